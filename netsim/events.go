@@ -1,0 +1,324 @@
+package netsim
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Fates of a packet, the "fate" of a segment event.
+const (
+	FateSent      = "sent"
+	FateDelivered = "delivered"
+	FateDropped   = "dropped"
+)
+
+// Reasons a packet is dropped, the "why" of a segment event.
+const (
+	WhyLoss        = "loss"         // the link lost it (random or burst loss)
+	WhyLinkDown    = "link-down"    // the cable is pulled
+	WhyHostDown    = "host-down"    // the receiving host has no power
+	WhyFirewall    = "firewall"     // a middlebox refused it (no flow, and policy drop)
+	WhyNoRoute     = "no-route"     // no path leads to the destination address
+	WhyBacklogFull = "backlog-full" // the listener's accept queue is full
+	WhyPartition   = "partition"    // sender and receiver are partitioned
+	WhyPortClosed  = "port-closed"  // a UDP datagram for a port nobody listens on
+)
+
+// SegmentEvent records one fate of a packet: sent by its origin, delivered
+// to a host, or dropped on the way. A packet has one sent event and then
+// one delivered or dropped event; they share the packet's ID.
+type SegmentEvent struct {
+	At   time.Duration
+	Fate string
+	Why  string // for a drop
+	// Where names the node (or "a-b" link) where this fate happened: the
+	// sender, the receiver, or the place it was dropped.
+	Where string
+	// SrcHost is the node that built the packet; DstHost the node that
+	// owns its destination address as written on this wire.
+	SrcHost, DstHost string
+	Packet           Packet
+}
+
+func (e *SegmentEvent) When() time.Duration { return e.At }
+func (e *SegmentEvent) Kind() string        { return "segment" }
+
+func (e *SegmentEvent) Line() string {
+	p := &e.Packet
+	s := fmt.Sprintf("%-9s %-8s %s %s", e.Fate, e.Where, p.Tuple(), describeHeader(p))
+	if p.Note != "" {
+		s += " " + p.Note
+	} else if p.Msg != "" {
+		s += " " + p.Msg
+	}
+	if e.Why != "" {
+		s += " (" + e.Why + ")"
+	}
+	return s
+}
+
+// describeHeader renders flags, sequence numbers and length as a trace
+// shows them: relative sequence numbers, like Wireshark.
+func describeHeader(p *Packet) string {
+	if p.Proto == UDP {
+		return "len=" + strconv.Itoa(len(p.Payload))
+	}
+	seq, ack := p.Seq, p.Ack
+	if p.Rel {
+		seq, ack = p.RelSeq, p.RelAck
+	}
+	s := "[" + p.Flags.String() + "] seq=" + strconv.FormatUint(uint64(seq), 10)
+	if p.Flags&ACK != 0 {
+		s += " ack=" + strconv.FormatUint(uint64(ack), 10)
+	}
+	return s + " len=" + strconv.Itoa(len(p.Payload))
+}
+
+func (e *SegmentEvent) AppendFields(f *Fields) {
+	p := &e.Packet
+	f.Uint("id", p.ID)
+	f.Str("proto", p.Proto.String())
+	f.Str("from", p.Src.String())
+	f.Str("to", p.Dst.String())
+	if p.Proto == TCP {
+		f.Str("flags", p.Flags.String())
+		f.Uint("seq", uint64(p.Seq))
+		f.Uint("ack", uint64(p.Ack))
+	}
+	f.Int("len", int64(len(p.Payload)))
+	f.Str("fate", e.Fate)
+	f.OptStr("why", e.Why)
+	f.OptStr("note", p.Note)
+	f.OptStr("msg", p.Msg)
+	f.Str("at", e.Where)
+	f.Str("src_host", e.SrcHost)
+	f.OptStr("dst_host", e.DstHost)
+	if p.Proto == TCP {
+		f.Uint("win", uint64(p.Win))
+		if p.Rel {
+			f.Uint("rel_seq", uint64(p.RelSeq))
+			f.Uint("rel_ack", uint64(p.RelAck))
+		}
+	}
+	f.Int("size", int64(p.WireSize()))
+}
+
+// StateEvent records a TCP state change of one connection (RFC 9293
+// names).
+type StateEvent struct {
+	At       time.Duration
+	Host     string
+	Conn     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local side first
+	From, To State
+}
+
+func (e *StateEvent) When() time.Duration { return e.At }
+func (e *StateEvent) Kind() string        { return "tcp_state" }
+func (e *StateEvent) Line() string {
+	return fmt.Sprintf("%-9s %-8s %s %s → %s", "state", e.Host, e.Conn, e.From, e.To)
+}
+func (e *StateEvent) AppendFields(f *Fields) {
+	f.Str("host", e.Host)
+	f.Str("conn", e.Conn)
+	f.Str("from", e.From.String())
+	f.Str("to", e.To.String())
+}
+
+// SocketErrorEvent records an error a socket reports to its application:
+// set by the stack (ECONNRESET, ETIMEDOUT, ECONNREFUSED, EPIPE after a RST
+// in CLOSE_WAIT) or returned by a call (EPIPE on a write after the error,
+// EOF on the first read after the peer's FIN).
+type SocketErrorEvent struct {
+	At   time.Duration
+	Host string
+	Conn string
+	Err  Errno
+}
+
+func (e *SocketErrorEvent) When() time.Duration { return e.At }
+func (e *SocketErrorEvent) Kind() string        { return "socket_error" }
+func (e *SocketErrorEvent) Line() string {
+	return fmt.Sprintf("%-9s %-8s %s %s (%s)", "error", e.Host, e.Conn, e.Err.Name(), e.Err.Error())
+}
+func (e *SocketErrorEvent) AppendFields(f *Fields) {
+	f.Str("host", e.Host)
+	f.Str("conn", e.Conn)
+	f.Str("error", e.Err.Name())
+}
+
+// Setting is one named setting of a fault or change, in the order given.
+// Values are strings, string lists, integers, floats or booleans.
+type Setting struct {
+	Key   string
+	Value any
+}
+
+// FaultEvent records a fault or a change of the world: power, links,
+// partitions, loss, middlebox flows.
+type FaultEvent struct {
+	At       time.Duration
+	Action   string // power_off, power_on, crash, freeze, thaw, link_down, ...
+	Target   string // the host, link, middlebox or partition acted on
+	Settings []Setting
+}
+
+func (e *FaultEvent) When() time.Duration { return e.At }
+func (e *FaultEvent) Kind() string        { return "fault" }
+func (e *FaultEvent) Line() string {
+	s := fmt.Sprintf("%-9s %-8s %s", "fault", e.Target, e.Action)
+	for _, st := range e.Settings {
+		s += " " + st.Key + "=" + formatSetting(st.Value)
+	}
+	return s
+}
+func (e *FaultEvent) AppendFields(f *Fields) {
+	f.Str("action", e.Action)
+	f.Str("target", e.Target)
+	for _, st := range e.Settings {
+		switch v := st.Value.(type) {
+		case string:
+			f.Str(st.Key, v)
+		case int:
+			f.Int(st.Key, int64(v))
+		case int64:
+			f.Int(st.Key, v)
+		case uint64:
+			f.Uint(st.Key, v)
+		case float64:
+			f.Float(st.Key, v)
+		case bool:
+			f.Bool(st.Key, v)
+		case time.Duration:
+			f.Dur(st.Key, v)
+		case []string:
+			f.key(st.Key)
+			f.buf = append(f.buf, '[')
+			for i, x := range v {
+				if i > 0 {
+					f.buf = append(f.buf, ',')
+				}
+				f.buf = appendJSONString(f.buf, x)
+			}
+			f.buf = append(f.buf, ']')
+		default:
+			panic(fmt.Sprintf("netsim: setting %s has unsupported type %T", st.Key, v))
+		}
+	}
+}
+
+func formatSetting(v any) string {
+	switch v := v.(type) {
+	case []string:
+		return strings.Join(v, ",")
+	case time.Duration:
+		return FormatDuration(v)
+	}
+	return fmt.Sprint(v)
+}
+
+// Timer actions of a TimerEvent.
+const (
+	TimerArmed     = "armed"
+	TimerFired     = "fired"
+	TimerCancelled = "cancelled"
+)
+
+// TimerEvent records a stack timer armed, fired or cancelled (only when
+// Sim.TraceTimers is on).
+type TimerEvent struct {
+	At       time.Duration
+	Host     string
+	Conn     string
+	Timer    string // "rto", "tlp", "delack", "keepalive", "time-wait", ...
+	Action   string
+	Deadline time.Duration // for armed: when it will fire
+}
+
+func (e *TimerEvent) When() time.Duration { return e.At }
+func (e *TimerEvent) Kind() string        { return "timer" }
+func (e *TimerEvent) Line() string {
+	s := fmt.Sprintf("%-9s %-8s %s %s %s", "timer", e.Host, e.Conn, e.Timer, e.Action)
+	if e.Action == TimerArmed {
+		s += " for " + FormatTime(e.Deadline)
+	}
+	return s
+}
+func (e *TimerEvent) AppendFields(f *Fields) {
+	f.Str("host", e.Host)
+	f.Str("conn", e.Conn)
+	f.Str("timer", e.Timer)
+	f.Str("action", e.Action)
+	if e.Action == TimerArmed {
+		f.Dur("deadline_ns", e.Deadline)
+	}
+}
+
+// Flow actions of a FlowEvent.
+const (
+	FlowCreated  = "created"   // a SYN (or a UDP datagram) opened it
+	FlowPickedUp = "picked-up" // re-created from a mid-stream packet
+	FlowExpired  = "expired"   // idle longer than the timeout: forgotten
+	FlowRemoved  = "removed"   // a RST passed, or the flow was expired by a fault
+)
+
+// FlowEvent records a change in a middlebox's flow table. Neither end of the
+// connection sees it.
+type FlowEvent struct {
+	At      time.Duration
+	Box     string
+	Action  string
+	Proto   Proto
+	Inside  netip.AddrPort // the inside end (a private address behind a NAT)
+	Outside netip.AddrPort // the outside end
+	Mapped  netip.AddrPort // the NAT's public address and port; invalid for a firewall
+	Idle    time.Duration  // for expired: how long it had been idle
+}
+
+func (e *FlowEvent) When() time.Duration { return e.At }
+func (e *FlowEvent) Kind() string        { return "flow" }
+func (e *FlowEvent) Line() string {
+	s := fmt.Sprintf("%-9s %-8s %s %s %s > %s", "flow", e.Box, e.Action, e.Proto, e.Inside, e.Outside)
+	if e.Mapped.IsValid() {
+		s += " as " + e.Mapped.String()
+	}
+	if e.Action == FlowExpired {
+		s += " after " + FormatDuration(e.Idle) + " idle"
+	}
+	return s
+}
+func (e *FlowEvent) AppendFields(f *Fields) {
+	f.Str("box", e.Box)
+	f.Str("action", e.Action)
+	f.Str("proto", e.Proto.String())
+	f.Str("inside", e.Inside.String())
+	f.Str("outside", e.Outside.String())
+	if e.Mapped.IsValid() {
+		f.Str("mapped", e.Mapped.String())
+	}
+	if e.Action == FlowExpired {
+		f.Dur("idle_ns", e.Idle)
+	}
+}
+
+// emit hands e to the observers; call sites on hot paths check Tracing
+// first so that no event is built when nobody listens.
+func (s *Sim) emit(e Event) { s.Emit(e) }
+
+// segment emits a segment event for p.
+func (s *Sim) segment(p *Packet, fate, where, why string) {
+	if len(s.observers) == 0 {
+		return
+	}
+	e := &SegmentEvent{At: s.now, Fate: fate, Why: why, Where: where, Packet: *p}
+	if p.origin != nil {
+		e.SrcHost = p.origin.Name()
+	}
+	e.DstHost = s.NodeName(p.Dst.Addr())
+	s.Emit(e)
+}
+
+// dropped records that p died at where, for the reason why.
+func (s *Sim) dropped(p *Packet, where, why string) { s.segment(p, FateDropped, where, why) }

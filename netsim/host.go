@@ -1,0 +1,186 @@
+package netsim
+
+import (
+	"cmp"
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// Host is a machine with one IPv4 address, an OS profile, a TCP and a UDP
+// stack, and the processes that use them.
+//
+// Powering a host off loses all of its state at once, silently: no FIN and
+// no RST leave it, and packets sent to it are dropped ("host-down"). Powering
+// it on gives a fresh, empty stack that answers any segment of an old
+// connection with RST.
+type Host struct {
+	nodeBase
+	sim     *Sim
+	ip      netip.Addr
+	profile Profile
+	powered bool
+	boots   int
+
+	procs     []*Process
+	listeners map[uint16]*Listener
+	conns     map[connKey]*Conn
+	udp       map[uint16]*UDPConn
+	nextConn  uint64
+}
+
+// connKey finds a connection from an arriving segment: our port and the
+// peer's address.
+type connKey struct {
+	port uint16
+	peer netip.AddrPort
+}
+
+// AddHost adds a powered-on host.
+func (s *Sim) AddHost(name string, ip netip.Addr, profile Profile) (*Host, error) {
+	if err := profile.Validate(); err != nil {
+		return nil, fmt.Errorf("netsim: host %s: %w", name, err)
+	}
+	h := &Host{nodeBase: nodeBase{name: name}, sim: s, ip: ip, profile: profile, powered: true}
+	h.resetStack()
+	if err := s.addNode(h, ip); err != nil {
+		return nil, err
+	}
+	s.hosts = append(s.hosts, h)
+	return h, nil
+}
+
+func (h *Host) resetStack() {
+	h.listeners = make(map[uint16]*Listener)
+	h.conns = make(map[connKey]*Conn)
+	h.udp = make(map[uint16]*UDPConn)
+	h.procs = nil
+}
+
+// Addr is the host's IPv4 address.
+func (h *Host) Addr() netip.Addr { return h.ip }
+
+// Sim is the world the host lives in.
+func (h *Host) Sim() *Sim { return h.sim }
+
+// Profile is the host's live TCP settings; changes apply from the next time
+// the stack reads them (a new socket, the next timer).
+func (h *Host) Profile() *Profile { return &h.profile }
+
+// Powered reports whether the host is on.
+func (h *Host) Powered() bool { return h.powered }
+
+// Boots counts the power-ons after the first start.
+func (h *Host) Boots() int { return h.boots }
+
+// Processes returns the host's processes, in start order.
+func (h *Host) Processes() []*Process { return h.procs }
+
+// Conns returns the host's TCP connections (not listeners), oldest first.
+func (h *Host) Conns() []*Conn {
+	out := make([]*Conn, 0, len(h.conns))
+	for _, c := range h.conns {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b *Conn) int { return cmp.Compare(a.id, b.id) })
+	return out
+}
+
+// Listeners returns the host's listening sockets by port.
+func (h *Host) Listeners() []*Listener {
+	out := make([]*Listener, 0, len(h.listeners))
+	for _, l := range h.listeners {
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b *Listener) int { return int(a.port) - int(b.port) })
+	return out
+}
+
+// UDPSockets returns the host's UDP sockets by port.
+func (h *Host) UDPSockets() []*UDPConn {
+	out := make([]*UDPConn, 0, len(h.udp))
+	for _, u := range h.udp {
+		out = append(out, u)
+	}
+	slices.SortFunc(out, func(a, b *UDPConn) int { return int(a.port) - int(b.port) })
+	return out
+}
+
+// PowerOff cuts the power: every process dies without a word, every socket
+// vanishes, no segment is sent. Timers of the old stack fire into nothing.
+func (h *Host) PowerOff() {
+	if !h.powered {
+		return
+	}
+	h.sim.emit(&FaultEvent{At: h.sim.now, Action: "power_off", Target: h.name})
+	h.powered = false
+	for _, p := range h.procs {
+		p.state = procDead
+	}
+	for _, c := range h.Conns() {
+		c.vanish()
+	}
+	h.resetStack()
+}
+
+// PowerOn boots the host with an empty stack. Processes must be started
+// again by whoever models them.
+func (h *Host) PowerOn() {
+	if h.powered {
+		return
+	}
+	h.powered = true
+	h.boots++
+	h.sim.emit(&FaultEvent{At: h.sim.now, Action: "power_on", Target: h.name})
+}
+
+// send hands a packet built on this host to the network.
+func (h *Host) send(p *Packet) {
+	s := h.sim
+	s.nextSegID++
+	p.ID = s.nextSegID
+	p.origin = h
+	s.segment(p, FateSent, h.name, "")
+	s.forward(h, p)
+}
+
+func (h *Host) receive(p *Packet, via *Link) {
+	s := h.sim
+	switch {
+	case !h.powered:
+		s.dropped(p, h.name, WhyHostDown)
+		return
+	case p.Dst.Addr() != h.ip:
+		s.dropped(p, h.name, WhyNoRoute)
+		return
+	case p.origin != nil && s.partitioned(p.origin.Name(), h.name):
+		s.dropped(p, h.name, WhyPartition)
+		return
+	}
+	switch p.Proto {
+	case TCP:
+		h.tcpInput(p)
+	case UDP:
+		h.udpInput(p)
+	}
+}
+
+// ephemeralPort picks a free local port for a connection to peer, from a
+// random start in the profile's range (Linux also starts from a
+// pseudo-random offset; its exact hash is not modelled).
+func (h *Host) ephemeralPort(peer netip.AddrPort) (uint16, error) {
+	lo, hi := int(h.profile.EphemeralLow), int(h.profile.EphemeralHigh)
+	n := hi - lo + 1
+	start := h.sim.rng.IntN(n)
+	for i := range n {
+		port := uint16(lo + (start+i)%n)
+		if _, used := h.conns[connKey{port, peer}]; used {
+			continue
+		}
+		if _, used := h.listeners[port]; used {
+			continue
+		}
+		return port, nil
+	}
+	return 0, EADDRINUSE
+}

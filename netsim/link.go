@@ -1,0 +1,268 @@
+package netsim
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// LinkConfig is the behaviour of a link, the same in both directions.
+type LinkConfig struct {
+	// Latency is the one-way propagation delay.
+	Latency time.Duration
+	// Jitter adds a uniformly drawn extra delay in [0, Jitter] to each
+	// packet. A link never reorders: a packet that would overtake the one
+	// before it waits for it (as on a real serial link; netem's jitter can
+	// reorder, this model chooses not to).
+	Jitter time.Duration
+	// Loss is the probability that a packet is lost, drawn independently
+	// for each packet. Ignored when Burst is set.
+	Loss float64
+	// Burst, when set, loses packets in bursts (Gilbert–Elliott).
+	Burst *GilbertElliott
+	// Bandwidth in bits per second serialises packets one after the other
+	// (0: unlimited). The queue in front of the link has no limit.
+	Bandwidth int64
+}
+
+// GilbertElliott is a two-state loss model: a good and a bad state, each
+// with its own loss probability, and per-packet transition probabilities
+// (the parameters of netem's "loss gemodel p r 1-h 1-k").
+type GilbertElliott struct {
+	P        float64 // probability of moving from good to bad, per packet
+	R        float64 // probability of moving from bad to good, per packet
+	LossBad  float64 // loss probability in the bad state (netem's 1-h)
+	LossGood float64 // loss probability in the good state (netem's 1-k)
+}
+
+// Validate reports the first setting that makes no sense, naming it.
+func (c LinkConfig) Validate() error {
+	switch {
+	case c.Latency < 0:
+		return errors.New("latency must not be negative")
+	case c.Jitter < 0:
+		return errors.New("jitter must not be negative")
+	case c.Loss < 0 || c.Loss > 1:
+		return fmt.Errorf("loss must be between 0 and 1, not %g", c.Loss)
+	case c.Bandwidth < 0:
+		return errors.New("bandwidth must not be negative")
+	}
+	if g := c.Burst; g != nil {
+		for _, x := range []struct {
+			name string
+			v    float64
+		}{{"burst.p", g.P}, {"burst.r", g.R}, {"burst.loss_bad", g.LossBad}, {"burst.loss_good", g.LossGood}} {
+			if x.v < 0 || x.v > 1 {
+				return fmt.Errorf("%s must be between 0 and 1, not %g", x.name, x.v)
+			}
+		}
+	}
+	return nil
+}
+
+// Link joins two nodes. Its settings can change while the run goes on; a
+// packet already on the wire keeps the delay it was given, but is lost if
+// the link goes down before it arrives.
+type Link struct {
+	sim   *Sim
+	name  string
+	ends  [2]node
+	cfg   LinkConfig
+	up    bool
+	epoch uint64 // counts downs: a packet sent in an older epoch is lost
+	dirs  [2]linkDir
+}
+
+type linkDir struct {
+	bad         bool          // Gilbert–Elliott state
+	busyUntil   time.Duration // serialisation: when the wire is free
+	lastArrival time.Duration // no overtaking
+	packets     uint64
+	bytes       uint64
+}
+
+// AddLink joins the nodes called a and b. The link's name is "a-b".
+func (s *Sim) AddLink(a, b string, cfg LinkConfig) (*Link, error) {
+	na, nb := s.byName[a], s.byName[b]
+	switch {
+	case na == nil:
+		return nil, fmt.Errorf("netsim: link %s-%s: no host or middlebox %q", a, b, a)
+	case nb == nil:
+		return nil, fmt.Errorf("netsim: link %s-%s: no host or middlebox %q", a, b, b)
+	case na == nb:
+		return nil, fmt.Errorf("netsim: link %s-%s: a link needs two different ends", a, b)
+	case s.Link(a, b) != nil:
+		return nil, fmt.Errorf("netsim: link %s-%s exists already", a, b)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("netsim: link %s-%s: %w", a, b, err)
+	}
+	l := &Link{sim: s, name: a + "-" + b, ends: [2]node{na, nb}, cfg: cfg, up: true}
+	na.base().attach(l)
+	nb.base().attach(l)
+	s.links = append(s.links, l)
+	s.topologyChanged()
+	return l, nil
+}
+
+// Name is "a-b", after the nodes the link joins.
+func (l *Link) Name() string { return l.name }
+
+// Ends names the two nodes the link joins.
+func (l *Link) Ends() (string, string) { return l.ends[0].Name(), l.ends[1].Name() }
+
+// Config returns the link's current settings.
+func (l *Link) Config() LinkConfig { return l.cfg }
+
+// Up reports whether the link carries packets.
+func (l *Link) Up() bool { return l.up }
+
+// Counters returns the packets and bytes that entered the link in each
+// direction (from the first end, from the second).
+func (l *Link) Counters() (packets, bytes [2]uint64) {
+	return [2]uint64{l.dirs[0].packets, l.dirs[1].packets}, [2]uint64{l.dirs[0].bytes, l.dirs[1].bytes}
+}
+
+// SetConfig changes the link's settings from now on.
+func (l *Link) SetConfig(cfg LinkConfig) error {
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("netsim: link %s: %w", l.name, err)
+	}
+	l.cfg = cfg
+	l.sim.emit(&FaultEvent{At: l.sim.now, Action: "link_config", Target: l.name, Settings: cfg.settings()})
+	return nil
+}
+
+// SetLoss changes the random loss probability (and clears a burst model).
+func (l *Link) SetLoss(p float64) error {
+	cfg := l.cfg
+	cfg.Loss, cfg.Burst = p, nil
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("netsim: link %s: %w", l.name, err)
+	}
+	l.cfg = cfg
+	l.sim.emit(&FaultEvent{At: l.sim.now, Action: "loss", Target: l.name, Settings: []Setting{{"loss", p}}})
+	return nil
+}
+
+// SetUp pulls the cable (false) or plugs it back (true). Packets on the wire
+// when it is pulled are lost.
+func (l *Link) SetUp(up bool) {
+	if l.up == up {
+		return
+	}
+	l.up = up
+	action := "link_up"
+	if !up {
+		action = "link_down"
+		l.epoch++
+	}
+	l.sim.emit(&FaultEvent{At: l.sim.now, Action: action, Target: l.name})
+}
+
+func (c LinkConfig) settings() []Setting {
+	st := []Setting{{"latency_ns", int64(c.Latency)}, {"jitter_ns", int64(c.Jitter)}, {"loss", c.Loss}}
+	if g := c.Burst; g != nil {
+		st = append(st, Setting{"burst_p", g.P}, Setting{"burst_r", g.R},
+			Setting{"burst_loss_bad", g.LossBad}, Setting{"burst_loss_good", g.LossGood})
+	}
+	if c.Bandwidth > 0 {
+		st = append(st, Setting{"bandwidth_bps", c.Bandwidth})
+	}
+	return st
+}
+
+func (l *Link) other(n node) node {
+	if l.ends[0] == n {
+		return l.ends[1]
+	}
+	return l.ends[0]
+}
+
+// lose draws whether the next packet in direction dir is lost.
+func (l *Link) lose(dir int) bool {
+	g := l.cfg.Burst
+	if g == nil {
+		return l.sim.chance(l.cfg.Loss)
+	}
+	d := &l.dirs[dir]
+	if d.bad {
+		if l.sim.chance(g.R) {
+			d.bad = false
+		}
+	} else if l.sim.chance(g.P) {
+		d.bad = true
+	}
+	if d.bad {
+		return l.sim.chance(g.LossBad)
+	}
+	return l.sim.chance(g.LossGood)
+}
+
+// send puts p on the wire from node from.
+func (l *Link) send(p *Packet, from node) {
+	s := l.sim
+	dir := 0
+	if l.ends[1] == from {
+		dir = 1
+	}
+	if !l.up {
+		s.dropped(p, l.name, WhyLinkDown)
+		return
+	}
+	d := &l.dirs[dir]
+	d.packets++
+	d.bytes += uint64(p.WireSize())
+	if l.lose(dir) {
+		s.dropped(p, l.name, WhyLoss)
+		return
+	}
+	start := s.now
+	if l.cfg.Bandwidth > 0 {
+		start = max(start, d.busyUntil)
+		d.busyUntil = start + time.Duration(int64(p.WireSize())*8*int64(time.Second)/l.cfg.Bandwidth)
+		start = d.busyUntil
+	}
+	at := start + l.cfg.Latency
+	if l.cfg.Jitter > 0 {
+		at += s.uniform(0, l.cfg.Jitter)
+	}
+	at = max(at, d.lastArrival)
+	d.lastArrival = at
+	s.transit(p, l, l.ends[1-dir], at)
+}
+
+// inFlight is a packet on a wire, pooled so that moving packets does not
+// allocate.
+type inFlight struct {
+	timer *Timer
+	p     *Packet
+	link  *Link
+	to    node
+	epoch uint64
+}
+
+func (s *Sim) transit(p *Packet, l *Link, to node, at time.Duration) {
+	var f *inFlight
+	if n := len(s.freeFlights); n > 0 {
+		f = s.freeFlights[n-1]
+		s.freeFlights = s.freeFlights[:n-1]
+	} else {
+		f = &inFlight{}
+		f.timer = s.NewTimer(f.arrive)
+	}
+	f.p, f.link, f.to, f.epoch = p, l, to, l.epoch
+	f.timer.Reset(at)
+}
+
+func (f *inFlight) arrive() {
+	p, l, to, epoch := f.p, f.link, f.to, f.epoch
+	f.p, f.link, f.to = nil, nil, nil
+	s := l.sim
+	s.freeFlights = append(s.freeFlights, f)
+	if l.epoch != epoch || !l.up {
+		s.dropped(p, l.name, WhyLinkDown)
+		return
+	}
+	to.receive(p, l)
+}

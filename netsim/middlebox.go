@@ -1,0 +1,487 @@
+package netsim
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/netip"
+	"slices"
+	"time"
+)
+
+// MiddleboxKind says what a middlebox does to the packets it forwards.
+type MiddleboxKind uint8
+
+// Kinds of middlebox.
+const (
+	// Router forwards and keeps no state.
+	Router MiddleboxKind = iota + 1
+	// Firewall is stateful: it admits a TCP flow by its SYN and forgets
+	// it after an idle timeout.
+	Firewall
+	// NAT is a stateful firewall that also rewrites the inside host's
+	// address and port to its public address (source NAT, masquerade).
+	NAT
+)
+
+func (k MiddleboxKind) String() string {
+	switch k {
+	case Router:
+		return "router"
+	case Firewall:
+		return "firewall"
+	case NAT:
+		return "nat"
+	}
+	return "middlebox?"
+}
+
+// ExpiryPolicy is what a middlebox does with a TCP packet that belongs to no
+// flow it knows: a flow it forgot after the idle timeout, or never saw.
+type ExpiryPolicy string
+
+// Expiry policies.
+const (
+	// ExpiryDrop drops it silently: a stateful firewall that admits new
+	// flows only by SYN (Linux conntrack with "ct state new" requiring
+	// SYN). To the sender it is a black hole.
+	ExpiryDrop ExpiryPolicy = "drop"
+	// ExpiryPickup re-creates the flow from the mid-stream packet (Linux
+	// conntrack's nf_conntrack_tcp_loose = 1).
+	ExpiryPickup ExpiryPolicy = "pickup"
+	// ExpiryRST answers the packet with a RST in the name of its
+	// destination (as an AWS NAT gateway does).
+	ExpiryRST ExpiryPolicy = "rst"
+	// ExpiryRSTBoth sends a RST to both ends when the idle timeout
+	// passes, as Azure's load balancer does with "TCP reset on idle"; a
+	// later stray packet is answered with a RST.
+	ExpiryRSTBoth ExpiryPolicy = "rst-both"
+)
+
+// PortPolicy is how a NAT picks the public port of a new mapping.
+type PortPolicy string
+
+// Port policies.
+const (
+	// PortPreserve keeps the inside port when it is free (Linux
+	// masquerade): a flow re-created after expiry gets the same port and
+	// silently continues.
+	PortPreserve PortPolicy = "preserve"
+	// PortRandom draws a port for every mapping (masquerade
+	// --random-fully): a re-created flow shows the server a new 4-tuple.
+	PortRandom PortPolicy = "random"
+)
+
+// MiddleboxConfig sets up a middlebox.
+type MiddleboxConfig struct {
+	Kind MiddleboxKind
+	// Outside names the neighbour on the middlebox's outside (toward the
+	// servers); every other link is inside. Required for Firewall and NAT.
+	Outside string
+	// IdleTimeout forgets a TCP flow idle this long. Every packet that
+	// passes resets it: data, pure ACKs and keepalive probes alike.
+	IdleTimeout time.Duration
+	// UDPIdleTimeout forgets a UDP flow idle this long (0: IdleTimeout).
+	UDPIdleTimeout time.Duration
+	// OnExpired is the policy for TCP packets of unknown flows.
+	OnExpired ExpiryPolicy
+	// PublicIP is a NAT's outside address.
+	PublicIP netip.Addr
+	// Ports is a NAT's port policy; PortLow..PortHigh the range it draws
+	// from (default 1024-65535, as masquerade's).
+	Ports             PortPolicy
+	PortLow, PortHigh uint16
+}
+
+// Validate reports the first setting that makes no sense, naming it.
+func (c MiddleboxConfig) Validate() error {
+	switch c.Kind {
+	case Router:
+		return nil
+	case Firewall, NAT:
+	default:
+		return errors.New("kind must be router, firewall or nat")
+	}
+	switch {
+	case c.Outside == "":
+		return errors.New("outside: name the neighbour on the outside")
+	case c.IdleTimeout <= 0:
+		return fmt.Errorf("idle_timeout must be positive, not %v", c.IdleTimeout)
+	case c.UDPIdleTimeout < 0:
+		return fmt.Errorf("udp_idle_timeout must not be negative, not %v", c.UDPIdleTimeout)
+	}
+	switch c.OnExpired {
+	case ExpiryDrop, ExpiryPickup, ExpiryRST, ExpiryRSTBoth:
+	default:
+		return fmt.Errorf("on_expired must be drop, pickup, rst or rst-both, not %q", c.OnExpired)
+	}
+	if c.Kind == NAT {
+		if !c.PublicIP.Is4() {
+			return errors.New("public_ip: a NAT needs an IPv4 public address")
+		}
+		switch c.Ports {
+		case PortPreserve, PortRandom:
+		default:
+			return fmt.Errorf("ports must be preserve or random, not %q", c.Ports)
+		}
+		if c.PortLow > c.PortHigh {
+			return fmt.Errorf("port range %d-%d is empty", c.PortLow, c.PortHigh)
+		}
+	}
+	return nil
+}
+
+// Middlebox is a router, stateful firewall or NAT on the path between
+// hosts. Its flow table is invisible to both ends: when it forgets a flow,
+// nobody is told.
+type Middlebox struct {
+	nodeBase
+	sim      *Sim
+	cfg      MiddleboxConfig
+	outside  *Link
+	flows    map[flowKey]*flow // by inside address
+	mapped   map[flowKey]*flow // by public (mapped) address
+	nextFlow uint64
+	dropped  uint64
+}
+
+type flowKey struct {
+	proto      Proto
+	near, peer netip.AddrPort // the inside (or mapped) end, the outside end
+}
+
+type flow struct {
+	id                      uint64
+	proto                   Proto
+	inside, outside, mapped netip.AddrPort
+	created, lastSeen       time.Duration
+	timer                   *Timer
+	// The next sequence number each side will send, as seen passing: a
+	// RST the middlebox makes in a side's name must carry it.
+	nextIn, nextOut uint32
+	seenIn, seenOut bool
+}
+
+// AddMiddlebox adds a middlebox. Link it to its neighbours with AddLink.
+func (s *Sim) AddMiddlebox(name string, cfg MiddleboxConfig) (*Middlebox, error) {
+	if cfg.Kind == NAT {
+		if cfg.Ports == "" {
+			cfg.Ports = PortPreserve
+		}
+		if cfg.PortLow == 0 && cfg.PortHigh == 0 {
+			cfg.PortLow, cfg.PortHigh = 1024, 65535
+		}
+	}
+	if cfg.Kind != Router && cfg.OnExpired == "" {
+		cfg.OnExpired = ExpiryDrop
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("netsim: middlebox %s: %w", name, err)
+	}
+	m := &Middlebox{nodeBase: nodeBase{name: name}, sim: s, cfg: cfg,
+		flows: make(map[flowKey]*flow), mapped: make(map[flowKey]*flow)}
+	var ips []netip.Addr
+	if cfg.Kind == NAT {
+		ips = append(ips, cfg.PublicIP)
+	}
+	if err := s.addNode(m, ips...); err != nil {
+		return nil, err
+	}
+	s.middleboxes = append(s.middleboxes, m)
+	return m, nil
+}
+
+// Config returns the middlebox's settings.
+func (m *Middlebox) Config() MiddleboxConfig { return m.cfg }
+
+// SetIdleTimeout changes the TCP (and, unless set apart, UDP) idle timeout
+// from now on; flows already idle longer are forgotten at once.
+func (m *Middlebox) SetIdleTimeout(d time.Duration) error {
+	if d <= 0 {
+		return fmt.Errorf("netsim: middlebox %s: idle_timeout must be positive, not %v", m.name, d)
+	}
+	m.cfg.IdleTimeout = d
+	m.sim.emit(&FaultEvent{At: m.sim.now, Action: "idle_timeout", Target: m.name, Settings: []Setting{{"idle_timeout_ns", int64(d)}}})
+	for _, f := range m.sortedFlows() {
+		f.timer.Reset(f.lastSeen + m.timeout(f))
+	}
+	return nil
+}
+
+// SetExpiryPolicy changes what happens to packets of unknown flows.
+func (m *Middlebox) SetExpiryPolicy(p ExpiryPolicy) error {
+	cfg := m.cfg
+	cfg.OnExpired = p
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("netsim: middlebox %s: %w", m.name, err)
+	}
+	m.cfg = cfg
+	return nil
+}
+
+// Dropped counts packets the middlebox refused.
+func (m *Middlebox) Dropped() uint64 { return m.dropped }
+
+// FlowInfo describes one entry of a flow table, for display.
+type FlowInfo struct {
+	Proto                   Proto
+	Inside, Outside, Mapped netip.AddrPort
+	Created, LastSeen       time.Duration
+	Timeout                 time.Duration
+}
+
+// Flows lists the flow table, oldest first.
+func (m *Middlebox) Flows() []FlowInfo {
+	var out []FlowInfo
+	for _, f := range m.sortedFlows() {
+		fi := FlowInfo{Proto: f.proto, Inside: f.inside, Outside: f.outside,
+			Created: f.created, LastSeen: f.lastSeen, Timeout: m.timeout(f)}
+		if m.cfg.Kind == NAT {
+			fi.Mapped = f.mapped
+		}
+		out = append(out, fi)
+	}
+	return out
+}
+
+func (m *Middlebox) sortedFlows() []*flow {
+	out := make([]*flow, 0, len(m.flows))
+	for _, f := range m.flows {
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b *flow) int { return cmp.Compare(a.id, b.id) })
+	return out
+}
+
+// ExpireAll forgets every flow now, as if each had been idle past its
+// timeout (a fault: "the firewall forgot us").
+func (m *Middlebox) ExpireAll() {
+	m.sim.emit(&FaultEvent{At: m.sim.now, Action: "firewall_expire", Target: m.name})
+	for _, f := range m.sortedFlows() {
+		m.expire(f)
+	}
+}
+
+func (m *Middlebox) timeout(f *flow) time.Duration {
+	if f.proto == UDP && m.cfg.UDPIdleTimeout > 0 {
+		return m.cfg.UDPIdleTimeout
+	}
+	return m.cfg.IdleTimeout
+}
+
+func (m *Middlebox) isOutside(via *Link) bool {
+	if m.outside == nil {
+		for _, l := range m.links {
+			if l.other(m).Name() == m.cfg.Outside {
+				m.outside = l
+			}
+		}
+	}
+	return via == m.outside
+}
+
+func (m *Middlebox) receive(p *Packet, via *Link) {
+	if m.cfg.Kind == Router {
+		m.sim.forward(m, p)
+		return
+	}
+	if m.isOutside(via) {
+		m.inbound(p)
+	} else {
+		m.outbound(p)
+	}
+}
+
+// newFlowPacket reports whether p may open a flow: a TCP SYN (without ACK)
+// or any UDP datagram.
+func newFlowPacket(p *Packet) bool {
+	return p.Proto == UDP || p.Flags&(SYN|ACK|RST) == SYN
+}
+
+// outbound handles a packet from the inside.
+func (m *Middlebox) outbound(p *Packet) {
+	f := m.flows[flowKey{p.Proto, p.Src, p.Dst}]
+	if f == nil {
+		switch {
+		case newFlowPacket(p):
+			f = m.open(p.Proto, p.Src, p.Dst, FlowCreated)
+		case m.cfg.OnExpired == ExpiryPickup:
+			f = m.open(p.Proto, p.Src, p.Dst, FlowPickedUp)
+		default:
+			m.refuse(p)
+			return
+		}
+		if f == nil {
+			m.refuse(p)
+			return
+		}
+	}
+	m.pass(f, p, true)
+	if f.mapped != p.Src {
+		p = p.clone()
+		p.Src = f.mapped
+	}
+	m.sim.forward(m, p)
+}
+
+// inbound handles a packet from the outside.
+func (m *Middlebox) inbound(p *Packet) {
+	f := m.mapped[flowKey{p.Proto, p.Dst, p.Src}]
+	if f == nil {
+		switch {
+		case m.cfg.Kind == Firewall && p.Proto == TCP && newFlowPacket(p):
+			f = m.open(p.Proto, p.Dst, p.Src, FlowCreated)
+		case m.cfg.Kind == Firewall && p.Proto == TCP && m.cfg.OnExpired == ExpiryPickup:
+			f = m.open(p.Proto, p.Dst, p.Src, FlowPickedUp)
+		default:
+			m.refuse(p)
+			return
+		}
+	}
+	m.pass(f, p, false)
+	if f.inside != p.Dst {
+		p = p.clone()
+		p.Dst = f.inside
+	}
+	m.sim.forward(m, p)
+}
+
+// pass records a packet of flow f going through: the idle clock restarts,
+// the sequence numbers are noted, a RST ends the flow.
+func (m *Middlebox) pass(f *flow, p *Packet, fromInside bool) {
+	f.lastSeen = m.sim.now
+	if p.Proto != TCP {
+		return
+	}
+	next := p.Seq + p.seqLen()
+	if fromInside {
+		if !f.seenIn || seqGT(next, f.nextIn) {
+			f.nextIn, f.seenIn = next, true
+		}
+	} else if !f.seenOut || seqGT(next, f.nextOut) {
+		f.nextOut, f.seenOut = next, true
+	}
+	if p.Flags&RST != 0 {
+		m.remove(f, FlowRemoved)
+	}
+}
+
+// refuse applies the expiry policy to a packet of no known flow.
+func (m *Middlebox) refuse(p *Packet) {
+	m.dropped++
+	m.sim.dropped(p, m.name, WhyFirewall)
+	if p.Proto != TCP || p.Flags&RST != 0 {
+		return
+	}
+	switch m.cfg.OnExpired {
+	case ExpiryRST, ExpiryRSTBoth:
+		r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
+		if p.Flags&ACK != 0 {
+			r.Flags, r.Seq = RST, p.Ack
+		} else {
+			r.Flags, r.Ack = RST|ACK, p.Seq+p.seqLen()
+		}
+		r.RelSeq, r.RelAck = r.Seq, r.Ack
+		m.send(r)
+	}
+}
+
+// send emits a packet the middlebox itself makes.
+func (m *Middlebox) send(p *Packet) {
+	s := m.sim
+	s.nextSegID++
+	p.ID = s.nextSegID
+	p.origin = m
+	s.segment(p, FateSent, m.name, "")
+	s.forward(m, p)
+}
+
+// open creates a flow (and, for a NAT, a mapping).
+func (m *Middlebox) open(proto Proto, inside, outside netip.AddrPort, how string) *flow {
+	mapped := inside
+	if m.cfg.Kind == NAT {
+		port, ok := m.pickPort(proto, inside, outside)
+		if !ok {
+			return nil
+		}
+		mapped = netip.AddrPortFrom(m.cfg.PublicIP, port)
+	}
+	m.nextFlow++
+	f := &flow{id: m.nextFlow, proto: proto, inside: inside, outside: outside, mapped: mapped,
+		created: m.sim.now, lastSeen: m.sim.now}
+	f.timer = m.sim.NewTimer(func() { m.checkIdle(f) })
+	f.timer.Reset(m.sim.now + m.timeout(f))
+	m.flows[flowKey{proto, inside, outside}] = f
+	m.mapped[flowKey{proto, mapped, outside}] = f
+	m.flowEvent(f, how, 0)
+	return f
+}
+
+// pickPort chooses a NAT's public port for a new mapping.
+func (m *Middlebox) pickPort(proto Proto, inside, outside netip.AddrPort) (uint16, bool) {
+	free := func(port uint16) bool {
+		_, used := m.mapped[flowKey{proto, netip.AddrPortFrom(m.cfg.PublicIP, port), outside}]
+		return !used
+	}
+	if m.cfg.Ports == PortPreserve && free(inside.Port()) {
+		return inside.Port(), true
+	}
+	lo, hi := int(m.cfg.PortLow), int(m.cfg.PortHigh)
+	n := hi - lo + 1
+	start := m.sim.rng.IntN(n)
+	for i := range n {
+		if port := uint16(lo + (start+i)%n); free(port) {
+			return port, true
+		}
+	}
+	return 0, false
+}
+
+// checkIdle runs when a flow may have been idle for its timeout. The
+// timer is lazy (packets do not re-arm it): if traffic passed meanwhile,
+// it sleeps for the rest.
+func (m *Middlebox) checkIdle(f *flow) {
+	if m.flows[flowKey{f.proto, f.inside, f.outside}] != f {
+		return
+	}
+	if due := f.lastSeen + m.timeout(f); due > m.sim.now {
+		f.timer.Reset(due)
+		return
+	}
+	m.expire(f)
+}
+
+// expire forgets a flow; with rst-both it first resets both ends, in the
+// name of the other, as Azure's load balancer does.
+func (m *Middlebox) expire(f *flow) {
+	m.remove(f, FlowExpired)
+	if m.cfg.OnExpired != ExpiryRSTBoth || f.proto != TCP {
+		return
+	}
+	if f.seenOut {
+		m.send(&Packet{Proto: TCP, Src: f.outside, Dst: f.inside, Flags: RST, Seq: f.nextOut, RelSeq: f.nextOut})
+	}
+	if f.seenIn {
+		m.send(&Packet{Proto: TCP, Src: f.mapped, Dst: f.outside, Flags: RST, Seq: f.nextIn, RelSeq: f.nextIn})
+	}
+}
+
+func (m *Middlebox) remove(f *flow, how string) {
+	delete(m.flows, flowKey{f.proto, f.inside, f.outside})
+	delete(m.mapped, flowKey{f.proto, f.mapped, f.outside})
+	f.timer.Stop()
+	m.flowEvent(f, how, m.sim.now-f.lastSeen)
+}
+
+func (m *Middlebox) flowEvent(f *flow, action string, idle time.Duration) {
+	s := m.sim
+	if !s.Tracing() {
+		return
+	}
+	e := &FlowEvent{At: s.now, Box: m.name, Action: action, Proto: f.proto,
+		Inside: f.inside, Outside: f.outside, Idle: idle}
+	if m.cfg.Kind == NAT {
+		e.Mapped = f.mapped
+	}
+	s.Emit(e)
+}

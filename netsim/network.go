@@ -1,0 +1,208 @@
+package netsim
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// node is a place packets arrive at: a host or a middlebox.
+type node interface {
+	Name() string
+	base() *nodeBase
+	// receive takes a packet that arrived over link via.
+	receive(p *Packet, via *Link)
+}
+
+// nodeBase is what hosts and middleboxes share: a name, the links attached
+// and a cache of routes.
+type nodeBase struct {
+	name   string
+	links  []*Link
+	routes map[node]*Link // next hop toward a node; rebuilt on topology change
+}
+
+func (b *nodeBase) Name() string    { return b.name }
+func (b *nodeBase) base() *nodeBase { return b }
+func (b *nodeBase) Links() []*Link  { return b.links }
+func (b *nodeBase) attach(l *Link)  { b.links = append(b.links, l) }
+
+func (s *Sim) addNode(n node, ips ...netip.Addr) error {
+	name := n.Name()
+	if name == "" {
+		return fmt.Errorf("netsim: a node needs a name")
+	}
+	if _, dup := s.byName[name]; dup {
+		return fmt.Errorf("netsim: name %q is already taken", name)
+	}
+	for _, ip := range ips {
+		if !ip.Is4() {
+			return fmt.Errorf("netsim: %s: address %v is not IPv4", name, ip)
+		}
+		if other, dup := s.byIP[ip.As4()]; dup {
+			return fmt.Errorf("netsim: %s: address %v already belongs to %s", name, ip, other.Name())
+		}
+	}
+	for _, ip := range ips {
+		s.byIP[ip.As4()] = n
+	}
+	s.byName[name] = n
+	s.nodes = append(s.nodes, n)
+	return nil
+}
+
+// Hosts returns the hosts in the order they were added.
+func (s *Sim) Hosts() []*Host { return s.hosts }
+
+// Middleboxes returns the middleboxes in the order they were added.
+func (s *Sim) Middleboxes() []*Middlebox { return s.middleboxes }
+
+// Links returns the links in the order they were added.
+func (s *Sim) Links() []*Link { return s.links }
+
+// Host returns the host called name, or nil.
+func (s *Sim) Host(name string) *Host {
+	h, _ := s.byName[name].(*Host)
+	return h
+}
+
+// Middlebox returns the middlebox called name, or nil.
+func (s *Sim) Middlebox(name string) *Middlebox {
+	m, _ := s.byName[name].(*Middlebox)
+	return m
+}
+
+// Link returns the link between the nodes called a and b, or nil.
+func (s *Sim) Link(a, b string) *Link {
+	for _, l := range s.links {
+		x, y := l.ends[0].Name(), l.ends[1].Name()
+		if (x == a && y == b) || (x == b && y == a) {
+			return l
+		}
+	}
+	return nil
+}
+
+// HostOf returns the host that owns address ip, or nil.
+func (s *Sim) HostOf(ip netip.Addr) *Host {
+	h, _ := s.byIP[ip.As4()].(*Host)
+	return h
+}
+
+// NodeName names the host or middlebox that owns address ip, or "".
+func (s *Sim) NodeName(ip netip.Addr) string {
+	if n, ok := s.byIP[ip.As4()]; ok {
+		return n.Name()
+	}
+	return ""
+}
+
+// route returns the link on which from forwards a packet for dst, found by
+// breadth-first search over the links in the order they were added (so the
+// choice is deterministic), and cached until the topology changes.
+func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
+	to, ok := s.byIP[dst.As4()]
+	if !ok || to == from {
+		return nil, false
+	}
+	b := from.base()
+	if l, ok := b.routes[to]; ok {
+		return l, l != nil
+	}
+	if b.routes == nil {
+		b.routes = make(map[node]*Link)
+	}
+	first := map[node]*Link{from: nil}
+	frontier := []node{from}
+	for len(frontier) > 0 && first[to] == nil {
+		var next []node
+		for _, n := range frontier {
+			for _, l := range n.base().links {
+				m := l.other(n)
+				if _, seen := first[m]; seen {
+					continue
+				}
+				if n == from {
+					first[m] = l
+				} else {
+					first[m] = first[n]
+				}
+				next = append(next, m)
+			}
+		}
+		frontier = next
+	}
+	l := first[to]
+	b.routes[to] = l
+	return l, l != nil
+}
+
+func (s *Sim) topologyChanged() {
+	for _, n := range s.nodes {
+		n.base().routes = nil
+	}
+}
+
+// partition separates two sets of hosts: nothing one side sends reaches the
+// other, in either direction, until it is healed.
+type partition struct {
+	name string
+	a, b []string
+}
+
+func (p partition) separates(x, y string) bool {
+	return (slices.Contains(p.a, x) && slices.Contains(p.b, y)) ||
+		(slices.Contains(p.b, x) && slices.Contains(p.a, y))
+}
+
+// Partition cuts the hosts of a from the hosts of b: packets that one side
+// sends are dropped ("partition") when they reach the other. The name
+// identifies the partition for Heal.
+func (s *Sim) Partition(name string, a, b []string) error {
+	for _, h := range append(slices.Clone(a), b...) {
+		if s.byName[h] == nil {
+			return fmt.Errorf("netsim: partition %s: no host or middlebox %q", name, h)
+		}
+	}
+	for _, p := range s.partitions {
+		if p.name == name {
+			return fmt.Errorf("netsim: partition %q exists already", name)
+		}
+	}
+	s.partitions = append(s.partitions, partition{name: name, a: slices.Clone(a), b: slices.Clone(b)})
+	s.emit(&FaultEvent{At: s.now, Action: "partition", Target: name,
+		Settings: []Setting{{"a", a}, {"b", b}}})
+	return nil
+}
+
+// Heal removes the partition called name; with name "" it removes them all.
+func (s *Sim) Heal(name string) {
+	s.partitions = slices.DeleteFunc(s.partitions, func(p partition) bool {
+		return name == "" || p.name == name
+	})
+	target := name
+	if target == "" {
+		target = "all"
+	}
+	s.emit(&FaultEvent{At: s.now, Action: "heal", Target: target})
+}
+
+func (s *Sim) partitioned(x, y string) bool {
+	for _, p := range s.partitions {
+		if p.separates(x, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// forward sends p from node n toward its destination address, or drops it
+// when no route leads there.
+func (s *Sim) forward(n node, p *Packet) {
+	l, ok := s.route(n, p.Dst.Addr())
+	if !ok {
+		s.dropped(p, n.Name(), WhyNoRoute)
+		return
+	}
+	l.send(p, n)
+}

@@ -1,0 +1,137 @@
+package netsim
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// Proto is the transport protocol of a packet or socket.
+type Proto uint8
+
+// Transport protocols.
+const (
+	TCP Proto = iota + 1
+	UDP
+)
+
+func (p Proto) String() string {
+	switch p {
+	case TCP:
+		return "tcp"
+	case UDP:
+		return "udp"
+	}
+	return "proto?"
+}
+
+// Flags are TCP header flags (RFC 9293 section 3.1).
+type Flags uint8
+
+// TCP flags.
+const (
+	FIN Flags = 1 << iota
+	SYN
+	RST
+	PSH
+	ACK
+)
+
+// String renders flags as the contract spells them, in a fixed order:
+// "SYN", "SYN|ACK", "PSH|ACK", "FIN|PSH|ACK", "RST", "RST|ACK".
+func (f Flags) String() string {
+	if f == 0 {
+		return "none"
+	}
+	var parts [5]string
+	n := 0
+	for _, x := range []struct {
+		f    Flags
+		name string
+	}{{SYN, "SYN"}, {RST, "RST"}, {FIN, "FIN"}, {PSH, "PSH"}, {ACK, "ACK"}} {
+		if f&x.f != 0 {
+			parts[n] = x.name
+			n++
+		}
+	}
+	return strings.Join(parts[:n], "|")
+}
+
+// Has reports whether every flag of g is set in f.
+func (f Flags) Has(g Flags) bool { return f&g == g }
+
+// Packet is one IPv4 datagram carrying a TCP segment or a UDP datagram.
+// Header fields are what a capture shows; the annotations after them are
+// the simulator's own knowledge (which segment is a keepalive probe, which
+// application message it carries) and never cross the wire.
+type Packet struct {
+	Proto    Proto
+	Src, Dst netip.AddrPort
+	Flags    Flags  // TCP only
+	Seq, Ack uint32 // TCP only
+	Win      uint16 // TCP only: the advertised receive window
+	MSS      uint16 // TCP only: the MSS option of a SYN, 0 if absent
+	Payload  []byte
+
+	// ID names the packet for the whole of its journey; the sent,
+	// delivered and dropped events of one packet share it.
+	ID uint64
+	// Note says what the segment is for the stack: "keepalive",
+	// "retransmission", "tail-loss-probe", "zero-window-probe",
+	// "syn-retransmission", ...; empty for a plain segment.
+	Note string
+	// Msg is the application's name for the message whose first byte the
+	// payload carries ("heartbeat", "data"); empty for pure control.
+	Msg string
+	// RelSeq and RelAck are Seq and Ack relative to the initial sequence
+	// numbers of the connection, as Wireshark shows them; for a segment
+	// sent without connection state they equal Seq and Ack.
+	RelSeq, RelAck uint32
+	// Rel says RelSeq and RelAck are meaningful.
+	Rel bool
+
+	origin node // the node that built the packet
+}
+
+// Len is the payload length: the segment's length in sequence space minus
+// its SYN and FIN.
+func (p *Packet) Len() int { return len(p.Payload) }
+
+// seqLen is the sequence space the segment occupies (RFC 9293 SEG.LEN):
+// payload plus one for SYN and one for FIN.
+func (p *Packet) seqLen() uint32 {
+	n := uint32(len(p.Payload))
+	if p.Flags&SYN != 0 {
+		n++
+	}
+	if p.Flags&FIN != 0 {
+		n++
+	}
+	return n
+}
+
+// WireSize is the packet's size on the wire in bytes: a 20-byte IPv4 header,
+// a 20-byte TCP header (24 with the MSS option) or an 8-byte UDP header, and
+// the payload. TCP timestamps and SACK options are not modelled.
+func (p *Packet) WireSize() int {
+	n := 20 + len(p.Payload)
+	if p.Proto == UDP {
+		return n + 8
+	}
+	n += 20
+	if p.MSS != 0 {
+		n += 4
+	}
+	return n
+}
+
+// Tuple renders the packet's addresses as "tcp 10.0.0.2:50312 > 10.0.0.1:8080".
+func (p *Packet) Tuple() string {
+	return p.Proto.String() + " " + p.Src.String() + " > " + p.Dst.String()
+}
+
+// clone returns a copy that shares the payload (payloads are never
+// modified once sent).
+func (p *Packet) clone() *Packet {
+	q := *p
+	return &q
+}

@@ -1,0 +1,147 @@
+package netsim
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+type procState uint8
+
+const (
+	procRunning procState = iota
+	procFrozen
+	procDead
+)
+
+// Process is an application on a host: it owns sockets and timers. It can
+// crash (the OS then closes its sockets, as exit() does) or freeze (it stops
+// reading and its timers stop, but the kernel goes on ACKing and answering
+// keepalive probes for its connections).
+type Process struct {
+	host  *Host
+	name  string
+	state procState
+	held  []func() // what fell due while frozen, run in order at thaw
+
+	listeners []*Listener
+	conns     map[*Conn]struct{}
+	udp       []*UDPConn
+}
+
+// NewProcess starts a process on a powered host.
+func (h *Host) NewProcess(name string) (*Process, error) {
+	if !h.powered {
+		return nil, fmt.Errorf("netsim: host %s is powered off", h.name)
+	}
+	p := &Process{host: h, name: name}
+	h.procs = append(h.procs, p)
+	return p, nil
+}
+
+// Name is the process's name.
+func (p *Process) Name() string { return p.name }
+
+// Host is the host the process runs on.
+func (p *Process) Host() *Host { return p.host }
+
+// Alive reports whether the process runs (frozen or not).
+func (p *Process) Alive() bool { return p.state != procDead }
+
+// Frozen reports whether the process is frozen.
+func (p *Process) Frozen() bool { return p.state == procFrozen }
+
+// NewTimer returns a stopped timer owned by the process: while the process
+// is frozen a firing is held and runs at thaw; once it is dead, never.
+func (p *Process) NewTimer(fn func()) *Timer {
+	return p.host.sim.NewTimer(func() { p.run(fn) })
+}
+
+// run calls fn unless the process is dead; while it is frozen, later.
+func (p *Process) run(fn func()) {
+	switch p.state {
+	case procRunning:
+		fn()
+	case procFrozen:
+		p.held = append(p.held, fn)
+	}
+}
+
+// notify delivers a socket notification after the current step.
+func (p *Process) notify(fn func()) {
+	p.host.sim.Defer(func() { p.run(fn) })
+}
+
+// Freeze stops the application: it reads nothing and its timers hold. The
+// kernel keeps its connections alive.
+func (p *Process) Freeze() {
+	if p.state != procRunning {
+		return
+	}
+	p.state = procFrozen
+	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "freeze", Target: p.host.name + "/" + p.name})
+}
+
+// Thaw resumes a frozen application; what fell due meanwhile runs now, in
+// order.
+func (p *Process) Thaw() {
+	if p.state != procFrozen {
+		return
+	}
+	p.state = procRunning
+	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "thaw", Target: p.host.name + "/" + p.name})
+	held := p.held
+	p.held = nil
+	for _, fn := range held {
+		p.host.sim.Defer(func() { p.run(fn) })
+	}
+}
+
+// Crash kills the process. The OS closes its sockets as close() would:
+// FIN, or RST where unread data remains; listeners close and their
+// unaccepted connections are reset.
+func (p *Process) Crash() {
+	if p.state == procDead {
+		return
+	}
+	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "crash", Target: p.host.name + "/" + p.name})
+	p.Exit()
+}
+
+// Exit ends the process the way a normal exit does: the OS closes whatever
+// sockets it still holds (the same as a crash, without the fault event).
+func (p *Process) Exit() {
+	if p.state == procDead {
+		return
+	}
+	p.state = procDead
+	p.held = nil
+	for _, l := range p.listeners {
+		l.Close()
+	}
+	conns := make([]*Conn, 0, len(p.conns))
+	for c := range p.conns {
+		conns = append(conns, c)
+	}
+	slices.SortFunc(conns, func(a, b *Conn) int { return cmp.Compare(a.id, b.id) })
+	for _, c := range conns {
+		c.Close()
+	}
+	for _, u := range p.udp {
+		u.Close()
+	}
+	p.listeners, p.conns, p.udp = nil, nil, nil
+}
+
+func (p *Process) adopt(c *Conn) {
+	c.proc = p
+	if p.conns == nil {
+		p.conns = make(map[*Conn]struct{})
+	}
+	p.conns[c] = struct{}{}
+}
+
+func (p *Process) disown(c *Conn) {
+	delete(p.conns, c)
+	c.proc = nil
+}

@@ -1,0 +1,193 @@
+package netsim
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Profile holds the TCP settings of an operating system: its sysctls and
+// compiled-in constants. Each host has its own copy, changeable while the
+// run goes on (as sysctl changes a live kernel); sockets may override some
+// of them (setsockopt).
+type Profile struct {
+	Name string
+
+	// InitialRTO is the retransmission timeout before any RTT sample
+	// (RFC 6298 2.1; Linux TCP_TIMEOUT_INIT), also the SYN timeout.
+	InitialRTO time.Duration
+	// MinRTO and MaxRTO bound the RTO (Linux TCP_RTO_MIN, TCP_RTO_MAX).
+	MinRTO, MaxRTO time.Duration
+	// RTOVarFloor computes RTO = SRTT + max(4·RTTVAR, MinRTO), as Linux
+	// does (its rttvar is floored at tcp_rto_min in tcp_rtt_estimator);
+	// when false, RTO = max(SRTT + 4·RTTVAR, MinRTO) as RFC 6298 2.4.
+	RTOVarFloor bool
+	// TailLossProbe sends a probe before the first RTO retransmission
+	// (RFC 8985 section 7; Linux net.ipv4.tcp_early_retrans = 3).
+	TailLossProbe bool
+
+	// SynRetries is the number of SYN retransmissions before connect()
+	// fails (Linux net.ipv4.tcp_syn_retries; per socket TCP_SYNCNT).
+	SynRetries int
+	// SynLinearTimeouts is the number of SYN retransmissions sent at the
+	// initial RTO before the timeout starts doubling; they come on top of
+	// SynRetries (Linux net.ipv4.tcp_syn_linear_timeouts, kernel 6.x).
+	SynLinearTimeouts int
+	// SynAckRetries is the number of SYN-ACK retransmissions of a passive
+	// open (Linux net.ipv4.tcp_synack_retries).
+	SynAckRetries int
+
+	// Retries2 bounds retransmission of data. With RetriesByTime (Linux) it
+	// is turned into a time: the connection is aborted at the first RTO
+	// expiry at which the time since the first RTO retransmission has
+	// reached the sum over k = 0..Retries2 of min(MinRTO·2^k, MaxRTO)
+	// (tcp_model_timeout in net/ipv4/tcp_timer.c). Otherwise it is a plain
+	// count of retransmissions (Windows TcpMaxDataRetransmissions, BSD
+	// TCP_MAXRXTSHIFT).
+	Retries2      int
+	RetriesByTime bool
+
+	// KeepIdle, KeepIntvl and KeepCnt are the SO_KEEPALIVE defaults
+	// (Linux tcp_keepalive_time, tcp_keepalive_intvl, tcp_keepalive_probes;
+	// per socket TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT).
+	KeepIdle, KeepIntvl time.Duration
+	KeepCnt             int
+
+	// TimeWait is how long TIME_WAIT lasts (Linux TCP_TIMEWAIT_LEN).
+	TimeWait time.Duration
+	// FinTimeout is how long an orphaned connection waits in FIN_WAIT_2
+	// for the peer's FIN (Linux net.ipv4.tcp_fin_timeout).
+	FinTimeout time.Duration
+	// DelayedACK is how long an ACK waits for data to ride on.
+	DelayedACK time.Duration
+	// ConnectTimeout bounds connect() as a whole, whatever the SYN
+	// schedule (BSD's tcp_keepinit, 75 s on macOS); 0: no bound.
+	ConnectTimeout time.Duration
+	// TimerTick is the kernel clock's tick: timeouts computed from RTT
+	// samples (RTO, tail loss probe) are rounded up to it, as Linux's
+	// usecs_to_jiffies does. 4 ms at CONFIG_HZ=250 (Debian's kernels); 0
+	// keeps exact times.
+	TimerTick time.Duration
+	// SomaxConn caps a listen() backlog (Linux net.core.somaxconn).
+	SomaxConn int
+
+	// MSS is the maximum segment size advertised and used (Ethernet MTU
+	// 1500 minus 40 bytes of IPv4 and TCP headers).
+	MSS int
+	// InitCwnd is the initial congestion window in segments (RFC 6928).
+	InitCwnd int
+	// RcvBuf is the receive buffer in bytes; the advertised window is what
+	// remains free of it, at most 65535 (no window scaling in the model).
+	RcvBuf int
+
+	// EphemeralLow and EphemeralHigh bound the local ports connect() picks
+	// (Linux net.ipv4.ip_local_port_range).
+	EphemeralLow, EphemeralHigh uint16
+}
+
+// Linux returns the defaults of a Linux 6.x kernel (measured on 6.18).
+func Linux() Profile {
+	return Profile{
+		Name:              "linux",
+		InitialRTO:        time.Second,            // TCP_TIMEOUT_INIT, include/net/tcp.h; RFC 6298 2.1
+		MinRTO:            200 * time.Millisecond, // TCP_RTO_MIN (HZ/5)
+		MaxRTO:            120 * time.Second,      // TCP_RTO_MAX
+		RTOVarFloor:       true,                   // tcp_rtt_estimator: mdev_max_us >= tcp_rto_min_us
+		TailLossProbe:     true,                   // tcp_early_retrans = 3
+		SynRetries:        6,                      // TCP_SYN_RETRIES
+		SynLinearTimeouts: 4,                      // tcp_syn_linear_timeouts, default 4 (6.x)
+		SynAckRetries:     5,                      // TCP_SYNACK_RETRIES
+		Retries2:          15,                     // TCP_RETR2
+		RetriesByTime:     true,                   // retransmits_timed_out()
+		KeepIdle:          7200 * time.Second,     // TCP_KEEPALIVE_TIME
+		KeepIntvl:         75 * time.Second,       // TCP_KEEPALIVE_INTVL
+		KeepCnt:           9,                      // TCP_KEEPALIVE_PROBES
+		TimeWait:          60 * time.Second,       // TCP_TIMEWAIT_LEN
+		FinTimeout:        60 * time.Second,       // TCP_FIN_TIMEOUT
+		DelayedACK:        40 * time.Millisecond,  // TCP_DELACK_MIN (HZ/25)
+		TimerTick:         4 * time.Millisecond,   // CONFIG_HZ=250
+		SomaxConn:         4096,                   // net.core.somaxconn since 5.4
+		MSS:               1460,                   // 1500-byte MTU - 20 (IPv4) - 20 (TCP)
+		InitCwnd:          10,                     // TCP_INIT_CWND; RFC 6928
+		RcvBuf:            131072,                 // tcp_rmem[1]
+		EphemeralLow:      32768,                  // ip_local_port_range
+		EphemeralHigh:     60999,
+	}
+}
+
+// Profiles lists the built-in profiles by name.
+func Profiles() map[string]func() Profile {
+	return map[string]func() Profile{"linux": Linux, "windows": Windows, "macos": MacOS}
+}
+
+// ProfileByName returns the named built-in profile.
+func ProfileByName(name string) (Profile, error) {
+	f, ok := Profiles()[name]
+	if !ok {
+		return Profile{}, fmt.Errorf("netsim: unknown OS profile %q (linux, windows, macos)", name)
+	}
+	return f(), nil
+}
+
+// Validate reports the first setting out of its range, naming it.
+func (p *Profile) Validate() error {
+	durs := []struct {
+		name string
+		v    time.Duration
+	}{
+		{"initial_rto", p.InitialRTO}, {"min_rto", p.MinRTO}, {"max_rto", p.MaxRTO},
+		{"keepalive_idle", p.KeepIdle}, {"keepalive_interval", p.KeepIntvl},
+		{"time_wait", p.TimeWait}, {"fin_timeout", p.FinTimeout},
+	}
+	for _, d := range durs {
+		if d.v <= 0 {
+			return fmt.Errorf("%s must be positive, not %v", d.name, d.v)
+		}
+	}
+	ints := []struct {
+		name string
+		v    int
+		min  int
+	}{
+		{"syn_retries", p.SynRetries, 1}, {"syn_linear_timeouts", p.SynLinearTimeouts, 0},
+		{"synack_retries", p.SynAckRetries, 1}, {"retries2", p.Retries2, 1},
+		{"keepalive_count", p.KeepCnt, 1}, {"mss", p.MSS, 88}, {"init_cwnd", p.InitCwnd, 1},
+		{"rcvbuf", p.RcvBuf, 1}, {"somaxconn", p.SomaxConn, 1},
+	}
+	for _, x := range ints {
+		if x.v < x.min {
+			return fmt.Errorf("%s must be at least %d, not %d", x.name, x.min, x.v)
+		}
+	}
+	switch {
+	case p.DelayedACK < 0:
+		return errors.New("delayed_ack must not be negative")
+	case p.ConnectTimeout < 0:
+		return errors.New("connect_timeout must not be negative")
+	case p.TimerTick < 0:
+		return errors.New("timer_tick must not be negative")
+	case p.MinRTO > p.MaxRTO:
+		return fmt.Errorf("min_rto (%v) must not exceed max_rto (%v)", p.MinRTO, p.MaxRTO)
+	case p.EphemeralLow == 0 || p.EphemeralLow > p.EphemeralHigh:
+		return fmt.Errorf("ephemeral port range %d-%d is empty", p.EphemeralLow, p.EphemeralHigh)
+	}
+	return nil
+}
+
+// retries2Timeout is Linux's tcp_model_timeout(sk, boundary, rto_base):
+// the time the RTO backoff would take to send boundary retransmissions,
+// starting from rtoBase and doubling up to maxRTO.
+//
+//	linear_backoff_thresh = ilog2(TCP_RTO_MAX / rto_base)
+//	boundary <= thresh: ((2 << boundary) - 1) * rto_base
+//	else:               ((2 << thresh) - 1) * rto_base + (boundary - thresh) * TCP_RTO_MAX
+func retries2Timeout(boundary int, rtoBase, maxRTO time.Duration) time.Duration {
+	thresh := 0
+	for (rtoBase << (thresh + 1)) <= maxRTO {
+		thresh++
+	}
+	if boundary <= thresh {
+		return time.Duration((2<<boundary)-1) * rtoBase
+	}
+	return time.Duration((2<<thresh)-1)*rtoBase + time.Duration(boundary-thresh)*maxRTO
+}

@@ -1,0 +1,147 @@
+package netsim
+
+import "time"
+
+// Timer is one entry of the simulator's event queue: a callback due at a
+// virtual time. Timers are cancellable and re-armable; a stopped timer costs
+// nothing. Entries with the same deadline fire in the order they were armed
+// (their sequence number), never in an order a map or a scheduler chose.
+//
+// A Timer belongs to one Sim and is created by Sim.NewTimer. It is not safe
+// for concurrent use (nothing in the simulator is: it runs on one goroutine).
+type Timer struct {
+	sim     *Sim
+	at      time.Duration
+	armedAt time.Duration
+	seq     uint64
+	index   int // position in the heap; -1 when not armed
+	fn      func()
+}
+
+// NewTimer returns a stopped timer that calls fn when it fires.
+func (s *Sim) NewTimer(fn func()) *Timer {
+	return &Timer{sim: s, index: -1, fn: fn}
+}
+
+// Reset arms the timer to fire at virtual time at (not before Now), replacing
+// any earlier deadline. Re-arming takes a fresh sequence number, so among
+// timers due at the same instant it fires after those armed before it.
+func (t *Timer) Reset(at time.Duration) {
+	s := t.sim
+	if at < s.now {
+		at = s.now
+	}
+	t.at = at
+	t.armedAt = s.now
+	s.seq++
+	t.seq = s.seq
+	if t.index >= 0 {
+		s.queue.fix(t.index)
+		return
+	}
+	s.queue.push(t)
+}
+
+// ResetAfter arms the timer to fire d after Now.
+func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
+
+// Stop disarms the timer. It reports whether the timer was armed.
+func (t *Timer) Stop() bool {
+	if t.index < 0 {
+		return false
+	}
+	t.sim.queue.remove(t.index)
+	return true
+}
+
+// Armed reports whether the timer is waiting to fire.
+func (t *Timer) Armed() bool { return t.index >= 0 }
+
+// Deadline is the virtual time the timer fires at; meaningful only if Armed.
+func (t *Timer) Deadline() time.Duration { return t.at }
+
+// ArmedAt is when the timer was last armed: with Deadline, the period a
+// countdown shows.
+func (t *Timer) ArmedAt() time.Duration { return t.armedAt }
+
+// queue is a binary min-heap of timers ordered by (deadline, sequence).
+// It is hand-written rather than container/heap to avoid interface calls on
+// the hottest path of the simulator.
+type queue []*Timer
+
+func (q queue) less(i, j int) bool {
+	if q[i].at != q[j].at {
+		return q[i].at < q[j].at
+	}
+	return q[i].seq < q[j].seq
+}
+
+func (q queue) swap(i, j int) {
+	q[i], q[j] = q[j], q[i]
+	q[i].index = i
+	q[j].index = j
+}
+
+func (q *queue) push(t *Timer) {
+	t.index = len(*q)
+	*q = append(*q, t)
+	q.up(t.index)
+}
+
+// pop removes and returns the earliest timer; the queue must not be empty.
+func (q *queue) pop() *Timer {
+	return q.remove(0)
+}
+
+func (q *queue) remove(i int) *Timer {
+	old := *q
+	n := len(old) - 1
+	t := old[i]
+	if i != n {
+		old.swap(i, n)
+	}
+	old[n] = nil
+	*q = old[:n]
+	if i != n {
+		q.fix(i)
+	}
+	t.index = -1
+	return t
+}
+
+func (q queue) fix(i int) {
+	if !q.down(i) {
+		q.up(i)
+	}
+}
+
+func (q queue) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !q.less(j, i) {
+			break
+		}
+		q.swap(i, j)
+		j = i
+	}
+}
+
+func (q queue) down(i0 int) bool {
+	i, n := i0, len(q)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		j := l
+		if r := l + 1; r < n && q.less(r, l) {
+			j = r
+		}
+		if !q.less(j, i) {
+			break
+		}
+		q.swap(i, j)
+		i = j
+	}
+	return i > i0
+}

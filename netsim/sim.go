@@ -1,0 +1,163 @@
+package netsim
+
+import (
+	"math/rand/v2"
+	"time"
+)
+
+// Sim is one simulated world: a virtual clock, the event queue, the seeded
+// random source, the topology (hosts, middleboxes, links) and the observers
+// of its event stream.
+//
+// Nothing in a Sim reads the wall clock or starts a goroutine. Time moves only
+// when the caller runs the queue (Step, RunUntil, RunFor), and it jumps
+// straight to the next deadline, so two simulated hours of idle keepalive cost
+// a handful of steps.
+type Sim struct {
+	now   time.Duration
+	queue queue
+	seq   uint64
+	steps uint64
+	rng   *rand.Rand
+	seed  uint64
+
+	observers   []func(Event)
+	traceTimers bool
+
+	// deferred holds application notifications raised while the stack was
+	// in the middle of processing; they run after the current step, in
+	// order, so that a model reacting to one never re-enters the stack.
+	deferred []func()
+
+	nodes       []node
+	hosts       []*Host
+	middleboxes []*Middlebox
+	links       []*Link
+	byName      map[string]node
+	byIP        map[[4]byte]node
+	partitions  []partition
+
+	nextSegID   uint64
+	freeFlights []*inFlight
+}
+
+// New returns an empty world whose every random draw comes from seed.
+func New(seed uint64) *Sim {
+	return &Sim{
+		seed:   seed,
+		rng:    rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		byName: make(map[string]node),
+		byIP:   make(map[[4]byte]node),
+	}
+}
+
+// Now is the current virtual time, counted from the start of the run.
+func (s *Sim) Now() time.Duration { return s.now }
+
+// Seed is the seed the world was created with.
+func (s *Sim) Seed() uint64 { return s.seed }
+
+// Rand is the run's only random source. Models above netsim draw from it
+// too, so that one seed fixes every choice in the run.
+func (s *Sim) Rand() *rand.Rand { return s.rng }
+
+// Steps counts the queue entries run so far (timers fired and packets
+// moved): the simulator's unit of work, used by benchmarks.
+func (s *Sim) Steps() uint64 { return s.steps }
+
+// Pending is the number of armed timers in the queue.
+func (s *Sim) Pending() int { return len(s.queue) }
+
+// NextAt reports the deadline of the earliest armed timer.
+func (s *Sim) NextAt() (time.Duration, bool) {
+	if len(s.queue) == 0 {
+		return 0, false
+	}
+	return s.queue[0].at, true
+}
+
+// Step runs the earliest timer, then every application notification it
+// raised. It reports false when the queue is empty.
+func (s *Sim) Step() bool {
+	if len(s.queue) == 0 {
+		return false
+	}
+	t := s.queue.pop()
+	s.now = t.at
+	s.steps++
+	t.fn()
+	s.flush()
+	return true
+}
+
+// RunUntil runs every timer due at or before t, then sets the clock to t.
+func (s *Sim) RunUntil(t time.Duration) {
+	for len(s.queue) > 0 && s.queue[0].at <= t {
+		s.Step()
+	}
+	if t > s.now {
+		s.now = t
+	}
+}
+
+// RunFor advances the clock by d, running what falls due.
+func (s *Sim) RunFor(d time.Duration) { s.RunUntil(s.now + d) }
+
+// Defer queues fn to run at the current instant, after the step in
+// progress. Models use it to act "now" without re-entering the stack.
+func (s *Sim) Defer(fn func()) { s.deferred = append(s.deferred, fn) }
+
+// Do runs fn as a step of its own at the current instant: a live input (a
+// fault, a parameter change) enters through here so that the notifications
+// it causes are delivered the same way as those of any other step.
+func (s *Sim) Do(fn func()) {
+	fn()
+	s.flush()
+}
+
+func (s *Sim) flush() {
+	for i := 0; i < len(s.deferred); i++ {
+		s.deferred[i]()
+		s.deferred[i] = nil
+	}
+	s.deferred = s.deferred[:0]
+}
+
+// Observe registers fn to receive every event, in order, as it happens.
+func (s *Sim) Observe(fn func(Event)) { s.observers = append(s.observers, fn) }
+
+// TraceTimers turns TimerEvents (armed, fired, cancelled) on or off. They
+// are off by default: a busy run arms and cancels timers on nearly every
+// segment.
+func (s *Sim) TraceTimers(on bool) { s.traceTimers = on }
+
+// Tracing reports whether anyone observes the stream; event construction is
+// skipped when nobody does.
+func (s *Sim) Tracing() bool { return len(s.observers) > 0 }
+
+// Emit hands an event to every observer. Models above netsim emit their own
+// events through it so that the whole run is one ordered stream.
+func (s *Sim) Emit(e Event) {
+	for _, o := range s.observers {
+		o(e)
+	}
+}
+
+// uniform returns a uniformly distributed duration in [lo, hi].
+func (s *Sim) uniform(lo, hi time.Duration) time.Duration {
+	if hi <= lo {
+		return lo
+	}
+	return lo + time.Duration(s.rng.Int64N(int64(hi-lo)+1))
+}
+
+// chance reports true with probability p.
+func (s *Sim) chance(p float64) bool {
+	if p <= 0 {
+		return false
+	}
+	if p >= 1 {
+		return true
+	}
+	return s.rng.Float64() < p
+}

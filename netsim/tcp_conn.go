@@ -1,0 +1,565 @@
+package netsim
+
+import (
+	"errors"
+	"net/netip"
+	"strconv"
+	"time"
+)
+
+// Conn is a TCP connection endpoint: a socket after connect() or accept().
+// Its methods are the socket calls of an application; the stack drives the
+// rest from arriving segments and timers.
+//
+// An application learns of changes through the notice function it sets with
+// OnNotice, called after the step that caused them (never from inside the
+// stack), and only while its process runs.
+type Conn struct {
+	host     *Host
+	proc     *Process  // nil once the application has closed it
+	listener *Listener // a passive open not yet accepted
+	id       uint64
+	local    netip.AddrPort
+	remote   netip.AddrPort
+	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
+	state    State
+	passive  bool
+	opts     SockOpts
+
+	// Send sequence space (RFC 9293 3.3.1).
+	iss, sndUna, sndNxt uint32
+	sndWnd              uint32 // the peer's advertised window
+	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
+	sndBuf              []byte // data from sndBufSeq on: unacknowledged, then unsent
+	sndBufSeq           uint32
+	marks               []msgMark // application message names by sequence number
+	finQueued           bool      // the application has closed its sending side
+	finSent             bool
+	finSeq              uint32
+	mss                 int
+
+	// Receive sequence space.
+	irs, rcvNxt uint32
+	rcvBuf      []byte   // received in order, not yet read
+	ooo         []oooSeg // received out of order, sorted by seq
+	finRcvd     bool     // the peer's FIN is in sequence
+	rcvClosed   bool     // the application closed: nothing more will be read
+	rcvUnacked  int      // bytes received since the last ACK we sent
+	ackOwed     bool     // an ACK is due (now or when the delayed-ACK timer fires)
+	ackNow      bool     // the ACK owed must not wait
+	rcvWup      uint32   // rcvNxt when we last advertised a window
+	advWnd      uint32   // the window we last advertised
+
+	// Congestion control: Reno slow start and congestion avoidance
+	// (RFC 5681) with NewReno recovery (RFC 6582).
+	cwnd, ssthresh int
+	dupAcks        int
+	inRecovery     bool // after an RTO or in fast recovery, until recover is acknowledged
+	fastRecovery   bool
+	recover        uint32
+
+	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
+	srtt, rttvar, rto time.Duration
+	hasRTT            bool
+	sent              []sentSeg     // segments in flight, oldest first
+	retransmits       int           // RTO expiries since the last forward progress (icsk_retransmits)
+	totalRTO          int           // RTO expiries of this connection (tp->total_rto)
+	retransStamp      time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
+	retransStampSet   bool
+	tlpHigh           uint32 // snd_nxt when a tail loss probe went out
+	tlpOut            bool
+	probes            int // zero-window probes unanswered
+
+	connectStart time.Duration
+
+	// Keepalive (net/ipv4/tcp_timer.c tcp_keepalive_timer).
+	lastRecv  time.Duration
+	probesOut int
+
+	rtx       *Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
+	rtxKind   string
+	delack    *Timer
+	keepalive *Timer
+	wait      *Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
+
+	// What the application has (or has not yet) been told.
+	err         Errno // set by the stack, reported once
+	errReported bool  // after it: writes fail with EPIPE, reads return EOF
+	eofReported bool
+	connected   bool
+	notice      func(Notice)
+	readPending bool
+
+	stats ConnStats
+}
+
+// msgMark names the application message that starts at seq.
+type msgMark struct {
+	seq uint32
+	msg string
+}
+
+type oooSeg struct {
+	seq  uint32
+	data []byte
+	fin  bool
+}
+
+// Notice tells an application that something about its socket changed.
+type Notice uint8
+
+// Notices.
+const (
+	// Connected: the handshake of connect() completed.
+	Connected Notice = iota + 1
+	// Readable: data, the peer's FIN or an error waits to be read.
+	Readable
+	// Failed: the connection failed; Err or the next Read or Write says
+	// how (ECONNRESET, ETIMEDOUT, ECONNREFUSED, EPIPE).
+	Failed
+)
+
+// SockOpts are the socket options of a connection. Zero values mean "the
+// host's default" (its Profile).
+type SockOpts struct {
+	KeepAlive bool          // SO_KEEPALIVE
+	KeepIdle  time.Duration // TCP_KEEPIDLE
+	KeepIntvl time.Duration // TCP_KEEPINTVL
+	KeepCnt   int           // TCP_KEEPCNT
+	// UserTimeout is TCP_USER_TIMEOUT: when set, it alone decides when
+	// unacknowledged data or unanswered keepalive probes abort the
+	// connection (tcp_retries2 and TCP_KEEPCNT no longer do).
+	UserTimeout time.Duration
+	// LingerZero is SO_LINGER with a zero timeout: close() sends RST.
+	LingerZero bool
+	// SynRetries is TCP_SYNCNT.
+	SynRetries int
+}
+
+// Validate reports the first option out of its range, naming it.
+func (o SockOpts) Validate() error {
+	switch {
+	case o.KeepIdle < 0:
+		return errors.New("keepalive idle must not be negative")
+	case o.KeepIntvl < 0:
+		return errors.New("keepalive interval must not be negative")
+	case o.KeepCnt < 0:
+		return errors.New("keepalive count must not be negative")
+	case o.UserTimeout < 0:
+		return errors.New("user timeout must not be negative")
+	case o.SynRetries < 0 || o.SynRetries > 127:
+		return errors.New("syn retries must be between 0 and 127") // TCP_SYNCNT limit MAX_TCP_SYNCNT
+	}
+	return nil
+}
+
+// ConnStats counts what a connection sent and received.
+type ConnStats struct {
+	SegsOut, SegsIn     uint64
+	BytesOut, BytesIn   uint64 // payload bytes, retransmissions included
+	Retransmits         uint64 // RTO, fast and tail-loss-probe retransmissions
+	KeepaliveProbes     uint64
+	LastSent, LastHeard time.Duration
+	Established         time.Duration
+}
+
+func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) *Conn {
+	h.nextConn++
+	prof := &h.profile
+	c := &Conn{
+		host:   h,
+		id:     h.nextConn,
+		local:  local,
+		remote: remote,
+		name:   "tcp " + local.String() + " > " + remote.String(),
+		opts:   opts,
+		iss:    h.sim.rng.Uint32(),
+		mss:    prof.MSS,
+		rto:    prof.InitialRTO,
+		cwnd:   prof.InitCwnd * prof.MSS,
+		// RFC 5681 3.1: ssthresh starts arbitrarily high.
+		ssthresh: 1 << 30,
+	}
+	c.sndUna, c.sndNxt = c.iss, c.iss
+	c.sndBufSeq = c.iss + 1
+	c.rtx = h.sim.NewTimer(c.onRetransmitTimer)
+	c.delack = h.sim.NewTimer(c.onDelayedACK)
+	c.keepalive = h.sim.NewTimer(c.onKeepaliveTimer)
+	c.wait = h.sim.NewTimer(c.onWaitTimer)
+	if p != nil {
+		p.adopt(c)
+	}
+	return c
+}
+
+// Dial opens a connection to raddr: it sends a SYN and returns at once, in
+// SYN_SENT. The Connected notice, or Failed with ECONNREFUSED or ETIMEDOUT,
+// follows.
+func (p *Process) Dial(raddr netip.AddrPort, opts SockOpts) (*Conn, error) {
+	h := p.host
+	if !p.Alive() || !h.powered {
+		return nil, EINVAL
+	}
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	port, err := h.ephemeralPort(raddr)
+	if err != nil {
+		return nil, err
+	}
+	c := h.newConn(p, netip.AddrPortFrom(h.ip, port), raddr, opts)
+	h.conns[connKey{port, raddr}] = c
+	c.connectStart = h.sim.now
+	c.setState(SynSent)
+	c.sendSYN()
+	return c, nil
+}
+
+// ID numbers the host's connections in creation order.
+func (c *Conn) ID() uint64 { return c.id }
+
+// Host is the host the connection lives on.
+func (c *Conn) Host() *Host { return c.host }
+
+// Process is the process that owns the socket; nil once it closed it.
+func (c *Conn) Process() *Process { return c.proc }
+
+// LocalAddr and RemoteAddr are the two ends as this host sees them.
+func (c *Conn) LocalAddr() netip.AddrPort  { return c.local }
+func (c *Conn) RemoteAddr() netip.AddrPort { return c.remote }
+
+// Name is the 5-tuple, local side first: "tcp 10.0.0.2:50312 > 10.0.0.1:8080".
+func (c *Conn) Name() string { return c.name }
+
+// State is the TCP state.
+func (c *Conn) State() State { return c.state }
+
+// Stats returns the connection's counters.
+func (c *Conn) Stats() ConnStats { return c.stats }
+
+// Options returns the socket options as set.
+func (c *Conn) Options() SockOpts { return c.opts }
+
+// RTO is the current retransmission timeout, backoff included.
+func (c *Conn) RTO() time.Duration { return c.rto }
+
+// SRTT is the smoothed round-trip time (0 before the first sample).
+func (c *Conn) SRTT() time.Duration { return c.srtt }
+
+// Retransmits counts RTO expiries since the last forward progress.
+func (c *Conn) Retransmits() int { return c.retransmits }
+
+// KeepaliveProbesOut counts keepalive probes sent and not answered.
+func (c *Conn) KeepaliveProbesOut() int { return c.probesOut }
+
+// LastReceived is when the last segment arrived (keepalive's idle clock).
+func (c *Conn) LastReceived() time.Duration { return c.lastRecv }
+
+// Unread is the number of received bytes the application has not read.
+func (c *Conn) Unread() int { return len(c.rcvBuf) }
+
+// Unacked is the number of bytes (and SYN/FIN) sent and not yet
+// acknowledged.
+func (c *Conn) Unacked() int { return int(c.sndNxt - c.sndUna) }
+
+// Err is the error the stack has set and not yet reported (0 if none).
+func (c *Conn) Err() Errno { return c.err }
+
+// OnNotice sets the function told about the connection's changes.
+func (c *Conn) OnNotice(fn func(Notice)) { c.notice = fn }
+
+// Write queues p for sending, naming its message msg (for the trace). Like
+// a write() on a blocking socket with room in its send buffer, it returns
+// at once; the send buffer is not bounded in the model. A pending error is
+// returned (once); after it, or after shutdown, EPIPE.
+func (c *Conn) Write(p []byte, msg string) error {
+	if err := c.takeError(); err != 0 {
+		return err
+	}
+	if c.errReported || c.finQueued || !c.state.canSend() {
+		c.reportError(EPIPE)
+		return EPIPE
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
+	c.sndBuf = append(c.sndBuf, p...)
+	c.output()
+	return nil
+}
+
+// Read returns every byte received and not yet read. With nothing to read
+// it returns a pending error once, then EOF if the peer has closed (or the
+// connection failed), or nil, nil (it would block).
+func (c *Conn) Read() ([]byte, error) {
+	if len(c.rcvBuf) > 0 {
+		b := c.rcvBuf
+		c.rcvBuf = nil
+		c.windowMayOpen()
+		return b, nil
+	}
+	if err := c.takeError(); err != 0 {
+		return nil, err
+	}
+	if c.finRcvd || c.errReported || c.state == Closed {
+		if !c.eofReported {
+			c.eofReported = true
+			c.reportError(EOF)
+		}
+		return nil, EOF
+	}
+	return nil, nil
+}
+
+// takeError returns the pending error and marks it reported.
+func (c *Conn) takeError() Errno {
+	e := c.err
+	if e != 0 {
+		c.err = 0
+		c.errReported = true
+	}
+	return e
+}
+
+// reportError emits a socket_error event for an error an application call
+// returned.
+func (c *Conn) reportError(e Errno) {
+	if s := c.host.sim; s.Tracing() {
+		s.Emit(&SocketErrorEvent{At: s.now, Host: c.host.name, Conn: c.name, Err: e})
+	}
+}
+
+// SetOptions changes the socket options (setsockopt). Turning keepalive on,
+// or changing its idle time, re-arms its timer as Linux does.
+func (c *Conn) SetOptions(o SockOpts) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	was := c.opts
+	c.opts = o
+	if o.KeepAlive && (!was.KeepAlive || was.KeepIdle != o.KeepIdle) && c.state.Synchronized() {
+		// tcp_sock_set_keepidle / SO_KEEPALIVE: the timer restarts from
+		// the idle time left, counted from the last segment received.
+		c.armKeepalive()
+	}
+	if !o.KeepAlive && c.keepalive.Armed() {
+		c.stopTimer(c.keepalive, "keepalive")
+	}
+	return nil
+}
+
+// Close closes the socket (close()): with unread data or SO_LINGER 0 it
+// sends RST; otherwise FIN after any data still queued. The socket becomes
+// an orphan the kernel finishes closing; the application hears nothing more.
+func (c *Conn) Close() {
+	if c.proc == nil {
+		return
+	}
+	c.proc.disown(c)
+	c.notice = nil
+	c.rcvClosed = true
+	switch {
+	case c.state == Closed:
+		return
+	case c.state == SynSent:
+		c.becomeClosed()
+	case len(c.rcvBuf) > 0 || len(c.ooo) > 0 || c.opts.LingerZero:
+		// tcp_close(): "data_was_unread" or SO_LINGER 0 → send an active
+		// reset instead of a FIN (RFC 2525 2.17).
+		c.sendRST()
+		c.becomeClosed()
+	default:
+		c.closeSending()
+		if c.state == FinWait2 {
+			c.wait.ResetAfter(c.host.profile.FinTimeout)
+			c.traceTimer("fin-wait-2", TimerArmed, c.wait.Deadline())
+		}
+	}
+}
+
+// Shutdown closes the sending direction (shutdown(SHUT_WR)): a FIN after
+// queued data; reading goes on.
+func (c *Conn) Shutdown() {
+	if c.state.canSend() && !c.finQueued {
+		c.closeSending()
+	}
+}
+
+// Abort resets the connection (close() with SO_LINGER 0): RST now, no
+// TIME_WAIT.
+func (c *Conn) Abort() {
+	c.opts.LingerZero = true
+	c.Close()
+}
+
+// closeSending queues our FIN and makes the transition close() or
+// shutdown() makes (tcp_close_state).
+func (c *Conn) closeSending() {
+	switch c.state {
+	case Established, SynReceived:
+		c.setState(FinWait1)
+	case CloseWait:
+		c.setState(LastAck)
+	default:
+		return
+	}
+	c.finQueued = true
+	c.output()
+}
+
+// notify tells the application, after the current step.
+func (c *Conn) notify(n Notice) {
+	if c.proc == nil || c.notice == nil {
+		return
+	}
+	if n == Readable {
+		if c.readPending {
+			return
+		}
+		c.readPending = true
+	}
+	c.proc.notify(func() {
+		if n == Readable {
+			c.readPending = false
+		}
+		if c.notice != nil {
+			c.notice(n)
+		}
+	})
+}
+
+// fail ends the connection with an error the application will see
+// (tcp_done with sk_err set).
+func (c *Conn) fail(e Errno) {
+	c.becomeClosed()
+	if c.proc == nil {
+		return
+	}
+	c.err = e
+	c.reportError(e)
+	c.notify(Failed)
+}
+
+// setState records a state change and emits it. Illegal transitions are
+// bugs in the model and panic.
+func (c *Conn) setState(to State) {
+	from := c.state
+	if from == to {
+		return
+	}
+	if !legal[[2]State{from, to}] && !(from == Closed && to == Listen) {
+		panic("netsim: invalid transition [" + from.String() + " -> " + to.String() + "] on " + c.name)
+	}
+	c.state = to
+	if to == Established {
+		c.stats.Established = c.host.sim.now
+	}
+	if s := c.host.sim; s.Tracing() {
+		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to})
+	}
+}
+
+// becomeClosed moves to CLOSED, stops every timer and forgets the
+// connection in the host's tables.
+func (c *Conn) becomeClosed() {
+	c.stopTimer(c.rtx, c.rtxKind)
+	c.stopTimer(c.delack, "delack")
+	c.stopTimer(c.keepalive, "keepalive")
+	c.stopTimer(c.wait, "time-wait")
+	c.setState(Closed)
+	c.unlink()
+}
+
+// unlink removes the connection from the host's demultiplexing table and
+// from a listener's queues.
+func (c *Conn) unlink() {
+	key := connKey{c.local.Port(), c.remote}
+	if c.host.conns[key] == c {
+		delete(c.host.conns, key)
+	}
+	if l := c.listener; l != nil {
+		l.forget(c)
+	}
+}
+
+// vanish forgets the connection without a trace, as a power cut does.
+func (c *Conn) vanish() {
+	c.rtx.Stop()
+	c.delack.Stop()
+	c.keepalive.Stop()
+	c.wait.Stop()
+	c.notice = nil
+	c.proc = nil
+}
+
+// stopTimer cancels t, tracing it under name.
+func (c *Conn) stopTimer(t *Timer, name string) {
+	if t.Stop() {
+		c.traceTimer(name, TimerCancelled, 0)
+	}
+}
+
+func (c *Conn) traceTimer(name, action string, deadline time.Duration) {
+	s := c.host.sim
+	if !s.traceTimers || !s.Tracing() {
+		return
+	}
+	s.Emit(&TimerEvent{At: s.now, Host: c.host.name, Conn: c.name, Timer: name, Action: action, Deadline: deadline})
+}
+
+// TimerInfo describes a live timer of a connection, for display.
+type TimerInfo struct {
+	Name     string        // "rto", "tail-loss-probe", "keepalive", "time-wait", ...
+	Start    time.Duration // when it was armed (the start of its period)
+	Deadline time.Duration
+	Detail   string // "retry 3", "probe 2 of 9", ...
+}
+
+// Timers lists the connection's armed timers, in a fixed order.
+func (c *Conn) Timers() []TimerInfo {
+	var out []TimerInfo
+	if c.rtx.Armed() {
+		out = append(out, TimerInfo{Name: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at, Detail: c.rtxDetail()})
+	}
+	if c.opts.KeepAlive && c.keepalive.Armed() && c.state.Synchronized() {
+		idle, _, cnt := c.keepaliveParams()
+		ti := TimerInfo{Name: "keepalive", Start: c.lastRecv, Deadline: c.lastRecv + idle}
+		if c.probesOut > 0 {
+			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
+			ti.Detail = "probe " + strconv.Itoa(c.probesOut) + " of " + strconv.Itoa(cnt) + " unanswered"
+		} else if ti.Deadline < c.host.sim.now {
+			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
+		}
+		out = append(out, ti)
+	}
+	if c.delack.Armed() {
+		out = append(out, TimerInfo{Name: "delack", Start: c.delack.armedAt, Deadline: c.delack.at})
+	}
+	if c.wait.Armed() {
+		name := "time-wait"
+		if c.state == FinWait2 {
+			name = "fin-wait-2"
+		}
+		out = append(out, TimerInfo{Name: name, Start: c.wait.armedAt, Deadline: c.wait.at})
+	}
+	return out
+}
+
+func (c *Conn) rtxDetail() string {
+	switch c.rtxKind {
+	case "syn", "syn-ack":
+		if c.retransmits == 0 {
+			return ""
+		}
+		return "retry " + strconv.Itoa(c.retransmits)
+	case "rto":
+		if c.retransmits == 0 {
+			return ""
+		}
+		return "retry " + strconv.Itoa(c.retransmits) + ", rto " + FormatDuration(c.rto)
+	case "zero-window-probe":
+		return "probe " + strconv.Itoa(c.probes)
+	}
+	return ""
+}

@@ -1,0 +1,539 @@
+package netsim
+
+// Sequence number arithmetic modulo 2^32 (RFC 9293 3.4).
+func seqLT(a, b uint32) bool { return int32(a-b) < 0 }
+func seqLE(a, b uint32) bool { return int32(a-b) <= 0 }
+func seqGT(a, b uint32) bool { return int32(a-b) > 0 }
+func seqGE(a, b uint32) bool { return int32(a-b) >= 0 }
+
+// tcpInput finds the socket for an arriving segment (tcp_v4_rcv): an
+// established or half-open connection, else a listener for a SYN, else
+// nobody, and the host answers with a RST.
+func (h *Host) tcpInput(p *Packet) {
+	s := h.sim
+	if c := h.conns[connKey{p.Dst.Port(), p.Src}]; c != nil {
+		if c.state == SynReceived && c.listener != nil && c.listener.full() && p.Flags&(SYN|RST|ACK) == ACK {
+			// The handshake's last ACK with no room in the accept queue:
+			// Linux drops it (tcp_check_req, tcp_abort_on_overflow = 0)
+			// and the SYN-ACK timer will try again.
+			c.listener.drops++
+			s.dropped(p, h.name, WhyBacklogFull)
+			return
+		}
+		s.segment(p, FateDelivered, h.name, "")
+		c.input(p)
+		return
+	}
+	if l := h.listeners[p.Dst.Port()]; l != nil && p.Flags&(SYN|ACK|RST) == SYN {
+		if l.full() {
+			// tcp_conn_request: the accept queue is full, the SYN is
+			// dropped without an answer; the client retries.
+			l.drops++
+			s.dropped(p, h.name, WhyBacklogFull)
+			return
+		}
+		s.segment(p, FateDelivered, h.name, "")
+		l.syn(p)
+		return
+	}
+	s.segment(p, FateDelivered, h.name, "")
+	h.replyReset(p)
+}
+
+// replyReset answers a segment that belongs to no connection (RFC 9293
+// 3.10.7.1): with an ACK, a RST whose seq is that ACK; without one, a
+// RST|ACK acknowledging the segment. A RST is never answered.
+func (h *Host) replyReset(p *Packet) {
+	if p.Flags&RST != 0 {
+		return
+	}
+	r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
+	if p.Flags&ACK != 0 {
+		r.Flags, r.Seq = RST, p.Ack
+	} else {
+		r.Flags, r.Ack = RST|ACK, p.Seq+p.seqLen()
+	}
+	r.RelSeq, r.RelAck = r.Seq, r.Ack
+	h.send(r)
+}
+
+// input processes a segment for this connection (RFC 9293 3.10.7).
+func (c *Conn) input(p *Packet) {
+	c.stats.SegsIn++
+	c.stats.BytesIn += uint64(len(p.Payload))
+	switch c.state {
+	case SynSent:
+		c.inputSynSent(p)
+		return
+	case TimeWait:
+		c.inputTimeWait(p)
+		return
+	case Closed, Listen:
+		return
+	}
+	if c.state == SynReceived && p.Flags&(SYN|ACK) == SYN && p.Seq == c.irs {
+		// The client did not get our SYN-ACK and sent its SYN again.
+		c.retransmitFrom(c.iss, "retransmission")
+		return
+	}
+	// First check: is the segment in the receive window?
+	if !c.acceptable(p) {
+		if p.Flags&RST == 0 {
+			c.sendAck("") // RFC 9293: an unacceptable segment is answered with an ACK
+		}
+		return
+	}
+	now := c.host.sim.now
+	c.lastRecv, c.stats.LastHeard = now, now
+	if p.Flags&RST != 0 {
+		c.inputRST(p)
+		return
+	}
+	if p.Flags&SYN != 0 {
+		// RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK.
+		c.sendAck("challenge-ack")
+		return
+	}
+	if p.Flags&ACK == 0 {
+		return
+	}
+	if c.state == SynReceived && !c.completePassiveOpen(p) {
+		return
+	}
+	if !c.inputAck(p) {
+		return
+	}
+	c.ackNow = false
+	c.inputData(p)
+	if c.state == Closed {
+		return
+	}
+	c.output()
+	if c.ackOwed {
+		c.scheduleAck(c.ackNow)
+	}
+}
+
+// rcvWnd is the receive window segments are checked against: what we
+// advertised, never shrunk (Linux's tcp_select_window never moves the right
+// edge back).
+func (c *Conn) rcvWnd() uint32 {
+	edge := c.rcvWup + c.advWnd
+	return max(edge-c.rcvNxt, c.window())
+}
+
+// acceptable is RFC 9293's segment acceptability test (3.10.7.4, first
+// check).
+func (c *Conn) acceptable(p *Packet) bool {
+	n, wnd := p.seqLen(), c.rcvWnd()
+	if n == 0 {
+		if wnd == 0 {
+			return p.Seq == c.rcvNxt
+		}
+		return seqLE(c.rcvNxt, p.Seq) && seqLT(p.Seq, c.rcvNxt+wnd)
+	}
+	if wnd == 0 {
+		// Nothing fits, but the ACK and RST still count (RFC 9293).
+		return p.Seq == c.rcvNxt
+	}
+	end := p.Seq + n - 1
+	return (seqLE(c.rcvNxt, p.Seq) && seqLT(p.Seq, c.rcvNxt+wnd)) ||
+		(seqLE(c.rcvNxt, end) && seqLT(end, c.rcvNxt+wnd))
+}
+
+// inputRST handles a RST in a synchronized state. RFC 5961 3.2: only a RST
+// whose sequence number is exactly RCV.NXT resets the connection; one
+// elsewhere in the window gets a challenge ACK. The error reported follows
+// Linux's tcp_reset: EPIPE in CLOSE_WAIT, ECONNRESET otherwise.
+func (c *Conn) inputRST(p *Packet) {
+	if p.Seq != c.rcvNxt {
+		c.sendAck("challenge-ack")
+		return
+	}
+	switch c.state {
+	case SynReceived:
+		if c.passive {
+			c.becomeClosed() // the half-open connection is forgotten
+			return
+		}
+		c.fail(ECONNREFUSED)
+	case CloseWait:
+		c.fail(EPIPE)
+	default:
+		c.fail(ECONNRESET)
+	}
+}
+
+// completePassiveOpen handles the ACK that completes a passive open
+// (SYN_RECEIVED to ESTABLISHED) and queues the connection for accept().
+func (c *Conn) completePassiveOpen(p *Packet) bool {
+	if !(seqLT(c.sndUna, p.Ack) && seqLE(p.Ack, c.sndNxt)) {
+		c.host.replyReset(p)
+		return false
+	}
+	c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, p.Ack
+	c.stopTimer(c.rtx, c.rtxKind)
+	c.retransmits = 0
+	c.setState(Established)
+	if c.opts.KeepAlive {
+		c.armKeepalive()
+	}
+	if c.listener != nil {
+		c.listener.ready(c)
+	} else {
+		c.connected = true
+		c.notify(Connected) // simultaneous open
+	}
+	return true
+}
+
+// inputSynSent handles a segment in SYN_SENT (RFC 9293 3.10.7.3).
+func (c *Conn) inputSynSent(p *Packet) {
+	if p.Flags&ACK != 0 && (seqLE(p.Ack, c.iss) || seqGT(p.Ack, c.sndNxt)) {
+		c.host.replyReset(p)
+		return
+	}
+	if p.Flags&RST != 0 {
+		if p.Flags&ACK != 0 {
+			c.fail(ECONNREFUSED)
+		}
+		return
+	}
+	if p.Flags&SYN == 0 {
+		return
+	}
+	now := c.host.sim.now
+	c.irs, c.rcvNxt = p.Seq, p.Seq+1
+	c.lastRecv, c.stats.LastHeard = now, now
+	if p.MSS != 0 {
+		c.mss = min(c.mss, int(p.MSS))
+	}
+	if p.Flags&ACK == 0 {
+		// Simultaneous open: both sides sent a SYN.
+		c.setState(SynReceived)
+		c.sendSYNACK("")
+		c.armRetransmit(rtxSYNACK, c.rto)
+		return
+	}
+	c.sndUna = p.Ack
+	c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, p.Ack
+	c.rttSample(now - c.sent[0].at) // timed from the last SYN sent, as with timestamps
+	c.sent = c.sent[:0]
+	c.retransmits = 0
+	c.stopTimer(c.rtx, c.rtxKind)
+	c.setState(Established)
+	if c.opts.KeepAlive {
+		c.armKeepalive()
+	}
+	c.connected = true
+	c.notify(Connected)
+	if len(c.sndBuf) > 0 || c.finQueued {
+		c.output() // data written during the handshake carries the ACK
+	} else {
+		c.sendAck("")
+	}
+}
+
+// inputTimeWait handles a segment in TIME_WAIT
+// (tcp_timewait_state_process): a retransmitted FIN is acknowledged again
+// and restarts the 2MSL wait; a RST ends it (tcp_rfc1337 = 0); a new SYN
+// with a higher sequence number may reopen the port.
+func (c *Conn) inputTimeWait(p *Packet) {
+	h := c.host
+	switch {
+	case p.Flags&RST != 0:
+		if p.Seq == c.rcvNxt {
+			c.becomeClosed()
+		}
+	case p.Flags&(SYN|ACK) == SYN:
+		if seqGT(p.Seq, c.rcvNxt) && h.listeners[c.local.Port()] != nil {
+			c.becomeClosed()
+			h.tcpInputAgain(p)
+			return
+		}
+		c.sendAck("")
+	case p.Flags&FIN != 0:
+		c.sendAck("")
+		c.wait.ResetAfter(h.profile.TimeWait)
+		c.traceTimer("time-wait", TimerArmed, c.wait.Deadline())
+	case p.seqLen() > 0:
+		c.sendAck("")
+	}
+}
+
+// tcpInputAgain demultiplexes a segment once more after the connection it
+// first found has gone (a SYN that ended a TIME_WAIT).
+func (h *Host) tcpInputAgain(p *Packet) {
+	if l := h.listeners[p.Dst.Port()]; l != nil && !l.full() {
+		l.syn(p)
+	}
+}
+
+// inputAck processes the acknowledgment field (RFC 9293 3.10.7.4, fifth
+// check). It reports false when the segment must go no further.
+func (c *Conn) inputAck(p *Packet) bool {
+	ack := p.Ack
+	if seqGT(ack, c.sndNxt) {
+		c.sendAck("") // it acknowledges something not yet sent
+		return false
+	}
+	if seqLT(ack, c.sndUna) {
+		return true // an old duplicate: ignore the ACK field
+	}
+	c.probesOut = 0 // tcp_ack: any ACK that is not old answers keepalive
+	windowChanged := false
+	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
+		windowChanged = c.sndWnd != uint32(p.Win)
+		c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, ack
+	}
+	if ack == c.sndUna {
+		if c.sndNxt != c.sndUna && len(p.Payload) == 0 && p.Flags&(SYN|FIN) == 0 && !windowChanged {
+			c.onDupAck()
+		}
+		if windowChanged && c.sndWnd > 0 && c.rtxKind == rtxProbe {
+			c.stopTimer(c.rtx, c.rtxKind)
+			c.output()
+		}
+		return true
+	}
+	return c.onAckAdvance(ack)
+}
+
+// onAckAdvance handles an ACK that acknowledges new data: free it, take an
+// RTT sample, undo the backoff, grow the congestion window, move the
+// closing states on, and re-arm the retransmission timer.
+func (c *Conn) onAckAdvance(ack uint32) bool {
+	now := c.host.sim.now
+	finAcked := c.finSent && seqGT(ack, c.finSeq)
+	n := int(ack - c.sndBufSeq)
+	if finAcked {
+		n--
+	}
+	if n > 0 {
+		c.sndBuf = c.sndBuf[n:]
+		c.sndBufSeq += uint32(n)
+		c.trimMarks()
+	}
+	ackedBytes := int(ack - c.sndUna)
+	c.sndUna = ack
+	i := 0
+	for i < len(c.sent) && seqLE(c.sent[i].end, ack) {
+		i++
+	}
+	if i > 0 {
+		// Sampled from the newest segment acknowledged, at its latest
+		// transmission: what TCP timestamps give Linux (RFC 7323 4.1).
+		c.rttSample(now - c.sent[i-1].at)
+		c.sent = append(c.sent[:0], c.sent[i:]...)
+	}
+	c.retransmits, c.retransStampSet, c.probes = 0, false, 0
+	c.rto = c.baseRTO()
+	if c.tlpOut && seqGE(ack, c.tlpHigh) {
+		c.tlpOut = false
+	}
+	c.growCwnd(ackedBytes, ack)
+	c.dupAcks = 0
+
+	if finAcked {
+		switch c.state {
+		case FinWait1:
+			c.setState(FinWait2)
+			c.stopTimer(c.rtx, c.rtxKind)
+			if c.proc == nil {
+				c.wait.ResetAfter(c.host.profile.FinTimeout)
+				c.traceTimer("fin-wait-2", TimerArmed, c.wait.Deadline())
+			}
+		case Closing:
+			c.enterTimeWait()
+			return false
+		case LastAck:
+			c.becomeClosed()
+			return false
+		}
+	}
+	if c.sndNxt == c.sndUna {
+		c.stopTimer(c.rtx, c.rtxKind)
+	} else if !c.scheduleLossProbe(true) {
+		c.rearmRTO()
+	}
+	return true
+}
+
+func (c *Conn) trimMarks() {
+	i := 0
+	for i+1 < len(c.marks) && seqLE(c.marks[i+1].seq, c.sndBufSeq) {
+		i++
+	}
+	if i > 0 {
+		c.marks = append(c.marks[:0], c.marks[i:]...)
+	}
+}
+
+// growCwnd is RFC 5681 slow start and congestion avoidance, with NewReno's
+// recovery exit and partial ACKs (RFC 6582 3.2).
+func (c *Conn) growCwnd(acked int, ack uint32) {
+	if c.inRecovery {
+		if seqGE(ack, c.recover) {
+			c.inRecovery = false
+			if c.fastRecovery {
+				c.cwnd = c.ssthresh
+			}
+			c.fastRecovery = false
+			return
+		}
+		// A partial ACK: the next hole is lost too.
+		c.retransmitFrom(c.sndUna, "retransmission")
+		if !c.fastRecovery {
+			c.cwnd += min(acked, c.mss)
+		}
+		return
+	}
+	if c.cwnd < c.ssthresh {
+		c.cwnd += min(acked, c.mss)
+	} else {
+		c.cwnd += max(c.mss*c.mss/c.cwnd, 1)
+	}
+}
+
+// onDupAck counts duplicate ACKs; the third starts fast retransmit and
+// recovery (RFC 5681 3.2, TCP_FASTRETRANS_THRESH = 3).
+func (c *Conn) onDupAck() {
+	c.dupAcks++
+	if c.inRecovery {
+		if c.fastRecovery {
+			c.cwnd += c.mss
+			c.output()
+		}
+		return
+	}
+	if c.dupAcks != 3 {
+		return
+	}
+	flight := int(c.sndNxt - c.sndUna)
+	c.ssthresh = max(flight/2, 2*c.mss)
+	c.cwnd = c.ssthresh + 3*c.mss
+	c.inRecovery, c.fastRecovery, c.recover = true, true, c.sndNxt
+	c.retransmitFrom(c.sndUna, "fast-retransmission")
+}
+
+// inputData takes the segment's data and FIN (RFC 9293 3.10.7.4, seventh
+// and eighth checks): in-order bytes go to the receive buffer, bytes beyond
+// a gap wait in the out-of-order queue, and the ACK they call for is owed.
+func (c *Conn) inputData(p *Packet) {
+	data, seq, fin := p.Payload, p.Seq, p.Flags&FIN != 0
+	if len(data) == 0 && !fin {
+		return
+	}
+	switch c.state {
+	case CloseWait, Closing, LastAck, TimeWait:
+		return // the peer's FIN came already; a retransmission is ignored
+	}
+	if c.rcvClosed && len(data) > 0 && seqGT(seq+uint32(len(data)), c.rcvNxt) {
+		// Data for a socket the application has closed: Linux resets
+		// (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
+		c.host.replyReset(p)
+		c.becomeClosed()
+		return
+	}
+	if seqLT(seq, c.rcvNxt) {
+		skip := int(c.rcvNxt - seq)
+		if skip > len(data) {
+			c.ackOwed, c.ackNow = true, true
+			return
+		}
+		data, seq = data[skip:], c.rcvNxt
+	}
+	if seq != c.rcvNxt {
+		c.queueOutOfOrder(seq, data, fin)
+		c.ackOwed, c.ackNow = true, true // RFC 5681 4.2: a gap is reported at once
+		return
+	}
+	wnd := int(c.rcvWnd())
+	if len(data) > wnd {
+		data, fin = data[:wnd], false
+	}
+	c.accept(data)
+	if fin {
+		c.inputFIN()
+	}
+	if len(c.ooo) > 0 && c.drainOutOfOrder() {
+		c.ackNow = true // a filled gap is acknowledged at once
+	}
+	if len(data) > 0 {
+		c.rcvUnacked += len(data)
+		c.ackOwed = true
+		// RFC 1122 4.2.3.2: at least every second full-sized segment.
+		if c.rcvUnacked >= 2*c.mss {
+			c.ackNow = true
+		}
+		c.notify(Readable)
+	}
+}
+
+// accept appends in-order bytes to the receive buffer.
+func (c *Conn) accept(data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	c.rcvBuf = append(c.rcvBuf, data...)
+	c.rcvNxt += uint32(len(data))
+}
+
+func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool) {
+	if len(data) > int(c.rcvWnd()) {
+		return
+	}
+	i := 0
+	for i < len(c.ooo) && seqLT(c.ooo[i].seq, seq) {
+		i++
+	}
+	if i < len(c.ooo) && c.ooo[i].seq == seq {
+		return // already held
+	}
+	c.ooo = append(c.ooo, oooSeg{})
+	copy(c.ooo[i+1:], c.ooo[i:])
+	c.ooo[i] = oooSeg{seq: seq, data: append([]byte(nil), data...), fin: fin}
+}
+
+// drainOutOfOrder moves held segments that now follow in order into the
+// receive buffer. It reports whether any moved.
+func (c *Conn) drainOutOfOrder() bool {
+	moved := false
+	for len(c.ooo) > 0 && seqLE(c.ooo[0].seq, c.rcvNxt) && !c.finRcvd {
+		s := c.ooo[0]
+		c.ooo = c.ooo[1:]
+		skip := int(c.rcvNxt - s.seq)
+		if skip > len(s.data) {
+			continue
+		}
+		c.accept(s.data[skip:])
+		moved = true
+		if s.fin {
+			c.inputFIN()
+		}
+	}
+	if moved {
+		c.notify(Readable)
+	}
+	return moved
+}
+
+// inputFIN takes the peer's FIN (tcp_fin): the application will read EOF.
+// In ESTABLISHED the ACK is delayed (Linux enters ping-pong mode, hoping
+// our own FIN can carry it); in FIN_WAIT_1 and FIN_WAIT_2 it goes at once.
+func (c *Conn) inputFIN() {
+	c.rcvNxt++
+	c.finRcvd = true
+	c.ackOwed = true
+	switch c.state {
+	case Established, SynReceived:
+		c.setState(CloseWait)
+	case FinWait1:
+		c.setState(Closing)
+		c.ackNow = true
+	case FinWait2:
+		c.sendAck("")
+		c.enterTimeWait()
+	}
+	c.notify(Readable)
+}

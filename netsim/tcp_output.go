@@ -1,0 +1,235 @@
+package netsim
+
+import "time"
+
+// sentSeg remembers when a segment still unacknowledged last left: the
+// head's time anchors the RTO, the newest acknowledged one gives an RTT
+// sample.
+type sentSeg struct {
+	end uint32        // sequence number just past the segment (SYN and FIN count)
+	at  time.Duration // its latest transmission
+	len int           // payload bytes
+}
+
+// xmit builds one segment of this connection and sends it. Every segment
+// but a bare SYN carries an ACK of everything received, so sending one
+// cancels a delayed ACK.
+func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note, msg string) {
+	p := &Packet{
+		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
+		Payload: payload, Note: note, Msg: msg, Rel: true, RelSeq: seq - c.iss,
+	}
+	if flags&ACK != 0 {
+		p.Ack = c.rcvNxt
+		p.RelAck = c.rcvNxt - c.irs
+		c.rcvUnacked, c.ackOwed = 0, false
+		c.stopTimer(c.delack, "delack")
+	}
+	w := c.window()
+	p.Win, c.advWnd, c.rcvWup = uint16(w), w, c.rcvNxt
+	if flags&SYN != 0 {
+		p.MSS = uint16(c.host.profile.MSS)
+	}
+	c.stats.SegsOut++
+	c.stats.BytesOut += uint64(len(payload))
+	c.stats.LastSent = c.host.sim.now
+	c.host.send(p)
+}
+
+// window is the receive window to advertise: the free part of the receive
+// buffer, at most 65535 (no window scaling), rounded down to whole segments
+// as Linux's tcp_select_window does, and zero while less than
+// min(MSS, buffer/2) is free (receiver silly window avoidance, RFC 1122
+// 4.2.3.3).
+func (c *Conn) window() uint32 {
+	buf := c.host.profile.RcvBuf
+	free := buf - len(c.rcvBuf)
+	for _, s := range c.ooo {
+		free -= len(s.data)
+	}
+	w := min(max(free, 0), 65535)
+	if w < min(c.mss, buf/2) {
+		return 0
+	}
+	if w >= c.mss {
+		w -= w % c.mss
+	}
+	return uint32(w)
+}
+
+func (c *Conn) sendSYN() {
+	c.xmit(SYN, c.iss, nil, "", "")
+	c.sndNxt = c.iss + 1
+	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
+	c.armRetransmit("syn", c.host.profile.InitialRTO)
+}
+
+func (c *Conn) sendSYNACK(note string) {
+	c.xmit(SYN|ACK, c.iss, nil, note, "")
+	c.sndNxt = c.iss + 1
+	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
+}
+
+// sendAck sends a bare ACK of everything received.
+func (c *Conn) sendAck(note string) {
+	c.xmit(ACK, c.sndNxt, nil, note, "")
+}
+
+// sendRST sends RST|ACK from this connection (tcp_send_active_reset): the
+// close of a socket with unread data, SO_LINGER 0, keepalive giving up.
+func (c *Conn) sendRST() {
+	c.xmit(RST|ACK, c.sndNxt, nil, "", "")
+}
+
+// output sends whatever the windows allow: new data in segments of at most
+// one MSS, then our FIN once all data has gone. Segments ending at the end
+// of the queued data carry PSH. Nagle's algorithm is not modelled (each
+// write goes out at once, as with TCP_NODELAY).
+func (c *Conn) output() {
+	switch c.state {
+	case Established, CloseWait, FinWait1, Closing, LastAck:
+	default:
+		return
+	}
+	for !c.finSent {
+		off := int(c.sndNxt - c.sndBufSeq)
+		avail := len(c.sndBuf) - off
+		if avail == 0 && !c.finQueued {
+			return
+		}
+		inflight := int(c.sndNxt - c.sndUna)
+		room := min(int(c.sndWnd), c.cwnd) - inflight
+		n := min(avail, c.mss)
+		if n > room {
+			if room <= 0 {
+				c.maybePersist()
+				return
+			}
+			n = room
+		}
+		flags := ACK
+		end := off+n == len(c.sndBuf)
+		if n > 0 && end {
+			flags |= PSH
+		}
+		if c.finQueued && end {
+			flags |= FIN
+		}
+		seq := c.sndNxt
+		c.xmit(flags, seq, c.sndBuf[off:off+n], "", c.msgAt(seq, n))
+		c.sndNxt += uint32(n)
+		if flags&FIN != 0 {
+			c.finSent, c.finSeq = true, c.sndNxt
+			c.sndNxt++
+		}
+		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n})
+		c.onNewDataSent(inflight)
+	}
+}
+
+// msgAt names the application message that the byte at seq belongs to,
+// for a segment of n bytes ("" for a segment without data).
+func (c *Conn) msgAt(seq uint32, n int) string {
+	if n == 0 {
+		return ""
+	}
+	msg := ""
+	for _, m := range c.marks {
+		if seqGT(m.seq, seq) {
+			break
+		}
+		msg = m.msg
+	}
+	return msg
+}
+
+// onNewDataSent arms the retransmission timer after new data left
+// (tcp_event_new_data_sent, then tcp_schedule_loss_probe).
+func (c *Conn) onNewDataSent(priorInflight int) {
+	if c.scheduleLossProbe(false) {
+		return
+	}
+	if priorInflight == 0 || c.rtxKind == rtxTLP || !c.rtx.Armed() {
+		c.rearmRTO()
+	}
+}
+
+// retransmitFrom resends the first segment at or after seq (up to an MSS
+// of data, with FIN if it reaches it).
+func (c *Conn) retransmitFrom(seq uint32, note string) {
+	if c.state == SynSent {
+		c.xmit(SYN, c.iss, nil, note, "")
+		c.touchSent(c.iss + 1)
+		return
+	}
+	if c.state == SynReceived && seq == c.iss {
+		c.xmit(SYN|ACK, c.iss, nil, note, "")
+		c.touchSent(c.iss + 1)
+		return
+	}
+	off := int(seq - c.sndBufSeq)
+	sent := int(c.sndNxt - c.sndBufSeq)
+	if c.finSent {
+		sent--
+	}
+	n := min(sent-off, c.mss)
+	if n < 0 {
+		n = 0
+	}
+	flags := ACK
+	if off+n == len(c.sndBuf) && n > 0 {
+		flags |= PSH
+	}
+	if c.finSent && off+n == sent {
+		flags |= FIN
+	}
+	if n == 0 && flags&FIN == 0 {
+		return
+	}
+	c.xmit(flags, seq, c.sndBuf[off:off+n], note, c.msgAt(seq, n))
+	c.stats.Retransmits++
+	end := seq + uint32(n)
+	if flags&FIN != 0 {
+		end++
+	}
+	c.touchSent(end)
+}
+
+// touchSent records that the segment ending at end just went out again.
+func (c *Conn) touchSent(end uint32) {
+	for i := range c.sent {
+		if c.sent[i].end == end || seqGT(c.sent[i].end, end) {
+			c.sent[i].at = c.host.sim.now
+			return
+		}
+	}
+}
+
+// lastSegmentStart is the sequence number of the last segment sent: what a
+// tail loss probe resends.
+func (c *Conn) lastSegmentStart() uint32 {
+	n := len(c.sent)
+	if n < 2 {
+		return c.sndUna
+	}
+	start := c.sent[n-2].end
+	if seqLT(start, c.sndUna) {
+		start = c.sndUna
+	}
+	return start
+}
+
+// windowMayOpen sends a window update after the application read, when
+// the window has at least doubled and grown by a segment or more (Linux's
+// tcp_cleanup_rbuf rule, simplified).
+func (c *Conn) windowMayOpen() {
+	switch c.state {
+	case Established, FinWait1, FinWait2:
+	default:
+		return
+	}
+	remaining := c.rcvWup + c.advWnd - c.rcvNxt
+	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
+		c.sendAck("window-update")
+	}
+}

@@ -1,0 +1,377 @@
+package netsim
+
+import "time"
+
+// The retransmission timer has one of these kinds at a time, as Linux's
+// icsk_pending does.
+const (
+	rtxSYN    = "syn"               // SYN_SENT: SYN retransmission (tcp_retransmit_timer)
+	rtxSYNACK = "syn-ack"           // SYN_RECEIVED: SYN-ACK retransmission (reqsk_timer_handler)
+	rtxRTO    = "rto"               // data or FIN (tcp_retransmit_timer)
+	rtxTLP    = "tail-loss-probe"   // RFC 8985 7 (tcp_send_loss_probe)
+	rtxProbe  = "zero-window-probe" // persist timer (tcp_probe_timer)
+)
+
+func (c *Conn) armRetransmit(kind string, d time.Duration) {
+	if c.rtx.Armed() && c.rtxKind != kind {
+		c.traceTimer(c.rtxKind, TimerCancelled, 0)
+	}
+	c.rtxKind = kind
+	c.rtx.ResetAfter(d)
+	c.traceTimer(kind, TimerArmed, c.rtx.Deadline())
+}
+
+// tick rounds a timer duration up to the profile's clock tick, as the
+// kernel's usecs_to_jiffies does (4 ms at HZ=250). Only timers computed
+// from RTT samples are affected; the configured ones are whole ticks.
+func (c *Conn) tick(d time.Duration) time.Duration {
+	t := c.host.profile.TimerTick
+	if t <= 0 {
+		return d
+	}
+	return (d + t - 1) / t * t
+}
+
+// rttSample feeds one round-trip measurement to the RFC 6298 estimator
+// (alpha 1/8, beta 1/4) and recomputes the RTO.
+func (c *Conn) rttSample(m time.Duration) {
+	if m <= 0 {
+		m = time.Microsecond // tcp_rtt_estimator: a measurement is at least 1 us
+	}
+	if !c.hasRTT {
+		c.srtt, c.rttvar, c.hasRTT = m, m/2, true
+	} else {
+		delta := m - c.srtt
+		if delta < 0 {
+			delta = -delta
+		}
+		c.rttvar = c.rttvar*3/4 + delta/4
+		c.srtt = c.srtt*7/8 + m/8
+	}
+	c.rto = c.baseRTO()
+}
+
+// baseRTO is the RTO without backoff. Linux floors the variance term at
+// tcp_rto_min, so RTO = SRTT + max(4·RTTVAR, 200 ms); RFC 6298 2.4 floors
+// the sum instead.
+func (c *Conn) baseRTO() time.Duration {
+	p := &c.host.profile
+	if !c.hasRTT {
+		return p.InitialRTO
+	}
+	var rto time.Duration
+	if p.RTOVarFloor {
+		rto = c.srtt + max(4*c.rttvar, p.MinRTO)
+	} else {
+		rto = max(c.srtt+4*c.rttvar, p.MinRTO)
+	}
+	return min(c.tick(rto), p.MaxRTO)
+}
+
+// rearmRTO arms the RTO timer (tcp_rearm_rto): a full RTO from now, but if
+// a tail loss probe was pending, counted from the head segment's last
+// transmission.
+func (c *Conn) rearmRTO() {
+	if c.sndNxt == c.sndUna {
+		c.stopTimer(c.rtx, c.rtxKind)
+		return
+	}
+	d := c.rto
+	if c.rtxKind == rtxTLP && c.rtx.Armed() && len(c.sent) > 0 {
+		d = max(c.sent[0].at+c.rto-c.host.sim.now, 0)
+	}
+	c.armRetransmit(rtxRTO, c.clampToUserTimeout(d))
+}
+
+// scheduleLossProbe arms a tail loss probe instead of the RTO when it may
+// (tcp_schedule_loss_probe): PTO = 2·SRTT, plus tcp_rto_min when one
+// segment is in flight (else 2 ms), 1 s without an RTT sample; never later
+// than the RTO would fire.
+func (c *Conn) scheduleLossProbe(advancing bool) bool {
+	p := &c.host.profile
+	if !p.TailLossProbe || c.tlpOut || c.inRecovery || c.sndNxt == c.sndUna ||
+		(c.state != Established && c.state != CloseWait) {
+		return false
+	}
+	pto := p.InitialRTO
+	if c.hasRTT {
+		pto = 2 * c.srtt
+		if len(c.sent) == 1 {
+			pto += p.MinRTO
+		} else {
+			pto += 2 * time.Millisecond // TCP_TIMEOUT_MIN_US
+		}
+		pto = c.tick(pto)
+	}
+	rtoLeft := c.rto
+	if !advancing && len(c.sent) > 0 {
+		rtoLeft = c.sent[0].at + c.rto - c.host.sim.now
+	}
+	if rtoLeft > 0 {
+		pto = min(pto, rtoLeft)
+	}
+	c.armRetransmit(rtxTLP, pto)
+	return true
+}
+
+// clampToUserTimeout shortens an RTO so the timer fires when
+// TCP_USER_TIMEOUT runs out (tcp_clamp_rto_to_user_timeout).
+func (c *Conn) clampToUserTimeout(d time.Duration) time.Duration {
+	ut := c.opts.UserTimeout
+	if ut <= 0 || !c.retransStampSet {
+		return d
+	}
+	left := ut - (c.host.sim.now - c.retransStamp)
+	return max(min(d, left), 0)
+}
+
+func (c *Conn) onRetransmitTimer() {
+	c.traceTimer(c.rtxKind, TimerFired, 0)
+	switch c.rtxKind {
+	case rtxSYN, rtxSYNACK:
+		c.retransmitSYN()
+	case rtxTLP:
+		c.sendLossProbe()
+	case rtxRTO:
+		c.retransmitTimeout()
+	case rtxProbe:
+		c.zeroWindowProbe()
+	}
+}
+
+// retransmitSYN resends the SYN (or SYN-ACK) or gives up. Linux counts
+// these: connect() fails with ETIMEDOUT once tcp_syn_retries +
+// tcp_syn_linear_timeouts retransmissions have gone unanswered, and the
+// first tcp_syn_linear_timeouts timeouts do not double (tcp_write_timeout,
+// tcp_retransmit_timer). A passive open gives up silently after
+// tcp_synack_retries (reqsk_timer_handler).
+func (c *Conn) retransmitSYN() {
+	p := &c.host.profile
+	limit, linear := p.SynAckRetries, 0
+	if c.state == SynSent {
+		limit = p.SynRetries
+		if c.opts.SynRetries > 0 {
+			limit = c.opts.SynRetries
+		}
+		linear = p.SynLinearTimeouts
+		limit += linear
+	}
+	connectOver := p.ConnectTimeout > 0 && c.state == SynSent &&
+		c.host.sim.now-c.connectStart >= p.ConnectTimeout
+	if c.retransmits >= limit || connectOver {
+		if c.state == SynSent {
+			c.fail(ETIMEDOUT)
+		} else {
+			c.becomeClosed()
+		}
+		return
+	}
+	c.retransmitFrom(c.iss, "retransmission")
+	c.retransmits++
+	c.totalRTO++
+	if c.state != SynSent || c.totalRTO > linear {
+		c.rto = min(2*c.rto, p.MaxRTO)
+	}
+	d := c.rto
+	if p.ConnectTimeout > 0 && c.state == SynSent {
+		d = min(d, c.connectStart+p.ConnectTimeout-c.host.sim.now)
+	}
+	c.armRetransmit(c.rtxKind, d)
+}
+
+// writeTimedOut is Linux's retransmits_timed_out(): with TCP_USER_TIMEOUT
+// set, the time since the first RTO retransmission against it; otherwise
+// against tcp_retries2 turned into a time (or, for profiles that count, the
+// number of retransmissions).
+func (c *Conn) writeTimedOut() bool {
+	if c.retransmits == 0 || !c.retransStampSet {
+		return false
+	}
+	elapsed := c.host.sim.now - c.retransStamp
+	if ut := c.opts.UserTimeout; ut > 0 {
+		return elapsed >= ut
+	}
+	p := &c.host.profile
+	if !p.RetriesByTime {
+		return c.retransmits >= p.Retries2
+	}
+	return elapsed >= retries2Timeout(p.Retries2, p.MinRTO, p.MaxRTO)
+}
+
+// retransmitTimeout is the RTO firing (tcp_retransmit_timer): give up if
+// the retries are spent (ETIMEDOUT, no RST: tcp_write_err), else resend the
+// first unacknowledged segment, collapse the congestion window and double
+// the RTO.
+func (c *Conn) retransmitTimeout() {
+	if c.sndNxt == c.sndUna {
+		return
+	}
+	if c.writeTimedOut() {
+		c.fail(ETIMEDOUT)
+		return
+	}
+	c.tlpOut = false
+	// tcp_enter_loss: RFC 5681 3.1 eq. 4, cwnd = 1 segment.
+	flight := int(c.sndNxt - c.sndUna)
+	c.ssthresh = max(flight/2, 2*c.mss)
+	c.cwnd = c.mss
+	c.dupAcks = 0
+	c.inRecovery, c.recover = true, c.sndNxt
+	c.retransmitFrom(c.sndUna, "retransmission")
+	c.retransmits++
+	c.totalRTO++
+	if !c.retransStampSet {
+		c.retransStamp, c.retransStampSet = c.host.sim.now, true
+	}
+	c.rto = min(2*c.rto, c.host.profile.MaxRTO)
+	c.armRetransmit(rtxRTO, c.clampToUserTimeout(c.rto))
+}
+
+// sendLossProbe sends a tail loss probe (tcp_send_loss_probe): new data if
+// the window allows, else the last segment again; then the RTO restarts
+// from now.
+func (c *Conn) sendLossProbe() {
+	if c.sndNxt == c.sndUna {
+		return
+	}
+	c.tlpOut = true
+	off := int(c.sndNxt - c.sndBufSeq)
+	room := min(int(c.sndWnd), c.cwnd) - int(c.sndNxt-c.sndUna)
+	if !c.finSent && len(c.sndBuf) > off && room > 0 {
+		c.output()
+	} else {
+		c.retransmitFrom(c.lastSegmentStart(), rtxTLP)
+	}
+	c.tlpHigh = c.sndNxt
+	c.armRetransmit(rtxRTO, c.clampToUserTimeout(c.rto))
+}
+
+// maybePersist arms the zero-window probe timer when the peer's window is
+// shut with data waiting and nothing in flight to bring an update.
+func (c *Conn) maybePersist() {
+	if c.sndWnd == 0 && c.sndNxt == c.sndUna && !c.rtx.Armed() {
+		c.probes = 0
+		c.armRetransmit(rtxProbe, c.rto)
+	}
+}
+
+// zeroWindowProbe sends a window probe (tcp_probe_timer, tcp_xmit_probe_skb:
+// seq snd_una−1, no data) with RTO backoff; after tcp_retries2 unanswered
+// probes the connection is aborted. (Linux bounds the probes by time as
+// well; the model counts only.)
+func (c *Conn) zeroWindowProbe() {
+	if c.sndWnd > 0 {
+		c.output()
+		return
+	}
+	if c.probes >= c.host.profile.Retries2 {
+		c.fail(ETIMEDOUT)
+		return
+	}
+	c.probes++
+	c.xmit(ACK, c.sndUna-1, nil, rtxProbe, "")
+	c.armRetransmit(rtxProbe, min(c.rto<<c.probes, c.host.profile.MaxRTO))
+}
+
+// onDelayedACK sends the ACK that waited for data to ride on.
+func (c *Conn) onDelayedACK() {
+	c.traceTimer("delack", TimerFired, 0)
+	if c.rcvUnacked > 0 || c.ackOwed {
+		c.ackOwed = false
+		c.sendAck("")
+	}
+}
+
+// scheduleAck owes the peer an ACK: now, or after the delayed-ACK timeout
+// unless data leaves first.
+func (c *Conn) scheduleAck(now bool) {
+	if now {
+		c.sendAck("")
+		return
+	}
+	c.ackOwed = true
+	if !c.delack.Armed() {
+		c.delack.ResetAfter(c.host.profile.DelayedACK)
+		c.traceTimer("delack", TimerArmed, c.delack.Deadline())
+	}
+}
+
+func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
+	p := &c.host.profile
+	idle, intvl, cnt = p.KeepIdle, p.KeepIntvl, p.KeepCnt
+	if c.opts.KeepIdle > 0 {
+		idle = c.opts.KeepIdle
+	}
+	if c.opts.KeepIntvl > 0 {
+		intvl = c.opts.KeepIntvl
+	}
+	if c.opts.KeepCnt > 0 {
+		cnt = c.opts.KeepCnt
+	}
+	return idle, intvl, cnt
+}
+
+// armKeepalive starts the keepalive timer for the idle time left, counted
+// from the last segment received.
+func (c *Conn) armKeepalive() {
+	idle, _, _ := c.keepaliveParams()
+	c.probesOut = 0
+	c.keepalive.Reset(max(c.lastRecv+idle, c.host.sim.now))
+	c.traceTimer("keepalive", TimerArmed, c.keepalive.Deadline())
+}
+
+// onKeepaliveTimer is tcp_keepalive_timer. The timer is lazy: segments
+// arriving do not re-arm it; when it fires it measures the idle time since
+// the last segment received and either sleeps for the rest, probes, or,
+// once count probes went unanswered (or TCP_USER_TIMEOUT passed), sends a
+// RST and fails the connection with ETIMEDOUT.
+func (c *Conn) onKeepaliveTimer() {
+	if !c.opts.KeepAlive || !c.state.Synchronized() || c.state == TimeWait {
+		return
+	}
+	now := c.host.sim.now
+	idle, intvl, cnt := c.keepaliveParams()
+	if c.sndNxt != c.sndUna || len(c.sndBuf) > int(c.sndNxt-c.sndBufSeq) {
+		// "It is alive without keepalive": data in flight has its own
+		// timer.
+		c.keepalive.ResetAfter(idle)
+		return
+	}
+	elapsed := now - c.lastRecv
+	if elapsed < idle {
+		c.keepalive.Reset(c.lastRecv + idle)
+		return
+	}
+	ut := c.opts.UserTimeout
+	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
+		c.traceTimer("keepalive", TimerFired, 0)
+		c.sendRST()
+		c.fail(ETIMEDOUT)
+		return
+	}
+	c.traceTimer("keepalive", TimerFired, 0)
+	c.xmit(ACK, c.sndUna-1, nil, "keepalive", "")
+	c.stats.KeepaliveProbes++
+	c.probesOut++
+	c.keepalive.ResetAfter(intvl)
+	c.traceTimer("keepalive", TimerArmed, c.keepalive.Deadline())
+}
+
+// onWaitTimer ends TIME_WAIT, or an orphan's FIN_WAIT_2 (tcp_fin_timeout):
+// the connection is forgotten without a segment.
+func (c *Conn) onWaitTimer() {
+	if c.state == TimeWait {
+		c.traceTimer("time-wait", TimerFired, 0)
+	} else {
+		c.traceTimer("fin-wait-2", TimerFired, 0)
+	}
+	c.becomeClosed()
+}
+
+func (c *Conn) enterTimeWait() {
+	c.stopTimer(c.rtx, c.rtxKind)
+	c.stopTimer(c.keepalive, "keepalive")
+	c.setState(TimeWait)
+	c.wait.ResetAfter(c.host.profile.TimeWait)
+	c.traceTimer("time-wait", TimerArmed, c.wait.Deadline())
+}
