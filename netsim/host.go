@@ -144,25 +144,22 @@ func (h *Host) send(p *Packet) {
 	s.forward(h, p)
 }
 
+// receive takes a packet off the wire; it is recycled afterwards.
 func (h *Host) receive(p *Packet, via *Link) {
 	s := h.sim
 	switch {
 	case !h.powered:
 		s.dropped(p, h.name, WhyHostDown)
-		return
 	case p.Dst.Addr() != h.ip:
 		s.dropped(p, h.name, WhyNoRoute)
-		return
 	case p.origin != nil && s.partitioned(p.origin.Name(), h.name):
 		s.dropped(p, h.name, WhyPartition)
-		return
-	}
-	switch p.Proto {
-	case TCP:
+	case p.Proto == TCP:
 		h.tcpInput(p)
-	case UDP:
+	case p.Proto == UDP:
 		h.udpInput(p)
 	}
+	s.release(p)
 }
 
 // ephemeralPort picks a free local port for a connection to peer, from a

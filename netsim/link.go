@@ -208,6 +208,7 @@ func (l *Link) send(p *Packet, from node) {
 	}
 	if !l.up {
 		s.dropped(p, l.name, WhyLinkDown)
+		s.release(p)
 		return
 	}
 	d := &l.dirs[dir]
@@ -215,6 +216,7 @@ func (l *Link) send(p *Packet, from node) {
 	d.bytes += uint64(p.WireSize())
 	if l.lose(dir) {
 		s.dropped(p, l.name, WhyLoss)
+		s.release(p)
 		return
 	}
 	start := s.now
@@ -262,6 +264,7 @@ func (f *inFlight) arrive() {
 	s.freeFlights = append(s.freeFlights, f)
 	if l.epoch != epoch || !l.up {
 		s.dropped(p, l.name, WhyLinkDown)
+		s.release(p)
 		return
 	}
 	to.receive(p, l)

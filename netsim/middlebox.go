@@ -317,10 +317,7 @@ func (m *Middlebox) outbound(p *Packet) {
 		}
 	}
 	m.pass(f, p, true)
-	if f.mapped != p.Src {
-		p = p.clone()
-		p.Src = f.mapped
-	}
+	p.Src = f.mapped
 	m.sim.forward(m, p)
 }
 
@@ -339,10 +336,7 @@ func (m *Middlebox) inbound(p *Packet) {
 		}
 	}
 	m.pass(f, p, false)
-	if f.inside != p.Dst {
-		p = p.clone()
-		p.Dst = f.inside
-	}
+	p.Dst = f.inside
 	m.sim.forward(m, p)
 }
 
@@ -366,15 +360,13 @@ func (m *Middlebox) pass(f *flow, p *Packet, fromInside bool) {
 	}
 }
 
-// refuse applies the expiry policy to a packet of no known flow.
+// refuse drops a packet of no known flow and applies the expiry policy:
+// with rst or rst-both, the sender gets a RST in the name of the address it
+// wrote to.
 func (m *Middlebox) refuse(p *Packet) {
 	m.dropped++
 	m.sim.dropped(p, m.name, WhyFirewall)
-	if p.Proto != TCP || p.Flags&RST != 0 {
-		return
-	}
-	switch m.cfg.OnExpired {
-	case ExpiryRST, ExpiryRSTBoth:
+	if p.Proto == TCP && p.Flags&RST == 0 && (m.cfg.OnExpired == ExpiryRST || m.cfg.OnExpired == ExpiryRSTBoth) {
 		r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
 		if p.Flags&ACK != 0 {
 			r.Flags, r.Seq = RST, p.Ack
@@ -384,6 +376,7 @@ func (m *Middlebox) refuse(p *Packet) {
 		r.RelSeq, r.RelAck = r.Seq, r.Ack
 		m.send(r)
 	}
+	m.sim.release(p)
 }
 
 // send emits a packet the middlebox itself makes.

@@ -62,10 +62,10 @@ func TestFirewallIdleTimeout(t *testing.T) {
 			if flows := w.flowEvents(); len(flows) != 1 || len(w.drops()) != 0 {
 				t.Fatalf("traffic every 30 s: flow events %q, drops %q; want one creation and no drop", flows, w.drops())
 			}
-			// The last packet through the firewall is the server's delayed ACK
-			// of the 120 s message: it reaches the server at 120.002, waits
-			// 40 ms, and passes the firewall 1 ms later.
-			last := 120*time.Second + ms(43)
+			// The last packet through the firewall is the server's ACK of the
+			// 120 s message: after 30 s of quiet, Linux acknowledges at once
+			// (quick-ACK mode); it passes the firewall at 120.003.
+			last := 120*time.Second + ms(3)
 			expiry := last + 60*time.Second
 			next := last + 61*time.Second
 			w.sim.RunUntil(next)
@@ -89,6 +89,12 @@ func TestFirewallIdleTimeout(t *testing.T) {
 				}
 				if len(w.errors("client")) != 0 || len(w.errors("server")) != 0 {
 					t.Errorf("errors %q %q, want none yet: a black hole tells nobody", w.errors("client"), w.errors("server"))
+				}
+				// The sender retransmits into the hole until tcp_retries2 gives
+				// up; the silent side keeps ESTABLISHED.
+				w.sim.RunUntil(next + time.Hour)
+				if _, ok := w.errorAt("client", netsim.ETIMEDOUT); !ok || a.conns[0].State() != netsim.Established {
+					t.Errorf("client errors %q, server %v; want ETIMEDOUT and ESTABLISHED", w.errors("client"), a.conns[0].State())
 				}
 			case netsim.ExpiryRST:
 				want := []string{netsim.FormatTime(next+ms(2)) + " ECONNRESET"}

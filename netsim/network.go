@@ -202,6 +202,7 @@ func (s *Sim) forward(n node, p *Packet) {
 	l, ok := s.route(n, p.Dst.Addr())
 	if !ok {
 		s.dropped(p, n.Name(), WhyNoRoute)
+		s.release(p)
 		return
 	}
 	l.send(p, n)

@@ -129,9 +129,19 @@ func (p *Packet) Tuple() string {
 	return p.Proto.String() + " " + p.Src.String() + " > " + p.Dst.String()
 }
 
-// clone returns a copy that shares the payload (payloads are never
-// modified once sent).
-func (p *Packet) clone() *Packet {
-	q := *p
-	return &q
+// newPacket takes a packet from the run's free list. Packets live from a
+// send to their delivery or drop, and are then recycled with release:
+// events copy what they show, so nothing keeps a pointer to one.
+func (s *Sim) newPacket() *Packet {
+	if n := len(s.freePackets); n > 0 {
+		p := s.freePackets[n-1]
+		s.freePackets = s.freePackets[:n-1]
+		return p
+	}
+	return &Packet{}
+}
+
+func (s *Sim) release(p *Packet) {
+	*p = Packet{}
+	s.freePackets = append(s.freePackets, p)
 }

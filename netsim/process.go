@@ -69,7 +69,8 @@ func (p *Process) run(fn func()) {
 
 // notify delivers a socket notification after the current step.
 func (p *Process) notify(fn func()) {
-	p.host.sim.Defer(func() { p.run(fn) })
+	s := p.host.sim
+	s.deferred = append(s.deferred, deferredCall{proc: p, fn: fn})
 }
 
 // Freeze stops the application: it reads nothing and its timers hold. The
@@ -93,7 +94,7 @@ func (p *Process) Thaw() {
 	held := p.held
 	p.held = nil
 	for _, fn := range held {
-		p.host.sim.Defer(func() { p.run(fn) })
+		p.notify(fn)
 	}
 }
 

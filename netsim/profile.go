@@ -58,8 +58,13 @@ type Profile struct {
 	// FinTimeout is how long an orphaned connection waits in FIN_WAIT_2
 	// for the peer's FIN (Linux net.ipv4.tcp_fin_timeout).
 	FinTimeout time.Duration
-	// DelayedACK is how long an ACK waits for data to ride on.
+	// DelayedACK is how long an ACK waits for data to ride on (Linux
+	// TCP_DELACK_MIN and TCP_ATO_MIN: the floor of an adaptive timeout).
 	DelayedACK time.Duration
+	// QuickAck turns on Linux's adaptive ACK engine (quick-ACK and
+	// ping-pong modes, see tcp_delack.go); without it every ACK waits
+	// DelayedACK unless a second full segment arrives.
+	QuickAck bool
 	// ConnectTimeout bounds connect() as a whole, whatever the SYN
 	// schedule (BSD's tcp_keepinit, 75 s on macOS); 0: no bound.
 	ConnectTimeout time.Duration
@@ -105,12 +110,13 @@ func Linux() Profile {
 		TimeWait:          60 * time.Second,       // TCP_TIMEWAIT_LEN
 		FinTimeout:        60 * time.Second,       // TCP_FIN_TIMEOUT
 		DelayedACK:        40 * time.Millisecond,  // TCP_DELACK_MIN (HZ/25)
-		TimerTick:         4 * time.Millisecond,   // CONFIG_HZ=250
-		SomaxConn:         4096,                   // net.core.somaxconn since 5.4
-		MSS:               1460,                   // 1500-byte MTU - 20 (IPv4) - 20 (TCP)
-		InitCwnd:          10,                     // TCP_INIT_CWND; RFC 6928
-		RcvBuf:            131072,                 // tcp_rmem[1]
-		EphemeralLow:      32768,                  // ip_local_port_range
+		QuickAck:          true,
+		TimerTick:         4 * time.Millisecond, // CONFIG_HZ=250
+		SomaxConn:         4096,                 // net.core.somaxconn since 5.4
+		MSS:               1460,                 // 1500-byte MTU - 20 (IPv4) - 20 (TCP)
+		InitCwnd:          10,                   // TCP_INIT_CWND; RFC 6928
+		RcvBuf:            131072,               // tcp_rmem[1]
+		EphemeralLow:      32768,                // ip_local_port_range
 		EphemeralHigh:     60999,
 	}
 }

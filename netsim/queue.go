@@ -14,7 +14,8 @@ type Timer struct {
 	at      time.Duration
 	armedAt time.Duration
 	seq     uint64
-	index   int // position in the heap; -1 when not armed
+	index   int  // position in the heap; -1 when not in it
+	stopped bool // in the heap but cancelled: skipped when it comes up
 	fn      func()
 }
 
@@ -36,6 +37,10 @@ func (t *Timer) Reset(at time.Duration) {
 	s.seq++
 	t.seq = s.seq
 	if t.index >= 0 {
+		if t.stopped {
+			t.stopped = false
+			s.stale--
+		}
 		s.queue.fix(t.index)
 		return
 	}
@@ -46,16 +51,22 @@ func (t *Timer) Reset(at time.Duration) {
 func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
 
 // Stop disarms the timer. It reports whether the timer was armed.
+//
+// The entry stays in the heap, marked, until its deadline comes up or the
+// timer is armed again: a stack stops and re-arms its timers on nearly
+// every segment, and this makes stopping O(1) and re-arming a sift in
+// place.
 func (t *Timer) Stop() bool {
-	if t.index < 0 {
+	if t.index < 0 || t.stopped {
 		return false
 	}
-	t.sim.queue.remove(t.index)
+	t.stopped = true
+	t.sim.stale++
 	return true
 }
 
 // Armed reports whether the timer is waiting to fire.
-func (t *Timer) Armed() bool { return t.index >= 0 }
+func (t *Timer) Armed() bool { return t.index >= 0 && !t.stopped }
 
 // Deadline is the virtual time the timer fires at; meaningful only if Armed.
 func (t *Timer) Deadline() time.Duration { return t.at }
@@ -91,6 +102,15 @@ func (q *queue) push(t *Timer) {
 // pop removes and returns the earliest timer; the queue must not be empty.
 func (q *queue) pop() *Timer {
 	return q.remove(0)
+}
+
+// dropStale pops cancelled timers off the top of the queue.
+func (s *Sim) dropStale() {
+	for len(s.queue) > 0 && s.queue[0].stopped {
+		t := s.queue.pop()
+		t.stopped = false
+		s.stale--
+	}
 }
 
 func (q *queue) remove(i int) *Timer {

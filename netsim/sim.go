@@ -17,6 +17,7 @@ type Sim struct {
 	now   time.Duration
 	queue queue
 	seq   uint64
+	stale int // cancelled timers still in the queue
 	steps uint64
 	rng   *rand.Rand
 	seed  uint64
@@ -27,7 +28,7 @@ type Sim struct {
 	// deferred holds application notifications raised while the stack was
 	// in the middle of processing; they run after the current step, in
 	// order, so that a model reacting to one never re-enters the stack.
-	deferred []func()
+	deferred []deferredCall
 
 	nodes       []node
 	hosts       []*Host
@@ -39,6 +40,7 @@ type Sim struct {
 
 	nextSegID   uint64
 	freeFlights []*inFlight
+	freePackets []*Packet
 }
 
 // New returns an empty world whose every random draw comes from seed.
@@ -66,10 +68,11 @@ func (s *Sim) Rand() *rand.Rand { return s.rng }
 func (s *Sim) Steps() uint64 { return s.steps }
 
 // Pending is the number of armed timers in the queue.
-func (s *Sim) Pending() int { return len(s.queue) }
+func (s *Sim) Pending() int { return len(s.queue) - s.stale }
 
 // NextAt reports the deadline of the earliest armed timer.
 func (s *Sim) NextAt() (time.Duration, bool) {
+	s.dropStale()
 	if len(s.queue) == 0 {
 		return 0, false
 	}
@@ -79,6 +82,7 @@ func (s *Sim) NextAt() (time.Duration, bool) {
 // Step runs the earliest timer, then every application notification it
 // raised. It reports false when the queue is empty.
 func (s *Sim) Step() bool {
+	s.dropStale()
 	if len(s.queue) == 0 {
 		return false
 	}
@@ -92,7 +96,11 @@ func (s *Sim) Step() bool {
 
 // RunUntil runs every timer due at or before t, then sets the clock to t.
 func (s *Sim) RunUntil(t time.Duration) {
-	for len(s.queue) > 0 && s.queue[0].at <= t {
+	for {
+		at, ok := s.NextAt()
+		if !ok || at > t {
+			break
+		}
 		s.Step()
 	}
 	if t > s.now {
@@ -103,9 +111,19 @@ func (s *Sim) RunUntil(t time.Duration) {
 // RunFor advances the clock by d, running what falls due.
 func (s *Sim) RunFor(d time.Duration) { s.RunUntil(s.now + d) }
 
+// deferredCall is one notification waiting for the end of the step: a
+// connection's notice, or a function, run on behalf of a process (and held
+// or dropped if the process is frozen or dead by then).
+type deferredCall struct {
+	proc   *Process
+	fn     func()
+	conn   *Conn
+	notice Notice
+}
+
 // Defer queues fn to run at the current instant, after the step in
 // progress. Models use it to act "now" without re-entering the stack.
-func (s *Sim) Defer(fn func()) { s.deferred = append(s.deferred, fn) }
+func (s *Sim) Defer(fn func()) { s.deferred = append(s.deferred, deferredCall{fn: fn}) }
 
 // Do runs fn as a step of its own at the current instant: a live input (a
 // fault, a parameter change) enters through here so that the notifications
@@ -117,8 +135,16 @@ func (s *Sim) Do(fn func()) {
 
 func (s *Sim) flush() {
 	for i := 0; i < len(s.deferred); i++ {
-		s.deferred[i]()
-		s.deferred[i] = nil
+		d := s.deferred[i]
+		s.deferred[i] = deferredCall{}
+		switch {
+		case d.conn != nil:
+			d.conn.deliver(d.notice)
+		case d.proc != nil:
+			d.proc.run(d.fn)
+		default:
+			d.fn()
+		}
 	}
 	s.deferred = s.deferred[:0]
 }

@@ -9,7 +9,9 @@ import (
 )
 
 // A handshake, a request and an answer, then the client closes first: the
-// textbook exchange, segment by segment, on a 1 ms link.
+// textbook exchange, segment by segment, on a 1 ms link. On a fresh
+// connection Linux is in quick-ACK mode: data is acknowledged at once, before
+// the application's answer can carry the ACK.
 func TestHandshakeDataGracefulClose(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
 	w.listen(8080, 128, netsim.SockOpts{}, func(c *netsim.Conn, data []byte, err error) {
@@ -37,7 +39,9 @@ func TestHandshakeDataGracefulClose(t *testing.T) {
 		"00:00:00.001 server SYN|ACK seq=0 ack=1 len=0",
 		"00:00:00.002 client ACK seq=1 ack=1 len=0",
 		"00:00:00.002 client PSH|ACK seq=1 ack=1 len=5",
+		"00:00:00.003 server ACK seq=1 ack=6 len=0", // quick ACK
 		"00:00:00.003 server PSH|ACK seq=1 ack=6 len=6",
+		"00:00:00.004 client ACK seq=6 ack=7 len=0", // quick ACK
 		"00:00:00.004 client FIN|ACK seq=6 ack=7 len=0",
 		"00:00:00.005 server FIN|ACK seq=7 ack=7 len=0",
 		"00:00:00.006 client ACK seq=7 ack=8 len=0",

@@ -45,10 +45,11 @@ type Conn struct {
 	finRcvd     bool     // the peer's FIN is in sequence
 	rcvClosed   bool     // the application closed: nothing more will be read
 	rcvUnacked  int      // bytes received since the last ACK we sent
-	ackOwed     bool     // an ACK is due (now or when the delayed-ACK timer fires)
-	ackNow      bool     // the ACK owed must not wait
-	rcvWup      uint32   // rcvNxt when we last advertised a window
-	advWnd      uint32   // the window we last advertised
+	acks        ackEngine
+	ackOwed     bool   // an ACK is due (now or when the delayed-ACK timer fires)
+	ackNow      bool   // the ACK owed must not wait
+	rcvWup      uint32 // rcvNxt when we last advertised a window
+	advWnd      uint32 // the window we last advertised
 
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582).
@@ -419,14 +420,30 @@ func (c *Conn) notify(n Notice) {
 		}
 		c.readPending = true
 	}
-	c.proc.notify(func() {
-		if n == Readable {
-			c.readPending = false
-		}
-		if c.notice != nil {
-			c.notice(n)
-		}
-	})
+	s := c.host.sim
+	s.deferred = append(s.deferred, deferredCall{conn: c, notice: n})
+}
+
+// deliver hands a notice to the application, unless it closed the socket
+// meanwhile; a frozen process gets it at thaw.
+func (c *Conn) deliver(n Notice) {
+	p := c.proc
+	if p == nil {
+		return
+	}
+	switch p.state {
+	case procFrozen:
+		p.held = append(p.held, func() { c.deliver(n) })
+		return
+	case procDead:
+		return
+	}
+	if n == Readable {
+		c.readPending = false
+	}
+	if c.notice != nil {
+		c.notice(n)
+	}
 }
 
 // fail ends the connection with an error the application will see

@@ -460,10 +460,10 @@ func (c *Conn) inputData(p *Packet) {
 		c.ackNow = true // a filled gap is acknowledged at once
 	}
 	if len(data) > 0 {
+		c.onDataReceived()
 		c.rcvUnacked += len(data)
 		c.ackOwed = true
-		// RFC 1122 4.2.3.2: at least every second full-sized segment.
-		if c.rcvUnacked >= 2*c.mss {
+		if c.ackAtOnce() {
 			c.ackNow = true
 		}
 		c.notify(Readable)
@@ -528,6 +528,7 @@ func (c *Conn) inputFIN() {
 	switch c.state {
 	case Established, SynReceived:
 		c.setState(CloseWait)
+		c.acks.pingpong = c.host.profile.QuickAck // inet_csk_enter_pingpong_mode
 	case FinWait1:
 		c.setState(Closing)
 		c.ackNow = true

@@ -15,13 +15,15 @@ type sentSeg struct {
 // but a bare SYN carries an ACK of everything received, so sending one
 // cancels a delayed ACK.
 func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note, msg string) {
-	p := &Packet{
+	p := c.host.sim.newPacket()
+	*p = Packet{
 		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
 		Payload: payload, Note: note, Msg: msg, Rel: true, RelSeq: seq - c.iss,
 	}
 	if flags&ACK != 0 {
 		p.Ack = c.rcvNxt
 		p.RelAck = c.rcvNxt - c.irs
+		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
 		c.stopTimer(c.delack, "delack")
 	}
@@ -116,6 +118,9 @@ func (c *Conn) output() {
 			flags |= FIN
 		}
 		seq := c.sndNxt
+		if n > 0 {
+			c.onDataSent()
+		}
 		c.xmit(flags, seq, c.sndBuf[off:off+n], "", c.msgAt(seq, n))
 		c.sndNxt += uint32(n)
 		if flags&FIN != 0 {

@@ -273,29 +273,6 @@ func (c *Conn) zeroWindowProbe() {
 	c.armRetransmit(rtxProbe, min(c.rto<<c.probes, c.host.profile.MaxRTO))
 }
 
-// onDelayedACK sends the ACK that waited for data to ride on.
-func (c *Conn) onDelayedACK() {
-	c.traceTimer("delack", TimerFired, 0)
-	if c.rcvUnacked > 0 || c.ackOwed {
-		c.ackOwed = false
-		c.sendAck("")
-	}
-}
-
-// scheduleAck owes the peer an ACK: now, or after the delayed-ACK timeout
-// unless data leaves first.
-func (c *Conn) scheduleAck(now bool) {
-	if now {
-		c.sendAck("")
-		return
-	}
-	c.ackOwed = true
-	if !c.delack.Armed() {
-		c.delack.ResetAfter(c.host.profile.DelayedACK)
-		c.traceTimer("delack", TimerArmed, c.delack.Deadline())
-	}
-}
-
 func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
 	p := &c.host.profile
 	idle, intvl, cnt = p.KeepIdle, p.KeepIntvl, p.KeepCnt

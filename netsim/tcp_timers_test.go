@@ -34,12 +34,12 @@ func (w *world) errorAt(host string, errno netsim.Errno) (time.Duration, bool) {
 // idle + intvl·count after the last segment received (tcp_keepalive_timer).
 func TestKeepaliveDetectsPulledCable(t *testing.T) {
 	for _, tc := range []struct {
-		name              string
-		idle, intvl       time.Duration
-		count             int
-		opts              netsim.SockOpts
-		wantProbes        int
-		wantDetectAfter   time.Duration
+		name            string
+		idle, intvl     time.Duration
+		count           int
+		opts            netsim.SockOpts
+		wantProbes      int
+		wantDetectAfter time.Duration
 	}{
 		{
 			name: "tuned 5s/2s/3", idle: 5 * time.Second, intvl: 2 * time.Second, count: 3,
@@ -209,7 +209,7 @@ func TestConnectToHostThatIsOff(t *testing.T) {
 		wantFail time.Duration
 	}{
 		{4, "[0s 1s 2s 3s 4s 5s 7s 11s 19s 35s 1m7s]", 131 * time.Second}, // kernel 6.18
-		{0, "[0s 1s 3s 7s 15s 31s 1m3s]", 127 * time.Second},             // older kernels
+		{0, "[0s 1s 3s 7s 15s 31s 1m3s]", 127 * time.Second},              // older kernels
 	} {
 		t.Run(fmt.Sprintf("linear=%d", tc.linear), func(t *testing.T) {
 			syns, fail := synSchedule(6, tc.linear)

@@ -200,6 +200,7 @@ echo "$(date +%T) all done in $(( $(date +%s) - start )) s (rc=$rc)"
 for n in ka1 ka2 ka3 rt1 rt2 rt3 ut1 ut2 ut3 s1 s2 s3 s4 s5 cp da bl bb; do   # experiment errors, if any
   [ -s "$OUT/$n.log" ] && { echo "--- $n.log"; head -20 "$OUT/$n.log"; }
 done
+find "$OUT" -type f -empty -delete
 python3 "$HERE/analyze.py" "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"
 exit $rc

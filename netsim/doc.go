@@ -1,0 +1,69 @@
+// Package netsim is socklab's physics: a deterministic, in-process network
+// of hosts, links and middleboxes, with a TCP and a UDP stack that behave
+// like Linux's (and, by profile, like Windows' and macOS's).
+//
+// # Determinism
+//
+// Time is virtual. A Sim owns "now" and an event queue of Timers ordered by
+// (deadline, sequence number); running the queue jumps from one deadline to
+// the next, so two idle hours cost a few steps. Every random draw (initial
+// sequence numbers, ephemeral ports, loss, jitter) comes from the one
+// generator seeded by New. Nothing here starts a goroutine, reads the wall
+// clock or does I/O; a test (TestCoreIsPure) enforces it. The same setup,
+// seed and inputs give the same event stream, byte for byte.
+//
+// # Use
+//
+//	s := netsim.New(seed)
+//	s.Observe(func(e netsim.Event) { fmt.Println(netsim.Format(e)) })
+//	srv, _ := s.AddHost("server", netip.MustParseAddr("10.0.0.1"), netsim.Linux())
+//	cli, _ := s.AddHost("client", netip.MustParseAddr("10.0.0.2"), netsim.Linux())
+//	s.AddLink("client", "server", netsim.LinkConfig{Latency: time.Millisecond})
+//	p, _ := srv.NewProcess("server")
+//	l, _ := p.Listen(8080, 128, netsim.SockOpts{})
+//	l.OnAcceptable(func() { c := l.Accept(); ... })
+//	q, _ := cli.NewProcess("client")
+//	s.Do(func() { c, _ := q.Dial(l.Addr(), netsim.SockOpts{KeepAlive: true}) })
+//	s.RunUntil(2 * time.Hour)
+//
+// Applications (the lab package's models) live in Processes. They call the
+// socket methods of Conn, Listener and UDPConn, and hear back through
+// notices that run after the step that caused them, never from inside the
+// stack. A frozen process hears nothing and its timers hold until it thaws;
+// a dead one hears nothing again.
+//
+// Live inputs (faults, parameter changes) enter through Sim.Do so that the
+// notices they cause are delivered like any other step's.
+//
+// # The TCP model
+//
+// A Conn follows the RFC 9293 state machine:
+//
+//	CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED
+//	LISTEN → SYN_RECEIVED → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED
+//	FIN_WAIT_1 → CLOSING → TIME_WAIT (simultaneous close)
+//
+// with Linux's timers and rules, each cited where it is implemented:
+// the RFC 6298 estimator with Linux's floor on the variance term, doubling
+// backoff, a tail loss probe before the first RTO retransmission,
+// tcp_retries2 as a time bound, linear then exponential SYN timeouts,
+// keepalive idle/interval/count with a RST at the end, TCP_USER_TIMEOUT,
+// the accept-queue limit, the quick-ACK and ping-pong delayed-ACK engine,
+// RST instead of FIN on a close with unread data, RFC 5961 RST checks.
+//
+// Where the model simplifies, the code says so. The main simplifications:
+// no SACK, timestamps or window scaling on the wire (RTT samples are taken
+// as timestamps would give them); Reno/NewReno congestion control rather
+// than CUBIC/BBR; no Nagle; no SYN cookies; no ICMP (so no EHOSTUNREACH
+// and no port-unreachable for UDP); timers fire at their exact deadlines,
+// while a real kernel's timer wheel adds up to one granule of slack (see
+// docs/kernel-check). docs/netsim.md lists them all.
+//
+// # Events
+//
+// Everything that happens is an Event with a kind (CONTRACT.md), one
+// deterministic text line (Format) and a JSON object (AppendJSON):
+// SegmentEvent (sent, delivered, dropped with a reason), StateEvent,
+// SocketErrorEvent, FaultEvent, TimerEvent (when TraceTimers is on) and
+// FlowEvent. Models above emit their own through Sim.Emit.
+package netsim

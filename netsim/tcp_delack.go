@@ -1,0 +1,145 @@
+package netsim
+
+import "time"
+
+// Linux's delayed-ACK engine, as the measurements in docs/kernel-check
+// show it: a connection starts in quick-ACK mode (every data segment is
+// acknowledged at once, up to 16 times, and again after a pause longer than
+// the RTO); once the application answers within the ACK timeout of
+// receiving (request and response), it is "interactive" (ping-pong) and ACKs
+// wait up to the ACK timeout for data to ride on; a delayed ACK that had to
+// fire alone ends ping-pong mode. A FIN enters ping-pong mode, so its ACK
+// waits for the application's own FIN.
+//
+// Sources: net/ipv4/tcp_input.c tcp_event_data_recv, tcp_incr_quickack,
+// __tcp_ack_snd_check; tcp_output.c tcp_event_data_sent,
+// tcp_send_delayed_ack; tcp_timer.c tcp_delack_timer_handler. Profiles
+// without QuickAck (Windows, macOS) delay every ACK by DelayedACK and
+// acknowledge every second full segment at once (RFC 1122 4.2.3.2).
+type ackEngine struct {
+	ato      time.Duration // the ACK timeout estimate; 0 before the first data
+	quick    int           // quick ACKs left
+	pingpong bool          // interactive mode
+	lrcvtime time.Duration // when data last arrived
+}
+
+// maxQuickAcks is TCP_MAX_QUICKACKS.
+const maxQuickAcks = 16
+
+// onDataReceived is tcp_event_data_recv: it keeps the ACK timeout estimate
+// and refills quick ACKs at the start and after a long pause.
+func (c *Conn) onDataReceived() {
+	if !c.host.profile.QuickAck {
+		return
+	}
+	a, now := &c.acks, c.host.sim.now
+	atoMin := c.host.profile.DelayedACK // TCP_ATO_MIN
+	switch m := now - a.lrcvtime; {
+	case a.ato == 0:
+		c.incrQuickAck()
+		a.ato = atoMin
+	case m <= atoMin/2:
+		a.ato = a.ato/2 + atoMin/2
+	case m < a.ato:
+		a.ato = min(a.ato/2+m, c.rto)
+	case m > c.rto:
+		c.incrQuickAck()
+	}
+	a.lrcvtime = now
+}
+
+// incrQuickAck is tcp_incr_quickack: as many quick ACKs as half the window
+// holds segments (at least 2), at most 16.
+func (c *Conn) incrQuickAck() {
+	n := int(c.window()) / (2 * c.mss)
+	if n == 0 {
+		n = 2
+	}
+	c.acks.quick = max(c.acks.quick, min(n, maxQuickAcks))
+}
+
+// ackAtOnce is the decision of __tcp_ack_snd_check: acknowledge now when
+// more than a full segment waits, or in quick-ACK mode.
+func (c *Conn) ackAtOnce() bool {
+	if c.host.profile.QuickAck {
+		return c.rcvUnacked > c.mss || (c.acks.quick > 0 && !c.acks.pingpong)
+	}
+	return c.rcvUnacked >= 2*c.mss
+}
+
+// onAckSent is tcp_event_ack_sent: an ACK that answered data uses up one
+// quick ACK; leaving quick-ACK mode deflates the timeout.
+func (c *Conn) onAckSent() {
+	a := &c.acks
+	if !c.ackOwed || a.quick == 0 {
+		return
+	}
+	a.quick--
+	if a.quick == 0 {
+		a.ato = c.host.profile.DelayedACK
+	}
+}
+
+// onDataSent is tcp_event_data_sent: answering within the ACK timeout of
+// the last data received makes the connection interactive
+// (TCP_PINGPONG_THRESH is 1).
+func (c *Conn) onDataSent() {
+	if c.host.profile.QuickAck && c.acks.ato > 0 && c.host.sim.now-c.acks.lrcvtime < c.acks.ato {
+		c.acks.pingpong = true
+	}
+}
+
+// delackTimeout is tcp_send_delayed_ack's timeout: the estimate, capped at
+// 200 ms when interactive (500 ms otherwise) and at the smoothed RTT, never
+// below the minimum.
+func (c *Conn) delackTimeout() time.Duration {
+	p := &c.host.profile
+	if !p.QuickAck {
+		return p.DelayedACK
+	}
+	ato := c.acks.ato
+	if ato > p.DelayedACK {
+		maxAto := 500 * time.Millisecond // HZ/2
+		if c.acks.pingpong {
+			maxAto = 200 * time.Millisecond // TCP_DELACK_MAX
+		}
+		if c.hasRTT {
+			maxAto = min(maxAto, max(c.srtt, p.DelayedACK))
+		}
+		ato = min(ato, maxAto)
+	}
+	return c.tick(max(ato, p.DelayedACK))
+}
+
+// scheduleAck owes the peer an ACK: now, or after the delayed-ACK timeout
+// unless data leaves first.
+func (c *Conn) scheduleAck(now bool) {
+	if now {
+		c.sendAck("")
+		return
+	}
+	c.ackOwed = true
+	if !c.delack.Armed() {
+		c.delack.ResetAfter(c.delackTimeout())
+		c.traceTimer("delack", TimerArmed, c.delack.Deadline())
+	}
+}
+
+// onDelayedACK sends the ACK that waited in vain for data to ride on
+// (tcp_delack_timer_handler): outside ping-pong mode the timeout estimate
+// doubles; in it, the connection leaves ping-pong mode.
+func (c *Conn) onDelayedACK() {
+	c.traceTimer("delack", TimerFired, 0)
+	if !c.ackOwed {
+		return
+	}
+	if a := &c.acks; c.host.profile.QuickAck {
+		if a.pingpong {
+			a.pingpong = false
+			a.ato = c.host.profile.DelayedACK
+		} else {
+			a.ato = min(2*a.ato, c.rto)
+		}
+	}
+	c.sendAck("")
+}
