@@ -84,8 +84,9 @@ type Conn struct {
 	wait      *Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 
 	// What the application has (or has not yet) been told.
-	err         Errno // set by the stack, reported once
-	errReported bool  // after it: writes fail with EPIPE, reads return EOF
+	err         Errno  // set by the stack, reported once
+	cause       string // why the stack ended the connection
+	errReported bool   // after it: writes fail with EPIPE, reads return EOF
 	eofReported bool
 	connected   bool
 	notice      func(Notice)
@@ -290,13 +291,14 @@ func (c *Conn) Write(p []byte, msg string) error {
 	return nil
 }
 
-// Read returns every byte received and not yet read. With nothing to read
-// it returns a pending error once, then EOF if the peer has closed (or the
+// Read returns every byte received and not yet read; the slice is the
+// socket's buffer, valid until the next Read. With nothing to read it
+// returns a pending error once, then EOF if the peer has closed (or the
 // connection failed), or nil, nil (it would block).
 func (c *Conn) Read() ([]byte, error) {
 	if len(c.rcvBuf) > 0 {
 		b := c.rcvBuf
-		c.rcvBuf = nil
+		c.rcvBuf = b[:0]
 		c.windowMayOpen()
 		return b, nil
 	}
@@ -446,9 +448,24 @@ func (c *Conn) deliver(n Notice) {
 	}
 }
 
+// Causes of a connection's failure, as the contract's detect events name
+// them.
+const (
+	CauseRST               = "rst"                // a RST arrived
+	CauseRefused           = "refused"            // a RST answered our SYN
+	CauseKeepalive         = "keepalive"          // keepalive probes went unanswered
+	CauseRetransmitTimeout = "retransmit_timeout" // tcp_retries2 ran out
+	CauseUserTimeout       = "user_timeout"       // TCP_USER_TIMEOUT ran out
+	CauseConnectTimeout    = "connect_timeout"    // the SYN retries ran out
+)
+
+// FailCause says why the stack ended the connection ("" if it did not).
+func (c *Conn) FailCause() string { return c.cause }
+
 // fail ends the connection with an error the application will see
 // (tcp_done with sk_err set).
-func (c *Conn) fail(e Errno) {
+func (c *Conn) fail(e Errno, cause string) {
+	c.cause = cause
 	c.becomeClosed()
 	if c.proc == nil {
 		return

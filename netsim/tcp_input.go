@@ -156,11 +156,11 @@ func (c *Conn) inputRST(p *Packet) {
 			c.becomeClosed() // the half-open connection is forgotten
 			return
 		}
-		c.fail(ECONNREFUSED)
+		c.fail(ECONNREFUSED, CauseRefused)
 	case CloseWait:
-		c.fail(EPIPE)
+		c.fail(EPIPE, CauseRST)
 	default:
-		c.fail(ECONNRESET)
+		c.fail(ECONNRESET, CauseRST)
 	}
 }
 
@@ -195,7 +195,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	}
 	if p.Flags&RST != 0 {
 		if p.Flags&ACK != 0 {
-			c.fail(ECONNREFUSED)
+			c.fail(ECONNREFUSED, CauseRefused)
 		}
 		return
 	}

@@ -160,7 +160,7 @@ func (c *Conn) retransmitSYN() {
 		c.host.sim.now-c.connectStart >= p.ConnectTimeout
 	if c.retransmits >= limit || connectOver {
 		if c.state == SynSent {
-			c.fail(ETIMEDOUT)
+			c.fail(ETIMEDOUT, CauseConnectTimeout)
 		} else {
 			c.becomeClosed()
 		}
@@ -198,6 +198,14 @@ func (c *Conn) writeTimedOut() bool {
 	return elapsed >= retries2Timeout(p.Retries2, p.MinRTO, p.MaxRTO)
 }
 
+// timeoutCause names why retransmission gave up.
+func (c *Conn) timeoutCause() string {
+	if c.opts.UserTimeout > 0 {
+		return CauseUserTimeout
+	}
+	return CauseRetransmitTimeout
+}
+
 // retransmitTimeout is the RTO firing (tcp_retransmit_timer): give up if
 // the retries are spent (ETIMEDOUT, no RST: tcp_write_err), else resend the
 // first unacknowledged segment, collapse the congestion window and double
@@ -207,7 +215,7 @@ func (c *Conn) retransmitTimeout() {
 		return
 	}
 	if c.writeTimedOut() {
-		c.fail(ETIMEDOUT)
+		c.fail(ETIMEDOUT, c.timeoutCause())
 		return
 	}
 	c.tlpOut = false
@@ -265,7 +273,7 @@ func (c *Conn) zeroWindowProbe() {
 		return
 	}
 	if c.probes >= c.host.profile.Retries2 {
-		c.fail(ETIMEDOUT)
+		c.fail(ETIMEDOUT, c.timeoutCause())
 		return
 	}
 	c.probes++
@@ -323,7 +331,7 @@ func (c *Conn) onKeepaliveTimer() {
 	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
 		c.traceTimer("keepalive", TimerFired, 0)
 		c.sendRST()
-		c.fail(ETIMEDOUT)
+		c.fail(ETIMEDOUT, CauseKeepalive)
 		return
 	}
 	c.traceTimer("keepalive", TimerFired, 0)

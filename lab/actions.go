@@ -1,0 +1,271 @@
+package lab
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// Action is something done to a running lab: a fault, a repair, a
+// parameter change. The same actions fill a scenario's timeline and come
+// live from the interface; recordings store them.
+type Action struct {
+	// Do is the verb: see Verbs.
+	Do string
+	// Target is a host, app, link ("a-b"), middlebox, partition name, or
+	// for "set" a parameter path.
+	Target string
+	// Value is the verb's argument: a loss probability, a latency, the
+	// other side of a partition, a parameter's new value.
+	Value string
+}
+
+// TimedAction is an action of a scenario's timeline.
+type TimedAction struct {
+	At     time.Duration
+	Action Action
+}
+
+// Verbs lists the actions, each with what it takes and does.
+var Verbs = []struct{ Name, Target, Value, Does string }{
+	{"power_off", "host", "", "cuts the power: no FIN, no RST, all state lost"},
+	{"power_on", "host", "", "boots the host with an empty stack; its apps start again"},
+	{"crash", "app", "", "kills the app's processes: the OS closes their sockets (FIN, or RST with unread data)"},
+	{"restart", "app", "", "starts a crashed app again"},
+	{"freeze", "app", "", "stops the app: it reads and sends nothing, its kernel still ACKs"},
+	{"thaw", "app", "", "resumes a frozen app"},
+	{"link_down", "link a-b", "", "pulls the cable: packets both ways are lost"},
+	{"link_up", "link a-b", "", "plugs the cable back"},
+	{"loss", "link a-b", "probability 0..1", "sets random loss"},
+	{"latency", "link a-b", "duration", "sets the one-way latency"},
+	{"partition", "hosts a,b", "hosts c,d", "cuts one set of hosts from the other"},
+	{"heal", "partition name or empty", "", "removes a partition (or all)"},
+	{"expire", "middlebox", "", "the middlebox forgets every flow now"},
+	{"set", "parameter path", "value", "changes a parameter while the lab runs"},
+}
+
+// VerbNames lists the verbs.
+func VerbNames() []string {
+	var out []string
+	for _, v := range Verbs {
+		out = append(out, v.Name)
+	}
+	return out
+}
+
+// checkAction validates an action against the lab without doing it.
+func (s *Session) checkAction(a Action) error {
+	switch a.Do {
+	case "power_off", "power_on":
+		if s.sim.Host(a.Target) == nil {
+			return fmt.Errorf("%s: no host is called %q", a.Do, a.Target)
+		}
+	case "crash", "restart", "freeze", "thaw":
+		if s.byName[a.Target] == nil {
+			return fmt.Errorf("%s: no app is called %q", a.Do, a.Target)
+		}
+	case "link_down", "link_up", "loss", "latency":
+		if s.link(a.Target) == nil {
+			return fmt.Errorf("%s: no link is called %q (links are named a-b after their ends)", a.Do, a.Target)
+		}
+		if a.Do == "loss" {
+			p, err := strconv.ParseFloat(a.Value, 64)
+			if err != nil || p < 0 || p > 1 {
+				return fmt.Errorf("loss: %q is not a probability between 0 and 1", a.Value)
+			}
+		}
+		if a.Do == "latency" {
+			d, err := time.ParseDuration(a.Value)
+			if err != nil || d < 0 {
+				return fmt.Errorf("latency: %q is not a duration of 0 or more", a.Value)
+			}
+		}
+	case "partition":
+		for _, h := range append(splitList(a.Target), splitList(a.Value)...) {
+			if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
+				return fmt.Errorf("partition: no host is called %q", h)
+			}
+		}
+		if len(splitList(a.Target)) == 0 || len(splitList(a.Value)) == 0 {
+			return fmt.Errorf("partition: name the hosts on each side (target and value)")
+		}
+	case "heal":
+	case "expire":
+		if m := s.sim.Middlebox(a.Target); m == nil || m.Config().Kind == netsim.Router {
+			return fmt.Errorf("expire: no firewall or NAT is called %q", a.Target)
+		}
+	case "set":
+		return s.checkParam(a.Target, a.Value)
+	default:
+		return fmt.Errorf("unknown action %q (known: %s)", a.Do, strings.Join(VerbNames(), ", "))
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// link finds a link by "a-b" in either order.
+func (s *Session) link(name string) *netsim.Link {
+	for _, l := range s.sim.Links() {
+		a, b := l.Ends()
+		if name == a+"-"+b || name == b+"-"+a {
+			return l
+		}
+	}
+	return nil
+}
+
+// perform does a checked action, with its narration.
+func (s *Session) perform(a Action) {
+	switch a.Do {
+	case "power_off":
+		h := s.sim.Host(a.Target)
+		h.PowerOff()
+		s.hostDown(a.Target)
+	case "power_on":
+		s.sim.Host(a.Target).PowerOn()
+		s.hostUp(a.Target)
+	case "crash":
+		s.crash(a.Target)
+	case "restart":
+		s.restart(a.Target)
+	case "freeze", "thaw":
+		for _, p := range s.processes(a.Target) {
+			if a.Do == "freeze" {
+				p.Freeze()
+			} else {
+				p.Thaw()
+			}
+		}
+	case "link_down":
+		s.link(a.Target).SetUp(false)
+	case "link_up":
+		s.link(a.Target).SetUp(true)
+	case "loss":
+		p, _ := strconv.ParseFloat(a.Value, 64)
+		s.link(a.Target).SetLoss(p)
+	case "latency":
+		l := s.link(a.Target)
+		cfg := l.Config()
+		cfg.Latency, _ = time.ParseDuration(a.Value)
+		l.SetConfig(cfg)
+	case "partition":
+		name := a.Target + "|" + a.Value
+		s.sim.Partition(name, splitList(a.Target), splitList(a.Value))
+	case "heal":
+		s.sim.Heal(a.Target)
+	case "expire":
+		s.sim.Middlebox(a.Target).ExpireAll()
+	case "set":
+		s.setParam(a.Target, a.Value)
+		s.emit(&ParamEvent{At: s.Now(), Path: a.Target, Value: a.Value})
+	}
+	s.narrate(narrateAction(s, a))
+}
+
+// processes are the live processes of an app.
+func (s *Session) processes(app string) []*netsim.Process {
+	var out []*netsim.Process
+	switch rt := s.byName[app].(type) {
+	case *server:
+		if rt.proc != nil && rt.proc.Alive() {
+			out = append(out, rt.proc)
+		}
+	case *clientGroup:
+		for _, c := range rt.clients {
+			if c.alive() {
+				out = append(out, c.proc)
+			}
+		}
+	}
+	return out
+}
+
+func (s *Session) crash(app string) {
+	for _, p := range s.processes(app) {
+		p.Crash()
+	}
+	switch rt := s.byName[app].(type) {
+	case *server:
+		rt.down()
+	case *clientGroup:
+		for _, c := range rt.clients {
+			c.crashed()
+		}
+	}
+}
+
+func (s *Session) restart(app string) {
+	rt := s.byName[app]
+	if len(s.processes(app)) > 0 {
+		return // it runs
+	}
+	if !s.sim.Host(rt.config().Host).Powered() {
+		return
+	}
+	s.emit(&netsim.FaultEvent{At: s.Now(), Action: "restart", Target: app})
+	switch rt := rt.(type) {
+	case *server:
+		rt.start()
+	case *clientGroup:
+		for _, c := range rt.clients {
+			c.boot()
+		}
+	}
+}
+
+// hostDown tells the apps on a host that lost power that they are gone.
+func (s *Session) hostDown(host string) {
+	for _, a := range s.apps {
+		if a.config().Host != host {
+			continue
+		}
+		switch rt := a.(type) {
+		case *server:
+			rt.down()
+		case *clientGroup:
+			for _, c := range rt.clients {
+				c.crashed()
+			}
+		}
+	}
+}
+
+// hostUp starts the apps of a host that booted, as its services would.
+func (s *Session) hostUp(host string) {
+	for _, a := range s.apps {
+		if a.config().Host == host {
+			s.restart(a.name())
+		}
+	}
+}
+
+// appEvent emits an app event for a frame sent or received.
+func (s *Session) appEvent(host, app, conn, dir string, f frame) {
+	if !s.tracing {
+		return
+	}
+	s.sim.Emit(&AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size, Seq: f.seq})
+}
+
+// sortedNames returns map keys in order.
+func sortedNames[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

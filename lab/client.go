@@ -1,0 +1,399 @@
+package lab
+
+import (
+	"fmt"
+	"net/netip"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// clientGroup is a client app: Count clients, each its own process with
+// its own connection, heartbeat and reconnect policy.
+type clientGroup struct {
+	s       *Session
+	cfg     *AppConfig
+	clients []*client
+}
+
+func newClientGroup(s *Session, cfg *AppConfig) (*clientGroup, error) {
+	g := &clientGroup{s: s, cfg: cfg}
+	for i := range cfg.Count {
+		name := cfg.Name
+		if cfg.Count > 1 {
+			name = fmt.Sprintf("%s#%d", cfg.Name, i+1)
+		}
+		g.clients = append(g.clients, &client{s: s, cfg: cfg, name: name, index: i,
+			target: s.addrOf(cfg.Connect, cfg.Port)})
+	}
+	return g, nil
+}
+
+func (g *clientGroup) name() string       { return g.cfg.Name }
+func (g *clientGroup) config() *AppConfig { return g.cfg }
+
+func (g *clientGroup) start() {
+	for _, c := range g.clients {
+		c.boot()
+	}
+}
+
+func (g *clientGroup) reconfigure() {
+	for _, c := range g.clients {
+		c.reconfigure()
+	}
+}
+
+// Client states.
+const (
+	clientIdle       = "idle"
+	clientConnecting = "connecting"
+	clientConnected  = "connected"
+	clientWaiting    = "waiting" // for the next reconnect attempt
+	clientGaveUp     = "gave up"
+	clientDown       = "down" // its process is gone (crash, power cut)
+)
+
+// client is one connecting application: it connects, watches the
+// connection with its heartbeat, and reconnects after losing it.
+type client struct {
+	s      *Session
+	cfg    *AppConfig
+	name   string
+	index  int
+	target netip.AddrPort
+
+	proc  *netsim.Process
+	conn  *netsim.Conn
+	udp   *netsim.UDPConn
+	hb    *heartbeat
+	dec   decoder
+	bo    *backoff
+	state string
+
+	startTimer, retryTimer, connectTimer, trafficTimer *netsim.Timer
+
+	everConnected bool
+	lostAt        time.Duration
+	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
+	poll          *pollState
+}
+
+// boot starts the client's process and schedules its first connect.
+func (c *client) boot() {
+	h := c.s.host(c.cfg.Host)
+	p, err := h.NewProcess(c.name)
+	if err != nil {
+		c.state = clientDown
+		return
+	}
+	c.proc = p
+	c.bo = newBackoff(c.cfg.Reconnect, c.s.sim.Rand())
+	c.startTimer = p.NewTimer(c.connect)
+	c.retryTimer = p.NewTimer(c.connect)
+	c.connectTimer = p.NewTimer(c.onConnectTimeout)
+	c.trafficTimer = p.NewTimer(c.onTraffic)
+	c.state = clientIdle
+	c.everConnected = false
+	c.startTimer.Reset(c.s.Now() + c.cfg.Start + time.Duration(c.index)*c.cfg.Stagger)
+}
+
+func (c *client) alive() bool { return c.proc != nil && c.proc.Alive() }
+
+// sockOpts are the socket options the client's configuration asks for.
+func sockOpts(a *AppConfig) netsim.SockOpts {
+	return netsim.SockOpts{
+		KeepAlive: a.Keepalive.Enabled, KeepIdle: a.Keepalive.Idle,
+		KeepIntvl: a.Keepalive.Interval, KeepCnt: a.Keepalive.Count,
+		UserTimeout: a.UserTimeout,
+	}
+}
+
+// connect makes one connection attempt.
+func (c *client) connect() {
+	if !c.alive() {
+		return
+	}
+	s := c.s
+	reconnect := c.everConnected || c.bo.attempt > 0
+	timeout := c.bo.begin(s.Now())
+	if reconnect {
+		s.totals.Reconnects++
+	}
+	if c.cfg.Proto == "udp" {
+		c.connectUDP()
+		return
+	}
+	conn, err := c.proc.Dial(c.target, sockOpts(c.cfg))
+	if err != nil {
+		c.attemptFailed(err.Error())
+		return
+	}
+	c.conn, c.state = conn, clientConnecting
+	c.dec = decoder{}
+	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
+	if timeout > 0 {
+		c.connectTimer.Reset(s.Now() + timeout)
+	}
+}
+
+func (c *client) onNotice(conn *netsim.Conn, n netsim.Notice) {
+	if conn != c.conn {
+		return // a connection given up on
+	}
+	if n == netsim.Connected {
+		c.onConnected()
+	}
+	c.readAll()
+}
+
+func (c *client) onConnected() {
+	s := c.s
+	c.connectTimer.Stop()
+	c.state = clientConnected
+	s.totals.Connects++
+	if c.everConnected || c.bo.attempt > 1 {
+		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,
+			Outcome: ReconnectConnected, Conn: c.conn.Name()})
+		s.narrate(narrateReconnected(c))
+	}
+	c.bo.reset()
+	c.everConnected = true
+	if c.pingScale == 0 {
+		c.pingScale = 1
+	}
+	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDead)
+	c.hb.scale = c.pingScale
+	c.hb.start()
+	if c.cfg.Traffic.Interval > 0 {
+		c.trafficTimer.Reset(s.Now() + c.cfg.Traffic.Interval)
+	}
+	if c.cfg.Kind == KindPoller {
+		c.startPolling()
+	}
+}
+
+// readAll drains the socket: frames to the heartbeat and the poller, an
+// error or EOF to the end of the connection.
+func (c *client) readAll() {
+	conn := c.conn
+	for conn == c.conn && c.alive() {
+		data, err := conn.Read()
+		if len(data) > 0 {
+			c.onBytes(data)
+			continue
+		}
+		if err != nil {
+			c.onError(err)
+		}
+		return
+	}
+}
+
+func (c *client) onBytes(data []byte) {
+	if c.hb != nil {
+		c.hb.received()
+	}
+	for _, f := range c.dec.feed(data) {
+		c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "recv", f)
+		switch f.typ {
+		case framePing:
+			c.answer(f)
+		case frameGoAway:
+			c.onGoAway()
+		case frameResponse, frameEvent:
+			c.onFeed(f)
+		}
+	}
+}
+
+// onError ends the connection the stack ended (or the peer closed).
+func (c *client) onError(err error) {
+	switch {
+	case err == netsim.EOF:
+		c.lost(CauseFIN)
+	case c.state == clientConnecting:
+		cause := c.conn.FailCause()
+		if cause == "" {
+			cause = err.Error()
+		}
+		c.attemptFailed(cause)
+	default:
+		cause := c.conn.FailCause()
+		if cause == "" {
+			cause = netsim.CauseRST
+		}
+		c.lost(cause)
+	}
+}
+
+func (c *client) sendPing(seq uint32) {
+	c.write(encodeFrame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)
+	c.s.totals.Heartbeats++
+	c.s.totals.HeartbeatBytes += uint64(c.cfg.Heartbeat.Size)
+}
+
+// answer replies to a ping at once, unless this side's heartbeat is
+// one-way.
+func (c *client) answer(f frame) {
+	if c.cfg.Heartbeat.NoAnswer {
+		return
+	}
+	c.write(encodeFrame(framePong, f.seq, f.sentAt, c.cfg.Heartbeat.Size), framePong, f.seq)
+	c.s.totals.HeartbeatAcks++
+	c.s.totals.HeartbeatBytes += uint64(c.cfg.Heartbeat.Size)
+}
+
+func (c *client) write(b []byte, t frameType, seq uint32) {
+	if c.cfg.Proto == "udp" {
+		c.writeUDP(b, t, seq)
+		return
+	}
+	if c.conn == nil {
+		return
+	}
+	c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b)})
+	if c.hb != nil {
+		c.hb.wrote()
+	}
+	if err := c.conn.Write(b, t.msgName()); err != nil {
+		c.onError(err)
+	}
+}
+
+func (c *client) onTraffic() {
+	if c.state != clientConnected || c.cfg.Traffic.Interval <= 0 {
+		return
+	}
+	c.write(encodeFrame(frameData, 0, c.s.Now(), c.cfg.Traffic.Size), frameData, 0)
+	if c.state == clientConnected {
+		c.trafficTimer.Reset(c.s.Now() + c.cfg.Traffic.Interval)
+	}
+}
+
+// onGoAway: the server refused our pings as too frequent (gRPC): double
+// the keepalive time, as gRPC clients do; the server closes next.
+func (c *client) onGoAway() {
+	c.pingScale *= 2
+	c.s.narrate(fmt.Sprintf("%s got GOAWAY too_many_pings: the server allows fewer pings. The client doubles its keepalive time to %s.",
+		c.name, netsim.FormatDuration(c.cfg.Heartbeat.Interval*c.pingScale)))
+}
+
+// onDead: the heartbeat gave up on the peer.
+func (c *client) onDead(cause string, silent time.Duration) { c.lostSilent(cause, silent) }
+
+func (c *client) lost(cause string) {
+	silent := time.Duration(0)
+	if c.hb != nil {
+		silent = c.s.Now() - c.hb.lastRecv
+	}
+	c.lostSilent(cause, silent)
+}
+
+// lostSilent ends a connection that was established: detect, close,
+// reconnect.
+func (c *client) lostSilent(cause string, silent time.Duration) {
+	s := c.s
+	if c.state != clientConnected {
+		return
+	}
+	s.totals.Detections++
+	name, peer := c.connName(), c.target.String()
+	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
+	s.narrate(narrateDetect(c.cfg.Host, peer, cause, silent, c.cfg, true))
+	c.hangUp()
+	c.lostAt = s.Now()
+	c.scheduleReconnect()
+}
+
+func (c *client) connName() string {
+	if c.conn != nil {
+		return c.conn.Name()
+	}
+	if c.udp != nil {
+		return c.udp.Name() + " > " + c.target.String()
+	}
+	return ""
+}
+
+// hangUp closes the connection and stops what watched it.
+func (c *client) hangUp() {
+	if c.hb != nil {
+		c.hb.stop()
+		c.hb = nil
+	}
+	c.trafficTimer.Stop()
+	c.connectTimer.Stop()
+	if c.poll != nil {
+		c.poll.stop()
+	}
+	if c.conn != nil {
+		c.conn.Close()
+		c.conn = nil
+	}
+	c.state = clientIdle
+}
+
+func (c *client) onConnectTimeout() {
+	if c.state != clientConnecting {
+		return
+	}
+	c.attemptFailed(CauseConnectTimeout)
+}
+
+// attemptFailed: a connect attempt did not succeed.
+func (c *client) attemptFailed(cause string) {
+	s := c.s
+	name := c.connName()
+	s.totals.Detections++
+	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: c.target.String(), Cause: cause})
+	if c.everConnected || c.bo.attempt > 1 {
+		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,
+			Outcome: ReconnectFailed, Error: cause})
+	}
+	s.narrate(narrateConnectFailed(c, cause))
+	if c.conn != nil {
+		c.conn.Abort()
+		c.conn = nil
+	}
+	c.state = clientIdle
+	c.scheduleReconnect()
+}
+
+func (c *client) scheduleReconnect() {
+	s := c.s
+	if c.bo.exhausted() {
+		c.state = clientGaveUp
+		s.narrate(fmt.Sprintf("%s gives up after %d attempts (reconnect policy %s).", c.name, c.bo.attempt, c.cfg.Reconnect.Policy))
+		return
+	}
+	d := c.bo.delay(s.Now())
+	c.state = clientWaiting
+	s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt + 1,
+		Delay: d, Outcome: ReconnectScheduled})
+	c.retryTimer.Reset(s.Now() + d)
+}
+
+// reconfigure applies live parameter changes.
+func (c *client) reconfigure() {
+	if c.conn != nil {
+		c.conn.SetOptions(sockOpts(c.cfg))
+	}
+	if c.hb != nil {
+		c.hb.rearm()
+	}
+	if c.bo != nil {
+		c.bo.cfg = c.cfg.Reconnect
+	}
+}
+
+// crashed: the client's process is gone (its host lost power, or it was
+// crashed): it does nothing more until restarted.
+func (c *client) crashed() {
+	if c.hb != nil {
+		c.hb.stop()
+		c.hb = nil
+	}
+	c.conn, c.udp = nil, nil
+	c.state = clientDown
+}

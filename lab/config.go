@@ -1,0 +1,419 @@
+package lab
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// Config describes a whole lab: the network and the applications on it. It
+// is plain data; the scenarios package fills it from a file, and Validate
+// names the first field that is wrong by its path in that file
+// ("apps.client.heartbeat.interval").
+type Config struct {
+	Seed        uint64
+	Hosts       []HostConfig
+	Middleboxes []MiddleboxConfig
+	Links       []LinkConfig
+	Apps        []AppConfig
+	Timeline    []TimedAction
+}
+
+// HostConfig is one machine.
+type HostConfig struct {
+	Name string
+	IP   netip.Addr
+	OS   string // a netsim profile: linux (default), windows, macos
+	// Sysctl overrides settings of the OS profile, by the names of
+	// Profile.Validate ("syn_retries", "keepalive_idle", ...).
+	Sysctl map[string]string
+}
+
+// LinkConfig is a cable between two nodes.
+type LinkConfig struct {
+	A, B    string
+	Latency time.Duration
+	Jitter  time.Duration
+	Loss    float64
+	Burst   *netsim.GilbertElliott
+	// Bandwidth in bits per second; 0 is unlimited.
+	Bandwidth int64
+}
+
+// Name is "a-b", as netsim names the link.
+func (l LinkConfig) Name() string { return l.A + "-" + l.B }
+
+// MiddleboxConfig is a router, firewall or NAT.
+type MiddleboxConfig struct {
+	Name        string
+	Kind        string // router, firewall, nat
+	Outside     string // the neighbour on the outside
+	IdleTimeout time.Duration
+	UDPIdleTimeout time.Duration
+	OnExpired   string // drop, pickup, rst, rst-both
+	PublicIP    netip.Addr
+	Ports       string // preserve, random
+}
+
+// App kinds.
+const (
+	KindServer = "server" // listens, accepts, answers and watches its clients
+	KindClient = "client" // connects, heartbeats, detects, reconnects
+	KindFeed   = "feed"   // a server of events, reached by polling or push
+	KindPoller = "poller" // a feed client: short polling, long polling or push
+)
+
+// AppConfig is an application: a server, a group of clients, a feed or a
+// poller.
+type AppConfig struct {
+	Name string
+	Kind string
+	Host string
+	// Proto is tcp (default) or udp (heartbeats in datagrams).
+	Proto string
+	// Port: the server's listening port, or the port a client connects to.
+	Port uint16
+	// Connect names the host a client connects to.
+	Connect string
+	// Count is the number of clients of a client app (default 1), each with
+	// its own process and connection.
+	Count int
+	// Start delays a client's first connect; Stagger spaces the clients of
+	// a group (client i starts at Start + i·Stagger).
+	Start, Stagger time.Duration
+	// Preset fills the fields below with a protocol's documented numbers
+	// (see Presets); fields set explicitly win.
+	Preset string
+
+	Heartbeat HeartbeatConfig
+	// IdleTimeout closes a connection on which nothing has been received
+	// for this long (Netty's reader idle; cause idle_timeout).
+	IdleTimeout time.Duration
+	Keepalive   KeepaliveConfig
+	// UserTimeout sets TCP_USER_TIMEOUT on the sockets.
+	UserTimeout time.Duration
+	Reconnect   BackoffConfig
+
+	// Server only: the listen backlog (default 128) and the time the
+	// application takes to accept one connection (default 0).
+	Backlog     int
+	AcceptDelay time.Duration
+
+	// Traffic makes a client send data messages besides heartbeats.
+	Traffic TrafficConfig
+
+	// Feed and poller.
+	Feed FeedConfig
+	Poll PollConfig
+}
+
+// HeartbeatConfig is an application heartbeat.
+type HeartbeatConfig struct {
+	// Interval between pings; 0: this side does not ping.
+	Interval time.Duration
+	// Schedule says what the interval counts from: "fixed" (a ping every
+	// interval, like setInterval), "after-receive" (after the last thing
+	// received: SSH's ServerAliveInterval, gRPC keepalive, Socket.IO) or
+	// "after-send" (after the last thing sent: MQTT, Netty's writer idle).
+	Schedule string
+	// Timeout is how long a ping waits for an answer (default: Interval).
+	Timeout time.Duration
+	// MaxMissed is how many pings in a row may go unanswered before the
+	// peer is declared dead (default 1).
+	MaxMissed int
+	// Size of a ping (and of its answer) in bytes, framing included.
+	Size int
+	// Expect declares the peer dead after this long without hearing from
+	// it (cause heartbeat_timeout): the side that is pinged.
+	Expect time.Duration
+	// NoAnswer: pings are not answered (a writer-idle heartbeat whose
+	// receiver only notes that the peer is alive).
+	NoAnswer bool
+	// MinPingInterval makes a server refuse pings that come more often
+	// (gRPC's enforcement policy): after MaxPingStrikes such pings it
+	// sends GOAWAY too_many_pings and closes.
+	MinPingInterval time.Duration
+	MaxPingStrikes  int
+}
+
+// KeepaliveConfig is SO_KEEPALIVE and its parameters (0: the OS default).
+type KeepaliveConfig struct {
+	Enabled  bool
+	Idle     time.Duration
+	Interval time.Duration
+	Count    int
+}
+
+// Backoff policies.
+const (
+	BackoffNone         = "none"
+	BackoffFixed        = "fixed"
+	BackoffExponential  = "exponential"
+	BackoffFullJitter   = "full-jitter"
+	BackoffEqualJitter  = "equal-jitter"
+	BackoffDecorrelated = "decorrelated-jitter"
+	BackoffGRPC         = "grpc"
+)
+
+// BackoffPolicies lists the policy names.
+var BackoffPolicies = []string{BackoffNone, BackoffFixed, BackoffExponential, BackoffFullJitter, BackoffEqualJitter, BackoffDecorrelated, BackoffGRPC}
+
+// BackoffConfig is a client's reconnect policy.
+type BackoffConfig struct {
+	Policy     string
+	Base       time.Duration // the first delay (gRPC: INITIAL_BACKOFF)
+	Max        time.Duration // the cap
+	Multiplier float64       // growth per attempt (exponential: 2, gRPC: 1.6)
+	Jitter     float64       // gRPC's ± fraction (0.2)
+	// ConnectTimeout abandons a connect attempt after this long (gRPC:
+	// MIN_CONNECT_TIMEOUT, 20 s); 0 leaves it to TCP's SYN retries.
+	ConnectTimeout time.Duration
+	// MaxAttempts stops reconnecting after this many attempts (0: never).
+	MaxAttempts int
+}
+
+// TrafficConfig is periodic application data.
+type TrafficConfig struct {
+	Interval time.Duration
+	Size     int
+}
+
+// FeedConfig is a feed server's events: they happen at random, on
+// average every MeanInterval (a Poisson process), each of Size bytes.
+type FeedConfig struct {
+	MeanInterval time.Duration
+	Size         int
+	// HoldTimeout is how long a long poll is held before an empty answer.
+	HoldTimeout time.Duration
+	// HeaderSize is the size of an HTTP response's headers.
+	HeaderSize int
+}
+
+// Poll modes of a poller.
+const (
+	PollShort = "short" // ask every interval
+	PollLong  = "long"  // ask, and the server answers when it has news
+	PollPush  = "push"  // one persistent socket the server writes on
+)
+
+// PollConfig is a poller's strategy.
+type PollConfig struct {
+	Mode        string
+	Interval    time.Duration // short polling's period
+	RequestSize int           // an HTTP request's size
+}
+
+// FieldError names the field of a configuration that is wrong, by its
+// path: "apps.client.heartbeat.interval".
+type FieldError struct {
+	Path string
+	Msg  string
+}
+
+func (e *FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+func fieldErr(path, format string, args ...any) error {
+	return &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Validate checks the configuration after presets and defaults are
+// applied, and names the first field that is wrong.
+func (c *Config) Validate() error {
+	nodes := map[string]string{} // name → kind
+	for i, h := range c.Hosts {
+		p := fmt.Sprintf("hosts.%s", h.Name)
+		if h.Name == "" {
+			return fieldErr(fmt.Sprintf("hosts[%d].name", i), "a host needs a name")
+		}
+		if _, dup := nodes[h.Name]; dup {
+			return fieldErr(p, "the name %q is used twice", h.Name)
+		}
+		nodes[h.Name] = "host"
+		if !h.IP.Is4() {
+			return fieldErr(p+".ip", "an IPv4 address is needed")
+		}
+		if _, err := hostProfile(h); err != nil {
+			return err
+		}
+	}
+	for _, m := range c.Middleboxes {
+		p := "middleboxes." + m.Name
+		if _, dup := nodes[m.Name]; dup {
+			return fieldErr(p, "the name %q is used twice", m.Name)
+		}
+		nodes[m.Name] = "middlebox"
+		if _, err := m.netsim(); err != nil {
+			return err
+		}
+	}
+	for _, m := range c.Middleboxes {
+		if m.Outside != "" && nodes[m.Outside] == "" {
+			return fieldErr("middleboxes."+m.Name+".outside", "no host or middlebox is called %q", m.Outside)
+		}
+	}
+	for i, l := range c.Links {
+		p := fmt.Sprintf("links[%d]", i)
+		for _, end := range []string{l.A, l.B} {
+			if nodes[end] == "" {
+				return fieldErr(p+".between", "no host or middlebox is called %q", end)
+			}
+		}
+		if err := l.netsim().Validate(); err != nil {
+			return fieldErr(p, "%v", err)
+		}
+	}
+	names := map[string]bool{}
+	for _, a := range c.Apps {
+		if names[a.Name] {
+			return fieldErr("apps."+a.Name, "the name %q is used twice", a.Name)
+		}
+		names[a.Name] = true
+		if err := a.validate(nodes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *AppConfig) validate(nodes map[string]string) error {
+	p := "apps." + a.Name
+	switch a.Kind {
+	case KindServer, KindClient, KindFeed, KindPoller:
+	default:
+		return fieldErr(p+".kind", "must be one of server, client, feed, poller, not %q", a.Kind)
+	}
+	if nodes[a.Host] != "host" {
+		return fieldErr(p+".host", "no host is called %q", a.Host)
+	}
+	if a.Proto != "tcp" && a.Proto != "udp" {
+		return fieldErr(p+".proto", "must be tcp or udp, not %q", a.Proto)
+	}
+	if a.Port == 0 {
+		return fieldErr(p+".port", "a port between 1 and 65535 is needed")
+	}
+	if a.Kind == KindClient || a.Kind == KindPoller {
+		if nodes[a.Connect] == "" {
+			return fieldErr(p+".connect", "no host or middlebox is called %q", a.Connect)
+		}
+		if a.Count < 1 || a.Count > 100000 {
+			return fieldErr(p+".count", "must be between 1 and 100000, not %d", a.Count)
+		}
+	}
+	nonNeg := []struct {
+		path string
+		d    time.Duration
+	}{
+		{".start", a.Start}, {".stagger", a.Stagger},
+		{".heartbeat.interval", a.Heartbeat.Interval}, {".heartbeat.timeout", a.Heartbeat.Timeout},
+		{".heartbeat.expect", a.Heartbeat.Expect}, {".idle_timeout", a.IdleTimeout},
+		{".keepalive.idle", a.Keepalive.Idle}, {".keepalive.interval", a.Keepalive.Interval},
+		{".user_timeout", a.UserTimeout}, {".accept_delay", a.AcceptDelay},
+		{".reconnect.base", a.Reconnect.Base}, {".reconnect.max", a.Reconnect.Max},
+		{".reconnect.connect_timeout", a.Reconnect.ConnectTimeout},
+		{".traffic.interval", a.Traffic.Interval},
+		{".feed.mean_interval", a.Feed.MeanInterval}, {".feed.hold_timeout", a.Feed.HoldTimeout},
+		{".poll.interval", a.Poll.Interval},
+	}
+	for _, f := range nonNeg {
+		if f.d < 0 {
+			return fieldErr(p+f.path, "must not be negative, not %v", f.d)
+		}
+	}
+	hb := a.Heartbeat
+	switch hb.Schedule {
+	case "fixed", "after-receive", "after-send":
+	default:
+		return fieldErr(p+".heartbeat.schedule", "must be fixed, after-receive or after-send, not %q", hb.Schedule)
+	}
+	if hb.MaxMissed < 1 {
+		return fieldErr(p+".heartbeat.max_missed", "must be at least 1, not %d", hb.MaxMissed)
+	}
+	if hb.Size < 2 || hb.Size > 65000 {
+		return fieldErr(p+".heartbeat.size", "must be between 2 and 65000 bytes, not %d", hb.Size)
+	}
+	if a.Keepalive.Count < 0 {
+		return fieldErr(p+".keepalive.count", "must not be negative, not %d", a.Keepalive.Count)
+	}
+	if a.Backlog < 0 {
+		return fieldErr(p+".backlog", "must not be negative, not %d", a.Backlog)
+	}
+	r := a.Reconnect
+	if !slices.Contains(BackoffPolicies, r.Policy) {
+		return fieldErr(p+".reconnect.policy", "must be one of %s, not %q", strings.Join(BackoffPolicies, ", "), r.Policy)
+	}
+	if r.Policy != BackoffNone && r.Base <= 0 {
+		return fieldErr(p+".reconnect.base", "must be positive for the %s policy", r.Policy)
+	}
+	if r.Max < r.Base {
+		return fieldErr(p+".reconnect.max", "must not be below reconnect.base (%v)", r.Base)
+	}
+	if r.Multiplier < 1 {
+		return fieldErr(p+".reconnect.multiplier", "must be at least 1, not %g", r.Multiplier)
+	}
+	if r.Jitter < 0 || r.Jitter >= 1 {
+		return fieldErr(p+".reconnect.jitter", "must be in [0, 1), not %g", r.Jitter)
+	}
+	if r.MaxAttempts < 0 {
+		return fieldErr(p+".reconnect.max_attempts", "must not be negative, not %d", r.MaxAttempts)
+	}
+	if a.Traffic.Size < 0 || (a.Traffic.Interval > 0 && a.Traffic.Size < 3) {
+		return fieldErr(p+".traffic.size", "must be at least 3 bytes, not %d", a.Traffic.Size)
+	}
+	switch a.Kind {
+	case KindFeed:
+		if a.Feed.MeanInterval <= 0 {
+			return fieldErr(p+".feed.mean_interval", "must be positive")
+		}
+	case KindPoller:
+		switch a.Poll.Mode {
+		case PollShort:
+			if a.Poll.Interval <= 0 {
+				return fieldErr(p+".poll.interval", "must be positive for short polling")
+			}
+		case PollLong, PollPush:
+		default:
+			return fieldErr(p+".poll.mode", "must be short, long or push, not %q", a.Poll.Mode)
+		}
+	}
+	return nil
+}
+
+func (l LinkConfig) netsim() netsim.LinkConfig {
+	return netsim.LinkConfig{Latency: l.Latency, Jitter: l.Jitter, Loss: l.Loss, Burst: l.Burst, Bandwidth: l.Bandwidth}
+}
+
+func (m MiddleboxConfig) netsim() (netsim.MiddleboxConfig, error) {
+	p := "middleboxes." + m.Name
+	cfg := netsim.MiddleboxConfig{
+		Outside: m.Outside, IdleTimeout: m.IdleTimeout, UDPIdleTimeout: m.UDPIdleTimeout,
+		OnExpired: netsim.ExpiryPolicy(m.OnExpired), PublicIP: m.PublicIP, Ports: netsim.PortPolicy(m.Ports),
+	}
+	switch m.Kind {
+	case "router":
+		cfg.Kind = netsim.Router
+	case "firewall":
+		cfg.Kind = netsim.Firewall
+	case "nat":
+		cfg.Kind = netsim.NAT
+	default:
+		return cfg, fieldErr(p+".kind", "must be router, firewall or nat, not %q", m.Kind)
+	}
+	if cfg.Kind != netsim.Router {
+		if cfg.OnExpired == "" {
+			cfg.OnExpired = netsim.ExpiryDrop
+		}
+		if cfg.Kind == netsim.NAT && cfg.Ports == "" {
+			cfg.Ports = netsim.PortPreserve
+		}
+		if err := cfg.Validate(); err != nil {
+			field := strings.SplitN(err.Error(), ":", 2)[0]
+			field = strings.Fields(field)[0]
+			return cfg, fieldErr(p+"."+field, "%v", err)
+		}
+	}
+	return cfg, nil
+}

@@ -1,0 +1,36 @@
+// Package lab models the applications of the article socklab grew from,
+// on netsim's sockets: servers that accept many clients, clients that
+// connect, send heartbeats, detect a dead peer and reconnect with a backoff
+// policy, protocol presets (MQTT, Socket.IO, gRPC, WebSocket, SSH, Netty,
+// TCP keepalive), and pollers that compare short polling, long polling and
+// push.
+//
+// A Session is the one façade the interface, the headless runner and the
+// tests drive:
+//
+//	s, err := lab.New(cfg)          // defaults applied, validated
+//	s.Observe(func(e netsim.Event) { ... })
+//	s.RunUntil(10 * time.Minute)    // or Step, RunFor, NextAt
+//	s.Apply(lab.Action{Do: "power_off", Target: "client"})
+//	snap := s.Snapshot()            // hosts, connections, timers, counters
+//
+// Like netsim, lab is deterministic: its models run on virtual time, draw
+// from the run's one random generator, and start no goroutine (netsim's
+// TestCoreIsPure checks this package too). Every model's timer belongs to
+// its application's process, so freezing an application freezes its
+// heartbeat while its kernel goes on answering.
+//
+// # Events
+//
+// To netsim's events lab adds the contract's app (a message sent or
+// received), detect (the moment a side concludes its peer is gone, and
+// why), reconnect (scheduled, connected, failed) and narration (what just
+// happened, in plain words), and param (a live parameter change).
+//
+// # A client's life
+//
+//	idle ──connect──▶ connecting ──SYN-ACK──▶ connected ──heartbeat dead,
+//	 ▲                    │                      │         FIN, RST, ETIMEDOUT
+//	 │               refused, timeout            ▼
+//	 └──backoff timer── waiting ◀────────────── detect, close
+package lab

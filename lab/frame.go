@@ -1,0 +1,185 @@
+package lab
+
+import (
+	"encoding/binary"
+	"time"
+)
+
+// The lab's applications speak one small binary protocol over TCP (and
+// UDP). Every message is a frame:
+//
+//	+------+----------------+------------------------------+
+//	| type | length (1-3 B) | body (length bytes)          |
+//	+------+----------------+------------------------------+
+//
+// The length is a varint as in MQTT's "remaining length" (7 bits a byte),
+// so a frame's size can match a real protocol's message byte for byte: an
+// MQTT PINGREQ is a 2-byte frame with an empty body. A heartbeat's body
+// holds its sequence number (4 bytes) and send time (8 bytes, ns) when the
+// configured size leaves room, and zero padding.
+type frameType byte
+
+const (
+	framePing     frameType = 1 // heartbeat
+	framePong     frameType = 2 // heartbeat answer
+	frameData     frameType = 3 // application data
+	frameGoAway   frameType = 4 // the server refuses the client (gRPC too_many_pings)
+	frameRequest  frameType = 5 // an HTTP poll request
+	frameResponse frameType = 6 // an HTTP poll response, with events
+	frameEvent    frameType = 7 // a pushed event
+)
+
+// frameHeartbeatSize is the default heartbeat: type, length, sequence
+// number and timestamp.
+const frameHeartbeatSize = 14
+
+// msgName is the contract's name of a frame type ("heartbeat", ...).
+func (t frameType) msgName() string {
+	switch t {
+	case framePing:
+		return "heartbeat"
+	case framePong:
+		return "heartbeat_ack"
+	case frameData:
+		return "data"
+	case frameGoAway:
+		return "goaway"
+	case frameRequest:
+		return "poll"
+	case frameResponse:
+		return "poll_response"
+	case frameEvent:
+		return "push"
+	}
+	return "unknown"
+}
+
+// frame is one decoded message.
+type frame struct {
+	typ    frameType
+	seq    uint32
+	sentAt time.Duration
+	size   int       // bytes on the stream, header included
+	events []feedRef // a response's or push's events
+}
+
+// feedRef names an event of a feed: its number and when it happened.
+type feedRef struct {
+	id uint32
+	at time.Duration
+}
+
+func varintLen(n int) int {
+	switch {
+	case n < 1<<7:
+		return 1
+	case n < 1<<14:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// bodyLen is the body length that makes a frame exactly size bytes.
+func bodyLen(size int) int {
+	for h := 1; h <= 3; h++ {
+		if b := size - 1 - h; b >= 0 && varintLen(b) == h {
+			return b
+		}
+	}
+	return max(size-2, 0)
+}
+
+// encodeFrame builds a frame of exactly size bytes (at least 2).
+func encodeFrame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
+	n := bodyLen(size)
+	b := make([]byte, 1, size)
+	b[0] = byte(t)
+	b = binary.AppendUvarint(b, uint64(n))
+	body := b[len(b) : len(b)+n]
+	if n >= 12 {
+		binary.BigEndian.PutUint32(body, seq)
+		binary.BigEndian.PutUint64(body[4:], uint64(sentAt))
+	}
+	return b[:len(b)+n]
+}
+
+// encodeEvents builds a response or push frame carrying events, each
+// eventSize bytes, behind header bytes of HTTP headers (0 for a push). The
+// body starts with the number of events and their size.
+func encodeEvents(t frameType, events []feedRef, eventSize, header int) []byte {
+	recSize := max(eventSize, 12)
+	body := make([]byte, 4, 4+header+len(events)*recSize)
+	binary.BigEndian.PutUint16(body, uint16(len(events)))
+	binary.BigEndian.PutUint16(body[2:], uint16(recSize))
+	for _, e := range events {
+		rec := make([]byte, recSize)
+		binary.BigEndian.PutUint32(rec, e.id)
+		binary.BigEndian.PutUint64(rec[4:], uint64(e.at))
+		body = append(body, rec...)
+	}
+	body = append(body, make([]byte, header)...)
+	b := []byte{byte(t)}
+	b = binary.AppendUvarint(b, uint64(len(body)))
+	return append(b, body...)
+}
+
+// decoder splits a byte stream into frames.
+type decoder struct {
+	buf    []byte  // the start of a frame not yet complete
+	frames []frame // reused by each feed
+}
+
+// feed adds bytes and returns the complete frames they finish. The result
+// is valid until the next call.
+func (d *decoder) feed(p []byte) []frame {
+	in := p
+	if len(d.buf) > 0 {
+		d.buf = append(d.buf, p...)
+		in = d.buf
+	}
+	d.frames = d.frames[:0]
+	for len(in) >= 2 {
+		n, k := binary.Uvarint(in[1:])
+		if k <= 0 {
+			break // the length is not complete yet
+		}
+		size := 1 + k + int(n)
+		if len(in) < size {
+			break
+		}
+		body := in[1+k : size]
+		f := frame{typ: frameType(in[0]), size: size}
+		switch {
+		case f.typ == frameResponse || f.typ == frameEvent:
+			f.events = decodeEvents(body)
+		case len(body) >= 12:
+			f.seq = binary.BigEndian.Uint32(body)
+			f.sentAt = time.Duration(binary.BigEndian.Uint64(body[4:]))
+		}
+		d.frames = append(d.frames, f)
+		in = in[size:]
+	}
+	d.buf = append(d.buf[:0], in...) // keep the incomplete rest
+	return d.frames
+}
+
+func decodeEvents(body []byte) []feedRef {
+	if len(body) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(body))
+	rec := max(int(binary.BigEndian.Uint16(body[2:])), 12)
+	var out []feedRef
+	for i := range n {
+		off := 4 + i*rec
+		if off+12 > len(body) {
+			break
+		}
+		out = append(out, feedRef{
+			id: binary.BigEndian.Uint32(body[off:]),
+			at: time.Duration(binary.BigEndian.Uint64(body[off+4:])),
+		})
+	}
+	return out
+}

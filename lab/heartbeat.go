@@ -1,0 +1,233 @@
+package lab
+
+import (
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// heartbeat is one side's watch over one connection: it pings on its
+// schedule, waits for answers, and declares the peer dead when answers stop
+// (heartbeat_timeout), when nothing at all has been heard for Expect
+// (heartbeat_timeout) or IdleTimeout (idle_timeout).
+//
+// It only decides; the owner sends what it asks and acts on dead. All its
+// timers belong to the application's process, so they stop while it is
+// frozen. Any byte received counts as an answer: the peer is alive.
+type heartbeat struct {
+	cfg  *AppConfig // live: parameter changes apply from the next timer
+	now  func() time.Duration
+	ping func(seq uint32) // send a ping
+	dead func(cause string, silent time.Duration)
+
+	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
+	seq      uint32
+	pending  []pendingPing // pings sent and not answered, oldest first
+	missed   int
+	lastRecv time.Duration
+	lastSend time.Duration
+	started  time.Duration
+	stopped  bool
+
+	pingTimer   *netsim.Timer
+	answerTimer *netsim.Timer
+	expectTimer *netsim.Timer
+	idleTimer   *netsim.Timer
+
+	sent, answered uint64
+}
+
+type pendingPing struct {
+	seq      uint32
+	sentAt   time.Duration
+	deadline time.Duration
+}
+
+func newHeartbeat(p *netsim.Process, cfg *AppConfig, ping func(uint32), dead func(string, time.Duration)) *heartbeat {
+	h := &heartbeat{cfg: cfg, now: p.Host().Sim().Now, ping: ping, dead: dead, scale: 1}
+	h.pingTimer = p.NewTimer(h.onPingTimer)
+	h.answerTimer = p.NewTimer(h.onAnswerTimer)
+	h.expectTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, CauseHeartbeatTimeout, h.expectTimer) })
+	h.idleTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.IdleTimeout, CauseIdleTimeout, h.idleTimer) })
+	return h
+}
+
+// start begins watching a connection that has just opened.
+func (h *heartbeat) start() {
+	now := h.now()
+	h.started, h.lastRecv, h.lastSend = now, now, now
+	h.rearm()
+}
+
+// rearm arms the timers the settings call for and stops the others. A
+// timer already armed keeps its deadline: a changed setting takes effect
+// from the next timer (the silence timers read it when they fire).
+func (h *heartbeat) rearm() {
+	if h.stopped {
+		return
+	}
+	hb := h.cfg.Heartbeat
+	keep := func(t *netsim.Timer, on bool, at func() time.Duration) {
+		switch {
+		case !on:
+			t.Stop()
+		case !t.Armed():
+			t.Reset(at())
+		}
+	}
+	keep(h.pingTimer, hb.Interval > 0, h.nextPing)
+	keep(h.expectTimer, hb.Expect > 0, func() time.Duration { return h.lastRecv + hb.Expect })
+	keep(h.idleTimer, h.cfg.IdleTimeout > 0, func() time.Duration { return h.lastRecv + h.cfg.IdleTimeout })
+}
+
+// interval is the time between pings.
+func (h *heartbeat) interval() time.Duration { return h.cfg.Heartbeat.Interval * h.scale }
+
+// nextPing is when the next ping is due under the schedule.
+func (h *heartbeat) nextPing() time.Duration {
+	iv := h.interval()
+	switch h.cfg.Heartbeat.Schedule {
+	case "after-receive":
+		return max(h.lastRecv, h.lastPing()) + iv
+	case "after-send":
+		return h.lastSend + iv
+	}
+	// fixed: every interval from the start of the connection
+	n := (h.now()-h.started)/iv + 1
+	return h.started + n*iv
+}
+
+func (h *heartbeat) lastPing() time.Duration {
+	if len(h.pending) > 0 {
+		return h.pending[len(h.pending)-1].sentAt
+	}
+	return 0
+}
+
+// stop ends the watch.
+func (h *heartbeat) stop() {
+	h.stopped = true
+	h.pingTimer.Stop()
+	h.answerTimer.Stop()
+	h.expectTimer.Stop()
+	h.idleTimer.Stop()
+}
+
+// received notes that bytes arrived: the peer is alive, every ping sent
+// before now is answered.
+func (h *heartbeat) received() {
+	now := h.now()
+	h.lastRecv = now
+	if len(h.pending) > 0 {
+		h.answered += uint64(len(h.pending))
+		h.pending = h.pending[:0]
+		h.answerTimer.Stop()
+	}
+	h.missed = 0
+}
+
+// wrote notes that bytes left.
+func (h *heartbeat) wrote() { h.lastSend = h.now() }
+
+func (h *heartbeat) onPingTimer() {
+	if h.stopped {
+		return
+	}
+	now, hb := h.now(), h.cfg.Heartbeat
+	if hb.Interval <= 0 {
+		return
+	}
+	if due := h.nextPing(); hb.Schedule != "fixed" && due > now {
+		h.pingTimer.Reset(due) // traffic moved the schedule: sleep on
+		return
+	}
+	h.seq++
+	h.sent++
+	if !hb.NoAnswer {
+		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
+		if !h.answerTimer.Armed() {
+			h.answerTimer.Reset(h.pending[0].deadline)
+		}
+	}
+	h.ping(h.seq)
+	if h.stopped {
+		return
+	}
+	h.lastSend = now
+	h.pingTimer.Reset(h.nextPing())
+}
+
+// onAnswerTimer runs when the oldest unanswered ping's time is up: it is
+// missed, and enough misses in a row mean the peer is dead.
+func (h *heartbeat) onAnswerTimer() {
+	now := h.now()
+	for len(h.pending) > 0 && h.pending[0].deadline <= now {
+		h.pending = h.pending[1:]
+		h.missed++
+	}
+	if h.missed >= h.cfg.Heartbeat.MaxMissed {
+		h.declareDead(CauseHeartbeatTimeout)
+		return
+	}
+	if len(h.pending) > 0 {
+		h.answerTimer.Reset(h.pending[0].deadline)
+	}
+}
+
+// onSilenceTimer runs when the peer may have been silent for limit. The
+// timer is lazy: arrivals do not re-arm it; when it fires it checks.
+func (h *heartbeat) onSilenceTimer(limit time.Duration, cause string, t *netsim.Timer) {
+	if h.stopped || limit <= 0 {
+		return
+	}
+	if due := h.lastRecv + limit; due > h.now() {
+		t.Reset(due)
+		return
+	}
+	h.declareDead(cause)
+}
+
+func (h *heartbeat) declareDead(cause string) {
+	silent := h.now() - h.lastRecv
+	h.stop()
+	h.dead(cause, silent)
+}
+
+// timers lists the live timers for display.
+func (h *heartbeat) timers() []timerInfo {
+	if h.stopped {
+		return nil
+	}
+	var out []timerInfo
+	hb := h.cfg.Heartbeat
+	if h.pingTimer.Armed() {
+		start := h.pingTimer.Deadline() - h.interval()
+		out = append(out, timerInfo{name: "next ping", start: start, deadline: h.pingTimer.Deadline()})
+	}
+	if len(h.pending) > 0 {
+		p := h.pending[0]
+		out = append(out, timerInfo{name: "answer timeout", start: p.sentAt, deadline: p.deadline,
+			detail: missedDetail(h.missed, hb.MaxMissed)})
+	}
+	if hb.Expect > 0 && h.expectTimer.Armed() {
+		out = append(out, timerInfo{name: "heartbeat timeout", start: h.lastRecv, deadline: h.lastRecv + hb.Expect})
+	}
+	if h.cfg.IdleTimeout > 0 && h.idleTimer.Armed() {
+		out = append(out, timerInfo{name: "idle timeout", start: h.lastRecv, deadline: h.lastRecv + h.cfg.IdleTimeout})
+	}
+	return out
+}
+
+func missedDetail(missed, max int) string {
+	if max <= 1 {
+		return ""
+	}
+	return itoa(missed) + " of " + itoa(max) + " missed"
+}
+
+// timerInfo is an application timer, for display.
+type timerInfo struct {
+	name            string
+	start, deadline time.Duration
+	detail          string
+}

@@ -1,0 +1,242 @@
+package lab
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// A live parameter is named by its path in the scenario file, and changed
+// while the lab runs with the "set" action. The change takes effect from
+// the next timer that reads it, and is an event (kind "param").
+type param struct {
+	suffix string // the path after "apps.<name>."
+	set    func(a *AppConfig, v string) error
+}
+
+func durParam(suffix string, field func(*AppConfig) *time.Duration) param {
+	return param{suffix, func(a *AppConfig, v string) error {
+		d, err := parseDuration(v)
+		if err != nil {
+			return err
+		}
+		*field(a) = d
+		return nil
+	}}
+}
+
+func intParam(suffix string, min int, field func(*AppConfig) *int) param {
+	return param{suffix, func(a *AppConfig, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < min {
+			return fmt.Errorf("%q is not a whole number of at least %d", v, min)
+		}
+		*field(a) = n
+		return nil
+	}}
+}
+
+// parseDuration reads a non-negative Go duration.
+func parseDuration(v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration (like 10s, 1m30s)", v)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("%q is negative", v)
+	}
+	return d, nil
+}
+
+var appParams = []param{
+	durParam("heartbeat.interval", func(a *AppConfig) *time.Duration { return &a.Heartbeat.Interval }),
+	durParam("heartbeat.timeout", func(a *AppConfig) *time.Duration { return &a.Heartbeat.Timeout }),
+	durParam("heartbeat.expect", func(a *AppConfig) *time.Duration { return &a.Heartbeat.Expect }),
+	intParam("heartbeat.max_missed", 1, func(a *AppConfig) *int { return &a.Heartbeat.MaxMissed }),
+	intParam("heartbeat.size", 2, func(a *AppConfig) *int { return &a.Heartbeat.Size }),
+	durParam("idle_timeout", func(a *AppConfig) *time.Duration { return &a.IdleTimeout }),
+	durParam("user_timeout", func(a *AppConfig) *time.Duration { return &a.UserTimeout }),
+	{"keepalive.enabled", func(a *AppConfig, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		a.Keepalive.Enabled = b
+		return nil
+	}},
+	durParam("keepalive.idle", func(a *AppConfig) *time.Duration { return &a.Keepalive.Idle }),
+	durParam("keepalive.interval", func(a *AppConfig) *time.Duration { return &a.Keepalive.Interval }),
+	intParam("keepalive.count", 0, func(a *AppConfig) *int { return &a.Keepalive.Count }),
+	{"reconnect.policy", func(a *AppConfig, v string) error {
+		if !slices.Contains(BackoffPolicies, v) {
+			return fmt.Errorf("%q is not a policy (%s)", v, strings.Join(BackoffPolicies, ", "))
+		}
+		a.Reconnect.Policy = v
+		return nil
+	}},
+	durParam("reconnect.base", func(a *AppConfig) *time.Duration { return &a.Reconnect.Base }),
+	durParam("reconnect.max", func(a *AppConfig) *time.Duration { return &a.Reconnect.Max }),
+}
+
+// LiveParams lists the parameter paths "set" accepts, with <name> for the
+// app, link or middlebox.
+func LiveParams() []string {
+	var out []string
+	for _, p := range appParams {
+		out = append(out, "apps.<name>."+p.suffix)
+	}
+	return append(out, "links.<a-b>.loss", "links.<a-b>.latency", "links.<a-b>.jitter",
+		"middleboxes.<name>.idle_timeout", "middleboxes.<name>.on_expired", "hosts.<name>.sysctl.<setting>")
+}
+
+// checkParam tries a change on a copy of the configuration.
+func (s *Session) checkParam(path, value string) error {
+	return s.param(path, value, false)
+}
+
+// setParam makes a checked change.
+func (s *Session) setParam(path, value string) {
+	if err := s.param(path, value, true); err != nil {
+		panic("lab: a checked parameter failed: " + err.Error())
+	}
+}
+
+func (s *Session) param(path, value string, apply bool) error {
+	parts := strings.SplitN(path, ".", 3)
+	if len(parts) < 3 {
+		return fmt.Errorf("set: %q is not a parameter path (known: %s)", path, strings.Join(LiveParams(), ", "))
+	}
+	section, name, rest := parts[0], parts[1], parts[2]
+	switch section {
+	case "apps":
+		return s.appParam(name, rest, value, apply)
+	case "links":
+		return s.linkParam(name, rest, value, apply)
+	case "middleboxes":
+		return s.boxParam(name, rest, value, apply)
+	case "hosts":
+		return s.hostParam(name, rest, value, apply)
+	}
+	return fmt.Errorf("set: %q is not a parameter path (known: %s)", path, strings.Join(LiveParams(), ", "))
+}
+
+func (s *Session) appParam(name, rest, value string, apply bool) error {
+	rt := s.byName[name]
+	if rt == nil {
+		return fmt.Errorf("set: no app is called %q", name)
+	}
+	i := slices.IndexFunc(appParams, func(p param) bool { return p.suffix == rest })
+	if i < 0 {
+		return fmt.Errorf("set: apps.%s.%s cannot change while the lab runs (live: %s)", name, rest, strings.Join(LiveParams(), ", "))
+	}
+	trial := *rt.config()
+	if err := appParams[i].set(&trial, value); err != nil {
+		return fmt.Errorf("set apps.%s.%s: %v", name, rest, err)
+	}
+	if err := trial.validate(s.nodeKinds()); err != nil {
+		return fmt.Errorf("set: %v", err)
+	}
+	if apply {
+		*rt.config() = trial
+		rt.reconfigure()
+	}
+	return nil
+}
+
+func (s *Session) nodeKinds() map[string]string {
+	out := map[string]string{}
+	for _, h := range s.sim.Hosts() {
+		out[h.Name()] = "host"
+	}
+	for _, m := range s.sim.Middleboxes() {
+		out[m.Name()] = "middlebox"
+	}
+	return out
+}
+
+func (s *Session) linkParam(name, rest, value string, apply bool) error {
+	l := s.link(name)
+	if l == nil {
+		return fmt.Errorf("set: no link is called %q", name)
+	}
+	cfg := l.Config()
+	switch rest {
+	case "loss":
+		p, err := strconv.ParseFloat(value, 64)
+		if err != nil || p < 0 || p > 1 {
+			return fmt.Errorf("set links.%s.loss: %q is not a probability between 0 and 1", name, value)
+		}
+		cfg.Loss, cfg.Burst = p, nil
+	case "latency", "jitter":
+		d, err := parseDuration(value)
+		if err != nil {
+			return fmt.Errorf("set links.%s.%s: %v", name, rest, err)
+		}
+		if rest == "latency" {
+			cfg.Latency = d
+		} else {
+			cfg.Jitter = d
+		}
+	default:
+		return fmt.Errorf("set: links.%s.%s cannot change (loss, latency, jitter can)", name, rest)
+	}
+	if apply {
+		return l.SetConfig(cfg)
+	}
+	return cfg.Validate()
+}
+
+func (s *Session) boxParam(name, rest, value string, apply bool) error {
+	m := s.sim.Middlebox(name)
+	if m == nil {
+		return fmt.Errorf("set: no middlebox is called %q", name)
+	}
+	switch rest {
+	case "idle_timeout":
+		d, err := parseDuration(value)
+		if err != nil || d == 0 {
+			return fmt.Errorf("set middleboxes.%s.idle_timeout: %q is not a positive duration", name, value)
+		}
+		if apply {
+			return m.SetIdleTimeout(d)
+		}
+	case "on_expired":
+		switch value {
+		case "drop", "pickup", "rst", "rst-both":
+		default:
+			return fmt.Errorf("set middleboxes.%s.on_expired: %q is not drop, pickup, rst or rst-both", name, value)
+		}
+		if apply {
+			return m.SetExpiryPolicy(netsim.ExpiryPolicy(value))
+		}
+	default:
+		return fmt.Errorf("set: middleboxes.%s.%s cannot change (idle_timeout, on_expired can)", name, rest)
+	}
+	return nil
+}
+
+func (s *Session) hostParam(name, rest, value string, apply bool) error {
+	h := s.sim.Host(name)
+	if h == nil {
+		return fmt.Errorf("set: no host is called %q", name)
+	}
+	key, ok := strings.CutPrefix(rest, "sysctl.")
+	if !ok {
+		return fmt.Errorf("set: hosts.%s.%s cannot change (hosts.%s.sysctl.<setting> can)", name, rest, name)
+	}
+	trial := *h.Profile()
+	if err := setSysctl(&trial, key, value); err != nil {
+		return fmt.Errorf("set hosts.%s.sysctl.%s: %v", name, key, err)
+	}
+	if err := trial.Validate(); err != nil {
+		return fmt.Errorf("set hosts.%s.sysctl.%s: %v", name, key, err)
+	}
+	if apply {
+		*h.Profile() = trial
+	}
+	return nil
+}

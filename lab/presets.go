@@ -1,0 +1,267 @@
+package lab
+
+import (
+	"slices"
+	"time"
+)
+
+// Preset is a protocol's heartbeat as documented, for each side. Applying
+// it fills the fields a scenario left unset.
+type Preset struct {
+	Name  string
+	Title string
+	// Detection is the documented dead-peer detection time after a power
+	// cut, counted from the last packet the detecting side received.
+	Detection string
+	client    AppConfig
+	server    AppConfig
+}
+
+// Presets are the built-in protocol presets, by name.
+var Presets = []Preset{
+	{
+		// MQTT 3.1.1 §3.1.2.10 and §3.12-3.13: the client sends PINGREQ
+		// when it has sent nothing for Keep Alive seconds (60 s is the
+		// usual client default, e.g. Eclipse Paho); "If the Keep Alive value
+		// is non-zero and the Server does not receive a Control Packet from
+		// the Client within one and a half times the Keep Alive time
+		// period, it MUST disconnect". PINGREQ is 0xC0 0x00 and PINGRESP
+		// 0xD0 0x00: two bytes each.
+		Name: "mqtt", Title: "MQTT keep alive (60 s; broker gives up after 1.5 × keep alive)",
+		Detection: "broker: 90 s",
+		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 60 * time.Second, Schedule: "after-send",
+			Timeout: 60 * time.Second, Size: 2}},
+		server: AppConfig{Heartbeat: HeartbeatConfig{Expect: 90 * time.Second, Size: 2}},
+	},
+	{
+		// Socket.IO v4 (Engine.IO protocol v4): the server sends a ping
+		// pingInterval (25000 ms) after the last pong and closes if no
+		// pong comes within pingTimeout (20000 ms); the client closes if
+		// no ping arrives within pingInterval + pingTimeout. A ping is "2"
+		// in a WebSocket text frame (2-byte header, unmasked: 3 bytes); the
+		// client's pong "3" is masked (2 + 4 + 1 = 7 bytes).
+		Name: "socketio", Title: "Socket.IO v4 (server pings every 25 s, 20 s timeout)",
+		Detection: "server: 25 s + 20 s; client: 45 s",
+		client:    AppConfig{Heartbeat: HeartbeatConfig{Expect: 45 * time.Second, Size: 7}},
+		server: AppConfig{Heartbeat: HeartbeatConfig{Interval: 25 * time.Second, Schedule: "after-receive",
+			Timeout: 20 * time.Second, Size: 3}},
+	},
+	{
+		// gRPC keepalive (grpc/grpc doc/keepalive.md): KEEPALIVE_TIMEOUT
+		// 20 s; a server pings after KEEPALIVE_TIME of inactivity, 2 h by
+		// default; client keepalive is off by default, and a default
+		// server tolerates client pings no more often than every 5 minutes
+		// (GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS 300000,
+		// 2 strikes), answering more with GOAWAY too_many_pings, after
+		// which the client doubles its KEEPALIVE_TIME. The preset turns
+		// the client's keepalive on at 5 minutes. A PING frame is 9 + 8 =
+		// 17 bytes (RFC 9113 6.7), 39 inside a TLS 1.3 record. Reconnects
+		// follow gRPC's connection-backoff spec.
+		Name: "grpc", Title: "gRPC keepalive (20 s timeout; server enforces 5 min)",
+		Detection: "client: 300 s + 20 s; server: 2 h + 20 s",
+		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 5 * time.Minute, Schedule: "after-receive",
+			Timeout: 20 * time.Second, Size: 39},
+			Reconnect: BackoffConfig{Policy: BackoffGRPC}},
+		server: AppConfig{Heartbeat: HeartbeatConfig{Interval: 2 * time.Hour, Schedule: "after-receive",
+			Timeout: 20 * time.Second, Size: 39, MinPingInterval: 5 * time.Minute, MaxPingStrikes: 2}},
+	},
+	{
+		// The `ws` library's documented heartbeat: the server pings every
+		// 30 s (setInterval) and terminates a client that has not answered
+		// the previous ping. An empty ping from the server is 2 bytes; the
+		// browser's pong is masked: 6 bytes (RFC 6455 5.2, 5.5.2).
+		Name: "websocket", Title: "WebSocket ping/pong (ws: ping every 30 s, drop if no pong)",
+		Detection: "server: 30 to 60 s",
+		client:    AppConfig{Heartbeat: HeartbeatConfig{Size: 6}},
+		server: AppConfig{Heartbeat: HeartbeatConfig{Interval: 30 * time.Second, Schedule: "fixed",
+			Timeout: 30 * time.Second, Size: 2}},
+	},
+	{
+		// OpenSSH ssh_config: ServerAliveInterval (the preset: 15 s, the
+		// man page's example) and ServerAliveCountMax 3: after an interval
+		// with nothing received, the client sends keepalive@openssh.com;
+		// clientloop.c server_alive_check disconnects when the count of
+		// unanswered requests exceeds CountMax, so at the fourth silent
+		// interval (the man page says "approximately 45 seconds"). The
+		// request is about 56 bytes on the wire with chacha20-poly1305.
+		Name: "ssh", Title: "SSH ServerAliveInterval 15 s, ServerAliveCountMax 3",
+		Detection: "client: 4 × 15 s",
+		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 15 * time.Second, Schedule: "after-receive",
+			Timeout: 15 * time.Second, MaxMissed: 3, Size: 56}},
+		server: AppConfig{Heartbeat: HeartbeatConfig{Size: 32}},
+	},
+	{
+		// Netty IdleStateHandler(60, 30, 0), the pattern of its
+		// documentation: the client writes a heartbeat after 30 s without
+		// writing (writer idle) and the server closes a connection it has
+		// read nothing from for 60 s (reader idle). No answer is sent.
+		Name: "netty", Title: "Netty IdleStateHandler(60, 30, 0)",
+		Detection: "server: 60 s",
+		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 30 * time.Second, Schedule: "after-send",
+			Size: 15, NoAnswer: true}},
+		server: AppConfig{IdleTimeout: 60 * time.Second},
+	},
+	{
+		// Go's net.Dialer and net.ListenConfig enable TCP keepalive by
+		// default with KeepAliveConfig{Idle: 15s, Interval: 15s, Count: 9}
+		// (Go 1.23+; Count 9 is the documented default).
+		Name: "go-default", Title: "Go's default TCP keepalive (15 s, 15 s, 9)",
+		Detection: "150 s",
+		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 15 * time.Second, Interval: 15 * time.Second, Count: 9}},
+		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 15 * time.Second, Interval: 15 * time.Second, Count: 9}},
+	},
+	{
+		// SO_KEEPALIVE with Linux's defaults: tcp_keepalive_time 7200 s,
+		// tcp_keepalive_intvl 75 s, tcp_keepalive_probes 9.
+		Name: "linux-keepalive", Title: "SO_KEEPALIVE, Linux defaults (7200 s, 75 s, 9)",
+		Detection: "7875 s",
+		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true}},
+		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true}},
+	},
+	{
+		// SO_KEEPALIVE with Windows' defaults: 2 hours idle, 1 s between
+		// probes, 10 probes (Microsoft Learn, SO_KEEPALIVE).
+		Name: "windows-keepalive", Title: "SO_KEEPALIVE, Windows defaults (2 h, 1 s, 10)",
+		Detection: "7210 s",
+		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 2 * time.Hour, Interval: time.Second, Count: 10}},
+		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 2 * time.Hour, Interval: time.Second, Count: 10}},
+	},
+}
+
+// PresetNames lists the presets.
+func PresetNames() []string {
+	var out []string
+	for _, p := range Presets {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// presetByName finds a preset.
+func presetByName(name string) (Preset, bool) {
+	i := slices.IndexFunc(Presets, func(p Preset) bool { return p.Name == name })
+	if i < 0 {
+		return Preset{}, false
+	}
+	return Presets[i], true
+}
+
+// fillFrom sets every zero field of a from d.
+func (a *AppConfig) fillFrom(d AppConfig) {
+	h, dh := &a.Heartbeat, d.Heartbeat
+	setDur(&h.Interval, dh.Interval)
+	setStr(&h.Schedule, dh.Schedule)
+	setDur(&h.Timeout, dh.Timeout)
+	setInt(&h.MaxMissed, dh.MaxMissed)
+	setInt(&h.Size, dh.Size)
+	setDur(&h.Expect, dh.Expect)
+	h.NoAnswer = h.NoAnswer || dh.NoAnswer
+	setDur(&h.MinPingInterval, dh.MinPingInterval)
+	setInt(&h.MaxPingStrikes, dh.MaxPingStrikes)
+	setDur(&a.IdleTimeout, d.IdleTimeout)
+	k, dk := &a.Keepalive, d.Keepalive
+	k.Enabled = k.Enabled || dk.Enabled
+	setDur(&k.Idle, dk.Idle)
+	setDur(&k.Interval, dk.Interval)
+	setInt(&k.Count, dk.Count)
+	setDur(&a.UserTimeout, d.UserTimeout)
+	r, dr := &a.Reconnect, d.Reconnect
+	setStr(&r.Policy, dr.Policy)
+	setDur(&r.Base, dr.Base)
+	setDur(&r.Max, dr.Max)
+	setFloat(&r.Multiplier, dr.Multiplier)
+	setFloat(&r.Jitter, dr.Jitter)
+	setDur(&r.ConnectTimeout, dr.ConnectTimeout)
+	setInt(&a.Backlog, d.Backlog)
+	setStr(&a.Proto, d.Proto)
+	setInt(&a.Count, d.Count)
+}
+
+func setDur(p *time.Duration, v time.Duration) {
+	if *p == 0 {
+		*p = v
+	}
+}
+
+func setInt(p *int, v int) {
+	if *p == 0 {
+		*p = v
+	}
+}
+
+func setFloat(p *float64, v float64) {
+	if *p == 0 {
+		*p = v
+	}
+}
+
+func setStr(p *string, v string) {
+	if *p == "" {
+		*p = v
+	}
+}
+
+// ApplyDefaults fills every unset field: first from the app's preset, then
+// from socklab's defaults. It reports an unknown preset by its path.
+func (c *Config) ApplyDefaults() error {
+	for i := range c.Apps {
+		a := &c.Apps[i]
+		if a.Preset != "" {
+			p, ok := presetByName(a.Preset)
+			if !ok {
+				return fieldErr("apps."+a.Name+".preset", "no preset %q (known: %v)", a.Preset, PresetNames())
+			}
+			if a.Kind == KindServer {
+				a.fillFrom(p.server)
+			} else {
+				a.fillFrom(p.client)
+			}
+		}
+		a.fillFrom(defaultApp(a.Kind))
+		if a.Heartbeat.Timeout == 0 {
+			a.Heartbeat.Timeout = a.Heartbeat.Interval
+		}
+		r := &a.Reconnect
+		if r.Policy == BackoffGRPC {
+			// gRPC connection backoff: INITIAL_BACKOFF 1 s, MULTIPLIER 1.6,
+			// JITTER 0.2, MAX_BACKOFF 120 s, MIN_CONNECT_TIMEOUT 20 s.
+			setDur(&r.Base, time.Second)
+			setFloat(&r.Multiplier, 1.6)
+			setFloat(&r.Jitter, 0.2)
+			setDur(&r.Max, 120*time.Second)
+			setDur(&r.ConnectTimeout, 20*time.Second)
+		}
+		setDur(&r.Base, time.Second)
+		setDur(&r.Max, 60*time.Second)
+		setFloat(&r.Multiplier, 2)
+		if a.Kind == KindFeed {
+			setDur(&a.Feed.HoldTimeout, 30*time.Second)
+			setInt(&a.Feed.Size, 100)
+			setInt(&a.Feed.HeaderSize, 150)
+		}
+		if a.Kind == KindPoller {
+			setInt(&a.Poll.RequestSize, 200)
+		}
+	}
+	return nil
+}
+
+// defaultApp holds socklab's defaults for an app of a kind.
+func defaultApp(kind string) AppConfig {
+	d := AppConfig{
+		Proto: "tcp",
+		Heartbeat: HeartbeatConfig{
+			Schedule:  "fixed",
+			MaxMissed: 1,
+			Size:      frameHeartbeatSize,
+		},
+		Reconnect: BackoffConfig{Policy: BackoffExponential},
+	}
+	switch kind {
+	case KindServer, KindFeed:
+		d.Backlog = 128
+	case KindClient, KindPoller:
+		d.Count = 1
+	}
+	return d
+}

@@ -1,0 +1,68 @@
+package lab
+
+import (
+	"testing"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// Each preset's dead-peer detection after a power cut, counted from the
+// last packet the detecting side received from the dead peer, against the
+// protocol's documented figure. Application heartbeats count from the last
+// data received (an application does not see bare ACKs); TCP keepalive
+// from the last segment of any kind.
+func TestPresetDetectionTimes(t *testing.T) {
+	for _, tc := range []struct {
+		preset   string
+		detector string // the side that detects: its peer loses power
+		tcpLevel bool   // detected by the kernel (keepalive), from any segment
+		min, max time.Duration
+		cause    string
+	}{
+		{"mqtt", "server", false, 90 * time.Second, 90 * time.Second, CauseHeartbeatTimeout},          // 1.5 × 60 s keep alive
+		{"socketio", "server", false, 45 * time.Second, 45 * time.Second, CauseHeartbeatTimeout},      // pingInterval 25 s + pingTimeout 20 s
+		{"socketio", "client", false, 45 * time.Second, 45 * time.Second, CauseHeartbeatTimeout},      // no ping within 25 s + 20 s
+		{"grpc", "client", false, 320 * time.Second, 320 * time.Second, CauseHeartbeatTimeout},        // KEEPALIVE_TIME 5 min + 20 s
+		{"grpc", "server", false, 7220 * time.Second, 7220 * time.Second, CauseHeartbeatTimeout},      // server KEEPALIVE_TIME 2 h + 20 s
+		{"websocket", "server", false, 30 * time.Second, 60 * time.Second, CauseHeartbeatTimeout},     // next tick finds the last ping unanswered
+		{"ssh", "client", false, 60 * time.Second, 60 * time.Second, CauseHeartbeatTimeout},           // 15 s × (CountMax 3 + 1)
+		{"netty", "server", false, 60 * time.Second, 60 * time.Second, CauseIdleTimeout},              // reader idle 60 s
+		{"go-default", "server", true, 150 * time.Second, 150 * time.Second, netsim.CauseKeepalive},   // 15 s + 9 × 15 s
+		{"linux-keepalive", "server", true, 7875 * time.Second, 7875 * time.Second, netsim.CauseKeepalive}, // 7200 s + 9 × 75 s
+		{"windows-keepalive", "server", true, 7210 * time.Second, 7210 * time.Second, netsim.CauseKeepalive}, // 2 h + 10 × 1 s
+	} {
+		t.Run(tc.preset+"/"+tc.detector, func(t *testing.T) {
+			cfg := twoHosts(
+				serverApp(func(a *AppConfig) { a.Preset = tc.preset }),
+				clientApp(func(a *AppConfig) { a.Preset = tc.preset; a.Reconnect.Policy = BackoffNone }),
+			)
+			r := newRecorder(t, cfg)
+			peer := "client"
+			if tc.detector == "client" {
+				peer = "server"
+			}
+			cut := 30*time.Minute + 7*time.Second // long enough for a few heartbeats of each protocol
+			r.s.RunUntil(cut)
+			r.apply(Action{Do: "power_off", Target: peer})
+			r.s.RunUntil(cut + 3*time.Hour)
+
+			last := r.lastFrom(tc.detector, peer, cut, !tc.tcpLevel)
+			var got *DetectEvent
+			for _, d := range r.detects() {
+				if d.Host == tc.detector && got == nil {
+					got = d
+				}
+			}
+			if got == nil {
+				t.Fatalf("%s never detected the power cut", tc.detector)
+			}
+			after := got.At - last
+			t.Logf("%s: detected %v after the last packet at %v (%s)", tc.detector, after, last, got.Cause)
+			if after < tc.min || after > tc.max || got.Cause != tc.cause {
+				t.Errorf("%s detected %v after the last packet (cause %s); want %v..%v (%s)",
+					tc.detector, after, got.Cause, tc.min, tc.max, tc.cause)
+			}
+		})
+	}
+}

@@ -1,0 +1,263 @@
+package lab
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// server is a server or feed app: it listens, accepts each client into a
+// handler of its own and keeps listening; each handler answers pings,
+// watches its client with the server's heartbeat settings, and closes
+// clients it declares dead.
+type server struct {
+	s        *Session
+	cfg      *AppConfig
+	proc     *netsim.Process
+	listener *netsim.Listener
+	udp      *netsim.UDPConn
+	handlers []*handler
+	peers    []*udpPeer
+	accept   *netsim.Timer
+	up       bool
+	feed     *feed
+	accepted uint64
+}
+
+func newServer(s *Session, cfg *AppConfig) (*server, error) {
+	srv := &server{s: s, cfg: cfg}
+	if cfg.Kind == KindFeed {
+		srv.feed = &feed{srv: srv}
+	}
+	return srv, nil
+}
+
+func (srv *server) name() string       { return srv.cfg.Name }
+func (srv *server) config() *AppConfig { return srv.cfg }
+
+// start runs the server's process: listen and serve.
+func (srv *server) start() {
+	h := srv.s.host(srv.cfg.Host)
+	p, err := h.NewProcess(srv.cfg.Name)
+	if err != nil {
+		return
+	}
+	srv.proc, srv.handlers, srv.peers = p, nil, nil
+	if srv.cfg.Proto == "udp" {
+		srv.startUDP()
+		return
+	}
+	l, err := p.Listen(srv.cfg.Port, srv.cfg.Backlog, sockOpts(srv.cfg))
+	if err != nil {
+		srv.s.narrate(fmt.Sprintf("%s cannot listen on port %d: %v.", srv.cfg.Name, srv.cfg.Port, err))
+		return
+	}
+	srv.listener, srv.up = l, true
+	srv.accept = p.NewTimer(srv.acceptOne)
+	l.OnAcceptable(srv.onAcceptable)
+	if srv.feed != nil {
+		srv.feed.start(p)
+	}
+}
+
+// onAcceptable takes connections off the accept queue: all at once, or
+// one per AcceptDelay (the time the application needs per connection).
+func (srv *server) onAcceptable() {
+	if srv.cfg.AcceptDelay == 0 {
+		for srv.acceptOne(); srv.listener.Queued() > 0 && srv.up; {
+			srv.acceptOne()
+		}
+		return
+	}
+	if !srv.accept.Armed() {
+		srv.accept.Reset(srv.s.Now() + srv.cfg.AcceptDelay)
+	}
+}
+
+func (srv *server) acceptOne() {
+	if !srv.up {
+		return
+	}
+	c := srv.listener.Accept()
+	if c != nil {
+		srv.accepted++
+		h := &handler{srv: srv, conn: c}
+		srv.handlers = append(srv.handlers, h)
+		h.start()
+	}
+	if srv.cfg.AcceptDelay > 0 && srv.listener.Queued() > 0 {
+		srv.accept.Reset(srv.s.Now() + srv.cfg.AcceptDelay)
+	}
+}
+
+// reconfigure applies live parameter changes to every handler.
+func (srv *server) reconfigure() {
+	for _, h := range srv.handlers {
+		h.conn.SetOptions(sockOpts(srv.cfg))
+		h.hb.rearm()
+	}
+	for _, p := range srv.peers {
+		p.hb.rearm()
+	}
+}
+
+// down: the server's process is gone; its handlers with it.
+func (srv *server) down() {
+	srv.up = false
+	for _, h := range srv.handlers {
+		h.hb.stop()
+	}
+	for _, p := range srv.peers {
+		p.hb.stop()
+	}
+	srv.handlers, srv.peers, srv.listener, srv.udp = nil, nil, nil, nil
+	if srv.feed != nil {
+		srv.feed.stop()
+	}
+}
+
+func (srv *server) remove(h *handler) {
+	for i, x := range srv.handlers {
+		if x == h {
+			srv.handlers = append(srv.handlers[:i], srv.handlers[i+1:]...)
+			return
+		}
+	}
+}
+
+// handler serves one client connection.
+type handler struct {
+	srv      *server
+	conn     *netsim.Conn
+	hb       *heartbeat
+	dec      decoder
+	strikes  int
+	lastPing time.Duration
+	sub      *subscription
+	closed   bool
+}
+
+func (h *handler) start() {
+	srv := h.srv
+	h.hb = newHeartbeat(srv.proc, srv.cfg, h.sendPing, h.onDead)
+	h.hb.start()
+	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
+	h.readAll()
+}
+
+func (h *handler) readAll() {
+	for !h.closed && h.srv.proc.Alive() {
+		data, err := h.conn.Read()
+		if len(data) > 0 {
+			h.onBytes(data)
+			continue
+		}
+		if err != nil {
+			h.onError(err)
+		}
+		return
+	}
+}
+
+func (h *handler) onBytes(data []byte) {
+	s, cfg := h.srv.s, h.srv.cfg
+	h.hb.received()
+	for _, f := range h.dec.feed(data) {
+		if h.closed {
+			return
+		}
+		s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "recv", f)
+		switch f.typ {
+		case framePing:
+			h.onPing(f)
+		case frameRequest:
+			h.srv.feed.request(h, f)
+		}
+	}
+}
+
+// onPing answers a ping at once, unless pings come too often for the
+// server's enforcement policy (gRPC): then GOAWAY too_many_pings and close.
+func (h *handler) onPing(f frame) {
+	s, cfg := h.srv.s, h.srv.cfg
+	now := s.Now()
+	if min := cfg.Heartbeat.MinPingInterval; min > 0 {
+		if h.lastPing > 0 && now-h.lastPing < min {
+			h.strikes++
+		}
+		h.lastPing = now
+		if h.strikes > cfg.Heartbeat.MaxPingStrikes {
+			h.write(encodeFrame(frameGoAway, 0, now, 53), frameGoAway, 0)
+			s.narrate(fmt.Sprintf("%s received pings more often than every %s, %d times: it answers GOAWAY too_many_pings and closes the connection.",
+				cfg.Name, netsim.FormatDuration(min), h.strikes))
+			h.close()
+			return
+		}
+	}
+	if cfg.Heartbeat.NoAnswer {
+		return
+	}
+	h.write(encodeFrame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
+	s.totals.HeartbeatAcks++
+	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
+}
+
+func (h *handler) sendPing(seq uint32) {
+	s, cfg := h.srv.s, h.srv.cfg
+	h.write(encodeFrame(framePing, seq, s.Now(), cfg.Heartbeat.Size), framePing, seq)
+	s.totals.Heartbeats++
+	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
+}
+
+func (h *handler) write(b []byte, t frameType, seq uint32) {
+	if h.closed {
+		return
+	}
+	cfg := h.srv.cfg
+	h.srv.s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b)})
+	h.hb.wrote()
+	if err := h.conn.Write(b, t.msgName()); err != nil {
+		h.onError(err)
+	}
+}
+
+func (h *handler) onError(err error) {
+	if err == netsim.EOF {
+		h.lost(CauseFIN, h.srv.s.Now()-h.hb.lastRecv)
+		return
+	}
+	cause := h.conn.FailCause()
+	if cause == "" {
+		cause = netsim.CauseRST
+	}
+	h.lost(cause, h.srv.s.Now()-h.hb.lastRecv)
+}
+
+func (h *handler) onDead(cause string, silent time.Duration) { h.lost(cause, silent) }
+
+// lost: the handler concludes its client is gone, and closes.
+func (h *handler) lost(cause string, silent time.Duration) {
+	if h.closed {
+		return
+	}
+	s, cfg := h.srv.s, h.srv.cfg
+	s.totals.Detections++
+	peer := h.conn.RemoteAddr().String()
+	s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
+	s.narrate(narrateDetect(cfg.Host, peer, cause, silent, cfg, false))
+	h.close()
+}
+
+func (h *handler) close() {
+	if h.closed {
+		return
+	}
+	h.closed = true
+	h.hb.stop()
+	if h.sub != nil {
+		h.srv.feed.unsubscribe(h)
+	}
+	h.conn.Close()
+	h.srv.remove(h)
+}

@@ -1,0 +1,98 @@
+package lab
+
+import (
+	"testing"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// One server, three clients: three handshakes, three handlers, the server
+// still listening, three distinct 5-tuples.
+func TestServerAcceptsThreeClients(t *testing.T) {
+	r := newRecorder(t, twoHosts(serverApp(nil), clientApp(func(a *AppConfig) { a.Count = 3; a.Stagger = 100 * time.Millisecond })))
+	r.s.RunUntil(time.Second)
+	snap := r.s.Snapshot()
+
+	var serverSide []ConnView
+	tuples := map[string]bool{}
+	for _, c := range snap.Conns {
+		if c.Host == "server" {
+			serverSide = append(serverSide, c)
+			tuples[c.Tuple] = true
+		}
+	}
+	if len(serverSide) != 3 || len(tuples) != 3 {
+		t.Fatalf("server side: %d connections, %d distinct 5-tuples; want 3 and 3", len(serverSide), len(tuples))
+	}
+	for _, c := range serverSide {
+		if c.State != "ESTABLISHED" || c.AppState != "alive" {
+			t.Errorf("%s: %s/%s, want ESTABLISHED/alive", c.Tuple, c.State, c.AppState)
+		}
+	}
+	handshakes := 0
+	for _, e := range r.events {
+		if s, ok := e.(*netsim.StateEvent); ok && s.Host == "server" && s.To == netsim.Established {
+			handshakes++
+		}
+	}
+	if handshakes != 3 {
+		t.Errorf("%d handshakes completed on the server, want 3", handshakes)
+	}
+	srv := r.s.byName["server"].(*server)
+	if len(srv.handlers) != 3 {
+		t.Errorf("%d handlers, want 3", len(srv.handlers))
+	}
+	if l := snap.Hosts[0].Listening; len(l) != 1 || l[0].Addr.Port() != 8080 {
+		t.Errorf("server listening on %v, want :8080 still", l)
+	}
+}
+
+// A client's power is cut; the server expects a heartbeat at least every
+// 45 s and detects the silence exactly 45 s after the last data it received
+// from the client (the application does not see bare ACKs).
+func TestServerDetectsPowerCutByHeartbeatTimeout(t *testing.T) {
+	cfg := twoHosts(
+		serverApp(func(a *AppConfig) { a.Heartbeat.Expect = 45 * time.Second }),
+		clientApp(func(a *AppConfig) { a.Heartbeat.Interval = 10 * time.Second; a.Heartbeat.Timeout = 5 * time.Second }),
+	)
+	r := newRecorder(t, cfg)
+	r.s.RunUntil(35 * time.Second)
+	r.apply(Action{Do: "power_off", Target: "client"})
+	r.s.RunUntil(10 * time.Minute)
+
+	last := r.lastFrom("server", "client", 35*time.Second, true)
+	var got *DetectEvent
+	for _, d := range r.detects() {
+		if d.Host == "server" {
+			got = d
+		}
+	}
+	if got == nil {
+		t.Fatal("the server never detected the dead client")
+	}
+	if want := last + 45*time.Second; got.At != want || got.Cause != CauseHeartbeatTimeout || got.Silent != 45*time.Second {
+		t.Errorf("detected at %v (%s, silent %v); want %v (heartbeat_timeout, 45s): the last segment came at %v",
+			got.At, got.Cause, got.Silent, want, last)
+	}
+}
+
+// Without heartbeat or keepalive, a server whose client lost power keeps
+// the connection ESTABLISHED: after 3 simulated hours it still does.
+func TestHalfOpenWithoutHeartbeat(t *testing.T) {
+	r := newRecorder(t, twoHosts(serverApp(nil), clientApp(nil)))
+	r.s.RunUntil(time.Second)
+	r.apply(Action{Do: "power_off", Target: "client"})
+	r.s.RunUntil(3*time.Hour + time.Second)
+	snap := r.s.Snapshot()
+	var states []string
+	for _, c := range snap.Conns {
+		states = append(states, c.Host+" "+c.State)
+	}
+	if len(states) != 1 || states[0] != "server ESTABLISHED" {
+		t.Errorf("after 3 h: %v, want only the server's connection, ESTABLISHED", states)
+	}
+	if n := len(r.detects()); n != 0 {
+		t.Errorf("%d detections, want none: nothing tells the server", n)
+	}
+}

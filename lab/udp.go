@@ -1,0 +1,144 @@
+package lab
+
+import (
+	"net/netip"
+	"time"
+)
+
+// UDP heartbeats: a client pings a server over UDP and the server answers.
+// There is no connection: the server keeps a table of the peers it has
+// heard from and forgets one silent for its heartbeat timeout; the client
+// declares the server dead when its pings go unanswered, and goes on
+// pinging (a later answer finds it alive again).
+
+// udpPeer is one client in a UDP server's table.
+type udpPeer struct {
+	addr netip.AddrPort
+	hb   *heartbeat
+}
+
+func (srv *server) startUDP() {
+	u, err := srv.proc.ListenUDP(srv.cfg.Port)
+	if err != nil {
+		return
+	}
+	srv.udp, srv.up = u, true
+	u.OnReadable(srv.readUDP)
+}
+
+func (srv *server) readUDP() {
+	s, cfg := srv.s, srv.cfg
+	for srv.up {
+		d, ok := srv.udp.ReadFrom()
+		if !ok {
+			return
+		}
+		peer := srv.peer(d.From)
+		peer.hb.received()
+		var dec decoder
+		for _, f := range dec.feed(d.Payload) {
+			s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "recv", f)
+			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
+				b := encodeFrame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
+				s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "send", frame{typ: framePong, seq: f.seq, size: len(b)})
+				srv.udp.WriteTo(b, d.From, framePong.msgName())
+				s.totals.HeartbeatAcks++
+				s.totals.HeartbeatBytes += uint64(len(b))
+			}
+		}
+	}
+}
+
+// peer finds or adds a client in the table.
+func (srv *server) peer(addr netip.AddrPort) *udpPeer {
+	for _, p := range srv.peers {
+		if p.addr == addr {
+			return p
+		}
+	}
+	p := &udpPeer{addr: addr}
+	s, cfg := srv.s, srv.cfg
+	name := srv.udp.Name() + " > " + addr.String()
+	p.hb = newHeartbeat(srv.proc, cfg, func(seq uint32) {
+		b := encodeFrame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
+		s.appEvent(cfg.Host, cfg.Name, name, "send", frame{typ: framePing, seq: seq, size: len(b)})
+		srv.udp.WriteTo(b, addr, framePing.msgName())
+	}, func(cause string, silent time.Duration) {
+		s.totals.Detections++
+		s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
+		s.narrate(narrateDetect(cfg.Host, addr.String(), cause, silent, cfg, false))
+		for i, x := range srv.peers {
+			if x == p {
+				srv.peers = append(srv.peers[:i], srv.peers[i+1:]...)
+				break
+			}
+		}
+	})
+	p.hb.start()
+	srv.peers = append(srv.peers, p)
+	return p
+}
+
+// connectUDP "connects" a UDP client: it binds a socket and starts
+// pinging at once.
+func (c *client) connectUDP() {
+	u, err := c.proc.ListenUDP(0)
+	if err != nil {
+		c.attemptFailed(err.Error())
+		return
+	}
+	c.udp, c.state = u, clientConnected
+	c.everConnected = true
+	u.OnReadable(func() {
+		for {
+			d, ok := u.ReadFrom()
+			if !ok {
+				return
+			}
+			if c.state == clientWaiting {
+				c.reviveUDP()
+			}
+			c.hb.received()
+			var dec decoder
+			for _, f := range dec.feed(d.Payload) {
+				c.s.appEvent(c.cfg.Host, c.name, c.connName(), "recv", f)
+				if f.typ == framePing {
+					c.answer(f)
+				}
+			}
+		}
+	})
+	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)
+	c.hb.start()
+}
+
+// onDeadUDP: the server stopped answering. There is no connection to
+// close: the client says so and keeps pinging.
+func (c *client) onDeadUDP(cause string, silent time.Duration) {
+	s := c.s
+	if c.state != clientWaiting {
+		s.totals.Detections++
+		s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
+		s.narrate(narrateDetect(c.cfg.Host, c.target.String(), cause, silent, c.cfg, true))
+		c.state = clientWaiting
+	}
+	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)
+	c.hb.start()
+}
+
+// reviveUDP: an answer came back after the server was declared dead.
+func (c *client) reviveUDP() {
+	c.state = clientConnected
+	c.s.narrate(c.name + " hears from " + c.target.String() + " again: over UDP there was no connection to lose, only silence.")
+}
+
+func (c *client) writeUDP(b []byte, t frameType, seq uint32) {
+	if c.udp == nil {
+		return
+	}
+	c.s.appEvent(c.cfg.Host, c.name, c.connName(), "send", frame{typ: t, seq: seq, size: len(b)})
+	if c.hb != nil {
+		c.hb.wrote()
+	}
+	c.udp.WriteTo(b, c.target, t.msgName())
+}
