@@ -49,14 +49,14 @@ func (l LinkConfig) Name() string { return l.A + "-" + l.B }
 
 // MiddleboxConfig is a router, firewall or NAT.
 type MiddleboxConfig struct {
-	Name        string
-	Kind        string // router, firewall, nat
-	Outside     string // the neighbour on the outside
-	IdleTimeout time.Duration
+	Name           string
+	Kind           string // router, firewall, nat
+	Outside        string // the neighbour on the outside
+	IdleTimeout    time.Duration
 	UDPIdleTimeout time.Duration
-	OnExpired   string // drop, pickup, rst, rst-both
-	PublicIP    netip.Addr
-	Ports       string // preserve, random
+	OnExpired      string // drop, pickup, rst, rst-both
+	PublicIP       netip.Addr
+	Ports          string // preserve, random
 }
 
 // App kinds.
