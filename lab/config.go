@@ -25,12 +25,12 @@ type Config struct {
 
 // HostConfig is one machine.
 type HostConfig struct {
-	Name string
-	IP   netip.Addr
-	OS   string // a netsim profile: linux (default), windows, macos
+	Name string     `yaml:"-"`
+	IP   netip.Addr `yaml:"ip"`
+	OS   string     `yaml:"os"` // a netsim profile: linux (default), windows, macos
 	// Sysctl overrides settings of the OS profile, by the names of
 	// Profile.Validate ("syn_retries", "keepalive_idle", ...).
-	Sysctl map[string]string
+	Sysctl map[string]string `yaml:"sysctl"`
 }
 
 // LinkConfig is a cable between two nodes.
@@ -49,14 +49,14 @@ func (l LinkConfig) Name() string { return l.A + "-" + l.B }
 
 // MiddleboxConfig is a router, firewall or NAT.
 type MiddleboxConfig struct {
-	Name           string
-	Kind           string // router, firewall, nat
-	Outside        string // the neighbour on the outside
-	IdleTimeout    time.Duration
-	UDPIdleTimeout time.Duration
-	OnExpired      string // drop, pickup, rst, rst-both
-	PublicIP       netip.Addr
-	Ports          string // preserve, random
+	Name           string        `yaml:"-"`
+	Kind           string        `yaml:"kind"`    // router, firewall, nat
+	Outside        string        `yaml:"outside"` // the neighbour on the outside
+	IdleTimeout    time.Duration `yaml:"idle_timeout"`
+	UDPIdleTimeout time.Duration `yaml:"udp_idle_timeout"`
+	OnExpired      string        `yaml:"on_expired"` // drop, pickup, rst, rst-both
+	PublicIP       netip.Addr    `yaml:"public_ip"`
+	Ports          string        `yaml:"ports"` // preserve, random
 }
 
 // App kinds.
@@ -70,82 +70,83 @@ const (
 // AppConfig is an application: a server, a group of clients, a feed or a
 // poller.
 type AppConfig struct {
-	Name string
-	Kind string
-	Host string
+	Name string `yaml:"-"`
+	Kind string `yaml:"kind"`
+	Host string `yaml:"host"`
 	// Proto is tcp (default) or udp (heartbeats in datagrams).
-	Proto string
+	Proto string `yaml:"proto"`
 	// Port: the server's listening port, or the port a client connects to.
-	Port uint16
+	Port uint16 `yaml:"port"`
 	// Connect names the host a client connects to.
-	Connect string
+	Connect string `yaml:"connect"`
 	// Count is the number of clients of a client app (default 1), each with
 	// its own process and connection.
-	Count int
+	Count int `yaml:"count"`
 	// Start delays a client's first connect; Stagger spaces the clients of
 	// a group (client i starts at Start + i·Stagger).
-	Start, Stagger time.Duration
+	Start   time.Duration `yaml:"start"`
+	Stagger time.Duration `yaml:"stagger"`
 	// Preset fills the fields below with a protocol's documented numbers
 	// (see Presets); fields set explicitly win.
-	Preset string
+	Preset string `yaml:"preset"`
 
-	Heartbeat HeartbeatConfig
+	Heartbeat HeartbeatConfig `yaml:"heartbeat"`
 	// IdleTimeout closes a connection on which nothing has been received
 	// for this long (Netty's reader idle; cause idle_timeout).
-	IdleTimeout time.Duration
-	Keepalive   KeepaliveConfig
+	IdleTimeout time.Duration   `yaml:"idle_timeout"`
+	Keepalive   KeepaliveConfig `yaml:"keepalive"`
 	// UserTimeout sets TCP_USER_TIMEOUT on the sockets.
-	UserTimeout time.Duration
-	Reconnect   BackoffConfig
+	UserTimeout time.Duration `yaml:"user_timeout"`
+	Reconnect   BackoffConfig `yaml:"reconnect"`
 
 	// Server only: the listen backlog (default 128) and the time the
 	// application takes to accept one connection (default 0).
-	Backlog     int
-	AcceptDelay time.Duration
+	Backlog     int           `yaml:"backlog"`
+	AcceptDelay time.Duration `yaml:"accept_delay"`
 
 	// Traffic makes a client send data messages besides heartbeats.
-	Traffic TrafficConfig
+	Traffic TrafficConfig `yaml:"traffic"`
 
 	// Feed and poller.
-	Feed FeedConfig
-	Poll PollConfig
+	Feed FeedConfig `yaml:"feed"`
+	Poll PollConfig `yaml:"poll"`
 }
 
 // HeartbeatConfig is an application heartbeat.
 type HeartbeatConfig struct {
 	// Interval between pings; 0: this side does not ping.
-	Interval time.Duration
+	Interval time.Duration `yaml:"interval"`
 	// Schedule says what the interval counts from: "fixed" (a ping every
 	// interval, like setInterval), "after-receive" (after the last thing
 	// received: SSH's ServerAliveInterval, gRPC keepalive, Socket.IO) or
 	// "after-send" (after the last thing sent: MQTT, Netty's writer idle).
-	Schedule string
+	Schedule string `yaml:"schedule"`
 	// Timeout is how long a ping waits for an answer (default: Interval).
-	Timeout time.Duration
+	Timeout time.Duration `yaml:"timeout"`
 	// MaxMissed is how many pings in a row may go unanswered before the
 	// peer is declared dead (default 1).
-	MaxMissed int
+	MaxMissed int `yaml:"max_missed"`
 	// Size of a ping (and of its answer) in bytes, framing included.
-	Size int
+	Size int `yaml:"size"`
 	// Expect declares the peer dead after this long without hearing from
 	// it (cause heartbeat_timeout): the side that is pinged.
-	Expect time.Duration
+	Expect time.Duration `yaml:"expect"`
 	// NoAnswer: pings are not answered (a writer-idle heartbeat whose
 	// receiver only notes that the peer is alive).
-	NoAnswer bool
+	NoAnswer bool `yaml:"no_answer"`
 	// MinPingInterval makes a server refuse pings that come more often
 	// (gRPC's enforcement policy): after MaxPingStrikes such pings it
 	// sends GOAWAY too_many_pings and closes.
-	MinPingInterval time.Duration
-	MaxPingStrikes  int
+	MinPingInterval time.Duration `yaml:"min_ping_interval"`
+	MaxPingStrikes  int           `yaml:"max_ping_strikes"`
 }
 
 // KeepaliveConfig is SO_KEEPALIVE and its parameters (0: the OS default).
 type KeepaliveConfig struct {
-	Enabled  bool
-	Idle     time.Duration
-	Interval time.Duration
-	Count    int
+	Enabled  bool          `yaml:"enabled"`
+	Idle     time.Duration `yaml:"idle"`
+	Interval time.Duration `yaml:"interval"`
+	Count    int           `yaml:"count"`
 }
 
 // Backoff policies.
@@ -164,33 +165,33 @@ var BackoffPolicies = []string{BackoffNone, BackoffFixed, BackoffExponential, Ba
 
 // BackoffConfig is a client's reconnect policy.
 type BackoffConfig struct {
-	Policy     string
-	Base       time.Duration // the first delay (gRPC: INITIAL_BACKOFF)
-	Max        time.Duration // the cap
-	Multiplier float64       // growth per attempt (exponential: 2, gRPC: 1.6)
-	Jitter     float64       // gRPC's ± fraction (0.2)
+	Policy     string        `yaml:"policy"`
+	Base       time.Duration `yaml:"base"`       // the first delay (gRPC: INITIAL_BACKOFF)
+	Max        time.Duration `yaml:"max"`        // the cap
+	Multiplier float64       `yaml:"multiplier"` // growth per attempt (exponential: 2, gRPC: 1.6)
+	Jitter     float64       `yaml:"jitter"`     // gRPC's ± fraction (0.2)
 	// ConnectTimeout abandons a connect attempt after this long (gRPC:
 	// MIN_CONNECT_TIMEOUT, 20 s); 0 leaves it to TCP's SYN retries.
-	ConnectTimeout time.Duration
+	ConnectTimeout time.Duration `yaml:"connect_timeout"`
 	// MaxAttempts stops reconnecting after this many attempts (0: never).
-	MaxAttempts int
+	MaxAttempts int `yaml:"max_attempts"`
 }
 
 // TrafficConfig is periodic application data.
 type TrafficConfig struct {
-	Interval time.Duration
-	Size     int
+	Interval time.Duration `yaml:"interval"`
+	Size     int           `yaml:"size"`
 }
 
 // FeedConfig is a feed server's events: they happen at random, on
 // average every MeanInterval (a Poisson process), each of Size bytes.
 type FeedConfig struct {
-	MeanInterval time.Duration
-	Size         int
+	MeanInterval time.Duration `yaml:"mean_interval"`
+	Size         int           `yaml:"size"`
 	// HoldTimeout is how long a long poll is held before an empty answer.
-	HoldTimeout time.Duration
+	HoldTimeout time.Duration `yaml:"hold_timeout"`
 	// HeaderSize is the size of an HTTP response's headers.
-	HeaderSize int
+	HeaderSize int `yaml:"header_size"`
 }
 
 // Poll modes of a poller.
@@ -202,9 +203,9 @@ const (
 
 // PollConfig is a poller's strategy.
 type PollConfig struct {
-	Mode        string
-	Interval    time.Duration // short polling's period
-	RequestSize int           // an HTTP request's size
+	Mode        string        `yaml:"mode"`
+	Interval    time.Duration `yaml:"interval"`     // short polling's period
+	RequestSize int           `yaml:"request_size"` // an HTTP request's size
 }
 
 // FieldError names the field of a configuration that is wrong, by its

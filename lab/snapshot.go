@@ -111,7 +111,10 @@ type AppView struct {
 	Kind    string
 	Host    string
 	Summary string // "3 of 3 connected", "listening on :8080, 3 clients"
-	Poll    *PollStats
+	// Connected counts a client app's connected clients (of Total), or a
+	// server's clients.
+	Connected, Total int
+	Poll             *PollStats
 }
 
 // Snapshot takes the state of the lab now.
@@ -189,7 +192,7 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 		}
 		c.annotate(snap)
 	}
-	av := AppView{Name: g.cfg.Name, Kind: g.cfg.Kind, Host: g.cfg.Host}
+	av := AppView{Name: g.cfg.Name, Kind: g.cfg.Kind, Host: g.cfg.Host, Connected: connected, Total: len(g.clients)}
 	av.Summary = itoa(connected) + " of " + itoa(len(g.clients)) + " connected"
 	if g.cfg.Kind == KindPoller && len(g.clients) > 0 && g.clients[0].poll != nil {
 		st := g.clients[0].poll.stats
@@ -233,7 +236,7 @@ func (c *client) annotate(snap *Snapshot) {
 
 // view adds a server's state.
 func (srv *server) view(now time.Duration, snap *Snapshot) {
-	av := AppView{Name: srv.cfg.Name, Kind: srv.cfg.Kind, Host: srv.cfg.Host}
+	av := AppView{Name: srv.cfg.Name, Kind: srv.cfg.Kind, Host: srv.cfg.Host, Connected: len(srv.handlers) + len(srv.peers)}
 	switch {
 	case !srv.up:
 		av.Summary = "down"

@@ -1,0 +1,252 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"net/netip"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// decode fills v from n, strictly: every key must be a field (named by its
+// `yaml` tag), every value of the field's type. A tag option "keyed" turns a
+// mapping into a slice of structs whose Name field takes the key (hosts,
+// apps), keeping the file's order. Errors name the position and the path.
+func decode(n *node, path string, v reflect.Value) error {
+	if n == nil || n.kind == nullNode {
+		switch v.Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
+			return nil // an empty section is an unset one
+		}
+		return &Error{Pos: n.pos, Path: path, Msg: "needs a value"}
+	}
+	switch v.Type() {
+	case reflect.TypeFor[time.Duration]():
+		d, err := scalar(n, path, "a duration (like 10s, 1m30s, 2h)", func(s string) (any, error) { return time.ParseDuration(s) })
+		if err == nil {
+			v.SetInt(int64(d.(time.Duration)))
+		}
+		return err
+	case reflect.TypeFor[netip.Addr]():
+		a, err := scalar(n, path, "an IPv4 address (like 10.0.0.1)", func(s string) (any, error) {
+			a, err := netip.ParseAddr(s)
+			if err == nil && !a.Is4() {
+				err = fmt.Errorf("not IPv4")
+			}
+			return a, err
+		})
+		if err == nil {
+			v.Set(reflect.ValueOf(a))
+		}
+		return err
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		return decode(n, path, v.Elem())
+	case reflect.Struct:
+		return decodeStruct(n, path, v)
+	case reflect.Slice:
+		if n.kind != sequenceNode {
+			return &Error{Pos: n.pos, Path: path, Msg: "must be a list, not " + n.kind.String()}
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.items), len(n.items))
+		for i, item := range n.items {
+			if err := decode(item, fmt.Sprintf("%s[%d]", path, i), s.Index(i)); err != nil {
+				return err
+			}
+		}
+		v.Set(s)
+		return nil
+	case reflect.Map:
+		if n.kind != mappingNode {
+			return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping (key: value lines), not " + n.kind.String()}
+		}
+		m := reflect.MakeMap(v.Type())
+		for _, e := range n.entries {
+			ev := reflect.New(v.Type().Elem()).Elem()
+			if err := decode(e.value, path+"."+e.key, ev); err != nil {
+				return err
+			}
+			m.SetMapIndex(reflect.ValueOf(e.key), ev)
+		}
+		v.Set(m)
+		return nil
+	case reflect.String:
+		s, err := scalar(n, path, "text", func(s string) (any, error) { return s, nil })
+		if err == nil {
+			v.SetString(s.(string))
+		}
+		return err
+	case reflect.Bool:
+		b, err := scalar(n, path, "true or false", func(s string) (any, error) { return strconv.ParseBool(s) })
+		if err == nil {
+			v.SetBool(b.(bool))
+		}
+		return err
+	case reflect.Int, reflect.Int64:
+		i, err := scalar(n, path, "a whole number", func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) })
+		if err == nil {
+			v.SetInt(i.(int64))
+		}
+		return err
+	case reflect.Uint16, reflect.Uint64:
+		bits := v.Type().Bits()
+		i, err := scalar(n, path, fmt.Sprintf("a whole number from 0 to %d", uint64(1)<<bits-1), func(s string) (any, error) {
+			return strconv.ParseUint(s, 10, bits)
+		})
+		if err == nil {
+			v.SetUint(i.(uint64))
+		}
+		return err
+	case reflect.Float64:
+		f, err := scalar(n, path, "a number", func(s string) (any, error) {
+			f, err := strconv.ParseFloat(s, 64)
+			if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+				err = fmt.Errorf("not finite")
+			}
+			return f, err
+		})
+		if err == nil {
+			v.SetFloat(f.(float64))
+		}
+		return err
+	}
+	panic(fmt.Sprintf("scenarios: decode: unsupported field type %s at %s", v.Type(), path))
+}
+
+// scalar parses a scalar with parse, or says what was expected.
+func scalar(n *node, path, want string, parse func(string) (any, error)) (any, error) {
+	if n.kind != scalarNode {
+		return nil, &Error{Pos: n.pos, Path: path, Msg: "must be " + want + ", not " + n.kind.String()}
+	}
+	v, err := parse(n.value)
+	if err != nil {
+		return nil, &Error{Pos: n.pos, Path: path, Msg: fmt.Sprintf("must be %s, not %q", want, n.value)}
+	}
+	return v, nil
+}
+
+// field is a struct field a YAML key may set.
+type field struct {
+	name  string
+	index int
+	keyed bool
+}
+
+func fieldsOf(t reflect.Type) []field {
+	var out []field
+	for i := range t.NumField() {
+		tag, ok := t.Field(i).Tag.Lookup("yaml")
+		if !ok || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		out = append(out, field{name: name, index: i, keyed: opts == "keyed"})
+	}
+	return out
+}
+
+func decodeStruct(n *node, path string, v reflect.Value) error {
+	if n.kind != mappingNode {
+		return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping (key: value lines), not " + n.kind.String()}
+	}
+	fields := fieldsOf(v.Type())
+	for _, e := range n.entries {
+		i := slices.IndexFunc(fields, func(f field) bool { return f.name == e.key })
+		p := join(path, e.key)
+		if i < 0 {
+			return &Error{Pos: e.keyPos, Path: p, Msg: unknownKey(e.key, fields)}
+		}
+		f := fields[i]
+		fv := v.Field(f.index)
+		if f.keyed {
+			if err := decodeKeyed(e.value, p, fv); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := decode(e.value, p, fv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeKeyed reads a mapping of name: {...} into a slice of structs
+// whose Name field is the name, in file order.
+func decodeKeyed(n *node, path string, v reflect.Value) error {
+	if n == nil || n.kind == nullNode {
+		return nil
+	}
+	if n.kind != mappingNode {
+		return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping of names to settings, not " + n.kind.String()}
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.entries), len(n.entries))
+	for i, e := range n.entries {
+		p := path + "." + e.key
+		if e.key == "" {
+			return &Error{Pos: e.keyPos, Path: p, Msg: "needs a name"}
+		}
+		el := s.Index(i)
+		val := e.value
+		if val.kind == nullNode {
+			val = &node{kind: mappingNode, pos: val.pos}
+		}
+		if err := decodeStruct(val, p, el); err != nil {
+			return err
+		}
+		el.FieldByName("Name").SetString(e.key)
+	}
+	v.Set(s)
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// unknownKey says a key is not known, suggesting the closest one.
+func unknownKey(key string, fields []field) string {
+	var names []string
+	best, bestDist := "", 1<<30
+	for _, f := range fields {
+		names = append(names, f.name)
+		if d := editDistance(key, f.name); d < bestDist {
+			best, bestDist = f.name, d
+		}
+	}
+	if bestDist <= max(2, len(key)/3) {
+		return fmt.Sprintf("unknown key %q (did you mean %q?)", key, best)
+	}
+	return fmt.Sprintf("unknown key %q (known: %s)", key, strings.Join(names, ", "))
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,170 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim"
+)
+
+// file is a scenario file's schema: its keys are the `yaml` tags. Hosts,
+// middleboxes and apps are mappings of names to settings; the settings'
+// schema is lab's (lab.HostConfig, lab.MiddleboxConfig, lab.AppConfig).
+// docs/scenarios.md documents every key.
+type file struct {
+	Name        string                `yaml:"name"`
+	Title       string                `yaml:"title"`
+	Teaches     string                `yaml:"teaches"`
+	Seed        uint64                `yaml:"seed"`
+	Duration    time.Duration         `yaml:"duration"`
+	Hosts       []lab.HostConfig      `yaml:"hosts,keyed"`
+	Middleboxes []lab.MiddleboxConfig `yaml:"middleboxes,keyed"`
+	Links       []linkSpec            `yaml:"links"`
+	Apps        []lab.AppConfig       `yaml:"apps,keyed"`
+	Timeline    []stepSpec            `yaml:"timeline"`
+	Expect      []expectSpec          `yaml:"expect"`
+}
+
+// linkSpec is a link: "between: [a, b]" and its behaviour.
+type linkSpec struct {
+	Between   []string      `yaml:"between"`
+	Latency   time.Duration `yaml:"latency"`
+	Jitter    time.Duration `yaml:"jitter"`
+	Loss      float64       `yaml:"loss"`
+	Burst     *burstSpec    `yaml:"burst"`
+	Bandwidth int64         `yaml:"bandwidth"` // bits per second
+}
+
+// burstSpec is Gilbert–Elliott loss (netem's "loss gemodel p r 1-h 1-k").
+type burstSpec struct {
+	P        float64 `yaml:"p"`
+	R        float64 `yaml:"r"`
+	LossBad  float64 `yaml:"loss_bad"`
+	LossGood float64 `yaml:"loss_good"`
+}
+
+// stepSpec is an entry of the timeline: at a time, an action.
+type stepSpec struct {
+	At     time.Duration `yaml:"at"`
+	Do     string        `yaml:"do"`
+	Target string        `yaml:"target"`
+	Value  string        `yaml:"value"`
+}
+
+// DefaultDuration is how long a scenario runs when it does not say.
+const DefaultDuration = 10 * time.Minute
+
+// MaxDuration bounds a scenario's duration (and --until): a week of
+// simulated time.
+const MaxDuration = 7 * 24 * time.Hour
+
+// build turns a decoded file into a scenario, validating everything lab
+// and the expectations check, and locating each error in the tree.
+func build(name, source string, text []byte, root *node, f *file) (*Scenario, error) {
+	fail := func(path, msg string) error {
+		return &Error{Pos: root.lookup(path).pos, Path: path, Msg: msg}
+	}
+	sc := &Scenario{Name: name, Title: f.Title, Teaches: strings.TrimSpace(f.Teaches), Source: source, Text: text,
+		Duration: f.Duration}
+	if f.Name != "" {
+		sc.Name = f.Name
+	}
+	switch {
+	case f.Title == "":
+		return nil, fail("title", "a scenario needs a title (one line)")
+	case f.Duration < 0:
+		return nil, fail("duration", fmt.Sprintf("must not be negative, not %v", f.Duration))
+	case f.Duration > MaxDuration:
+		return nil, fail("duration", fmt.Sprintf("must not exceed %v", MaxDuration))
+	case len(f.Hosts) == 0:
+		return nil, fail("hosts", "a scenario needs at least one host")
+	}
+	if sc.Duration == 0 {
+		sc.Duration = DefaultDuration
+	}
+	cfg := lab.Config{Seed: f.Seed, Hosts: f.Hosts, Middleboxes: f.Middleboxes, Apps: f.Apps}
+	if cfg.Seed == 0 {
+		cfg.Seed = 1
+	}
+	for i, l := range f.Links {
+		p := fmt.Sprintf("links[%d]", i)
+		if len(l.Between) != 2 {
+			return nil, fail(p+".between", "names the two ends of the link: between: [a, b]")
+		}
+		lc := lab.LinkConfig{A: l.Between[0], B: l.Between[1], Latency: l.Latency, Jitter: l.Jitter,
+			Loss: l.Loss, Bandwidth: l.Bandwidth}
+		if l.Burst != nil {
+			lc.Burst = &netsim.GilbertElliott{P: l.Burst.P, R: l.Burst.R, LossBad: l.Burst.LossBad, LossGood: l.Burst.LossGood}
+		}
+		cfg.Links = append(cfg.Links, lc)
+	}
+	for i, st := range f.Timeline {
+		p := fmt.Sprintf("timeline[%d]", i)
+		switch {
+		case st.At < 0:
+			return nil, fail(p+".at", fmt.Sprintf("must not be negative, not %v", st.At))
+		case st.At > sc.Duration:
+			return nil, fail(p+".at", fmt.Sprintf("%v is after the end of the scenario (duration %v)", st.At, sc.Duration))
+		case st.Do == "":
+			return nil, fail(p+".do", "names the action: "+strings.Join(lab.VerbNames(), ", "))
+		}
+		cfg.Timeline = append(cfg.Timeline, lab.TimedAction{At: st.At, Action: lab.Action{Do: st.Do, Target: st.Target, Value: st.Value}})
+	}
+	if err := cfg.ApplyDefaults(); err != nil {
+		return nil, locate(root, err)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, locate(root, err)
+	}
+	if _, err := lab.New(cfg); err != nil { // checks the timeline's targets and values too
+		return nil, locate(root, err)
+	}
+	sc.Config = cfg
+	for i, spec := range f.Expect {
+		e, err := spec.expectation(fmt.Sprintf("expect[%d]", i), sc)
+		if err != nil {
+			return nil, locate(root, err)
+		}
+		sc.Expect = append(sc.Expect, e)
+	}
+	return sc, nil
+}
+
+// locate turns lab's field errors into errors with a file position.
+func locate(root *node, err error) error {
+	var fe *lab.FieldError
+	if errors.As(err, &fe) {
+		return &Error{Pos: root.lookup(fe.Path).pos, Path: fe.Path, Msg: fe.Msg}
+	}
+	var se *Error
+	if errors.As(err, &se) {
+		return se
+	}
+	return &Error{Pos: root.pos, Msg: err.Error()}
+}
+
+// parse reads, decodes and builds a scenario from text, with --set
+// overrides applied to the tree first.
+func parse(name, source string, text []byte, sets []string) (*Scenario, error) {
+	root, err := parseYAML(source, text)
+	if err != nil {
+		return nil, err
+	}
+	if root.kind != mappingNode {
+		return nil, &Error{Pos: root.pos, Msg: "a scenario is a YAML mapping (name, hosts, apps, ...), not " + root.kind.String()}
+	}
+	for _, s := range sets {
+		if err := applySet(root, s); err != nil {
+			return nil, err
+		}
+	}
+	var f file
+	if err := decode(root, "", reflect.ValueOf(&f).Elem()); err != nil {
+		return nil, err
+	}
+	return build(name, source, text, root, &f)
+}

@@ -1,0 +1,270 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// node is a YAML value with the place it came from: the tree a scenario
+// file parses to, which --set edits and the decoder reads. It keeps the
+// order of mapping keys (hosts and apps are built in file order).
+type node struct {
+	kind    nodeKind
+	value   string   // a scalar's text
+	entries []*entry // a mapping's keys, in order
+	items   []*node  // a sequence's items
+	pos     Pos
+}
+
+type nodeKind uint8
+
+const (
+	scalarNode nodeKind = iota + 1
+	mappingNode
+	sequenceNode
+	nullNode
+)
+
+func (k nodeKind) String() string {
+	switch k {
+	case scalarNode:
+		return "a value"
+	case mappingNode:
+		return "a mapping (key: value lines)"
+	case sequenceNode:
+		return "a list"
+	}
+	return "empty"
+}
+
+type entry struct {
+	key    string
+	keyPos Pos
+	value  *node
+}
+
+// Pos is where a value came from: a file's line and column, or a --set
+// flag.
+type Pos struct {
+	File      string
+	Line, Col int
+	Set       string // "--set apps.client.count=10" when a flag set it
+}
+
+func (p Pos) String() string {
+	if p.Set != "" {
+		return p.Set
+	}
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Error is a problem with a scenario: where, which field, what is wrong.
+type Error struct {
+	Pos  Pos
+	Path string // "apps.client.heartbeat.interval"
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Path == "" {
+		return e.Pos.String() + ": " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Path + ": " + e.Msg
+}
+
+// parseYAML reads a YAML document into a node tree.
+func parseYAML(file string, data []byte) (*node, error) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		var se *yaml.SyntaxError
+		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+			return nil, &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column},
+				Msg: "YAML syntax: " + se.Message}
+		}
+		return nil, &Error{Pos: Pos{File: file}, Msg: "YAML syntax: " + firstLine(err.Error())}
+	}
+	var docs []*ast.DocumentNode
+	for _, d := range f.Docs {
+		if d.Body != nil {
+			docs = append(docs, d)
+		}
+	}
+	switch {
+	case len(docs) == 0:
+		return nil, &Error{Pos: Pos{File: file}, Msg: "the file is empty: a scenario is a YAML mapping (name, hosts, apps, ...)"}
+	case len(docs) > 1:
+		return nil, &Error{Pos: at(file, docs[1].Body), Msg: "more than one YAML document: a scenario file holds one"}
+	}
+	return convert(file, docs[0].Body)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func at(file string, n ast.Node) Pos {
+	if t := n.GetToken(); t != nil && t.Position != nil {
+		return Pos{File: file, Line: t.Position.Line, Col: t.Position.Column}
+	}
+	return Pos{File: file}
+}
+
+// convert turns goccy's AST into a node tree, refusing what a scenario has
+// no use for (anchors, aliases, tags, merge keys) with a clear message.
+func convert(file string, n ast.Node) (*node, error) {
+	pos := at(file, n)
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		out := &node{kind: mappingNode, pos: pos}
+		for _, mv := range n.Values {
+			if err := addEntry(file, out, mv); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	case *ast.MappingValueNode:
+		out := &node{kind: mappingNode, pos: pos}
+		return out, addEntry(file, out, n)
+	case *ast.SequenceNode:
+		out := &node{kind: sequenceNode, pos: pos}
+		for _, v := range n.Values {
+			item, err := convert(file, v)
+			if err != nil {
+				return nil, err
+			}
+			out.items = append(out.items, item)
+		}
+		return out, nil
+	case *ast.NullNode:
+		return &node{kind: nullNode, pos: pos}, nil
+	case *ast.StringNode:
+		return &node{kind: scalarNode, value: n.Value, pos: pos}, nil
+	case *ast.LiteralNode:
+		return &node{kind: scalarNode, value: n.Value.Value, pos: pos}, nil
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return &node{kind: scalarNode, value: n.GetToken().Value, pos: pos}, nil
+	case *ast.AnchorNode, *ast.AliasNode:
+		return nil, &Error{Pos: pos, Msg: "anchors and aliases (& and *) are not supported in scenarios: write the value out"}
+	case *ast.TagNode:
+		return nil, &Error{Pos: pos, Msg: "YAML tags (!!type) are not supported in scenarios"}
+	case *ast.CommentGroupNode, *ast.CommentNode:
+		return &node{kind: nullNode, pos: pos}, nil
+	}
+	return nil, &Error{Pos: pos, Msg: fmt.Sprintf("unsupported YAML construct (%s)", n.Type())}
+}
+
+func addEntry(file string, m *node, mv *ast.MappingValueNode) error {
+	if mv.Key.IsMergeKey() {
+		return &Error{Pos: at(file, mv.Key), Msg: "merge keys (<<) are not supported in scenarios"}
+	}
+	key := mv.Key.GetToken().Value
+	if s, ok := mv.Key.(*ast.StringNode); ok {
+		key = s.Value
+	}
+	for _, e := range m.entries {
+		if e.key == key {
+			return &Error{Pos: at(file, mv.Key), Msg: fmt.Sprintf("the key %q appears twice (first at line %d)", key, e.keyPos.Line)}
+		}
+	}
+	v, err := convert(file, mv.Value)
+	if err != nil {
+		return err
+	}
+	m.entries = append(m.entries, &entry{key: key, keyPos: at(file, mv.Key), value: v})
+	return nil
+}
+
+// get returns the value of key in a mapping, or nil.
+func (n *node) get(key string) *node {
+	if n == nil || n.kind != mappingNode {
+		return nil
+	}
+	for _, e := range n.entries {
+		if e.key == key {
+			return e.value
+		}
+	}
+	return nil
+}
+
+// lookup finds the node at a path like "apps.client.heartbeat.interval" or
+// "links[1].latency", and returns the deepest node it reached: a path to a
+// field the file does not set points at its closest ancestor.
+func (n *node) lookup(path string) *node {
+	cur := n
+	for _, seg := range splitPath(path) {
+		var next *node
+		if i, err := strconv.Atoi(seg); err == nil && cur.kind == sequenceNode {
+			if i >= 0 && i < len(cur.items) {
+				next = cur.items[i]
+			}
+		} else if cur.kind == mappingNode {
+			for _, e := range cur.entries {
+				if e.key == seg {
+					next = e.value
+				}
+			}
+		} else if cur.kind == sequenceNode {
+			next = cur.findLink(seg)
+		}
+		if next == nil {
+			return cur
+		}
+		cur = next
+	}
+	return cur
+}
+
+// findLink finds, in the links list, the one "a-b" names.
+func (n *node) findLink(name string) *node {
+	for _, item := range n.items {
+		b := item.get("between")
+		if b == nil || b.kind != sequenceNode || len(b.items) != 2 {
+			continue
+		}
+		x, y := b.items[0].value, b.items[1].value
+		if name == x+"-"+y || name == y+"-"+x {
+			return item
+		}
+	}
+	return nil
+}
+
+// splitPath splits "links[1].latency" into "links", "1", "latency".
+func splitPath(path string) []string {
+	var out []string
+	for _, part := range strings.Split(path, ".") {
+		for {
+			i := strings.IndexByte(part, '[')
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(part[i:], ']')
+			if j < 0 {
+				break
+			}
+			if i > 0 {
+				out = append(out, part[:i])
+			}
+			out = append(out, part[i+1:i+j])
+			part = part[i+j+1:]
+		}
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}

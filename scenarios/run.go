@@ -1,0 +1,128 @@
+package scenarios
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim"
+)
+
+// ExpectEvent reports an expectation judged (kind "expect").
+type ExpectEvent struct {
+	At     time.Duration
+	Name   string
+	OK     bool
+	Detail string
+}
+
+func (e *ExpectEvent) When() time.Duration { return e.At }
+func (e *ExpectEvent) Kind() string        { return "expect" }
+func (e *ExpectEvent) Line() string {
+	mark := "✔ pass"
+	if !e.OK {
+		mark = "✘ FAIL"
+	}
+	return fmt.Sprintf("%-9s %s %s: %s", "expect", mark, e.Name, e.Detail)
+}
+func (e *ExpectEvent) AppendFields(f *netsim.Fields) {
+	f.Str("name", e.Name)
+	f.Bool("ok", e.OK)
+	f.Str("detail", e.Detail)
+}
+
+// SummaryEvent ends a run (kind "summary").
+type SummaryEvent struct {
+	At     time.Duration
+	Events uint64
+	Passed int
+	Failed int
+}
+
+func (e *SummaryEvent) When() time.Duration { return e.At }
+func (e *SummaryEvent) Kind() string        { return "summary" }
+func (e *SummaryEvent) Line() string {
+	return fmt.Sprintf("%-9s simulated %s, %d events, %d expectations passed, %d failed", "summary",
+		netsim.FormatDuration(e.At), e.Events, e.Passed, e.Failed)
+}
+func (e *SummaryEvent) AppendFields(f *netsim.Fields) {
+	f.Int("sim_ns", int64(e.At))
+	f.Uint("events", e.Events)
+	f.Int("expectations_passed", int64(e.Passed))
+	f.Int("expectations_failed", int64(e.Failed))
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Session  *lab.Session
+	Events   uint64
+	Verdicts []ExpectEvent
+	Passed   int
+	Failed   int
+}
+
+// Run runs the scenario headless to until (its Duration when 0), handing
+// every event to out, in order: first the scenario's teaching text as a
+// narration, then the run, each expectation as it is judged, and a summary.
+// Expectations due after until fail: the run stopped before them.
+func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
+	if until <= 0 {
+		until = sc.Duration
+	}
+	sess, err := sc.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Session: sess}
+	judges := make([]*judge, len(sc.Expect))
+	for i, x := range sc.Expect {
+		judges[i] = &judge{x: x}
+	}
+	emit := func(e netsim.Event) {
+		res.Events++
+		for _, j := range judges {
+			j.observe(e)
+		}
+		out(e)
+	}
+	sess.Observe(emit)
+	if sc.Teaches != "" {
+		emit(&lab.NarrationEvent{At: 0, Text: lab.Teaches(sc.Teaches)})
+	}
+	var times []time.Duration
+	for _, j := range judges {
+		if j.x.At > 0 && j.x.At <= until {
+			times = append(times, j.x.At)
+		}
+	}
+	slices.Sort(times)
+	times = append(slices.Compact(times), until)
+	for _, t := range times {
+		sess.RunUntil(t)
+		var snap *lab.Snapshot
+		for _, j := range judges {
+			if j.done || (j.x.At != t && !(t == until)) {
+				continue
+			}
+			if snap == nil {
+				snap = sess.Snapshot()
+			}
+			ok, detail := j.verdict(snap, t)
+			if j.x.At > until {
+				ok, detail = false, fmt.Sprintf("not judged: the run stopped at %s, before %s", netsim.FormatDuration(until), netsim.FormatDuration(j.x.At))
+			}
+			j.done = true
+			v := ExpectEvent{At: t, Name: j.x.Name, OK: ok, Detail: detail}
+			res.Verdicts = append(res.Verdicts, v)
+			if ok {
+				res.Passed++
+			} else {
+				res.Failed++
+			}
+			emit(&v)
+		}
+	}
+	out(&SummaryEvent{At: until, Events: res.Events, Passed: res.Passed, Failed: res.Failed})
+	return res, nil
+}

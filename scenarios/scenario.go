@@ -1,0 +1,40 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/socklab/socklab/lab"
+)
+
+// Scenario is a parsed, validated scenario: a lab configuration, what it
+// teaches, how long it runs, and what must happen.
+type Scenario struct {
+	// Name is the built-in name ("power-loss-heartbeat") or the file's
+	// base name without extension.
+	Name string
+	// Title is one line for lists.
+	Title string
+	// Teaches is the paragraph shown at the start: the point of the lesson.
+	Teaches string
+	// Source names where it came from: "builtin:NAME" or the file path.
+	Source string
+	// Text is the scenario's full text, as read (recordings embed it).
+	Text []byte
+	// Duration is how long `socklab run` simulates.
+	Duration time.Duration
+	// Config is the lab to build, defaults applied.
+	Config lab.Config
+	// Expect lists what must happen.
+	Expect []Expectation
+}
+
+// Info names a built-in scenario.
+type Info struct {
+	Name  string
+	Title string
+}
+
+// NewSession builds a fresh lab session for the scenario.
+func (sc *Scenario) NewSession() (*lab.Session, error) {
+	return lab.New(sc.Config)
+}
