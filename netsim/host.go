@@ -134,9 +134,14 @@ func (h *Host) PowerOn() {
 	h.sim.emit(&FaultEvent{At: h.sim.now, Action: "power_on", Target: h.name})
 }
 
-// send hands a packet built on this host to the network.
+// send hands a packet built on this host to the network. A host without
+// power sends nothing.
 func (h *Host) send(p *Packet) {
 	s := h.sim
+	if !h.powered {
+		s.release(p)
+		return
+	}
 	s.nextSegID++
 	p.ID = s.nextSegID
 	p.origin = h

@@ -46,6 +46,10 @@ type Profile struct {
 	// TCP_MAXRXTSHIFT).
 	Retries2      int
 	RetriesByTime bool
+	// OrphanRetries replaces Retries2 for a connection the application has
+	// closed (Linux net.ipv4.tcp_orphan_retries; its default 0 means 8
+	// while the RTO is below its maximum: tcp_orphan_retries()).
+	OrphanRetries int
 
 	// KeepIdle, KeepIntvl and KeepCnt are the SO_KEEPALIVE defaults
 	// (Linux tcp_keepalive_time, tcp_keepalive_intvl, tcp_keepalive_probes;
@@ -156,7 +160,7 @@ func (p *Profile) Validate() error {
 		min  int
 	}{
 		{"syn_retries", p.SynRetries, 1}, {"syn_linear_timeouts", p.SynLinearTimeouts, 0},
-		{"synack_retries", p.SynAckRetries, 1}, {"retries2", p.Retries2, 1},
+		{"synack_retries", p.SynAckRetries, 1}, {"retries2", p.Retries2, 1}, {"orphan_retries", p.OrphanRetries, 0},
 		{"keepalive_count", p.KeepCnt, 1}, {"mss", p.MSS, 88}, {"init_cwnd", p.InitCwnd, 1},
 		{"rcvbuf", p.RcvBuf, 1}, {"somaxconn", p.SomaxConn, 1},
 	}

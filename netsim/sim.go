@@ -29,6 +29,7 @@ type Sim struct {
 	// in the middle of processing; they run after the current step, in
 	// order, so that a model reacting to one never re-enters the stack.
 	deferred []deferredCall
+	flushing bool
 
 	nodes       []node
 	hosts       []*Host
@@ -130,10 +131,16 @@ func (s *Sim) Defer(fn func()) { s.deferred = append(s.deferred, deferredCall{fn
 // it causes are delivered the same way as those of any other step.
 func (s *Sim) Do(fn func()) {
 	fn()
-	s.flush()
+	if !s.flushing {
+		s.flush()
+	}
 }
 
+// flush runs the deferred notifications, those they defer in turn
+// included. A notification that calls Do adds to the same list.
 func (s *Sim) flush() {
+	s.flushing = true
+	defer func() { s.flushing = false }()
 	for i := 0; i < len(s.deferred); i++ {
 		d := s.deferred[i]
 		s.deferred[i] = deferredCall{}

@@ -54,6 +54,7 @@ type Conn struct {
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582).
 	cwnd, ssthresh int
+	cwndAcked      int // bytes acknowledged toward the next congestion-avoidance increase
 	dupAcks        int
 	inRecovery     bool // after an RTO or in fast recovery, until recover is acknowledged
 	fastRecovery   bool
@@ -70,6 +71,7 @@ type Conn struct {
 	tlpHigh           uint32 // snd_nxt when a tail loss probe went out
 	tlpOut            bool
 	probes            int // zero-window probes unanswered
+	persistBackoff    int // zero-window probe interval doublings
 
 	connectStart time.Duration
 
@@ -367,9 +369,10 @@ func (c *Conn) Close() {
 		return
 	case c.state == SynSent:
 		c.becomeClosed()
-	case len(c.rcvBuf) > 0 || len(c.ooo) > 0 || c.opts.LingerZero:
-		// tcp_close(): "data_was_unread" or SO_LINGER 0 → send an active
-		// reset instead of a FIN (RFC 2525 2.17).
+	case len(c.rcvBuf) > 0 || c.opts.LingerZero:
+		// tcp_close(): "data_was_unread" (the in-order receive queue; the
+		// out-of-order queue does not count) or SO_LINGER 0 → send an
+		// active reset instead of a FIN (RFC 2525 2.17).
 		c.sendRST()
 		c.becomeClosed()
 	default:
@@ -384,6 +387,13 @@ func (c *Conn) Close() {
 // Shutdown closes the sending direction (shutdown(SHUT_WR)): a FIN after
 // queued data; reading goes on.
 func (c *Conn) Shutdown() {
+	if c.state == SynSent {
+		// inet_shutdown: a connect in progress is abandoned
+		// (disconnect; no segment, as nothing was established).
+		c.finQueued = true
+		c.becomeClosed()
+		return
+	}
 	if c.state.canSend() && !c.finQueued {
 		c.closeSending()
 	}
@@ -517,7 +527,8 @@ func (c *Conn) unlink() {
 	}
 }
 
-// vanish forgets the connection without a trace, as a power cut does.
+// vanish forgets the connection without a trace, as a power cut does: no
+// event, no segment; the object left behind is closed for good.
 func (c *Conn) vanish() {
 	c.rtx.Stop()
 	c.delack.Stop()
@@ -525,6 +536,8 @@ func (c *Conn) vanish() {
 	c.wait.Stop()
 	c.notice = nil
 	c.proc = nil
+	c.state = Closed
+	c.errReported = true
 }
 
 // stopTimer cancels t, tracing it under name.

@@ -210,6 +210,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	}
 	if p.Flags&ACK == 0 {
 		// Simultaneous open: both sides sent a SYN.
+		c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
 		c.setState(SynReceived)
 		c.sendSYNACK("")
 		c.armRetransmit(rtxSYNACK, c.rto)
@@ -280,7 +281,9 @@ func (c *Conn) inputAck(p *Packet) bool {
 	if seqLT(ack, c.sndUna) {
 		return true // an old duplicate: ignore the ACK field
 	}
-	c.probesOut = 0 // tcp_ack: any ACK that is not old answers keepalive
+	// tcp_ack: any ACK that is not old answers the keepalive and
+	// zero-window probes (icsk_probes_out = 0).
+	c.probesOut, c.probes = 0, 0
 	windowChanged := false
 	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
 		windowChanged = c.sndWnd != uint32(p.Win)
@@ -321,9 +324,11 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		i++
 	}
 	if i > 0 {
-		// Sampled from the newest segment acknowledged, at its latest
-		// transmission: what TCP timestamps give Linux (RFC 7323 4.1).
-		c.rttSample(now - c.sent[i-1].at)
+		// Sampled as TCP timestamps give it (RFC 7323 4.3): the ACK echoes
+		// the segment that advanced the left edge, so the oldest segment
+		// newly acknowledged, at its latest transmission (after a loss,
+		// the retransmission that filled the hole).
+		c.rttSample(now - c.sent[0].at)
 		c.sent = append(c.sent[:0], c.sent[i:]...)
 	}
 	c.retransmits, c.retransStampSet, c.probes = 0, false, 0
@@ -390,9 +395,22 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 	}
 	if c.cwnd < c.ssthresh {
 		c.cwnd += min(acked, c.mss)
-	} else {
-		c.cwnd += max(c.mss*c.mss/c.cwnd, 1)
+		return
 	}
+	// Congestion avoidance: one segment per window of data acknowledged,
+	// counted as Linux does (snd_cwnd_cnt), so cwnd stays whole segments.
+	c.cwndAcked += acked
+	if c.cwndAcked >= c.cwnd {
+		c.cwndAcked -= c.cwnd
+		c.cwnd += c.mss
+	}
+}
+
+// halfFlight is the new ssthresh after a loss: half the data in flight, in
+// whole segments, at least two (RFC 5681 3.1 eq. 4).
+func (c *Conn) halfFlight() int {
+	flight := int(c.sndNxt - c.sndUna)
+	return max(flight/2/c.mss*c.mss, 2*c.mss)
 }
 
 // onDupAck counts duplicate ACKs; the third starts fast retransmit and
@@ -409,8 +427,7 @@ func (c *Conn) onDupAck() {
 	if c.dupAcks != 3 {
 		return
 	}
-	flight := int(c.sndNxt - c.sndUna)
-	c.ssthresh = max(flight/2, 2*c.mss)
+	c.ssthresh = c.halfFlight()
 	c.cwnd = c.ssthresh + 3*c.mss
 	c.inRecovery, c.fastRecovery, c.recover = true, true, c.sndNxt
 	c.retransmitFrom(c.sndUna, "fast-retransmission")
@@ -499,12 +516,12 @@ func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool) {
 // receive buffer. It reports whether any moved.
 func (c *Conn) drainOutOfOrder() bool {
 	moved := false
-	for len(c.ooo) > 0 && seqLE(c.ooo[0].seq, c.rcvNxt) && !c.finRcvd {
+	for len(c.ooo) > 0 && seqLE(c.ooo[0].seq, c.rcvNxt) {
 		s := c.ooo[0]
 		c.ooo = c.ooo[1:]
 		skip := int(c.rcvNxt - s.seq)
-		if skip > len(s.data) {
-			continue
+		if skip > len(s.data) || c.finRcvd {
+			continue // covered already: a copy of what arrived in order
 		}
 		c.accept(s.data[skip:])
 		moved = true

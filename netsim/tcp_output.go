@@ -93,6 +93,9 @@ func (c *Conn) output() {
 	default:
 		return
 	}
+	if c.sndUna == c.iss {
+		return // the SYN is not acknowledged yet (closed in SYN_RECEIVED)
+	}
 	for !c.finSent {
 		off := int(c.sndNxt - c.sndBufSeq)
 		avail := len(c.sndBuf) - off
@@ -105,6 +108,11 @@ func (c *Conn) output() {
 		if n > room {
 			if room <= 0 {
 				c.maybePersist()
+				return
+			}
+			if inflight > 0 {
+				// Sender silly window avoidance (RFC 9293 3.8.6.2.1): no
+				// runt while an ACK is on its way to open the window.
 				return
 			}
 			n = room
@@ -167,7 +175,8 @@ func (c *Conn) retransmitFrom(seq uint32, note string) {
 		c.touchSent(c.iss + 1)
 		return
 	}
-	if c.state == SynReceived && seq == c.iss {
+	if seq == c.iss {
+		// Our SYN is not acknowledged: in SYN_RECEIVED, or closed from it.
 		c.xmit(SYN|ACK, c.iss, nil, note, "")
 		c.touchSent(c.iss + 1)
 		return

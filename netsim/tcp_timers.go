@@ -89,9 +89,9 @@ func (c *Conn) rearmRTO() {
 // than the RTO would fire.
 func (c *Conn) scheduleLossProbe(advancing bool) bool {
 	p := &c.host.profile
-	if !p.TailLossProbe || c.tlpOut || c.inRecovery || c.sndNxt == c.sndUna ||
-		(c.state != Established && c.state != CloseWait) {
-		return false
+	if !p.TailLossProbe || c.tlpOut || c.inRecovery || c.sndNxt == c.sndUna || !c.state.Synchronized() ||
+		c.state == TimeWait || seqLE(c.sndUna, c.iss) {
+		return false // Linux has no state test: any connection past its handshake
 	}
 	pto := p.InitialRTO
 	if c.hasRTT {
@@ -192,10 +192,18 @@ func (c *Conn) writeTimedOut() bool {
 		return elapsed >= ut
 	}
 	p := &c.host.profile
-	if !p.RetriesByTime {
-		return c.retransmits >= p.Retries2
+	retries := p.Retries2
+	if c.proc == nil && p.RetriesByTime {
+		// An orphan: tcp_write_timeout uses tcp_orphan_retries().
+		retries = p.OrphanRetries
+		if retries == 0 && c.rto < p.MaxRTO {
+			retries = 8
+		}
 	}
-	return elapsed >= retries2Timeout(p.Retries2, p.MinRTO, p.MaxRTO)
+	if !p.RetriesByTime {
+		return c.retransmits >= retries
+	}
+	return elapsed >= retries2Timeout(retries, p.MinRTO, p.MaxRTO)
 }
 
 // timeoutCause names why retransmission gave up.
@@ -220,9 +228,8 @@ func (c *Conn) retransmitTimeout() {
 	}
 	c.tlpOut = false
 	// tcp_enter_loss: RFC 5681 3.1 eq. 4, cwnd = 1 segment.
-	flight := int(c.sndNxt - c.sndUna)
-	c.ssthresh = max(flight/2, 2*c.mss)
-	c.cwnd = c.mss
+	c.ssthresh = c.halfFlight()
+	c.cwnd, c.cwndAcked = c.mss, 0
 	c.dupAcks = 0
 	c.inRecovery, c.recover = true, c.sndNxt
 	c.retransmitFrom(c.sndUna, "retransmission")
@@ -258,15 +265,16 @@ func (c *Conn) sendLossProbe() {
 // shut with data waiting and nothing in flight to bring an update.
 func (c *Conn) maybePersist() {
 	if c.sndWnd == 0 && c.sndNxt == c.sndUna && !c.rtx.Armed() {
-		c.probes = 0
+		c.probes, c.persistBackoff = 0, 0
 		c.armRetransmit(rtxProbe, c.rto)
 	}
 }
 
 // zeroWindowProbe sends a window probe (tcp_probe_timer, tcp_xmit_probe_skb:
-// seq snd_una−1, no data) with RTO backoff; after tcp_retries2 unanswered
-// probes the connection is aborted. (Linux bounds the probes by time as
-// well; the model counts only.)
+// seq snd_una−1, no data) with RTO backoff up to the maximum RTO. Every
+// answer resets the count (the receiver is alive, its window just shut);
+// after tcp_retries2 unanswered probes the connection is aborted. (Linux
+// bounds the probes by time as well; the model counts only.)
 func (c *Conn) zeroWindowProbe() {
 	if c.sndWnd > 0 {
 		c.output()
@@ -277,8 +285,9 @@ func (c *Conn) zeroWindowProbe() {
 		return
 	}
 	c.probes++
+	c.persistBackoff = min(c.persistBackoff+1, 30)
 	c.xmit(ACK, c.sndUna-1, nil, rtxProbe, "")
-	c.armRetransmit(rtxProbe, min(c.rto<<c.probes, c.host.profile.MaxRTO))
+	c.armRetransmit(rtxProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
 }
 
 func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
