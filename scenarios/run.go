@@ -32,25 +32,80 @@ func (e *ExpectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("detail", e.Detail)
 }
 
-// SummaryEvent ends a run (kind "summary").
+// SummaryEvent ends a run (kind "summary"): the contract's fields, then
+// the run's totals.
 type SummaryEvent struct {
 	At     time.Duration
 	Events uint64
 	Passed int
 	Failed int
+	Totals Totals
+}
+
+// Totals sum up what happened in a run.
+type Totals struct {
+	Detections    int
+	Reconnects    int // reconnect attempts scheduled
+	ReconnectPeak int // the most reconnect attempts in any 100 ms window
+	BacklogDrops  int // SYNs and handshake ACKs dropped for a full accept queue
+	Segments      uint64
+}
+
+// totals accumulates Totals from the events.
+type totals struct {
+	Totals
+	attempts []time.Duration
+}
+
+func (t *totals) observe(e netsim.Event) {
+	switch e := e.(type) {
+	case *netsim.SegmentEvent:
+		if e.Fate == netsim.FateSent {
+			t.Segments++
+		}
+		if e.Why == netsim.WhyBacklogFull {
+			t.BacklogDrops++
+		}
+	case *lab.DetectEvent:
+		t.Detections++
+	case *lab.ReconnectEvent:
+		if e.Outcome == lab.ReconnectScheduled {
+			t.Reconnects++
+			t.attempts = append(t.attempts, e.At+e.Delay)
+		}
+	}
+}
+
+// finish computes the peak of attempts in any 100 ms window.
+func (t *totals) finish() Totals {
+	slices.Sort(t.attempts)
+	for i, j := 0, 0; i < len(t.attempts); i++ {
+		for t.attempts[i]-t.attempts[j] >= 100*time.Millisecond {
+			j++
+		}
+		t.ReconnectPeak = max(t.ReconnectPeak, i-j+1)
+	}
+	return t.Totals
 }
 
 func (e *SummaryEvent) When() time.Duration { return e.At }
 func (e *SummaryEvent) Kind() string        { return "summary" }
 func (e *SummaryEvent) Line() string {
-	return fmt.Sprintf("%-9s simulated %s, %d events, %d expectations passed, %d failed", "summary",
-		netsim.FormatDuration(e.At), e.Events, e.Passed, e.Failed)
+	t := e.Totals
+	return fmt.Sprintf("%-9s simulated %s, %d events, %d expectations passed, %d failed; %d segments, %d detections, %d reconnect attempts (peak %d in 100 ms), %d dropped for a full backlog",
+		"summary", netsim.FormatDuration(e.At), e.Events, e.Passed, e.Failed,
+		t.Segments, t.Detections, t.Reconnects, t.ReconnectPeak, t.BacklogDrops)
 }
 func (e *SummaryEvent) AppendFields(f *netsim.Fields) {
 	f.Int("sim_ns", int64(e.At))
 	f.Uint("events", e.Events)
 	f.Int("expectations_passed", int64(e.Passed))
 	f.Int("expectations_failed", int64(e.Failed))
+	f.Uint("segments", e.Totals.Segments)
+	f.Int("detections", int64(e.Totals.Detections))
+	f.Int("reconnect_attempts", int64(e.Totals.Reconnects))
+	f.Int("reconnect_peak_100ms", int64(e.Totals.ReconnectPeak))
+	f.Int("backlog_drops", int64(e.Totals.BacklogDrops))
 }
 
 // Result is the outcome of a run.
@@ -60,6 +115,7 @@ type Result struct {
 	Verdicts []ExpectEvent
 	Passed   int
 	Failed   int
+	Totals   Totals
 }
 
 // Run runs the scenario headless to until (its Duration when 0), handing
@@ -79,8 +135,10 @@ func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, e
 	for i, x := range sc.Expect {
 		judges[i] = &judge{x: x}
 	}
+	var sum totals
 	emit := func(e netsim.Event) {
 		res.Events++
+		sum.observe(e)
 		for _, j := range judges {
 			j.observe(e)
 		}
@@ -123,6 +181,7 @@ func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, e
 			emit(&v)
 		}
 	}
-	out(&SummaryEvent{At: until, Events: res.Events, Passed: res.Passed, Failed: res.Failed})
+	res.Totals = sum.finish()
+	out(&SummaryEvent{At: until, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
 	return res, nil
 }
