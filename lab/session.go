@@ -25,6 +25,7 @@ type Session struct {
 	apps    []appRuntime
 	byName  map[string]appRuntime
 	inputs  []Input
+	pending []Input // recorded inputs still to replay
 	totals  Counters
 	started bool
 }
@@ -41,9 +42,12 @@ type appRuntime interface {
 }
 
 // Input is a live input: an action taken while the lab runs, at a
-// simulated time. Replaying the inputs replays the run.
+// simulated time and after a number of simulation steps. Replaying the
+// inputs at the same step replays the run exactly, even when several
+// things happen at the same instant.
 type Input struct {
 	At     time.Duration
+	Step   uint64
 	Action Action
 }
 
@@ -189,17 +193,70 @@ func (s *Session) start() {
 	}
 }
 
-// Step runs the next event of the simulation. It reports false when nothing
-// is left to happen.
+// Step runs the next event of the simulation (or the next replayed input).
+// It reports false when nothing is left to happen.
 func (s *Session) Step() bool {
 	s.start()
+	if s.replayDue(s.sim.Now() + 1<<62) {
+		return true
+	}
 	return s.sim.Step()
 }
 
-// RunUntil runs the simulation to simulated time t.
+// RunUntil runs the simulation to simulated time t, replaying recorded
+// inputs where they fall.
 func (s *Session) RunUntil(t time.Duration) {
 	s.start()
+	for {
+		if s.replayDue(t) {
+			continue
+		}
+		at, ok := s.sim.NextAt()
+		if !ok || at > t {
+			break
+		}
+		s.sim.Step()
+	}
 	s.sim.RunUntil(t)
+}
+
+// Replay queues recorded inputs: each is applied when the simulation has
+// run as many steps as when it was recorded, at its recorded time. It
+// checks them first: an action this lab cannot take, or inputs out of
+// order, is an error naming the input.
+func (s *Session) Replay(inputs []Input) error {
+	last := Input{}
+	if n := len(s.pending); n > 0 {
+		last = s.pending[n-1]
+	}
+	for i, in := range inputs {
+		if err := s.checkAction(in.Action); err != nil {
+			return fmt.Errorf("input %d: %v", i+1, err)
+		}
+		if in.At < last.At || in.Step < last.Step {
+			return fmt.Errorf("input %d: at %v (step %d) comes before the input ahead of it", i+1, in.At, in.Step)
+		}
+		last = in
+	}
+	s.pending = append(s.pending, inputs...)
+	return nil
+}
+
+// replayDue applies the next recorded input if it falls now (by step
+// count) and no later than limit.
+func (s *Session) replayDue(limit time.Duration) bool {
+	if len(s.pending) == 0 {
+		return false
+	}
+	in := s.pending[0]
+	if in.Step != s.sim.Steps() || in.At > limit || !s.sim.AdvanceClock(in.At) {
+		return false
+	}
+	s.pending = s.pending[1:]
+	if err := s.Apply(in.Action); err != nil {
+		panic("lab: a recorded input fails on replay: " + err.Error())
+	}
+	return true
 }
 
 // RunFor runs the simulation for d of simulated time.
@@ -217,7 +274,7 @@ func (s *Session) Apply(a Action) error {
 	if err := s.checkAction(a); err != nil {
 		return err
 	}
-	s.inputs = append(s.inputs, Input{At: s.Now(), Action: a})
+	s.inputs = append(s.inputs, Input{At: s.Now(), Step: s.sim.Steps(), Action: a})
 	s.sim.Do(func() { s.perform(a) })
 	return nil
 }

@@ -109,6 +109,17 @@ func (s *Sim) RunUntil(t time.Duration) {
 	}
 }
 
+// AdvanceClock moves the clock to t without running anything; it refuses
+// (false) if a timer is due before t or t is in the past. Replaying a live
+// input at exactly the point it was applied uses it.
+func (s *Sim) AdvanceClock(t time.Duration) bool {
+	if at, ok := s.NextAt(); t < s.now || (ok && at < t) {
+		return false
+	}
+	s.now = t
+	return true
+}
+
 // RunFor advances the clock by d, running what falls due.
 func (s *Sim) RunFor(d time.Duration) { s.RunUntil(s.now + d) }
 
