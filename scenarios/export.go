@@ -117,6 +117,15 @@ func encodePacket(buf gopacket.SerializeBuffer, p *netsim.Packet) ([]byte, error
 // every event to events (when not nil). It returns the number of packets
 // written and the run's result.
 func (sc *Scenario) Export(until time.Duration, at string, pcap io.Writer, events func(netsim.Event)) (int, *Result, error) {
+	sess, err := sc.NewSession()
+	if err != nil {
+		return 0, nil, err
+	}
+	return sc.ExportSession(sess, until, at, pcap, events)
+}
+
+// ExportSession is Export on a session the caller built.
+func (sc *Scenario) ExportSession(sess *lab.Session, until time.Duration, at string, pcap io.Writer, events func(netsim.Event)) (int, *Result, error) {
 	if at == "" {
 		at = sc.CaptureHost()
 	}
@@ -131,14 +140,11 @@ func (sc *Scenario) Export(until time.Duration, at string, pcap io.Writer, event
 	if err != nil {
 		return 0, nil, err
 	}
-	res, err := sc.Run(until, func(e netsim.Event) {
+	res := sc.RunSession(sess, until, func(e netsim.Event) {
 		pw.observe(e)
 		if events != nil {
 			events(e)
 		}
 	})
-	if err == nil {
-		err = pw.err
-	}
-	return pw.n, res, err
+	return pw.n, res, pw.err
 }

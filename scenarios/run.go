@@ -123,12 +123,18 @@ type Result struct {
 // narration, then the run, each expectation as it is judged, and a summary.
 // Expectations due after until fail: the run stopped before them.
 func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
-	if until <= 0 {
-		until = sc.Duration
-	}
 	sess, err := sc.NewSession()
 	if err != nil {
 		return nil, err
+	}
+	return sc.RunSession(sess, until, out), nil
+}
+
+// RunSession is Run on a session the caller built (one replaying a
+// recording's inputs, say).
+func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) *Result {
+	if until <= 0 {
+		until = sc.Duration
 	}
 	res := &Result{Session: sess}
 	judges := make([]*judge, len(sc.Expect))
@@ -183,5 +189,5 @@ func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, e
 	}
 	res.Totals = sum.finish()
 	out(&SummaryEvent{At: until, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
-	return res, nil
+	return res
 }

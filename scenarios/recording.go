@@ -1,0 +1,167 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/socklab/socklab/lab"
+)
+
+// Version is socklab's version, written into recordings.
+const Version = "0.1.0"
+
+// A recording is small because the core is deterministic: the scenario's
+// full text, the flags it ran with, the seed, and every live input with its
+// simulated time and step. Replaying is re-simulating. The format is
+// versioned JSON (docs/recordings.md).
+const (
+	recordingFormat  = "socklab-recording"
+	recordingVersion = 1
+)
+
+// Recording is a run that can be replayed.
+type Recording struct {
+	Format   string          `json:"format"`
+	Version  int             `json:"version"`
+	Socklab  string          `json:"socklab"`
+	Name     string          `json:"name"`
+	Source   string          `json:"source"`
+	Scenario string          `json:"scenario"`
+	Sets     []string        `json:"sets"`
+	Seed     uint64          `json:"seed"`
+	UntilNs  int64           `json:"until_ns"`
+	Inputs   []RecordedInput `json:"inputs"`
+}
+
+// RecordedInput is a live input: the action, and when it was taken.
+type RecordedInput struct {
+	TNs    int64  `json:"t_ns"`
+	Step   uint64 `json:"step"`
+	Do     string `json:"do"`
+	Target string `json:"target"`
+	Value  string `json:"value"`
+}
+
+// NewRecording records a run of sc (loaded with sets) that took inputs and
+// ran to until.
+func NewRecording(sc *Scenario, sets []string, inputs []lab.Input, until time.Duration) *Recording {
+	r := &Recording{Format: recordingFormat, Version: recordingVersion, Socklab: Version,
+		Name: sc.Name, Source: sc.Source, Scenario: string(sc.Text), Sets: append([]string{}, sets...),
+		Seed: sc.Config.Seed, UntilNs: int64(until), Inputs: []RecordedInput{}}
+	for _, in := range inputs {
+		r.Inputs = append(r.Inputs, RecordedInput{TNs: int64(in.At), Step: in.Step,
+			Do: in.Action.Do, Target: in.Action.Target, Value: in.Action.Value})
+	}
+	return r
+}
+
+// Marshal renders the recording as indented JSON.
+func (r *Recording) Marshal() []byte {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		panic("scenarios: a recording does not marshal: " + err.Error())
+	}
+	return append(b, '\n')
+}
+
+// ReadRecording reads a recording; source names it in errors. A file that is
+// not a recording, is cut short, comes from a newer socklab or holds an
+// invalid scenario or input is an error saying which.
+func ReadRecording(source string, data []byte) (*Recording, error) {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("%s: "+format, append([]any{source}, args...)...)
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, fail("empty file: not a socklab recording")
+	}
+	if trimmed[0] != '{' {
+		return nil, fail("not a socklab recording (it is not a JSON object; a recording comes from socklab run --record or the interface)")
+	}
+	var probe struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fail("truncated or corrupt (JSON syntax at byte %d: %v)", se.Offset, err)
+		}
+		return nil, fail("corrupt recording: %v", err)
+	}
+	switch {
+	case probe.Format != recordingFormat:
+		return nil, fail("not a socklab recording (format %q, want %q)", probe.Format, recordingFormat)
+	case probe.Version > recordingVersion:
+		return nil, fail("written by a newer socklab (recording version %d; this socklab %s reads version %d)", probe.Version, Version, recordingVersion)
+	case probe.Version < 1:
+		return nil, fail("recording version %d is not valid", probe.Version)
+	}
+	var r Recording
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return nil, fail("corrupt recording: %v", err)
+	}
+	if dec.More() {
+		return nil, fail("corrupt recording: data after the recording")
+	}
+	switch {
+	case r.Scenario == "":
+		return nil, fail("the recording holds no scenario text")
+	case r.UntilNs < 0 || time.Duration(r.UntilNs) > MaxDuration:
+		return nil, fail("until_ns %d is out of range", r.UntilNs)
+	}
+	for i, in := range r.Inputs {
+		if in.TNs < 0 || (r.UntilNs > 0 && in.TNs > r.UntilNs) {
+			return nil, fail("input %d: t_ns %d is outside the run (0 to %d)", i+1, in.TNs, r.UntilNs)
+		}
+	}
+	if _, _, err := r.Session(); err != nil {
+		return nil, fail("%v", err)
+	}
+	return &r, nil
+}
+
+// Load parses the recorded scenario with its flags and seed.
+func (r *Recording) Load() (*Scenario, error) {
+	sc, err := Parse(r.Name, "recorded "+r.Source, []byte(r.Scenario), r.Sets...)
+	if err != nil {
+		return nil, err
+	}
+	sc.Config.Seed = r.Seed
+	return sc, nil
+}
+
+// Until is how long the recorded run went.
+func (r *Recording) Until() time.Duration { return time.Duration(r.UntilNs) }
+
+// LabInputs are the recorded live inputs.
+func (r *Recording) LabInputs() []lab.Input {
+	var out []lab.Input
+	for _, in := range r.Inputs {
+		out = append(out, lab.Input{At: time.Duration(in.TNs), Step: in.Step,
+			Action: lab.Action{Do: in.Do, Target: in.Target, Value: in.Value}})
+	}
+	return out
+}
+
+// Session builds the recorded scenario's session with the inputs queued for
+// replay.
+func (r *Recording) Session() (*Scenario, *lab.Session, error) {
+	sc, err := r.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	sess, err := sc.NewSession()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := sess.Replay(r.LabInputs()); err != nil {
+		return nil, nil, err
+	}
+	return sc, sess, nil
+}
