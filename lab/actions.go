@@ -57,51 +57,76 @@ func VerbNames() []string {
 	return out
 }
 
+// ActionError says which part of an action is wrong: its verb ("do"), its
+// target or its value.
+type ActionError struct {
+	Field string // do, target, value
+	Msg   string
+}
+
+func (e *ActionError) Error() string { return e.Field + ": " + e.Msg }
+
+func targetErr(format string, args ...any) error {
+	return &ActionError{Field: "target", Msg: fmt.Sprintf(format, args...)}
+}
+
+func valueErr(format string, args ...any) error {
+	return &ActionError{Field: "value", Msg: fmt.Sprintf(format, args...)}
+}
+
 // checkAction validates an action against the lab without doing it.
 func (s *Session) checkAction(a Action) error {
 	switch a.Do {
 	case "power_off", "power_on":
 		if s.sim.Host(a.Target) == nil {
-			return fmt.Errorf("%s: no host is called %q", a.Do, a.Target)
+			return targetErr("no host is called %q (%s acts on a host)", a.Target, a.Do)
 		}
 	case "crash", "restart", "freeze", "thaw":
 		if s.byName[a.Target] == nil {
-			return fmt.Errorf("%s: no app is called %q", a.Do, a.Target)
+			return targetErr("no app is called %q (%s acts on an app)", a.Target, a.Do)
 		}
 	case "link_down", "link_up", "loss", "latency":
 		if s.link(a.Target) == nil {
-			return fmt.Errorf("%s: no link is called %q (links are named a-b after their ends)", a.Do, a.Target)
+			return targetErr("no link is called %q (%s acts on a link, named a-b after its ends)", a.Target, a.Do)
 		}
 		if a.Do == "loss" {
 			p, err := strconv.ParseFloat(a.Value, 64)
 			if err != nil || p < 0 || p > 1 {
-				return fmt.Errorf("loss: %q is not a probability between 0 and 1", a.Value)
+				return valueErr("%q is not a loss probability between 0 and 1", a.Value)
 			}
 		}
 		if a.Do == "latency" {
 			d, err := time.ParseDuration(a.Value)
 			if err != nil || d < 0 {
-				return fmt.Errorf("latency: %q is not a duration of 0 or more", a.Value)
+				return valueErr("%q is not a latency (a duration of 0 or more)", a.Value)
 			}
 		}
 	case "partition":
-		for _, h := range append(splitList(a.Target), splitList(a.Value)...) {
-			if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
-				return fmt.Errorf("partition: no host is called %q", h)
-			}
+		if len(splitList(a.Target)) == 0 {
+			return targetErr("name the hosts on one side (a,b)")
 		}
-		if len(splitList(a.Target)) == 0 || len(splitList(a.Value)) == 0 {
-			return fmt.Errorf("partition: name the hosts on each side (target and value)")
+		if len(splitList(a.Value)) == 0 {
+			return valueErr("name the hosts on the other side (c,d)")
+		}
+		for _, side := range []struct {
+			list string
+			err  func(string, ...any) error
+		}{{a.Target, targetErr}, {a.Value, valueErr}} {
+			for _, h := range splitList(side.list) {
+				if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
+					return side.err("no host is called %q", h)
+				}
+			}
 		}
 	case "heal":
 	case "expire":
 		if m := s.sim.Middlebox(a.Target); m == nil || m.Config().Kind == netsim.Router {
-			return fmt.Errorf("expire: no firewall or NAT is called %q", a.Target)
+			return targetErr("no firewall or NAT is called %q", a.Target)
 		}
 	case "set":
 		return s.checkParam(a.Target, a.Value)
 	default:
-		return fmt.Errorf("unknown action %q (known: %s)", a.Do, strings.Join(VerbNames(), ", "))
+		return &ActionError{Field: "do", Msg: fmt.Sprintf("unknown action %q (known: %s)", a.Do, strings.Join(VerbNames(), ", "))}
 	}
 	return nil
 }

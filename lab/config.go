@@ -221,6 +221,19 @@ func fieldErr(path, format string, args ...any) error {
 	return &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
 }
 
+// subfieldErr turns a netsim validation error, whose message starts with
+// the field it is about ("loss must be between 0 and 1", "outside: name the
+// neighbour"), into a FieldError on that field under path.
+func subfieldErr(path string, err error) error {
+	msg := err.Error()
+	field, rest, ok := strings.Cut(msg, " ")
+	field = strings.TrimSuffix(field, ":")
+	if !ok || strings.ToLower(field) != field || strings.ContainsAny(field, "()") {
+		return fieldErr(path, "%s", msg)
+	}
+	return fieldErr(path+"."+field, "%s", strings.TrimSpace(rest))
+}
+
 // Validate checks the configuration after presets and defaults are
 // applied, and names the first field that is wrong.
 func (c *Config) Validate() error {
@@ -264,7 +277,7 @@ func (c *Config) Validate() error {
 			}
 		}
 		if err := l.netsim().Validate(); err != nil {
-			return fieldErr(p, "%v", err)
+			return subfieldErr(p, err)
 		}
 	}
 	names := map[string]bool{}
@@ -411,9 +424,7 @@ func (m MiddleboxConfig) netsim() (netsim.MiddleboxConfig, error) {
 			cfg.Ports = netsim.PortPreserve
 		}
 		if err := cfg.Validate(); err != nil {
-			field := strings.SplitN(err.Error(), ":", 2)[0]
-			field = strings.Fields(field)[0]
-			return cfg, fieldErr(p+"."+field, "%v", err)
+			return cfg, subfieldErr(p, err)
 		}
 	}
 	return cfg, nil

@@ -108,7 +108,7 @@ func (s *Session) setParam(path, value string) {
 func (s *Session) param(path, value string, apply bool) error {
 	parts := strings.SplitN(path, ".", 3)
 	if len(parts) < 3 {
-		return fmt.Errorf("set: %q is not a parameter path (known: %s)", path, strings.Join(LiveParams(), ", "))
+		return targetErr("%q is not a parameter path (live ones: %s)", path, strings.Join(LiveParams(), ", "))
 	}
 	section, name, rest := parts[0], parts[1], parts[2]
 	switch section {
@@ -121,24 +121,24 @@ func (s *Session) param(path, value string, apply bool) error {
 	case "hosts":
 		return s.hostParam(name, rest, value, apply)
 	}
-	return fmt.Errorf("set: %q is not a parameter path (known: %s)", path, strings.Join(LiveParams(), ", "))
+	return targetErr("%q is not a parameter path (live ones: %s)", path, strings.Join(LiveParams(), ", "))
 }
 
 func (s *Session) appParam(name, rest, value string, apply bool) error {
 	rt := s.byName[name]
 	if rt == nil {
-		return fmt.Errorf("set: no app is called %q", name)
+		return targetErr("no app is called %q", name)
 	}
 	i := slices.IndexFunc(appParams, func(p param) bool { return p.suffix == rest })
 	if i < 0 {
-		return fmt.Errorf("set: apps.%s.%s cannot change while the lab runs (live: %s)", name, rest, strings.Join(LiveParams(), ", "))
+		return targetErr("apps.%s.%s cannot change while the lab runs (live ones: %s)", name, rest, strings.Join(LiveParams(), ", "))
 	}
 	trial := *rt.config()
 	if err := appParams[i].set(&trial, value); err != nil {
-		return fmt.Errorf("set apps.%s.%s: %v", name, rest, err)
+		return valueErr("apps.%s.%s: %v", name, rest, err)
 	}
 	if err := trial.validate(s.nodeKinds()); err != nil {
-		return fmt.Errorf("set: %v", err)
+		return valueErr("%v", err)
 	}
 	if apply {
 		*rt.config() = trial
@@ -161,20 +161,20 @@ func (s *Session) nodeKinds() map[string]string {
 func (s *Session) linkParam(name, rest, value string, apply bool) error {
 	l := s.link(name)
 	if l == nil {
-		return fmt.Errorf("set: no link is called %q", name)
+		return targetErr("no link is called %q", name)
 	}
 	cfg := l.Config()
 	switch rest {
 	case "loss":
 		p, err := strconv.ParseFloat(value, 64)
 		if err != nil || p < 0 || p > 1 {
-			return fmt.Errorf("set links.%s.loss: %q is not a probability between 0 and 1", name, value)
+			return valueErr("links.%s.loss: %q is not a probability between 0 and 1", name, value)
 		}
 		cfg.Loss, cfg.Burst = p, nil
 	case "latency", "jitter":
 		d, err := parseDuration(value)
 		if err != nil {
-			return fmt.Errorf("set links.%s.%s: %v", name, rest, err)
+			return valueErr("links.%s.%s: %v", name, rest, err)
 		}
 		if rest == "latency" {
 			cfg.Latency = d
@@ -182,24 +182,27 @@ func (s *Session) linkParam(name, rest, value string, apply bool) error {
 			cfg.Jitter = d
 		}
 	default:
-		return fmt.Errorf("set: links.%s.%s cannot change (loss, latency, jitter can)", name, rest)
+		return targetErr("links.%s.%s cannot change (loss, latency, jitter can)", name, rest)
+	}
+	if err := cfg.Validate(); err != nil {
+		return valueErr("links.%s.%s: %v", name, rest, err)
 	}
 	if apply {
 		return l.SetConfig(cfg)
 	}
-	return cfg.Validate()
+	return nil
 }
 
 func (s *Session) boxParam(name, rest, value string, apply bool) error {
 	m := s.sim.Middlebox(name)
 	if m == nil {
-		return fmt.Errorf("set: no middlebox is called %q", name)
+		return targetErr("no middlebox is called %q", name)
 	}
 	switch rest {
 	case "idle_timeout":
 		d, err := parseDuration(value)
 		if err != nil || d == 0 {
-			return fmt.Errorf("set middleboxes.%s.idle_timeout: %q is not a positive duration", name, value)
+			return valueErr("middleboxes.%s.idle_timeout: %q is not a positive duration", name, value)
 		}
 		if apply {
 			return m.SetIdleTimeout(d)
@@ -208,13 +211,13 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 		switch value {
 		case "drop", "pickup", "rst", "rst-both":
 		default:
-			return fmt.Errorf("set middleboxes.%s.on_expired: %q is not drop, pickup, rst or rst-both", name, value)
+			return valueErr("middleboxes.%s.on_expired: %q is not drop, pickup, rst or rst-both", name, value)
 		}
 		if apply {
 			return m.SetExpiryPolicy(netsim.ExpiryPolicy(value))
 		}
 	default:
-		return fmt.Errorf("set: middleboxes.%s.%s cannot change (idle_timeout, on_expired can)", name, rest)
+		return targetErr("middleboxes.%s.%s cannot change (idle_timeout, on_expired can)", name, rest)
 	}
 	return nil
 }
@@ -222,18 +225,21 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 func (s *Session) hostParam(name, rest, value string, apply bool) error {
 	h := s.sim.Host(name)
 	if h == nil {
-		return fmt.Errorf("set: no host is called %q", name)
+		return targetErr("no host is called %q", name)
 	}
 	key, ok := strings.CutPrefix(rest, "sysctl.")
 	if !ok {
-		return fmt.Errorf("set: hosts.%s.%s cannot change (hosts.%s.sysctl.<setting> can)", name, rest, name)
+		return targetErr("hosts.%s.%s cannot change (hosts.%s.sysctl.<setting> can)", name, rest, name)
 	}
 	trial := *h.Profile()
 	if err := setSysctl(&trial, key, value); err != nil {
-		return fmt.Errorf("set hosts.%s.sysctl.%s: %v", name, key, err)
+		if strings.HasPrefix(err.Error(), "no such setting") {
+			return targetErr("hosts.%s.sysctl.%s: %v", name, key, err)
+		}
+		return valueErr("hosts.%s.sysctl.%s: %v", name, key, err)
 	}
 	if err := trial.Validate(); err != nil {
-		return fmt.Errorf("set hosts.%s.sysctl.%s: %v", name, key, err)
+		return valueErr("hosts.%s.sysctl.%s: %v", name, key, err)
 	}
 	if apply {
 		*h.Profile() = trial

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -209,7 +210,7 @@ func (c *Config) ApplyDefaults() error {
 		if a.Preset != "" {
 			p, ok := presetByName(a.Preset)
 			if !ok {
-				return fieldErr("apps."+a.Name+".preset", "no preset %q (known: %v)", a.Preset, PresetNames())
+				return fieldErr("apps."+a.Name+".preset", "no preset %q (known: %s)", a.Preset, strings.Join(PresetNames(), ", "))
 			}
 			if a.Kind == KindServer {
 				a.fillFrom(p.server)

@@ -119,7 +119,8 @@ func (s *Session) build() error {
 	}
 	for i, t := range s.cfg.Timeline {
 		if err := s.checkAction(t.Action); err != nil {
-			return fieldErr(fmt.Sprintf("timeline[%d]", i), "%v", err)
+			ae := err.(*ActionError)
+			return fieldErr(fmt.Sprintf("timeline[%d].%s", i, ae.Field), "%s", ae.Msg)
 		}
 	}
 	return nil

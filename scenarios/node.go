@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -81,14 +82,20 @@ func (e *Error) Error() string {
 	return e.Pos.String() + ": " + e.Path + ": " + e.Msg
 }
 
+// duplicateKey recognises goccy's message for a key given twice.
+var duplicateKey = regexp.MustCompile(`mapping key (".*") already defined at \[(\d+):\d+\]`)
+
 // parseYAML reads a YAML document into a node tree.
 func parseYAML(file string, data []byte) (*node, error) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-			return nil, &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column},
-				Msg: "YAML syntax: " + se.Message}
+			msg := "YAML syntax: " + se.Message
+			if m := duplicateKey.FindStringSubmatch(se.Message); m != nil {
+				msg = fmt.Sprintf("the key %s appears twice (first at line %s)", m[1], m[2])
+			}
+			return nil, &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column}, Msg: msg}
 		}
 		return nil, &Error{Pos: Pos{File: file}, Msg: "YAML syntax: " + firstLine(err.Error())}
 	}
