@@ -213,6 +213,9 @@ type PollConfig struct {
 type FieldError struct {
 	Path string
 	Msg  string
+	// Key says the name itself is wrong (an unknown setting), not its
+	// value.
+	Key bool
 }
 
 func (e *FieldError) Error() string { return e.Path + ": " + e.Msg }
@@ -238,6 +241,7 @@ func subfieldErr(path string, err error) error {
 // applied, and names the first field that is wrong.
 func (c *Config) Validate() error {
 	nodes := map[string]string{} // name → kind
+	ips := map[netip.Addr]string{}
 	for i, h := range c.Hosts {
 		p := fmt.Sprintf("hosts.%s", h.Name)
 		if h.Name == "" {
@@ -250,6 +254,10 @@ func (c *Config) Validate() error {
 		if !h.IP.Is4() {
 			return fieldErr(p+".ip", "an IPv4 address is needed")
 		}
+		if other, dup := ips[h.IP]; dup {
+			return fieldErr(p+".ip", "%v is already %s's address", h.IP, other)
+		}
+		ips[h.IP] = h.Name
 		if _, err := hostProfile(h); err != nil {
 			return err
 		}
@@ -263,12 +271,17 @@ func (c *Config) Validate() error {
 		if _, err := m.netsim(); err != nil {
 			return err
 		}
+		if other, dup := ips[m.PublicIP]; dup && m.Kind == "nat" {
+			return fieldErr(p+".public_ip", "%v is already %s's address", m.PublicIP, other)
+		}
+		ips[m.PublicIP] = m.Name
 	}
 	for _, m := range c.Middleboxes {
 		if m.Outside != "" && nodes[m.Outside] == "" {
 			return fieldErr("middleboxes."+m.Name+".outside", "no host or middlebox is called %q", m.Outside)
 		}
 	}
+	joined := map[[2]string]int{}
 	for i, l := range c.Links {
 		p := fmt.Sprintf("links[%d]", i)
 		for _, end := range []string{l.A, l.B} {
@@ -276,6 +289,14 @@ func (c *Config) Validate() error {
 				return fieldErr(p+".between", "no host or middlebox is called %q", end)
 			}
 		}
+		if l.A == l.B {
+			return fieldErr(p+".between", "a link joins two different ends, not %s to itself", l.A)
+		}
+		ends := [2]string{min(l.A, l.B), max(l.A, l.B)}
+		if j, dup := joined[ends]; dup {
+			return fieldErr(p+".between", "%s and %s are joined already (links[%d])", l.A, l.B, j)
+		}
+		joined[ends] = i
 		if err := l.netsim().Validate(); err != nil {
 			return subfieldErr(p, err)
 		}
@@ -297,6 +318,8 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	p := "apps." + a.Name
 	switch a.Kind {
 	case KindServer, KindClient, KindFeed, KindPoller:
+	case "":
+		return fieldErr(p+".kind", "is needed: server, client, feed or poller")
 	default:
 		return fieldErr(p+".kind", "must be one of server, client, feed, poller, not %q", a.Kind)
 	}

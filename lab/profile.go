@@ -102,7 +102,9 @@ func hostProfile(h HostConfig) (netsim.Profile, error) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		if err := setSysctl(&prof, k, h.Sysctl[k]); err != nil {
-			return prof, fieldErr("hosts."+h.Name+".sysctl."+k, "%v", err)
+			fe := &FieldError{Path: "hosts." + h.Name + ".sysctl." + k, Msg: err.Error()}
+			fe.Key = strings.HasPrefix(fe.Msg, "no such setting")
+			return prof, fe
 		}
 	}
 	if err := prof.Validate(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/socklab/socklab/netsim"
@@ -84,7 +85,7 @@ func (s *Session) build() error {
 			return err
 		}
 		if _, err := s.sim.AddHost(h.Name, h.IP, prof); err != nil {
-			return fieldErr("hosts."+h.Name, "%v", err)
+			return fieldErr("hosts."+h.Name, "%s", strings.TrimPrefix(err.Error(), "netsim: "))
 		}
 	}
 	for _, m := range s.cfg.Middleboxes {
@@ -93,12 +94,12 @@ func (s *Session) build() error {
 			return err
 		}
 		if _, err := s.sim.AddMiddlebox(m.Name, mc); err != nil {
-			return fieldErr("middleboxes."+m.Name, "%v", err)
+			return fieldErr("middleboxes."+m.Name, "%s", strings.TrimPrefix(err.Error(), "netsim: "))
 		}
 	}
 	for i, l := range s.cfg.Links {
 		if _, err := s.sim.AddLink(l.A, l.B, l.netsim()); err != nil {
-			return fieldErr(fmt.Sprintf("links[%d]", i), "%v", err)
+			return fieldErr(fmt.Sprintf("links[%d]", i), "%s", strings.TrimPrefix(err.Error(), "netsim: "))
 		}
 	}
 	for i := range s.cfg.Apps {

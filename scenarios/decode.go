@@ -97,7 +97,11 @@ func decode(n *node, path string, v reflect.Value) error {
 		return err
 	case reflect.Uint16, reflect.Uint64:
 		bits := v.Type().Bits()
-		i, err := scalar(n, path, fmt.Sprintf("a whole number from 0 to %d", uint64(1)<<bits-1), func(s string) (any, error) {
+		want := fmt.Sprintf("a whole number from 0 to %d", uint64(1)<<bits-1)
+		if strings.HasSuffix(path, ".port") {
+			want = "a port number from 1 to 65535"
+		}
+		i, err := scalar(n, path, want, func(s string) (any, error) {
 			return strconv.ParseUint(s, 10, bits)
 		})
 		if err == nil {

@@ -111,13 +111,19 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		apps[a.Name] = true
 	}
 	checkHost := func(p, h string, required bool) error {
-		if (h == "" && required) || (h != "" && !hosts[h]) {
+		switch {
+		case h == "" && required:
+			return &lab.FieldError{Path: p, Msg: "names the host this is about"}
+		case h != "" && !hosts[h]:
 			return &lab.FieldError{Path: p, Msg: fmt.Sprintf("no host is called %q", h)}
 		}
 		return nil
 	}
 	checkApp := func(p, a string, required bool) error {
-		if (a == "" && required) || (a != "" && !apps[a]) {
+		switch {
+		case a == "" && required:
+			return &lab.FieldError{Path: p, Msg: "names the app this is about"}
+		case a != "" && !apps[a]:
 			return &lab.FieldError{Path: p, Msg: fmt.Sprintf("no app is called %q", a)}
 		}
 		return nil
@@ -151,7 +157,7 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 			err = firstErr(checkHost(p+".host", d.Host, d.App == ""), checkApp(p+".app", d.App, false),
 				checkTime(p+".between", d.Between[1]))
 		}
-		if x.Name == "" {
+		if x.Name == "" && err == nil {
 			x.Name = fmt.Sprintf("%s detects its peer%s between %s and %s", who(d.Host, d.App), causeText(d.Cause),
 				netsim.FormatDuration(d.Between[0]), netsim.FormatDuration(d.Between[1]))
 		}

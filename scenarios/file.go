@@ -138,7 +138,11 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 func locate(root *node, err error) error {
 	var fe *lab.FieldError
 	if errors.As(err, &fe) {
-		return &Error{Pos: root.lookup(fe.Path).pos, Path: fe.Path, Msg: fe.Msg}
+		pos := root.lookup(fe.Path).pos
+		if fe.Key {
+			pos = root.keyPos(fe.Path)
+		}
+		return &Error{Pos: pos, Path: fe.Path, Msg: fe.Msg}
 	}
 	var se *Error
 	if errors.As(err, &se) {

@@ -77,9 +77,27 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Path == "" {
-		return e.Pos.String() + ": " + e.Msg
+		return printable(e.Pos.String() + ": " + e.Msg)
 	}
-	return e.Pos.String() + ": " + e.Path + ": " + e.Msg
+	return printable(e.Pos.String() + ": " + e.Path + ": " + e.Msg)
+}
+
+// printable escapes control characters, so that a message stays one line
+// whatever a key or a flag holds.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // duplicateKey recognises goccy's message for a key given twice.
@@ -92,8 +110,15 @@ func parseYAML(file string, data []byte) (*node, error) {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
 			msg := "YAML syntax: " + se.Message
-			if m := duplicateKey.FindStringSubmatch(se.Message); m != nil {
+			switch m := duplicateKey.FindStringSubmatch(se.Message); {
+			case m != nil:
 				msg = fmt.Sprintf("the key %s appears twice (first at line %s)", m[1], m[2])
+			case strings.Contains(se.Message, "'\t'"):
+				msg = "YAML syntax: a tab character; YAML indents with spaces only"
+			case strings.Contains(se.Message, "not allowed in this context"):
+				msg += " (check this line's indentation)"
+			case strings.Contains(se.Message, "must be specified"):
+				msg += " (is a { or [ above left open?)"
 			}
 			return nil, &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column}, Msg: msg}
 		}
@@ -109,7 +134,11 @@ func parseYAML(file string, data []byte) (*node, error) {
 	case len(docs) == 0:
 		return nil, &Error{Pos: Pos{File: file}, Msg: "the file is empty: a scenario is a YAML mapping (name, hosts, apps, ...)"}
 	case len(docs) > 1:
-		return nil, &Error{Pos: at(file, docs[1].Body), Msg: "more than one YAML document: a scenario file holds one"}
+		pos := at(file, docs[1].Body)
+		if t := docs[1].Start; t != nil && t.Position != nil {
+			pos = Pos{File: file, Line: t.Position.Line, Col: t.Position.Column}
+		}
+		return nil, &Error{Pos: pos, Msg: "more than one YAML document (---): a scenario file holds one"}
 	}
 	return convert(file, docs[0].Body)
 }
@@ -123,6 +152,14 @@ func firstLine(s string) string {
 }
 
 func at(file string, n ast.Node) Pos {
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		if !m.IsFlowStyle && len(m.Values) > 0 {
+			n = m.Values[0].Key // a block mapping starts at its first key (its token is the colon)
+		}
+	case *ast.MappingValueNode:
+		n = m.Key
+	}
 	if t := n.GetToken(); t != nil && t.Position != nil {
 		return Pos{File: file, Line: t.Position.Line, Col: t.Position.Column}
 	}
@@ -233,6 +270,22 @@ func (n *node) lookup(path string) *node {
 		cur = next
 	}
 	return cur
+}
+
+// keyPos is where the last key of path is written (or where its closest
+// ancestor is).
+func (n *node) keyPos(path string) Pos {
+	segs := splitPath(path)
+	if len(segs) == 0 {
+		return n.pos
+	}
+	parent := n.lookup(strings.Join(segs[:len(segs)-1], "."))
+	for _, e := range parent.entries {
+		if e.key == segs[len(segs)-1] {
+			return e.keyPos
+		}
+	}
+	return parent.pos
 }
 
 // findLink finds, in the links list, the one "a-b" names.

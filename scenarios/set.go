@@ -6,6 +6,12 @@ import (
 	"strings"
 )
 
+// keyedSection reports whether a top-level section maps names to things:
+// --set can change them, not invent new ones.
+func keyedSection(key string) bool {
+	return key == "hosts" || key == "apps" || key == "middleboxes"
+}
+
 // applySet applies one --set PATH=VALUE to the tree before it is decoded,
 // so the value is checked like any other: a path reaches any parameter by
 // its place in the file ("apps.client.heartbeat.interval",
@@ -26,6 +32,14 @@ func applySet(root *node, flag string) error {
 		switch cur.kind {
 		case mappingNode:
 			next = cur.get(seg)
+			if next == nil && i == 1 && keyedSection(segs[0]) {
+				var names []string
+				for _, e := range cur.entries {
+					names = append(names, e.key)
+				}
+				return &Error{Pos: origin, Path: path, Msg: fmt.Sprintf("no %s is called %q (%s: %s)",
+					strings.TrimSuffix(strings.TrimSuffix(segs[0], "es"), "s"), seg, segs[0], strings.Join(names, ", "))}
+			}
 			if next == nil {
 				next = &node{kind: mappingNode, pos: origin}
 				if last {
