@@ -35,7 +35,8 @@ var Verbs = []struct{ Name, Target, Value, Does string }{
 	{"power_off", "host", "", "cuts the power: no FIN, no RST, all state lost"},
 	{"power_on", "host", "", "boots the host with an empty stack; its apps start again"},
 	{"crash", "app", "", "kills the app's processes: the OS closes their sockets (FIN, or RST with unread data)"},
-	{"restart", "app", "", "starts a crashed app again"},
+	{"restart", "app", "", "starts a crashed or stopped app again"},
+	{"stop", "app", "", "stops the app normally: it closes its sockets (FIN) and does not reconnect"},
 	{"freeze", "app", "", "stops the app: it reads and sends nothing, its kernel still ACKs"},
 	{"thaw", "app", "", "resumes a frozen app"},
 	{"link_down", "link a-b", "", "pulls the cable: packets both ways are lost"},
@@ -81,7 +82,7 @@ func (s *Session) checkAction(a Action) error {
 		if s.sim.Host(a.Target) == nil {
 			return targetErr("no host is called %q (%s acts on a host)", a.Target, a.Do)
 		}
-	case "crash", "restart", "freeze", "thaw":
+	case "crash", "restart", "stop", "freeze", "thaw":
 		if s.byName[a.Target] == nil {
 			return targetErr("no app is called %q (%s acts on an app)", a.Target, a.Do)
 		}
@@ -163,7 +164,10 @@ func (s *Session) perform(a Action) {
 		s.sim.Host(a.Target).PowerOn()
 		s.hostUp(a.Target)
 	case "crash":
-		s.crash(a.Target)
+		s.crash(a.Target, true)
+	case "stop":
+		s.emit(&netsim.FaultEvent{At: s.Now(), Action: "stop", Target: a.Target})
+		s.crash(a.Target, false)
 	case "restart":
 		s.restart(a.Target)
 	case "freeze", "thaw":
@@ -218,9 +222,15 @@ func (s *Session) processes(app string) []*netsim.Process {
 	return out
 }
 
-func (s *Session) crash(app string) {
+// crash ends an app's processes: abruptly (a crash) or by a normal exit.
+// Either way the OS closes their sockets.
+func (s *Session) crash(app string, abrupt bool) {
 	for _, p := range s.processes(app) {
-		p.Crash()
+		if abrupt {
+			p.Crash()
+		} else {
+			p.Exit()
+		}
 	}
 	switch rt := s.byName[app].(type) {
 	case *server:
@@ -282,7 +292,11 @@ func (s *Session) appEvent(host, app, conn, dir string, f frame) {
 	if !s.tracing {
 		return
 	}
-	s.sim.Emit(&AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size, Seq: f.seq})
+	e := &AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size}
+	if f.typ == framePing || f.typ == framePong {
+		e.Seq = f.seq // only heartbeats carry a sequence number
+	}
+	s.sim.Emit(e)
 }
 
 // sortedNames returns map keys in order.

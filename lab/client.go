@@ -282,12 +282,10 @@ func (c *client) onGoAway() {
 // onDead: the heartbeat gave up on the peer.
 func (c *client) onDead(cause string, silent time.Duration) { c.lostSilent(cause, silent) }
 
+// lost: the stack ended the connection (FIN, RST, a TCP timeout); the
+// silence is counted from the last segment the connection received.
 func (c *client) lost(cause string) {
-	silent := time.Duration(0)
-	if c.hb != nil {
-		silent = c.s.Now() - c.hb.lastRecv
-	}
-	c.lostSilent(cause, silent)
+	c.lostSilent(cause, c.s.Now()-c.conn.LastReceived())
 }
 
 // lostSilent ends a connection that was established: detect, close,
@@ -300,7 +298,7 @@ func (c *client) lostSilent(cause string, silent time.Duration) {
 	s.totals.Detections++
 	name, peer := c.connName(), c.target.String()
 	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(c.cfg.Host, peer, cause, silent, c.cfg, true))
+	s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone}, peer, cause, silent))
 	c.hangUp()
 	c.lostAt = s.Now()
 	c.scheduleReconnect()
@@ -364,7 +362,7 @@ func (c *client) scheduleReconnect() {
 	s := c.s
 	if c.bo.exhausted() {
 		c.state = clientGaveUp
-		s.narrate(fmt.Sprintf("%s gives up after %d attempts (reconnect policy %s).", c.name, c.bo.attempt, c.cfg.Reconnect.Policy))
+		s.narrate(narrateNoReconnect(c))
 		return
 	}
 	d := c.bo.delay(s.Now())

@@ -70,7 +70,14 @@ type DetectEvent struct {
 func (e *DetectEvent) When() time.Duration { return e.At }
 func (e *DetectEvent) Kind() string        { return "detect" }
 func (e *DetectEvent) Line() string {
-	return fmt.Sprintf("%-9s %-8s %s is gone: %s (silent for %s)", "detect", e.Host, e.Peer, e.Cause, netsim.FormatDuration(e.Silent.Round(time.Millisecond)))
+	if e.Cause == CauseRefused || e.Cause == CauseConnectTimeout {
+		return fmt.Sprintf("%-9s %-8s cannot connect to %s: %s", "detect", e.Host, e.Peer, e.Cause)
+	}
+	s := fmt.Sprintf("%-9s %-8s %s is gone: %s", "detect", e.Host, e.Peer, e.Cause)
+	if e.Silent >= time.Millisecond {
+		s += " (silent for " + netsim.FormatDuration(e.Silent.Round(time.Millisecond)) + ")"
+	}
+	return s
 }
 func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)

@@ -24,6 +24,8 @@ func narrateAction(s *Session, a Action) string {
 		return fmt.Sprintf("%s crashed. Its operating system closes its sockets for it: each peer gets a FIN (a RST where unread data remained) and knows at once.", a.Target)
 	case "restart":
 		return fmt.Sprintf("%s starts again.", a.Target)
+	case "stop":
+		return fmt.Sprintf("%s stops: it closes its sockets, so each peer gets a FIN and knows at once.", a.Target)
 	case "freeze":
 		return fmt.Sprintf("%s is frozen: it reads and sends nothing, but its kernel still acknowledges segments and answers keepalive probes. TCP keepalive will find it alive; only an application heartbeat can tell.", a.Target)
 	case "thaw":
@@ -65,51 +67,102 @@ func narrateFlowExpired(s *Session, f *netsim.FlowEvent) string {
 	if m == nil || f.Idle < m.Config().IdleTimeout {
 		return ""
 	}
+	cfg := m.Config()
 	next := map[netsim.ExpiryPolicy]string{
 		netsim.ExpiryDrop:    "the next segment will be dropped silently: to its sender, a black hole",
 		netsim.ExpiryPickup:  "the next segment will re-create the flow, and nobody will notice",
 		netsim.ExpiryRST:     "the next segment will be answered with a RST",
 		netsim.ExpiryRSTBoth: "it resets both ends now",
-	}[m.Config().OnExpired]
+	}[cfg.OnExpired]
+	if cfg.Kind == netsim.NAT && cfg.Ports == netsim.PortRandom && cfg.OnExpired == netsim.ExpiryPickup {
+		next = "the next segment will re-create the mapping on a new public port, and the server, seeing a 4-tuple it does not know, will answer it with a RST"
+	}
 	return fmt.Sprintf("%s forgot the flow %s → %s after %s idle. Both ends still think the connection is ESTABLISHED; %s.",
 		f.Box, f.Inside, f.Outside, dur(f.Idle), next)
 }
 
+// who names the side that acts: its host, or its app on its host when the
+// two differ ("tight (on home)").
+func who(host, app string) string {
+	if app == "" || app == host {
+		return host
+	}
+	return app + " (on " + host + ")"
+}
+
+// side says who detected and what it does next.
+type side struct {
+	host, app string
+	client    bool // a client (reconnects), or a server's handler
+	udp       bool // no connection: a UDP peer
+	reconnect bool // the client will reconnect
+}
+
 // narrateDetect explains a detection: what the side noticed and how.
-func narrateDetect(host, peer, cause string, silent time.Duration, cfg *AppConfig, isClient bool) string {
+func narrateDetect(sd side, peer, cause string, silent time.Duration) string {
+	me := who(sd.host, sd.app)
 	then := "It closes the connection."
-	if isClient && cfg.Reconnect.Policy != BackoffNone {
+	switch {
+	case sd.udp && sd.client:
+		then = "Over UDP there is no connection to close: it keeps pinging, and an answer will find the peer alive again."
+	case sd.udp:
+		then = "Over UDP there is no connection to close: it forgets the peer."
+	case sd.client && sd.reconnect:
 		then = "It closes the connection and will reconnect."
 	}
 	switch cause {
 	case CauseFIN:
-		return fmt.Sprintf("%s read EOF: %s closed the connection with a FIN, and %s knew at once. %s", host, peer, host, then)
+		return fmt.Sprintf("%s read EOF: %s closed the connection with a FIN, and %s knew at once. %s", me, peer, sd.host, then)
 	case netsim.CauseRST:
-		return fmt.Sprintf("%s got a RST from %s: the other side has no such connection (it rebooted, or a middlebox reset it). The error is immediate: ECONNRESET. %s", host, peer, then)
+		return fmt.Sprintf("%s got a RST from %s: the other side has no such connection (it rebooted, or a middlebox reset it). The error is immediate: ECONNRESET. %s", me, peer, then)
 	case netsim.CauseKeepalive:
-		return fmt.Sprintf("%s's TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, %s after it last heard from %s (idle + interval × count). %s",
-			host, dur(silent), peer, then)
+		return fmt.Sprintf("%s's TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, %s after the last segment from %s (idle + interval × count). %s",
+			me, dur(silent), peer, then)
 	case netsim.CauseRetransmitTimeout:
-		return fmt.Sprintf("%s retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, %s after it last heard from %s. No RST is sent. %s", host, dur(silent), peer, then)
+		return fmt.Sprintf("%s retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, %s after the last segment from %s. No RST is sent. %s", me, dur(silent), peer, then)
 	case netsim.CauseUserTimeout:
-		return fmt.Sprintf("%s's TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, %s after it last heard from %s. %s", host, dur(silent), peer, then)
+		return fmt.Sprintf("%s's TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, %s after the last segment from %s. %s", me, dur(silent), peer, then)
 	case CauseHeartbeatTimeout:
-		return fmt.Sprintf("%s heard no heartbeat from %s for %s and declares it dead. TCP alone would not have told it. %s", host, peer, dur(silent), then)
+		tcp := " TCP alone would not have told it."
+		if sd.udp {
+			tcp = ""
+		}
+		return fmt.Sprintf("%s heard no heartbeat from %s for %s and declares it dead.%s %s", me, peer, dur(silent), tcp, then)
 	case CauseIdleTimeout:
-		return fmt.Sprintf("%s saw nothing from %s for %s (its idle timeout) and declares it gone. %s", host, peer, dur(silent), then)
+		return fmt.Sprintf("%s saw nothing from %s for %s (its idle timeout) and declares it gone. %s", me, peer, dur(silent), then)
 	}
-	return fmt.Sprintf("%s lost %s: %s. %s", host, peer, cause, then)
+	return fmt.Sprintf("%s lost %s: %s. %s", me, peer, cause, then)
 }
 
 // narrateConnectFailed explains a failed connect attempt.
 func narrateConnectFailed(c *client, cause string) string {
+	me := who(c.cfg.Host, c.name)
 	switch cause {
 	case CauseRefused:
-		return fmt.Sprintf("%s: connection to %s refused. The host is up but nothing listens on the port: it answered the SYN with a RST.", c.name, c.target)
+		return fmt.Sprintf("%s: connection to %s refused. The host is up but nothing listens on the port: it answered the SYN with a RST.", me, c.target)
 	case CauseConnectTimeout:
-		return fmt.Sprintf("%s: connecting to %s timed out: no SYN-ACK came back.", c.name, c.target)
+		return fmt.Sprintf("%s: connecting to %s timed out: no SYN-ACK came back.", me, c.target)
 	}
-	return fmt.Sprintf("%s: connecting to %s failed: %s.", c.name, c.target, cause)
+	return fmt.Sprintf("%s: connecting to %s failed: %s.", me, c.target, cause)
+}
+
+// narrateNoReconnect explains that a client stops trying.
+func narrateNoReconnect(c *client) string {
+	me := who(c.cfg.Host, c.name)
+	if c.cfg.Reconnect.Policy == BackoffNone {
+		return fmt.Sprintf("%s does not reconnect (reconnect policy none).", me)
+	}
+	attempts := "attempts"
+	if c.bo.attempt == 1 {
+		attempts = "attempt"
+	}
+	return fmt.Sprintf("%s gives up after %d %s (reconnect.max_attempts).", me, c.bo.attempt, attempts)
+}
+
+// narrateAccept explains a new connection on a server.
+func narrateAccept(srv *server, c *netsim.Conn) string {
+	return fmt.Sprintf("%s accepted %s: a new socket with its own 5-tuple (%s), served by a handler of its own, while the listening socket on port %d goes on listening for more.",
+		who(srv.cfg.Host, srv.cfg.Name), c.RemoteAddr(), c.Name(), srv.cfg.Port)
 }
 
 // narrateReconnected explains a successful reconnection.
@@ -119,7 +172,7 @@ func narrateReconnected(c *client) string {
 		down = fmt.Sprintf(", %s after the connection was lost", dur(c.s.Now()-c.lostAt))
 	}
 	return fmt.Sprintf("%s is connected again (attempt %d%s). The server sees a new connection: a new 5-tuple, a new port.",
-		c.name, c.bo.attempt, down)
+		who(c.cfg.Host, c.name), c.bo.attempt, down)
 }
 
 // Teaches wraps a scenario's teaching text for the narration at the start.

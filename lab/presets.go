@@ -100,7 +100,7 @@ var Presets = []Preset{
 		Detection: "server: 60 s",
 		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 30 * time.Second, Schedule: "after-send",
 			Size: 15, NoAnswer: true}},
-		server: AppConfig{IdleTimeout: 60 * time.Second},
+		server: AppConfig{IdleTimeout: 60 * time.Second, Heartbeat: HeartbeatConfig{NoAnswer: true}},
 	},
 	{
 		// Go's net.Dialer and net.ListenConfig enable TCP keepalive by

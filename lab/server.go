@@ -84,6 +84,10 @@ func (srv *server) acceptOne() {
 		srv.accepted++
 		h := &handler{srv: srv, conn: c}
 		srv.handlers = append(srv.handlers, h)
+		if len(srv.handlers) <= 3 {
+			// The first few accepts are the lesson; a herd of them is noise.
+			srv.s.narrate(narrateAccept(srv, c))
+		}
 		h.start()
 	}
 	if srv.cfg.AcceptDelay > 0 && srv.listener.Queued() > 0 {
@@ -222,16 +226,17 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 	}
 }
 
+// onError: the stack ended the connection (FIN, RST, a TCP timeout); the
+// silence is counted from the last segment the connection received.
 func (h *handler) onError(err error) {
-	if err == netsim.EOF {
-		h.lost(CauseFIN, h.srv.s.Now()-h.hb.lastRecv)
-		return
-	}
 	cause := h.conn.FailCause()
-	if cause == "" {
+	switch {
+	case err == netsim.EOF:
+		cause = CauseFIN
+	case cause == "":
 		cause = netsim.CauseRST
 	}
-	h.lost(cause, h.srv.s.Now()-h.hb.lastRecv)
+	h.lost(cause, h.srv.s.Now()-h.conn.LastReceived())
 }
 
 func (h *handler) onDead(cause string, silent time.Duration) { h.lost(cause, silent) }
@@ -245,7 +250,7 @@ func (h *handler) lost(cause string, silent time.Duration) {
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
 	s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(cfg.Host, peer, cause, silent, cfg, false))
+	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name}, peer, cause, silent))
 	h.close()
 }
 

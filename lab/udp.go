@@ -66,7 +66,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	}, func(cause string, silent time.Duration) {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(cfg.Host, addr.String(), cause, silent, cfg, false))
+		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true}, addr.String(), cause, silent))
 		for i, x := range srv.peers {
 			if x == p {
 				srv.peers = append(srv.peers[:i], srv.peers[i+1:]...)
@@ -119,7 +119,7 @@ func (c *client) onDeadUDP(cause string, silent time.Duration) {
 	if c.state != clientWaiting {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(c.cfg.Host, c.target.String(), cause, silent, c.cfg, true))
+		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true}, c.target.String(), cause, silent))
 		c.state = clientWaiting
 	}
 	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)

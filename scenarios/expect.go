@@ -22,6 +22,8 @@ type expectSpec struct {
 	HeartbeatBytes *bytesSpec    `yaml:"heartbeat_bytes_per_minute"`
 	Connected      *countSpec    `yaml:"connected"`
 	PollLatency    *latencySpec  `yaml:"poll_latency"`
+	ReconnectPeak  *countSpec    `yaml:"reconnect_peak"`
+	BacklogDrops   *countSpec    `yaml:"backlog_drops"`
 }
 
 // detectSpec: host detects its peer (with cause) between two times.
@@ -95,13 +97,14 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 	x := Expectation{Name: e.Name, spec: e}
 	set := 0
 	for _, on := range []bool{e.Detect != nil, e.NoDetectBefore != nil, e.State != nil, e.Reconnects != nil,
-		e.Detections != nil, e.HeartbeatBytes != nil, e.Connected != nil, e.PollLatency != nil} {
+		e.Detections != nil, e.HeartbeatBytes != nil, e.Connected != nil, e.PollLatency != nil,
+		e.ReconnectPeak != nil, e.BacklogDrops != nil} {
 		if on {
 			set++
 		}
 	}
 	if set != 1 {
-		return x, &lab.FieldError{Path: path, Msg: "needs exactly one of detect, no_detect_before, state, reconnects, detections, heartbeat_bytes_per_minute, connected, poll_latency"}
+		return x, &lab.FieldError{Path: path, Msg: "needs exactly one of " + strings.Join(expectKinds, ", ")}
 	}
 	hosts, apps := map[string]bool{}, map[string]bool{}
 	for _, h := range sc.Config.Hosts {
@@ -174,26 +177,37 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 	case e.State != nil:
 		d, p := e.State, path+".state"
 		x.kind, x.At = "state", d.At
-		if !slices.Contains(states, d.State) {
-			err = &lab.FieldError{Path: p + ".state", Msg: fmt.Sprintf("must be a TCP state (%s), not %q", strings.Join(states, ", "), d.State)}
-		} else {
+		switch {
+		case d.State == "CLOSED":
+			err = &lab.FieldError{Path: p + ".state", Msg: "a CLOSED connection is forgotten, so no connection is ever seen in it: expect another state, or count detections"}
+		case !slices.Contains(states, d.State):
+			err = &lab.FieldError{Path: p + ".state", Msg: fmt.Sprintf("must be a TCP state (%s), not %q", strings.Join(states[1:], ", "), d.State)}
+		default:
 			err = firstErr(checkHost(p+".host", d.Host, true), checkTime(p+".at", d.At))
 		}
 		if x.Name == "" {
 			x.Name = fmt.Sprintf("%s has a connection in %s at %s", d.Host, d.State, netsim.FormatDuration(d.At))
 		}
-	case e.Reconnects != nil, e.Detections != nil, e.Connected != nil:
-		c, p, kind := e.Reconnects, path+".reconnects", "reconnects"
-		if e.Detections != nil {
-			c, p, kind = e.Detections, path+".detections", "detections"
+	case e.Reconnects != nil, e.Detections != nil, e.Connected != nil, e.ReconnectPeak != nil, e.BacklogDrops != nil:
+		var c *countSpec
+		var kind string
+		for _, k := range []struct {
+			spec *countSpec
+			name string
+		}{{e.Reconnects, "reconnects"}, {e.Detections, "detections"}, {e.Connected, "connected"},
+			{e.ReconnectPeak, "reconnect_peak"}, {e.BacklogDrops, "backlog_drops"}} {
+			if k.spec != nil {
+				c, kind = k.spec, k.name
+			}
 		}
-		if e.Connected != nil {
-			c, p, kind = e.Connected, path+".connected", "connected"
-		}
+		p := path + "." + kind
 		x.kind, x.At = kind, c.At
 		err = firstErr(checkBounds(p, c), checkHost(p+".host", c.Host, false), checkApp(p+".app", c.App, kind == "connected"))
+		if c.Cause != "" && kind != "detections" {
+			err = &lab.FieldError{Path: p + ".cause", Msg: "only detections count by cause"}
+		}
 		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s: %s %s", who(c.Host, c.App), kind, boundsText(c))
+			x.Name = fmt.Sprintf("%s: %s %s", who(c.Host, c.App), strings.ReplaceAll(kind, "_", " "), boundsText(c))
 		}
 	case e.HeartbeatBytes != nil:
 		d, p := e.HeartbeatBytes, path+".heartbeat_bytes_per_minute"
@@ -218,6 +232,9 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 	}
 	return x, err
 }
+
+var expectKinds = []string{"detect", "no_detect_before", "state", "reconnects", "detections",
+	"heartbeat_bytes_per_minute", "connected", "poll_latency", "reconnect_peak", "backlog_drops"}
 
 var causes = []string{"fin", "rst", "keepalive", "retransmit_timeout", "user_timeout", "heartbeat_timeout",
 	"idle_timeout", "connect_timeout", "refused"}
@@ -284,6 +301,7 @@ type judge struct {
 	detected bool
 	cause    string
 	count    int
+	attempts []time.Duration // reconnect_peak: when attempts start
 	bytes    uint64
 	done     bool
 	ok       bool
@@ -313,8 +331,17 @@ func (j *judge) observe(e netsim.Event) {
 		}
 	case *lab.ReconnectEvent:
 		c := s.Reconnects
-		if j.x.kind == "reconnects" && e.Outcome == lab.ReconnectScheduled &&
+		if j.x.kind == "reconnect_peak" {
+			c = s.ReconnectPeak
+		}
+		if (j.x.kind == "reconnects" || j.x.kind == "reconnect_peak") && e.Outcome == lab.ReconnectScheduled &&
 			matches(e.Host, c.Host) && matches(appBase(e.App), c.App) && (c.At == 0 || e.At <= c.At) {
+			j.count++
+			j.attempts = append(j.attempts, e.At+e.Delay)
+		}
+	case *netsim.SegmentEvent:
+		if j.x.kind == "backlog_drops" && e.Why == netsim.WhyBacklogFull &&
+			matches(e.Where, s.BacklogDrops.Host) && (s.BacklogDrops.At == 0 || e.At <= s.BacklogDrops.At) {
 			j.count++
 		}
 	case *lab.AppEvent:
@@ -354,6 +381,16 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string
 		return true, "no detection"
 	case "state":
 		d := s.State
+		if d.State == "LISTEN" {
+			for _, h := range snap.Hosts {
+				for _, l := range h.Listening {
+					if h.Name == d.Host && strings.Contains(l.Addr.String(), d.Conn) {
+						return true, "listening on " + l.Addr.String()
+					}
+				}
+			}
+			return false, d.Host + " does not listen"
+		}
 		var seen []string
 		for _, c := range snap.Conns {
 			if c.Host == d.Host && strings.Contains(c.Tuple, d.Conn) {
@@ -367,12 +404,18 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string
 			return false, d.Host + " has no connection"
 		}
 		return false, d.Host + "'s connections are " + strings.Join(seen, ", ")
-	case "reconnects", "detections":
+	case "reconnects", "detections", "backlog_drops":
 		c := s.Reconnects
-		if j.x.kind == "detections" {
+		switch j.x.kind {
+		case "detections":
 			c = s.Detections
+		case "backlog_drops":
+			c = s.BacklogDrops
 		}
 		return inBounds(j.count, c), fmt.Sprintf("%d", j.count)
+	case "reconnect_peak":
+		peak := peakIn(j.attempts, 100*time.Millisecond)
+		return inBounds(peak, s.ReconnectPeak), fmt.Sprintf("%d attempts in the busiest 100 ms", peak)
 	case "connected":
 		c, n := s.Connected, 0
 		for _, a := range snap.Apps {
@@ -396,6 +439,20 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string
 		return false, "no poller called " + d.App
 	}
 	return false, "unknown expectation"
+}
+
+// peakIn is the most times in any window of width w.
+func peakIn(times []time.Duration, w time.Duration) int {
+	sorted := slices.Clone(times)
+	slices.Sort(sorted)
+	peak := 0
+	for i, j := 0, 0; i < len(sorted); i++ {
+		for sorted[i]-sorted[j] >= w {
+			j++
+		}
+		peak = max(peak, i-j+1)
+	}
+	return peak
 }
 
 func inBounds(n int, c *countSpec) bool {

@@ -78,13 +78,7 @@ func (t *totals) observe(e netsim.Event) {
 
 // finish computes the peak of attempts in any 100 ms window.
 func (t *totals) finish() Totals {
-	slices.Sort(t.attempts)
-	for i, j := 0, 0; i < len(t.attempts); i++ {
-		for t.attempts[i]-t.attempts[j] >= 100*time.Millisecond {
-			j++
-		}
-		t.ReconnectPeak = max(t.ReconnectPeak, i-j+1)
-	}
+	t.ReconnectPeak = peakIn(t.attempts, 100*time.Millisecond)
 	return t.Totals
 }
 
