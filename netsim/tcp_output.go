@@ -103,7 +103,13 @@ func (c *Conn) output() {
 			return
 		}
 		inflight := int(c.sndNxt - c.sndUna)
-		room := min(int(c.sndWnd), c.cwnd) - inflight
+		if len(c.sent) >= c.cwnd/c.mss {
+			// The congestion window counts segments, as Linux's snd_cwnd
+			// does: after an RTO (cwnd 1) nothing new leaves until the
+			// retransmission is acknowledged, however small.
+			return
+		}
+		room := int(c.sndWnd) - inflight
 		n := min(avail, c.mss)
 		if n > room {
 			if room <= 0 {

@@ -2,6 +2,7 @@ package netsim_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -254,5 +255,32 @@ func TestConnectToClosedPort(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"00:00:00.002 ECONNREFUSED"}, w.errors("client")); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// After an RTO the congestion window is one segment: a new write waits for
+// the retransmission to be acknowledged, as Linux's snd_cwnd (counted in
+// segments) makes it.
+func TestNoNewDataDuringRTOBackoff(t *testing.T) {
+	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.listen(8080, 128, netsim.SockOpts{}, nil)
+	c := w.dial(8080, netsim.SockOpts{}, nil)
+	w.sim.RunUntil(time.Second)
+	w.sim.Do(func() {
+		w.link.SetUp(false)
+		c.Write([]byte("first"), "data")
+	})
+	w.sim.RunUntil(2 * time.Second) // the probe and two RTO retransmissions have gone
+	w.sim.Do(func() { c.Write([]byte("second"), "data") })
+	w.sim.RunUntil(3 * time.Second)
+	for _, s := range w.segments(netsim.FateSent, "client") {
+		if strings.Contains(s, "len=6") {
+			t.Fatalf("the second write left during backoff: %s", s)
+		}
+	}
+	w.sim.Do(func() { w.link.SetUp(true) })
+	w.sim.RunUntil(10 * time.Second)
+	if c.Unacked() != 0 {
+		t.Errorf("%d bytes still unacknowledged after the link came back", c.Unacked())
 	}
 }
