@@ -153,35 +153,60 @@ func (s *Session) link(name string) *netsim.Link {
 	return nil
 }
 
-// perform does a checked action, with its narration.
+// perform does a checked action, with its narration. An action that
+// changes nothing (power off a host that is off, freeze a frozen app)
+// passes without a word.
 func (s *Session) perform(a Action) {
+	if !s.act(a) {
+		return
+	}
+	s.narrate(narrateAction(s, a))
+}
+
+// act does the action and reports whether it changed anything.
+func (s *Session) act(a Action) bool {
 	switch a.Do {
-	case "power_off":
+	case "power_off", "power_on":
 		h := s.sim.Host(a.Target)
-		h.PowerOff()
-		s.hostDown(a.Target)
-	case "power_on":
-		s.sim.Host(a.Target).PowerOn()
-		s.hostUp(a.Target)
-	case "crash":
-		s.crash(a.Target, true)
-	case "stop":
-		s.emit(&netsim.FaultEvent{At: s.Now(), Action: "stop", Target: a.Target})
-		s.crash(a.Target, false)
+		if h.Powered() == (a.Do == "power_on") {
+			return false
+		}
+		if a.Do == "power_off" {
+			h.PowerOff()
+			s.hostDown(a.Target)
+		} else {
+			h.PowerOn()
+			s.hostUp(a.Target)
+		}
+	case "crash", "stop":
+		if len(s.processes(a.Target)) == 0 {
+			return false
+		}
+		if a.Do == "stop" {
+			s.emit(&netsim.FaultEvent{At: s.Now(), Action: "stop", Target: a.Target})
+		}
+		s.crash(a.Target, a.Do == "crash")
 	case "restart":
-		s.restart(a.Target)
+		return s.restart(a.Target)
 	case "freeze", "thaw":
+		changed := false
 		for _, p := range s.processes(a.Target) {
-			if a.Do == "freeze" {
-				p.Freeze()
-			} else {
-				p.Thaw()
+			if p.Frozen() == (a.Do == "thaw") {
+				changed = true
+				if a.Do == "freeze" {
+					p.Freeze()
+				} else {
+					p.Thaw()
+				}
 			}
 		}
-	case "link_down":
-		s.link(a.Target).SetUp(false)
-	case "link_up":
-		s.link(a.Target).SetUp(true)
+		return changed
+	case "link_down", "link_up":
+		l := s.link(a.Target)
+		if l.Up() == (a.Do == "link_up") {
+			return false
+		}
+		l.SetUp(a.Do == "link_up")
 	case "loss":
 		p, _ := strconv.ParseFloat(a.Value, 64)
 		s.link(a.Target).SetLoss(p)
@@ -192,7 +217,7 @@ func (s *Session) perform(a Action) {
 		l.SetConfig(cfg)
 	case "partition":
 		name := a.Target + "|" + a.Value
-		s.sim.Partition(name, splitList(a.Target), splitList(a.Value))
+		return s.sim.Partition(name, splitList(a.Target), splitList(a.Value)) == nil
 	case "heal":
 		s.sim.Heal(a.Target)
 	case "expire":
@@ -201,7 +226,7 @@ func (s *Session) perform(a Action) {
 		s.setParam(a.Target, a.Value)
 		s.emit(&ParamEvent{At: s.Now(), Path: a.Target, Value: a.Value})
 	}
-	s.narrate(narrateAction(s, a))
+	return true
 }
 
 // processes are the live processes of an app.
@@ -242,13 +267,15 @@ func (s *Session) crash(app string, abrupt bool) {
 	}
 }
 
-func (s *Session) restart(app string) {
+// restart starts an app whose processes are gone; it reports whether it
+// did.
+func (s *Session) restart(app string) bool {
 	rt := s.byName[app]
 	if len(s.processes(app)) > 0 {
-		return // it runs
+		return false // it runs
 	}
 	if !s.sim.Host(rt.config().Host).Powered() {
-		return
+		return false
 	}
 	s.emit(&netsim.FaultEvent{At: s.Now(), Action: "restart", Target: app})
 	switch rt := rt.(type) {
@@ -259,6 +286,7 @@ func (s *Session) restart(app string) {
 			c.boot()
 		}
 	}
+	return true
 }
 
 // hostDown tells the apps on a host that lost power that they are gone.

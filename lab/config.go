@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
 	"slices"
 	"strings"
@@ -206,6 +207,29 @@ type PollConfig struct {
 	Mode        string        `yaml:"mode"`
 	Interval    time.Duration `yaml:"interval"`     // short polling's period
 	RequestSize int           `yaml:"request_size"` // an HTTP request's size
+}
+
+// Clone returns a deep copy: a session owns its configuration, and live
+// changes to it do not reach the caller's.
+func (c Config) Clone() Config {
+	out := c
+	out.Hosts = slices.Clone(c.Hosts)
+	for i, h := range out.Hosts {
+		if h.Sysctl != nil {
+			out.Hosts[i].Sysctl = maps.Clone(h.Sysctl)
+		}
+	}
+	out.Middleboxes = slices.Clone(c.Middleboxes)
+	out.Links = slices.Clone(c.Links)
+	for i, l := range out.Links {
+		if l.Burst != nil {
+			b := *l.Burst
+			out.Links[i].Burst = &b
+		}
+	}
+	out.Apps = slices.Clone(c.Apps)
+	out.Timeline = slices.Clone(c.Timeline)
+	return out
 }
 
 // FieldError names the field of a configuration that is wrong, by its

@@ -65,6 +65,7 @@ type Counters struct {
 // New builds the world described by cfg (defaults applied, validated) and
 // schedules its timeline. Nothing runs until the caller steps it.
 func New(cfg Config) (*Session, error) {
+	cfg = cfg.Clone()
 	if err := cfg.ApplyDefaults(); err != nil {
 		return nil, err
 	}

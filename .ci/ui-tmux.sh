@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# The interface, used as a person uses it: build the real binary, open
+# `socklab play power-loss-heartbeat` in tmux at 120×40, press keys (pause,
+# step, speed, jump, fault, edit, help, quit), capture the screen after
+# each and check what must be on it; open the picker and a scenario from
+# it; then once at 60×20 (and shrunk to 44×12), where nothing may crash.
+# Exits non-zero on the first failure, printing the screen it saw.
+#
+# Run from anywhere: .ci/ui-tmux.sh   (.ci/run runs it too)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v tmux >/dev/null; then
+  echo "== installing tmux"
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq tmux >/dev/null ||
+    { $sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq tmux >/dev/null; }
+fi
+
+tmp=$(mktemp -d)
+sock="socklab-ci-$$" # a tmux server of our own: the user's sessions are left alone
+cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+go build -o "$tmp/socklab" .
+export TERM=${TERM:-xterm-256color}
+
+t() { tmux -L "$sock" "$@"; }
+screen() { t capture-pane -p -t lab; }
+
+fail() {
+  echo "FAIL: $1" >&2
+  echo "---- the screen ----" >&2
+  screen >&2 || true
+  echo "---- stderr ----" >&2
+  cat "$tmp/stderr" >&2 2>/dev/null || true
+  exit 1
+}
+
+# expect STEP TEXT...: waits (up to 10 s) until every TEXT is on screen.
+expect() {
+  local step=$1; shift
+  local deadline=$((SECONDS + 10)) out missing
+  while :; do
+    out=$(screen)
+    missing=""
+    for text in "$@"; do
+      grep -qF -- "$text" <<<"$out" || { missing=$text; break; }
+    done
+    [ -z "$missing" ] && { echo "ok   $step"; return 0; }
+    [ $SECONDS -ge $deadline ] && fail "$step: \"$missing\" is not on the screen"
+    sleep 0.2
+  done
+}
+
+# expect_not STEP TEXT: waits until TEXT is gone from the screen.
+expect_not() {
+  local step=$1 text=$2 deadline=$((SECONDS + 10))
+  while grep -qF -- "$text" <<<"$(screen)"; do
+    [ $SECONDS -ge $deadline ] && fail "$step: \"$text\" is still on the screen"
+    sleep 0.2
+  done
+  echo "ok   $step"
+}
+
+keys() { t send-keys -t lab "$@"; }
+
+# press_until STEP KEY N TEXT...: presses KEY up to N times, until every
+# TEXT is on screen (the jump key stops at each change; how many changes
+# come first is the simulation's business, not the script's).
+press_until() {
+  local step=$1 key=$2 n=$3; shift 3
+  local i text ok
+  for ((i = 0; i < n; i++)); do
+    keys "$key"
+    sleep 0.3
+    ok=1
+    for text in "$@"; do grep -qF -- "$text" <<<"$(screen)" || ok=0; done
+    [ $ok = 1 ] && { echo "ok   $step"; return 0; }
+  done
+  expect "$step" "$@"
+}
+
+# hotkey LABEL: the key an open menu shows before LABEL ("3  power off client").
+hotkey() {
+  screen | sed -n "s/.*\([0-9a-z]\)  $1 .*/\1/p" | head -n1
+}
+
+# start W H ARGS...: runs socklab ARGS in a fresh W×H window.
+start() {
+  local w=$1 h=$2; shift 2
+  t kill-server 2>/dev/null || true
+  rm -f "$tmp/exit" "$tmp/stderr"
+  t new-session -d -s lab -x "$w" -y "$h" \
+    "$tmp/socklab $* 2>$tmp/stderr; echo \$? >$tmp/exit; sleep 600"
+}
+
+# finish STEP: quits with q and checks socklab exited 0 without a panic.
+finish() {
+  keys q
+  local deadline=$((SECONDS + 10))
+  while [ ! -s "$tmp/exit" ]; do
+    [ $SECONDS -ge $deadline ] && fail "$1: q did not quit"
+    sleep 0.2
+  done
+  [ "$(cat "$tmp/exit")" = 0 ] || fail "$1: socklab exited with $(cat "$tmp/exit")"
+  if grep -q "panic" "$tmp/stderr"; then fail "$1: socklab panicked"; fi
+  echo "ok   $1"
+}
+
+echo "== socklab play power-loss-heartbeat at 120×40"
+start 120 40 play power-loss-heartbeat
+expect "opens paused, with the lesson" "socklab · power-loss-heartbeat" "❚❚ paused ×1" "seed 1" \
+  "what is happening" "A power cut sends nothing" "space run" "? help" "q quit"
+
+keys n
+expect "n steps to the first event: the client's SYN" "[SYN]" "SYN_SENT"
+
+press_until "j jumps from change to change: the handshake completes" j 5 "[SYN|ACK]" "alive · heard"
+
+keys f
+expect "f opens the fault menu" "Fault — do it now" "power off client" "pull the cable client-server"
+k=$(hotkey "power off client")
+[ -n "$k" ] || fail "no hotkey before \"power off client\""
+keys "$k"
+expect "the hotkey cuts the client's power" "client lost power" "power off" "done: power off client"
+expect_not "the menu closes" "Fault — do it now"
+
+press_until "j jumps to the server's detection and its narration" j 5 \
+  "is gone (heartbeat timeout" "heard no heartbeat from"
+
+keys + + +
+expect "+ speeds up (×1 → ×10)" "❚❚ paused ×10"
+keys -
+expect "- slows down (×10 → ×5)" "❚❚ paused ×5"
+
+keys Space
+expect "space runs" "▶ running ×5"
+keys Space
+expect "space pauses" "❚❚ paused ×5"
+
+keys e
+expect "e opens the parameter editor" "Parameters — change one live" "client heartbeat.interval = 10s"
+k=$(hotkey "client heartbeat.interval")
+[ -n "$k" ] || fail "no hotkey before \"client heartbeat.interval\""
+keys "$k"
+expect "choosing a parameter asks for its value" "new value of apps.client.heartbeat.interval:"
+keys C-u "soon" Enter
+expect "a bad value is refused, with why" "not a duration"
+keys C-u "3s" Enter
+expect "a good value is applied" "= apps.client.heartbeat.interval = 3s" "apps.client.heartbeat.interval is now 3s"
+
+keys "?"
+expect "? shows the full help" "Keys" "Reading the wire" "jump" "restart"
+keys "?"
+expect_not "? closes it" "Reading the wire"
+
+keys r
+expect "r restarts the lab, as the scenario wrote it" "t 00:00:00.000" "restarted"
+keys j j j j
+expect "the restarted lab has the scenario's parameters" "client next ping                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ 10.0s"
+
+keys Space + + + + + + +
+expect "it runs fast (×5 → ×1000)" "▶ running ×1000"
+sleep 1
+expect "the clock has moved" "ping #"
+finish "q quits"
+
+echo "== socklab (the picker) at 100×30"
+start 100 30
+expect "the picker lists the scenarios, and what the first teaches" "choose a scenario" "app-freeze" \
+  "firewall-idle-drop" "app-freeze teaches"
+keys /
+sleep 0.3
+keys "firewall-idle-drop"
+expect "/ filters" "Filter: firewall-idle-drop"
+keys Enter
+sleep 0.3
+keys Enter
+expect "enter opens the lab" "socklab · firewall-idle-drop" "◆ fw"
+finish "q quits from the lab"
+
+echo "== socklab play power-loss-heartbeat at 60×20"
+start 60 20 play power-loss-heartbeat
+expect "opens at 60×20" "power-loss-heartbeat" "wire" "❚❚ paused"
+keys Space + + + + + + + + + + + + + +
+sleep 1
+keys f
+expect "the fault menu at 60×20" "Fault — do it now" "crash server"
+# An Escape followed at once by a key reads as Alt+key: let it arrive alone.
+keys Escape
+sleep 0.3
+keys e
+expect "the editor at 60×20" "Parameters"
+keys Escape
+sleep 0.3
+keys "?"
+expect "the help at 60×20" "Keys"
+keys "?" j j n
+t resize-window -t lab -x 44 -y 12
+sleep 0.5
+expect "shrunk to 44×12" "power-loss-heartbeat" "wire"
+t resize-window -t lab -x 30 -y 6
+sleep 0.5
+expect "shrunk below the minimum: a note" "socklab needs"
+t resize-window -t lab -x 60 -y 20
+expect "grown back" "what is happening"
+[ ! -s "$tmp/exit" ] || fail "socklab exited early at 60×20"
+finish "q quits at 60×20"
+
+echo "the interface passed."

@@ -1,0 +1,33 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/socklab/socklab/scenarios"
+)
+
+// Play opens the lab on sc, full screen with the mouse on, and returns when
+// the user quits. It needs a terminal.
+func Play(sc *scenarios.Scenario) error {
+	m, err := NewModel(sc)
+	if err != nil {
+		return err
+	}
+	return runProgram(m)
+}
+
+// Pick opens the scenario picker (the built-in scenarios, filterable), then
+// the lab on the one chosen, and returns when the user quits. It needs a
+// terminal.
+func Pick() error {
+	return runProgram(newApp())
+}
+
+func runProgram(m tea.Model) error {
+	// Ask the terminal for its background before Bubble Tea owns the
+	// input: adaptive colours read the answer, and a query made later
+	// would race the program for the terminal's reply.
+	lipgloss.HasDarkBackground()
+	_, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	return err
+}
