@@ -177,14 +177,20 @@ func (c *client) onConnected() {
 // error or EOF to the end of the connection.
 func (c *client) readAll() {
 	conn := c.conn
-	for conn == c.conn && c.alive() {
+	drain(conn, func() bool { return conn == c.conn && c.alive() }, c.onBytes, c.onError)
+}
+
+// drain reads a socket while live holds: bytes to onBytes, then an error
+// or EOF to onError.
+func drain(conn *netsim.Conn, live func() bool, onBytes func([]byte), onError func(error)) {
+	for live() {
 		data, err := conn.Read()
 		if len(data) > 0 {
-			c.onBytes(data)
+			onBytes(data)
 			continue
 		}
 		if err != nil {
-			c.onError(err)
+			onError(err)
 		}
 		return
 	}

@@ -151,17 +151,7 @@ func (h *handler) start() {
 }
 
 func (h *handler) readAll() {
-	for !h.closed && h.srv.proc.Alive() {
-		data, err := h.conn.Read()
-		if len(data) > 0 {
-			h.onBytes(data)
-			continue
-		}
-		if err != nil {
-			h.onError(err)
-		}
-		return
-	}
+	drain(h.conn, func() bool { return !h.closed && h.srv.proc.Alive() }, h.onBytes, h.onError)
 }
 
 func (h *handler) onBytes(data []byte) {

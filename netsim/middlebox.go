@@ -367,14 +367,7 @@ func (m *Middlebox) refuse(p *Packet) {
 	m.dropped++
 	m.sim.dropped(p, m.name, WhyFirewall)
 	if p.Proto == TCP && p.Flags&RST == 0 && (m.cfg.OnExpired == ExpiryRST || m.cfg.OnExpired == ExpiryRSTBoth) {
-		r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
-		if p.Flags&ACK != 0 {
-			r.Flags, r.Seq = RST, p.Ack
-		} else {
-			r.Flags, r.Ack = RST|ACK, p.Seq+p.seqLen()
-		}
-		r.RelSeq, r.RelAck = r.Seq, r.Ack
-		m.send(r)
+		m.send(resetFor(p))
 	}
 	m.sim.release(p)
 }

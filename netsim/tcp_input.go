@@ -40,13 +40,18 @@ func (h *Host) tcpInput(p *Packet) {
 	h.replyReset(p)
 }
 
-// replyReset answers a segment that belongs to no connection (RFC 9293
-// 3.10.7.1): with an ACK, a RST whose seq is that ACK; without one, a
-// RST|ACK acknowledging the segment. A RST is never answered.
+// replyReset answers a segment that belongs to no connection. A RST is
+// never answered.
 func (h *Host) replyReset(p *Packet) {
-	if p.Flags&RST != 0 {
-		return
+	if p.Flags&RST == 0 {
+		h.send(resetFor(p))
 	}
+}
+
+// resetFor is the RST that answers a segment of no known connection, in
+// the name of its destination (RFC 9293 3.10.7.1): with an ACK, a RST
+// whose seq is that ACK; without one, a RST|ACK acknowledging the segment.
+func resetFor(p *Packet) *Packet {
 	r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
 	if p.Flags&ACK != 0 {
 		r.Flags, r.Seq = RST, p.Ack
@@ -54,7 +59,7 @@ func (h *Host) replyReset(p *Packet) {
 		r.Flags, r.Ack = RST|ACK, p.Seq+p.seqLen()
 	}
 	r.RelSeq, r.RelAck = r.Seq, r.Ack
-	h.send(r)
+	return r
 }
 
 // input processes a segment for this connection (RFC 9293 3.10.7).
