@@ -5,6 +5,7 @@
 //	socklab                      the scenario picker, then the lab
 //	socklab play SCENARIO        the lab on a scenario
 //	socklab run SCENARIO         headless: the timeline, expectations, summary
+//	socklab replay FILE          a recording in the lab, with a timeline to seek
 //	socklab list                 the built-in scenarios
 //	socklab export SCENARIO --pcap FILE   the packets, for Wireshark
 //
@@ -69,13 +70,15 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return cmdRun(args[1:], stdout)
 	case "play":
 		return cmdPlay(args[1:])
+	case "replay":
+		return cmdReplay(args[1:])
 	case "export":
 		return cmdExport(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0, nil
 	}
-	return 2, &usageError{fmt.Sprintf("unknown command %q (commands: list, run, play, export; socklab help)", args[0])}
+	return 2, &usageError{fmt.Sprintf("unknown command %q (commands: list, run, play, replay, export; socklab help)", args[0])}
 }
 
 const usage = `socklab — a terminal lab that makes socket connections visible
@@ -83,6 +86,8 @@ const usage = `socklab — a terminal lab that makes socket connections visible
   socklab                        open the scenario picker, then the lab
   socklab play SCENARIO [flags]  open the lab on a scenario
   socklab run SCENARIO [flags]   run headless: print the timeline, check expectations
+                                 (--record FILE also writes a recording of the run)
+  socklab replay FILE            replay a recording in the lab: seek, then branch live
   socklab list                   list the built-in scenarios
   socklab export SCENARIO --pcap FILE [--jsonl FILE] [--at HOST]
                                  write the packets one host sees as a pcap
@@ -272,7 +277,31 @@ func cmdPlay(args []string) (int, error) {
 	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
 		return 2, &usageError{"play needs a terminal; use `socklab run " + name + "` to run headless"}
 	}
-	if err := ui.Play(sc); err != nil {
+	if err := ui.Play(sc, rf.sets); err != nil {
+		return 1, err
+	}
+	return 0, nil
+}
+
+// cmdReplay opens a recording (from run --record or the lab's record key)
+// in the interface.
+func cmdReplay(args []string) (int, error) {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return 2, &usageError{"replay: name one recording file, and no flags (socklab run SCENARIO --record FILE writes one)"}
+	}
+	path := args[0]
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 2, &usageError{"replay: " + err.Error()}
+	}
+	rec, err := scenarios.ReadRecording(path, data)
+	if err != nil {
+		return 2, &usageError{err.Error()}
+	}
+	if !isTerminal(os.Stdin) || !isTerminal(os.Stdout) {
+		return 2, &usageError{"replay needs a terminal; use `socklab export " + path + " --jsonl events.jsonl` for its event stream"}
+	}
+	if err := ui.Replay(rec); err != nil {
 		return 1, err
 	}
 	return 0, nil

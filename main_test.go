@@ -124,3 +124,48 @@ func TestSeedChangesTheRun(t *testing.T) {
 		t.Error("seeds 1 and 2 gave the same stream (initial sequence numbers and ports come from the seed)")
 	}
 }
+
+// replay reads and checks the recording before it asks for a terminal:
+// every way it can fail is exit 2 with one line.
+func TestReplayExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "run.json")
+	if code, _, errOut := cli(t, "run", "power-loss-heartbeat", "--quiet", "--record", good); code != 0 {
+		t.Fatalf("run --record: exit %d (%s)", code, errOut)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	truncated := filepath.Join(dir, "cut.json")
+	if err := os.WriteFile(truncated, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scenario := writeScenario(t, strings.Replace(tiny, "%s", "ESTABLISHED", 1))
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"no file", []string{"replay"}, "replay: name one recording file"},
+		{"two files", []string{"replay", good, good}, "replay: name one recording file"},
+		{"a flag", []string{"replay", "--seed", "2", good}, "and no flags"},
+		{"missing file", []string{"replay", filepath.Join(dir, "nope.json")}, "replay: open " + filepath.Join(dir, "nope.json") + ": no such file"},
+		{"truncated", []string{"replay", truncated}, truncated + ": truncated or corrupt"},
+		{"a scenario, not a recording", []string{"replay", scenario}, scenario + ": not a socklab recording"},
+		{"no terminal", []string{"replay", good}, "replay needs a terminal; use `socklab export " + good + " --jsonl events.jsonl`"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := cli(t, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stderr %q)", code, errOut)
+			}
+			if !strings.Contains(errOut, tc.stderr) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("stderr %q, want one line containing %q", errOut, tc.stderr)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+		})
+	}
+}

@@ -4,6 +4,9 @@
 # step, speed, jump, fault, edit, help, quit), capture the screen after
 # each and check what must be on it; open the picker and a scenario from
 # it; then once at 60×20 (and shrunk to 44×12), where nothing may crash.
+# Then a recording from `socklab run --record`: `socklab replay` seeks
+# forward, back, by marker and to a typed time, branches and records the
+# branch; and once more at 60×20.
 # Exits non-zero on the first failure, printing the screen it saw.
 #
 # Run from anywhere: .ci/ui-tmux.sh   (.ci/run runs it too)
@@ -95,7 +98,7 @@ start() {
   t kill-server 2>/dev/null || true
   rm -f "$tmp/exit" "$tmp/stderr"
   t new-session -d -s lab -x "$w" -y "$h" \
-    "$tmp/socklab $* 2>$tmp/stderr; echo \$? >$tmp/exit; sleep 600"
+    "cd $tmp && $tmp/socklab $* 2>$tmp/stderr; echo \$? >$tmp/exit; sleep 600"
 }
 
 # finish STEP: quits with q and checks socklab exited 0 without a panic.
@@ -210,5 +213,53 @@ t resize-window -t lab -x 60 -y 20
 expect "grown back" "what is happening"
 [ ! -s "$tmp/exit" ] || fail "socklab exited early at 60×20"
 finish "q quits at 60×20"
+
+echo "== socklab replay (a recording of socklab run power-loss-heartbeat) at 100×30"
+"$tmp/socklab" run power-loss-heartbeat --record "$tmp/plh.json" --quiet >/dev/null
+start 100 30 replay "$tmp/plh.json"
+expect "opens paused at 0, the timeline with its markers" "socklab · power-loss-heartbeat" "❚❚ paused" \
+  "replay 00:00 ●" "✖" "!" "03:00 · no live inputs" ",/. seek" "b branch"
+keys .
+expect ". seeks forward a sixtieth" "t 00:00:03.000" "replay 00:03 ━"
+keys ">"
+expect "> goes to the next marker: the power cut" "t 00:01:05.000" "client lost power"
+keys ">"
+expect "> again: the server's detection" "t 00:01:45.030" "is gone (heartbeat timeout"
+keys ,
+expect ", seeks back, re-simulating" "t 00:01:42.030" "client lost power"
+keys "<"
+expect "< goes back to the power cut" "t 00:01:05.000"
+keys g
+expect "g asks for a time" "go to >"
+keys "30s" Enter
+expect "to the time typed" "t 00:00:30.000" "replay 00:30 ━" "ping #"
+keys f
+expect "f is off while replaying, and says why" "until b branches"
+keys b
+expect "b branches: the lab is live" "branched at 00:30.000"
+expect_not "the timeline is gone" "replay 00:30"
+keys f
+expect "f works in the branch" "Fault — do it now"
+keys Escape
+sleep 0.3
+keys w
+expect "w records the branch" "wrote power-loss-heartbeat.recording.json"
+[ -s "$tmp/power-loss-heartbeat.recording.json" ] || fail "w wrote no file"
+finish "q quits the replay"
+
+echo "== socklab replay at 60×20"
+start 60 20 replay "$tmp/power-loss-heartbeat.recording.json"
+expect "opens at 60×20 with the timeline" "replay 00:00 ●" "00:30"
+keys . . . ">" Space + + + + + +
+sleep 1
+keys "<" ,
+expect "seeks at 60×20" "replay 00:"
+t resize-window -t lab -x 44 -y 12
+sleep 0.5
+expect "shrunk to 44×12" "replay" "wire"
+t resize-window -t lab -x 60 -y 20
+expect "grown back" "what is happening"
+[ ! -s "$tmp/exit" ] || fail "socklab exited early in the replay at 60×20"
+finish "q quits the replay at 60×20"
 
 echo "the interface passed."

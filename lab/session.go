@@ -245,6 +245,16 @@ func (s *Session) Replay(inputs []Input) error {
 	return nil
 }
 
+// DropReplay forgets the recorded inputs that Replay queued and that have
+// not been applied yet, so that from now on the session runs on live inputs
+// alone (the interface's "branch" from a replay). Inputs already replayed
+// stay in Inputs. It returns how many were dropped.
+func (s *Session) DropReplay() int {
+	n := len(s.pending)
+	s.pending = nil
+	return n
+}
+
 // replayDue applies the next recorded input if it falls now (by step
 // count) and no later than limit.
 func (s *Session) replayDue(limit time.Duration) bool {

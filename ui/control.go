@@ -14,9 +14,21 @@ func (m Model) onTick(msg tickMsg) (tea.Model, tea.Cmd) {
 	if msg.tag != m.clock.tag || m.clock.paused {
 		return m, nil
 	}
+	if m.seek != nil { // the clock waits for the seek
+		return m, tick(m.clock.tag)
+	}
 	target := m.run.s.Now() + m.clock.perFrame()
+	if m.replay != nil {
+		if m.run.s.Now() >= m.replay.span {
+			return m.atEnd()
+		}
+		target = min(target, m.replay.span)
+	}
 	m.clock.behind = !m.run.advance(target, frameBudget)
 	m.refresh()
+	if m.replay != nil && m.run.s.Now() >= m.replay.span {
+		return m.atEnd()
+	}
 	return m, tick(m.clock.tag)
 }
 
@@ -45,6 +57,8 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch m.modal {
 	case modalFaults, modalParams:
 		return m.menuKey(msg)
+	case modalGoto:
+		return m.gotoKey(msg)
 	case modalHelp:
 		if key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Quit) {
 			m.modal = modalNone
@@ -52,6 +66,11 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.flash, m.flashErr = "", false
+	if m.replay != nil {
+		if next, cmd, ok := m.replayKey(msg); ok {
+			return next, cmd
+		}
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -75,6 +94,8 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Params):
 		m.modal = modalParams
 		m.menu = newMenu("Parameters — change one live", paramItems(m.run.s, m.snap), k.Params)
+	case key.Matches(msg, k.Record):
+		return m.record(), nil
 	case key.Matches(msg, k.Help):
 		m.modal = modalHelp
 	default:
@@ -122,7 +143,7 @@ func (m Model) changeSpeed(d int) (tea.Model, tea.Cmd) {
 // restart rebuilds the scenario's lab from the start; speed and pause are
 // kept.
 func (m Model) restart() (tea.Model, tea.Cmd) {
-	r, err := newRun(m.sc)
+	r, err := newRun(m.sc, nil)
 	if err != nil {
 		m.flash, m.flashErr = "restart: "+err.Error(), true
 		return m, nil
@@ -157,8 +178,13 @@ func (m Model) menuKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // onOther passes anything else (the prompt's cursor blink) to an open
-// menu.
+// prompt.
 func (m Model) onOther(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.modal == modalGoto {
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.Update(msg)
+		return m, cmd
+	}
 	if m.prompting() {
 		var cmd tea.Cmd
 		m.menu.input, cmd = m.menu.input.Update(msg)

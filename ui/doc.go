@@ -4,9 +4,10 @@
 // is detected and each reconnect, with keys to cut a cable or a client's
 // power right now.
 //
-// main.go calls Play (the lab on one scenario) or Pick (a filterable list of
-// the built-in scenarios, then the lab). Tests build a Model with NewModel
-// and drive it with messages; nothing in the package reads the wall clock.
+// main.go calls Play (the lab on one scenario), Pick (a filterable list of
+// the built-in scenarios, then the lab) or Replay (a recording, with a
+// timeline to seek). Tests build a Model with NewModel or NewReplay and
+// drive it with messages; nothing in the package reads the wall clock.
 //
 // # The screen
 //
@@ -47,9 +48,35 @@
 //	                 does) to the next detection, fault or TCP state change
 //	f, e          ─▶ a live lab.Action through Session.Apply (recorded with
 //	                 its simulated time); a refused one shows its error
+//	w             ─▶ write the run so far as a recording (the scenario, its
+//	                 --set flags and seed, the inputs): NAME.recording.json
 //
 // A tick's advance is computed from the speed, never measured, so a test
 // sending the same messages sees the same run.
+//
+// # Replay
+//
+// NewReplay opens a recording: the same Model, its session replaying the
+// recorded inputs at their steps (lab.Session.Replay), a timeline row under
+// the status line, and these keys in place of the live ones:
+//
+//	, .  < >  g   ─▶ seekTo: forward, the session runs on; back, a fresh
+//	                 session from the recording runs to the time asked and
+//	                 the feed is rebuilt from its events, so the screen is
+//	                 the one playing straight there shows
+//	seekMsg{job}  ─▶ the next seekChunk events of a long seek (the timeline
+//	                 says "seeking…"); a seek key aims it elsewhere, esc
+//	                 stops it, other keys wait; a stale job's message is
+//	                 dropped
+//	tick          ─▶ as live, but the clock stops at the recording's end
+//	f, e, w       ─▶ refused, with why: recorded inputs are not editable
+//	b             ─▶ branch: Session.DropReplay, the timeline goes, and the
+//	                 Model is a live lab from here (w records the branch)
+//
+// The timeline's markers (faults, parameter changes, detections) come from
+// one headless run of the whole recording when it opens. BenchmarkSeekBack
+// re-simulates the thundering herd from its end back to its middle
+// (117,000 events, two chunks) in about a tenth of a second.
 //
 // # Cost of a frame
 //
@@ -78,6 +105,12 @@
 //	bar.go, format.go   countdown bars; times, durations, fitting text
 //	lanes.go, topo.go   the ladder's lanes, node order, packet paths
 //	menu.go, faults.go, params.go   the fault menu and parameter editor
+//	record.go   the record key: a recording file, never overwritten
+//	replay.go   NewReplay, the replay's keys, branching
+//	markers.go  the timeline's markers, from one headless run
+//	seek.go     seeking: by re-simulation, in chunks when long
+//	goto.go     the "go to" prompt and the times it reads
+//	timeline.go the timeline row
 //	keys.go, styles.go   the KeyMap (help is generated from it), Styles
-//	picker.go, entry.go  the scenario picker, Play and Pick
+//	picker.go, entry.go  the scenario picker, Play, Pick and Replay
 package ui

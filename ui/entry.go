@@ -7,9 +7,20 @@ import (
 )
 
 // Play opens the lab on sc, full screen with the mouse on, and returns when
-// the user quits. It needs a terminal.
-func Play(sc *scenarios.Scenario) error {
-	m, err := NewModel(sc)
+// the user quits. sets are the --set flags sc was loaded with: the record
+// key stores them. It needs a terminal.
+func Play(sc *scenarios.Scenario, sets []string) error {
+	m, err := NewModel(sc, WithSets(sets))
+	if err != nil {
+		return err
+	}
+	return runProgram(m)
+}
+
+// Replay opens the replay screen on rec (read by scenarios.ReadRecording)
+// and returns when the user quits. It needs a terminal.
+func Replay(rec *scenarios.Recording) error {
+	m, err := NewReplay(rec)
 	if err != nil {
 		return err
 	}

@@ -112,6 +112,21 @@ func computeLayout(w, h, hostsNeed, timersNeed, connsNeed int) layout {
 	return l
 }
 
+// below moves the layout down n rows: what is drawn above it (the replay's
+// timeline) takes them.
+func (l layout) below(n int) layout {
+	if l.tooSmall || n == 0 {
+		return l
+	}
+	l.h += n
+	for _, y := range []*int{&l.topY, &l.connsY, &l.wireY, &l.logY} {
+		if *y > 0 {
+			*y += n
+		}
+	}
+	return l
+}
+
 func clamp(v, lo, hi int) int {
 	if v < lo {
 		return lo

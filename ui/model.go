@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/scenarios"
@@ -15,6 +16,7 @@ const (
 	modalFaults
 	modalParams
 	modalHelp
+	modalGoto // the replay's "go to a time" prompt, in the timeline's row
 )
 
 // Model is the lab screen: a Bubble Tea model over one scenario's running
@@ -23,8 +25,12 @@ const (
 // while Update steps the session).
 //
 // The simulation advances only in Update: on a tick (speed × 1/30 s of
-// simulated time per frame), a step, a jump, or a live action. View only
-// reads.
+// simulated time per frame), a step, a jump, a live action or a seek. View
+// only reads.
+//
+// A Model built by NewReplay is the replay screen: the same lab over a
+// session that replays a recording's inputs, with a timeline, seeking, and
+// the fault menu and parameter editor off until the user branches.
 type Model struct {
 	sc    *scenarios.Scenario
 	run   *run
@@ -50,13 +56,43 @@ type Model struct {
 
 	flash    string // a note on the status line until the next key
 	flashErr bool
+
+	sets   []string        // the --set flags sc was loaded with: the record key stores them
+	outDir string          // where the record key writes ("": the current directory)
+	replay *replay         // the recording being replayed; nil in a live lab (and after a branch)
+	prompt textinput.Model // the replay's "go to" prompt, when modal is modalGoto
+	// seek is the replay's seek under way, nil when none; seekChunk is
+	// how many events it runs per Update (tests make it small).
+	seek      *seekJob
+	seekChunk int
+}
+
+// Option changes how NewModel or NewReplay builds the lab.
+type Option func(*Model)
+
+// WithSets names the --set flags the scenario was loaded with, so that a
+// recording made with the record key can load it the same way.
+func WithSets(sets []string) Option {
+	return func(m *Model) { m.sets = append([]string(nil), sets...) }
+}
+
+// WithOutputDir makes the record key write into dir rather than the
+// current directory (tests use it).
+func WithOutputDir(dir string) Option {
+	return func(m *Model) { m.outDir = dir }
 }
 
 // NewModel builds the lab for sc, paused at simulated time 0 with its
 // applications started, at ×1. The scenario's teaching text is the first
 // thing "what is happening" shows.
-func NewModel(sc *scenarios.Scenario) (Model, error) {
-	r, err := newRun(sc)
+func NewModel(sc *scenarios.Scenario, opts ...Option) (Model, error) {
+	return newModel(sc, nil, opts...)
+}
+
+// newModel builds the lab for sc with the recorded inputs replay queued
+// on its session (none for a live lab).
+func newModel(sc *scenarios.Scenario, replay []lab.Input, opts ...Option) (Model, error) {
+	r, err := newRun(sc, replay)
 	if err != nil {
 		return Model{}, err
 	}
@@ -69,6 +105,11 @@ func NewModel(sc *scenarios.Scenario) (Model, error) {
 		styles: DefaultStyles(),
 		help:   help.New(),
 		clock:  clock{paused: true, speed: speedOne},
+
+		seekChunk: seekChunk,
+	}
+	for _, o := range opts {
+		o(&m)
 	}
 	m.refresh()
 	return m, nil
@@ -90,6 +131,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		return m.onTick(msg)
+	case seekMsg:
+		return m.onSeek(msg)
 	case tea.KeyMsg:
 		if typedAhead(msg) && !m.prompting() {
 			return m.eachKey(msg)
@@ -101,9 +144,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.onOther(msg)
 }
 
-// prompting says a menu's prompt is open: typed text is its value.
+// prompting says a prompt is open (a menu's, or the replay's "go to"):
+// typed text is its value.
 func (m Model) prompting() bool {
-	return (m.modal == modalFaults || m.modal == modalParams) && m.menu.asking
+	return (m.modal == modalFaults || m.modal == modalParams) && m.menu.asking || m.modal == modalGoto
 }
 
 // refresh takes a new snapshot after the session moved, and keeps a

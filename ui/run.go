@@ -17,12 +17,16 @@ type run struct {
 
 // newRun builds a fresh session for sc, with the feed observing it from its
 // first event, and starts its applications (at simulated time 0) so that the
-// first frame shows the servers listening.
-func newRun(sc *scenarios.Scenario) (*run, error) {
+// first frame shows the servers listening. A replay passes the recording's
+// inputs: the session applies each where it was recorded (lab.Session.Replay).
+func newRun(sc *scenarios.Scenario, replay []lab.Input) (*run, error) {
 	// lab.New copies the configuration, so live parameter changes never
 	// reach sc: a restart starts from the scenario as written.
 	s, err := sc.NewSession()
 	if err != nil {
+		return nil, err
+	}
+	if err := s.Replay(replay); err != nil {
 		return nil, err
 	}
 	f := newFeed(sc.Teaches)

@@ -24,6 +24,9 @@ func (m Model) View() string {
 	}
 	lines := make([]string, 0, m.h)
 	lines = append(lines, m.statusLine())
+	if m.replay != nil {
+		lines = append(lines, m.timelineLine())
+	}
 	f := framer{st: m.styles, w: m.w}
 	first := true
 	sep := func(title string, above int) string {
@@ -69,7 +72,7 @@ func (m Model) View() string {
 		lines = m.pane(lines, f, logLines(m.run.feed, m.styles, f.inner(), l.log, m.logOff), l.log)
 	}
 	lines = append(lines, f.bottom(m.bottomLine(m.statusWidth())))
-	if m.modal != modalNone {
+	if m.modal != modalNone && m.modal != modalGoto {
 		lines = m.drawModal(lines)
 	}
 	return strings.Join(lines, "\n")
@@ -90,13 +93,24 @@ func at(lines []string, i int) string {
 	return ""
 }
 
-// layout sizes the panes for the terminal and what there is to show.
+// layout sizes the panes for the terminal and what there is to show; the
+// replay's timeline takes the row under the status line.
 func (m Model) layout() layout {
 	hostsNeed := len(m.snap.Hosts) + len(m.snap.Boxes) + 1
 	for _, b := range m.snap.Boxes {
 		hostsNeed += len(b.Flows)
 	}
-	return computeLayout(m.w, m.h, hostsNeed, max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
+	l := computeLayout(m.w, m.h-m.headerRows(), hostsNeed, max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
+	return l.below(m.headerRows())
+}
+
+// headerRows counts the rows between the status line and the frame: the
+// replay's timeline.
+func (m Model) headerRows() int {
+	if m.replay != nil {
+		return 1
+	}
+	return 0
 }
 
 // shortHelp is the key line in the bottom border. Space says what it will
@@ -115,8 +129,10 @@ func (m Model) shortHelp() string {
 		hm.ShortSeparator = "  "
 	}
 	sepW := ansi.StringWidth(hm.ShortSeparator)
-	all := k.ShortHelp()
-	priority := []key.Binding{k.Pause, k.Faults, k.Help, k.Quit, k.Step, k.Jump, k.Speed, k.Params, k.Restart}
+	all, priority := k.ShortHelp(), k.shortPriority()
+	if m.replay != nil {
+		all, priority = k.ReplayShortHelp(), k.replayShortPriority()
+	}
 	keep := map[string]bool{}
 	used := 0
 	for _, b := range priority {
@@ -175,10 +191,10 @@ func (m Model) statusLine() string {
 	st := m.styles
 	left := " " + strings.Join(m.statusParts(), st.Dim.Render(" · "))
 	if m.flash != "" {
-		// The note of the last action goes to the right if there is room;
-		// else the bottom line shows it (see bottomLine).
-		if room := m.w - ansi.StringWidth(left) - 3; room >= 24 {
-			return fit(left+" │ "+clip(m.flashText(), room), m.w)
+		// The note of the last action goes to the right if it fits there
+		// whole; else the bottom line shows it (see bottomLine).
+		if m.flashOnStatus(m.statusWidth()) {
+			return fit(left+" │ "+m.flashText(), m.w)
 		}
 		return fit(left, m.w)
 	}
@@ -186,6 +202,12 @@ func (m Model) statusLine() string {
 		return fit(left+st.Dim.Render("   space runs · ? help"), m.w)
 	}
 	return fit(left, m.w)
+}
+
+// flashOnStatus says the note of the last action fits whole on the right
+// of the status line, which is statusLen wide without it.
+func (m Model) flashOnStatus(statusLen int) bool {
+	return m.w-statusLen-3 >= ansi.StringWidth(m.flash)
 }
 
 // flashText is the styled note of the last action.
@@ -199,7 +221,7 @@ func (m Model) flashText() string {
 // bottomLine is the text of the frame's last line: the keys, or the note
 // of the last action when the status line has no room for it.
 func (m Model) bottomLine(statusLen int) string {
-	if m.flash != "" && m.w-statusLen-3 < 24 {
+	if m.flash != "" && !m.flashOnStatus(statusLen) {
 		return m.flashText()
 	}
 	return m.shortHelp()
@@ -241,7 +263,7 @@ func (m Model) wireLines(w, h int) []string {
 
 // tooSmall is the whole screen when the terminal is too small for the lab.
 func (m Model) tooSmall() string {
-	msg := fmt.Sprintf("socklab needs %d×%d (this is %d×%d) · q quits", minWidth, minHeight, m.w, m.h)
+	msg := fmt.Sprintf("socklab needs %d×%d (this is %d×%d) · q quits", minWidth, minHeight+m.headerRows(), m.w, m.h)
 	var lines []string
 	for _, l := range wrap(msg, m.w) {
 		lines = append(lines, fit(l, m.w))
@@ -276,7 +298,17 @@ func (m Model) helpContent(w int) []string {
 	hm := m.help
 	hm.Width = w
 	lines := []string{st.ModalTitle.Render("Keys"), ""}
-	lines = append(lines, strings.Split(hm.FullHelpView(m.keys.FullHelp()), "\n")...)
+	if m.replay != nil {
+		lines = append(lines, strings.Split(hm.FullHelpView(m.keys.ReplayFullHelp()), "\n")...)
+		lines = append(lines, "", st.ModalTitle.Render("Replaying "+m.sc.Name), "")
+		for _, l := range wrap("The recorded faults and changes play back at their times; seeking back re-simulates "+
+			"from the start. f and e are off: b branches here, drops the inputs not yet replayed, and the lab is "+
+			"live (w then records the branch). On the timeline: ● now, ✖ fault, = parameter set, ! detection.", w) {
+			lines = append(lines, st.Hint.Render(l))
+		}
+	} else {
+		lines = append(lines, strings.Split(hm.FullHelpView(m.keys.FullHelp()), "\n")...)
+	}
 	lines = append(lines, "", st.ModalTitle.Render("Reading the wire"), "")
 	legend := []string{
 		"│──▶  a packet delivered     ┄┄▶  still in flight     ✗  dropped, with why",
