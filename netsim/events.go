@@ -8,32 +8,61 @@ import (
 	"time"
 )
 
-// Fates of a packet, the "fate" of a segment event.
+// Fate is what became of a packet: the "fate" of a segment event. (A
+// small integer rather than a string keeps the most frequent event small.)
+type Fate uint8
+
+// Fates of a packet.
 const (
-	FateSent      = "sent"
-	FateDelivered = "delivered"
-	FateDropped   = "dropped"
+	FateSent Fate = iota + 1
+	FateDelivered
+	FateDropped
 )
 
-// Reasons a packet is dropped, the "why" of a segment event.
+var fateNames = [...]string{FateSent: "sent", FateDelivered: "delivered", FateDropped: "dropped"}
+
+func (f Fate) String() string {
+	if int(f) < len(fateNames) && fateNames[f] != "" {
+		return fateNames[f]
+	}
+	return "fate?"
+}
+
+// Why says why a packet was dropped: the "why" of a segment event (0 for a
+// packet that was not).
+type Why uint8
+
+// Reasons a packet is dropped.
 const (
-	WhyLoss        = "loss"         // the link lost it (random or burst loss)
-	WhyLinkDown    = "link-down"    // the cable is pulled
-	WhyHostDown    = "host-down"    // the receiving host has no power
-	WhyFirewall    = "firewall"     // a middlebox refused it (no flow, and policy drop)
-	WhyNoRoute     = "no-route"     // no path leads to the destination address
-	WhyBacklogFull = "backlog-full" // the listener's accept queue is full
-	WhyPartition   = "partition"    // sender and receiver are partitioned
-	WhyPortClosed  = "port-closed"  // a UDP datagram for a port nobody listens on
+	WhyLoss        Why = iota + 1 // the link lost it (random or burst loss)
+	WhyLinkDown                   // the cable is pulled
+	WhyHostDown                   // the receiving host has no power
+	WhyFirewall                   // a middlebox refused it (no flow, and policy drop)
+	WhyNoRoute                    // no path leads to the destination address
+	WhyBacklogFull                // the listener's accept queue is full
+	WhyPartition                  // sender and receiver are partitioned
+	WhyPortClosed                 // a UDP datagram for a port nobody listens on
 )
+
+var whyNames = [...]string{WhyLoss: "loss", WhyLinkDown: "link-down", WhyHostDown: "host-down",
+	WhyFirewall: "firewall", WhyNoRoute: "no-route", WhyBacklogFull: "backlog-full",
+	WhyPartition: "partition", WhyPortClosed: "port-closed"}
+
+// String is the contract's name ("" for no reason).
+func (w Why) String() string {
+	if int(w) < len(whyNames) {
+		return whyNames[w]
+	}
+	return "why?"
+}
 
 // SegmentEvent records one fate of a packet: sent by its origin, delivered
 // to a host, or dropped on the way. A packet has one sent event and then
 // one delivered or dropped event; they share the packet's ID.
 type SegmentEvent struct {
 	At   time.Duration
-	Fate string
-	Why  string // for a drop
+	Fate Fate
+	Why  Why // for a drop
 	// Where names the node (or "a-b" link) where this fate happened: the
 	// sender, the receiver, or the place it was dropped.
 	Where string
@@ -54,8 +83,8 @@ func (e *SegmentEvent) Line() string {
 	} else if p.Msg != "" {
 		s += " " + p.Msg
 	}
-	if e.Why != "" {
-		s += " (" + e.Why + ")"
+	if e.Why != 0 {
+		s += " (" + e.Why.String() + ")"
 	}
 	return s
 }
@@ -89,8 +118,8 @@ func (e *SegmentEvent) AppendFields(f *Fields) {
 		f.Uint("ack", uint64(p.Ack))
 	}
 	f.Int("len", int64(len(p.Payload)))
-	f.Str("fate", e.Fate)
-	f.OptStr("why", e.Why)
+	f.Str("fate", e.Fate.String())
+	f.OptStr("why", e.Why.String())
 	f.OptStr("note", p.Note)
 	f.OptStr("msg", p.Msg)
 	f.Str("at", e.Where)
@@ -308,7 +337,7 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 func (s *Sim) emit(e Event) { s.Emit(e) }
 
 // segment emits a segment event for p.
-func (s *Sim) segment(p *Packet, fate, where, why string) {
+func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	if len(s.observers) == 0 {
 		return
 	}
@@ -321,4 +350,4 @@ func (s *Sim) segment(p *Packet, fate, where, why string) {
 }
 
 // dropped records that p died at where, for the reason why.
-func (s *Sim) dropped(p *Packet, where, why string) { s.segment(p, FateDropped, where, why) }
+func (s *Sim) dropped(p *Packet, where string, why Why) { s.segment(p, FateDropped, where, why) }

@@ -57,7 +57,7 @@ func ms(n float64) time.Duration { return time.Duration(n * float64(time.Millise
 
 // segments renders the segments with the given fate sent by host (or by
 // anyone when host is ""), as "time flags seq ack len note".
-func (w *world) segments(fate, host string) []string {
+func (w *world) segments(fate netsim.Fate, host string) []string {
 	var out []string
 	for _, e := range w.events {
 		s, ok := e.(*netsim.SegmentEvent)

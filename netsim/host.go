@@ -145,7 +145,7 @@ func (h *Host) send(p *Packet) {
 	s.nextSegID++
 	p.ID = s.nextSegID
 	p.origin = h
-	s.segment(p, FateSent, h.name, "")
+	s.segment(p, FateSent, h.name, 0)
 	s.forward(h, p)
 }
 

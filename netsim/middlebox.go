@@ -378,7 +378,7 @@ func (m *Middlebox) send(p *Packet) {
 	s.nextSegID++
 	p.ID = s.nextSegID
 	p.origin = m
-	s.segment(p, FateSent, m.name, "")
+	s.segment(p, FateSent, m.name, 0)
 	s.forward(m, p)
 }
 

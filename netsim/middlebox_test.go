@@ -38,7 +38,7 @@ func (w *world) drops() []string {
 	var out []string
 	for _, e := range w.events {
 		if s, ok := e.(*netsim.SegmentEvent); ok && s.Fate == netsim.FateDropped {
-			out = append(out, netsim.FormatTime(s.At)+" "+s.Where+" "+s.Why+" "+segText(&s.Packet))
+			out = append(out, netsim.FormatTime(s.At)+" "+s.Where+" "+s.Why.String()+" "+segText(&s.Packet))
 		}
 	}
 	return out

@@ -20,7 +20,7 @@ func (h *Host) tcpInput(p *Packet) {
 			s.dropped(p, h.name, WhyBacklogFull)
 			return
 		}
-		s.segment(p, FateDelivered, h.name, "")
+		s.segment(p, FateDelivered, h.name, 0)
 		c.input(p)
 		return
 	}
@@ -32,11 +32,11 @@ func (h *Host) tcpInput(p *Packet) {
 			s.dropped(p, h.name, WhyBacklogFull)
 			return
 		}
-		s.segment(p, FateDelivered, h.name, "")
+		s.segment(p, FateDelivered, h.name, 0)
 		l.syn(p)
 		return
 	}
-	s.segment(p, FateDelivered, h.name, "")
+	s.segment(p, FateDelivered, h.name, 0)
 	h.replyReset(p)
 }
 

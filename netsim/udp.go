@@ -110,7 +110,7 @@ func (h *Host) udpInput(p *Packet) {
 		h.sim.dropped(p, h.name, WhyPortClosed)
 		return
 	}
-	h.sim.segment(p, FateDelivered, h.name, "")
+	h.sim.segment(p, FateDelivered, h.name, 0)
 	u.stats.Received++
 	u.stats.BytesReceived += uint64(len(p.Payload))
 	u.queue = append(u.queue, Datagram{From: p.Src, Payload: p.Payload, Msg: p.Msg, At: int64(h.sim.now)})

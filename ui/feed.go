@@ -37,10 +37,10 @@ type wireRow struct {
 	// A segment.
 	id        uint64
 	proto     netsim.Proto
-	src, dst  string // nodes: the sender, and the receiver (tentative until delivered)
-	fate      string // netsim.FateSent while in flight
-	why       string // drop reason
-	where     string // where it was delivered or dropped: a node or a link "a-b"
+	src, dst  string      // nodes: the sender, and the receiver (tentative until delivered)
+	fate      netsim.Fate // netsim.FateSent while in flight
+	why       string      // drop reason
+	where     string      // where it was delivered or dropped: a node or a link "a-b"
 	flags     netsim.Flags
 	seq, ack  uint32 // relative, like Wireshark
 	length    int
@@ -233,7 +233,7 @@ func (f *feed) segment(e *netsim.SegmentEvent) {
 	}
 	delete(f.inflight, p.ID)
 	if row := f.wire.at(seq); row != nil && row.id == p.ID {
-		row.fate, row.why, row.where = e.Fate, e.Why, e.Where
+		row.fate, row.why, row.where = e.Fate, e.Why.String(), e.Where
 	}
 }
 
