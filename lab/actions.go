@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -325,14 +324,4 @@ func (s *Session) appEvent(host, app, conn, dir string, f frame) {
 		e.Seq = f.seq // only heartbeats carry a sequence number
 	}
 	s.sim.Emit(e)
-}
-
-// sortedNames returns map keys in order.
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }

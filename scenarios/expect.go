@@ -304,8 +304,6 @@ type judge struct {
 	attempts []time.Duration // reconnect_peak: when attempts start
 	bytes    uint64
 	done     bool
-	ok       bool
-	detail   string
 }
 
 // observe feeds one event to the judge.
