@@ -147,59 +147,43 @@ func presetByName(name string) (Preset, bool) {
 	return Presets[i], true
 }
 
+// orDefault sets *p to v if *p is the zero value (unset).
+func orDefault[T comparable](p *T, v T) {
+	var zero T
+	if *p == zero {
+		*p = v
+	}
+}
+
 // fillFrom sets every zero field of a from d.
 func (a *AppConfig) fillFrom(d AppConfig) {
 	h, dh := &a.Heartbeat, d.Heartbeat
-	setDur(&h.Interval, dh.Interval)
-	setStr(&h.Schedule, dh.Schedule)
-	setDur(&h.Timeout, dh.Timeout)
-	setInt(&h.MaxMissed, dh.MaxMissed)
-	setInt(&h.Size, dh.Size)
-	setDur(&h.Expect, dh.Expect)
+	orDefault(&h.Interval, dh.Interval)
+	orDefault(&h.Schedule, dh.Schedule)
+	orDefault(&h.Timeout, dh.Timeout)
+	orDefault(&h.MaxMissed, dh.MaxMissed)
+	orDefault(&h.Size, dh.Size)
+	orDefault(&h.Expect, dh.Expect)
 	h.NoAnswer = h.NoAnswer || dh.NoAnswer
-	setDur(&h.MinPingInterval, dh.MinPingInterval)
-	setInt(&h.MaxPingStrikes, dh.MaxPingStrikes)
-	setDur(&a.IdleTimeout, d.IdleTimeout)
+	orDefault(&h.MinPingInterval, dh.MinPingInterval)
+	orDefault(&h.MaxPingStrikes, dh.MaxPingStrikes)
+	orDefault(&a.IdleTimeout, d.IdleTimeout)
 	k, dk := &a.Keepalive, d.Keepalive
 	k.Enabled = k.Enabled || dk.Enabled
-	setDur(&k.Idle, dk.Idle)
-	setDur(&k.Interval, dk.Interval)
-	setInt(&k.Count, dk.Count)
-	setDur(&a.UserTimeout, d.UserTimeout)
+	orDefault(&k.Idle, dk.Idle)
+	orDefault(&k.Interval, dk.Interval)
+	orDefault(&k.Count, dk.Count)
+	orDefault(&a.UserTimeout, d.UserTimeout)
 	r, dr := &a.Reconnect, d.Reconnect
-	setStr(&r.Policy, dr.Policy)
-	setDur(&r.Base, dr.Base)
-	setDur(&r.Max, dr.Max)
-	setFloat(&r.Multiplier, dr.Multiplier)
-	setFloat(&r.Jitter, dr.Jitter)
-	setDur(&r.ConnectTimeout, dr.ConnectTimeout)
-	setInt(&a.Backlog, d.Backlog)
-	setStr(&a.Proto, d.Proto)
-	setInt(&a.Count, d.Count)
-}
-
-func setDur(p *time.Duration, v time.Duration) {
-	if *p == 0 {
-		*p = v
-	}
-}
-
-func setInt(p *int, v int) {
-	if *p == 0 {
-		*p = v
-	}
-}
-
-func setFloat(p *float64, v float64) {
-	if *p == 0 {
-		*p = v
-	}
-}
-
-func setStr(p *string, v string) {
-	if *p == "" {
-		*p = v
-	}
+	orDefault(&r.Policy, dr.Policy)
+	orDefault(&r.Base, dr.Base)
+	orDefault(&r.Max, dr.Max)
+	orDefault(&r.Multiplier, dr.Multiplier)
+	orDefault(&r.Jitter, dr.Jitter)
+	orDefault(&r.ConnectTimeout, dr.ConnectTimeout)
+	orDefault(&a.Backlog, d.Backlog)
+	orDefault(&a.Proto, d.Proto)
+	orDefault(&a.Count, d.Count)
 }
 
 // ApplyDefaults fills every unset field: first from the app's preset, then
@@ -226,22 +210,22 @@ func (c *Config) ApplyDefaults() error {
 		if r.Policy == BackoffGRPC {
 			// gRPC connection backoff: INITIAL_BACKOFF 1 s, MULTIPLIER 1.6,
 			// JITTER 0.2, MAX_BACKOFF 120 s, MIN_CONNECT_TIMEOUT 20 s.
-			setDur(&r.Base, time.Second)
-			setFloat(&r.Multiplier, 1.6)
-			setFloat(&r.Jitter, 0.2)
-			setDur(&r.Max, 120*time.Second)
-			setDur(&r.ConnectTimeout, 20*time.Second)
+			orDefault(&r.Base, time.Second)
+			orDefault(&r.Multiplier, 1.6)
+			orDefault(&r.Jitter, 0.2)
+			orDefault(&r.Max, 120*time.Second)
+			orDefault(&r.ConnectTimeout, 20*time.Second)
 		}
-		setDur(&r.Base, time.Second)
-		setDur(&r.Max, 60*time.Second)
-		setFloat(&r.Multiplier, 2)
+		orDefault(&r.Base, time.Second)
+		orDefault(&r.Max, 60*time.Second)
+		orDefault(&r.Multiplier, 2)
 		if a.Kind == KindFeed {
-			setDur(&a.Feed.HoldTimeout, 30*time.Second)
-			setInt(&a.Feed.Size, 100)
-			setInt(&a.Feed.HeaderSize, 150)
+			orDefault(&a.Feed.HoldTimeout, 30*time.Second)
+			orDefault(&a.Feed.Size, 100)
+			orDefault(&a.Feed.HeaderSize, 150)
 		}
 		if a.Kind == KindPoller {
-			setInt(&a.Poll.RequestSize, 200)
+			orDefault(&a.Poll.RequestSize, 200)
 		}
 	}
 	return nil

@@ -332,10 +332,6 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 	}
 }
 
-// emit hands e to the observers; call sites on hot paths check Tracing
-// first so that no event is built when nobody listens.
-func (s *Sim) emit(e Event) { s.Emit(e) }
-
 // segment emits a segment event for p.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	if len(s.observers) == 0 {

@@ -112,7 +112,7 @@ func (h *Host) PowerOff() {
 	if !h.powered {
 		return
 	}
-	h.sim.emit(&FaultEvent{At: h.sim.now, Action: "power_off", Target: h.name})
+	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: "power_off", Target: h.name})
 	h.powered = false
 	for _, p := range h.procs {
 		p.state = procDead
@@ -131,7 +131,7 @@ func (h *Host) PowerOn() {
 	}
 	h.powered = true
 	h.boots++
-	h.sim.emit(&FaultEvent{At: h.sim.now, Action: "power_on", Target: h.name})
+	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: "power_on", Target: h.name})
 }
 
 // send hands a packet built on this host to the network. A host without

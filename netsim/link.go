@@ -129,7 +129,7 @@ func (l *Link) SetConfig(cfg LinkConfig) error {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
 	l.cfg = cfg
-	l.sim.emit(&FaultEvent{At: l.sim.now, Action: "link_config", Target: l.name, Settings: cfg.settings()})
+	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: "link_config", Target: l.name, Settings: cfg.settings()})
 	return nil
 }
 
@@ -141,7 +141,7 @@ func (l *Link) SetLoss(p float64) error {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
 	l.cfg = cfg
-	l.sim.emit(&FaultEvent{At: l.sim.now, Action: "loss", Target: l.name, Settings: []Setting{{"loss", p}}})
+	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: "loss", Target: l.name, Settings: []Setting{{"loss", p}}})
 	return nil
 }
 
@@ -157,7 +157,7 @@ func (l *Link) SetUp(up bool) {
 		action = "link_down"
 		l.epoch++
 	}
-	l.sim.emit(&FaultEvent{At: l.sim.now, Action: action, Target: l.name})
+	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: action, Target: l.name})
 }
 
 func (c LinkConfig) settings() []Setting {

@@ -170,7 +170,7 @@ func (s *Sim) Partition(name string, a, b []string) error {
 		}
 	}
 	s.partitions = append(s.partitions, partition{name: name, a: slices.Clone(a), b: slices.Clone(b)})
-	s.emit(&FaultEvent{At: s.now, Action: "partition", Target: name,
+	s.Emit(&FaultEvent{At: s.now, Action: "partition", Target: name,
 		Settings: []Setting{{"a", a}, {"b", b}}})
 	return nil
 }
@@ -184,7 +184,7 @@ func (s *Sim) Heal(name string) {
 	if target == "" {
 		target = "all"
 	}
-	s.emit(&FaultEvent{At: s.now, Action: "heal", Target: target})
+	s.Emit(&FaultEvent{At: s.now, Action: "heal", Target: target})
 }
 
 func (s *Sim) partitioned(x, y string) bool {

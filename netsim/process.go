@@ -80,7 +80,7 @@ func (p *Process) Freeze() {
 		return
 	}
 	p.state = procFrozen
-	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "freeze", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "freeze", Target: p.host.name + "/" + p.name})
 }
 
 // Thaw resumes a frozen application; what fell due meanwhile runs now, in
@@ -90,7 +90,7 @@ func (p *Process) Thaw() {
 		return
 	}
 	p.state = procRunning
-	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "thaw", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "thaw", Target: p.host.name + "/" + p.name})
 	held := p.held
 	p.held = nil
 	for _, fn := range held {
@@ -105,7 +105,7 @@ func (p *Process) Crash() {
 	if p.state == procDead {
 		return
 	}
-	p.host.sim.emit(&FaultEvent{At: p.host.sim.now, Action: "crash", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "crash", Target: p.host.name + "/" + p.name})
 	p.Exit()
 }
 

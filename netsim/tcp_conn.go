@@ -90,7 +90,6 @@ type Conn struct {
 	cause       string // why the stack ended the connection
 	errReported bool   // after it: writes fail with EPIPE, reads return EOF
 	eofReported bool
-	connected   bool
 	notice      func(Notice)
 	readPending bool
 

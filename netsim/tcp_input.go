@@ -186,7 +186,6 @@ func (c *Conn) completePassiveOpen(p *Packet) bool {
 	if c.listener != nil {
 		c.listener.ready(c)
 	} else {
-		c.connected = true
 		c.notify(Connected) // simultaneous open
 	}
 	return true
@@ -231,7 +230,6 @@ func (c *Conn) inputSynSent(p *Packet) {
 	if c.opts.KeepAlive {
 		c.armKeepalive()
 	}
-	c.connected = true
 	c.notify(Connected)
 	if len(c.sndBuf) > 0 || c.finQueued {
 		c.output() // data written during the handshake carries the ACK
