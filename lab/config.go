@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"net/netip"
@@ -248,17 +249,14 @@ func fieldErr(path, format string, args ...any) error {
 	return &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
 }
 
-// subfieldErr turns a netsim validation error, whose message starts with
-// the field it is about ("loss must be between 0 and 1", "outside: name the
-// neighbour"), into a FieldError on that field under path.
+// subfieldErr turns a netsim validation error (a *netsim.ConfigError,
+// naming the setting) into a FieldError on that setting under path.
 func subfieldErr(path string, err error) error {
-	msg := err.Error()
-	field, rest, ok := strings.Cut(msg, " ")
-	field = strings.TrimSuffix(field, ":")
-	if !ok || strings.ToLower(field) != field || strings.ContainsAny(field, "()") {
-		return fieldErr(path, "%s", msg)
+	var ce *netsim.ConfigError
+	if errors.As(err, &ce) {
+		return fieldErr(path+"."+ce.Field, "%s", ce.Msg)
 	}
-	return fieldErr(path+"."+field, "%s", strings.TrimSpace(rest))
+	return fieldErr(path, "%v", err)
 }
 
 // Validate checks the configuration after presets and defaults are

@@ -108,7 +108,7 @@ func hostProfile(h HostConfig) (netsim.Profile, error) {
 		}
 	}
 	if err := prof.Validate(); err != nil {
-		return prof, fieldErr("hosts."+h.Name+".sysctl", "%v", err)
+		return prof, subfieldErr("hosts."+h.Name+".sysctl", err)
 	}
 	return prof, nil
 }

@@ -1,7 +1,6 @@
 package netsim
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -39,13 +38,13 @@ type GilbertElliott struct {
 func (c LinkConfig) Validate() error {
 	switch {
 	case c.Latency < 0:
-		return errors.New("latency must not be negative")
+		return invalid("latency", "must not be negative")
 	case c.Jitter < 0:
-		return errors.New("jitter must not be negative")
+		return invalid("jitter", "must not be negative")
 	case c.Loss < 0 || c.Loss > 1:
-		return fmt.Errorf("loss must be between 0 and 1, not %g", c.Loss)
+		return invalid("loss", "must be between 0 and 1, not %g", c.Loss)
 	case c.Bandwidth < 0:
-		return errors.New("bandwidth must not be negative")
+		return invalid("bandwidth", "must not be negative")
 	}
 	if g := c.Burst; g != nil {
 		for _, x := range []struct {
@@ -53,7 +52,7 @@ func (c LinkConfig) Validate() error {
 			v    float64
 		}{{"burst.p", g.P}, {"burst.r", g.R}, {"burst.loss_bad", g.LossBad}, {"burst.loss_good", g.LossGood}} {
 			if x.v < 0 || x.v > 1 {
-				return fmt.Errorf("%s must be between 0 and 1, not %g", x.name, x.v)
+				return invalid(x.name, "must be between 0 and 1, not %g", x.v)
 			}
 		}
 	}

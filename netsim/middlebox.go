@@ -2,7 +2,6 @@ package netsim
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -100,32 +99,32 @@ func (c MiddleboxConfig) Validate() error {
 		return nil
 	case Firewall, NAT:
 	default:
-		return errors.New("kind must be router, firewall or nat")
+		return invalid("kind", "must be router, firewall or nat")
 	}
 	switch {
 	case c.Outside == "":
-		return errors.New("outside: name the neighbour on the outside")
+		return invalid("outside", "names the neighbour on the outside")
 	case c.IdleTimeout <= 0:
-		return fmt.Errorf("idle_timeout must be positive, not %v", c.IdleTimeout)
+		return invalid("idle_timeout", "must be positive, not %v", c.IdleTimeout)
 	case c.UDPIdleTimeout < 0:
-		return fmt.Errorf("udp_idle_timeout must not be negative, not %v", c.UDPIdleTimeout)
+		return invalid("udp_idle_timeout", "must not be negative, not %v", c.UDPIdleTimeout)
 	}
 	switch c.OnExpired {
 	case ExpiryDrop, ExpiryPickup, ExpiryRST, ExpiryRSTBoth:
 	default:
-		return fmt.Errorf("on_expired must be drop, pickup, rst or rst-both, not %q", c.OnExpired)
+		return invalid("on_expired", "must be drop, pickup, rst or rst-both, not %q", c.OnExpired)
 	}
 	if c.Kind == NAT {
 		if !c.PublicIP.Is4() {
-			return errors.New("public_ip: a NAT needs an IPv4 public address")
+			return invalid("public_ip", "a NAT needs an IPv4 public address")
 		}
 		switch c.Ports {
 		case PortPreserve, PortRandom:
 		default:
-			return fmt.Errorf("ports must be preserve or random, not %q", c.Ports)
+			return invalid("ports", "must be preserve or random, not %q", c.Ports)
 		}
 		if c.PortLow > c.PortHigh {
-			return fmt.Errorf("port range %d-%d is empty", c.PortLow, c.PortHigh)
+			return invalid("ports", "the range %d-%d is empty", c.PortLow, c.PortHigh)
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package netsim
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -151,7 +150,7 @@ func (p *Profile) Validate() error {
 	}
 	for _, d := range durs {
 		if d.v <= 0 {
-			return fmt.Errorf("%s must be positive, not %v", d.name, d.v)
+			return invalid(d.name, "must be positive, not %v", d.v)
 		}
 	}
 	ints := []struct {
@@ -166,20 +165,20 @@ func (p *Profile) Validate() error {
 	}
 	for _, x := range ints {
 		if x.v < x.min {
-			return fmt.Errorf("%s must be at least %d, not %d", x.name, x.min, x.v)
+			return invalid(x.name, "must be at least %d, not %d", x.min, x.v)
 		}
 	}
 	switch {
 	case p.DelayedACK < 0:
-		return errors.New("delayed_ack must not be negative")
+		return invalid("delayed_ack", "must not be negative")
 	case p.ConnectTimeout < 0:
-		return errors.New("connect_timeout must not be negative")
+		return invalid("connect_timeout", "must not be negative")
 	case p.TimerTick < 0:
-		return errors.New("timer_tick must not be negative")
+		return invalid("timer_tick", "must not be negative")
 	case p.MinRTO > p.MaxRTO:
-		return fmt.Errorf("min_rto (%v) must not exceed max_rto (%v)", p.MinRTO, p.MaxRTO)
+		return invalid("min_rto", "(%v) must not exceed max_rto (%v)", p.MinRTO, p.MaxRTO)
 	case p.EphemeralLow == 0 || p.EphemeralLow > p.EphemeralHigh:
-		return fmt.Errorf("ephemeral port range %d-%d is empty", p.EphemeralLow, p.EphemeralHigh)
+		return invalid("ephemeral_ports", "the range %d-%d is empty", p.EphemeralLow, p.EphemeralHigh)
 	}
 	return nil
 }
