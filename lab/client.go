@@ -24,7 +24,7 @@ func newClientGroup(s *Session, cfg *AppConfig) (*clientGroup, error) {
 			name = fmt.Sprintf("%s#%d", cfg.Name, i+1)
 		}
 		g.clients = append(g.clients, &client{s: s, cfg: cfg, name: name, index: i,
-			target: s.addrOf(cfg.Connect, cfg.Port)})
+			target: s.addrOf(cfg.Connect, cfg.Port+uint16(i%cfg.Ports))})
 	}
 	return g, nil
 }

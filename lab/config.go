@@ -79,6 +79,12 @@ type AppConfig struct {
 	Proto string `yaml:"proto"`
 	// Port: the server's listening port, or the port a client connects to.
 	Port uint16 `yaml:"port"`
+	// Ports widens Port to a range (TCP servers and clients, default 1): a
+	// server listens on Port … Port+Ports−1, and client i of a group
+	// connects to Port + i mod Ports. One address reaches one server port
+	// from at most ip_local_port_range's ports (28,232 on Linux), so a
+	// bigger group needs several.
+	Ports int `yaml:"ports"`
 	// Connect names the host a client connects to.
 	Connect string `yaml:"connect"`
 	// Count is the number of clients of a client app (default 1), each with
@@ -150,6 +156,10 @@ type KeepaliveConfig struct {
 	Interval time.Duration `yaml:"interval"`
 	Count    int           `yaml:"count"`
 }
+
+// maxPorts bounds a server's ports: enough for 100,000 clients from one
+// address (4 × 28,232 ephemeral ports), with room to spare.
+const maxPorts = 64
 
 // Backoff policies.
 const (
@@ -353,6 +363,14 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	}
 	if a.Port == 0 {
 		return fieldErr(p+".port", "a port between 1 and 65535 is needed")
+	}
+	switch {
+	case a.Ports < 1 || a.Ports > maxPorts:
+		return fieldErr(p+".ports", "must be between 1 and %d, not %d", maxPorts, a.Ports)
+	case int(a.Port)+a.Ports-1 > 65535:
+		return fieldErr(p+".ports", "%d ports from %d go past 65535", a.Ports, a.Port)
+	case a.Ports > 1 && (a.Proto != "tcp" || (a.Kind != KindServer && a.Kind != KindClient)):
+		return fieldErr(p+".ports", "only a TCP server or client group listens on or connects to several ports")
 	}
 	if a.Kind == KindClient || a.Kind == KindPoller {
 		if nodes[a.Connect] == "" {

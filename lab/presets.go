@@ -184,6 +184,7 @@ func (a *AppConfig) fillFrom(d AppConfig) {
 	orDefault(&a.Backlog, d.Backlog)
 	orDefault(&a.Proto, d.Proto)
 	orDefault(&a.Count, d.Count)
+	orDefault(&a.Ports, d.Ports)
 }
 
 // ApplyDefaults fills every unset field: first from the app's preset, then
@@ -235,6 +236,7 @@ func (c *Config) ApplyDefaults() error {
 func defaultApp(kind string) AppConfig {
 	d := AppConfig{
 		Proto: "tcp",
+		Ports: 1,
 		Heartbeat: HeartbeatConfig{
 			Schedule:  "fixed",
 			MaxMissed: 1,

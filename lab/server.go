@@ -12,17 +12,17 @@ import (
 // watches its client with the server's heartbeat settings, and closes
 // clients it declares dead.
 type server struct {
-	s        *Session
-	cfg      *AppConfig
-	proc     *netsim.Process
-	listener *netsim.Listener
-	udp      *netsim.UDPConn
-	handlers []*handler
-	peers    []*udpPeer
-	accept   *netsim.Timer
-	up       bool
-	feed     *feed
-	accepted uint64
+	s         *Session
+	cfg       *AppConfig
+	proc      *netsim.Process
+	listeners []*netsim.Listener // one per port, from cfg.Port on
+	udp       *netsim.UDPConn
+	handlers  []*handler
+	peers     []*udpPeer
+	accept    *netsim.Timer
+	up        bool
+	feed      *feed
+	accepted  uint64
 }
 
 func newServer(s *Session, cfg *AppConfig) (*server, error) {
@@ -48,25 +48,30 @@ func (srv *server) start() {
 		srv.startUDP()
 		return
 	}
-	l, err := p.Listen(srv.cfg.Port, srv.cfg.Backlog, sockOpts(srv.cfg))
-	if err != nil {
-		srv.s.narrate(fmt.Sprintf("%s cannot listen on port %d: %v.", srv.cfg.Name, srv.cfg.Port, err))
-		return
+	srv.listeners = srv.listeners[:0]
+	for i := range srv.cfg.Ports {
+		port := srv.cfg.Port + uint16(i)
+		l, err := p.Listen(port, srv.cfg.Backlog, sockOpts(srv.cfg))
+		if err != nil {
+			srv.s.narrate(fmt.Sprintf("%s cannot listen on port %d: %v.", srv.cfg.Name, port, err))
+			return
+		}
+		l.OnAcceptable(func() { srv.onAcceptable(l) })
+		srv.listeners = append(srv.listeners, l)
 	}
-	srv.listener, srv.up = l, true
-	srv.accept = p.NewTimer(srv.acceptOne)
-	l.OnAcceptable(srv.onAcceptable)
+	srv.up = true
+	srv.accept = p.NewTimer(srv.acceptQueued)
 	if srv.feed != nil {
 		srv.feed.start(p)
 	}
 }
 
-// onAcceptable takes connections off the accept queue: all at once, or
+// onAcceptable takes connections off l's accept queue: all at once, or
 // one per AcceptDelay (the time the application needs per connection).
-func (srv *server) onAcceptable() {
+func (srv *server) onAcceptable(l *netsim.Listener) {
 	if srv.cfg.AcceptDelay == 0 {
-		for srv.acceptOne(); srv.listener.Queued() > 0 && srv.up; {
-			srv.acceptOne()
+		for srv.acceptOne(l); l.Queued() > 0 && srv.up; {
+			srv.acceptOne(l)
 		}
 		return
 	}
@@ -75,24 +80,39 @@ func (srv *server) onAcceptable() {
 	}
 }
 
-func (srv *server) acceptOne() {
+// acceptQueued accepts one connection after AcceptDelay: from the first
+// listener with one waiting, and arms the delay again while any waits.
+func (srv *server) acceptQueued() {
+	for _, l := range srv.listeners {
+		if l.Queued() > 0 {
+			srv.acceptOne(l)
+			break
+		}
+	}
+	for _, l := range srv.listeners {
+		if srv.up && l.Queued() > 0 {
+			srv.accept.Reset(srv.s.Now() + srv.cfg.AcceptDelay)
+			return
+		}
+	}
+}
+
+func (srv *server) acceptOne(l *netsim.Listener) {
 	if !srv.up {
 		return
 	}
-	c := srv.listener.Accept()
-	if c != nil {
-		srv.accepted++
-		h := &handler{srv: srv, conn: c}
-		srv.handlers = append(srv.handlers, h)
-		if len(srv.handlers) <= 3 {
-			// The first few accepts are the lesson; a herd of them is noise.
-			srv.s.narrate(narrateAccept(srv, c))
-		}
-		h.start()
+	c := l.Accept()
+	if c == nil {
+		return
 	}
-	if srv.cfg.AcceptDelay > 0 && srv.listener.Queued() > 0 {
-		srv.accept.Reset(srv.s.Now() + srv.cfg.AcceptDelay)
+	srv.accepted++
+	h := &handler{srv: srv, conn: c}
+	srv.handlers = append(srv.handlers, h)
+	if len(srv.handlers) <= 3 {
+		// The first few accepts are the lesson; a herd of them is noise.
+		srv.s.narrate(narrateAccept(srv, c))
 	}
+	h.start()
 }
 
 // reconfigure applies live parameter changes to every handler.
@@ -115,7 +135,7 @@ func (srv *server) down() {
 	for _, p := range srv.peers {
 		p.hb.stop()
 	}
-	srv.handlers, srv.peers, srv.listener, srv.udp = nil, nil, nil, nil
+	srv.handlers, srv.peers, srv.listeners, srv.udp = nil, nil, nil, nil
 	if srv.feed != nil {
 		srv.feed.stop()
 	}

@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,6 +47,35 @@ func TestServerAcceptsThreeClients(t *testing.T) {
 	}
 	if l := snap.Hosts[0].Listening; len(l) != 1 || l[0].Addr.Port() != 8080 {
 		t.Errorf("server listening on %v, want :8080 still", l)
+	}
+}
+
+// A server on three ports and a group of five clients spread over them:
+// client i connects to 8080 + i mod 3; the server listens on all three and
+// accepts every one.
+func TestServerListensOnSeveralPorts(t *testing.T) {
+	r := newRecorder(t, twoHosts(serverApp(func(a *AppConfig) { a.Ports = 3 }),
+		clientApp(func(a *AppConfig) { a.Count, a.Ports = 5, 3 })))
+	r.s.RunUntil(time.Second)
+	snap := r.s.Snapshot()
+	var ports []uint16
+	for _, l := range snap.Hosts[0].Listening {
+		ports = append(ports, l.Addr.Port())
+	}
+	if want := []uint16{8080, 8081, 8082}; !slices.Equal(ports, want) {
+		t.Errorf("server listening on %v, want %v", ports, want)
+	}
+	var got []string
+	for _, c := range snap.Conns {
+		if c.Host == "client" {
+			got = append(got, c.Tuple[strings.LastIndexByte(c.Tuple, ':')+1:])
+		}
+	}
+	if want := []string{"8080", "8081", "8082", "8080", "8081"}; !slices.Equal(got, want) {
+		t.Errorf("clients connected to ports %v, want %v", got, want)
+	}
+	if srv := r.s.byName["server"].(*server); len(srv.handlers) != 5 {
+		t.Errorf("%d handlers, want 5", len(srv.handlers))
 	}
 }
 
