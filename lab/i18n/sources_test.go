@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -36,14 +37,12 @@ import (
 // then exempt). The comment says why: `//i18n:ok a YAML key, not prose`.
 //
 // Files not yet moved to the catalog are listed in pending; the list only
-// shrinks (a pending file without prose is reported, so it is removed).
+// shrinks (an entry that matches no file with prose is reported, so it is
+// removed).
 func TestNoTextOutsideTheCatalog(t *testing.T) {
 	root := moduleRoot(t)
 	consts := idConstants(t, ".")
-	pendingLeft := map[string]bool{}
-	for _, p := range pending {
-		pendingLeft[p] = true
-	}
+	pendingUsed := map[string]bool{}
 	scanned := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -71,13 +70,9 @@ func TestNoTextOutsideTheCatalog(t *testing.T) {
 			return nil
 		}
 		prose := proseLiterals(fset, f)
-		switch {
-		case pendingLeft[rel]:
-			delete(pendingLeft, rel)
-			if len(prose) == 0 {
-				t.Errorf("%s has no text outside the catalog any more: remove it from pending", rel)
-			}
-		default:
+		if p, ok := isPending(rel); ok {
+			pendingUsed[p] = pendingUsed[p] || len(prose) > 0
+		} else {
 			for _, p := range prose {
 				t.Errorf("%s:%d: text outside the catalog: %s (use an i18n message, or mark it //i18n:ok with a reason)", rel, p.line, p.text)
 			}
@@ -90,14 +85,19 @@ func TestNoTextOutsideTheCatalog(t *testing.T) {
 	if scanned < 20 {
 		t.Fatalf("only %d files scanned from %s: is the module root right?", scanned, root)
 	}
-	for p := range pendingLeft {
-		t.Errorf("pending lists %s, which does not exist", p)
+	for _, p := range pending {
+		if !pendingUsed[p] {
+			t.Errorf("pending lists %s, but no file there has text outside the catalog: remove it", p)
+		}
 	}
 }
 
-// pending lists the files (relative to the module root) not yet moved to
-// the catalog.
+// pending lists what is not yet moved to the catalog, relative to the
+// module root: a file, a directory's whole tree ("ui/"), or a pattern of
+// path.Match ("*.go": package main, being rewritten).
 var pending = []string{
+	"*.go",
+	"ui/",
 	"lab/actions.go",
 	"lab/client.go",
 	"lab/config.go",
@@ -111,7 +111,6 @@ var pending = []string{
 	"lab/session.go",
 	"lab/snapshot.go",
 	"lab/udp.go",
-	"main.go",
 	"scenarios/decode.go",
 	"scenarios/expect.go",
 	"scenarios/export.go",
@@ -121,24 +120,6 @@ var pending = []string{
 	"scenarios/recording.go",
 	"scenarios/run.go",
 	"scenarios/set.go",
-	"ui/conns.go",
-	"ui/control.go",
-	"ui/faults.go",
-	"ui/feed.go",
-	"ui/goto.go",
-	"ui/hosts.go",
-	"ui/keys.go",
-	"ui/logpane.go",
-	"ui/menu.go",
-	"ui/params.go",
-	"ui/picker.go",
-	"ui/record.go",
-	"ui/replay.go",
-	"ui/seek.go",
-	"ui/timeline.go",
-	"ui/timers.go",
-	"ui/view.go",
-	"ui/wire.go",
 }
 
 // TestProse pins down what reads as prose.
@@ -165,6 +146,16 @@ func TestProse(t *testing.T) {
 			t.Errorf("isProse(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// isPending reports the entry of pending that covers rel, if one does.
+func isPending(rel string) (string, bool) {
+	for _, p := range pending {
+		if ok, _ := path.Match(p, rel); ok || strings.HasSuffix(p, "/") && strings.HasPrefix(rel, p) {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 func isProse(s string) bool { return hasHan(s) || len(proseWords(s)) >= 2 }
