@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"time"
@@ -126,7 +127,7 @@ func (c *client) connect() {
 	}
 	conn, err := c.proc.Dial(c.target, sockOpts(c.cfg))
 	if err != nil {
-		c.attemptFailed(err.Error())
+		c.callFailed(err)
 		return
 	}
 	c.conn, c.state = conn, clientConnecting
@@ -215,20 +216,17 @@ func (c *client) onBytes(data []byte) {
 
 // onError ends the connection the stack ended (or the peer closed).
 func (c *client) onError(err error) {
+	cause := c.conn.FailCause()
 	switch {
 	case err == netsim.EOF:
-		c.lost(CauseFIN)
+		c.lost(netsim.CauseFIN)
+	case c.state == clientConnecting && cause == 0:
+		c.callFailed(err)
 	case c.state == clientConnecting:
-		cause := c.conn.FailCause()
-		if cause == "" {
-			cause = err.Error()
-		}
 		c.attemptFailed(cause)
+	case cause == 0:
+		c.lost(netsim.CauseRST)
 	default:
-		cause := c.conn.FailCause()
-		if cause == "" {
-			cause = netsim.CauseRST
-		}
 		c.lost(cause)
 	}
 }
@@ -286,17 +284,17 @@ func (c *client) onGoAway() {
 }
 
 // onDead: the heartbeat gave up on the peer.
-func (c *client) onDead(cause string, silent time.Duration) { c.lostSilent(cause, silent) }
+func (c *client) onDead(cause netsim.Cause, silent time.Duration) { c.lostSilent(cause, silent) }
 
 // lost: the stack ended the connection (FIN, RST, a TCP timeout); the
 // silence is counted from the last segment the connection received.
-func (c *client) lost(cause string) {
+func (c *client) lost(cause netsim.Cause) {
 	c.lostSilent(cause, c.s.Now()-c.conn.LastReceived())
 }
 
 // lostSilent ends a connection that was established: detect, close,
 // reconnect.
-func (c *client) lostSilent(cause string, silent time.Duration) {
+func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	s := c.s
 	if c.state != clientConnected {
 		return
@@ -342,20 +340,39 @@ func (c *client) onConnectTimeout() {
 	if c.state != clientConnecting {
 		return
 	}
-	c.attemptFailed(CauseConnectTimeout)
+	c.attemptFailed(netsim.CauseConnectTimeout)
 }
 
-// attemptFailed: a connect attempt did not succeed.
-func (c *client) attemptFailed(cause string) {
+// attemptFailed: a connect attempt did not succeed: the peer refused it,
+// or it timed out.
+func (c *client) attemptFailed(cause netsim.Cause) {
 	s := c.s
-	name := c.connName()
 	s.totals.Detections++
-	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: c.target.String(), Cause: cause})
+	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause})
+	c.giveUpAttempt(cause.String(), narrateConnectFailed(c, cause))
+}
+
+// callFailed: the connect call itself failed, on this host (no free
+// local port: EADDRNOTAVAIL), before anything reached the peer. Nothing was
+// learnt about the peer, so it is no detection; the attempt failed all the
+// same.
+func (c *client) callFailed(err error) {
+	var errno netsim.Errno
+	if !errors.As(err, &errno) {
+		panic("lab: connect failed with a checked configuration: " + err.Error())
+	}
+	c.giveUpAttempt(errno.Name(), narrateCallFailed(c, errno))
+}
+
+// giveUpAttempt ends a failed connect attempt: the reconnect event (for a
+// reconnection), the narration, and the next attempt.
+func (c *client) giveUpAttempt(why, narration string) {
+	s := c.s
 	if c.everConnected || c.bo.attempt > 1 {
 		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,
-			Outcome: ReconnectFailed, Error: cause})
+			Outcome: ReconnectFailed, Error: why})
 	}
-	s.narrate(narrateConnectFailed(c, cause))
+	s.narrate(narration)
 	if c.conn != nil {
 		c.conn.Abort()
 		c.conn = nil

@@ -300,10 +300,14 @@ func (c *Config) Validate() error {
 			return fieldErr(p, "the name %q is used twice", m.Name)
 		}
 		nodes[m.Name] = "middlebox"
-		if _, err := m.netsim(); err != nil {
+		mc, err := m.netsim()
+		if err != nil {
 			return err
 		}
-		if other, dup := ips[m.PublicIP]; dup && m.Kind == "nat" {
+		if mc.Kind != netsim.NAT {
+			continue // it has no address (netsim refuses a public_ip)
+		}
+		if other, dup := ips[m.PublicIP]; dup {
 			return fieldErr(p+".public_ip", "%v is already %s's address", m.PublicIP, other)
 		}
 		ips[m.PublicIP] = m.Name
@@ -341,6 +345,11 @@ func (c *Config) Validate() error {
 		names[a.Name] = true
 		if err := a.validate(nodes); err != nil {
 			return err
+		}
+		if nodes[a.Connect] == "middlebox" && !slices.ContainsFunc(c.Middleboxes, func(m MiddleboxConfig) bool {
+			return m.Name == a.Connect && m.Kind == netsim.NAT.String()
+		}) {
+			return fieldErr("apps."+a.Name+".connect", "%s has no address to connect to: name a host, or a NAT (its public_ip)", a.Connect)
 		}
 	}
 	return nil
@@ -463,32 +472,29 @@ func (l LinkConfig) netsim() netsim.LinkConfig {
 	return netsim.LinkConfig{Latency: l.Latency, Jitter: l.Jitter, Loss: l.Loss, Burst: l.Burst, Bandwidth: l.Bandwidth}
 }
 
+// netsim is the middlebox as netsim takes it, defaults applied and
+// validated; an error names the setting.
 func (m MiddleboxConfig) netsim() (netsim.MiddleboxConfig, error) {
 	p := "middleboxes." + m.Name
-	cfg := netsim.MiddleboxConfig{
-		Outside: m.Outside, IdleTimeout: m.IdleTimeout, UDPIdleTimeout: m.UDPIdleTimeout,
-		OnExpired: netsim.ExpiryPolicy(m.OnExpired), PublicIP: m.PublicIP, Ports: netsim.PortPolicy(m.Ports),
+	cfg := netsim.MiddleboxConfig{Outside: m.Outside, IdleTimeout: m.IdleTimeout, UDPIdleTimeout: m.UDPIdleTimeout,
+		PublicIP: m.PublicIP}
+	var err error
+	if cfg.Kind, err = netsim.ParseMiddleboxKind(m.Kind); err != nil {
+		return cfg, subfieldErr(p, err)
 	}
-	switch m.Kind {
-	case "router":
-		cfg.Kind = netsim.Router
-	case "firewall":
-		cfg.Kind = netsim.Firewall
-	case "nat":
-		cfg.Kind = netsim.NAT
-	default:
-		return cfg, fieldErr(p+".kind", "must be router, firewall or nat, not %q", m.Kind)
-	}
-	if cfg.Kind != netsim.Router {
-		if cfg.OnExpired == "" {
-			cfg.OnExpired = netsim.ExpiryDrop
-		}
-		if cfg.Kind == netsim.NAT && cfg.Ports == "" {
-			cfg.Ports = netsim.PortPreserve
-		}
-		if err := cfg.Validate(); err != nil {
+	if m.OnExpired != "" {
+		if cfg.OnExpired, err = netsim.ParseExpiryPolicy(m.OnExpired); err != nil {
 			return cfg, subfieldErr(p, err)
 		}
+	}
+	if m.Ports != "" {
+		if cfg.Ports, err = netsim.ParsePortPolicy(m.Ports); err != nil {
+			return cfg, subfieldErr(p, err)
+		}
+	}
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return cfg, subfieldErr(p, err)
 	}
 	return cfg, nil
 }

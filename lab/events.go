@@ -44,16 +44,6 @@ func (e *AppEvent) AppendFields(f *netsim.Fields) {
 	}
 }
 
-// Causes of a detection, as CONTRACT.md names them. The TCP ones come from
-// netsim (netsim.CauseRST and so on).
-const (
-	CauseFIN              = "fin"
-	CauseHeartbeatTimeout = "heartbeat_timeout"
-	CauseIdleTimeout      = "idle_timeout"
-	CauseConnectTimeout   = netsim.CauseConnectTimeout
-	CauseRefused          = netsim.CauseRefused
-)
-
 // DetectEvent is the moment a side concludes that its peer, or its
 // connection, is gone.
 type DetectEvent struct {
@@ -62,7 +52,7 @@ type DetectEvent struct {
 	App   string
 	Conn  string
 	Peer  string // the peer's address as this side sees it
-	Cause string
+	Cause netsim.Cause
 	// Silent is how long this side had heard nothing from the peer.
 	Silent time.Duration
 }
@@ -70,7 +60,7 @@ type DetectEvent struct {
 func (e *DetectEvent) When() time.Duration { return e.At }
 func (e *DetectEvent) Kind() string        { return "detect" }
 func (e *DetectEvent) Line() string {
-	if e.Cause == CauseRefused || e.Cause == CauseConnectTimeout {
+	if e.Cause.ConnectFailure() {
 		return fmt.Sprintf("%-9s %-8s cannot connect to %s: %s", "detect", e.Host, e.Peer, e.Cause)
 	}
 	s := fmt.Sprintf("%-9s %-8s %s is gone: %s", "detect", e.Host, e.Peer, e.Cause)
@@ -83,7 +73,7 @@ func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
 	f.Str("conn", e.Conn)
 	f.Str("peer", e.Peer)
-	f.Str("cause", e.Cause)
+	f.Str("cause", e.Cause.String())
 	f.Str("app", e.App)
 	f.Dur("silent_ns", e.Silent)
 }

@@ -18,7 +18,7 @@ type heartbeat struct {
 	cfg  *AppConfig // live: parameter changes apply from the next timer
 	now  func() time.Duration
 	ping func(seq uint32) // send a ping
-	dead func(cause string, silent time.Duration)
+	dead func(cause netsim.Cause, silent time.Duration)
 
 	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
 	seq      uint32
@@ -43,12 +43,12 @@ type pendingPing struct {
 	deadline time.Duration
 }
 
-func newHeartbeat(p *netsim.Process, cfg *AppConfig, ping func(uint32), dead func(string, time.Duration)) *heartbeat {
+func newHeartbeat(p *netsim.Process, cfg *AppConfig, ping func(uint32), dead func(netsim.Cause, time.Duration)) *heartbeat {
 	h := &heartbeat{cfg: cfg, now: p.Host().Sim().Now, ping: ping, dead: dead, scale: 1}
 	h.pingTimer = p.NewTimer(h.onPingTimer)
 	h.answerTimer = p.NewTimer(h.onAnswerTimer)
-	h.expectTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, CauseHeartbeatTimeout, h.expectTimer) })
-	h.idleTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.IdleTimeout, CauseIdleTimeout, h.idleTimer) })
+	h.expectTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, netsim.CauseHeartbeatTimeout, h.expectTimer) })
+	h.idleTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.IdleTimeout, netsim.CauseIdleTimeout, h.idleTimer) })
 	return h
 }
 
@@ -166,7 +166,7 @@ func (h *heartbeat) onAnswerTimer() {
 		h.missed++
 	}
 	if h.missed >= h.cfg.Heartbeat.MaxMissed {
-		h.declareDead(CauseHeartbeatTimeout)
+		h.declareDead(netsim.CauseHeartbeatTimeout)
 		return
 	}
 	if len(h.pending) > 0 {
@@ -176,7 +176,7 @@ func (h *heartbeat) onAnswerTimer() {
 
 // onSilenceTimer runs when the peer may have been silent for limit. The
 // timer is lazy: arrivals do not re-arm it; when it fires it checks.
-func (h *heartbeat) onSilenceTimer(limit time.Duration, cause string, t *netsim.Timer) {
+func (h *heartbeat) onSilenceTimer(limit time.Duration, cause netsim.Cause, t *netsim.Timer) {
 	if h.stopped || limit <= 0 {
 		return
 	}
@@ -187,7 +187,7 @@ func (h *heartbeat) onSilenceTimer(limit time.Duration, cause string, t *netsim.
 	h.declareDead(cause)
 }
 
-func (h *heartbeat) declareDead(cause string) {
+func (h *heartbeat) declareDead(cause netsim.Cause) {
 	silent := h.now() - h.lastRecv
 	h.stop()
 	h.dead(cause, silent)

@@ -99,7 +99,7 @@ type side struct {
 }
 
 // narrateDetect explains a detection: what the side noticed and how.
-func narrateDetect(sd side, peer, cause string, silent time.Duration) string {
+func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duration) string {
 	me := who(sd.host, sd.app)
 	then := "It closes the connection."
 	switch {
@@ -111,7 +111,7 @@ func narrateDetect(sd side, peer, cause string, silent time.Duration) string {
 		then = "It closes the connection and will reconnect."
 	}
 	switch cause {
-	case CauseFIN:
+	case netsim.CauseFIN:
 		return fmt.Sprintf("%s read EOF: %s closed the connection with a FIN, and %s knew at once. %s", me, peer, sd.host, then)
 	case netsim.CauseRST:
 		return fmt.Sprintf("%s got a RST from %s: the other side has no such connection (it rebooted, or a middlebox reset it). The error is immediate: ECONNRESET. %s", me, peer, then)
@@ -122,28 +122,34 @@ func narrateDetect(sd side, peer, cause string, silent time.Duration) string {
 		return fmt.Sprintf("%s retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, %s after the last segment from %s. No RST is sent. %s", me, dur(silent), peer, then)
 	case netsim.CauseUserTimeout:
 		return fmt.Sprintf("%s's TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, %s after the last segment from %s. %s", me, dur(silent), peer, then)
-	case CauseHeartbeatTimeout:
+	case netsim.CauseHeartbeatTimeout:
 		tcp := " TCP alone would not have told it."
 		if sd.udp {
 			tcp = ""
 		}
 		return fmt.Sprintf("%s heard no heartbeat from %s for %s and declares it dead.%s %s", me, peer, dur(silent), tcp, then)
-	case CauseIdleTimeout:
+	case netsim.CauseIdleTimeout:
 		return fmt.Sprintf("%s saw nothing from %s for %s (its idle timeout) and declares it gone. %s", me, peer, dur(silent), then)
 	}
 	return fmt.Sprintf("%s lost %s: %s. %s", me, peer, cause, then)
 }
 
 // narrateConnectFailed explains a failed connect attempt.
-func narrateConnectFailed(c *client, cause string) string {
+func narrateConnectFailed(c *client, cause netsim.Cause) string {
 	me := who(c.cfg.Host, c.name)
 	switch cause {
-	case CauseRefused:
+	case netsim.CauseRefused:
 		return fmt.Sprintf("%s: connection to %s refused. The host is up but nothing listens on the port: it answered the SYN with a RST.", me, c.target)
-	case CauseConnectTimeout:
+	case netsim.CauseConnectTimeout:
 		return fmt.Sprintf("%s: connecting to %s timed out: no SYN-ACK came back.", me, c.target)
 	}
 	return fmt.Sprintf("%s: connecting to %s failed: %s.", me, c.target, cause)
+}
+
+// narrateCallFailed explains a connect call that failed on its own host.
+func narrateCallFailed(c *client, errno netsim.Errno) string {
+	return fmt.Sprintf("%s: connect() to %s failed at once with %s, on its own host: no SYN left, and the peer knows nothing of it.",
+		who(c.cfg.Host, c.name), c.target, errno.Name())
 }
 
 // narrateNoReconnect explains that a client stops trying.

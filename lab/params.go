@@ -208,13 +208,12 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 			return m.SetIdleTimeout(d)
 		}
 	case "on_expired":
-		switch value {
-		case "drop", "pickup", "rst", "rst-both":
-		default:
-			return valueErr("middleboxes.%s.on_expired: %q is not drop, pickup, rst or rst-both", name, value)
+		p, err := netsim.ParseExpiryPolicy(value)
+		if err != nil {
+			return valueErr("middleboxes.%s.%v", name, err)
 		}
 		if apply {
-			return m.SetExpiryPolicy(netsim.ExpiryPolicy(value))
+			return m.SetExpiryPolicy(p)
 		}
 	default:
 		return targetErr("middleboxes.%s.%s cannot change (idle_timeout, on_expired can)", name, rest)

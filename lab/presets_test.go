@@ -18,16 +18,16 @@ func TestPresetDetectionTimes(t *testing.T) {
 		detector string // the side that detects: its peer loses power
 		tcpLevel bool   // detected by the kernel (keepalive), from any segment
 		min, max time.Duration
-		cause    string
+		cause    netsim.Cause
 	}{
-		{"mqtt", "server", false, 90 * time.Second, 90 * time.Second, CauseHeartbeatTimeout},                 // 1.5 × 60 s keep alive
-		{"socketio", "server", false, 45 * time.Second, 45 * time.Second, CauseHeartbeatTimeout},             // pingInterval 25 s + pingTimeout 20 s
-		{"socketio", "client", false, 45 * time.Second, 45 * time.Second, CauseHeartbeatTimeout},             // no ping within 25 s + 20 s
-		{"grpc", "client", false, 320 * time.Second, 320 * time.Second, CauseHeartbeatTimeout},               // KEEPALIVE_TIME 5 min + 20 s
-		{"grpc", "server", false, 7220 * time.Second, 7220 * time.Second, CauseHeartbeatTimeout},             // server KEEPALIVE_TIME 2 h + 20 s
-		{"websocket", "server", false, 30 * time.Second, 60 * time.Second, CauseHeartbeatTimeout},            // next tick finds the last ping unanswered
-		{"ssh", "client", false, 60 * time.Second, 60 * time.Second, CauseHeartbeatTimeout},                  // 15 s × (CountMax 3 + 1)
-		{"netty", "server", false, 60 * time.Second, 60 * time.Second, CauseIdleTimeout},                     // reader idle 60 s
+		{"mqtt", "server", false, 90 * time.Second, 90 * time.Second, netsim.CauseHeartbeatTimeout},          // 1.5 × 60 s keep alive
+		{"socketio", "server", false, 45 * time.Second, 45 * time.Second, netsim.CauseHeartbeatTimeout},      // pingInterval 25 s + pingTimeout 20 s
+		{"socketio", "client", false, 45 * time.Second, 45 * time.Second, netsim.CauseHeartbeatTimeout},      // no ping within 25 s + 20 s
+		{"grpc", "client", false, 320 * time.Second, 320 * time.Second, netsim.CauseHeartbeatTimeout},        // KEEPALIVE_TIME 5 min + 20 s
+		{"grpc", "server", false, 7220 * time.Second, 7220 * time.Second, netsim.CauseHeartbeatTimeout},      // server KEEPALIVE_TIME 2 h + 20 s
+		{"websocket", "server", false, 30 * time.Second, 60 * time.Second, netsim.CauseHeartbeatTimeout},     // next tick finds the last ping unanswered
+		{"ssh", "client", false, 60 * time.Second, 60 * time.Second, netsim.CauseHeartbeatTimeout},           // 15 s × (CountMax 3 + 1)
+		{"netty", "server", false, 60 * time.Second, 60 * time.Second, netsim.CauseIdleTimeout},              // reader idle 60 s
 		{"go-default", "server", true, 150 * time.Second, 150 * time.Second, netsim.CauseKeepalive},          // 15 s + 9 × 15 s
 		{"linux-keepalive", "server", true, 7875 * time.Second, 7875 * time.Second, netsim.CauseKeepalive},   // 7200 s + 9 × 75 s
 		{"windows-keepalive", "server", true, 7210 * time.Second, 7210 * time.Second, netsim.CauseKeepalive}, // 2 h + 10 × 1 s

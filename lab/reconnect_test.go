@@ -34,7 +34,7 @@ func TestClientHeartbeatTimeoutThenReconnect(t *testing.T) {
 	r.s.RunUntil(90 * time.Second)
 
 	d := r.detects()
-	if len(d) == 0 || d[0].Host != "client" || d[0].Cause != CauseHeartbeatTimeout {
+	if len(d) == 0 || d[0].Host != "client" || d[0].Cause != netsim.CauseHeartbeatTimeout {
 		t.Fatalf("first detection %+v, want the client's heartbeat_timeout", d)
 	}
 	// Pings at 5.002 s (answered) and 10.002 s (not): declared dead 2 s later.

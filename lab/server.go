@@ -242,17 +242,17 @@ func (h *handler) onError(err error) {
 	cause := h.conn.FailCause()
 	switch {
 	case err == netsim.EOF:
-		cause = CauseFIN
-	case cause == "":
+		cause = netsim.CauseFIN
+	case cause == 0:
 		cause = netsim.CauseRST
 	}
 	h.lost(cause, h.srv.s.Now()-h.conn.LastReceived())
 }
 
-func (h *handler) onDead(cause string, silent time.Duration) { h.lost(cause, silent) }
+func (h *handler) onDead(cause netsim.Cause, silent time.Duration) { h.lost(cause, silent) }
 
 // lost: the handler concludes its client is gone, and closes.
-func (h *handler) lost(cause string, silent time.Duration) {
+func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	if h.closed {
 		return
 	}

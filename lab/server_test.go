@@ -102,7 +102,7 @@ func TestServerDetectsPowerCutByHeartbeatTimeout(t *testing.T) {
 	if got == nil {
 		t.Fatal("the server never detected the dead client")
 	}
-	if want := last + 45*time.Second; got.At != want || got.Cause != CauseHeartbeatTimeout || got.Silent != 45*time.Second {
+	if want := last + 45*time.Second; got.At != want || got.Cause != netsim.CauseHeartbeatTimeout || got.Silent != 45*time.Second {
 		t.Errorf("detected at %v (%s, silent %v); want %v (heartbeat_timeout, 45s): the last segment came at %v",
 			got.At, got.Cause, got.Silent, want, last)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/socklab/socklab/netsim"
@@ -86,7 +85,7 @@ func (s *Session) build() error {
 			return err
 		}
 		if _, err := s.sim.AddHost(h.Name, h.IP, prof); err != nil {
-			return fieldErr("hosts."+h.Name, "%s", strings.TrimPrefix(err.Error(), "netsim: "))
+			return subfieldErr("hosts."+h.Name, err)
 		}
 	}
 	for _, m := range s.cfg.Middleboxes {
@@ -95,12 +94,12 @@ func (s *Session) build() error {
 			return err
 		}
 		if _, err := s.sim.AddMiddlebox(m.Name, mc); err != nil {
-			return fieldErr("middleboxes."+m.Name, "%s", strings.TrimPrefix(err.Error(), "netsim: "))
+			return subfieldErr("middleboxes."+m.Name, err)
 		}
 	}
 	for i, l := range s.cfg.Links {
 		if _, err := s.sim.AddLink(l.A, l.B, l.netsim()); err != nil {
-			return fieldErr(fmt.Sprintf("links[%d]", i), "%s", strings.TrimPrefix(err.Error(), "netsim: "))
+			return subfieldErr(fmt.Sprintf("links[%d]", i), err)
 		}
 	}
 	for i := range s.cfg.Apps {

@@ -153,13 +153,13 @@ func (s *Session) Snapshot() *Snapshot {
 				LastHeard: now - c.LastReceived(), BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits})
 			for _, t := range c.Timers() {
 				snap.Timers = append(snap.Timers, TimerView{Host: h.Name(), App: app, Conn: c.Name(),
-					Name: t.Name, Start: t.Start, Deadline: t.Deadline, Detail: t.Detail})
+					Name: t.Kind.String(), Start: t.Start, Deadline: t.Deadline, Detail: t.Detail})
 			}
 		}
 	}
 	for _, m := range s.sim.Middleboxes() {
 		cfg := m.Config()
-		bv := BoxView{Name: m.Name(), Kind: cfg.Kind.String(), IdleTimeout: cfg.IdleTimeout, Policy: string(cfg.OnExpired)}
+		bv := BoxView{Name: m.Name(), Kind: cfg.Kind.String(), IdleTimeout: cfg.IdleTimeout, Policy: cfg.OnExpired.String()}
 		for _, f := range m.Flows() {
 			bv.Flows = append(bv.Flows, FlowView{Proto: f.Proto.String(), Inside: f.Inside, Outside: f.Outside,
 				Mapped: f.Mapped, Idle: now - f.LastSeen, Timeout: f.Timeout})

@@ -3,6 +3,8 @@ package lab
 import (
 	"net/netip"
 	"time"
+
+	"github.com/socklab/socklab/netsim"
 )
 
 // UDP heartbeats: a client pings a server over UDP and the server answers.
@@ -63,7 +65,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 		b := encodeFrame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
 		s.appEvent(cfg.Host, cfg.Name, name, "send", frame{typ: framePing, seq: seq, size: len(b)})
 		srv.udp.WriteTo(b, addr, framePing.msgName())
-	}, func(cause string, silent time.Duration) {
+	}, func(cause netsim.Cause, silent time.Duration) {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
 		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true}, addr.String(), cause, silent))
@@ -84,7 +86,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 func (c *client) connectUDP() {
 	u, err := c.proc.ListenUDP(0)
 	if err != nil {
-		c.attemptFailed(err.Error())
+		c.callFailed(err)
 		return
 	}
 	c.udp, c.state = u, clientConnected
@@ -114,7 +116,7 @@ func (c *client) connectUDP() {
 
 // onDeadUDP: the server stopped answering. There is no connection to
 // close: the client says so and keeps pinging.
-func (c *client) onDeadUDP(cause string, silent time.Duration) {
+func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 	s := c.s
 	if c.state != clientWaiting {
 		s.totals.Detections++

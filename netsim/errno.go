@@ -15,17 +15,19 @@ const (
 	EADDRINUSE
 	ENOTCONN
 	EINVAL
+	EADDRNOTAVAIL
 )
 
 var errnoNames = [...]struct{ name, text string }{
-	ECONNRESET:   {"ECONNRESET", "connection reset by peer"},
-	ECONNREFUSED: {"ECONNREFUSED", "connection refused"},
-	ETIMEDOUT:    {"ETIMEDOUT", "connection timed out"},
-	EPIPE:        {"EPIPE", "broken pipe"},
-	EOF:          {"EOF", "end of file"},
-	EADDRINUSE:   {"EADDRINUSE", "address already in use"},
-	ENOTCONN:     {"ENOTCONN", "transport endpoint is not connected"},
-	EINVAL:       {"EINVAL", "invalid argument"},
+	ECONNRESET:    {"ECONNRESET", "connection reset by peer"},
+	ECONNREFUSED:  {"ECONNREFUSED", "connection refused"},
+	ETIMEDOUT:     {"ETIMEDOUT", "connection timed out"},
+	EPIPE:         {"EPIPE", "broken pipe"},
+	EOF:           {"EOF", "end of file"},
+	EADDRINUSE:    {"EADDRINUSE", "address already in use"},
+	ENOTCONN:      {"ENOTCONN", "transport endpoint is not connected"},
+	EINVAL:        {"EINVAL", "invalid argument"},
+	EADDRNOTAVAIL: {"EADDRNOTAVAIL", "cannot assign requested address"},
 }
 
 // Name is the errno's symbol: "ECONNRESET".

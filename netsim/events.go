@@ -78,8 +78,8 @@ func (e *SegmentEvent) Kind() string        { return "segment" }
 func (e *SegmentEvent) Line() string {
 	p := &e.Packet
 	s := fmt.Sprintf("%-9s %-8s %s %s", e.Fate, e.Where, p.Tuple(), describeHeader(p))
-	if p.Note != "" {
-		s += " " + p.Note
+	if p.Note != 0 {
+		s += " " + p.Note.String()
 	} else if p.Msg != "" {
 		s += " " + p.Msg
 	}
@@ -120,7 +120,7 @@ func (e *SegmentEvent) AppendFields(f *Fields) {
 	f.Int("len", int64(len(p.Payload)))
 	f.Str("fate", e.Fate.String())
 	f.OptStr("why", e.Why.String())
-	f.OptStr("note", p.Note)
+	f.OptStr("note", p.Note.String())
 	f.OptStr("msg", p.Msg)
 	f.Str("at", e.Where)
 	f.Str("src_host", e.SrcHost)
@@ -261,7 +261,7 @@ type TimerEvent struct {
 	At       time.Duration
 	Host     string
 	Conn     string
-	Timer    string // "rto", "tlp", "delack", "keepalive", "time-wait", ...
+	Timer    TimerKind
 	Action   string
 	Deadline time.Duration // for armed: when it will fire
 }
@@ -278,7 +278,7 @@ func (e *TimerEvent) Line() string {
 func (e *TimerEvent) AppendFields(f *Fields) {
 	f.Str("host", e.Host)
 	f.Str("conn", e.Conn)
-	f.Str("timer", e.Timer)
+	f.Str("timer", e.Timer.String())
 	f.Str("action", e.Action)
 	if e.Action == TimerArmed {
 		f.Dur("deadline_ns", e.Deadline)

@@ -150,7 +150,7 @@ func TestFrozenApplicationAnswersKeepalive(t *testing.T) {
 			continue
 		}
 		switch {
-		case s.SrcHost == "client" && s.Packet.Note == "keepalive":
+		case s.SrcHost == "client" && s.Packet.Note == netsim.NoteKeepalive:
 			probes++
 		case s.SrcHost == "server" && s.Packet.Flags == netsim.ACK:
 			answers++

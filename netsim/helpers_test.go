@@ -77,8 +77,8 @@ func segText(p *netsim.Packet) string {
 		seq, ack = p.RelSeq, p.RelAck
 	}
 	s := p.Flags.String() + " seq=" + strconv.FormatUint(uint64(seq), 10) + " ack=" + strconv.FormatUint(uint64(ack), 10) + " len=" + strconv.Itoa(len(p.Payload))
-	if p.Note != "" {
-		s += " " + p.Note
+	if p.Note != 0 {
+		s += " " + p.Note.String()
 	}
 	return s
 }

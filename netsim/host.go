@@ -43,8 +43,8 @@ func (s *Sim) AddHost(name string, ip netip.Addr, profile Profile) (*Host, error
 	}
 	h := &Host{nodeBase: nodeBase{name: name}, sim: s, ip: ip, profile: profile, powered: true}
 	h.resetStack()
-	if err := s.addNode(h, ip); err != nil {
-		return nil, err
+	if err := s.addNode(h, "ip", ip); err != nil {
+		return nil, fmt.Errorf("netsim: host %s: %w", name, err)
 	}
 	s.hosts = append(s.hosts, h)
 	return h, nil
@@ -169,7 +169,9 @@ func (h *Host) receive(p *Packet, via *Link) {
 
 // ephemeralPort picks a free local port for a connection to peer, from a
 // random start in the profile's range (Linux also starts from a
-// pseudo-random offset; its exact hash is not modelled).
+// pseudo-random offset; its exact hash is not modelled). With every port of
+// the range taken toward peer, connect() fails with EADDRNOTAVAIL, as
+// __inet_hash_connect returns.
 func (h *Host) ephemeralPort(peer netip.AddrPort) (uint16, error) {
 	lo, hi := int(h.profile.EphemeralLow), int(h.profile.EphemeralHigh)
 	n := hi - lo + 1
@@ -184,5 +186,5 @@ func (h *Host) ephemeralPort(peer netip.AddrPort) (uint16, error) {
 		}
 		return port, nil
 	}
-	return 0, EADDRINUSE
+	return 0, EADDRNOTAVAIL
 }

@@ -83,17 +83,20 @@ type linkDir struct {
 // AddLink joins the nodes called a and b. The link's name is "a-b".
 func (s *Sim) AddLink(a, b string, cfg LinkConfig) (*Link, error) {
 	na, nb := s.byName[a], s.byName[b]
+	var err error
 	switch {
 	case na == nil:
-		return nil, fmt.Errorf("netsim: link %s-%s: no host or middlebox %q", a, b, a)
+		err = invalid("between", "names no host or middlebox %q", a)
 	case nb == nil:
-		return nil, fmt.Errorf("netsim: link %s-%s: no host or middlebox %q", a, b, b)
+		err = invalid("between", "names no host or middlebox %q", b)
 	case na == nb:
-		return nil, fmt.Errorf("netsim: link %s-%s: a link needs two different ends", a, b)
+		err = invalid("between", "must name two different ends")
 	case s.Link(a, b) != nil:
-		return nil, fmt.Errorf("netsim: link %s-%s exists already", a, b)
+		err = invalid("between", "names two ends joined already")
+	default:
+		err = cfg.Validate()
 	}
-	if err := cfg.Validate(); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("netsim: link %s-%s: %w", a, b, err)
 	}
 	l := &Link{sim: s, name: a + "-" + b, ends: [2]node{na, nb}, cfg: cfg, up: true}

@@ -23,53 +23,95 @@ const (
 	NAT
 )
 
-func (k MiddleboxKind) String() string {
-	switch k {
-	case Router:
-		return "router"
-	case Firewall:
-		return "firewall"
-	case NAT:
-		return "nat"
-	}
-	return "middlebox?"
+var middleboxKinds = []Named{
+	Router:   {"router", "forwards and keeps no state"},
+	Firewall: {"firewall", "stateful: admits a TCP flow by its SYN, forgets it after idle_timeout"},
+	NAT:      {"nat", "a stateful firewall that also rewrites inside addresses and ports to its public_ip"},
+}
+
+// String is the kind's name in scenario files: "router", "firewall", "nat".
+func (k MiddleboxKind) String() string { return nameOf(middleboxKinds, k) }
+
+// ParseMiddleboxKind reads a kind by its name; the error names the setting
+// "kind" and the names it takes.
+func ParseMiddleboxKind(name string) (MiddleboxKind, error) {
+	return parseSetting[MiddleboxKind](middleboxKinds, "kind", name)
 }
 
 // ExpiryPolicy is what a middlebox does with a TCP packet that belongs to no
-// flow it knows: a flow it forgot after the idle timeout, or never saw.
-type ExpiryPolicy string
+// flow it knows: a flow it forgot after the idle timeout, or never saw. The
+// zero value means the default, ExpiryDrop.
+type ExpiryPolicy uint8
 
 // Expiry policies.
 const (
 	// ExpiryDrop drops it silently: a stateful firewall that admits new
 	// flows only by SYN (Linux conntrack with "ct state new" requiring
 	// SYN). To the sender it is a black hole.
-	ExpiryDrop ExpiryPolicy = "drop"
+	ExpiryDrop ExpiryPolicy = iota + 1
 	// ExpiryPickup re-creates the flow from the mid-stream packet (Linux
 	// conntrack's nf_conntrack_tcp_loose = 1).
-	ExpiryPickup ExpiryPolicy = "pickup"
+	ExpiryPickup
 	// ExpiryRST answers the packet with a RST in the name of its
 	// destination (as an AWS NAT gateway does).
-	ExpiryRST ExpiryPolicy = "rst"
+	ExpiryRST
 	// ExpiryRSTBoth sends a RST to both ends when the idle timeout
 	// passes, as Azure's load balancer does with "TCP reset on idle"; a
 	// later stray packet is answered with a RST.
-	ExpiryRSTBoth ExpiryPolicy = "rst-both"
+	ExpiryRSTBoth
 )
 
-// PortPolicy is how a NAT picks the public port of a new mapping.
-type PortPolicy string
+var expiryPolicies = []Named{
+	ExpiryDrop:    {"drop", "dropped silently: a black hole; the sender retransmits and ends in ETIMEDOUT, the quiet side stays ESTABLISHED. Like Linux conntrack admitting new flows by SYN only"},
+	ExpiryPickup:  {"pickup", "re-creates the flow; with `ports: preserve` nobody notices, with `random` the server sees an unknown 4-tuple and answers RST. Like conntrack's loose pickup"},
+	ExpiryRST:     {"rst", "answered with a RST to its sender (ECONNRESET at once). Like an AWS NAT gateway"},
+	ExpiryRSTBoth: {"rst-both", "both ends get a RST the moment the timeout passes. Like Azure's load balancer with \"TCP reset on idle\""},
+}
+
+// String is the policy's name in scenario files: "drop", "rst-both".
+func (p ExpiryPolicy) String() string { return nameOf(expiryPolicies, p) }
+
+// Doc is the one-sentence description of the policy.
+func (p ExpiryPolicy) Doc() string { return docOf(expiryPolicies, p) }
+
+// ExpiryPolicies lists the policies, in the order the documentation shows
+// them.
+func ExpiryPolicies() []ExpiryPolicy { return valuesOf[ExpiryPolicy](expiryPolicies) }
+
+// ParseExpiryPolicy reads a policy by its name; the error names the
+// setting "on_expired" and the names it takes.
+func ParseExpiryPolicy(name string) (ExpiryPolicy, error) {
+	return parseSetting[ExpiryPolicy](expiryPolicies, "on_expired", name)
+}
+
+// PortPolicy is how a NAT picks the public port of a new mapping. The zero
+// value means the default, PortPreserve.
+type PortPolicy uint8
 
 // Port policies.
 const (
 	// PortPreserve keeps the inside port when it is free (Linux
 	// masquerade): a flow re-created after expiry gets the same port and
 	// silently continues.
-	PortPreserve PortPolicy = "preserve"
+	PortPreserve PortPolicy = iota + 1
 	// PortRandom draws a port for every mapping (masquerade
 	// --random-fully): a re-created flow shows the server a new 4-tuple.
-	PortRandom PortPolicy = "random"
+	PortRandom
 )
+
+var portPolicies = []Named{
+	PortPreserve: {"preserve", "keeps the inside port when it is free (Linux masquerade)"},
+	PortRandom:   {"random", "draws a port for every mapping (masquerade --random-fully)"},
+}
+
+// String is the policy's name in scenario files: "preserve", "random".
+func (p PortPolicy) String() string { return nameOf(portPolicies, p) }
+
+// ParsePortPolicy reads a port policy by its name; the error names the
+// setting "ports" and the names it takes.
+func ParsePortPolicy(name string) (PortPolicy, error) {
+	return parseSetting[PortPolicy](portPolicies, "ports", name)
+}
 
 // MiddleboxConfig sets up a middlebox.
 type MiddleboxConfig struct {
@@ -82,24 +124,48 @@ type MiddleboxConfig struct {
 	IdleTimeout time.Duration
 	// UDPIdleTimeout forgets a UDP flow idle this long (0: IdleTimeout).
 	UDPIdleTimeout time.Duration
-	// OnExpired is the policy for TCP packets of unknown flows.
+	// OnExpired is the policy for TCP packets of unknown flows (default
+	// ExpiryDrop).
 	OnExpired ExpiryPolicy
 	// PublicIP is a NAT's outside address.
 	PublicIP netip.Addr
-	// Ports is a NAT's port policy; PortLow..PortHigh the range it draws
-	// from (default 1024-65535, as masquerade's).
+	// Ports is a NAT's port policy (default PortPreserve); PortLow..PortHigh
+	// the range it draws from (default 1024-65535, as masquerade's).
 	Ports             PortPolicy
 	PortLow, PortHigh uint16
 }
 
+// WithDefaults fills the settings left zero with their defaults: for a
+// firewall or NAT the ExpiryDrop policy, for a NAT the PortPreserve policy
+// and the ports 1024-65535. AddMiddlebox applies them; callers that
+// validate a configuration before adding it apply them first.
+func (c MiddleboxConfig) WithDefaults() MiddleboxConfig {
+	if c.Kind == Router {
+		return c
+	}
+	if c.OnExpired == 0 {
+		c.OnExpired = ExpiryDrop
+	}
+	if c.Kind == NAT {
+		if c.Ports == 0 {
+			c.Ports = PortPreserve
+		}
+		if c.PortLow == 0 && c.PortHigh == 0 {
+			c.PortLow, c.PortHigh = 1024, 65535
+		}
+	}
+	return c
+}
+
 // Validate reports the first setting that makes no sense, naming it.
 func (c MiddleboxConfig) Validate() error {
-	switch c.Kind {
-	case Router:
+	switch {
+	case c.Kind.String() == "":
+		return invalid("kind", "must be %s", orList(middleboxKinds))
+	case c.Kind != NAT && c.PublicIP.IsValid():
+		return invalid("public_ip", "only a NAT has a public address")
+	case c.Kind == Router:
 		return nil
-	case Firewall, NAT:
-	default:
-		return invalid("kind", "must be router, firewall or nat")
 	}
 	switch {
 	case c.Outside == "":
@@ -109,19 +175,15 @@ func (c MiddleboxConfig) Validate() error {
 	case c.UDPIdleTimeout < 0:
 		return invalid("udp_idle_timeout", "must not be negative, not %v", c.UDPIdleTimeout)
 	}
-	switch c.OnExpired {
-	case ExpiryDrop, ExpiryPickup, ExpiryRST, ExpiryRSTBoth:
-	default:
-		return invalid("on_expired", "must be drop, pickup, rst or rst-both, not %q", c.OnExpired)
+	if c.OnExpired.String() == "" {
+		return invalid("on_expired", "must be %s", orList(expiryPolicies))
 	}
 	if c.Kind == NAT {
 		if !c.PublicIP.Is4() {
 			return invalid("public_ip", "a NAT needs an IPv4 public address")
 		}
-		switch c.Ports {
-		case PortPreserve, PortRandom:
-		default:
-			return invalid("ports", "must be preserve or random, not %q", c.Ports)
+		if c.Ports.String() == "" {
+			return invalid("ports", "must be %s", orList(portPolicies))
 		}
 		if c.PortLow > c.PortHigh {
 			return invalid("ports", "the range %d-%d is empty", c.PortLow, c.PortHigh)
@@ -163,17 +225,7 @@ type flow struct {
 
 // AddMiddlebox adds a middlebox. Link it to its neighbours with AddLink.
 func (s *Sim) AddMiddlebox(name string, cfg MiddleboxConfig) (*Middlebox, error) {
-	if cfg.Kind == NAT {
-		if cfg.Ports == "" {
-			cfg.Ports = PortPreserve
-		}
-		if cfg.PortLow == 0 && cfg.PortHigh == 0 {
-			cfg.PortLow, cfg.PortHigh = 1024, 65535
-		}
-	}
-	if cfg.Kind != Router && cfg.OnExpired == "" {
-		cfg.OnExpired = ExpiryDrop
-	}
+	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("netsim: middlebox %s: %w", name, err)
 	}
@@ -183,8 +235,8 @@ func (s *Sim) AddMiddlebox(name string, cfg MiddleboxConfig) (*Middlebox, error)
 	if cfg.Kind == NAT {
 		ips = append(ips, cfg.PublicIP)
 	}
-	if err := s.addNode(m, ips...); err != nil {
-		return nil, err
+	if err := s.addNode(m, "public_ip", ips...); err != nil {
+		return nil, fmt.Errorf("netsim: middlebox %s: %w", name, err)
 	}
 	s.middleboxes = append(s.middleboxes, m)
 	return m, nil
@@ -197,7 +249,7 @@ func (m *Middlebox) Config() MiddleboxConfig { return m.cfg }
 // from now on; flows already idle longer are forgotten at once.
 func (m *Middlebox) SetIdleTimeout(d time.Duration) error {
 	if d <= 0 {
-		return fmt.Errorf("netsim: middlebox %s: idle_timeout must be positive, not %v", m.name, d)
+		return fmt.Errorf("netsim: middlebox %s: %w", m.name, invalid("idle_timeout", "must be positive, not %v", d))
 	}
 	m.cfg.IdleTimeout = d
 	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: "idle_timeout", Target: m.name, Settings: []Setting{{"idle_timeout_ns", int64(d)}}})

@@ -49,7 +49,7 @@ func (w *world) drops() []string {
 // segment is the firewall's policy.
 func TestFirewallIdleTimeout(t *testing.T) {
 	for _, policy := range []netsim.ExpiryPolicy{netsim.ExpiryDrop, netsim.ExpiryRST, netsim.ExpiryRSTBoth, netsim.ExpiryPickup} {
-		t.Run(string(policy), func(t *testing.T) {
+		t.Run(policy.String(), func(t *testing.T) {
 			w := newPathWorld(t, netsim.MiddleboxConfig{Kind: netsim.Firewall, Outside: "server",
 				IdleTimeout: 60 * time.Second, OnExpired: policy})
 			a, _ := w.listen(8080, 128, netsim.SockOpts{}, nil)

@@ -27,20 +27,22 @@ func (b *nodeBase) base() *nodeBase { return b }
 func (b *nodeBase) Links() []*Link  { return b.links }
 func (b *nodeBase) attach(l *Link)  { b.links = append(b.links, l) }
 
-func (s *Sim) addNode(n node, ips ...netip.Addr) error {
+// addNode adds a node and its addresses; ipField names the setting the
+// addresses come from, for errors.
+func (s *Sim) addNode(n node, ipField string, ips ...netip.Addr) error {
 	name := n.Name()
 	if name == "" {
-		return fmt.Errorf("netsim: a node needs a name")
+		return invalid("name", "is needed")
 	}
 	if _, dup := s.byName[name]; dup {
-		return fmt.Errorf("netsim: name %q is already taken", name)
+		return invalid("name", "%q is already taken", name)
 	}
 	for _, ip := range ips {
 		if !ip.Is4() {
-			return fmt.Errorf("netsim: %s: address %v is not IPv4", name, ip)
+			return invalid(ipField, "%v is not an IPv4 address", ip)
 		}
 		if other, dup := s.byIP[ip.As4()]; dup {
-			return fmt.Errorf("netsim: %s: address %v already belongs to %s", name, ip, other.Name())
+			return invalid(ipField, "%v already belongs to %s", ip, other.Name())
 		}
 	}
 	for _, ip := range ips {

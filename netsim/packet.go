@@ -24,6 +24,41 @@ func (p Proto) String() string {
 	return "proto?"
 }
 
+// Note says what a segment is for the stack: the "note" of a segment event.
+// (A SYN or SYN-ACK sent again is a retransmission like any other: its
+// flags tell it apart.)
+type Note uint8
+
+// Segment notes.
+const (
+	NoteKeepalive          Note = iota + 1 // tcp_keepalive_timer's probe
+	NoteRetransmission                     // tcp_retransmit_timer (data, FIN, SYN, SYN-ACK)
+	NoteTailLossProbe                      // tcp_send_loss_probe (RFC 8985 7)
+	NoteFastRetransmission                 // three duplicate ACKs (RFC 5681 3.2)
+	NoteZeroWindowProbe                    // tcp_probe_timer (RFC 9293 3.8.6.1)
+	NoteWindowUpdate                       // tcp_cleanup_rbuf's window update
+	NoteChallengeACK                       // RFC 5961 3.2, 4.2
+)
+
+var noteNames = []Named{
+	NoteKeepalive:          {"keepalive", "a keepalive probe: sequence number SND.UNA − 1, no data; the peer's kernel answers it with an ACK"},
+	NoteRetransmission:     {"retransmission", "sent again when the retransmission timer expired: data, a FIN, or a SYN or SYN-ACK (its flags tell which)"},
+	NoteTailLossProbe:      {"tail-loss-probe", "the last segment sent again (or new data) to draw an ACK before the retransmission timer expires (RFC 8985)"},
+	NoteFastRetransmission: {"fast-retransmission", "sent again after three duplicate ACKs, without waiting for the timer (RFC 5681)"},
+	NoteZeroWindowProbe:    {"zero-window-probe", "a probe of a peer whose receive window is shut (the persist timer)"},
+	NoteWindowUpdate:       {"window-update", "an ACK that announces a receive window opened by the application's read"},
+	NoteChallengeACK:       {"challenge-ack", "an ACK that answers a RST or SYN whose sequence number is not exactly the expected one (RFC 5961)"},
+}
+
+// String is the contract's name ("" for a plain segment).
+func (n Note) String() string { return nameOf(noteNames, n) }
+
+// Doc is the one-sentence description of the note.
+func (n Note) Doc() string { return docOf(noteNames, n) }
+
+// Notes lists the segment notes, in the order the documentation shows them.
+func Notes() []Note { return valuesOf[Note](noteNames) }
+
 // Flags are TCP header flags (RFC 9293 section 3.1).
 type Flags uint8
 
@@ -75,10 +110,9 @@ type Packet struct {
 	// ID names the packet for the whole of its journey; the sent,
 	// delivered and dropped events of one packet share it.
 	ID uint64
-	// Note says what the segment is for the stack: "keepalive",
-	// "retransmission", "tail-loss-probe", "zero-window-probe",
-	// "syn-retransmission", ...; empty for a plain segment.
-	Note string
+	// Note says what the segment is for the stack (a keepalive probe, a
+	// retransmission, ...); 0 for a plain segment.
+	Note Note
 	// Msg is the application's name for the message whose first byte the
 	// payload carries ("heartbeat", "data"); empty for pure control.
 	Msg string

@@ -1,7 +1,6 @@
 package netsim
 
 import (
-	"errors"
 	"net/netip"
 	"strconv"
 	"time"
@@ -80,15 +79,15 @@ type Conn struct {
 	probesOut int
 
 	rtx       *Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
-	rtxKind   string
+	rtxKind   TimerKind
 	delack    *Timer
 	keepalive *Timer
 	wait      *Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 
 	// What the application has (or has not yet) been told.
-	err         Errno  // set by the stack, reported once
-	cause       string // why the stack ended the connection
-	errReported bool   // after it: writes fail with EPIPE, reads return EOF
+	err         Errno // set by the stack, reported once
+	cause       Cause // why the stack ended the connection
+	errReported bool  // after it: writes fail with EPIPE, reads return EOF
 	eofReported bool
 	notice      func(Notice)
 	readPending bool
@@ -139,19 +138,20 @@ type SockOpts struct {
 	SynRetries int
 }
 
-// Validate reports the first option out of its range, naming it.
+// Validate reports the first option out of its range as a *ConfigError
+// naming it as scenario files do ("keepalive.idle").
 func (o SockOpts) Validate() error {
 	switch {
 	case o.KeepIdle < 0:
-		return errors.New("keepalive idle must not be negative")
+		return invalid("keepalive.idle", "must not be negative, not %v", o.KeepIdle)
 	case o.KeepIntvl < 0:
-		return errors.New("keepalive interval must not be negative")
+		return invalid("keepalive.interval", "must not be negative, not %v", o.KeepIntvl)
 	case o.KeepCnt < 0:
-		return errors.New("keepalive count must not be negative")
+		return invalid("keepalive.count", "must not be negative, not %d", o.KeepCnt)
 	case o.UserTimeout < 0:
-		return errors.New("user timeout must not be negative")
+		return invalid("user_timeout", "must not be negative, not %v", o.UserTimeout)
 	case o.SynRetries < 0 || o.SynRetries > 127:
-		return errors.New("syn retries must be between 0 and 127") // TCP_SYNCNT limit MAX_TCP_SYNCNT
+		return invalid("syn_retries", "must be between 0 and 127, not %d", o.SynRetries) // TCP_SYNCNT limit MAX_TCP_SYNCNT
 	}
 	return nil
 }
@@ -348,7 +348,7 @@ func (c *Conn) SetOptions(o SockOpts) error {
 		c.armKeepalive()
 	}
 	if !o.KeepAlive && c.keepalive.Armed() {
-		c.stopTimer(c.keepalive, "keepalive")
+		c.stopTimer(c.keepalive, TimerKeepalive)
 	}
 	return nil
 }
@@ -378,7 +378,7 @@ func (c *Conn) Close() {
 		c.closeSending()
 		if c.state == FinWait2 {
 			c.wait.ResetAfter(c.host.profile.FinTimeout)
-			c.traceTimer("fin-wait-2", TimerArmed, c.wait.Deadline())
+			c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 		}
 	}
 }
@@ -457,23 +457,14 @@ func (c *Conn) deliver(n Notice) {
 	}
 }
 
-// Causes of a connection's failure, as the contract's detect events name
-// them.
-const (
-	CauseRST               = "rst"                // a RST arrived
-	CauseRefused           = "refused"            // a RST answered our SYN
-	CauseKeepalive         = "keepalive"          // keepalive probes went unanswered
-	CauseRetransmitTimeout = "retransmit_timeout" // tcp_retries2 ran out
-	CauseUserTimeout       = "user_timeout"       // TCP_USER_TIMEOUT ran out
-	CauseConnectTimeout    = "connect_timeout"    // the SYN retries ran out
-)
-
-// FailCause says why the stack ended the connection ("" if it did not).
-func (c *Conn) FailCause() string { return c.cause }
+// FailCause says why the stack ended the connection (0 if it did not):
+// CauseRST, CauseRefused, CauseKeepalive, CauseRetransmitTimeout,
+// CauseUserTimeout or CauseConnectTimeout.
+func (c *Conn) FailCause() Cause { return c.cause }
 
 // fail ends the connection with an error the application will see
 // (tcp_done with sk_err set).
-func (c *Conn) fail(e Errno, cause string) {
+func (c *Conn) fail(e Errno, cause Cause) {
 	c.cause = cause
 	c.becomeClosed()
 	if c.proc == nil {
@@ -507,9 +498,9 @@ func (c *Conn) setState(to State) {
 // connection in the host's tables.
 func (c *Conn) becomeClosed() {
 	c.stopTimer(c.rtx, c.rtxKind)
-	c.stopTimer(c.delack, "delack")
-	c.stopTimer(c.keepalive, "keepalive")
-	c.stopTimer(c.wait, "time-wait")
+	c.stopTimer(c.delack, TimerDelayedACK)
+	c.stopTimer(c.keepalive, TimerKeepalive)
+	c.stopTimer(c.wait, c.waitKind())
 	c.setState(Closed)
 	c.unlink()
 }
@@ -539,24 +530,33 @@ func (c *Conn) vanish() {
 	c.errReported = true
 }
 
-// stopTimer cancels t, tracing it under name.
-func (c *Conn) stopTimer(t *Timer, name string) {
+// stopTimer cancels t, tracing it as kind.
+func (c *Conn) stopTimer(t *Timer, kind TimerKind) {
 	if t.Stop() {
-		c.traceTimer(name, TimerCancelled, 0)
+		c.traceTimer(kind, TimerCancelled, 0)
 	}
 }
 
-func (c *Conn) traceTimer(name, action string, deadline time.Duration) {
+func (c *Conn) traceTimer(kind TimerKind, action string, deadline time.Duration) {
 	s := c.host.sim
 	if !s.traceTimers || !s.Tracing() {
 		return
 	}
-	s.Emit(&TimerEvent{At: s.now, Host: c.host.name, Conn: c.name, Timer: name, Action: action, Deadline: deadline})
+	s.Emit(&TimerEvent{At: s.now, Host: c.host.name, Conn: c.name, Timer: kind, Action: action, Deadline: deadline})
+}
+
+// waitKind is what the wait timer counts: TIME_WAIT, or an orphan's
+// FIN_WAIT_2.
+func (c *Conn) waitKind() TimerKind {
+	if c.state == FinWait2 {
+		return TimerFinWait2
+	}
+	return TimerTimeWait
 }
 
 // TimerInfo describes a live timer of a connection, for display.
 type TimerInfo struct {
-	Name     string        // "rto", "tail-loss-probe", "keepalive", "time-wait", ...
+	Kind     TimerKind
 	Start    time.Duration // when it was armed (the start of its period)
 	Deadline time.Duration
 	Detail   string // "retry 3", "probe 2 of 9", ...
@@ -566,11 +566,11 @@ type TimerInfo struct {
 func (c *Conn) Timers() []TimerInfo {
 	var out []TimerInfo
 	if c.rtx.Armed() {
-		out = append(out, TimerInfo{Name: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at, Detail: c.rtxDetail()})
+		out = append(out, TimerInfo{Kind: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at, Detail: c.rtxDetail()})
 	}
 	if c.opts.KeepAlive && c.keepalive.Armed() && c.state.Synchronized() {
 		idle, _, cnt := c.keepaliveParams()
-		ti := TimerInfo{Name: "keepalive", Start: c.lastRecv, Deadline: c.lastRecv + idle}
+		ti := TimerInfo{Kind: TimerKeepalive, Start: c.lastRecv, Deadline: c.lastRecv + idle}
 		if c.probesOut > 0 {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
 			ti.Detail = "probe " + strconv.Itoa(c.probesOut) + " of " + strconv.Itoa(cnt) + " unanswered"
@@ -580,31 +580,27 @@ func (c *Conn) Timers() []TimerInfo {
 		out = append(out, ti)
 	}
 	if c.delack.Armed() {
-		out = append(out, TimerInfo{Name: "delack", Start: c.delack.armedAt, Deadline: c.delack.at})
+		out = append(out, TimerInfo{Kind: TimerDelayedACK, Start: c.delack.armedAt, Deadline: c.delack.at})
 	}
 	if c.wait.Armed() {
-		name := "time-wait"
-		if c.state == FinWait2 {
-			name = "fin-wait-2"
-		}
-		out = append(out, TimerInfo{Name: name, Start: c.wait.armedAt, Deadline: c.wait.at})
+		out = append(out, TimerInfo{Kind: c.waitKind(), Start: c.wait.armedAt, Deadline: c.wait.at})
 	}
 	return out
 }
 
 func (c *Conn) rtxDetail() string {
 	switch c.rtxKind {
-	case "syn", "syn-ack":
+	case TimerSYN, TimerSYNACK:
 		if c.retransmits == 0 {
 			return ""
 		}
 		return "retry " + strconv.Itoa(c.retransmits)
-	case "rto":
+	case TimerRTO:
 		if c.retransmits == 0 {
 			return ""
 		}
 		return "retry " + strconv.Itoa(c.retransmits) + ", rto " + FormatDuration(c.rto)
-	case "zero-window-probe":
+	case TimerZeroWindowProbe:
 		return "probe " + strconv.Itoa(c.probes)
 	}
 	return ""

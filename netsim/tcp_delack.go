@@ -115,13 +115,13 @@ func (c *Conn) delackTimeout() time.Duration {
 // unless data leaves first.
 func (c *Conn) scheduleAck(now bool) {
 	if now {
-		c.sendAck("")
+		c.sendAck(0)
 		return
 	}
 	c.ackOwed = true
 	if !c.delack.Armed() {
 		c.delack.ResetAfter(c.delackTimeout())
-		c.traceTimer("delack", TimerArmed, c.delack.Deadline())
+		c.traceTimer(TimerDelayedACK, TimerArmed, c.delack.Deadline())
 	}
 }
 
@@ -129,7 +129,7 @@ func (c *Conn) scheduleAck(now bool) {
 // (tcp_delack_timer_handler): outside ping-pong mode the timeout estimate
 // doubles; in it, the connection leaves ping-pong mode.
 func (c *Conn) onDelayedACK() {
-	c.traceTimer("delack", TimerFired, 0)
+	c.traceTimer(TimerDelayedACK, TimerFired, 0)
 	if !c.ackOwed {
 		return
 	}
@@ -141,5 +141,5 @@ func (c *Conn) onDelayedACK() {
 			a.ato = min(2*a.ato, c.rto)
 		}
 	}
-	c.sendAck("")
+	c.sendAck(0)
 }

@@ -492,7 +492,7 @@ func TestNoRuntSegmentsInBulk(t *testing.T) {
 	var runts []string
 	for _, e := range w.events {
 		s, ok := e.(*netsim.SegmentEvent)
-		if !ok || s.Fate != netsim.FateSent || s.SrcHost != "client" || s.Packet.Note != "" {
+		if !ok || s.Fate != netsim.FateSent || s.SrcHost != "client" || s.Packet.Note != 0 {
 			continue
 		}
 		p := &s.Packet

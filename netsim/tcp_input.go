@@ -78,13 +78,13 @@ func (c *Conn) input(p *Packet) {
 	}
 	if c.state == SynReceived && p.Flags&(SYN|ACK) == SYN && p.Seq == c.irs {
 		// The client did not get our SYN-ACK and sent its SYN again.
-		c.retransmitFrom(c.iss, "retransmission")
+		c.retransmitFrom(c.iss, NoteRetransmission)
 		return
 	}
 	// First check: is the segment in the receive window?
 	if !c.acceptable(p) {
 		if p.Flags&RST == 0 {
-			c.sendAck("") // RFC 9293: an unacceptable segment is answered with an ACK
+			c.sendAck(0) // RFC 9293: an unacceptable segment is answered with an ACK
 		}
 		return
 	}
@@ -96,7 +96,7 @@ func (c *Conn) input(p *Packet) {
 	}
 	if p.Flags&SYN != 0 {
 		// RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK.
-		c.sendAck("challenge-ack")
+		c.sendAck(NoteChallengeACK)
 		return
 	}
 	if p.Flags&ACK == 0 {
@@ -152,7 +152,7 @@ func (c *Conn) acceptable(p *Packet) bool {
 // Linux's tcp_reset: EPIPE in CLOSE_WAIT, ECONNRESET otherwise.
 func (c *Conn) inputRST(p *Packet) {
 	if p.Seq != c.rcvNxt {
-		c.sendAck("challenge-ack")
+		c.sendAck(NoteChallengeACK)
 		return
 	}
 	switch c.state {
@@ -216,8 +216,8 @@ func (c *Conn) inputSynSent(p *Packet) {
 		// Simultaneous open: both sides sent a SYN.
 		c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
 		c.setState(SynReceived)
-		c.sendSYNACK("")
-		c.armRetransmit(rtxSYNACK, c.rto)
+		c.sendSYNACK(0)
+		c.armRetransmit(TimerSYNACK, c.rto)
 		return
 	}
 	c.sndUna = p.Ack
@@ -234,7 +234,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	if len(c.sndBuf) > 0 || c.finQueued {
 		c.output() // data written during the handshake carries the ACK
 	} else {
-		c.sendAck("")
+		c.sendAck(0)
 	}
 }
 
@@ -255,13 +255,13 @@ func (c *Conn) inputTimeWait(p *Packet) {
 			h.tcpInputAgain(p)
 			return
 		}
-		c.sendAck("")
+		c.sendAck(0)
 	case p.Flags&FIN != 0:
-		c.sendAck("")
+		c.sendAck(0)
 		c.wait.ResetAfter(h.profile.TimeWait)
-		c.traceTimer("time-wait", TimerArmed, c.wait.Deadline())
+		c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 	case p.seqLen() > 0:
-		c.sendAck("")
+		c.sendAck(0)
 	}
 }
 
@@ -278,7 +278,7 @@ func (h *Host) tcpInputAgain(p *Packet) {
 func (c *Conn) inputAck(p *Packet) bool {
 	ack := p.Ack
 	if seqGT(ack, c.sndNxt) {
-		c.sendAck("") // it acknowledges something not yet sent
+		c.sendAck(0) // it acknowledges something not yet sent
 		return false
 	}
 	if seqLT(ack, c.sndUna) {
@@ -296,7 +296,7 @@ func (c *Conn) inputAck(p *Packet) bool {
 		if c.sndNxt != c.sndUna && len(p.Payload) == 0 && p.Flags&(SYN|FIN) == 0 && !windowChanged {
 			c.onDupAck()
 		}
-		if windowChanged && c.sndWnd > 0 && c.rtxKind == rtxProbe {
+		if windowChanged && c.sndWnd > 0 && c.rtxKind == TimerZeroWindowProbe {
 			c.stopTimer(c.rtx, c.rtxKind)
 			c.output()
 		}
@@ -349,7 +349,7 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 			c.stopTimer(c.rtx, c.rtxKind)
 			if c.proc == nil {
 				c.wait.ResetAfter(c.host.profile.FinTimeout)
-				c.traceTimer("fin-wait-2", TimerArmed, c.wait.Deadline())
+				c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 			}
 		case Closing:
 			c.enterTimeWait()
@@ -390,7 +390,7 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 			return
 		}
 		// A partial ACK: the next hole is lost too.
-		c.retransmitFrom(c.sndUna, "retransmission")
+		c.retransmitFrom(c.sndUna, NoteRetransmission)
 		if !c.fastRecovery {
 			c.cwnd += min(acked, c.mss)
 		}
@@ -433,7 +433,7 @@ func (c *Conn) onDupAck() {
 	c.ssthresh = c.halfFlight()
 	c.cwnd = c.ssthresh + 3*c.mss
 	c.inRecovery, c.fastRecovery, c.recover = true, true, c.sndNxt
-	c.retransmitFrom(c.sndUna, "fast-retransmission")
+	c.retransmitFrom(c.sndUna, NoteFastRetransmission)
 }
 
 // inputData takes the segment's data and FIN (RFC 9293 3.10.7.4, seventh
@@ -553,7 +553,7 @@ func (c *Conn) inputFIN() {
 		c.setState(Closing)
 		c.ackNow = true
 	case FinWait2:
-		c.sendAck("")
+		c.sendAck(0)
 		c.enterTimeWait()
 	}
 	c.notify(Readable)

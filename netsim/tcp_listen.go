@@ -1,9 +1,6 @@
 package netsim
 
-import (
-	"fmt"
-	"net/netip"
-)
+import "net/netip"
 
 // Listener is a listening TCP socket (listen()). Connections it completes
 // wait in its accept queue until the application accepts them; while the
@@ -38,7 +35,7 @@ func (p *Process) Listen(port uint16, backlog int, opts SockOpts) (*Listener, er
 	case !p.Alive() || !h.powered:
 		return nil, EINVAL
 	case backlog < 0:
-		return nil, fmt.Errorf("netsim: listen backlog must not be negative, not %d", backlog)
+		return nil, invalid("backlog", "must not be negative, not %d", backlog)
 	case h.listeners[port] != nil:
 		return nil, EADDRINUSE
 	}
@@ -121,8 +118,8 @@ func (l *Listener) syn(p *Packet) {
 	l.halfOpen = append(l.halfOpen, c)
 	c.state = Listen // the RFC's TCB moves LISTEN → SYN-RECEIVED
 	c.setState(SynReceived)
-	c.sendSYNACK("")
-	c.armRetransmit(rtxSYNACK, h.profile.InitialRTO)
+	c.sendSYNACK(0)
+	c.armRetransmit(TimerSYNACK, h.profile.InitialRTO)
 }
 
 // ready moves a child whose handshake completed to the accept queue.

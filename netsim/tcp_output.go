@@ -14,7 +14,7 @@ type sentSeg struct {
 // xmit builds one segment of this connection and sends it. Every segment
 // but a bare SYN carries an ACK of everything received, so sending one
 // cancels a delayed ACK.
-func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note, msg string) {
+func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note Note, msg string) {
 	p := c.host.sim.newPacket()
 	*p = Packet{
 		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
@@ -25,7 +25,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note, msg string) {
 		p.RelAck = c.rcvNxt - c.irs
 		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
-		c.stopTimer(c.delack, "delack")
+		c.stopTimer(c.delack, TimerDelayedACK)
 	}
 	w := c.window()
 	p.Win, c.advWnd, c.rcvWup = uint16(w), w, c.rcvNxt
@@ -60,27 +60,27 @@ func (c *Conn) window() uint32 {
 }
 
 func (c *Conn) sendSYN() {
-	c.xmit(SYN, c.iss, nil, "", "")
+	c.xmit(SYN, c.iss, nil, 0, "")
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
-	c.armRetransmit("syn", c.host.profile.InitialRTO)
+	c.armRetransmit(TimerSYN, c.host.profile.InitialRTO)
 }
 
-func (c *Conn) sendSYNACK(note string) {
+func (c *Conn) sendSYNACK(note Note) {
 	c.xmit(SYN|ACK, c.iss, nil, note, "")
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
 }
 
 // sendAck sends a bare ACK of everything received.
-func (c *Conn) sendAck(note string) {
+func (c *Conn) sendAck(note Note) {
 	c.xmit(ACK, c.sndNxt, nil, note, "")
 }
 
 // sendRST sends RST|ACK from this connection (tcp_send_active_reset): the
 // close of a socket with unread data, SO_LINGER 0, keepalive giving up.
 func (c *Conn) sendRST() {
-	c.xmit(RST|ACK, c.sndNxt, nil, "", "")
+	c.xmit(RST|ACK, c.sndNxt, nil, 0, "")
 }
 
 // output sends whatever the windows allow: new data in segments of at most
@@ -135,7 +135,7 @@ func (c *Conn) output() {
 		if n > 0 {
 			c.onDataSent()
 		}
-		c.xmit(flags, seq, c.sndBuf[off:off+n], "", c.msgAt(seq, n))
+		c.xmit(flags, seq, c.sndBuf[off:off+n], 0, c.msgAt(seq, n))
 		c.sndNxt += uint32(n)
 		if flags&FIN != 0 {
 			c.finSent, c.finSeq = true, c.sndNxt
@@ -168,14 +168,14 @@ func (c *Conn) onNewDataSent(priorInflight int) {
 	if c.scheduleLossProbe(false) {
 		return
 	}
-	if priorInflight == 0 || c.rtxKind == rtxTLP || !c.rtx.Armed() {
+	if priorInflight == 0 || c.rtxKind == TimerTailLossProbe || !c.rtx.Armed() {
 		c.rearmRTO()
 	}
 }
 
 // retransmitFrom resends the first segment at or after seq (up to an MSS
 // of data, with FIN if it reaches it).
-func (c *Conn) retransmitFrom(seq uint32, note string) {
+func (c *Conn) retransmitFrom(seq uint32, note Note) {
 	if c.state == SynSent {
 		c.xmit(SYN, c.iss, nil, note, "")
 		c.touchSent(c.iss + 1)
@@ -250,6 +250,6 @@ func (c *Conn) windowMayOpen() {
 	}
 	remaining := c.rcvWup + c.advWnd - c.rcvNxt
 	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
-		c.sendAck("window-update")
+		c.sendAck(NoteWindowUpdate)
 	}
 }

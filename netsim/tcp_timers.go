@@ -2,17 +2,48 @@ package netsim
 
 import "time"
 
-// The retransmission timer has one of these kinds at a time, as Linux's
-// icsk_pending does.
+// TimerKind names a TCP timer of a connection: the "timer" of a timer
+// event and the timers pane's name. A connection has four timers; the
+// retransmission timer has one of the first five kinds at a time, as
+// Linux's icsk_pending does.
+type TimerKind uint8
+
+// Timer kinds.
 const (
-	rtxSYN    = "syn"               // SYN_SENT: SYN retransmission (tcp_retransmit_timer)
-	rtxSYNACK = "syn-ack"           // SYN_RECEIVED: SYN-ACK retransmission (reqsk_timer_handler)
-	rtxRTO    = "rto"               // data or FIN (tcp_retransmit_timer)
-	rtxTLP    = "tail-loss-probe"   // RFC 8985 7 (tcp_send_loss_probe)
-	rtxProbe  = "zero-window-probe" // persist timer (tcp_probe_timer)
+	TimerSYN             TimerKind = iota + 1 // SYN_SENT: SYN retransmission (tcp_retransmit_timer)
+	TimerSYNACK                               // SYN_RECEIVED: SYN-ACK retransmission (reqsk_timer_handler)
+	TimerRTO                                  // data or FIN (tcp_retransmit_timer)
+	TimerTailLossProbe                        // RFC 8985 7 (tcp_send_loss_probe)
+	TimerZeroWindowProbe                      // persist timer (tcp_probe_timer)
+	TimerDelayedACK                           // tcp_delack_timer
+	TimerKeepalive                            // tcp_keepalive_timer
+	TimerTimeWait                             // tcp_time_wait: 2MSL (TCP_TIMEWAIT_LEN)
+	TimerFinWait2                             // an orphan's FIN_WAIT_2 (tcp_fin_timeout)
 )
 
-func (c *Conn) armRetransmit(kind string, d time.Duration) {
+var timerNames = []Named{
+	TimerSYN:             {"syn", "resends the SYN of a connect() that has no answer, then gives up (tcp_syn_retries)"},
+	TimerSYNACK:          {"syn-ack", "resends the SYN-ACK of a passive open, then gives up (tcp_synack_retries)"},
+	TimerRTO:             {"rto", "the retransmission timeout: resends the oldest unacknowledged segment, doubling each time, until tcp_retries2 or TCP_USER_TIMEOUT gives up"},
+	TimerTailLossProbe:   {"tail-loss-probe", "fires before the RTO to probe for a lost tail segment (RFC 8985)"},
+	TimerZeroWindowProbe: {"zero-window-probe", "probes a peer whose receive window is shut (the persist timer)"},
+	TimerDelayedACK:      {"delack", "holds a lone ACK for a while, in the hope of sending it with data"},
+	TimerKeepalive:       {"keepalive", "after keepalive idle time without receiving anything, probes the peer every interval, count times"},
+	TimerTimeWait:        {"time-wait", "keeps a closed connection's 4-tuple for 60 s (TIME_WAIT) to absorb late segments"},
+	TimerFinWait2:        {"fin-wait-2", "forgets a closed socket whose peer never sends its FIN (tcp_fin_timeout)"},
+}
+
+// String is the timer's name: "rto", "keepalive".
+func (k TimerKind) String() string { return nameOf(timerNames, k) }
+
+// Doc is the one-sentence description of the timer.
+func (k TimerKind) Doc() string { return docOf(timerNames, k) }
+
+// TimerKinds lists the TCP timers, in the order the documentation shows
+// them.
+func TimerKinds() []TimerKind { return valuesOf[TimerKind](timerNames) }
+
+func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
 	if c.rtx.Armed() && c.rtxKind != kind {
 		c.traceTimer(c.rtxKind, TimerCancelled, 0)
 	}
@@ -77,10 +108,10 @@ func (c *Conn) rearmRTO() {
 		return
 	}
 	d := c.rto
-	if c.rtxKind == rtxTLP && c.rtx.Armed() && len(c.sent) > 0 {
+	if c.rtxKind == TimerTailLossProbe && c.rtx.Armed() && len(c.sent) > 0 {
 		d = max(c.sent[0].at+c.rto-c.host.sim.now, 0)
 	}
-	c.armRetransmit(rtxRTO, c.clampToUserTimeout(d))
+	c.armRetransmit(TimerRTO, c.clampToUserTimeout(d))
 }
 
 // scheduleLossProbe arms a tail loss probe instead of the RTO when it may
@@ -110,7 +141,7 @@ func (c *Conn) scheduleLossProbe(advancing bool) bool {
 	if rtoLeft > 0 {
 		pto = min(pto, rtoLeft)
 	}
-	c.armRetransmit(rtxTLP, pto)
+	c.armRetransmit(TimerTailLossProbe, pto)
 	return true
 }
 
@@ -128,13 +159,13 @@ func (c *Conn) clampToUserTimeout(d time.Duration) time.Duration {
 func (c *Conn) onRetransmitTimer() {
 	c.traceTimer(c.rtxKind, TimerFired, 0)
 	switch c.rtxKind {
-	case rtxSYN, rtxSYNACK:
+	case TimerSYN, TimerSYNACK:
 		c.retransmitSYN()
-	case rtxTLP:
+	case TimerTailLossProbe:
 		c.sendLossProbe()
-	case rtxRTO:
+	case TimerRTO:
 		c.retransmitTimeout()
-	case rtxProbe:
+	case TimerZeroWindowProbe:
 		c.zeroWindowProbe()
 	}
 }
@@ -166,7 +197,7 @@ func (c *Conn) retransmitSYN() {
 		}
 		return
 	}
-	c.retransmitFrom(c.iss, "retransmission")
+	c.retransmitFrom(c.iss, NoteRetransmission)
 	c.retransmits++
 	c.totalRTO++
 	if c.state != SynSent || c.totalRTO > linear {
@@ -207,7 +238,7 @@ func (c *Conn) writeTimedOut() bool {
 }
 
 // timeoutCause names why retransmission gave up.
-func (c *Conn) timeoutCause() string {
+func (c *Conn) timeoutCause() Cause {
 	if c.opts.UserTimeout > 0 {
 		return CauseUserTimeout
 	}
@@ -232,14 +263,14 @@ func (c *Conn) retransmitTimeout() {
 	c.cwnd, c.cwndAcked = c.mss, 0
 	c.dupAcks = 0
 	c.inRecovery, c.recover = true, c.sndNxt
-	c.retransmitFrom(c.sndUna, "retransmission")
+	c.retransmitFrom(c.sndUna, NoteRetransmission)
 	c.retransmits++
 	c.totalRTO++
 	if !c.retransStampSet {
 		c.retransStamp, c.retransStampSet = c.host.sim.now, true
 	}
 	c.rto = min(2*c.rto, c.host.profile.MaxRTO)
-	c.armRetransmit(rtxRTO, c.clampToUserTimeout(c.rto))
+	c.armRetransmit(TimerRTO, c.clampToUserTimeout(c.rto))
 }
 
 // sendLossProbe sends a tail loss probe (tcp_send_loss_probe): new data if
@@ -255,10 +286,10 @@ func (c *Conn) sendLossProbe() {
 	if !c.finSent && len(c.sndBuf) > off && room > 0 {
 		c.output()
 	} else {
-		c.retransmitFrom(c.lastSegmentStart(), rtxTLP)
+		c.retransmitFrom(c.lastSegmentStart(), NoteTailLossProbe)
 	}
 	c.tlpHigh = c.sndNxt
-	c.armRetransmit(rtxRTO, c.clampToUserTimeout(c.rto))
+	c.armRetransmit(TimerRTO, c.clampToUserTimeout(c.rto))
 }
 
 // maybePersist arms the zero-window probe timer when the peer's window is
@@ -266,7 +297,7 @@ func (c *Conn) sendLossProbe() {
 func (c *Conn) maybePersist() {
 	if c.sndWnd == 0 && c.sndNxt == c.sndUna && !c.rtx.Armed() {
 		c.probes, c.persistBackoff = 0, 0
-		c.armRetransmit(rtxProbe, c.rto)
+		c.armRetransmit(TimerZeroWindowProbe, c.rto)
 	}
 }
 
@@ -286,8 +317,8 @@ func (c *Conn) zeroWindowProbe() {
 	}
 	c.probes++
 	c.persistBackoff = min(c.persistBackoff+1, 30)
-	c.xmit(ACK, c.sndUna-1, nil, rtxProbe, "")
-	c.armRetransmit(rtxProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
+	c.xmit(ACK, c.sndUna-1, nil, NoteZeroWindowProbe, "")
+	c.armRetransmit(TimerZeroWindowProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
 }
 
 func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
@@ -311,7 +342,7 @@ func (c *Conn) armKeepalive() {
 	idle, _, _ := c.keepaliveParams()
 	c.probesOut = 0
 	c.keepalive.Reset(max(c.lastRecv+idle, c.host.sim.now))
-	c.traceTimer("keepalive", TimerArmed, c.keepalive.Deadline())
+	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
 // onKeepaliveTimer is tcp_keepalive_timer. The timer is lazy: segments
@@ -338,34 +369,34 @@ func (c *Conn) onKeepaliveTimer() {
 	}
 	ut := c.opts.UserTimeout
 	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
-		c.traceTimer("keepalive", TimerFired, 0)
+		c.traceTimer(TimerKeepalive, TimerFired, 0)
 		c.sendRST()
 		c.fail(ETIMEDOUT, CauseKeepalive)
 		return
 	}
-	c.traceTimer("keepalive", TimerFired, 0)
-	c.xmit(ACK, c.sndUna-1, nil, "keepalive", "")
+	c.traceTimer(TimerKeepalive, TimerFired, 0)
+	c.xmit(ACK, c.sndUna-1, nil, NoteKeepalive, "")
 	c.stats.KeepaliveProbes++
 	c.probesOut++
 	c.keepalive.ResetAfter(intvl)
-	c.traceTimer("keepalive", TimerArmed, c.keepalive.Deadline())
+	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
 // onWaitTimer ends TIME_WAIT, or an orphan's FIN_WAIT_2 (tcp_fin_timeout):
 // the connection is forgotten without a segment.
 func (c *Conn) onWaitTimer() {
 	if c.state == TimeWait {
-		c.traceTimer("time-wait", TimerFired, 0)
+		c.traceTimer(TimerTimeWait, TimerFired, 0)
 	} else {
-		c.traceTimer("fin-wait-2", TimerFired, 0)
+		c.traceTimer(TimerFinWait2, TimerFired, 0)
 	}
 	c.becomeClosed()
 }
 
 func (c *Conn) enterTimeWait() {
 	c.stopTimer(c.rtx, c.rtxKind)
-	c.stopTimer(c.keepalive, "keepalive")
+	c.stopTimer(c.keepalive, TimerKeepalive)
 	c.setState(TimeWait)
 	c.wait.ResetAfter(c.host.profile.TimeWait)
-	c.traceTimer("time-wait", TimerArmed, c.wait.Deadline())
+	c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 }

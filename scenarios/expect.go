@@ -236,8 +236,14 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 var expectKinds = []string{"detect", "no_detect_before", "state", "reconnects", "detections",
 	"heartbeat_bytes_per_minute", "connected", "poll_latency", "reconnect_peak", "backlog_drops"}
 
-var causes = []string{"fin", "rst", "keepalive", "retransmit_timeout", "user_timeout", "heartbeat_timeout",
-	"idle_timeout", "connect_timeout", "refused"}
+// causes are the names of netsim's causes, for the cause settings.
+var causes = func() []string {
+	var out []string
+	for _, c := range netsim.Causes() {
+		out = append(out, c.String())
+	}
+	return out
+}()
 
 func firstErr(errs ...error) error {
 	for _, e := range errs {
@@ -314,16 +320,16 @@ func (j *judge) observe(e netsim.Event) {
 		switch j.x.kind {
 		case "detect":
 			d := s.Detect
-			if !j.detected && matches(e.Host, d.Host) && matches(appBase(e.App), d.App) && matches(e.Cause, d.Cause) {
-				j.detected, j.detectAt, j.cause = true, e.At, e.Cause
+			if !j.detected && matches(e.Host, d.Host) && matches(appBase(e.App), d.App) && matches(e.Cause.String(), d.Cause) {
+				j.detected, j.detectAt, j.cause = true, e.At, e.Cause.String()
 			}
 		case "no_detect_before":
 			if !j.detected && matches(e.Host, s.NoDetectBefore.Host) && e.At < s.NoDetectBefore.Before {
-				j.detected, j.detectAt, j.cause = true, e.At, e.Cause
+				j.detected, j.detectAt, j.cause = true, e.At, e.Cause.String()
 			}
 		case "detections":
 			c := s.Detections
-			if matches(e.Host, c.Host) && matches(appBase(e.App), c.App) && matches(e.Cause, c.Cause) && (c.At == 0 || e.At <= c.At) {
+			if matches(e.Host, c.Host) && matches(appBase(e.App), c.App) && matches(e.Cause.String(), c.Cause) && (c.At == 0 || e.At <= c.At) {
 				j.count++
 			}
 		}

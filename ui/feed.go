@@ -207,7 +207,7 @@ func (f *feed) segment(e *netsim.SegmentEvent) {
 	if e.Fate == netsim.FateSent {
 		row := wireRow{kind: rowSegment, at: e.At, id: p.ID, proto: p.Proto, src: e.SrcHost, dst: e.DstHost,
 			fate: netsim.FateSent, flags: p.Flags, seq: p.Seq, ack: p.Ack, length: len(p.Payload),
-			note: p.Note, msg: p.Msg, tuple: p.Src.String() + " > " + p.Dst.String()}
+			note: p.Note.String(), msg: p.Msg, tuple: p.Src.String() + " > " + p.Dst.String()}
 		if p.Rel {
 			row.seq, row.ack = p.RelSeq, p.RelAck
 		}
@@ -255,7 +255,7 @@ func (f *feed) app(e *lab.AppEvent) {
 
 // beatOf pops the heartbeat number a first transmission carries.
 func (f *feed) beatOf(p *netsim.Packet) uint32 {
-	if p.Note != "" || (p.Msg != "heartbeat" && p.Msg != "heartbeat_ack") {
+	if p.Note != 0 || (p.Msg != "heartbeat" && p.Msg != "heartbeat_ack") {
 		return 0
 	}
 	key := p.Tuple()
@@ -306,7 +306,7 @@ func settingText(v any) string {
 
 // detectText: "server: 10.0.0.2:50312 is gone (heartbeat timeout, silent 45.0s)".
 func detectText(e *lab.DetectEvent) string {
-	s := e.Host + ": " + e.Peer + " is gone (" + strings.ReplaceAll(e.Cause, "_", " ")
+	s := e.Host + ": " + e.Peer + " is gone (" + strings.ReplaceAll(e.Cause.String(), "_", " ")
 	if e.Silent > 0 {
 		s += ", silent " + fmtDur(e.Silent)
 	}

@@ -1,0 +1,78 @@
+package netsim
+
+import "strings"
+
+// Sets of names. Each set of codes the simulator speaks in (a segment's
+// note, a timer's kind, a detection's cause) is a small integer type whose
+// names are declared once, in a table indexed by the value. String, the
+// parsers and the lists that validation and the documentation use all read
+// that table, so a name is spelled in one place.
+
+// Named is an entry of such a table: the name the event stream, scenario
+// files and the documentation use, and one sentence that documents it
+// (docs/*.md are checked against these).
+type Named struct {
+	Name string
+	Doc  string
+}
+
+// nameOf is v's name in table, or "" for a value outside it.
+func nameOf[T ~uint8](table []Named, v T) string {
+	if int(v) < len(table) {
+		return table[v].Name
+	}
+	return ""
+}
+
+// docOf is v's sentence in table.
+func docOf[T ~uint8](table []Named, v T) string {
+	if int(v) < len(table) {
+		return table[v].Doc
+	}
+	return ""
+}
+
+// parseName finds the value named s in table.
+func parseName[T ~uint8](table []Named, s string) (T, bool) {
+	for i, n := range table {
+		if n.Name != "" && n.Name == s {
+			return T(i), true
+		}
+	}
+	return 0, false
+}
+
+// valuesOf lists the values that have a name, in table order.
+func valuesOf[T ~uint8](table []Named) []T {
+	var out []T
+	for i, n := range table {
+		if n.Name != "" {
+			out = append(out, T(i))
+		}
+	}
+	return out
+}
+
+// parseSetting reads the value of a setting by its name; the error names
+// the setting and lists the names it takes.
+func parseSetting[T ~uint8](table []Named, setting, name string) (T, error) {
+	if v, ok := parseName[T](table, name); ok {
+		return v, nil
+	}
+	return 0, invalid(setting, "must be %s, not %q", orList(table), name)
+}
+
+// orList names a table's entries as a sentence does: "drop, pickup, rst or
+// rst-both".
+func orList(table []Named) string {
+	var names []string
+	for _, n := range table {
+		if n.Name != "" {
+			names = append(names, n.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
