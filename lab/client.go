@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -279,8 +280,7 @@ func (c *client) onTraffic() {
 // the keepalive time, as gRPC clients do; the server closes next.
 func (c *client) onGoAway() {
 	c.pingScale *= 2
-	c.s.narrate(fmt.Sprintf("%s got GOAWAY too_many_pings: the server allows fewer pings. The client doubles its keepalive time to %s.",
-		c.name, netsim.FormatDuration(c.cfg.Heartbeat.Interval*c.pingScale)))
+	c.s.narrate(i18n.M(i18n.NarrateGoAwayClient, "Client", c.name, "Interval", c.cfg.Heartbeat.Interval*c.pingScale))
 }
 
 // onDead: the heartbeat gave up on the peer.
@@ -366,7 +366,7 @@ func (c *client) callFailed(err error) {
 
 // giveUpAttempt ends a failed connect attempt: the reconnect event (for a
 // reconnection), the narration, and the next attempt.
-func (c *client) giveUpAttempt(why, narration string) {
+func (c *client) giveUpAttempt(why string, narration i18n.Message) {
 	s := c.s
 	if c.everConnected || c.bo.attempt > 1 {
 		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,

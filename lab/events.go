@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -59,15 +60,20 @@ type DetectEvent struct {
 
 func (e *DetectEvent) When() time.Duration { return e.At }
 func (e *DetectEvent) Kind() string        { return "detect" }
-func (e *DetectEvent) Line() string {
-	if e.Cause.ConnectFailure() {
-		return fmt.Sprintf("%-9s %-8s cannot connect to %s: %s", "detect", e.Host, e.Peer, e.Cause)
+func (e *DetectEvent) Line() string        { return e.LineIn(i18n.English) }
+
+// LineIn is the line in l.
+func (e *DetectEvent) LineIn(l i18n.Lang) string {
+	var m i18n.Message
+	switch {
+	case e.Cause.ConnectFailure():
+		m = i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Cause", e.Cause)
+	case e.Silent >= time.Millisecond:
+		m = i18n.M(i18n.EventGoneSilent, "Peer", e.Peer, "Cause", e.Cause, "Silent", e.Silent.Round(time.Millisecond))
+	default:
+		m = i18n.M(i18n.EventGone, "Peer", e.Peer, "Cause", e.Cause)
 	}
-	s := fmt.Sprintf("%-9s %-8s %s is gone: %s", "detect", e.Host, e.Peer, e.Cause)
-	if e.Silent >= time.Millisecond {
-		s += " (silent for " + netsim.FormatDuration(e.Silent.Round(time.Millisecond)) + ")"
-	}
-	return s
+	return fmt.Sprintf("%-9s %-8s %s", "detect", e.Host, m.In(l))
 }
 func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
@@ -99,14 +105,20 @@ type ReconnectEvent struct {
 
 func (e *ReconnectEvent) When() time.Duration { return e.At }
 func (e *ReconnectEvent) Kind() string        { return "reconnect" }
-func (e *ReconnectEvent) Line() string {
+func (e *ReconnectEvent) Line() string        { return e.LineIn(i18n.English) }
+
+// LineIn is the line in l.
+func (e *ReconnectEvent) LineIn(l i18n.Lang) string {
+	var m i18n.Message
 	switch e.Outcome {
 	case ReconnectScheduled:
-		return fmt.Sprintf("%-9s %-8s attempt %d in %s", "reconnect", e.Host, e.Attempt, netsim.FormatDuration(e.Delay.Round(time.Millisecond)))
+		m = i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", e.Delay.Round(time.Millisecond))
 	case ReconnectConnected:
-		return fmt.Sprintf("%-9s %-8s attempt %d connected: %s", "reconnect", e.Host, e.Attempt, e.Conn)
+		m = i18n.M(i18n.EventAttemptConnected, "Attempt", e.Attempt, "Conn", e.Conn)
+	default:
+		m = i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
 	}
-	return fmt.Sprintf("%-9s %-8s attempt %d failed: %s", "reconnect", e.Host, e.Attempt, e.Error)
+	return fmt.Sprintf("%-9s %-8s %s", "reconnect", e.Host, m.In(l))
 }
 func (e *ReconnectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
@@ -118,16 +130,37 @@ func (e *ReconnectEvent) AppendFields(f *netsim.Fields) {
 	f.OptStr("error", e.Error)
 }
 
-// NarrationEvent explains, in plain language, what just happened.
+// NarrationEvent explains, in plain language, what just happened. It
+// carries its message unrendered: whoever shows it renders it in its
+// reader's language (LineIn, AppendFieldsIn).
 type NarrationEvent struct {
-	At   time.Duration
+	At  time.Duration
+	Msg i18n.Message
+	// Text is Msg in English, for the interface until it renders Msg in
+	// its own language (issue 14); it is not part of the JSON.
 	Text string
+}
+
+// Narration makes the narration event of m at time at.
+func Narration(at time.Duration, m i18n.Message) *NarrationEvent {
+	return &NarrationEvent{At: at, Msg: m, Text: m.In(i18n.English)}
 }
 
 func (e *NarrationEvent) When() time.Duration           { return e.At }
 func (e *NarrationEvent) Kind() string                  { return "narration" }
-func (e *NarrationEvent) Line() string                  { return fmt.Sprintf("%-9s %s", "narration", e.Text) }
-func (e *NarrationEvent) AppendFields(f *netsim.Fields) { f.Str("text", e.Text) }
+func (e *NarrationEvent) Line() string                  { return e.LineIn(i18n.English) }
+func (e *NarrationEvent) AppendFields(f *netsim.Fields) { e.AppendFieldsIn(f, i18n.English) }
+
+// LineIn is the line in l.
+func (e *NarrationEvent) LineIn(l i18n.Lang) string {
+	return fmt.Sprintf("%-9s %s", "narration", e.Msg.In(l))
+}
+
+// AppendFieldsIn writes the text in l, then the message's stable id.
+func (e *NarrationEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
+	f.Str("text", e.Msg.In(l))
+	f.Str("id", string(e.Msg.ID))
+}
 
 // ParamEvent records a parameter changed while the lab runs.
 type ParamEvent struct {

@@ -1,9 +1,9 @@
 package lab
 
 import (
-	"fmt"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -53,7 +53,7 @@ func (srv *server) start() {
 		port := srv.cfg.Port + uint16(i)
 		l, err := p.Listen(port, srv.cfg.Backlog, sockOpts(srv.cfg))
 		if err != nil {
-			srv.s.narrate(fmt.Sprintf("%s cannot listen on port %d: %v.", srv.cfg.Name, port, err))
+			srv.s.narrate(i18n.M(i18n.NarrateCannotListen, "Server", srv.cfg.Name, "Port", port, "Err", err))
 			return
 		}
 		l.OnAcceptable(func() { srv.onAcceptable(l) })
@@ -203,8 +203,7 @@ func (h *handler) onPing(f frame) {
 		h.lastPing = now
 		if h.strikes > cfg.Heartbeat.MaxPingStrikes {
 			h.write(encodeFrame(frameGoAway, 0, now, 53), frameGoAway, 0)
-			s.narrate(fmt.Sprintf("%s received pings more often than every %s, %d times: it answers GOAWAY too_many_pings and closes the connection.",
-				cfg.Name, netsim.FormatDuration(min), h.strikes))
+			s.narrate(i18n.M(i18n.NarrateGoAwayServer, "Server", cfg.Name, "Min", min, "Count", h.strikes))
 			h.close()
 			return
 		}

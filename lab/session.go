@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -171,9 +172,9 @@ func (s *Session) emit(e netsim.Event) {
 	}
 }
 
-func (s *Session) narrate(text string) {
-	if s.tracing && text != "" {
-		s.sim.Emit(&NarrationEvent{At: s.sim.Now(), Text: text})
+func (s *Session) narrate(m i18n.Message) {
+	if s.tracing && !m.IsZero() {
+		s.sim.Emit(Narration(s.sim.Now(), m))
 	}
 }
 

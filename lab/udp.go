@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -131,7 +132,7 @@ func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 // reviveUDP: an answer came back after the server was declared dead.
 func (c *client) reviveUDP() {
 	c.state = clientConnected
-	c.s.narrate(c.name + " hears from " + c.target.String() + " again: over UDP there was no connection to lose, only silence.")
+	c.s.narrate(i18n.M(i18n.NarrateUDPRevived, "Client", c.name, "Peer", c.target))
 }
 
 func (c *client) writeUDP(b []byte, t frameType, seq uint32) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -146,7 +147,7 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 	}
 	sess.Observe(emit)
 	if sc.Teaches != "" {
-		emit(&lab.NarrationEvent{At: 0, Text: lab.Teaches(sc.Teaches)})
+		emit(lab.Narration(0, lab.Lesson(i18n.Text{En: sc.Teaches})))
 	}
 	var times []time.Duration
 	for _, j := range judges {

@@ -27,6 +27,8 @@ type entry struct {
 // program starts, and never changes.
 var catalog = merge(
 	commonMessages,
+	narrateMessages,
+	eventMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

@@ -47,7 +47,9 @@
 // 客户端, 断线重连, 心跳包); technical tokens as they are (SYN,
 // ESTABLISHED, ECONNRESET, SO_KEEPALIVE, tcp_retries2, field paths);
 // full-width punctuation, and a space between Chinese and Latin letters
-// or digits ("2 小时", "保活 SO_KEEPALIVE"). Durations in words ("45 秒").
+// or digits ("2 小时", "保活 SO_KEEPALIVE"). Durations in words ("45 秒"):
+// a duration placeholder ends in a Chinese unit, so Chinese text follows
+// it without a space ("已有 {{.Silent}}没收到").
 //
 // # Why go-i18n
 //

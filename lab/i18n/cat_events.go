@@ -1,0 +1,40 @@
+package i18n
+
+// The words of lab's event lines (the trace: `socklab run`'s text output,
+// the interface's log). The line's columns (time, kind, host) and its
+// codes stay as they are; only the words between them change language.
+const (
+	EventCannotConnect    ID = "event.detect.cannot_connect"
+	EventGone             ID = "event.detect.gone"
+	EventGoneSilent       ID = "event.detect.gone_silent"
+	EventAttemptIn        ID = "event.reconnect.scheduled"
+	EventAttemptConnected ID = "event.reconnect.connected"
+	EventAttemptFailed    ID = "event.reconnect.failed"
+)
+
+var eventMessages = map[ID]entry{
+	EventCannotConnect: {
+		En: "cannot connect to {{.Peer}}: {{.Cause}}",
+		Zh: "无法连接 {{.Peer}}：{{.Cause}}",
+	},
+	EventGone: {
+		En: "{{.Peer}} is gone: {{.Cause}}",
+		Zh: "{{.Peer}} 已断开：{{.Cause}}",
+	},
+	EventGoneSilent: {
+		En: "{{.Peer}} is gone: {{.Cause}} (silent for {{.Silent}})",
+		Zh: "{{.Peer}} 已断开：{{.Cause}}（已静默 {{.Silent}}）",
+	},
+	EventAttemptIn: {
+		En: "attempt {{.Attempt}} in {{.Delay}}",
+		Zh: "{{.Delay}}后第 {{.Attempt}} 次尝试",
+	},
+	EventAttemptConnected: {
+		En: "attempt {{.Attempt}} connected: {{.Conn}}",
+		Zh: "第 {{.Attempt}} 次尝试连上了：{{.Conn}}",
+	},
+	EventAttemptFailed: {
+		En: "attempt {{.Attempt}} failed: {{.Error}}",
+		Zh: "第 {{.Attempt}} 次尝试失败：{{.Error}}",
+	},
+}

@@ -1,0 +1,91 @@
+package lab
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
+)
+
+// TestNarrationInBothLanguages: one run, its trace rendered afterwards in
+// each language. The narrations and the words of detect lines change;
+// codes, hosts and addresses do not, and the JSON keeps the same fields,
+// with the message's id beside its text.
+func TestNarrationInBothLanguages(t *testing.T) {
+	r := newRecorder(t, twoHosts(
+		serverApp(func(a *AppConfig) { a.Heartbeat.Expect = 45 * time.Second }),
+		clientApp(func(a *AppConfig) { a.Heartbeat.Interval = 10 * time.Second; a.Heartbeat.Timeout = 5 * time.Second }),
+	))
+	r.s.RunUntil(65 * time.Second)
+	if err := r.s.Apply(Action{Do: "power_off", Target: "client"}); err != nil {
+		t.Fatal(err)
+	}
+	r.s.RunUntil(2 * time.Minute)
+
+	var lines = map[i18n.Lang][]string{}
+	var json = map[i18n.Lang][]string{}
+	for _, e := range r.events {
+		switch e.(type) {
+		case *NarrationEvent, *DetectEvent:
+			for _, l := range i18n.Langs {
+				lines[l] = append(lines[l], Format(e, l))
+				json[l] = append(json[l], string(AppendJSON(nil, e, l)))
+			}
+		}
+	}
+	want := map[i18n.Lang][]string{
+		i18n.English: {
+			"00:00:00.003  narration server accepted 10.0.0.2:47659: a new socket with its own 5-tuple (tcp 10.0.0.1:8080 > 10.0.0.2:47659), served by a handler of its own, while the listening socket on port 8080 goes on listening for more.",
+			"00:01:05.000  narration client lost power. It sends nothing as it dies: no FIN, no RST. Its peers are not told, and their connections stay ESTABLISHED until something they send, or a timer, finds out.",
+			"00:01:45.003  detect    server   10.0.0.2:47659 is gone: heartbeat_timeout (silent for 45s)",
+			"00:01:45.003  narration server heard no heartbeat from 10.0.0.2:47659 for 45s and declares it dead. TCP alone would not have told it. It closes the connection.",
+		},
+		i18n.Chinese: {
+			"00:00:00.003  narration server 接受了 10.0.0.2:47659 的连接：这是一个新的套接字，有自己的五元组（tcp 10.0.0.1:8080 > 10.0.0.2:47659），由专门的处理程序服务；端口 8080 上的监听套接字则继续监听，等待更多客户端。",
+			"00:01:05.000  narration client 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。对端得不到任何通知，它们的连接仍是 ESTABLISHED，直到它们自己发出的数据或某个定时器发现问题。",
+			"00:01:45.003  detect    server   10.0.0.2:47659 已断开：heartbeat_timeout（已静默 45 秒）",
+			"00:01:45.003  narration server 已有 45 秒没收到 10.0.0.2:47659 的心跳，认定对方已断线。单靠 TCP，它是发现不了的。它关闭连接。",
+		},
+	}
+	for _, l := range i18n.Langs {
+		if diff := cmp.Diff(want[l], lines[l]); diff != "" {
+			t.Errorf("lines in %v (-want +got):\n%s", l, diff)
+		}
+	}
+	for i := range json[i18n.English] {
+		en, zh := json[i18n.English][i], json[i18n.Chinese][i]
+		if strings.Contains(en, `"kind":"narration"`) {
+			id := en[strings.Index(en, `,"id":`):]
+			if !strings.HasSuffix(zh, id) || !strings.HasPrefix(id, `,"id":"narrate.`) {
+				t.Errorf("the id must be the same in both languages and last: %s / %s", en, zh)
+			}
+			continue
+		}
+		if en != zh {
+			t.Errorf("a detect event's JSON is language-neutral:\n%s\n%s", en, zh)
+		}
+	}
+	// The plain Line and AppendJSON are the English ones.
+	for _, e := range r.events {
+		if e.Line() != Line(e, i18n.English) || string(netsim.AppendJSON(nil, e)) != string(AppendJSON(nil, e, i18n.English)) {
+			t.Fatalf("%T: the default rendering is not English", e)
+		}
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"A power cut\n  sends nothing.\n": "A power cut sends nothing.",
+		"断电时客户端\n无法发送 fin 包。\n":           "断电时客户端无法发送 fin 包。",
+		"心跳包的格式，\n大小。":                    "心跳包的格式，大小。",
+		"服务端的 TCP\n无从知道":                  "服务端的 TCP 无从知道",
+		"连接仍是\nESTABLISHED。":              "连接仍是 ESTABLISHED。",
+	} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
