@@ -3,14 +3,18 @@ package ui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
 	"github.com/socklab/socklab/scenarios"
+	"github.com/socklab/socklab/ui/common"
+	labpage "github.com/socklab/socklab/ui/pages/lab"
 )
 
 // Play opens the lab on sc, full screen with the mouse on, and returns when
 // the user quits. sets are the --set flags sc was loaded with: the record
 // key stores them. It needs a terminal.
 func Play(sc *scenarios.Scenario, sets []string) error {
-	m, err := NewModel(sc, WithSets(sets))
+	c := terminal()
+	m, err := labpage.New(c, sc, labpage.WithSets(sets))
 	if err != nil {
 		return err
 	}
@@ -20,7 +24,7 @@ func Play(sc *scenarios.Scenario, sets []string) error {
 // Replay opens the replay screen on rec (read by scenarios.ReadRecording)
 // and returns when the user quits. It needs a terminal.
 func Replay(rec *scenarios.Recording) error {
-	m, err := NewReplay(rec)
+	m, err := labpage.NewReplay(terminal(), rec)
 	if err != nil {
 		return err
 	}
@@ -31,14 +35,20 @@ func Replay(rec *scenarios.Recording) error {
 // the lab on the one chosen, and returns when the user quits. It needs a
 // terminal.
 func Pick() error {
-	return runProgram(newApp())
+	return runProgram(NewApp(terminal()))
 }
 
-func runProgram(m tea.Model) error {
+// terminal is the Common of the terminal socklab runs in.
+func terminal() *common.Common {
+	r := lipgloss.DefaultRenderer()
 	// Ask the terminal for its background before Bubble Tea owns the
 	// input: adaptive colours read the answer, and a query made later
 	// would race the program for the terminal's reply.
-	lipgloss.HasDarkBackground()
+	r.HasDarkBackground()
+	return common.NewCommon(r)
+}
+
+func runProgram(m tea.Model) error {
 	_, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
 	return err
 }

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/socklab/socklab/scenarios"
+	"github.com/socklab/socklab/ui/common"
+	labpage "github.com/socklab/socklab/ui/pages/lab"
+	"github.com/socklab/socklab/ui/pages/picker"
+)
+
+// App is the program Pick runs: the picker, then the lab on the scenario
+// chosen.
+type App struct {
+	c      *common.Common
+	picker picker.Model
+	lab    *labpage.Model
+	w, h   int
+}
+
+// NewApp makes the picker on the terminal c.
+func NewApp(c *common.Common) App {
+	return App{c: c, picker: picker.New(c)}
+}
+
+// Init does nothing: the picker waits for keys.
+func (a App) Init() tea.Cmd { return nil }
+
+// Update gives messages to the lab once one is open, to the picker before.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		a.w, a.h = ws.Width, ws.Height
+	}
+	if a.lab != nil {
+		m, cmd := a.lab.Update(msg)
+		lab := m.(labpage.Model)
+		a.lab = &lab
+		return a, cmd
+	}
+	if c, ok := msg.(picker.ChosenMsg); ok {
+		return a.open(c.Name)
+	}
+	var cmd tea.Cmd
+	a.picker, cmd = a.picker.Update(msg)
+	return a, cmd
+}
+
+// open starts the lab on the scenario name.
+func (a App) open(name string) (tea.Model, tea.Cmd) {
+	sc, err := scenarios.Load(name)
+	if err == nil {
+		var m labpage.Model
+		if m, err = labpage.New(a.c, sc); err == nil {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: a.w, Height: a.h})
+			m = next.(labpage.Model)
+			a.lab = &m
+			return a, m.Init()
+		}
+	}
+	a.picker.SetError(err)
+	return a, nil
+}
+
+// View is the open page's.
+func (a App) View() string {
+	if a.lab != nil {
+		return a.lab.View()
+	}
+	return a.picker.View()
+}

@@ -1,0 +1,298 @@
+package hosts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/format"
+	"github.com/socklab/socklab/ui/styles"
+)
+
+// hostsLines renders the hosts pane: each node in wire order, a host with
+// its power, listening sockets and applications, a middlebox with its
+// policy and flow table (each flow's idle time against its timeout), then
+// the links. At most h lines of width w; when they do not all fit, flows
+// and then links give way to the nodes, and a last line says what is left
+// out.
+func hostsLines(snap *lab.Snapshot, order []string, st styles.Styles, w, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	nameW := 0
+	for _, n := range order {
+		nameW = max(nameW, len(n))
+	}
+	narrow := w < 60
+	type entry struct {
+		line  string
+		flows []string
+	}
+	var entries []entry
+	for _, name := range order {
+		if hv := FindHost(snap, name); hv != nil {
+			entries = append(entries, entry{line: hostLine(hv, st, nameW, narrow)})
+		} else if bv := FindBox(snap, name); bv != nil {
+			entries = append(entries, entry{line: boxLine(bv, st, nameW, narrow), flows: flowLines(bv, st, w, narrow)})
+		}
+	}
+	links := linksLine(snap, st, narrow)
+	// Lines for the nodes first, then as many flows as fit, then links.
+	n := len(entries)
+	if n > h {
+		out := make([]string, 0, h)
+		for _, e := range entries[:h-1] {
+			out = append(out, e.line)
+		}
+		return append(out, st.Dim.Render(fmt.Sprintf("+%d more nodes", n-(h-1))))
+	}
+	room := h - n
+	flows := 0
+	for _, e := range entries {
+		flows += len(e.flows)
+	}
+	showLinks := links != "" && room > flows
+	if showLinks {
+		room--
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.line)
+		for i, fl := range e.flows {
+			if room == 0 {
+				break
+			}
+			if room == 1 && i < len(e.flows)-1 {
+				out = append(out, st.Dim.Render(fmt.Sprintf("  └ +%d more flows", len(e.flows)-i)))
+				room = 0
+				break
+			}
+			out = append(out, fl)
+			room--
+		}
+	}
+	if showLinks {
+		out = append(out, links)
+	}
+	return out
+}
+
+func FindHost(snap *lab.Snapshot, name string) *lab.HostView {
+	for i := range snap.Hosts {
+		if snap.Hosts[i].Name == name {
+			return &snap.Hosts[i]
+		}
+	}
+	return nil
+}
+
+func FindBox(snap *lab.Snapshot, name string) *lab.BoxView {
+	for i := range snap.Boxes {
+		if snap.Boxes[i].Name == name {
+			return &snap.Boxes[i]
+		}
+	}
+	return nil
+}
+
+// hostLine: "● server 10.0.0.1 listening :8080 · server running"; narrow,
+// "● server 10.0.0.1 :8080", naming only applications that do not run.
+func hostLine(hv *lab.HostView, st styles.Styles, nameW int, narrow bool) string {
+	head := fmt.Sprintf("%-*s %s", nameW, hv.Name, hv.IP)
+	if !hv.Powered {
+		return st.Bad.Render("✖") + " " + head + " " + st.Bad.Render("power off")
+	}
+	var parts []string
+	for _, l := range hv.Listening {
+		p := st.State("LISTEN").Render(fmt.Sprintf(":%d", l.Addr.Port()))
+		if !narrow {
+			p = "listening " + p
+		}
+		if l.Queued > 0 {
+			p += fmt.Sprintf(" queue %d/%d", l.Queued, l.Backlog+1)
+		}
+		switch {
+		case l.Drops > 0 && narrow:
+			p += st.Warn.Render(fmt.Sprintf(" %d SYN drops", l.Drops))
+		case l.Drops > 0:
+			p += st.Warn.Render(fmt.Sprintf(" · %d SYNs dropped (backlog full)", l.Drops))
+		}
+		parts = append(parts, p)
+	}
+	parts = append(parts, appStates(hv, st, narrow)...)
+	return st.Good.Render("●") + " " + head + " " + strings.Join(parts, " · ")
+}
+
+// appStates sums up a host's processes by application: "server running",
+// "client frozen", "client×100 (97 running, 3 dead)". A process's latest
+// incarnation counts (a restarted app leaves dead ones behind).
+func appStates(hv *lab.HostView, st styles.Styles, narrow bool) []string {
+	latest := map[string]string{} // process → state
+	var apps []string
+	count := map[string]map[string]int{} // app → state → processes
+	for _, p := range hv.Processes {
+		latest[p.Name] = p.State
+	}
+	seen := map[string]bool{}
+	for _, p := range hv.Processes {
+		if seen[p.Name] {
+			continue
+		}
+		seen[p.Name] = true
+		app, _, _ := strings.Cut(p.Name, "#")
+		if count[app] == nil {
+			count[app] = map[string]int{}
+			apps = append(apps, app)
+		}
+		count[app][latest[p.Name]]++
+	}
+	var out []string
+	for _, app := range apps {
+		c := count[app]
+		total := c["running"] + c["frozen"] + c["dead"]
+		if narrow && c["running"] == total {
+			continue
+		}
+		if total == 1 {
+			for s := range c {
+				if narrow && app == hv.Name {
+					out = append(out, stateWord(s, st)) // "● server … · frozen"
+				} else {
+					out = append(out, app+" "+stateWord(s, st))
+				}
+			}
+			continue
+		}
+		var bits []string
+		for _, s := range []string{"running", "frozen", "dead"} {
+			if c[s] > 0 {
+				bits = append(bits, fmt.Sprintf("%d %s", c[s], stateWord(s, st)))
+			}
+		}
+		out = append(out, fmt.Sprintf("%s×%d (%s)", app, total, strings.Join(bits, ", ")))
+	}
+	return out
+}
+
+func stateWord(s string, st styles.Styles) string {
+	switch s {
+	case "frozen":
+		return st.Warn.Render("frozen")
+	case "dead":
+		return st.Bad.Render("dead")
+	}
+	return s
+}
+
+// boxLine: "◆ fw firewall · idle timeout 5m00s · on expiry: drop · 1 flow";
+// narrow, "◆ fw firewall · idle 5m00s · 1 flow".
+func boxLine(bv *lab.BoxView, st styles.Styles, nameW int, narrow bool) string {
+	parts := []string{bv.Kind}
+	if bv.Kind != "router" {
+		if narrow {
+			parts = append(parts, "idle "+format.Dur(bv.IdleTimeout))
+		} else {
+			parts = append(parts, "idle timeout "+format.Dur(bv.IdleTimeout), "on expiry: "+bv.Policy)
+		}
+		n := len(bv.Flows)
+		if n == 1 {
+			parts = append(parts, "1 flow")
+		} else {
+			parts = append(parts, fmt.Sprintf("%d flows", n))
+		}
+	}
+	return st.Title.Render("◆") + " " + fmt.Sprintf("%-*s", nameW, bv.Name) + " " + strings.Join(parts, " · ")
+}
+
+// flowLines: "  └ tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";
+// narrow, by ports only: "  └ :50312>:8080 idle 41.0s/1m00s ▓▓░".
+func flowLines(bv *lab.BoxView, st styles.Styles, w int, narrow bool) []string {
+	var out []string
+	for _, f := range bv.Flows {
+		s := "  └ " + f.Proto + " " + f.Inside.String()
+		if f.Mapped.IsValid() {
+			s += " as " + f.Mapped.String()
+		}
+		s += " > " + f.Outside.String()
+		idle := "idle " + format.Dur(f.Idle) + " of " + format.Dur(f.Timeout)
+		if narrow {
+			s = fmt.Sprintf("  └ :%d>:%d", f.Inside.Port(), f.Outside.Port())
+			if f.Mapped.IsValid() && f.Mapped.Port() != f.Inside.Port() {
+				s = fmt.Sprintf("  └ :%d as :%d>:%d", f.Inside.Port(), f.Mapped.Port(), f.Outside.Port())
+			}
+			idle = "idle " + format.Dur(f.Idle) + "/" + format.Dur(f.Timeout)
+		}
+		style := st.Dim
+		if f.Timeout > 0 && f.Idle*5 > f.Timeout*4 {
+			style = st.Warn // about to be forgotten
+		}
+		s += "  " + style.Render(idle)
+		if room := w - ansi.StringWidth(s) - 1; room >= 6 && f.Timeout > 0 {
+			s += " " + common.Bar(st, float64(f.Timeout-f.Idle)/float64(f.Timeout), min(room-1, 12))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// linksLine: "links client-fw up 1ms · fw-server DOWN"; narrow, without "up".
+func linksLine(snap *lab.Snapshot, st styles.Styles, narrow bool) string {
+	if len(snap.Links) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, l := range snap.Links {
+		p := l.Name + " "
+		if !l.Up {
+			p += st.Bad.Render("DOWN")
+		} else {
+			if !narrow {
+				p += st.Good.Render("up") + " "
+			}
+			p += format.Dur(l.Latency)
+		}
+		if l.Loss > 0 {
+			p += st.Warn.Render(fmt.Sprintf(" loss %g%%", l.Loss*100))
+		}
+		parts = append(parts, p)
+	}
+	return st.Dim.Render("links ") + strings.Join(parts, " · ")
+}
+
+// Model is the hosts pane: each node in wire order, a host with its power,
+// listening sockets and applications, a middlebox with its policy and flow
+// table, then the links.
+type Model struct {
+	c     *common.Common
+	order []string
+	snap  *lab.Snapshot
+	w, h  int
+}
+
+// New makes the hosts pane for nodes in the given (wire) order.
+func New(c *common.Common, order []string) Model { return Model{c: c, order: order} }
+
+// SetSnapshot shows the lab's state snap.
+func (m *Model) SetSnapshot(snap *lab.Snapshot) { m.snap = snap }
+
+// SetSize gives the pane w×h cells.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Need is how many lines the pane would like for snap: a line a node, a
+// line a flow, and the links.
+func Need(snap *lab.Snapshot) int {
+	n := len(snap.Hosts) + len(snap.Boxes) + 1
+	for _, b := range snap.Boxes {
+		n += len(b.Flows)
+	}
+	return n
+}
+
+// Lines renders the pane, at most its height.
+func (m Model) Lines() []string { return hostsLines(m.snap, m.order, m.c.Styles, m.w, m.h) }
+
+// View is Lines, one a line.
+func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

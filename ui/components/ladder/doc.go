@@ -1,0 +1,22 @@
+// Package ladder is the wire pane: a ladder (sequence) diagram with one
+// lane per node and one row per packet, drawn as an arrow from the
+// sender's lane to where the packet arrived or died, labelled with what it
+// is:
+//
+//	time      client                  fw                    server
+//	00:09.000 │── ping #3 [PSH|ACK] seq=25 ack=25 len=8 ─┼──────────▶│
+//	00:09.001 │◀────────── pong #3 [PSH|ACK] ... ─────────┼───────────│
+//	00:10.000 ✖ client lost power
+//	00:12.000 │           ◀──── ping #4 ... ──────────────┼─────✗ host-down
+//
+// A packet still in flight is dashed. Faults, detections, reconnects,
+// middlebox flow changes and parameter changes are rows of their own. The
+// rows are the feed's (ui/feed); the pane draws only those on screen.
+//
+// # Files
+//
+//	model.go   Model: the pane, its size and scrolling
+//	render.go  one row of the diagram: arrows, labels, colours
+//	lanes.go   where each lane goes across the width
+//	topo.go    NodeOrder (clients left, servers right) and Paths
+package ladder

@@ -1,0 +1,398 @@
+package ladder
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/ui/feed"
+	"github.com/socklab/socklab/ui/format"
+	"github.com/socklab/socklab/ui/styles"
+)
+
+// cell classes of a ladder row: how each cell is styled.
+const (
+	cNone uint8 = iota
+	cLane
+	cBody
+	cLabel
+	cDrop
+	cHead
+	nClasses
+)
+
+// wireView renders the wire pane for one frame.
+type wireView struct {
+	st     styles.Styles
+	w      int // content width
+	wide   bool
+	tw     int // time column width
+	lanes  lanes
+	detail int // width of the detail column on the right (0: none)
+	via    Paths
+
+	runes []rune // scratch cells of one row
+	class []uint8
+}
+
+func newWireView(st styles.Styles, w int, nodes []string, via Paths) *wireView {
+	v := &wireView{st: st, w: w, wide: w >= 100, via: via}
+	v.tw = format.StampWidth(v.wide)
+	area := w - v.tw - 1
+	laneW := area
+	if n := len(nodes); n >= 2 {
+		if limit := 36*(n-1) + 16; area-limit >= 24 {
+			laneW = limit
+			v.detail = area - laneW - 2
+		}
+	}
+	v.lanes = placeLanes(nodes, max(0, laneW))
+	v.runes = make([]rune, max(0, laneW))
+	v.class = make([]uint8, max(0, laneW))
+	return v
+}
+
+// header names the lanes.
+func (v *wireView) header() string {
+	v.clear()
+	for i, name := range v.lanes.names {
+		nw := ansi.StringWidth(name)
+		start := format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
+		v.write(start, name, cLabel, 1)
+	}
+	s := v.st.Dim.Render(format.Fit("time", v.tw)) + " " + v.paint(v.st.Strong, v.st.Strong)
+	if v.detail > 0 {
+		s += "  " + v.st.Dim.Render(format.Fit("addresses as on the wire", v.detail))
+	}
+	return s
+}
+
+// row renders one row of the ladder.
+func (v *wireView) row(r *feed.Row) string {
+	t := v.st.Time.Render(format.Stamp(r.At, v.wide)) + " "
+	if r.Kind != feed.RowSegment {
+		return t + v.textRow(r)
+	}
+	if body, ok := v.segment(r); ok {
+		if v.detail > 0 {
+			d := r.Tuple
+			if r.Fate == netsim.FateDropped {
+				d += " ✗ " + r.Why
+			}
+			body += "  " + v.st.Dim.Render(format.Fit(d, v.detail))
+		}
+		return t + body
+	}
+	return t + v.segmentText(r)
+}
+
+// textRow renders a row that is not a packet.
+func (v *wireView) textRow(r *feed.Row) string {
+	var mark string
+	var st lipgloss.Style
+	switch r.Kind {
+	case feed.RowFault:
+		mark, st = "✖ ", v.st.FaultRow
+	case feed.RowDetect:
+		mark, st = "! ", v.st.DetectRow
+	case feed.RowReconnect:
+		mark, st = "↺ ", v.st.ReconnectRow
+	case feed.RowFlow:
+		mark, st = "~ ", v.st.FlowRow
+	case feed.RowParam:
+		mark, st = "= ", v.st.ParamRow
+	}
+	text := mark + r.Text
+	if r.More > 0 {
+		text += " (+" + format.Itoa(r.More) + " like it)"
+	}
+	return st.Render(format.Clip(text, v.w-v.tw-1))
+}
+
+// segmentText is the fallback for a packet whose ends are not lanes (or
+// when the lanes are too close together): "client → server label".
+func (v *wireView) segmentText(r *feed.Row) string {
+	to := r.Dst
+	if r.Fate != netsim.FateSent {
+		to = r.Where
+	}
+	s := r.Src + " → " + to + " " + segLabel(r, false)
+	if r.Fate == netsim.FateDropped {
+		s += " ✗ " + r.Why
+	}
+	return v.classStyle(r).Render(format.Clip(s, v.w-v.tw-1))
+}
+
+// segment draws a packet's arrow into the lane cells. ok is false when the
+// packet cannot be placed on the lanes.
+func (v *wireView) segment(r *feed.Row) (string, bool) {
+	if !v.lanes.ok {
+		return "", false
+	}
+	from := v.lanes.of(r.Src)
+	if from < 0 {
+		return "", false
+	}
+	a := v.lanes.x[from]
+	var b int
+	switch r.Fate {
+	case netsim.FateSent:
+		i := v.lanes.of(r.Dst)
+		if i < 0 {
+			return "", false
+		}
+		b = v.lanes.x[i]
+	default:
+		x, ok := v.lanes.at(r.Where)
+		if !ok {
+			return "", false
+		}
+		b = x
+	}
+	v.clear()
+	dropped := r.Fate == netsim.FateDropped
+	if a == b { // died where it was born: a mark and the reason
+		v.set(a, '✗', cDrop)
+		v.write(a+2, segLabel(r, true)+" ✗ "+r.Why, cLabel, 1)
+		return v.paint(v.classStyle(r), v.st.Drop), true
+	}
+	dir := 1
+	if b < a {
+		dir = -1
+	}
+	body := '─'
+	if r.Fate == netsim.FateSent {
+		body = '┄'
+	}
+	// The body runs from next to the sender to next to the head; a head
+	// (▶ ◀, ✗ for a drop) ends it.
+	end := b - dir // the head's cell for a delivery
+	if dropped {
+		end = b
+	}
+	// A lane the packet passes through (a middlebox on its path) shows a
+	// junction; any other lane it only crosses on the screen is drawn over.
+	to := r.Dst
+	if r.Fate != netsim.FateSent {
+		to = r.Where
+	}
+	for x := a + dir; x != end; x += dir {
+		if i := v.laneAt(x); i >= 0 && v.via.crosses(r.Src, to, v.lanes.names[i]) {
+			v.set(x, '┼', cBody)
+		} else {
+			v.set(x, body, cBody)
+		}
+	}
+	switch {
+	case dropped:
+		v.set(end, '✗', cDrop)
+	case dir > 0:
+		v.set(end, '▶', cHead)
+	default:
+		v.set(end, '◀', cHead)
+	}
+	// The label sits in the middle of the body, a cell of line each side.
+	lo, hi := min(a, end)+2, max(a, end)-2 // inclusive span left for text
+	span := hi - lo + 1
+	why := ""
+	if dropped {
+		room := v.lanes.width - 1 - b
+		if dir < 0 {
+			room = b
+		}
+		if ansi.StringWidth(r.Why)+1 <= room {
+			if dir > 0 {
+				v.write(b+1, " "+r.Why, cDrop, 1)
+			} else {
+				v.write(b-1, r.Why+" ", cDrop, -1)
+			}
+		} else {
+			why = " ✗ " + r.Why
+		}
+	}
+	if span >= 3 {
+		label := segLabel(r, false) + why
+		if ansi.StringWidth(label)+2 > span {
+			label = segLabel(r, true) + why
+		}
+		label = " " + format.Clip(label, span-2) + " "
+		lw := ansi.StringWidth(label)
+		v.write(lo+(span-lw)/2, label, cLabel, 1)
+	}
+	return v.paint(v.classStyle(r), v.st.Drop), true
+}
+
+// laneAt is the lane drawn at column x, or -1.
+func (v *wireView) laneAt(x int) int {
+	if v.class[x] != cLane {
+		return -1
+	}
+	for i, lx := range v.lanes.x {
+		if lx == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// clear resets the cells to empty lanes.
+func (v *wireView) clear() {
+	for i := range v.runes {
+		v.runes[i], v.class[i] = ' ', cNone
+	}
+	for _, x := range v.lanes.x {
+		if x >= 0 && x < len(v.runes) {
+			v.runes[x], v.class[x] = '│', cLane
+		}
+	}
+}
+
+func (v *wireView) set(x int, r rune, c uint8) {
+	if x >= 0 && x < len(v.runes) {
+		v.runes[x], v.class[x] = r, c
+	}
+}
+
+// write puts s into the cells from x, going right (dir 1) or, for dir -1,
+// ending at x.
+func (v *wireView) write(x int, s string, c uint8, dir int) {
+	rs := []rune(s)
+	if dir < 0 {
+		x -= len(rs) - 1
+	}
+	for i, r := range rs {
+		v.set(x+i, r, c)
+	}
+}
+
+// paint renders the cells: runs of one class in one style.
+func (v *wireView) paint(main, drop lipgloss.Style) string {
+	styles := [nClasses]lipgloss.Style{cLane: v.st.Lane, cBody: main, cLabel: main, cDrop: drop, cHead: main}
+	var b strings.Builder
+	start := 0
+	for i := 1; i <= len(v.runes); i++ {
+		if i < len(v.runes) && v.class[i] == v.class[start] {
+			continue
+		}
+		run := string(v.runes[start:i])
+		if c := v.class[start]; c == cNone {
+			b.WriteString(run)
+		} else {
+			b.WriteString(styles[c].Render(run))
+		}
+		start = i
+	}
+	return b.String()
+}
+
+// classStyle is the colour of a packet: by what it is for.
+func (v *wireView) classStyle(r *feed.Row) lipgloss.Style {
+	switch {
+	case r.Fate == netsim.FateSent:
+		return v.st.InFlight
+	case r.Flags&netsim.RST != 0:
+		return v.st.Rst
+	case r.Note == netsim.NoteKeepalive:
+		return v.st.Keepalive
+	case r.Note != 0:
+		return v.st.Retrans
+	case r.Flags&netsim.SYN != 0:
+		return v.st.Syn
+	case r.Flags&netsim.FIN != 0:
+		return v.st.Fin
+	case r.Msg == "heartbeat" || r.Msg == "heartbeat_ack":
+		return v.st.Beat
+	}
+	return v.st.Arrow
+}
+
+// segLabel says what a packet is: its mark (retransmission, keepalive
+// probe), the application message it carries (a heartbeat by number), and
+// its header with relative sequence numbers, in full ("[PSH|ACK] seq=1
+// ack=1 len=8") or compact, tcpdump-like ("[P.] 1:9 ack 1").
+func segLabel(r *feed.Row, compact bool) string {
+	var parts []string
+	if m := noteMark(r.Note, compact); m != "" {
+		parts = append(parts, m)
+	}
+	if name := msgName(r.Msg); name != "" {
+		if r.Beat != 0 {
+			name += " #" + strconv.FormatUint(uint64(r.Beat), 10)
+		}
+		parts = append(parts, name)
+	}
+	if r.Proto == netsim.UDP {
+		parts = append(parts, "udp len="+format.Itoa(r.Length))
+		return strings.Join(parts, " ")
+	}
+	seq := strconv.FormatUint(uint64(r.Seq), 10)
+	ack := strconv.FormatUint(uint64(r.Ack), 10)
+	if compact {
+		h := "[" + tcpdumpFlags(r.Flags) + "] " + seq
+		if r.Length > 0 {
+			h += ":" + strconv.FormatUint(uint64(r.Seq)+uint64(r.Length), 10)
+		}
+		if r.Flags&netsim.ACK != 0 {
+			h += " ack " + ack
+		}
+		parts = append(parts, h)
+	} else {
+		h := "[" + r.Flags.String() + "] seq=" + seq
+		if r.Flags&netsim.ACK != 0 {
+			h += " ack=" + ack
+		}
+		parts = append(parts, h+" len="+format.Itoa(r.Length))
+	}
+	return strings.Join(parts, " ")
+}
+
+// noteMark marks what a segment is for the stack.
+func noteMark(note netsim.Note, compact bool) string {
+	switch note {
+	case 0:
+		return ""
+	case netsim.NoteRetransmission:
+		if compact {
+			return "↻"
+		}
+		return "↻ retransmission"
+	case netsim.NoteTailLossProbe:
+		return "↻ TLP"
+	case netsim.NoteKeepalive:
+		if compact {
+			return "keepalive"
+		}
+		return "keepalive probe"
+	}
+	return note.String()
+}
+
+// msgName is what the interface calls an application message.
+func msgName(msg string) string {
+	switch msg {
+	case "heartbeat":
+		return "ping"
+	case "heartbeat_ack":
+		return "pong"
+	case "poll_response":
+		return "response"
+	}
+	return msg
+}
+
+// tcpdumpFlags renders flags as tcpdump does: S, F, R, P, and . for ACK.
+func tcpdumpFlags(f netsim.Flags) string {
+	s := ""
+	for _, x := range []struct {
+		f netsim.Flags
+		c string
+	}{{netsim.SYN, "S"}, {netsim.FIN, "F"}, {netsim.RST, "R"}, {netsim.PSH, "P"}, {netsim.ACK, "."}} {
+		if f&x.f != 0 {
+			s += x.c
+		}
+	}
+	return s
+}

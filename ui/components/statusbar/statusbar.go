@@ -1,0 +1,176 @@
+package statusbar
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/format"
+	"github.com/socklab/socklab/ui/keymap"
+	"github.com/socklab/socklab/ui/styles"
+)
+
+// Model is the status line and the bottom line. The page sets its fields
+// before each View.
+type Model struct {
+	c    *common.Common
+	help help.Model
+	w    int
+
+	Name   string        // the scenario
+	Now    time.Duration // simulated time
+	Seed   uint64
+	Paused bool
+	Behind bool    // the last tick ran out of budget
+	Speed  float64 // × real time
+	Events uint64  // events so far
+
+	// Keys are the page's keys, as the bottom line shows them.
+	Keys keymap.KeyMap
+
+	// Flash is the note of the last action, until the next key; FlashErr
+	// says it is an error.
+	Flash    string
+	FlashErr bool
+}
+
+// New makes the status line and bottom line.
+func New(c *common.Common) Model {
+	h := help.New()
+	styles.Rebind(&h.Styles, c.Styles.Renderer)
+	return Model{c: c, help: h, Keys: c.Keys}
+}
+
+// SetSize gives the lines w cells.
+func (m *Model) SetSize(w, _ int) { m.w = w }
+
+// SetFlash sets the note of the last action; err says it is an error.
+func (m *Model) SetFlash(note string, err bool) { m.Flash, m.FlashErr = note, err }
+
+// parts are the pieces of the status line, left to right.
+func (m Model) parts() []string {
+	st := m.c.Styles
+	run := st.Running.Render("▶ running " + format.Speed(m.Speed))
+	if m.Paused {
+		run = st.Paused.Render("❚❚ paused " + format.Speed(m.Speed))
+	} else if m.Behind {
+		run += st.Warn.Render(" (lagging)")
+	}
+	brand, name := st.Brand.Render("socklab"), st.Strong.Render(m.Name)
+	clock, seed := "t "+netsim.FormatTime(m.Now), fmt.Sprintf("seed %d", m.Seed)
+	// Narrow, the brand and then the seed give way to what changes.
+	for _, parts := range [][]string{
+		{brand, name, clock, run, seed},
+		{name, clock, run, seed},
+		{name, clock, run},
+	} {
+		if m.w >= 120 {
+			parts = append(parts, fmt.Sprintf("%d events", m.Events))
+		}
+		if 1+ansi.StringWidth(strings.Join(parts, " · ")) <= m.w {
+			return parts
+		}
+	}
+	short := st.Running.Render("▶ " + format.Speed(m.Speed))
+	if m.Paused {
+		short = st.Paused.Render("❚❚ " + format.Speed(m.Speed))
+	}
+	return []string{name, netsim.FormatTime(m.Now), short}
+}
+
+// width is the width of the status line without the note.
+func (m Model) width() int {
+	return 1 + ansi.StringWidth(strings.Join(m.parts(), " · "))
+}
+
+// View is the status line: " socklab · power-loss-heartbeat · t
+// 00:01:42.300 · ▶ ×10 · seed 1", and on the right the note of the last
+// action.
+func (m Model) View() string {
+	st := m.c.Styles
+	left := " " + strings.Join(m.parts(), st.Dim.Render(" · "))
+	if m.Flash != "" {
+		// The note of the last action goes to the right if it fits there
+		// whole; else the bottom line shows it (see Bottom).
+		if m.flashOnStatus() {
+			return format.Fit(left+" │ "+m.flashText(), m.w)
+		}
+		return format.Fit(left, m.w)
+	}
+	if m.Paused && m.Now == 0 && m.w >= 100 {
+		return format.Fit(left+st.Dim.Render("   space runs · ? help"), m.w)
+	}
+	return format.Fit(left, m.w)
+}
+
+// flashOnStatus says the note of the last action fits whole on the right
+// of the status line.
+func (m Model) flashOnStatus() bool {
+	return m.w-m.width()-3 >= ansi.StringWidth(m.Flash)
+}
+
+// flashText is the styled note of the last action.
+func (m Model) flashText() string {
+	if m.FlashErr {
+		return m.c.Styles.FlashErr.Render(m.Flash)
+	}
+	return m.c.Styles.Flash.Render(m.Flash)
+}
+
+// Bottom is the text of the frame's last line: the keys, or the note of
+// the last action when the status line has no room for it.
+func (m Model) Bottom() string {
+	if m.Flash != "" && !m.flashOnStatus() {
+		return m.flashText()
+	}
+	return m.shortHelp()
+}
+
+// shortHelp is the key line. Space says what it will do. When not every
+// key fits, the most needed ones stay (KeyMap.ShortPriority), in their
+// usual order; keys switched off are left out.
+func (m Model) shortHelp() string {
+	k := m.Keys
+	if m.Paused {
+		k.Pause.SetHelp("space", "run")
+	} else {
+		k.Pause.SetHelp("space", "pause")
+	}
+	hm := m.help
+	hm.Width = m.w - 4
+	if m.w < 100 {
+		hm.ShortSeparator = "  "
+	}
+	sepW := ansi.StringWidth(hm.ShortSeparator)
+	keep := map[string]bool{}
+	used := 0
+	for _, b := range k.ShortPriority() {
+		if !b.Enabled() {
+			continue
+		}
+		bw := ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc)
+		if used > 0 {
+			bw += sepW
+		}
+		if used+bw <= m.w-6 {
+			keep[b.Help().Key] = true
+			used += bw
+		}
+	}
+	shown := slices.DeleteFunc(k.ShortHelp(), func(b key.Binding) bool { return !b.Enabled() || !keep[b.Help().Key] })
+	return hm.ShortHelpView(shown)
+}
+
+// HelpView renders the full help of the keys in w cells.
+func (m Model) HelpView(w int) string {
+	hm := m.help
+	hm.Width = w
+	return hm.FullHelpView(m.Keys.FullHelp())
+}

@@ -1,0 +1,16 @@
+// Package format renders what the interface shows as plain text: times and
+// durations in a fixed number of cells, speeds, counts, and text cut,
+// padded or wrapped to a width in display cells (never bytes or runes: a
+// Chinese character takes two cells, an arrow one).
+//
+// It imports no Bubble Tea and no lipgloss: the feed (ui/feed) words its
+// rows with it, and every component draws with it. Functions that take
+// styled text (Fit, Clip, PadLeft) measure it with ansi.StringWidth, which
+// skips escape sequences.
+//
+// # Files
+//
+//	time.go   Dur, Stamp, StampWidth, Clock, Speed
+//	width.go  Fit, Clip, PadLeft, Wrap, Ellipsis
+//	words.go  Plural, ShortState, Itoa
+package format

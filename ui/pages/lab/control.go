@@ -1,0 +1,210 @@
+package lab
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/ui/components/menu"
+	"github.com/socklab/socklab/ui/engine"
+	"github.com/socklab/socklab/ui/format"
+)
+
+// onTick advances the simulation by one frame at the current speed, unless
+// the tick is stale (its tag is not the clock's) or the lab is paused.
+func (m Model) onTick(msg engine.TickMsg) (tea.Model, tea.Cmd) {
+	if msg.Tag != m.clock.Tag || m.clock.Paused {
+		return m, nil
+	}
+	if m.seek != nil { // the clock waits for the seek
+		return m, engine.Tick(m.clock.Tag)
+	}
+	target := m.run.S.Now() + m.clock.PerFrame()
+	if m.replay != nil {
+		if m.run.S.Now() >= m.replay.span {
+			return m.atEnd()
+		}
+		target = min(target, m.replay.span)
+	}
+	m.clock.Behind = !m.run.Advance(target, engine.FrameBudget)
+	m.refresh()
+	if m.replay != nil && m.run.S.Now() >= m.replay.span {
+		return m.atEnd()
+	}
+	return m, engine.Tick(m.clock.Tag)
+}
+
+// typedAhead says msg holds several keys: Bubble Tea delivers runes that
+// arrive together (fast typing, tmux send-keys) as one message.
+func typedAhead(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
+}
+
+// eachKey handles the runes of msg one key at a time.
+func (m Model) eachKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		next, cmd := m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// onKey handles a key: an open menu or help gets it first.
+func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyCtrlC {
+		return m, tea.Quit
+	}
+	switch m.modal {
+	case modalFaults, modalParams:
+		return m.menuKey(msg)
+	case modalGoto:
+		return m.gotoKey(msg)
+	case modalHelp:
+		if key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Quit) {
+			m.modal = modalNone
+		}
+		return m, nil
+	}
+	m.status.SetFlash("", false)
+	if m.replay != nil {
+		if next, cmd, ok := m.replayKey(msg); ok {
+			return next, cmd
+		}
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Pause):
+		m.clock.Paused = !m.clock.Paused
+		return m, m.clock.Retag()
+	case key.Matches(msg, k.Step):
+		return m.step()
+	case key.Matches(msg, k.Jump):
+		return m.jump()
+	case key.Matches(msg, k.Slower):
+		return m.changeSpeed(-1)
+	case key.Matches(msg, k.Faster):
+		return m.changeSpeed(+1)
+	case key.Matches(msg, k.Restart):
+		return m.restart()
+	case key.Matches(msg, k.Faults):
+		m.modal = modalFaults
+		m.menu = menu.New("Fault — do it now", faultItems(m.run.S, m.snap, m.nodes), k.Faults)
+	case key.Matches(msg, k.Params):
+		m.modal = modalParams
+		m.menu = menu.New("Parameters — change one live", paramItems(m.run.S, m.snap), k.Params)
+	case key.Matches(msg, k.Record):
+		return m.record(), nil
+	case key.Matches(msg, k.Help):
+		m.modal = modalHelp
+	default:
+		return m.scrollKey(msg), nil
+	}
+	return m, nil
+}
+
+// step pauses and runs the simulation to its next event.
+func (m Model) step() (tea.Model, tea.Cmd) {
+	m.clock.Paused = true
+	cmd := m.clock.Retag()
+	if !m.run.Step() {
+		m.status.SetFlash("nothing is left to happen", false)
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// jump pauses and runs the simulation, skipping idle time, to the next
+// detection, fault or TCP state change.
+func (m Model) jump() (tea.Model, tea.Cmd) {
+	m.clock.Paused = true
+	cmd := m.clock.Retag()
+	from := m.run.S.Now()
+	switch {
+	case m.run.Jump():
+		m.status.SetFlash("+"+format.Dur(m.run.S.Now()-from)+": "+m.run.Feed.LastInteresting, false)
+	case m.run.Idle():
+		m.status.SetFlash("nothing is left to happen", false)
+	default:
+		m.status.SetFlash("nothing changes in the next "+format.Dur(engine.SearchHorizon), false)
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// changeSpeed moves one step along the speed ladder.
+func (m Model) changeSpeed(d int) (tea.Model, tea.Cmd) {
+	m.clock.Speed = format.Clamp(m.clock.Speed+d, 0, len(engine.Speeds)-1)
+	m.clock.Behind = false
+	return m, m.clock.Retag()
+}
+
+// restart rebuilds the scenario's lab from the start; speed and pause are
+// kept.
+func (m Model) restart() (tea.Model, tea.Cmd) {
+	r, err := engine.NewRun(m.sc, nil)
+	if err != nil {
+		m.status.SetFlash("restart: "+err.Error(), true)
+		return m, nil
+	}
+	m.setRun(r)
+	m.refresh()
+	m.status.SetFlash("restarted", false)
+	return m, m.clock.Retag()
+}
+
+// menuKey gives a key to the open menu, and applies what it chose. A
+// refused action leaves the menu open with the error.
+func (m Model) menuKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var res menu.Result
+	var cmd tea.Cmd
+	m.menu, res, cmd = m.menu.Update(msg, m.keys)
+	switch res {
+	case menu.Close:
+		m.modal, m.menu = modalNone, menu.Model{}
+	case menu.Chosen:
+		a := m.menu.Chosen
+		if err := m.run.S.Apply(a); err != nil {
+			m.menu = m.menu.Failed(err)
+			return m, cmd
+		}
+		m.modal, m.menu = modalNone, menu.Model{}
+		m.status.SetFlash(actionText(a), false)
+		m.refresh()
+	}
+	return m, cmd
+}
+
+// onOther passes anything else (the prompt's cursor blink) to an open
+// prompt.
+func (m Model) onOther(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case m.modal == modalGoto:
+		m.timeline, cmd = m.timeline.Update(msg)
+	case m.prompting():
+		m.menu.Input, cmd = m.menu.Input.Update(msg)
+	}
+	return m, cmd
+}
+
+// actionText words an applied action for the status line: "done: power
+// off client", "set apps.client.heartbeat.interval = 5s".
+func actionText(a lab.Action) string {
+	if a.Do == "set" {
+		return "set " + a.Target + " = " + a.Value
+	}
+	s := "done: " + strings.ReplaceAll(a.Do, "_", " ")
+	if a.Target != "" {
+		s += " " + a.Target
+	}
+	if a.Value != "" {
+		s += " " + a.Value
+	}
+	return s
+}

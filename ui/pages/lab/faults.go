@@ -1,0 +1,115 @@
+package lab
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/ui/components/hosts"
+	"github.com/socklab/socklab/ui/components/menu"
+)
+
+// faultItems lists what can be done to the lab now, from its state: power
+// a host off (or on), crash or stop (or restart), freeze (or thaw) an application,
+// pull (or plug) a cable, set a link's loss, cut a host off from the
+// others and heal, make a middlebox forget its flows. Each item's hint is
+// lab.Verbs' description of the verb.
+func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item {
+	does := map[string]string{}
+	for _, v := range lab.Verbs {
+		does[v.Name] = v.Does
+	}
+	item := func(label, do, target string) menu.Item {
+		return menu.Item{Label: label, Hint: does[do], Action: lab.Action{Do: do, Target: target}}
+	}
+	var items []menu.Item
+	var names []string
+	for _, name := range order {
+		hv := hosts.FindHost(snap, name)
+		if hv == nil {
+			continue
+		}
+		names = append(names, name)
+		if hv.Powered {
+			items = append(items, item("power off "+name, "power_off", name))
+		} else {
+			items = append(items, item("power on "+name, "power_on", name))
+		}
+	}
+	for _, a := range s.Config().Apps {
+		state := appState(snap, a)
+		switch state {
+		case "dead":
+			items = append(items, item("restart "+a.Name, "restart", a.Name))
+		default:
+			items = append(items, item("crash "+a.Name, "crash", a.Name))
+			if does["stop"] != "" {
+				items = append(items, item("stop "+a.Name, "stop", a.Name))
+			}
+		}
+		switch state {
+		case "frozen":
+			items = append(items, item("thaw "+a.Name, "thaw", a.Name))
+		case "running":
+			items = append(items, item("freeze "+a.Name, "freeze", a.Name))
+		}
+	}
+	for _, l := range snap.Links {
+		if l.Up {
+			items = append(items, item("pull the cable "+l.Name, "link_down", l.Name))
+		} else {
+			items = append(items, item("plug the cable "+l.Name, "link_up", l.Name))
+		}
+	}
+	for _, l := range snap.Links {
+		it := item("set loss on "+l.Name+"…", "loss", l.Name)
+		it.Prompt = "loss on " + l.Name + " (a probability, 0 to 1):"
+		it.Value = fmt.Sprint(l.Loss)
+		items = append(items, it)
+	}
+	if len(names) >= 2 {
+		for _, h := range names {
+			rest := make([]string, 0, len(names)-1)
+			for _, o := range names {
+				if o != h {
+					rest = append(rest, o)
+				}
+			}
+			it := item("partition "+h+" from "+strings.Join(rest, ", "), "partition", h)
+			it.Action.Value = strings.Join(rest, ",")
+			items = append(items, it)
+		}
+		items = append(items, item("heal all partitions", "heal", ""))
+	}
+	for _, b := range snap.Boxes {
+		if b.Kind != "router" {
+			items = append(items, item("expire "+b.Name+"'s flows", "expire", b.Name))
+		}
+	}
+	return items
+}
+
+// appState sums up an app's processes: "running" if any runs, else
+// "frozen" if any is frozen, else "dead".
+func appState(snap *lab.Snapshot, a lab.AppConfig) string {
+	hv := hosts.FindHost(snap, a.Host)
+	if hv == nil {
+		return "dead"
+	}
+	latest := map[string]string{}
+	for _, p := range hv.Processes {
+		if p.Name == a.Name || strings.HasPrefix(p.Name, a.Name+"#") {
+			latest[p.Name] = p.State
+		}
+	}
+	state := "dead"
+	for _, st := range latest {
+		switch st {
+		case "running":
+			return "running"
+		case "frozen":
+			state = "frozen"
+		}
+	}
+	return state
+}

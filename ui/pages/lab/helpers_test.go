@@ -1,0 +1,79 @@
+package lab
+
+import (
+	"io"
+	"math"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/socklab/socklab/scenarios"
+	"github.com/socklab/socklab/ui/common"
+)
+
+// testCommon is a terminal without colour: golden files hold plain text,
+// whatever the terminal the tests run in.
+func testCommon() *common.Common {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return common.NewCommon(r)
+}
+
+// labAt opens a built-in scenario in a w×h terminal and runs it to
+// simulated time at.
+func labAt(t testing.TB, name string, at time.Duration, w, h int) Model {
+	t.Helper()
+	sc, err := scenarios.Load(name)
+	if err != nil {
+		t.Fatalf("load %s: %v", name, err)
+	}
+	m, err := New(testCommon(), sc)
+	if err != nil {
+		t.Fatalf("New(%s): %v", name, err)
+	}
+	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	m.run.Advance(at, math.MaxInt)
+	m.refresh()
+	return m
+}
+
+// update sends msg and returns the new model.
+func update(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// press sends a key by its name ("space", "n", "enter", "esc", …).
+func press(t testing.TB, m Model, k string) Model {
+	t.Helper()
+	return update(t, m, keyMsg(k))
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func resize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

@@ -1,0 +1,149 @@
+package lab
+
+import (
+	"github.com/socklab/socklab/ui/components/hosts"
+	"github.com/socklab/socklab/ui/format"
+)
+
+// layout is where the panes go for one terminal size. It is a function of
+// the size and of how many lines the hosts, timers and connections panes
+// would like, so View and the mouse handler agree on it.
+//
+//	row 0            status line
+//	row 1            ┌ hosts ──────┬ timers ─────┐   (or the first pane shown)
+//	                 │ top lines   │             │   top    (0: hidden)
+//	                 ├ connections ┴─────────────┤
+//	                 │ conns lines               │   conns  (0: hidden)
+//	                 ├ wire ─────────────────────┤
+//	                 │ lane names, then rows     │   wire   (≥ 3)
+//	                 ├ what is happening ────────┤
+//	                 │ narration                 │   log    (0: hidden)
+//	row h-1          └ keys ─────────────────────┘
+type layout struct {
+	w, h                      int
+	top, conns, wire, log     int // content rows of each pane; 0 hides it
+	split                     int // column of the hosts│timers divider; 0 stacks them
+	topY, connsY, wireY, logY int // first content row of each pane
+	tooSmall                  bool
+}
+
+// Smallest terminal the lab draws itself in; below it, a note says so.
+const (
+	minWidth  = 40
+	minHeight = 8
+	// splitWidth is the least width at which hosts and timers sit side by
+	// side; below it they share one column.
+	splitWidth = 64
+)
+
+// computeLayout shares the rows among the panes. The wire gets the most;
+// the hosts and timers pane and the connections pane get what they need up
+// to a share; the log keeps a few lines for the narration. Panes drop out
+// (hosts and timers first, then connections, then the log) when the
+// terminal is too short for all of them.
+func computeLayout(w, h, hostsNeed, timersNeed, connsNeed int) layout {
+	l := layout{w: w, h: h}
+	topNeed := hostsNeed + timersNeed // stacked when narrow
+	if w >= splitWidth {
+		topNeed = max(hostsNeed, timersNeed)
+	}
+	if w < minWidth || h < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	const minTop, minConns, minWire, minLog = 2, 1, 3, 2
+	show := [4]bool{true, true, true, true} // top, conns, wire, log
+	avail := func() int {
+		n := 0
+		for _, s := range show {
+			if s {
+				n++
+			}
+		}
+		return h - 3 - (n - 1) // status, top and bottom borders, separators
+	}
+	if avail() < minTop+minConns+minWire+minLog {
+		show[0] = false
+	}
+	if avail() < minConns+minWire+minLog {
+		show[1] = false
+	}
+	if avail() < minWire+minLog {
+		show[3] = false
+	}
+	a := avail()
+	if show[0] {
+		l.top = format.Clamp(topNeed, minTop, max(minTop, a*3/10))
+	}
+	if show[1] {
+		l.conns = format.Clamp(connsNeed, minConns, max(minConns, a/5))
+	}
+	if show[3] {
+		l.log = format.Clamp(a/5, minLog, 10)
+	}
+	l.wire = a - l.top - l.conns - l.log
+	// The wire is the heart of the screen: give it back rows while it is
+	// smaller than a third of the space.
+	for want := max(minWire, a/3); l.wire < want; l.wire++ {
+		switch {
+		case l.top > minTop && show[0]:
+			l.top--
+		case l.conns > minConns && show[1]:
+			l.conns--
+		case l.log > minLog && show[3]:
+			l.log--
+		default:
+			want = l.wire // nothing left to take
+			l.wire--
+		}
+	}
+	if show[0] && w >= splitWidth {
+		l.split = w / 2
+		if w >= 120 {
+			l.split = w * 45 / 100
+		}
+	}
+	y := 2
+	if show[0] {
+		l.topY, y = y, y+l.top+1
+	}
+	if show[1] {
+		l.connsY, y = y, y+l.conns+1
+	}
+	l.wireY, y = y, y+l.wire+1
+	if show[3] {
+		l.logY = y
+	}
+	return l
+}
+
+// below moves the layout down n rows: what is drawn above it (the replay's
+// timeline) takes them.
+func (l layout) below(n int) layout {
+	if l.tooSmall || n == 0 {
+		return l
+	}
+	l.h += n
+	for _, y := range []*int{&l.topY, &l.connsY, &l.wireY, &l.logY} {
+		if *y > 0 {
+			*y += n
+		}
+	}
+	return l
+}
+
+// layout sizes the panes for the terminal and what there is to show; the
+// replay's timeline takes the row under the status line.
+func (m Model) layout() layout {
+	l := computeLayout(m.w, m.h-m.headerRows(), hosts.Need(m.snap), max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
+	return l.below(m.headerRows())
+}
+
+// headerRows counts the rows between the status line and the frame: the
+// replay's timeline.
+func (m Model) headerRows() int {
+	if m.replay != nil {
+		return 1
+	}
+	return 0
+}

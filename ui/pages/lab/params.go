@@ -1,0 +1,114 @@
+package lab
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/ui/components/menu"
+)
+
+// appParamSuffixes are the application parameters the editor offers, in
+// the order shown; those lab.LiveParams does not list are left out, so the
+// editor follows what the lab accepts.
+var appParamSuffixes = []string{
+	"heartbeat.interval", "heartbeat.timeout", "heartbeat.expect", "heartbeat.max_missed",
+	"idle_timeout", "keepalive.enabled", "keepalive.idle", "keepalive.interval", "keepalive.count",
+	"user_timeout", "reconnect.policy", "reconnect.base", "reconnect.max",
+}
+
+// paramItems lists the live parameters of this lab with their current
+// values: each app's heartbeat, idle timeout, keepalive and (for clients)
+// reconnect policy, each link's loss and latency, each firewall's or NAT's
+// idle timeout and expiry policy. Choosing one asks for its new value and
+// applies it with the "set" action, which validates it.
+func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
+	live := map[string]bool{}
+	for _, p := range lab.LiveParams() {
+		live[p] = true
+	}
+	var items []menu.Item
+	// Items read "client heartbeat.interval = 10s"; the prompt names the
+	// full path, as scenario files and --set spell it.
+	add := func(path, value, hint string) {
+		_, rest, _ := strings.Cut(path, ".")
+		owner, name, _ := strings.Cut(rest, ".")
+		items = append(items, menu.Item{Label: owner + " " + name + " = " + value, Hint: hint,
+			Action: lab.Action{Do: "set", Target: path}, Prompt: "new value of " + path + ":", Value: value})
+	}
+	for _, a := range s.Config().Apps {
+		client := a.Kind == lab.KindClient || a.Kind == lab.KindPoller
+		for _, suf := range appParamSuffixes {
+			if !live["apps.<name>."+suf] || (strings.HasPrefix(suf, "reconnect.") && !client) {
+				continue
+			}
+			v, hint := appParamValue(a, suf)
+			add("apps."+a.Name+"."+suf, v, hint)
+		}
+	}
+	for _, l := range snap.Links {
+		if live["links.<a-b>.loss"] {
+			add("links."+l.Name+".loss", fmt.Sprint(l.Loss), "probability 0 to 1")
+		}
+		if live["links.<a-b>.latency"] {
+			add("links."+l.Name+".latency", netsim.FormatDuration(l.Latency), "one way")
+		}
+	}
+	for _, b := range snap.Boxes {
+		if b.Kind == "router" {
+			continue
+		}
+		if live["middleboxes.<name>.idle_timeout"] {
+			add("middleboxes."+b.Name+".idle_timeout", netsim.FormatDuration(b.IdleTimeout), "forget a flow idle this long")
+		}
+		if live["middleboxes.<name>.on_expired"] {
+			add("middleboxes."+b.Name+".on_expired", b.Policy, "drop, pickup, rst or rst-both")
+		}
+	}
+	return items
+}
+
+// appParamValue reads an app parameter's current value, as "set" accepts
+// it back, with a hint on what it means.
+func appParamValue(a lab.AppConfig, suffix string) (value, hint string) {
+	d := func(v time.Duration, zero string) (string, string) {
+		if v == 0 {
+			return "0s", zero
+		}
+		return netsim.FormatDuration(v), ""
+	}
+	switch suffix {
+	case "heartbeat.interval":
+		return d(a.Heartbeat.Interval, "this side does not ping")
+	case "heartbeat.timeout":
+		return d(a.Heartbeat.Timeout, "")
+	case "heartbeat.expect":
+		return d(a.Heartbeat.Expect, "off")
+	case "heartbeat.max_missed":
+		return fmt.Sprint(a.Heartbeat.MaxMissed), "pings unanswered before giving up"
+	case "idle_timeout":
+		return d(a.IdleTimeout, "off")
+	case "keepalive.enabled":
+		return fmt.Sprint(a.Keepalive.Enabled), "SO_KEEPALIVE: true or false"
+	case "keepalive.idle":
+		return d(a.Keepalive.Idle, "OS default")
+	case "keepalive.interval":
+		return d(a.Keepalive.Interval, "OS default")
+	case "keepalive.count":
+		if a.Keepalive.Count == 0 {
+			return "0", "OS default"
+		}
+		return fmt.Sprint(a.Keepalive.Count), ""
+	case "user_timeout":
+		return d(a.UserTimeout, "off")
+	case "reconnect.policy":
+		return a.Reconnect.Policy, strings.Join(lab.BackoffPolicies, ", ")
+	case "reconnect.base":
+		return d(a.Reconnect.Base, "")
+	case "reconnect.max":
+		return d(a.Reconnect.Max, "")
+	}
+	return "", ""
+}

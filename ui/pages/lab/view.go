@@ -1,0 +1,160 @@
+package lab
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/components/statusbar"
+	"github.com/socklab/socklab/ui/components/timeline"
+	"github.com/socklab/socklab/ui/format"
+)
+
+// View draws the lab: the status line, the framed panes sized by layout,
+// and an open menu or help on top. It reads the model and the feed and
+// changes nothing; its cost depends on the terminal's size, not on how
+// long the lab has run.
+func (m Model) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	l := m.lay
+	if l.tooSmall {
+		return m.tooSmall()
+	}
+	lines := make([]string, 0, m.h)
+	lines = append(lines, m.statusBar().View())
+	if m.replay != nil {
+		lines = append(lines, m.timelineRow().View())
+	}
+	f := common.Frame{St: m.c.Styles, W: m.w}
+	first := true
+	sep := func(title string, above int) string {
+		if first {
+			first = false
+			return f.Top(title, 0, "")
+		}
+		return f.Sep(title, above)
+	}
+	above := 0 // the divider column of the pane above, to close
+	if l.top > 0 {
+		first = false
+		if l.split > 0 {
+			lines = append(lines, f.Top("hosts", l.split, m.timers.Title()))
+			left, right := m.hosts.Lines(), m.timers.Lines()
+			for i := range l.top {
+				lines = append(lines, f.Pair(l.split, at(left, i), at(right, i)))
+			}
+			above = l.split
+		} else {
+			lines = append(lines, f.Top("hosts · "+m.timers.Title(), 0, ""))
+			lines = pane(lines, f, append(m.hosts.Lines(), m.timers.Lines()...), l.top)
+		}
+	}
+	if l.conns > 0 {
+		lines = append(lines, sep(m.conns.Title(), above))
+		above = 0
+		lines = pane(lines, f, m.conns.Lines(), l.conns)
+	}
+	lines = append(lines, sep(m.wire.Title(), above))
+	lines = pane(lines, f, m.wire.Lines(), l.wire)
+	if l.log > 0 {
+		lines = append(lines, f.Sep(m.log.Title(), 0))
+		lines = pane(lines, f, m.log.Lines(), l.log)
+	}
+	lines = append(lines, f.Bottom(m.statusBar().Bottom()))
+	if m.modal != modalNone && m.modal != modalGoto {
+		lines = m.drawModal(lines)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// statusBar is the status line as of now.
+func (m Model) statusBar() statusbar.Model {
+	s := m.status
+	s.Keys = m.keys
+	s.Name, s.Now, s.Seed = m.sc.Name, m.snap.Now, m.snap.Seed
+	s.Paused, s.Behind, s.Speed = m.clock.Paused, m.clock.Behind, m.clock.Factor()
+	s.Events = m.run.Feed.Events
+	return s
+}
+
+// timelineRow is the replay's timeline as of now.
+func (m Model) timelineRow() timeline.Model {
+	t := m.timeline
+	t.Playhead, t.Seeking, t.Ahead = m.playhead(), m.seek != nil, m.ahead()
+	return t
+}
+
+// pane adds exactly h framed content lines.
+func pane(lines []string, f common.Frame, content []string, h int) []string {
+	for i := range h {
+		lines = append(lines, f.Line(at(content, i)))
+	}
+	return lines
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+// tooSmall is the whole screen when the terminal is too small for the lab.
+func (m Model) tooSmall() string {
+	msg := fmt.Sprintf("socklab needs %d×%d (this is %d×%d) · q quits", minWidth, minHeight+m.headerRows(), m.w, m.h)
+	var lines []string
+	for _, l := range format.Wrap(msg, m.w) {
+		lines = append(lines, format.Fit(l, m.w))
+	}
+	if len(lines) > m.h {
+		lines = lines[:m.h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// drawModal puts the open menu or the help over the screen, centred.
+func (m Model) drawModal(lines []string) []string {
+	w := min(m.w-2, 84)
+	h := m.h - 4
+	var content []string
+	switch m.modal {
+	case modalFaults, modalParams:
+		content = m.menu.Lines(m.c.Styles, w-4, h-2)
+	case modalHelp:
+		content = m.helpContent(w - 4)
+	}
+	if len(content) > h-2 {
+		content = content[:max(0, h-2)]
+	}
+	box := common.ModalBox(m.c.Styles, content, w)
+	return common.Overlay(lines, box, (m.w-w)/2, max(1, (m.h-len(box))/2))
+}
+
+// helpContent is the full help: every key, then how to read the screen.
+func (m Model) helpContent(w int) []string {
+	st := m.c.Styles
+	lines := []string{st.ModalTitle.Render("Keys"), ""}
+	lines = append(lines, strings.Split(m.statusBar().HelpView(w), "\n")...)
+	if m.replay != nil {
+		lines = append(lines, "", st.ModalTitle.Render("Replaying "+m.sc.Name), "")
+		for _, l := range format.Wrap("The recorded faults and changes play back at their times; seeking back re-simulates "+
+			"from the start. f and e are off: b branches here, drops the inputs not yet replayed, and the lab is "+
+			"live (w then records the branch). On the timeline: ● now, ✖ fault, = parameter set, ! detection.", w) {
+			lines = append(lines, st.Hint.Render(l))
+		}
+	}
+	lines = append(lines, "", st.ModalTitle.Render("Reading the wire"), "")
+	legend := []string{
+		"│──▶  a packet delivered     ┄┄▶  still in flight     ✗  dropped, with why",
+		"ping #n / pong #n  heartbeats      ↻  retransmission     keepalive probe",
+		"✖ fault   ! detection   ↺ reconnect   ~ middlebox flow   = parameter set",
+		"[PSH|ACK] seq=1 ack=1 len=8: flags, relative sequence numbers, payload",
+		"The mouse wheel scrolls the wire, or the log under the pointer.",
+	}
+	for _, l := range legend {
+		lines = append(lines, st.Hint.Render(l))
+	}
+	return append(lines, "", st.Hint.Render("? or esc closes this help"))
+}

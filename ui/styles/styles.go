@@ -1,0 +1,149 @@
+package styles
+
+import (
+	"reflect"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The colour pairs, light then dark.
+var (
+	colText   = lipgloss.AdaptiveColor{Light: "#1f2328", Dark: "#e6edf3"}
+	colDim    = lipgloss.AdaptiveColor{Light: "#6e7781", Dark: "#8b949e"}
+	colBorder = lipgloss.AdaptiveColor{Light: "#8c959f", Dark: "#484f58"}
+	colTitle  = lipgloss.AdaptiveColor{Light: "#0550ae", Dark: "#79c0ff"}
+	colGreen  = lipgloss.AdaptiveColor{Light: "#1a7f37", Dark: "#3fb950"}
+	colYellow = lipgloss.AdaptiveColor{Light: "#9a6700", Dark: "#d29922"}
+	colOrange = lipgloss.AdaptiveColor{Light: "#bc4c00", Dark: "#f0883e"}
+	colRed    = lipgloss.AdaptiveColor{Light: "#cf222e", Dark: "#f85149"}
+	colBlue   = lipgloss.AdaptiveColor{Light: "#0969da", Dark: "#58a6ff"}
+	colPurple = lipgloss.AdaptiveColor{Light: "#8250df", Dark: "#bc8cff"}
+	colCyan   = lipgloss.AdaptiveColor{Light: "#1b7c83", Dark: "#39c5cf"}
+	colBarBg  = lipgloss.AdaptiveColor{Light: "#d0d7de", Dark: "#30363d"}
+)
+
+// Styles is every style of the interface, in one place.
+type Styles struct {
+	// Renderer is the terminal the styles render for.
+	Renderer *lipgloss.Renderer
+
+	Text, Dim, Strong lipgloss.Style
+	Border, Title     lipgloss.Style
+	Good, Warn, Bad   lipgloss.Style
+
+	// Status line.
+	Brand, Running, Paused, Flash, FlashErr lipgloss.Style
+
+	// TCP states; StateOther for any state not listed.
+	States     map[string]lipgloss.Style
+	StateOther lipgloss.Style
+
+	// Countdown bars: the part left, the part gone, and a bar about to fire.
+	BarLeft, BarGone, BarSoon lipgloss.Style
+
+	// The wire.
+	Lane, Arrow, InFlight, Syn, Fin, Rst, Beat, Keepalive, Retrans, Drop lipgloss.Style
+	FaultRow, DetectRow, ReconnectRow, FlowRow, ParamRow                 lipgloss.Style
+	Time                                                                 lipgloss.Style
+
+	// What is happening.
+	Teaches, Narration lipgloss.Style
+
+	// Menus and editors: the box around them, its title, the selected
+	// item, hotkeys, hints and errors.
+	Modal, ModalTitle, Selected, Hotkey, Hint, Error lipgloss.Style
+}
+
+// New builds socklab's styles for the terminal r renders to.
+func New(r *lipgloss.Renderer) Styles {
+	fg := func(c lipgloss.TerminalColor) lipgloss.Style { return r.NewStyle().Foreground(c) }
+	return Styles{
+		Renderer: r,
+
+		Text:   fg(colText),
+		Dim:    fg(colDim),
+		Strong: fg(colText).Bold(true),
+		Border: fg(colBorder),
+		Title:  fg(colTitle).Bold(true),
+		Good:   fg(colGreen),
+		Warn:   fg(colYellow),
+		Bad:    fg(colRed).Bold(true),
+
+		Brand:    fg(colTitle).Bold(true),
+		Running:  fg(colGreen).Bold(true),
+		Paused:   fg(colYellow).Bold(true),
+		Flash:    fg(colBlue),
+		FlashErr: fg(colRed).Bold(true),
+
+		States: map[string]lipgloss.Style{
+			"LISTEN":       fg(colCyan),
+			"SYN_SENT":     fg(colYellow),
+			"SYN_RECEIVED": fg(colYellow),
+			"ESTABLISHED":  fg(colGreen).Bold(true),
+			"FIN_WAIT_1":   fg(colPurple),
+			"FIN_WAIT_2":   fg(colPurple),
+			"CLOSE_WAIT":   fg(colOrange).Bold(true),
+			"CLOSING":      fg(colPurple),
+			"LAST_ACK":     fg(colPurple),
+			"TIME_WAIT":    fg(colBlue),
+			"CLOSED":       fg(colRed),
+			"UDP":          fg(colCyan),
+		},
+		StateOther: fg(colText),
+
+		BarLeft: fg(colGreen),
+		BarGone: fg(colBarBg),
+		BarSoon: fg(colRed),
+
+		Lane:      fg(colBorder),
+		Arrow:     fg(colText),
+		InFlight:  fg(colDim),
+		Syn:       fg(colCyan),
+		Fin:       fg(colPurple),
+		Rst:       fg(colRed).Bold(true),
+		Beat:      fg(colGreen),
+		Keepalive: fg(colYellow),
+		Retrans:   fg(colOrange),
+		Drop:      fg(colRed).Bold(true),
+
+		FaultRow:     fg(colRed).Bold(true),
+		DetectRow:    fg(colOrange).Bold(true),
+		ReconnectRow: fg(colBlue),
+		FlowRow:      fg(colYellow),
+		ParamRow:     fg(colPurple),
+		Time:         fg(colDim),
+
+		Teaches:   fg(colTitle).Italic(true),
+		Narration: fg(colText),
+
+		Modal:      r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colTitle).Padding(0, 1),
+		ModalTitle: fg(colTitle).Bold(true),
+		Selected:   fg(colTitle).Bold(true).Reverse(true),
+		Hotkey:     fg(colYellow).Bold(true),
+		Hint:       fg(colDim),
+		Error:      fg(colRed).Bold(true),
+	}
+}
+
+// State styles a TCP state's name.
+func (s Styles) State(name string) lipgloss.Style {
+	if st, ok := s.States[name]; ok {
+		return st
+	}
+	return s.StateOther
+}
+
+// Rebind points every lipgloss.Style field of the struct v points to (the
+// Styles of a bubbles component: help.Styles, list.Styles, …) at renderer
+// r, so that a component built with lipgloss's default renderer draws for
+// this terminal.
+func Rebind(v any, r *lipgloss.Renderer) {
+	rv := reflect.ValueOf(v).Elem()
+	styleType := reflect.TypeFor[lipgloss.Style]()
+	for i := range rv.NumField() {
+		f := rv.Field(i)
+		if f.Type() == styleType && f.CanSet() {
+			f.Set(reflect.ValueOf(f.Interface().(lipgloss.Style).Renderer(r)))
+		}
+	}
+}
