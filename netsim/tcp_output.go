@@ -9,6 +9,7 @@ type sentSeg struct {
 	end uint32        // sequence number just past the segment (SYN and FIN count)
 	at  time.Duration // its latest transmission
 	len int           // payload bytes
+	psh bool          // it left with PSH: its copies keep it
 }
 
 // xmit builds one segment of this connection and sends it. Every segment
@@ -141,7 +142,7 @@ func (c *Conn) output() {
 			c.finSent, c.finSeq = true, c.sndNxt
 			c.sndNxt++
 		}
-		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n})
+		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
 		c.onNewDataSent(inflight)
 	}
 }
@@ -197,22 +198,40 @@ func (c *Conn) retransmitFrom(seq uint32, note Note) {
 		n = 0
 	}
 	flags := ACK
-	if off+n == len(c.sndBuf) && n > 0 {
-		flags |= PSH
-	}
 	if c.finSent && off+n == sent {
 		flags |= FIN
 	}
 	if n == 0 && flags&FIN == 0 {
 		return
 	}
-	c.xmit(flags, seq, c.sndBuf[off:off+n], note, c.msgAt(seq, n))
-	c.stats.Retransmits++
 	end := seq + uint32(n)
 	if flags&FIN != 0 {
 		end++
 	}
+	if c.pushedIn(seq, end) {
+		flags |= PSH
+	}
+	c.xmit(flags, seq, c.sndBuf[off:off+n], note, c.msgAt(seq, n))
+	c.stats.Retransmits++
 	c.touchSent(end)
+}
+
+// pushedIn reports whether a copy of [seq, end) carries PSH. Linux resends
+// its segments with the flags they first left with, whatever was written
+// since (__tcp_retransmit_skb sends the skb as it is): a copy that joins
+// segments carries the PSH of any of them (tcp_collapse_retrans: "This
+// moves PSH/FIN etc. over"), and one cut short of a segment's end does not
+// (tcp_fragment leaves PSH on the second part).
+func (c *Conn) pushedIn(seq, end uint32) bool {
+	for _, s := range c.sent {
+		if seqGT(s.end, end) {
+			break
+		}
+		if seqGT(s.end, seq) && s.psh {
+			return true
+		}
+	}
+	return false
 }
 
 // touchSent records that the segment ending at end just went out again.
