@@ -44,8 +44,9 @@
 //	FIN_WAIT_1 → CLOSING → TIME_WAIT (simultaneous close)
 //
 // with Linux's timers and rules, each cited where it is implemented:
-// the RFC 6298 estimator with Linux's floor on the variance term, doubling
-// backoff, a tail loss probe before the first RTO retransmission,
+// the kernel's RTT estimator (tcp_rtt_estimator; RFC 6298 for the other
+// profiles), doubling backoff, a tail loss probe before the first RTO
+// retransmission,
 // tcp_retries2 as a time bound, linear then exponential SYN timeouts,
 // keepalive idle/interval/count with a RST at the end, TCP_USER_TIMEOUT,
 // the accept-queue limit, the quick-ACK and ping-pong delayed-ACK engine,

@@ -17,10 +17,9 @@ type Profile struct {
 	InitialRTO time.Duration
 	// MinRTO and MaxRTO bound the RTO (Linux TCP_RTO_MIN, TCP_RTO_MAX).
 	MinRTO, MaxRTO time.Duration
-	// RTOVarFloor computes RTO = SRTT + max(4·RTTVAR, MinRTO), as Linux
-	// does (its rttvar is floored at tcp_rto_min in tcp_rtt_estimator);
-	// when false, RTO = max(SRTT + 4·RTTVAR, MinRTO) as RFC 6298 2.4.
-	RTOVarFloor bool
+	// RTTEstimator is how RTT samples become the RTO: Linux's
+	// tcp_rtt_estimator, or RFC 6298's.
+	RTTEstimator RTTEstimator
 	// TailLossProbe sends a probe before the first RTO retransmission
 	// (RFC 8985 section 7; Linux net.ipv4.tcp_early_retrans = 3).
 	TailLossProbe bool
@@ -100,7 +99,7 @@ func Linux() Profile {
 		InitialRTO:        time.Second,            // TCP_TIMEOUT_INIT, include/net/tcp.h; RFC 6298 2.1
 		MinRTO:            200 * time.Millisecond, // TCP_RTO_MIN (HZ/5)
 		MaxRTO:            120 * time.Second,      // TCP_RTO_MAX
-		RTOVarFloor:       true,                   // tcp_rtt_estimator: mdev_max_us >= tcp_rto_min_us
+		RTTEstimator:      EstimatorLinux,         // tcp_rtt_estimator, net/ipv4/tcp_input.c
 		TailLossProbe:     true,                   // tcp_early_retrans = 3
 		SynRetries:        6,                      // TCP_SYN_RETRIES
 		SynLinearTimeouts: 4,                      // tcp_syn_linear_timeouts, default 4 (6.x)
@@ -173,6 +172,8 @@ func (p *Profile) Validate() error {
 		return invalid("delayed_ack", "must not be negative")
 	case p.ConnectTimeout < 0:
 		return invalid("connect_timeout", "must not be negative")
+	case p.RTTEstimator > EstimatorLinux:
+		return invalid("rtt_estimator", "must be linux or rfc6298, not %v", p.RTTEstimator)
 	case p.TimerTick < 0:
 		return invalid("timer_tick", "must not be negative")
 	case p.MinRTO > p.MaxRTO:

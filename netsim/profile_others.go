@@ -15,9 +15,9 @@ func Windows() Profile {
 		InitialRTO:        3 * time.Second,
 		MinRTO:            300 * time.Millisecond, // Get-NetTCPSetting Internet template, MinRto(ms) 300
 		MaxRTO:            60 * time.Second,       // TCP_MAXRT documentation: "maximum value of 60sec"
-		RTOVarFloor:       false,                  // RFC 6298 2.4
-		TailLossProbe:     true,                   // RACK/TLP since Windows 10 1607
-		SynRetries:        2,                      // MaxSynRetransmissions 2
+		RTTEstimator:      EstimatorRFC6298,
+		TailLossProbe:     true, // RACK/TLP since Windows 10 1607
+		SynRetries:        2,    // MaxSynRetransmissions 2
 		SynLinearTimeouts: 0,
 		SynAckRetries:     2, // not documented; the model uses MaxSynRetransmissions
 		Retries2:          5, // TcpMaxDataRetransmissions, a count
@@ -45,7 +45,7 @@ func MacOS() Profile {
 		// tcp_rexmt_min 30 ms plus tcp_rexmt_slop 200 ms once established.
 		MinRTO:        230 * time.Millisecond,
 		MaxRTO:        64 * time.Second, // TCPTV_REXMTMAX
-		RTOVarFloor:   false,
+		RTTEstimator:  EstimatorRFC6298,
 		TailLossProbe: true, // net.inet.tcp.enable_tlp = 1
 		// tcp_syn_backoff[] = {1,1,1,1,1,2,4,8,16,32,64,64,64}: five 1 s
 		// timeouts, then doubling; connect() gives up at tcp_keepinit.

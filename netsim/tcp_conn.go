@@ -60,8 +60,9 @@ type Conn struct {
 	recover        uint32
 
 	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
-	srtt, rttvar, rto time.Duration
+	srtt, rttvar, rto time.Duration // rttvar: the RFC 6298 estimator's
 	hasRTT            bool
+	kest              kernelRTT     // the Linux estimator's state
 	sent              []sentSeg     // segments in flight, oldest first
 	retransmits       int           // RTO expiries since the last forward progress (icsk_retransmits)
 	totalRTO          int           // RTO expiries of this connection (tp->total_rto)

@@ -52,53 +52,6 @@ func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
 	c.traceTimer(kind, TimerArmed, c.rtx.Deadline())
 }
 
-// tick rounds a timer duration up to the profile's clock tick, as the
-// kernel's usecs_to_jiffies does (4 ms at HZ=250). Only timers computed
-// from RTT samples are affected; the configured ones are whole ticks.
-func (c *Conn) tick(d time.Duration) time.Duration {
-	t := c.host.profile.TimerTick
-	if t <= 0 {
-		return d
-	}
-	return (d + t - 1) / t * t
-}
-
-// rttSample feeds one round-trip measurement to the RFC 6298 estimator
-// (alpha 1/8, beta 1/4) and recomputes the RTO.
-func (c *Conn) rttSample(m time.Duration) {
-	if m <= 0 {
-		m = time.Microsecond // tcp_rtt_estimator: a measurement is at least 1 us
-	}
-	if !c.hasRTT {
-		c.srtt, c.rttvar, c.hasRTT = m, m/2, true
-	} else {
-		delta := m - c.srtt
-		if delta < 0 {
-			delta = -delta
-		}
-		c.rttvar = c.rttvar*3/4 + delta/4
-		c.srtt = c.srtt*7/8 + m/8
-	}
-	c.rto = c.baseRTO()
-}
-
-// baseRTO is the RTO without backoff. Linux floors the variance term at
-// tcp_rto_min, so RTO = SRTT + max(4·RTTVAR, 200 ms); RFC 6298 2.4 floors
-// the sum instead.
-func (c *Conn) baseRTO() time.Duration {
-	p := &c.host.profile
-	if !c.hasRTT {
-		return p.InitialRTO
-	}
-	var rto time.Duration
-	if p.RTOVarFloor {
-		rto = c.srtt + max(4*c.rttvar, p.MinRTO)
-	} else {
-		rto = max(c.srtt+4*c.rttvar, p.MinRTO)
-	}
-	return min(c.tick(rto), p.MaxRTO)
-}
-
 // rearmRTO arms the RTO timer (tcp_rearm_rto): a full RTO from now, but if
 // a tail loss probe was pending, counted from the head segment's last
 // transmission.
@@ -126,7 +79,7 @@ func (c *Conn) scheduleLossProbe(advancing bool) bool {
 	}
 	pto := p.InitialRTO
 	if c.hasRTT {
-		pto = 2 * c.srtt
+		pto = c.twoSRTT()
 		if len(c.sent) == 1 {
 			pto += p.MinRTO
 		} else {
