@@ -172,8 +172,8 @@ func (p *Profile) Validate() error {
 		return invalid("delayed_ack", "must not be negative")
 	case p.ConnectTimeout < 0:
 		return invalid("connect_timeout", "must not be negative")
-	case p.RTTEstimator > EstimatorLinux:
-		return invalid("rtt_estimator", "must be linux or rfc6298, not %v", p.RTTEstimator)
+	case int(p.RTTEstimator) >= len(estimatorNames):
+		return invalid("rtt_estimator", "must be %s", orList(estimatorNames))
 	case p.TimerTick < 0:
 		return invalid("timer_tick", "must not be negative")
 	case p.MinRTO > p.MaxRTO:

@@ -60,7 +60,7 @@ func TestRetransmissionKeepsPSH(t *testing.T) {
 				key := span{s.Packet.RelSeq, uint32(len(s.Packet.Payload))}
 				orig, seen := first[key]
 				if !seen {
-					if s.Packet.Note != "" {
+					if s.Packet.Note != 0 {
 						t.Fatalf("%s %v is a copy of nothing sent before", netsim.FormatTime(s.At), s.Packet.Flags)
 					}
 					first[key] = s.Packet.Flags

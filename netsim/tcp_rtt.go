@@ -1,9 +1,6 @@
 package netsim
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // RTTEstimator names the rule that turns round-trip samples into the
 // retransmission timeout.
@@ -24,14 +21,12 @@ const (
 	EstimatorLinux
 )
 
-var estimatorNames = [...]string{EstimatorRFC6298: "rfc6298", EstimatorLinux: "linux"}
-
-func (e RTTEstimator) String() string {
-	if int(e) < len(estimatorNames) {
-		return estimatorNames[e]
-	}
-	return fmt.Sprintf("estimator(%d)", uint8(e))
+var estimatorNames = []Named{
+	EstimatorRFC6298: {"rfc6298", "RFC 6298: SRTT and RTTVAR with gains 1/8 and 1/4; RTO = max(SRTT + 4·RTTVAR, the minimum RTO)"},
+	EstimatorLinux:   {"linux", "Linux's tcp_rtt_estimator: RTO = SRTT + a variance term that starts at max(2·RTT, 200 ms) and decays once per round trip"},
 }
+
+func (e RTTEstimator) String() string { return nameOf(estimatorNames, e) }
 
 // kernelRTT is the state of Linux's estimator, in the kernel's units and
 // scales (struct tcp_sock): microseconds, SRTT times 8, the deviations
