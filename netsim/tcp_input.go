@@ -83,7 +83,16 @@ func (c *Conn) input(p *Packet) {
 	}
 	// First check: is the segment in the receive window?
 	if !c.acceptable(p) {
-		if p.Flags&RST == 0 {
+		switch {
+		case p.Flags&SYN != 0 && c.state.Synchronized():
+			// tcp_validate_incoming: a SYN that fails the sequence check
+			// goes to syn_challenge (RFC 5961 4.2), like one in the
+			// window: a SYN-ACK retransmitted to a client already
+			// ESTABLISHED, a rebooted peer's new SYN. (Linux's check,
+			// tcp_sequence, admits a segment that ends at RCV.NXT, where
+			// RFC 9293's does not; the answer is the same ACK.)
+			c.sendAck(NoteChallengeACK)
+		case p.Flags&RST == 0:
 			c.sendAck(0) // RFC 9293: an unacceptable segment is answered with an ACK
 		}
 		return
