@@ -1,0 +1,83 @@
+package scenarios
+
+import (
+	"fmt"
+	"net/netip"
+	"reflect"
+
+	"github.com/socklab/socklab/lab"
+)
+
+// Paths lists the parameters of sc that --set PATH=VALUE can change, by
+// the path --set takes, in the file's order: seed and duration; every key
+// the schema allows under each host, middlebox, link and app sc has
+// (whether the file sets it or not), a host's sysctl settings among them;
+// each timeline entry's keys. Links are named "a-b", timeline entries by
+// index:
+//
+//	apps.client.heartbeat.interval
+//	hosts.server.sysctl.keepalive_idle
+//	links.client-server.loss
+//	timeline[0].at
+//
+// The name, title, teaching text and expectations are left out: --set can
+// change them too, but they are not parameters of the lab. Shell
+// completion (socklab run SCENARIO --set <TAB>) lists these.
+func Paths(sc *Scenario) []string {
+	var p pathList
+	p.add("seed")
+	p.add("duration")
+	for _, h := range sc.Config.Hosts {
+		p.keys("hosts."+h.Name, reflect.TypeFor[lab.HostConfig]())
+	}
+	for _, m := range sc.Config.Middleboxes {
+		p.keys("middleboxes."+m.Name, reflect.TypeFor[lab.MiddleboxConfig]())
+	}
+	for _, l := range sc.Config.Links {
+		p.keys("links."+l.Name(), reflect.TypeFor[linkSpec]())
+	}
+	for _, a := range sc.Config.Apps {
+		p.keys("apps."+a.Name, reflect.TypeFor[lab.AppConfig]())
+	}
+	for i := range sc.Config.Timeline {
+		p.keys(fmt.Sprintf("timeline[%d]", i), reflect.TypeFor[stepSpec]())
+	}
+	return p
+}
+
+// pathList collects paths.
+type pathList []string
+
+func (p *pathList) add(path string) { *p = append(*p, path) }
+
+// keys adds the path of every value a struct of type t holds under prefix,
+// walking into its sections: the keys decode accepts there.
+func (p *pathList) keys(prefix string, t reflect.Type) {
+	for _, f := range fieldsOf(t) {
+		path := prefix + "." + f.name
+		ft := t.Field(f.index).Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		switch {
+		case ft == reflect.TypeFor[netip.Addr]():
+			p.add(path)
+		case ft.Kind() == reflect.Struct:
+			p.keys(path, ft)
+		case ft.Kind() == reflect.Map:
+			// The one mapping of free names in the schema is a host's
+			// sysctl section; lab names the settings it accepts.
+			if f.name != "sysctl" {
+				panic("scenarios: Paths: no list of the names " + path + " takes")
+			}
+			for _, name := range lab.SysctlNames() {
+				p.add(path + "." + name)
+			}
+		case ft.Kind() == reflect.Slice:
+			// A list of values (a link's between) is not one parameter:
+			// --set changes values, not lists.
+		default:
+			p.add(path)
+		}
+	}
+}
