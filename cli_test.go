@@ -1,11 +1,38 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cockroachdb/datadriven"
+	"github.com/spf13/pflag"
+
+	"github.com/socklab/socklab/scenarios"
 )
+
+// TestMain pins what the command line reads from the environment: the
+// language (English), colour (none), the help's width (80 columns). With
+// SOCKLAB_AS_MAIN=1 the test binary is socklab itself, for the shell
+// completion scripts to call.
+func TestMain(m *testing.M) {
+	if os.Getenv("SOCKLAB_AS_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "CLICOLOR_FORCE"} {
+		os.Unsetenv(key)
+	}
+	os.Setenv("__FANG_TEST_WIDTH", "80") // fang's width, read once
+	os.Exit(m.Run())
+}
 
 // TestCLI runs the transcripts of testdata/cli: each case is a command line
 // as a person types it, and what socklab answers — the exit code, standard
@@ -20,7 +47,7 @@ func TestCLI(t *testing.T) {
 			}
 			var args []string
 			for _, a := range d.CmdArgs {
-				args = append(args, a.String())
+				args = append(args, strings.Trim(a.String(), `"`))
 			}
 			code, out, errOut := cli(t, args...)
 			return transcript(code, out, errOut)
@@ -32,13 +59,265 @@ func TestCLI(t *testing.T) {
 // errors.
 func transcript(code int, stdout, stderr string) string {
 	var b strings.Builder
-	b.WriteString("exit ")
-	b.WriteString(string(rune('0' + code)))
-	b.WriteByte('\n')
+	b.WriteString("exit " + strconv.Itoa(code) + "\n")
 	b.WriteString(stdout)
+	if stdout != "" && !strings.HasSuffix(stdout, "\n") {
+		b.WriteString("⏎\n") // no newline at the end
+	}
 	for line := range strings.Lines(stderr) {
-		b.WriteString("stderr: ")
-		b.WriteString(line)
+		b.WriteString("stderr: " + line)
 	}
 	return b.String()
+}
+
+// TestHelpFits: every command's help fits 80 columns, examples whole (fang
+// cuts an example too wide with "…").
+func TestHelpFits(t *testing.T) {
+	for _, c := range allCommands(newRootCmd(english)) {
+		path := strings.Fields(c.CommandPath())[1:]
+		code, out, errOut := cli(t, append(path, "--help")...)
+		if code != 0 || errOut != "" {
+			t.Errorf("%s --help: exit %d, %s", c.CommandPath(), code, errOut)
+		}
+		for line := range strings.Lines(out) {
+			if w := ansi.StringWidth(strings.TrimRight(line, " \n")); w > 80 || strings.Contains(line, "…") {
+				t.Errorf("%s --help: a line of %d columns: %q", c.CommandPath(), w, line)
+			}
+		}
+	}
+}
+
+// TestBashCompletion drives the bash script of `socklab completion bash`
+// as bash does on a TAB: COMP_WORDS and COMP_CWORD set, the completion
+// function called, COMPREPLY read. The script asks this test binary,
+// which is socklab when SOCKLAB_AS_MAIN is set.
+func TestBashCompletion(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash here")
+	}
+	code, script, errOut := cli(t, "completion", "bash")
+	if code != 0 {
+		t.Fatalf("completion bash: exit %d: %s", code, errOut)
+	}
+	path := filepath.Join(t.TempDir(), "socklab.bash")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var power []string
+	for _, s := range scenarios.List() {
+		if strings.HasPrefix(s.Name, "power") {
+			power = append(power, s.Name)
+		}
+	}
+	for _, tc := range []struct {
+		words []string // the last is the word being completed
+		want  []string
+	}{
+		{[]string{"run", "power"}, power},
+		{[]string{"run", "power-loss-heartbeat", "--set", "apps.cl"}, []string{"apps.client."}},
+		{[]string{"run", "power-loss-heartbeat", "--set", "apps.client.heartbeat.inter"}, []string{"apps.client.heartbeat.interval="}},
+		{[]string{"export", "nat-idle-rst", "--at", "c"}, []string{"client"}},
+		{[]string{"play", "handshake", "--lang", "z"}, []string{"zh"}},
+		{[]string{"comp"}, []string{"completion"}},
+	} {
+		t.Run(strings.Join(tc.words, " "), func(t *testing.T) {
+			words := append([]string{os.Args[0]}, tc.words...)
+			// bash-completion's _get_comp_words_by_ref, reduced to what the
+			// script asks of it when the words are already whole.
+			drive := `
+_get_comp_words_by_ref() { cur=${COMP_WORDS[COMP_CWORD]}; prev=${COMP_WORDS[COMP_CWORD-1]}; words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD; }
+compopt() { :; }
+source "$1"
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(( $# - 1 ))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+__start_socklab
+printf '%s\n' "${COMPREPLY[@]}"
+`
+			cmd := exec.Command(bash, append([]string{"--norc", "-c", drive, "bash", path}, words...)...)
+			cmd.Env = append(os.Environ(), "SOCKLAB_AS_MAIN=1")
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("bash: %v", err)
+			}
+			got := strings.Fields(string(out))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("COMPREPLY %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCompletionScripts: every shell gets a script that asks socklab.
+func TestCompletionScripts(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		code, out, errOut := cli(t, "completion", shell)
+		if code != 0 || errOut != "" || !strings.Contains(out, "__complete") {
+			t.Errorf("completion %s: exit %d, stderr %q, %d bytes without __complete", shell, code, errOut, len(out))
+		}
+	}
+}
+
+// TestVersion renders the version of a build made from a git checkout.
+func TestVersion(t *testing.T) {
+	info, err := debug.ParseBuildInfo(`path	github.com/socklab/socklab
+mod	github.com/socklab/socklab	v0.0.0-20260101120000-0bab167c1a2b+dirty
+build	GOARCH=amd64
+build	GOOS=linux
+build	vcs=git
+build	vcs.revision=0bab167c1a2b3c4d5e6f708192a3b4c5d6e7f809
+build	vcs.time=2026-01-01T12:00:00Z
+build	vcs.modified=true
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info.GoVersion = "go1.26.0"
+	want := `socklab v0.0.0-20260101120000-0bab167c1a2b+dirty
+revision 0bab167c1a2b3c4d5e6f708192a3b4c5d6e7f809 (2026-01-01T12:00:00Z, modified)
+built with go1.26.0 for linux/amd64`
+	if got := version(info); got != want {
+		t.Errorf("version:\n%s\nwant:\n%s", got, want)
+	}
+	if got := buildDate(info); got != "2026-01-01" {
+		t.Errorf("buildDate %q, want 2026-01-01", got)
+	}
+	// This test binary: its own build information, on --version and -v.
+	self, _ := debug.ReadBuildInfo()
+	for _, flag := range []string{"--version", "-v"} {
+		code, out, _ := cli(t, flag)
+		if code != 0 || out != version(self)+"\n" {
+			t.Errorf("%s: exit %d, %q, want %q", flag, code, out, version(self)+"\n")
+		}
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestWriteErrors: output that cannot be written is trouble — exit 2 and
+// one line saying so, never a silent exit 0 (or 1, which says an
+// expectation failed).
+func TestWriteErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "handshake"}, "socklab: run: writing the timeline: no space left on device\n"},
+		{[]string{"run", "power-loss-heartbeat", "--until", "1m"}, "socklab: run: writing the timeline: no space left on device\n"},
+		{[]string{"list"}, "socklab: list: no space left on device\n"},
+		{[]string{"export", "handshake", "--jsonl", os.DevNull}, "socklab: export: no space left on device\n"},
+		{[]string{"man"}, "socklab: man: no space left on device\n"},
+	} {
+		var errOut bytes.Buffer
+		code := run(tc.args, failingWriter{}, &errOut)
+		if code != 2 || errOut.String() != tc.want {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2, %q", tc.args, code, errOut.String(), tc.want)
+		}
+	}
+}
+
+// TestExitCodeOf: only a failed expectation is exit 1; anything else that
+// goes wrong — the interface failing too — is 2.
+func TestExitCodeOf(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want int
+	}{
+		{nil, 0},
+		{errFailed, 1},
+		{errors.New("play: could not open a new TTY: open /dev/tty: no such device or address"), 2},
+		{&exitError{code: exitBadInput, msg: "bad"}, 2},
+	} {
+		if got := exitCode(tc.err); got != tc.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  func(string) string
+		want language
+	}{
+		{"nothing set", nil, env(), english},
+		{"LANG", nil, env("LANG", "zh_CN.UTF-8"), chinese},
+		{"LC_MESSAGES before LANG", nil, env("LANG", "zh_CN.UTF-8", "LC_MESSAGES", "en_GB.UTF-8"), english},
+		{"LC_ALL before all", nil, env("LANG", "en_US.UTF-8", "LC_MESSAGES", "en_US.UTF-8", "LC_ALL", "zh_TW.UTF-8"), chinese},
+		{"C", nil, env("LC_ALL", "C"), english},
+		{"a language socklab does not speak", nil, env("LANG", "fr_FR.UTF-8"), english},
+		{"the first set decides", nil, env("LC_ALL", "fr_FR.UTF-8", "LANG", "zh_CN.UTF-8"), english},
+		{"--lang wins", []string{"run", "x", "--lang", "zh"}, env("LANG", "en_US.UTF-8"), chinese},
+		{"--lang=", []string{"--lang=zh-CN", "list"}, env(), chinese},
+		{"--lang after other flags", []string{"run", "x", "--seed", "3", "--until", "1m", "--lang", "en"}, env("LANG", "zh_CN"), english},
+		{"--lang after --help", []string{"run", "--help", "--lang", "zh"}, env(), chinese},
+		{"a bad --lang: the locale's", []string{"--lang", "fr"}, env("LANG", "zh_CN"), chinese},
+		{"after --, not a flag", []string{"run", "--", "--lang", "zh"}, env(), english},
+	} {
+		if got := langOf(tc.args, tc.env); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestManMatchesHelp: the manual page holds every command's summary,
+// description, flags and examples, and the pages of testdata/man.1 is
+// it (`go test . -run Man -rewrite` refreshes it).
+func TestManMatchesHelp(t *testing.T) {
+	root := newRootCmd(english)
+	page := manPage(root, "")
+	for _, c := range manCommands(root) {
+		for _, text := range []string{c.Short, c.Long} {
+			for _, word := range strings.Fields(text) {
+				if !strings.Contains(page, roffEscape(word)) {
+					t.Errorf("%s: the page lacks %q", c.CommandPath(), word)
+				}
+			}
+		}
+		for line := range strings.Lines(c.Example) {
+			if line = strings.TrimSpace(line); line != "" && !strings.Contains(page, roffEscape(line)) {
+				t.Errorf("%s: the page lacks the example %q", c.CommandPath(), line)
+			}
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" && !strings.Contains(page, roffEscape(f.Usage)) {
+				t.Errorf("%s: the page lacks --%s: %q", c.CommandPath(), f.Name, f.Usage)
+			}
+		})
+	}
+	code, out, _ := cli(t, "man")
+	if code != 0 || out != manPage(newRootCmd(english), buildDate(nil)) {
+		t.Errorf("socklab man: exit %d, %d bytes, not the page", code, len(out))
+	}
+	if man, err := exec.LookPath("man"); err == nil {
+		cmd := exec.Command(man, "-l", "-")
+		cmd.Stdin = strings.NewReader(page)
+		cmd.Env = append(os.Environ(), "MANWIDTH=80", "MAN_KEEP_FORMATTING=0")
+		out, err := cmd.CombinedOutput()
+		if err != nil || strings.Contains(string(out), "warning") {
+			t.Errorf("man -l: %v\n%s", err, out)
+		}
+	}
+}
+
+// roffEscape is text as the roff package writes it.
+func roffEscape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\e`), ".", `\&.`)
 }

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/scenarios"
+)
+
+// newExportCmd builds `socklab export SCENARIO`: the packets one host sees
+// as a pcap, and the event stream as JSON Lines.
+func newExportCmd(lang language) *cobra.Command {
+	var (
+		sf              scenarioFlags
+		pcap, jsonl, at string
+	)
+	cmd := &cobra.Command{
+		Use:   "export SCENARIO",
+		Short: "Write a run's packets for Wireshark (pcap)",
+		Long:  "export runs the scenario (or a recording, with its live inputs) headless and writes the packets one host's interface sees as a pcap that Wireshark and tshark open, and/or every event as JSON Lines (docs/events.md). SCENARIO may be a recording from socklab run --record.",
+		Example: `
+socklab export keepalive-tuned --pcap ka.pcap
+socklab export nat-idle-rst --pcap nat.pcap --at server
+socklab export run.json --jsonl events.jsonl`,
+		Args:              oneScenario,
+		ValidArgsFunction: completeScenario("yaml", "yml", "json"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if pcap == "" && jsonl == "" {
+				return errors.New("export: say where to write: --pcap FILE and/or --jsonl FILE")
+			}
+			sc, sess, err := sf.loadOrReplay(args[0])
+			if err != nil {
+				return err
+			}
+			var pcapOut, jsonlOut bytes.Buffer
+			var line []byte
+			var events func(netsim.Event)
+			if jsonl != "" {
+				events = func(e netsim.Event) {
+					line = netsim.AppendJSON(line[:0], e)
+					jsonlOut.Write(append(line, '\n'))
+				}
+			}
+			n, res, err := sc.ExportSession(sess, sf.until, at, &pcapOut, events)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			host := cmp.Or(at, sc.CaptureHost())
+			var report bytes.Buffer
+			if pcap != "" {
+				if err := os.WriteFile(pcap, pcapOut.Bytes(), 0o644); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				fmt.Fprintf(&report, "%s: %d packets as seen by %s, %s simulated\n", pcap, n, host, netsim.FormatDuration(res.Session.Now()))
+			}
+			if jsonl != "" {
+				if err := os.WriteFile(jsonl, jsonlOut.Bytes(), 0o644); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				fmt.Fprintf(&report, "%s: %d events\n", jsonl, res.Events+1)
+			}
+			if _, err := cmd.OutOrStdout().Write(report.Bytes()); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			return nil
+		},
+	}
+	sf.register(cmd)
+	fs := cmd.Flags()
+	fs.Var(fileFlag{&pcap}, "pcap", "write the packets to this file as a pcap (for Wireshark)")
+	fs.Var(fileFlag{&jsonl}, "jsonl", "write every event to this file as JSON Lines")
+	fs.Var(hostFlag{&at}, "at", "capture at this host (default: the scenario's capture point)")
+	completeFlag(cmd, "pcap", completeFiles("pcap"))
+	completeFlag(cmd, "jsonl", completeFiles("jsonl"))
+	completeFlag(cmd, "at", completeHosts)
+	cmd.SetFlagErrorFunc(runOnly("export"))
+	return cmd
+}
+
+// hostFlag is --at HOST.
+type hostFlag struct{ host *string }
+
+func (f hostFlag) Type() string       { return "HOST" }
+func (f hostFlag) String() string     { return *f.host }
+func (f hostFlag) Set(v string) error { *f.host = v; return nil }
+
+// loadOrReplay reads SCENARIO, or a recording (a JSON file) with its
+// inputs queued on the session.
+func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Session, error) {
+	if data, err := os.ReadFile(name); err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		if len(f.sets) > 0 || f.seed != nil {
+			return nil, nil, errors.New("--set and --seed cannot change a recording")
+		}
+		rec, err := scenarios.ReadRecording(name, data)
+		if err != nil {
+			return nil, nil, err
+		}
+		sc, sess, err := rec.Session()
+		if err != nil {
+			return nil, nil, err
+		}
+		if f.until == 0 {
+			f.until = rec.Until()
+		}
+		return sc, sess, nil
+	}
+	sc, err := f.load(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	sess, err := sc.NewSession()
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc, sess, nil
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/muesli/roff"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// newManCmd builds `socklab man`: the manual page, in roff, made from the
+// same commands, summaries, flags and examples as the help.
+func newManCmd(lang language) *cobra.Command {
+	return &cobra.Command{
+		Use:   "man",
+		Short: "Print the manual page (roff)",
+		Long:  "man prints socklab's manual page: every command with its summary, description, flags and examples, as the help shows them, and the exit codes.",
+		Example: `
+# Read it now:
+socklab man | man -l -
+# Install it for man socklab:
+socklab man > ~/.local/share/man/man1/socklab.1`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return errors.New("man takes no arguments")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			info, _ := debug.ReadBuildInfo()
+			if _, err := fmt.Fprint(cmd.OutOrStdout(), manPage(cmd.Root(), buildDate(info))); err != nil {
+				return fmt.Errorf("man: %w", err)
+			}
+			return nil
+		},
+	}
+}
+
+// manPage renders root's tree as a man page of section 1, dated date
+// (YYYY-MM-DD, or empty).
+func manPage(root *cobra.Command, date string) string {
+	doc := roff.NewDocument()
+	name := root.Name()
+	doc.Section("Name")
+	doc.Text(name + " - " + root.Short)
+
+	doc.Section("Synopsis")
+	for i, c := range manCommands(root) {
+		if i > 0 {
+			doc.Paragraph()
+		}
+		doc.TextBold(c.CommandPath())
+		if use := strings.TrimPrefix(c.UseLine(), c.CommandPath()); use != "" {
+			doc.Text(use)
+		}
+	}
+
+	doc.Section("Description")
+	doc.Text(root.Long)
+
+	doc.Section("Commands")
+	for _, c := range manCommands(root)[1:] {
+		doc.TaggedParagraph(-1)
+		doc.TextBold(c.UseLine())
+		doc.EndSection()
+		doc.Text(c.Short + ".")
+		if c.Long != "" {
+			doc.Paragraph()
+			doc.Text(c.Long)
+		}
+		manFlags(doc, c.LocalNonPersistentFlags(), "help")
+		manExamples(doc, c.Example)
+	}
+
+	doc.Section("Options")
+	doc.Text("Every command takes --help and --lang.")
+	manFlags(doc, root.Flags())
+
+	doc.Section("Environment")
+	doc.TaggedParagraph(-1)
+	doc.TextBold("LC_ALL, LC_MESSAGES, LANG")
+	doc.EndSection()
+	doc.Text("The first of them that is set chooses the language when --lang does not: zh_CN.UTF-8 is Chinese; anything else English.")
+	doc.TaggedParagraph(-1)
+	doc.TextBold("NO_COLOR")
+	doc.EndSection()
+	doc.Text("When set, the interface and the help use no colour.")
+
+	doc.Section("Examples")
+	manExamples(doc, root.Example)
+
+	doc.Section("See also")
+	doc.Text("README.md and docs/ in socklab's repository: docs/cli.md (the command line), docs/scenarios.md (the scenario format), docs/events.md (the event stream).")
+
+	return fmt.Sprintf(".TH %s 1 %q %q %q\n", strings.ToUpper(name), date, name, name+" manual") + doc.String()
+}
+
+// manCommands lists root and the commands under it that a person uses,
+// depth first, in the tree's order.
+func manCommands(root *cobra.Command) []*cobra.Command {
+	var out []*cobra.Command
+	for _, c := range allCommands(root) {
+		if c == root || c.IsAvailableCommand() && c.Name() != "help" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// manFlags lists flags, each with its usage, but for those named in skip.
+func manFlags(doc *roff.Document, flags *pflag.FlagSet, skip ...string) {
+	flags.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden || slices.Contains(skip, f.Name) {
+			return
+		}
+		doc.TaggedParagraph(-1)
+		doc.TextBold("--" + f.Name)
+		doc.EndSection()
+		doc.Text(f.Usage)
+	})
+}
+
+// manExamples writes a command's examples, its "# " lines as they are.
+func manExamples(doc *roff.Document, example string) {
+	example = strings.TrimSpace(example)
+	if example == "" {
+		return
+	}
+	doc.Paragraph()
+	doc.Indent(4)
+	doc.Text(example)
+	doc.IndentEnd()
+}
+
+// buildDate is the day of the revision socklab was built from, or empty.
+func buildDate(info *debug.BuildInfo) string {
+	if info == nil {
+		return ""
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.time" && len(s.Value) >= len("2006-01-02") {
+			return s.Value[:len("2006-01-02")]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,313 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/socklab/socklab/ui"
+)
+
+func init() {
+	// The help lists the commands in the order the root adds them, the
+	// everyday ones first.
+	cobra.EnableCommandSorting = false
+}
+
+// newRootCmd builds socklab's command tree, speaking lang. Without a
+// command, socklab opens the picker.
+func newRootCmd(lang language) *cobra.Command {
+	info, _ := debug.ReadBuildInfo()
+	root := &cobra.Command{
+		Use:     "socklab",
+		Version: version(info),
+		Short:   "A terminal lab that makes socket connections visible",
+		Long: `socklab simulates clients, servers, links, firewalls and NATs in one process, deterministically, and shows every segment on the wire, every TCP state, every timer counting down, the moment a dead peer is detected and each reconnect.
+
+Without a command it opens the picker of the built-in lessons, then the lab. SCENARIO is a built-in lesson's name (socklab list) or a scenario file (docs/scenarios.md).
+
+Exit codes: 0 every expectation held; 1 an expectation failed; 2 bad input (one line on standard error names the file, line and column, or the flag) or trouble (an output that cannot be written, a terminal the interface cannot use).`,
+		Example: `
+# Pick a lesson, then the lab:
+socklab
+# A lesson headless: its timeline, its expectations, a summary:
+socklab run power-loss-heartbeat
+# Its packets, for Wireshark:
+socklab export keepalive-tuned --pcap ka.pcap`,
+		Args: noSuchCommand,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !hasTerminal(cmd) {
+				return errors.New("no terminal for the interface; use `socklab run SCENARIO` to run headless (socklab list shows the scenarios)")
+			}
+			return ui.Pick()
+		},
+	}
+	root.PersistentFlags().Var(&langFlag{}, "lang", "language: en or zh (default: from LANG)")
+	root.SetFlagErrorFunc(flagError)
+	root.SetHelpCommand(newHelpCmd(lang))
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(
+		newPlayCmd(lang),
+		newRunCmd(lang),
+		newListCmd(lang),
+		newReplayCmd(lang),
+		newExportCmd(lang),
+		newManCmd(lang),
+		newCompletionCmd(lang),
+	)
+	completeFlag(root, "lang", completeLang)
+	// Cobra adds these when a command runs; added now, every help and the
+	// manual list the same commands and flags whichever command runs.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultVersionFlag()
+	for _, c := range allCommands(root) {
+		c.InitDefaultHelpFlag()
+	}
+	return root
+}
+
+// allCommands lists root and every command under it, depth first, in the
+// order they were added.
+func allCommands(root *cobra.Command) []*cobra.Command {
+	out := []*cobra.Command{root}
+	for _, c := range root.Commands() {
+		out = append(out, allCommands(c)...)
+	}
+	return out
+}
+
+// noSuchCommand is the root's argument check: an argument there is a
+// command socklab does not have.
+func noSuchCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	return unknownCommand(cmd, args[0])
+}
+
+// unknownCommand says name is not a command of parent, suggesting the
+// nearest: those it begins, else those one edit away, else two.
+func unknownCommand(parent *cobra.Command, name string) error {
+	var names []string
+	for _, c := range parent.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	help := strings.TrimSpace("socklab help " + strings.TrimPrefix(parent.CommandPath(), "socklab"))
+	hint := fmt.Sprintf("commands: %s; %s", strings.Join(names, ", "), help)
+	for d := range 3 {
+		parent.SuggestionsMinimumDistance = d
+		if near := parent.SuggestionsFor(name); len(near) > 0 {
+			hint = fmt.Sprintf("did you mean %s? %s", strings.Join(near, " or "), hint)
+			break
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q (%s)", name, hint)
+	if parent.HasParent() {
+		msg = parent.Name() + ": " + msg
+	}
+	return errors.New(msg)
+}
+
+// flagError words pflag's errors as Go's flag package did (socklab's first
+// parser; scripts and the tests match its messages), after the command's
+// name: "run: --seed: "x" is not a whole number".
+func flagError(cmd *cobra.Command, err error) error {
+	var (
+		unknown *pflag.NotExistError
+		missing *pflag.ValueRequiredError
+		invalid *pflag.InvalidValueError
+	)
+	msg := err.Error()
+	switch {
+	case errors.As(err, &unknown):
+		msg = "flag provided but not defined: -" + cmp.Or(unknown.GetSpecifiedShortnames(), unknown.GetSpecifiedName())
+	case errors.As(err, &missing):
+		msg = "flag needs an argument: -" + cmp.Or(missing.GetSpecifiedShortnames(), missing.GetSpecifiedName())
+	case errors.As(err, &invalid) && invalid.GetFlag().Value.Type() == "bool":
+		msg = fmt.Sprintf("--%s: %q is not true or false", invalid.GetFlag().Name, invalid.GetValue())
+	case errors.As(err, &invalid):
+		msg = "--" + invalid.GetFlag().Name + ": " + errors.Unwrap(invalid).Error()
+	}
+	if cmd.HasParent() {
+		msg = cmd.Name() + ": " + msg
+	}
+	return errors.New(msg)
+}
+
+// unknownFlag reports whether err is about a flag cmd does not have, one
+// of names.
+func unknownFlag(err error, names ...string) bool {
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) {
+		return false
+	}
+	for _, n := range names {
+		if unknown.GetSpecifiedName() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// goStyleFlags rewrites -name and -name=value as --name and --name=value
+// where name is a long flag of the command args call: Go's flag package,
+// which socklab used first, took both, and so does socklab.
+func goStyleFlags(root *cobra.Command, args []string) []string {
+	cmd, _, err := root.Find(args)
+	if err != nil {
+		return args
+	}
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && len(name) > 1 && cmd.Flag(name) != nil {
+			a = "-" + a
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// hasTerminal reports whether cmd reads from and writes to a terminal, as
+// the interface needs.
+func hasTerminal(cmd *cobra.Command) bool {
+	in, _ := cmd.InOrStdin().(*os.File)
+	out, _ := cmd.OutOrStdout().(*os.File)
+	return isTerminal(in) && isTerminal(out)
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	if f == nil {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// version is what socklab --version prints: the module's version, the
+// revision it was built from, and the Go that built it.
+//
+//	socklab v0.0.0-20260101120000-0bab167c1a2b+dirty
+//	revision 0bab167c1a2b… (2026-01-01T12:00:00Z, modified)
+//	built with go1.26.0 for linux/amd64
+func version(info *debug.BuildInfo) string {
+	if info == nil {
+		return "socklab (no build information)"
+	}
+	setting := map[string]string{}
+	for _, s := range info.Settings {
+		setting[s.Key] = s.Value
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "socklab %s", cmp.Or(info.Main.Version, "(devel)"))
+	if rev := setting["vcs.revision"]; rev != "" {
+		fmt.Fprintf(&b, "\nrevision %s", rev)
+		var notes []string
+		if t := setting["vcs.time"]; t != "" {
+			notes = append(notes, t)
+		}
+		if setting["vcs.modified"] == "true" {
+			notes = append(notes, "modified")
+		}
+		if len(notes) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(notes, ", "))
+		}
+	}
+	fmt.Fprintf(&b, "\nbuilt with %s", info.GoVersion)
+	if goos, goarch := setting["GOOS"], setting["GOARCH"]; goos != "" {
+		fmt.Fprintf(&b, " for %s/%s", goos, goarch)
+	}
+	return b.String()
+}
+
+// language is a language socklab speaks. The i18n session's lab/i18n will
+// own languages, their parsing and their detection; until it lands, the
+// --lang flag resolves here, and the commands take the result.
+type language string
+
+const (
+	english language = "en"
+	chinese language = "zh"
+)
+
+// languages are the values of --lang, with their names.
+var languages = []struct {
+	lang language
+	name string
+}{
+	{english, "English"},
+	{chinese, "中文 (简体)"},
+}
+
+// parseLanguage reads a language as --lang or a locale names it: en, zh,
+// zh-CN, zh_CN.UTF-8, en_US.UTF-8; C and POSIX are English.
+func parseLanguage(s string) (language, bool) {
+	s = strings.ToLower(s)
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
+	switch base {
+	case "en", "c", "posix":
+		return english, true
+	case "zh":
+		return chinese, true
+	}
+	return "", false
+}
+
+// langFromEnv is the language of the locale: the first of LC_ALL,
+// LC_MESSAGES and LANG that is set decides, as POSIX says; English when
+// none is, or when it names a language socklab does not speak.
+func langFromEnv(getenv func(string) string) language {
+	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(key); v != "" {
+			if l, ok := parseLanguage(v); ok {
+				return l
+			}
+			break
+		}
+	}
+	return english
+}
+
+// langFlag is the value of --lang.
+type langFlag struct{ lang language }
+
+func (f *langFlag) String() string { return string(f.lang) }
+func (f *langFlag) Type() string   { return "LANG" }
+func (f *langFlag) Set(s string) error {
+	l, ok := parseLanguage(s)
+	if !ok {
+		return fmt.Errorf("%q is not a language socklab speaks (en, zh)", s)
+	}
+	f.lang = l
+	return nil
+}
+
+// langOf is the language args ask for with --lang, else the locale's. It
+// reads args before the command tree is built, so that help and errors
+// are in that language too; the tree's own parsing then checks the flag.
+func langOf(args []string, getenv func(string) string) language {
+	fs := pflag.NewFlagSet("socklab", pflag.ContinueOnError)
+	fs.ParseErrorsAllowlist.UnknownFlags = true
+	fs.SetOutput(io.Discard)
+	fs.BoolP("help", "h", false, "") // or pflag stops at --help
+	lang := langFlag{langFromEnv(getenv)}
+	fs.Var(&lang, "lang", "")
+	_ = fs.Parse(args) // a bad --lang is the tree's to report
+	return lang.lang
+}
