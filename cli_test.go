@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/cockroachdb/datadriven"
 	"github.com/spf13/pflag"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -73,7 +75,7 @@ func transcript(code int, stdout, stderr string) string {
 // TestHelpFits: every command's help fits 80 columns, examples whole (fang
 // cuts an example too wide with "…").
 func TestHelpFits(t *testing.T) {
-	for _, c := range allCommands(newRootCmd(english)) {
+	for _, c := range allCommands(newRootCmd(i18n.English)) {
 		path := strings.Fields(c.CommandPath())[1:]
 		code, out, errOut := cli(t, append(path, "--help")...)
 		if code != 0 || errOut != "" {
@@ -213,6 +215,7 @@ func TestWriteErrors(t *testing.T) {
 		{[]string{"list"}, "socklab: list: no space left on device\n"},
 		{[]string{"export", "handshake", "--jsonl", os.DevNull}, "socklab: export: no space left on device\n"},
 		{[]string{"man"}, "socklab: man: no space left on device\n"},
+		{[]string{"completion", "zsh"}, "socklab: completion: no space left on device\n"},
 	} {
 		var errOut bytes.Buffer
 		code := run(tc.args, failingWriter{}, &errOut)
@@ -232,7 +235,7 @@ func TestExitCodeOf(t *testing.T) {
 		{nil, 0},
 		{errFailed, 1},
 		{errors.New("play: could not open a new TTY: open /dev/tty: no such device or address"), 2},
-		{&exitError{code: exitBadInput, msg: "bad"}, 2},
+		{fmt.Errorf("run: %w", errFailed), 1},
 	} {
 		if got := exitCode(tc.err); got != tc.want {
 			t.Errorf("exitCode(%v) = %d, want %d", tc.err, got, tc.want)
@@ -240,13 +243,13 @@ func TestExitCodeOf(t *testing.T) {
 	}
 }
 
+// TestLanguage: --lang wherever it stands among the arguments, else the
+// locale (i18n parses both).
 func TestLanguage(t *testing.T) {
-	env := func(kv ...string) func(string) string {
+	env := func(lang string) func(string) string {
 		return func(k string) string {
-			for i := 0; i < len(kv); i += 2 {
-				if kv[i] == k {
-					return kv[i+1]
-				}
+			if k == "LANG" {
+				return lang
 			}
 			return ""
 		}
@@ -254,25 +257,23 @@ func TestLanguage(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		args []string
-		env  func(string) string
-		want language
+		lang string // $LANG
+		want i18n.Lang
 	}{
-		{"nothing set", nil, env(), english},
-		{"LANG", nil, env("LANG", "zh_CN.UTF-8"), chinese},
-		{"LC_MESSAGES before LANG", nil, env("LANG", "zh_CN.UTF-8", "LC_MESSAGES", "en_GB.UTF-8"), english},
-		{"LC_ALL before all", nil, env("LANG", "en_US.UTF-8", "LC_MESSAGES", "en_US.UTF-8", "LC_ALL", "zh_TW.UTF-8"), chinese},
-		{"C", nil, env("LC_ALL", "C"), english},
-		{"a language socklab does not speak", nil, env("LANG", "fr_FR.UTF-8"), english},
-		{"the first set decides", nil, env("LC_ALL", "fr_FR.UTF-8", "LANG", "zh_CN.UTF-8"), english},
-		{"--lang wins", []string{"run", "x", "--lang", "zh"}, env("LANG", "en_US.UTF-8"), chinese},
-		{"--lang=", []string{"--lang=zh-CN", "list"}, env(), chinese},
-		{"--lang after other flags", []string{"run", "x", "--seed", "3", "--until", "1m", "--lang", "en"}, env("LANG", "zh_CN"), english},
-		{"--lang after --help", []string{"run", "--help", "--lang", "zh"}, env(), chinese},
-		{"a bad --lang: the locale's", []string{"--lang", "fr"}, env("LANG", "zh_CN"), chinese},
-		{"after --, not a flag", []string{"run", "--", "--lang", "zh"}, env(), english},
+		{"nothing set", nil, "", i18n.English},
+		{"the locale", []string{"list"}, "zh_CN.UTF-8", i18n.Chinese},
+		{"--lang wins", []string{"run", "x", "--lang", "zh"}, "en_US.UTF-8", i18n.Chinese},
+		{"--lang=", []string{"--lang=zh-CN", "list"}, "", i18n.Chinese},
+		{"after other flags", []string{"run", "x", "--seed", "3", "--until", "1m", "--lang", "en"}, "zh_CN", i18n.English},
+		{"after flags it does not know", []string{"run", "x", "--colour", "--lang", "zh"}, "", i18n.Chinese},
+		{"after --help", []string{"run", "--help", "--lang", "zh"}, "", i18n.Chinese},
+		{"a bad --lang: the locale's", []string{"--lang", "fr"}, "zh_CN", i18n.Chinese},
+		{"after --, not a flag", []string{"run", "--", "--lang", "zh"}, "", i18n.English},
+		{"Go's single dash", []string{"run", "x", "-lang", "zh"}, "", i18n.Chinese},
+		{"Go's single dash and =", []string{"run", "x", "-lang=zh"}, "", i18n.Chinese},
 	} {
-		if got := langOf(tc.args, tc.env); got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		if got := langOf(tc.args, env(tc.lang)); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
@@ -281,7 +282,7 @@ func TestLanguage(t *testing.T) {
 // description, flags and examples, and the pages of testdata/man.1 is
 // it (`go test . -run Man -rewrite` refreshes it).
 func TestManMatchesHelp(t *testing.T) {
-	root := newRootCmd(english)
+	root := newRootCmd(i18n.English)
 	page := manPage(root, "")
 	for _, c := range manCommands(root) {
 		for _, text := range []string{c.Short, c.Long} {
@@ -303,7 +304,7 @@ func TestManMatchesHelp(t *testing.T) {
 		})
 	}
 	code, out, _ := cli(t, "man")
-	if code != 0 || out != manPage(newRootCmd(english), buildDate(nil)) {
+	if code != 0 || out != manPage(newRootCmd(i18n.English), buildDate(nil)) {
 		t.Errorf("socklab man: exit %d, %d bytes, not the page", code, len(out))
 	}
 	if man, err := exec.LookPath("man"); err == nil {
@@ -320,4 +321,31 @@ func TestManMatchesHelp(t *testing.T) {
 // roffEscape is text as the roff package writes it.
 func roffEscape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\e`), ".", `\&.`)
+}
+
+// TestDocsNameEveryCommandAndFlag: docs/cli.md, the command line's
+// contract, names every command and every flag the tree has.
+func TestDocsNameEveryCommandAndFlag(t *testing.T) {
+	data, err := os.ReadFile("docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	root := newRootCmd(i18n.English)
+	for _, c := range allCommands(root) {
+		if c.Hidden {
+			continue
+		}
+		if name := "`" + c.CommandPath(); c.Parent() == root && !strings.Contains(doc, name) {
+			t.Errorf("docs/cli.md does not name %s`", name)
+		}
+		if c.Parent() != nil && c.Parent() != root && !strings.Contains(doc, "`"+c.Name()+"`") {
+			t.Errorf("docs/cli.md does not name %s", c.CommandPath())
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if !strings.Contains(doc, "`--"+f.Name) {
+				t.Errorf("docs/cli.md does not name %s's --%s", c.CommandPath(), f.Name)
+			}
+		})
+	}
 }

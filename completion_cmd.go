@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -17,7 +19,7 @@ import (
 // teaches a shell to complete socklab's commands, lessons, files,
 // parameter paths, hosts and languages. The scripts are cobra's; they ask
 // socklab itself (its hidden __complete command) what fits.
-func newCompletionCmd(lang language) *cobra.Command {
+func newCompletionCmd(lang i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "completion",
 		Short: "Print the shell completion script",
@@ -37,20 +39,23 @@ socklab completion powershell | Out-String | Invoke-Expression`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	for _, sh := range []struct {
-		name string
-		gen  func(root *cobra.Command, w io.Writer) error
+		name, short string
+		gen         func(root *cobra.Command, w io.Writer) error
 	}{
-		{"bash", func(root *cobra.Command, w io.Writer) error { return root.GenBashCompletionV2(w, true) }},
-		{"zsh", (*cobra.Command).GenZshCompletion},
-		{"fish", func(root *cobra.Command, w io.Writer) error { return root.GenFishCompletion(w, true) }},
-		{"powershell", (*cobra.Command).GenPowerShellCompletionWithDesc},
+		{"bash", "Print the completion script for bash", func(root *cobra.Command, w io.Writer) error { return root.GenBashCompletionV2(w, true) }},
+		{"zsh", "Print the completion script for zsh", (*cobra.Command).GenZshCompletion},
+		{"fish", "Print the completion script for fish", func(root *cobra.Command, w io.Writer) error { return root.GenFishCompletion(w, true) }},
+		{"powershell", "Print the completion script for PowerShell", (*cobra.Command).GenPowerShellCompletionWithDesc},
 	} {
 		cmd.AddCommand(&cobra.Command{
 			Use:   sh.name,
-			Short: "Print the completion script for " + sh.name,
+			Short: sh.short,
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
-				return sh.gen(cmd.Root(), cmd.OutOrStdout())
+				if err := sh.gen(cmd.Root(), cmd.OutOrStdout()); err != nil {
+					return fmt.Errorf("completion: %w", err)
+				}
+				return nil
 			},
 		})
 	}
@@ -178,8 +183,8 @@ func completeHosts(_ *cobra.Command, args []string, toComplete string) ([]cobra.
 // completeLang completes --lang.
 func completeLang(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	var out []cobra.Completion
-	for _, l := range languages {
-		out = append(out, cobra.CompletionWithDesc(string(l.lang), l.name))
+	for _, l := range i18n.Langs {
+		out = append(out, cobra.CompletionWithDesc(l.String(), l.T(i18n.LangName)))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -10,13 +10,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 )
 
 // newExportCmd builds `socklab export SCENARIO`: the packets one host sees
 // as a pcap, and the event stream as JSON Lines.
-func newExportCmd(lang language) *cobra.Command {
+func newExportCmd(lang i18n.Lang) *cobra.Command {
 	var (
 		sf              scenarioFlags
 		pcap, jsonl, at string
@@ -44,7 +45,7 @@ socklab export run.json --jsonl events.jsonl`,
 			var events func(netsim.Event)
 			if jsonl != "" {
 				events = func(e netsim.Event) {
-					line = netsim.AppendJSON(line[:0], e)
+					line = lab.AppendJSON(line[:0], e, lang)
 					jsonlOut.Write(append(line, '\n'))
 				}
 			}
@@ -52,22 +53,23 @@ socklab export run.json --jsonl events.jsonl`,
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			host := cmp.Or(at, sc.CaptureHost())
-			var report bytes.Buffer
+			// Each file, then a line saying what it holds.
 			if pcap != "" {
 				if err := os.WriteFile(pcap, pcapOut.Bytes(), 0o644); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				fmt.Fprintf(&report, "%s: %d packets as seen by %s, %s simulated\n", pcap, n, host, netsim.FormatDuration(res.Session.Now()))
+				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "%s: %d packets as seen by %s, %s simulated\n",
+					pcap, n, cmp.Or(at, sc.CaptureHost()), netsim.FormatDuration(res.Session.Now())); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
 			}
 			if jsonl != "" {
 				if err := os.WriteFile(jsonl, jsonlOut.Bytes(), 0o644); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				fmt.Fprintf(&report, "%s: %d events\n", jsonl, res.Events+1)
-			}
-			if _, err := cmd.OutOrStdout().Write(report.Bytes()); err != nil {
-				return fmt.Errorf("export: %w", err)
+				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "%s: %d events\n", jsonl, res.Events+1); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
 			}
 			return nil
 		},
@@ -80,7 +82,7 @@ socklab export run.json --jsonl events.jsonl`,
 	completeFlag(cmd, "pcap", completeFiles("pcap"))
 	completeFlag(cmd, "jsonl", completeFiles("jsonl"))
 	completeFlag(cmd, "at", completeHosts)
-	cmd.SetFlagErrorFunc(runOnly("export"))
+	cmd.SetFlagErrorFunc(runOnly)
 	return cmd
 }
 

@@ -4,11 +4,13 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // newHelpCmd builds `socklab help [COMMAND]`: a command's help, as its
 // --help flag shows it; an unknown command is bad input.
-func newHelpCmd(lang language) *cobra.Command {
+func newHelpCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "Show a command's help",

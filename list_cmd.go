@@ -7,11 +7,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 )
 
 // newListCmd builds `socklab list`: the built-in lessons, one a line.
-func newListCmd(lang language) *cobra.Command {
+func newListCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in lessons",

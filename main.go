@@ -33,6 +33,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/fang"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 func main() {
@@ -42,7 +44,8 @@ func main() {
 // run is socklab given args, writing to stdout and stderr; it returns the
 // exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(langOf(args, os.Getenv))
+	lang := langOf(args, os.Getenv)
+	root := newRootCmd(lang)
 	root.SetArgs(goStyleFlags(root, args))
 	root.SetIn(os.Stdin)
 	root.SetOut(stdout)
@@ -51,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fang.WithVersion(root.Version),
 		fang.WithoutManpage(), // man_cmd.go writes a fuller page, to the command's output
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			if msg := err.Error(); msg != "" {
+			if msg := i18n.ErrorText(err, lang); msg != "" {
 				fmt.Fprintln(w, "socklab: "+oneLine(msg))
 			}
 		}),
@@ -66,27 +69,24 @@ const (
 	exitBadInput = 2 // bad input or trouble, said on one line of standard error
 )
 
-// exitError ends socklab with its code (gum's internal/exit). Every other
-// error is bad input: exit 2.
-type exitError struct {
-	code int
-	msg  string // on standard error; nothing when empty
-}
+// exitError ends socklab with its code and adds nothing to what the
+// output has said (gum's internal/exit). Any other error is bad input or
+// trouble: exit 2, its text on standard error.
+type exitError int
 
-func (e *exitError) Error() string { return e.msg }
+func (exitError) Error() string { return "" }
 
-// errFailed is a run in which an expectation failed: its output has said
-// which.
-var errFailed error = &exitError{code: exitFailed}
+// errFailed is a run in which an expectation failed.
+const errFailed = exitError(exitFailed)
 
 // exitCode is the exit code for err.
 func exitCode(err error) int {
-	var ee *exitError
+	var ee exitError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ee):
-		return ee.code
+		return int(ee)
 	}
 	return exitBadInput
 }

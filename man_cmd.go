@@ -10,11 +10,13 @@ import (
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // newManCmd builds `socklab man`: the manual page, in roff, made from the
 // same commands, summaries, flags and examples as the help.
-func newManCmd(lang language) *cobra.Command {
+func newManCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
 		Use:   "man",
 		Short: "Print the manual page (roff)",
@@ -68,12 +70,14 @@ func manPage(root *cobra.Command, date string) string {
 		doc.TextBold(c.UseLine())
 		doc.EndSection()
 		doc.Text(c.Short + ".")
+		doc.Indent(-1)
 		if c.Long != "" {
 			doc.Paragraph()
 			doc.Text(c.Long)
 		}
 		manFlags(doc, c.LocalNonPersistentFlags(), "help")
 		manExamples(doc, c.Example)
+		doc.IndentEnd()
 	}
 
 	doc.Section("Options")
@@ -117,8 +121,12 @@ func manFlags(doc *roff.Document, flags *pflag.FlagSet, skip ...string) {
 		if f.Hidden || slices.Contains(skip, f.Name) {
 			return
 		}
+		name := "--" + f.Name
+		if t := f.Value.Type(); t != "bool" {
+			name += " " + t // N, DURATION, FILE…
+		}
 		doc.TaggedParagraph(-1)
-		doc.TextBold("--" + f.Name)
+		doc.TextBold(name)
 		doc.EndSection()
 		doc.Text(f.Usage)
 	})

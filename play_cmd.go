@@ -5,11 +5,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui"
 )
 
 // newPlayCmd builds `socklab play SCENARIO`: the live lab on a scenario.
-func newPlayCmd(lang language) *cobra.Command {
+func newPlayCmd(lang i18n.Lang) *cobra.Command {
 	var sf scenarioFlags
 	cmd := &cobra.Command{
 		Use:   "play SCENARIO",
@@ -36,6 +37,6 @@ socklab play thundering-herd --seed 7`,
 		},
 	}
 	sf.register(cmd)
-	cmd.SetFlagErrorFunc(runOnly("play"))
+	cmd.SetFlagErrorFunc(runOnly)
 	return cmd
 }

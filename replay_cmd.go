@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui"
 )
@@ -16,7 +17,7 @@ var errReplayUsage = errors.New("replay: name one recording file, and no flags (
 
 // newReplayCmd builds `socklab replay FILE`: a recording (from run
 // --record or the lab's record key) in the lab, with a timeline to seek.
-func newReplayCmd(lang language) *cobra.Command {
+func newReplayCmd(lang i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "replay FILE",
 		Short: "Open a recording: seek, then branch live",

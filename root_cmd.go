@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui"
 )
 
@@ -23,7 +24,7 @@ func init() {
 
 // newRootCmd builds socklab's command tree, speaking lang. Without a
 // command, socklab opens the picker.
-func newRootCmd(lang language) *cobra.Command {
+func newRootCmd(lang i18n.Lang) *cobra.Command {
 	info, _ := debug.ReadBuildInfo()
 	root := &cobra.Command{
 		Use:     "socklab",
@@ -49,7 +50,7 @@ socklab export keepalive-tuned --pcap ka.pcap`,
 			return ui.Pick()
 		},
 	}
-	root.PersistentFlags().Var(&langFlag{}, "lang", "language: en or zh (default: from LANG)")
+	root.PersistentFlags().Var(langFlag{}, "lang", "language: en or zh (default: from LANG)")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd(lang))
 	root.SetVersionTemplate("{{.Version}}\n")
@@ -233,81 +234,38 @@ func version(info *debug.BuildInfo) string {
 	return b.String()
 }
 
-// language is a language socklab speaks. The i18n session's lab/i18n will
-// own languages, their parsing and their detection; until it lands, the
-// --lang flag resolves here, and the commands take the result.
-type language string
+// langFlag is --lang in the command tree, where it is checked: langOf has
+// read it already.
+type langFlag struct{}
 
-const (
-	english language = "en"
-	chinese language = "zh"
-)
-
-// languages are the values of --lang, with their names.
-var languages = []struct {
-	lang language
-	name string
-}{
-	{english, "English"},
-	{chinese, "中文 (简体)"},
+func (langFlag) String() string { return "" } // the default is the locale's
+func (langFlag) Type() string   { return "LANG" }
+func (langFlag) Set(s string) error {
+	_, err := i18n.Parse(s)
+	return err
 }
 
-// parseLanguage reads a language as --lang or a locale names it: en, zh,
-// zh-CN, zh_CN.UTF-8, en_US.UTF-8; C and POSIX are English.
-func parseLanguage(s string) (language, bool) {
-	s = strings.ToLower(s)
-	if i := strings.IndexAny(s, ".@"); i >= 0 {
-		s = s[:i]
-	}
-	base, _, _ := strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
-	switch base {
-	case "en", "c", "posix":
-		return english, true
-	case "zh":
-		return chinese, true
-	}
-	return "", false
-}
-
-// langFromEnv is the language of the locale: the first of LC_ALL,
-// LC_MESSAGES and LANG that is set decides, as POSIX says; English when
-// none is, or when it names a language socklab does not speak.
-func langFromEnv(getenv func(string) string) language {
-	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(key); v != "" {
-			if l, ok := parseLanguage(v); ok {
-				return l
-			}
-			break
-		}
-	}
-	return english
-}
-
-// langFlag is the value of --lang.
-type langFlag struct{ lang language }
-
-func (f *langFlag) String() string { return string(f.lang) }
-func (f *langFlag) Type() string   { return "LANG" }
-func (f *langFlag) Set(s string) error {
-	l, ok := parseLanguage(s)
-	if !ok {
-		return fmt.Errorf("%q is not a language socklab speaks (en, zh)", s)
-	}
-	f.lang = l
-	return nil
-}
-
-// langOf is the language args ask for with --lang, else the locale's. It
-// reads args before the command tree is built, so that help and errors
-// are in that language too; the tree's own parsing then checks the flag.
-func langOf(args []string, getenv func(string) string) language {
+// langOf is the language args ask for with --lang, else the locale's
+// (i18n.FromEnv). It reads args before the command tree is built, so that
+// the help and the errors are in that language too; the tree's parsing
+// then checks the flag, and a bad value is its error to report.
+func langOf(args []string, getenv func(string) string) i18n.Lang {
 	fs := pflag.NewFlagSet("socklab", pflag.ContinueOnError)
 	fs.ParseErrorsAllowlist.UnknownFlags = true
 	fs.SetOutput(io.Discard)
 	fs.BoolP("help", "h", false, "") // or pflag stops at --help
-	lang := langFlag{langFromEnv(getenv)}
-	fs.Var(&lang, "lang", "")
-	_ = fs.Parse(args) // a bad --lang is the tree's to report
-	return lang.lang
+	lang := fs.String("lang", "", "")
+	goStyle := make([]string, len(args))
+	for i, a := range args {
+		if a == "-lang" || strings.HasPrefix(a, "-lang=") { // as goStyleFlags will read it
+			a = "-" + a
+		}
+		goStyle[i] = a
+	}
+	_ = fs.Parse(goStyle)
+	l, err := i18n.Resolve(*lang, getenv)
+	if err != nil {
+		return i18n.FromEnv(getenv)
+	}
+	return l
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 )
@@ -17,7 +19,7 @@ import (
 // newRunCmd builds `socklab run SCENARIO`: the scenario headless, as fast
 // as the machine allows — the timeline, each expectation as it is judged,
 // a summary; exit 1 when an expectation failed.
-func newRunCmd(lang language) *cobra.Command {
+func newRunCmd(lang i18n.Lang) *cobra.Command {
 	var (
 		sf                      scenarioFlags
 		json, quiet, noSegments bool
@@ -53,11 +55,11 @@ socklab run keepalive-tuned --record run.json`,
 				case noSegments && e.Kind() == "segment":
 					return
 				case json:
-					line = netsim.AppendJSON(line[:0], e)
+					line = lab.AppendJSON(line[:0], e, lang)
 					line = append(line, '\n')
 					w.Write(line)
 				default:
-					w.WriteString(netsim.Format(e))
+					w.WriteString(lab.Format(e, lang))
 					w.WriteByte('\n')
 				}
 			}
@@ -135,15 +137,13 @@ func oneScenario(cmd *cobra.Command, args []string) error {
 	return fmt.Errorf("%s: one scenario at a time, not %q", cmd.Name(), args)
 }
 
-// runOnly is the flag error of play and export for the flags of run
-// alone: it names them.
-func runOnly(name string) func(*cobra.Command, error) error {
-	return func(cmd *cobra.Command, err error) error {
-		if unknownFlag(err, "json", "quiet", "no-segments") {
-			return fmt.Errorf("%s: --json, --quiet and --no-segments are flags of run", name)
-		}
-		return flagError(cmd, err)
+// runOnly is the flag error of play and export: it names the flags that
+// are run's alone.
+func runOnly(cmd *cobra.Command, err error) error {
+	if unknownFlag(err, "json", "quiet", "no-segments") {
+		return fmt.Errorf("%s: --json, --quiet and --no-segments are flags of run", cmd.Name())
 	}
+	return flagError(cmd, err)
 }
 
 // seedFlag is --seed N.
