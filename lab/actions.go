@@ -1,11 +1,11 @@
 package lab
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -29,23 +29,38 @@ type TimedAction struct {
 	Action Action
 }
 
-// Verbs lists the actions, each with what it takes and does.
-var Verbs = []struct{ Name, Target, Value, Does string }{
-	{"power_off", "host", "", "cuts the power: no FIN, no RST, all state lost"},
-	{"power_on", "host", "", "boots the host with an empty stack; its apps start again"},
-	{"crash", "app", "", "kills the app's processes: the OS closes their sockets (FIN, or RST with unread data)"},
-	{"restart", "app", "", "starts a crashed or stopped app again"},
-	{"stop", "app", "", "stops the app normally: it closes its sockets (FIN) and does not reconnect"},
-	{"freeze", "app", "", "stops the app: it reads and sends nothing, its kernel still ACKs"},
-	{"thaw", "app", "", "resumes a frozen app"},
-	{"link_down", "link a-b", "", "pulls the cable: packets both ways are lost"},
-	{"link_up", "link a-b", "", "plugs the cable back"},
-	{"loss", "link a-b", "probability 0..1", "sets random loss"},
-	{"latency", "link a-b", "duration", "sets the one-way latency"},
-	{"partition", "hosts a,b", "hosts c,d", "cuts one set of hosts from the other"},
-	{"heal", "partition name or empty", "", "removes a partition (or all)"},
-	{"expire", "middlebox", "", "the middlebox forgets every flow now"},
-	{"set", "parameter path", "value", "changes a parameter while the lab runs"},
+// Verb is an action's verb, with what it takes and does (messages of the
+// catalog).
+type Verb struct {
+	Name          string
+	Target, Value i18n.ID // what the target and the value are (Value is "" when it takes none)
+	Doc           i18n.ID // what it does
+	// Does is Doc in English, for the interface until it renders Doc in
+	// its own language (issue 14).
+	Does string
+}
+
+func verb(name string, target, value, doc i18n.ID) Verb {
+	return Verb{Name: name, Target: target, Value: value, Doc: doc, Does: i18n.English.T(doc)}
+}
+
+// Verbs lists the actions.
+var Verbs = []Verb{
+	verb("power_off", i18n.ArgHost, "", i18n.VerbPowerOff),
+	verb("power_on", i18n.ArgHost, "", i18n.VerbPowerOn),
+	verb("crash", i18n.ArgApp, "", i18n.VerbCrash),
+	verb("restart", i18n.ArgApp, "", i18n.VerbRestart),
+	verb("stop", i18n.ArgApp, "", i18n.VerbStop),
+	verb("freeze", i18n.ArgApp, "", i18n.VerbFreeze),
+	verb("thaw", i18n.ArgApp, "", i18n.VerbThaw),
+	verb("link_down", i18n.ArgLink, "", i18n.VerbLinkDown),
+	verb("link_up", i18n.ArgLink, "", i18n.VerbLinkUp),
+	verb("loss", i18n.ArgLink, i18n.ArgProbability, i18n.VerbLoss),
+	verb("latency", i18n.ArgLink, i18n.ArgDuration, i18n.VerbLatency),
+	verb("partition", i18n.ArgHostsOne, i18n.ArgHostsOther, i18n.VerbPartition),
+	verb("heal", i18n.ArgPartition, "", i18n.VerbHeal),
+	verb("expire", i18n.ArgMiddlebox, "", i18n.VerbExpire),
+	verb("set", i18n.ArgParamPath, i18n.ArgValue, i18n.VerbSet),
 }
 
 // VerbNames lists the verbs.
@@ -57,76 +72,59 @@ func VerbNames() []string {
 	return out
 }
 
-// ActionError says which part of an action is wrong: its verb ("do"), its
-// target or its value.
-type ActionError struct {
-	Field string // do, target, value
-	Msg   string
-}
-
-func (e *ActionError) Error() string { return e.Field + ": " + e.Msg }
-
-func targetErr(format string, args ...any) error {
-	return &ActionError{Field: "target", Msg: fmt.Sprintf(format, args...)}
-}
-
-func valueErr(format string, args ...any) error {
-	return &ActionError{Field: "value", Msg: fmt.Sprintf(format, args...)}
-}
-
 // checkAction validates an action against the lab without doing it.
 func (s *Session) checkAction(a Action) error {
 	switch a.Do {
 	case "power_off", "power_on":
 		if s.sim.Host(a.Target) == nil {
-			return targetErr("no host is called %q (%s acts on a host)", a.Target, a.Do)
+			return targetErr(i18n.ActionNoHostFor, "Name", a.Target, "Verb", a.Do)
 		}
 	case "crash", "restart", "stop", "freeze", "thaw":
 		if s.byName[a.Target] == nil {
-			return targetErr("no app is called %q (%s acts on an app)", a.Target, a.Do)
+			return targetErr(i18n.ActionNoAppFor, "Name", a.Target, "Verb", a.Do)
 		}
 	case "link_down", "link_up", "loss", "latency":
 		if s.link(a.Target) == nil {
-			return targetErr("no link is called %q (%s acts on a link, named a-b after its ends)", a.Target, a.Do)
+			return targetErr(i18n.ActionNoLinkFor, "Name", a.Target, "Verb", a.Do)
 		}
 		if a.Do == "loss" {
 			p, err := strconv.ParseFloat(a.Value, 64)
 			if err != nil || p < 0 || p > 1 {
-				return valueErr("%q is not a loss probability between 0 and 1", a.Value)
+				return valueErr(i18n.ConfigNotLossProbability, "Value", a.Value)
 			}
 		}
 		if a.Do == "latency" {
 			d, err := time.ParseDuration(a.Value)
 			if err != nil || d < 0 {
-				return valueErr("%q is not a latency (a duration of 0 or more)", a.Value)
+				return valueErr(i18n.ConfigNotLatency, "Value", a.Value)
 			}
 		}
 	case "partition":
 		if len(splitList(a.Target)) == 0 {
-			return targetErr("name the hosts on one side (a,b)")
+			return targetErr(i18n.ActionOneSide)
 		}
 		if len(splitList(a.Value)) == 0 {
-			return valueErr("name the hosts on the other side (c,d)")
+			return valueErr(i18n.ActionOtherSide)
 		}
 		for _, side := range []struct {
 			list string
-			err  func(string, ...any) error
+			err  func(i18n.ID, ...any) error
 		}{{a.Target, targetErr}, {a.Value, valueErr}} {
 			for _, h := range splitList(side.list) {
 				if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
-					return side.err("no host is called %q", h)
+					return side.err(i18n.ConfigNoHost, "Name", h)
 				}
 			}
 		}
 	case "heal":
 	case "expire":
 		if m := s.sim.Middlebox(a.Target); m == nil || m.Config().Kind == netsim.Router {
-			return targetErr("no firewall or NAT is called %q", a.Target)
+			return targetErr(i18n.ActionNoFirewall, "Name", a.Target)
 		}
 	case "set":
 		return s.checkParam(a.Target, a.Value)
 	default:
-		return &ActionError{Field: "do", Msg: fmt.Sprintf("unknown action %q (known: %s)", a.Do, strings.Join(VerbNames(), ", "))}
+		return &ActionError{Field: "do", Msg: i18n.M(i18n.ActionUnknown, "Name", a.Do, "Known", i18n.List(VerbNames()))}
 	}
 	return nil
 }

@@ -1,14 +1,13 @@
 package lab
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"net/netip"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -68,6 +67,9 @@ const (
 	KindFeed   = "feed"   // a server of events, reached by polling or push
 	KindPoller = "poller" // a feed client: short polling, long polling or push
 )
+
+// appKinds lists the app kinds, in the order errors name them.
+var appKinds = []string{KindServer, KindClient, KindFeed, KindPoller}
 
 // AppConfig is an application: a server, a group of clients, a feed or a
 // poller.
@@ -243,32 +245,6 @@ func (c Config) Clone() Config {
 	return out
 }
 
-// FieldError names the field of a configuration that is wrong, by its
-// path: "apps.client.heartbeat.interval".
-type FieldError struct {
-	Path string
-	Msg  string
-	// Key says the name itself is wrong (an unknown setting), not its
-	// value.
-	Key bool
-}
-
-func (e *FieldError) Error() string { return e.Path + ": " + e.Msg }
-
-func fieldErr(path, format string, args ...any) error {
-	return &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
-}
-
-// subfieldErr turns a netsim validation error (a *netsim.ConfigError,
-// naming the setting) into a FieldError on that setting under path.
-func subfieldErr(path string, err error) error {
-	var ce *netsim.ConfigError
-	if errors.As(err, &ce) {
-		return fieldErr(path+"."+ce.Field, "%s", ce.Msg)
-	}
-	return fieldErr(path, "%v", err)
-}
-
 // Validate checks the configuration after presets and defaults are
 // applied, and names the first field that is wrong.
 func (c *Config) Validate() error {
@@ -277,17 +253,17 @@ func (c *Config) Validate() error {
 	for i, h := range c.Hosts {
 		p := fmt.Sprintf("hosts.%s", h.Name)
 		if h.Name == "" {
-			return fieldErr(fmt.Sprintf("hosts[%d].name", i), "a host needs a name")
+			return fieldErr(fmt.Sprintf("hosts[%d].name", i), i18n.ConfigHostNeedsName)
 		}
 		if _, dup := nodes[h.Name]; dup {
-			return fieldErr(p, "the name %q is used twice", h.Name)
+			return fieldErr(p, i18n.ConfigNameTwice, "Name", h.Name)
 		}
 		nodes[h.Name] = "host"
 		if !h.IP.Is4() {
-			return fieldErr(p+".ip", "an IPv4 address is needed")
+			return fieldErr(p+".ip", i18n.ConfigIPv4Needed)
 		}
 		if other, dup := ips[h.IP]; dup {
-			return fieldErr(p+".ip", "%v is already %s's address", h.IP, other)
+			return fieldErr(p+".ip", i18n.ConfigAddressOf, "Addr", h.IP, "Owner", other)
 		}
 		ips[h.IP] = h.Name
 		if _, err := hostProfile(h); err != nil {
@@ -297,7 +273,7 @@ func (c *Config) Validate() error {
 	for _, m := range c.Middleboxes {
 		p := "middleboxes." + m.Name
 		if _, dup := nodes[m.Name]; dup {
-			return fieldErr(p, "the name %q is used twice", m.Name)
+			return fieldErr(p, i18n.ConfigNameTwice, "Name", m.Name)
 		}
 		nodes[m.Name] = "middlebox"
 		mc, err := m.netsim()
@@ -308,13 +284,13 @@ func (c *Config) Validate() error {
 			continue // it has no address (netsim refuses a public_ip)
 		}
 		if other, dup := ips[m.PublicIP]; dup {
-			return fieldErr(p+".public_ip", "%v is already %s's address", m.PublicIP, other)
+			return fieldErr(p+".public_ip", i18n.ConfigAddressOf, "Addr", m.PublicIP, "Owner", other)
 		}
 		ips[m.PublicIP] = m.Name
 	}
 	for _, m := range c.Middleboxes {
 		if m.Outside != "" && nodes[m.Outside] == "" {
-			return fieldErr("middleboxes."+m.Name+".outside", "no host or middlebox is called %q", m.Outside)
+			return fieldErr("middleboxes."+m.Name+".outside", i18n.ConfigNoNode, "Name", m.Outside)
 		}
 	}
 	joined := map[[2]string]int{}
@@ -322,15 +298,15 @@ func (c *Config) Validate() error {
 		p := fmt.Sprintf("links[%d]", i)
 		for _, end := range []string{l.A, l.B} {
 			if nodes[end] == "" {
-				return fieldErr(p+".between", "no host or middlebox is called %q", end)
+				return fieldErr(p+".between", i18n.ConfigNoNode, "Name", end)
 			}
 		}
 		if l.A == l.B {
-			return fieldErr(p+".between", "a link joins two different ends, not %s to itself", l.A)
+			return fieldErr(p+".between", i18n.ConfigLinkToItself, "End", l.A)
 		}
 		ends := [2]string{min(l.A, l.B), max(l.A, l.B)}
 		if j, dup := joined[ends]; dup {
-			return fieldErr(p+".between", "%s and %s are joined already (links[%d])", l.A, l.B, j)
+			return fieldErr(p+".between", i18n.ConfigLinkTwice, "A", l.A, "B", l.B, "Index", j)
 		}
 		joined[ends] = i
 		if err := l.netsim().Validate(); err != nil {
@@ -340,7 +316,7 @@ func (c *Config) Validate() error {
 	names := map[string]bool{}
 	for _, a := range c.Apps {
 		if names[a.Name] {
-			return fieldErr("apps."+a.Name, "the name %q is used twice", a.Name)
+			return fieldErr("apps."+a.Name, i18n.ConfigNameTwice, "Name", a.Name)
 		}
 		names[a.Name] = true
 		if err := a.validate(nodes); err != nil {
@@ -349,7 +325,7 @@ func (c *Config) Validate() error {
 		if nodes[a.Connect] == "middlebox" && !slices.ContainsFunc(c.Middleboxes, func(m MiddleboxConfig) bool {
 			return m.Name == a.Connect && m.Kind == netsim.NAT.String()
 		}) {
-			return fieldErr("apps."+a.Name+".connect", "%s has no address to connect to: name a host, or a NAT (its public_ip)", a.Connect)
+			return fieldErr("apps."+a.Name+".connect", i18n.ConfigNoAddress, "Name", a.Connect)
 		}
 	}
 	return nil
@@ -360,33 +336,33 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	switch a.Kind {
 	case KindServer, KindClient, KindFeed, KindPoller:
 	case "":
-		return fieldErr(p+".kind", "is needed: server, client, feed or poller")
+		return fieldErr(p+".kind", i18n.RuleNeededOneOf, "Choices", i18n.Or(appKinds))
 	default:
-		return fieldErr(p+".kind", "must be one of server, client, feed, poller, not %q", a.Kind)
+		return fieldErr(p+".kind", i18n.RuleOneOfList, "Choices", i18n.List(appKinds), "Value", a.Kind)
 	}
 	if nodes[a.Host] != "host" {
-		return fieldErr(p+".host", "no host is called %q", a.Host)
+		return fieldErr(p+".host", i18n.ConfigNoHost, "Name", a.Host)
 	}
 	if a.Proto != "tcp" && a.Proto != "udp" {
-		return fieldErr(p+".proto", "must be tcp or udp, not %q", a.Proto)
+		return fieldErr(p+".proto", i18n.RuleOneOfValue, "Choices", i18n.Or{"tcp", "udp"}, "Value", a.Proto)
 	}
 	if a.Port == 0 {
-		return fieldErr(p+".port", "a port between 1 and 65535 is needed")
+		return fieldErr(p+".port", i18n.ConfigPortNeeded)
 	}
 	switch {
 	case a.Ports < 1 || a.Ports > maxPorts:
-		return fieldErr(p+".ports", "must be between 1 and %d, not %d", maxPorts, a.Ports)
+		return fieldErr(p+".ports", i18n.RuleBetween, "Min", 1, "Max", maxPorts, "Value", a.Ports)
 	case int(a.Port)+a.Ports-1 > 65535:
-		return fieldErr(p+".ports", "%d ports from %d go past 65535", a.Ports, a.Port)
+		return fieldErr(p+".ports", i18n.ConfigPortsPast, "Ports", a.Ports, "Port", a.Port)
 	case a.Ports > 1 && (a.Proto != "tcp" || (a.Kind != KindServer && a.Kind != KindClient)):
-		return fieldErr(p+".ports", "only a TCP server or client group listens on or connects to several ports")
+		return fieldErr(p+".ports", i18n.ConfigPortsOnlyTCP)
 	}
 	if a.Kind == KindClient || a.Kind == KindPoller {
 		if nodes[a.Connect] == "" {
-			return fieldErr(p+".connect", "no host or middlebox is called %q", a.Connect)
+			return fieldErr(p+".connect", i18n.ConfigNoNode, "Name", a.Connect)
 		}
 		if a.Count < 1 || a.Count > 100000 {
-			return fieldErr(p+".count", "must be between 1 and 100000, not %d", a.Count)
+			return fieldErr(p+".count", i18n.RuleBetween, "Min", 1, "Max", 100000, "Value", a.Count)
 		}
 	}
 	nonNeg := []struct {
@@ -406,63 +382,63 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	}
 	for _, f := range nonNeg {
 		if f.d < 0 {
-			return fieldErr(p+f.path, "must not be negative, not %v", f.d)
+			return fieldErr(p+f.path, i18n.RuleNotNegativeValue, "Value", f.d.String())
 		}
 	}
 	hb := a.Heartbeat
 	switch hb.Schedule {
 	case "fixed", "after-receive", "after-send":
 	default:
-		return fieldErr(p+".heartbeat.schedule", "must be fixed, after-receive or after-send, not %q", hb.Schedule)
+		return fieldErr(p+".heartbeat.schedule", i18n.RuleOneOfValue, "Choices", i18n.Or{"fixed", "after-receive", "after-send"}, "Value", hb.Schedule)
 	}
 	if hb.MaxMissed < 1 {
-		return fieldErr(p+".heartbeat.max_missed", "must be at least 1, not %d", hb.MaxMissed)
+		return fieldErr(p+".heartbeat.max_missed", i18n.RuleAtLeast, "Min", 1, "Value", hb.MaxMissed)
 	}
 	if hb.Size < 2 || hb.Size > 65000 {
-		return fieldErr(p+".heartbeat.size", "must be between 2 and 65000 bytes, not %d", hb.Size)
+		return fieldErr(p+".heartbeat.size", i18n.RuleBetweenBytes, "Min", 2, "Max", 65000, "Value", hb.Size)
 	}
 	if a.Keepalive.Count < 0 {
-		return fieldErr(p+".keepalive.count", "must not be negative, not %d", a.Keepalive.Count)
+		return fieldErr(p+".keepalive.count", i18n.RuleNotNegativeValue, "Value", a.Keepalive.Count)
 	}
 	if a.Backlog < 0 {
-		return fieldErr(p+".backlog", "must not be negative, not %d", a.Backlog)
+		return fieldErr(p+".backlog", i18n.RuleNotNegativeValue, "Value", a.Backlog)
 	}
 	r := a.Reconnect
 	if !slices.Contains(BackoffPolicies, r.Policy) {
-		return fieldErr(p+".reconnect.policy", "must be one of %s, not %q", strings.Join(BackoffPolicies, ", "), r.Policy)
+		return fieldErr(p+".reconnect.policy", i18n.RuleOneOfList, "Choices", i18n.List(BackoffPolicies), "Value", r.Policy)
 	}
 	if r.Policy != BackoffNone && r.Base <= 0 {
-		return fieldErr(p+".reconnect.base", "must be positive for the %s policy", r.Policy)
+		return fieldErr(p+".reconnect.base", i18n.ConfigBasePositive, "Policy", r.Policy)
 	}
 	if r.Max < r.Base {
-		return fieldErr(p+".reconnect.max", "must not be below reconnect.base (%v)", r.Base)
+		return fieldErr(p+".reconnect.max", i18n.ConfigMaxBelowBase, "Base", r.Base.String())
 	}
 	if r.Multiplier < 1 {
-		return fieldErr(p+".reconnect.multiplier", "must be at least 1, not %g", r.Multiplier)
+		return fieldErr(p+".reconnect.multiplier", i18n.RuleAtLeast, "Min", 1, "Value", r.Multiplier)
 	}
 	if r.Jitter < 0 || r.Jitter >= 1 {
-		return fieldErr(p+".reconnect.jitter", "must be in [0, 1), not %g", r.Jitter)
+		return fieldErr(p+".reconnect.jitter", i18n.RuleJitter, "Value", r.Jitter)
 	}
 	if r.MaxAttempts < 0 {
-		return fieldErr(p+".reconnect.max_attempts", "must not be negative, not %d", r.MaxAttempts)
+		return fieldErr(p+".reconnect.max_attempts", i18n.RuleNotNegativeValue, "Value", r.MaxAttempts)
 	}
 	if a.Traffic.Size < 0 || (a.Traffic.Interval > 0 && a.Traffic.Size < 3) {
-		return fieldErr(p+".traffic.size", "must be at least 3 bytes, not %d", a.Traffic.Size)
+		return fieldErr(p+".traffic.size", i18n.RuleAtLeastBytes, "Min", 3, "Value", a.Traffic.Size)
 	}
 	switch a.Kind {
 	case KindFeed:
 		if a.Feed.MeanInterval <= 0 {
-			return fieldErr(p+".feed.mean_interval", "must be positive")
+			return fieldErr(p+".feed.mean_interval", i18n.RulePositive)
 		}
 	case KindPoller:
 		switch a.Poll.Mode {
 		case PollShort:
 			if a.Poll.Interval <= 0 {
-				return fieldErr(p+".poll.interval", "must be positive for short polling")
+				return fieldErr(p+".poll.interval", i18n.ConfigPollPositive)
 			}
 		case PollLong, PollPush:
 		default:
-			return fieldErr(p+".poll.mode", "must be short, long or push, not %q", a.Poll.Mode)
+			return fieldErr(p+".poll.mode", i18n.RuleOneOfValue, "Choices", i18n.Or{PollShort, PollLong, PollPush}, "Value", a.Poll.Mode)
 		}
 	}
 	return nil

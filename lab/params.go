@@ -1,12 +1,12 @@
 package lab
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -33,7 +33,7 @@ func intParam(suffix string, min int, field func(*AppConfig) *int) param {
 	return param{suffix, func(a *AppConfig, v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < min {
-			return fmt.Errorf("%q is not a whole number of at least %d", v, min)
+			return i18n.NewError(i18n.ConfigNotWholeMin, "Value", v, "Min", min)
 		}
 		*field(a) = n
 		return nil
@@ -44,10 +44,10 @@ func intParam(suffix string, min int, field func(*AppConfig) *int) param {
 func parseDuration(v string) (time.Duration, error) {
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration (like 10s, 1m30s)", v)
+		return 0, i18n.NewError(i18n.ConfigNotDuration, "Value", v)
 	}
 	if d < 0 {
-		return 0, fmt.Errorf("%q is negative", v)
+		return 0, i18n.NewError(i18n.ConfigNegative, "Value", v)
 	}
 	return d, nil
 }
@@ -63,7 +63,7 @@ var appParams = []param{
 	{"keepalive.enabled", func(a *AppConfig, v string) error {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return fmt.Errorf("%q is not true or false", v)
+			return i18n.NewError(i18n.ConfigNotBool, "Value", v)
 		}
 		a.Keepalive.Enabled = b
 		return nil
@@ -73,7 +73,7 @@ var appParams = []param{
 	intParam("keepalive.count", 0, func(a *AppConfig) *int { return &a.Keepalive.Count }),
 	{"reconnect.policy", func(a *AppConfig, v string) error {
 		if !slices.Contains(BackoffPolicies, v) {
-			return fmt.Errorf("%q is not a policy (%s)", v, strings.Join(BackoffPolicies, ", "))
+			return i18n.NewError(i18n.ConfigNotPolicy, "Value", v, "Known", i18n.List(BackoffPolicies))
 		}
 		a.Reconnect.Policy = v
 		return nil
@@ -108,7 +108,7 @@ func (s *Session) setParam(path, value string) {
 func (s *Session) param(path, value string, apply bool) error {
 	parts := strings.SplitN(path, ".", 3)
 	if len(parts) < 3 {
-		return targetErr("%q is not a parameter path (live ones: %s)", path, strings.Join(LiveParams(), ", "))
+		return targetErr(i18n.ActionNotParamPath, "Path", path, "Known", i18n.List(LiveParams()))
 	}
 	section, name, rest := parts[0], parts[1], parts[2]
 	switch section {
@@ -121,24 +121,24 @@ func (s *Session) param(path, value string, apply bool) error {
 	case "hosts":
 		return s.hostParam(name, rest, value, apply)
 	}
-	return targetErr("%q is not a parameter path (live ones: %s)", path, strings.Join(LiveParams(), ", "))
+	return targetErr(i18n.ActionNotParamPath, "Path", path, "Known", i18n.List(LiveParams()))
 }
 
 func (s *Session) appParam(name, rest, value string, apply bool) error {
 	rt := s.byName[name]
 	if rt == nil {
-		return targetErr("no app is called %q", name)
+		return targetErr(i18n.ConfigNoApp, "Name", name)
 	}
 	i := slices.IndexFunc(appParams, func(p param) bool { return p.suffix == rest })
 	if i < 0 {
-		return targetErr("apps.%s.%s cannot change while the lab runs (live ones: %s)", name, rest, strings.Join(LiveParams(), ", "))
+		return targetErr(i18n.ActionNotLive, "Path", "apps."+name+"."+rest, "Known", i18n.List(LiveParams()))
 	}
 	trial := *rt.config()
 	if err := appParams[i].set(&trial, value); err != nil {
-		return valueErr("apps.%s.%s: %v", name, rest, err)
+		return valueErr(i18n.ConfigPathErr, "Path", "apps."+name+"."+rest, "Err", err)
 	}
 	if err := trial.validate(s.nodeKinds()); err != nil {
-		return valueErr("%v", err)
+		return &ActionError{Field: "value", Msg: i18n.M(i18n.ConfigAsIs, "Err", err)}
 	}
 	if apply {
 		*rt.config() = trial
@@ -161,20 +161,20 @@ func (s *Session) nodeKinds() map[string]string {
 func (s *Session) linkParam(name, rest, value string, apply bool) error {
 	l := s.link(name)
 	if l == nil {
-		return targetErr("no link is called %q", name)
+		return targetErr(i18n.ConfigNoLink, "Name", name)
 	}
 	cfg := l.Config()
 	switch rest {
 	case "loss":
 		p, err := strconv.ParseFloat(value, 64)
 		if err != nil || p < 0 || p > 1 {
-			return valueErr("links.%s.loss: %q is not a probability between 0 and 1", name, value)
+			return valueErr(i18n.ConfigPathErr, "Path", "links."+name+".loss", "Err", i18n.M(i18n.ConfigNotProbability, "Value", value))
 		}
 		cfg.Loss, cfg.Burst = p, nil
 	case "latency", "jitter":
 		d, err := parseDuration(value)
 		if err != nil {
-			return valueErr("links.%s.%s: %v", name, rest, err)
+			return valueErr(i18n.ConfigPathErr, "Path", "links."+name+"."+rest, "Err", err)
 		}
 		if rest == "latency" {
 			cfg.Latency = d
@@ -182,10 +182,10 @@ func (s *Session) linkParam(name, rest, value string, apply bool) error {
 			cfg.Jitter = d
 		}
 	default:
-		return targetErr("links.%s.%s cannot change (loss, latency, jitter can)", name, rest)
+		return targetErr(i18n.ActionLinkNotLive, "Path", "links."+name+"."+rest)
 	}
 	if err := cfg.Validate(); err != nil {
-		return valueErr("links.%s.%s: %v", name, rest, err)
+		return valueErr(i18n.ConfigPathErr, "Path", "links."+name+"."+rest, "Err", ruleError(err))
 	}
 	if apply {
 		return l.SetConfig(cfg)
@@ -196,13 +196,13 @@ func (s *Session) linkParam(name, rest, value string, apply bool) error {
 func (s *Session) boxParam(name, rest, value string, apply bool) error {
 	m := s.sim.Middlebox(name)
 	if m == nil {
-		return targetErr("no middlebox is called %q", name)
+		return targetErr(i18n.ConfigNoMiddlebox, "Name", name)
 	}
 	switch rest {
 	case "idle_timeout":
 		d, err := parseDuration(value)
 		if err != nil || d == 0 {
-			return valueErr("middleboxes.%s.idle_timeout: %q is not a positive duration", name, value)
+			return valueErr(i18n.ConfigPathErr, "Path", "middleboxes."+name+".idle_timeout", "Err", i18n.M(i18n.ConfigNotPositiveDur, "Value", value))
 		}
 		if apply {
 			return m.SetIdleTimeout(d)
@@ -210,13 +210,13 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 	case "on_expired":
 		p, err := netsim.ParseExpiryPolicy(value)
 		if err != nil {
-			return valueErr("middleboxes.%s.%v", name, err)
+			return valueErr(i18n.ConfigFieldRule, "Field", "middleboxes."+name+".on_expired", "Rule", ruleOf(err))
 		}
 		if apply {
 			return m.SetExpiryPolicy(p)
 		}
 	default:
-		return targetErr("middleboxes.%s.%s cannot change (idle_timeout, on_expired can)", name, rest)
+		return targetErr(i18n.ActionBoxNotLive, "Path", "middleboxes."+name+"."+rest)
 	}
 	return nil
 }
@@ -224,21 +224,21 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 func (s *Session) hostParam(name, rest, value string, apply bool) error {
 	h := s.sim.Host(name)
 	if h == nil {
-		return targetErr("no host is called %q", name)
+		return targetErr(i18n.ConfigNoHost, "Name", name)
 	}
 	key, ok := strings.CutPrefix(rest, "sysctl.")
 	if !ok {
-		return targetErr("hosts.%s.%s cannot change (hosts.%s.sysctl.<setting> can)", name, rest, name)
+		return targetErr(i18n.ActionHostNotLive, "Path", "hosts."+name+"."+rest, "Sysctl", "hosts."+name+".sysctl.<setting>")
 	}
 	trial := *h.Profile()
 	if err := setSysctl(&trial, key, value); err != nil {
-		if strings.HasPrefix(err.Error(), "no such setting") {
-			return targetErr("hosts.%s.sysctl.%s: %v", name, key, err)
+		if unknownSetting(err) {
+			return targetErr(i18n.ConfigPathErr, "Path", "hosts."+name+".sysctl."+key, "Err", err)
 		}
-		return valueErr("hosts.%s.sysctl.%s: %v", name, key, err)
+		return valueErr(i18n.ConfigPathErr, "Path", "hosts."+name+".sysctl."+key, "Err", err)
 	}
 	if err := trial.Validate(); err != nil {
-		return valueErr("hosts.%s.sysctl.%s: %v", name, key, err)
+		return valueErr(i18n.ConfigPathErr, "Path", "hosts."+name+".sysctl."+key, "Err", ruleError(err))
 	}
 	if apply {
 		*h.Profile() = trial

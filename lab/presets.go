@@ -2,18 +2,19 @@ package lab
 
 import (
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // Preset is a protocol's heartbeat as documented, for each side. Applying
 // it fills the fields a scenario left unset.
 type Preset struct {
 	Name  string
-	Title string
+	Title i18n.ID
 	// Detection is the documented dead-peer detection time after a power
 	// cut, counted from the last packet the detecting side received.
-	Detection string
+	Detection i18n.ID
 	client    AppConfig
 	server    AppConfig
 }
@@ -28,8 +29,8 @@ var Presets = []Preset{
 		// the Client within one and a half times the Keep Alive time
 		// period, it MUST disconnect". PINGREQ is 0xC0 0x00 and PINGRESP
 		// 0xD0 0x00: two bytes each.
-		Name: "mqtt", Title: "MQTT keep alive (60 s; broker gives up after 1.5 × keep alive)",
-		Detection: "broker: 90 s",
+		Name: "mqtt", Title: i18n.PresetMQTT,
+		Detection: i18n.PresetMQTTDetect,
 		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 60 * time.Second, Schedule: "after-send",
 			Timeout: 60 * time.Second, Size: 2}},
 		server: AppConfig{Heartbeat: HeartbeatConfig{Expect: 90 * time.Second, Size: 2}},
@@ -41,8 +42,8 @@ var Presets = []Preset{
 		// no ping arrives within pingInterval + pingTimeout. A ping is "2"
 		// in a WebSocket text frame (2-byte header, unmasked: 3 bytes); the
 		// client's pong "3" is masked (2 + 4 + 1 = 7 bytes).
-		Name: "socketio", Title: "Socket.IO v4 (server pings every 25 s, 20 s timeout)",
-		Detection: "server: 25 s + 20 s; client: 45 s",
+		Name: "socketio", Title: i18n.PresetSocketIO,
+		Detection: i18n.PresetSocketIODetect,
 		client:    AppConfig{Heartbeat: HeartbeatConfig{Expect: 45 * time.Second, Size: 7}},
 		server: AppConfig{Heartbeat: HeartbeatConfig{Interval: 25 * time.Second, Schedule: "after-receive",
 			Timeout: 20 * time.Second, Size: 3}},
@@ -58,8 +59,8 @@ var Presets = []Preset{
 		// the client's keepalive on at 5 minutes. A PING frame is 9 + 8 =
 		// 17 bytes (RFC 9113 6.7), 39 inside a TLS 1.3 record. Reconnects
 		// follow gRPC's connection-backoff spec.
-		Name: "grpc", Title: "gRPC keepalive (20 s timeout; server enforces 5 min)",
-		Detection: "client: 300 s + 20 s; server: 2 h + 20 s",
+		Name: "grpc", Title: i18n.PresetGRPC,
+		Detection: i18n.PresetGRPCDetect,
 		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 5 * time.Minute, Schedule: "after-receive",
 			Timeout: 20 * time.Second, Size: 39},
 			Reconnect: BackoffConfig{Policy: BackoffGRPC}},
@@ -71,8 +72,8 @@ var Presets = []Preset{
 		// 30 s (setInterval) and terminates a client that has not answered
 		// the previous ping. An empty ping from the server is 2 bytes; the
 		// browser's pong is masked: 6 bytes (RFC 6455 5.2, 5.5.2).
-		Name: "websocket", Title: "WebSocket ping/pong (ws: ping every 30 s, drop if no pong)",
-		Detection: "server: 30 to 60 s",
+		Name: "websocket", Title: i18n.PresetWebSocket,
+		Detection: i18n.PresetWebSocketDetect,
 		client:    AppConfig{Heartbeat: HeartbeatConfig{Size: 6}},
 		server: AppConfig{Heartbeat: HeartbeatConfig{Interval: 30 * time.Second, Schedule: "fixed",
 			Timeout: 30 * time.Second, Size: 2}},
@@ -85,8 +86,8 @@ var Presets = []Preset{
 		// unanswered requests exceeds CountMax, so at the fourth silent
 		// interval (the man page says "approximately 45 seconds"). The
 		// request is about 56 bytes on the wire with chacha20-poly1305.
-		Name: "ssh", Title: "SSH ServerAliveInterval 15 s, ServerAliveCountMax 3",
-		Detection: "client: 4 × 15 s",
+		Name: "ssh", Title: i18n.PresetSSH,
+		Detection: i18n.PresetSSHDetect,
 		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 15 * time.Second, Schedule: "after-receive",
 			Timeout: 15 * time.Second, MaxMissed: 3, Size: 56}},
 		server: AppConfig{Heartbeat: HeartbeatConfig{Size: 32}},
@@ -96,8 +97,8 @@ var Presets = []Preset{
 		// documentation: the client writes a heartbeat after 30 s without
 		// writing (writer idle) and the server closes a connection it has
 		// read nothing from for 60 s (reader idle). No answer is sent.
-		Name: "netty", Title: "Netty IdleStateHandler(60, 30, 0)",
-		Detection: "server: 60 s",
+		Name: "netty", Title: i18n.PresetNetty,
+		Detection: i18n.PresetNettyDetect,
 		client: AppConfig{Heartbeat: HeartbeatConfig{Interval: 30 * time.Second, Schedule: "after-send",
 			Size: 15, NoAnswer: true}},
 		server: AppConfig{IdleTimeout: 60 * time.Second, Heartbeat: HeartbeatConfig{NoAnswer: true}},
@@ -106,24 +107,24 @@ var Presets = []Preset{
 		// Go's net.Dialer and net.ListenConfig enable TCP keepalive by
 		// default with KeepAliveConfig{Idle: 15s, Interval: 15s, Count: 9}
 		// (Go 1.23+; Count 9 is the documented default).
-		Name: "go-default", Title: "Go's default TCP keepalive (15 s, 15 s, 9)",
-		Detection: "150 s",
+		Name: "go-default", Title: i18n.PresetGoDefault,
+		Detection: i18n.PresetGoDefaultDetect,
 		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 15 * time.Second, Interval: 15 * time.Second, Count: 9}},
 		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 15 * time.Second, Interval: 15 * time.Second, Count: 9}},
 	},
 	{
 		// SO_KEEPALIVE with Linux's defaults: tcp_keepalive_time 7200 s,
 		// tcp_keepalive_intvl 75 s, tcp_keepalive_probes 9.
-		Name: "linux-keepalive", Title: "SO_KEEPALIVE, Linux defaults (7200 s, 75 s, 9)",
-		Detection: "7875 s",
+		Name: "linux-keepalive", Title: i18n.PresetLinuxKA,
+		Detection: i18n.PresetLinuxKADetect,
 		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true}},
 		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true}},
 	},
 	{
 		// SO_KEEPALIVE with Windows' defaults: 2 hours idle, 1 s between
 		// probes, 10 probes (Microsoft Learn, SO_KEEPALIVE).
-		Name: "windows-keepalive", Title: "SO_KEEPALIVE, Windows defaults (2 h, 1 s, 10)",
-		Detection: "7210 s",
+		Name: "windows-keepalive", Title: i18n.PresetWindowsKA,
+		Detection: i18n.PresetWindowsKADetect,
 		client:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 2 * time.Hour, Interval: time.Second, Count: 10}},
 		server:    AppConfig{Keepalive: KeepaliveConfig{Enabled: true, Idle: 2 * time.Hour, Interval: time.Second, Count: 10}},
 	},
@@ -195,7 +196,7 @@ func (c *Config) ApplyDefaults() error {
 		if a.Preset != "" {
 			p, ok := presetByName(a.Preset)
 			if !ok {
-				return fieldErr("apps."+a.Name+".preset", "no preset %q (known: %s)", a.Preset, strings.Join(PresetNames(), ", "))
+				return fieldErr("apps."+a.Name+".preset", i18n.ConfigNoPreset, "Name", a.Preset, "Known", i18n.List(PresetNames()))
 			}
 			if a.Kind == KindServer {
 				a.fillFrom(p.server)

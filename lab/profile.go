@@ -1,12 +1,12 @@
 package lab
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -21,7 +21,7 @@ func durSysctl(name string, field func(*netsim.Profile) *time.Duration) sysctl {
 	return sysctl{name, func(p *netsim.Profile, v string) error {
 		d, err := time.ParseDuration(v)
 		if err != nil {
-			return fmt.Errorf("%q is not a duration (like 75s or 2h)", v)
+			return i18n.NewError(i18n.ConfigNotDurationEx, "Value", v)
 		}
 		*field(p) = d
 		return nil
@@ -32,7 +32,7 @@ func intSysctl(name string, field func(*netsim.Profile) *int) sysctl {
 	return sysctl{name, func(p *netsim.Profile, v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number", v)
+			return i18n.NewError(i18n.ConfigNotWhole, "Value", v)
 		}
 		*field(p) = n
 		return nil
@@ -43,7 +43,7 @@ func boolSysctl(name string, field func(*netsim.Profile) *bool) sysctl {
 	return sysctl{name, func(p *netsim.Profile, v string) error {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return fmt.Errorf("%q is not true or false", v)
+			return i18n.NewError(i18n.ConfigNotBool, "Value", v)
 		}
 		*field(p) = b
 		return nil
@@ -93,7 +93,7 @@ func hostProfile(h HostConfig) (netsim.Profile, error) {
 	}
 	prof, err := netsim.ProfileByName(osName)
 	if err != nil {
-		return prof, fieldErr("hosts."+h.Name+".os", "must be linux, windows or macos, not %q", h.OS)
+		return prof, fieldErr("hosts."+h.Name+".os", i18n.RuleOneOfValue, "Choices", i18n.Or{"linux", "windows", "macos"}, "Value", h.OS)
 	}
 	keys := make([]string, 0, len(h.Sysctl))
 	for k := range h.Sysctl {
@@ -102,9 +102,7 @@ func hostProfile(h HostConfig) (netsim.Profile, error) {
 	slices.Sort(keys)
 	for _, k := range keys {
 		if err := setSysctl(&prof, k, h.Sysctl[k]); err != nil {
-			fe := &FieldError{Path: "hosts." + h.Name + ".sysctl." + k, Msg: err.Error()}
-			fe.Key = strings.HasPrefix(fe.Msg, "no such setting")
-			return prof, fe
+			return prof, &FieldError{Path: "hosts." + h.Name + ".sysctl." + k, Msg: err.(*i18n.Error).Message, Key: unknownSetting(err)}
 		}
 	}
 	if err := prof.Validate(); err != nil {
@@ -119,5 +117,12 @@ func setSysctl(p *netsim.Profile, name, value string) error {
 			return s.set(p, value)
 		}
 	}
-	return fmt.Errorf("no such setting (known: %s)", strings.Join(SysctlNames(), ", "))
+	return i18n.NewError(i18n.ConfigNoSysctl, "Known", i18n.List(SysctlNames()))
+}
+
+// unknownSetting reports whether setSysctl's error is about the setting's
+// name rather than its value.
+func unknownSetting(err error) bool {
+	var ie *i18n.Error
+	return errors.As(err, &ie) && ie.ID == i18n.ConfigNoSysctl
 }

@@ -122,7 +122,7 @@ func (s *Session) build() error {
 	for i, t := range s.cfg.Timeline {
 		if err := s.checkAction(t.Action); err != nil {
 			ae := err.(*ActionError)
-			return fieldErr(fmt.Sprintf("timeline[%d].%s", i, ae.Field), "%s", ae.Msg)
+			return &FieldError{Path: fmt.Sprintf("timeline[%d].%s", i, ae.Field), Msg: ae.Msg}
 		}
 	}
 	return nil
@@ -234,10 +234,10 @@ func (s *Session) Replay(inputs []Input) error {
 	}
 	for i, in := range inputs {
 		if err := s.checkAction(in.Action); err != nil {
-			return fmt.Errorf("input %d: %v", i+1, err)
+			return i18n.NewError(i18n.ActionInput, "Index", i+1, "Err", err)
 		}
 		if in.At < last.At || in.Step < last.Step {
-			return fmt.Errorf("input %d: at %v (step %d) comes before the input ahead of it", i+1, in.At, in.Step)
+			return i18n.NewError(i18n.ActionInputTooEarly, "Index", i+1, "At", in.At.String(), "Step", in.Step)
 		}
 		last = in
 	}

@@ -38,13 +38,13 @@ type GilbertElliott struct {
 func (c LinkConfig) Validate() error {
 	switch {
 	case c.Latency < 0:
-		return invalid("latency", "must not be negative")
+		return invalid("latency", RuleNotNegative)
 	case c.Jitter < 0:
-		return invalid("jitter", "must not be negative")
+		return invalid("jitter", RuleNotNegative)
 	case c.Loss < 0 || c.Loss > 1:
-		return invalid("loss", "must be between 0 and 1, not %g", c.Loss)
+		return invalid("loss", RuleFraction, c.Loss)
 	case c.Bandwidth < 0:
-		return invalid("bandwidth", "must not be negative")
+		return invalid("bandwidth", RuleNotNegative)
 	}
 	if g := c.Burst; g != nil {
 		for _, x := range []struct {
@@ -52,7 +52,7 @@ func (c LinkConfig) Validate() error {
 			v    float64
 		}{{"burst.p", g.P}, {"burst.r", g.R}, {"burst.loss_bad", g.LossBad}, {"burst.loss_good", g.LossGood}} {
 			if x.v < 0 || x.v > 1 {
-				return invalid(x.name, "must be between 0 and 1, not %g", x.v)
+				return invalid(x.name, RuleFraction, x.v)
 			}
 		}
 	}
@@ -86,13 +86,13 @@ func (s *Sim) AddLink(a, b string, cfg LinkConfig) (*Link, error) {
 	var err error
 	switch {
 	case na == nil:
-		err = invalid("between", "names no host or middlebox %q", a)
+		err = invalid("between", RuleNoSuchNode, a)
 	case nb == nil:
-		err = invalid("between", "names no host or middlebox %q", b)
+		err = invalid("between", RuleNoSuchNode, b)
 	case na == nb:
-		err = invalid("between", "must name two different ends")
+		err = invalid("between", RuleSameEnds)
 	case s.Link(a, b) != nil:
-		err = invalid("between", "names two ends joined already")
+		err = invalid("between", RuleJoinedAlready)
 	default:
 		err = cfg.Validate()
 	}

@@ -161,32 +161,32 @@ func (c MiddleboxConfig) WithDefaults() MiddleboxConfig {
 func (c MiddleboxConfig) Validate() error {
 	switch {
 	case c.Kind.String() == "":
-		return invalid("kind", "must be %s", orList(middleboxKinds))
+		return invalid("kind", RuleOneOf, tableNames(middleboxKinds))
 	case c.Kind != NAT && c.PublicIP.IsValid():
-		return invalid("public_ip", "only a NAT has a public address")
+		return invalid("public_ip", RuleOnlyNATAddress)
 	case c.Kind == Router:
 		return nil
 	}
 	switch {
 	case c.Outside == "":
-		return invalid("outside", "names the neighbour on the outside")
+		return invalid("outside", RuleOutsideNeeded)
 	case c.IdleTimeout <= 0:
-		return invalid("idle_timeout", "must be positive, not %v", c.IdleTimeout)
+		return invalid("idle_timeout", RulePositive, c.IdleTimeout)
 	case c.UDPIdleTimeout < 0:
-		return invalid("udp_idle_timeout", "must not be negative, not %v", c.UDPIdleTimeout)
+		return invalid("udp_idle_timeout", RuleNotNegative, c.UDPIdleTimeout)
 	}
 	if c.OnExpired.String() == "" {
-		return invalid("on_expired", "must be %s", orList(expiryPolicies))
+		return invalid("on_expired", RuleOneOf, tableNames(expiryPolicies))
 	}
 	if c.Kind == NAT {
 		if !c.PublicIP.Is4() {
-			return invalid("public_ip", "a NAT needs an IPv4 public address")
+			return invalid("public_ip", RuleNATNeedsAddress)
 		}
 		if c.Ports.String() == "" {
-			return invalid("ports", "must be %s", orList(portPolicies))
+			return invalid("ports", RuleOneOf, tableNames(portPolicies))
 		}
 		if c.PortLow > c.PortHigh {
-			return invalid("ports", "the range %d-%d is empty", c.PortLow, c.PortHigh)
+			return invalid("ports", RuleEmptyRange, c.PortLow, c.PortHigh)
 		}
 	}
 	return nil
@@ -249,7 +249,7 @@ func (m *Middlebox) Config() MiddleboxConfig { return m.cfg }
 // from now on; flows already idle longer are forgotten at once.
 func (m *Middlebox) SetIdleTimeout(d time.Duration) error {
 	if d <= 0 {
-		return fmt.Errorf("netsim: middlebox %s: %w", m.name, invalid("idle_timeout", "must be positive, not %v", d))
+		return fmt.Errorf("netsim: middlebox %s: %w", m.name, invalid("idle_timeout", RulePositive, d))
 	}
 	m.cfg.IdleTimeout = d
 	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: "idle_timeout", Target: m.name, Settings: []Setting{{"idle_timeout_ns", int64(d)}}})

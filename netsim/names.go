@@ -1,7 +1,5 @@
 package netsim
 
-import "strings"
-
 // Sets of names. Each set of codes the simulator speaks in (a segment's
 // note, a timer's kind, a detection's cause) is a small integer type whose
 // names are declared once, in a table indexed by the value. String, the
@@ -59,20 +57,16 @@ func parseSetting[T ~uint8](table []Named, setting, name string) (T, error) {
 	if v, ok := parseName[T](table, name); ok {
 		return v, nil
 	}
-	return 0, invalid(setting, "must be %s, not %q", orList(table), name)
+	return 0, invalid(setting, RuleOneOf, name, tableNames(table))
 }
 
-// orList names a table's entries as a sentence does: "drop, pickup, rst or
-// rst-both".
-func orList(table []Named) string {
-	var names []string
+// tableNames lists a table's names, in order.
+func tableNames(table []Named) []string {
+	var out []string
 	for _, n := range table {
 		if n.Name != "" {
-			names = append(names, n.Name)
+			out = append(out, n.Name)
 		}
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return out
 }

@@ -32,17 +32,17 @@ func (b *nodeBase) attach(l *Link)  { b.links = append(b.links, l) }
 func (s *Sim) addNode(n node, ipField string, ips ...netip.Addr) error {
 	name := n.Name()
 	if name == "" {
-		return invalid("name", "is needed")
+		return invalid("name", RuleNeeded)
 	}
 	if _, dup := s.byName[name]; dup {
-		return invalid("name", "%q is already taken", name)
+		return invalid("name", RuleNameTaken, name)
 	}
 	for _, ip := range ips {
 		if !ip.Is4() {
-			return invalid(ipField, "%v is not an IPv4 address", ip)
+			return invalid(ipField, RuleNotIPv4, ip)
 		}
 		if other, dup := s.byIP[ip.As4()]; dup {
-			return invalid(ipField, "%v already belongs to %s", ip, other.Name())
+			return invalid(ipField, RuleAddressTaken, ip, other.Name())
 		}
 	}
 	for _, ip := range ips {

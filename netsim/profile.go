@@ -149,7 +149,7 @@ func (p *Profile) Validate() error {
 	}
 	for _, d := range durs {
 		if d.v <= 0 {
-			return invalid(d.name, "must be positive, not %v", d.v)
+			return invalid(d.name, RulePositive, d.v)
 		}
 	}
 	ints := []struct {
@@ -164,22 +164,22 @@ func (p *Profile) Validate() error {
 	}
 	for _, x := range ints {
 		if x.v < x.min {
-			return invalid(x.name, "must be at least %d, not %d", x.min, x.v)
+			return invalid(x.name, RuleAtLeast, x.v, x.min)
 		}
 	}
 	switch {
 	case p.DelayedACK < 0:
-		return invalid("delayed_ack", "must not be negative")
+		return invalid("delayed_ack", RuleNotNegative)
 	case p.ConnectTimeout < 0:
-		return invalid("connect_timeout", "must not be negative")
+		return invalid("connect_timeout", RuleNotNegative)
 	case int(p.RTTEstimator) >= len(estimatorNames):
-		return invalid("rtt_estimator", "must be %s", orList(estimatorNames))
+		return invalid("rtt_estimator", RuleOneOf, tableNames(estimatorNames))
 	case p.TimerTick < 0:
-		return invalid("timer_tick", "must not be negative")
+		return invalid("timer_tick", RuleNotNegative)
 	case p.MinRTO > p.MaxRTO:
-		return invalid("min_rto", "(%v) must not exceed max_rto (%v)", p.MinRTO, p.MaxRTO)
+		return invalid("min_rto", RuleNotAbove, p.MinRTO, "max_rto", p.MaxRTO)
 	case p.EphemeralLow == 0 || p.EphemeralLow > p.EphemeralHigh:
-		return invalid("ephemeral_ports", "the range %d-%d is empty", p.EphemeralLow, p.EphemeralHigh)
+		return invalid("ephemeral_ports", RuleEmptyRange, p.EphemeralLow, p.EphemeralHigh)
 	}
 	return nil
 }

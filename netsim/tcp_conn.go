@@ -144,15 +144,15 @@ type SockOpts struct {
 func (o SockOpts) Validate() error {
 	switch {
 	case o.KeepIdle < 0:
-		return invalid("keepalive.idle", "must not be negative, not %v", o.KeepIdle)
+		return invalid("keepalive.idle", RuleNotNegative, o.KeepIdle)
 	case o.KeepIntvl < 0:
-		return invalid("keepalive.interval", "must not be negative, not %v", o.KeepIntvl)
+		return invalid("keepalive.interval", RuleNotNegative, o.KeepIntvl)
 	case o.KeepCnt < 0:
-		return invalid("keepalive.count", "must not be negative, not %d", o.KeepCnt)
+		return invalid("keepalive.count", RuleNotNegative, o.KeepCnt)
 	case o.UserTimeout < 0:
-		return invalid("user_timeout", "must not be negative, not %v", o.UserTimeout)
+		return invalid("user_timeout", RuleNotNegative, o.UserTimeout)
 	case o.SynRetries < 0 || o.SynRetries > 127:
-		return invalid("syn_retries", "must be between 0 and 127, not %d", o.SynRetries) // TCP_SYNCNT limit MAX_TCP_SYNCNT
+		return invalid("syn_retries", RuleBetween, o.SynRetries, 0, 127) // TCP_SYNCNT limit MAX_TCP_SYNCNT
 	}
 	return nil
 }

@@ -35,7 +35,7 @@ func (p *Process) Listen(port uint16, backlog int, opts SockOpts) (*Listener, er
 	case !p.Alive() || !h.powered:
 		return nil, EINVAL
 	case backlog < 0:
-		return nil, invalid("backlog", "must not be negative, not %d", backlog)
+		return nil, invalid("backlog", RuleNotNegative, backlog)
 	case h.listeners[port] != nil:
 		return nil, EADDRINUSE
 	}

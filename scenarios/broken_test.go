@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/broken and testdata/broken-set")
@@ -88,19 +91,53 @@ func TestBrokenSet(t *testing.T) {
 }
 
 // checkGolden checks that err is one line starting with prefix (the file,
-// or the --set flag) and equals the golden file's, or rewrites it.
+// or the --set flag) and equals the golden file's, or rewrites it; the
+// same in Chinese against NAME.zh.golden, which must name the same place
+// and field and explain in Chinese.
 func checkGolden(t *testing.T, golden, prefix string, err error) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("loads without error; it must fail")
 	}
-	msg := err.Error()
-	if strings.ContainsAny(msg, "\r\n") {
-		t.Errorf("the error spans more than one line:\n%s", msg)
+	for _, l := range i18n.Langs {
+		msg, file := i18n.ErrorText(err, l), golden
+		if l != i18n.English {
+			file = strings.TrimSuffix(golden, ".golden") + "." + l.String() + ".golden"
+			checkPlace(t, err, msg)
+		}
+		if strings.ContainsAny(msg, "\r\n") {
+			t.Errorf("the error spans more than one line:\n%s", msg)
+		}
+		if !strings.HasPrefix(msg, prefix) {
+			t.Errorf("the error does not start with %q:\n%s", prefix, msg)
+		}
+		compareGolden(t, file, msg)
 	}
-	if !strings.HasPrefix(msg, prefix) {
-		t.Errorf("the error does not start with %q:\n%s", prefix, msg)
+}
+
+// checkPlace checks that a translated error names the same place and
+// field as the English one, and explains in Chinese.
+func checkPlace(t *testing.T, err error, msg string) {
+	t.Helper()
+	var se *Error
+	if !errors.As(err, &se) {
+		return
 	}
+	place := se.Pos.String() + ": "
+	if se.Path != "" {
+		place += se.Path + ": "
+	}
+	if !strings.HasPrefix(msg, place) || !strings.HasPrefix(err.Error(), place) {
+		t.Errorf("the place and field %q differ between languages:\n%s\n%s", place, err.Error(), msg)
+	}
+	if !strings.ContainsFunc(strings.TrimPrefix(msg, place), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		t.Errorf("the explanation is not in Chinese: %s", msg)
+	}
+}
+
+// compareGolden compares msg with a golden file, or rewrites it.
+func compareGolden(t *testing.T, golden, msg string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
@@ -130,7 +167,8 @@ func checkStale(t *testing.T, dir string, seen map[string]bool) {
 		t.Fatal(err)
 	}
 	for _, g := range goldens {
-		if seen[strings.TrimSuffix(filepath.Base(g), ".golden")] {
+		name := strings.TrimSuffix(filepath.Base(g), ".golden")
+		if seen[name] || seen[strings.TrimSuffix(name, ".zh")] {
 			continue
 		}
 		if *update {

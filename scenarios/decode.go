@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/netip"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // decode fills v from n, strictly: every key must be a field (named by its
@@ -21,20 +24,20 @@ func decode(n *node, path string, v reflect.Value) error {
 		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
 			return nil // an empty section is an unset one
 		}
-		return &Error{Pos: n.pos, Path: path, Msg: "needs a value"}
+		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioNeedsValue)}
 	}
 	switch v.Type() {
 	case reflect.TypeFor[time.Duration]():
-		d, err := scalar(n, path, "a duration (like 10s, 1m30s, 2h)", func(s string) (any, error) { return time.ParseDuration(s) })
+		d, err := scalar(n, path, i18n.M(i18n.WantDuration), func(s string) (any, error) { return time.ParseDuration(s) })
 		if err == nil {
 			v.SetInt(int64(d.(time.Duration)))
 		}
 		return err
 	case reflect.TypeFor[netip.Addr]():
-		a, err := scalar(n, path, "an IPv4 address (like 10.0.0.1)", func(s string) (any, error) {
+		a, err := scalar(n, path, i18n.M(i18n.WantIPv4), func(s string) (any, error) {
 			a, err := netip.ParseAddr(s)
 			if err == nil && !a.Is4() {
-				err = fmt.Errorf("not IPv4")
+				err = errNotIPv4
 			}
 			return a, err
 		})
@@ -53,7 +56,7 @@ func decode(n *node, path string, v reflect.Value) error {
 		return decodeStruct(n, path, v)
 	case reflect.Slice:
 		if n.kind != sequenceNode {
-			return &Error{Pos: n.pos, Path: path, Msg: "must be a list, not " + n.kind.String()}
+			return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeList, "Got", n.kind.msg())}
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.items), len(n.items))
 		for i, item := range n.items {
@@ -65,7 +68,7 @@ func decode(n *node, path string, v reflect.Value) error {
 		return nil
 	case reflect.Map:
 		if n.kind != mappingNode {
-			return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping (key: value lines), not " + n.kind.String()}
+			return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeMapping, "Got", n.kind.msg())}
 		}
 		m := reflect.MakeMap(v.Type())
 		for _, e := range n.entries {
@@ -78,28 +81,28 @@ func decode(n *node, path string, v reflect.Value) error {
 		v.Set(m)
 		return nil
 	case reflect.String:
-		s, err := scalar(n, path, "text", func(s string) (any, error) { return s, nil })
+		s, err := scalar(n, path, i18n.M(i18n.WantText), func(s string) (any, error) { return s, nil })
 		if err == nil {
 			v.SetString(s.(string))
 		}
 		return err
 	case reflect.Bool:
-		b, err := scalar(n, path, "true or false", func(s string) (any, error) { return strconv.ParseBool(s) })
+		b, err := scalar(n, path, i18n.M(i18n.WantBool), func(s string) (any, error) { return strconv.ParseBool(s) })
 		if err == nil {
 			v.SetBool(b.(bool))
 		}
 		return err
 	case reflect.Int, reflect.Int64:
-		i, err := scalar(n, path, "a whole number", func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) })
+		i, err := scalar(n, path, i18n.M(i18n.WantWhole), func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) })
 		if err == nil {
 			v.SetInt(i.(int64))
 		}
 		return err
 	case reflect.Uint16, reflect.Uint64:
 		bits := v.Type().Bits()
-		want := fmt.Sprintf("a whole number from 0 to %d", uint64(1)<<bits-1)
+		want := i18n.M(i18n.WantWholeMax, "Max", uint64(1)<<bits-1)
 		if strings.HasSuffix(path, ".port") {
-			want = "a port number from 1 to 65535"
+			want = i18n.M(i18n.WantPort)
 		}
 		i, err := scalar(n, path, want, func(s string) (any, error) {
 			return strconv.ParseUint(s, 10, bits)
@@ -109,10 +112,10 @@ func decode(n *node, path string, v reflect.Value) error {
 		}
 		return err
 	case reflect.Float64:
-		f, err := scalar(n, path, "a number", func(s string) (any, error) {
+		f, err := scalar(n, path, i18n.M(i18n.WantNumber), func(s string) (any, error) {
 			f, err := strconv.ParseFloat(s, 64)
 			if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
-				err = fmt.Errorf("not finite")
+				err = errNotFinite
 			}
 			return f, err
 		})
@@ -124,14 +127,20 @@ func decode(n *node, path string, v reflect.Value) error {
 	panic(fmt.Sprintf("scenarios: decode: unsupported field type %s at %s", v.Type(), path))
 }
 
+// Reasons a parse fails that scalar replaces with its own message.
+var (
+	errNotIPv4   = errors.New("not IPv4")   //i18n:ok never shown: scalar says what it wants
+	errNotFinite = errors.New("not finite") //i18n:ok never shown: scalar says what it wants
+)
+
 // scalar parses a scalar with parse, or says what was expected.
-func scalar(n *node, path, want string, parse func(string) (any, error)) (any, error) {
+func scalar(n *node, path string, want i18n.Message, parse func(string) (any, error)) (any, error) {
 	if n.kind != scalarNode {
-		return nil, &Error{Pos: n.pos, Path: path, Msg: "must be " + want + ", not " + n.kind.String()}
+		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeKind, "Want", want, "Got", n.kind.msg())}
 	}
 	v, err := parse(n.value)
 	if err != nil {
-		return nil, &Error{Pos: n.pos, Path: path, Msg: fmt.Sprintf("must be %s, not %q", want, n.value)}
+		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeValue, "Want", want, "Value", n.value)}
 	}
 	return v, nil
 }
@@ -158,7 +167,7 @@ func fieldsOf(t reflect.Type) []field {
 
 func decodeStruct(n *node, path string, v reflect.Value) error {
 	if n.kind != mappingNode {
-		return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping (key: value lines), not " + n.kind.String()}
+		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeMapping, "Got", n.kind.msg())}
 	}
 	fields := fieldsOf(v.Type())
 	for _, e := range n.entries {
@@ -189,13 +198,13 @@ func decodeKeyed(n *node, path string, v reflect.Value) error {
 		return nil
 	}
 	if n.kind != mappingNode {
-		return &Error{Pos: n.pos, Path: path, Msg: "must be a mapping of names to settings, not " + n.kind.String()}
+		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeNamed, "Got", n.kind.msg())}
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.entries), len(n.entries))
 	for i, e := range n.entries {
 		p := path + "." + e.key
 		if e.key == "" {
-			return &Error{Pos: e.keyPos, Path: p, Msg: "needs a name"}
+			return &Error{Pos: e.keyPos, Path: p, Msg: i18n.M(i18n.ScenarioNeedsName)}
 		}
 		el := s.Index(i)
 		val := e.value
@@ -219,7 +228,7 @@ func join(path, key string) string {
 }
 
 // unknownKey says a key is not known, suggesting the closest one.
-func unknownKey(key string, fields []field) string {
+func unknownKey(key string, fields []field) i18n.Message {
 	var names []string
 	best, bestDist := "", 1<<30
 	for _, f := range fields {
@@ -229,9 +238,9 @@ func unknownKey(key string, fields []field) string {
 		}
 	}
 	if bestDist <= max(2, len(key)/3) {
-		return fmt.Sprintf("unknown key %q (did you mean %q?)", key, best)
+		return i18n.M(i18n.ScenarioUnknownKeyLike, "Key", key, "Like", best)
 	}
-	return fmt.Sprintf("unknown key %q (known: %s)", key, strings.Join(names, ", "))
+	return i18n.M(i18n.ScenarioUnknownKey, "Key", key, "Known", i18n.List(names))
 }
 
 // editDistance is the Levenshtein distance between a and b.

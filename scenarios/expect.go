@@ -1,12 +1,13 @@
 package scenarios
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -76,7 +77,9 @@ type latencySpec struct {
 // Expectation is one thing a scenario says must happen. It is judged on the
 // run's events, or on the lab's state at a time.
 type Expectation struct {
-	Name string
+	// Name says what must happen: the scenario's name for it, or one made
+	// from its settings.
+	Name i18n.Message
 	kind string
 	spec expectSpec
 	// At is when the expectation is judged (0: at the end of the run).
@@ -94,7 +97,10 @@ var states = func() []string {
 
 // expectation checks a spec against the scenario and names it.
 func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) {
-	x := Expectation{Name: e.Name, spec: e}
+	x := Expectation{spec: e}
+	if e.Name != "" {
+		x.Name = i18n.M(i18n.ExpectGiven, "Name", e.Name)
+	}
 	set := 0
 	for _, on := range []bool{e.Detect != nil, e.NoDetectBefore != nil, e.State != nil, e.Reconnects != nil,
 		e.Detections != nil, e.HeartbeatBytes != nil, e.Connected != nil, e.PollLatency != nil,
@@ -104,7 +110,7 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		}
 	}
 	if set != 1 {
-		return x, &lab.FieldError{Path: path, Msg: "needs exactly one of " + strings.Join(expectKinds, ", ")}
+		return x, &lab.FieldError{Path: path, Msg: i18n.M(i18n.ExpectExactlyOne, "Known", i18n.List(expectKinds))}
 	}
 	hosts, apps := map[string]bool{}, map[string]bool{}
 	for _, h := range sc.Config.Hosts {
@@ -116,33 +122,33 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 	checkHost := func(p, h string, required bool) error {
 		switch {
 		case h == "" && required:
-			return &lab.FieldError{Path: p, Msg: "names the host this is about"}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNamesHost)}
 		case h != "" && !hosts[h]:
-			return &lab.FieldError{Path: p, Msg: fmt.Sprintf("no host is called %q", h)}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ConfigNoHost, "Name", h)}
 		}
 		return nil
 	}
 	checkApp := func(p, a string, required bool) error {
 		switch {
 		case a == "" && required:
-			return &lab.FieldError{Path: p, Msg: "names the app this is about"}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNamesApp)}
 		case a != "" && !apps[a]:
-			return &lab.FieldError{Path: p, Msg: fmt.Sprintf("no app is called %q", a)}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ConfigNoApp, "Name", a)}
 		}
 		return nil
 	}
 	checkTime := func(p string, t time.Duration) error {
 		if t < 0 || t > sc.Duration {
-			return &lab.FieldError{Path: p, Msg: fmt.Sprintf("%v is outside the scenario (0 to %v)", t, sc.Duration)}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectOutside, "At", t.String(), "Duration", sc.Duration.String())}
 		}
 		return nil
 	}
 	checkBounds := func(p string, c *countSpec) error {
 		if c.AtMost == nil && c.AtLeast == nil {
-			return &lab.FieldError{Path: p, Msg: "needs at_most or at_least"}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNeedsBound)}
 		}
 		if (c.AtMost != nil && *c.AtMost < 0) || (c.AtLeast != nil && *c.AtLeast < 0) {
-			return &lab.FieldError{Path: p, Msg: "bounds must not be negative"}
+			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectBoundsNeg)}
 		}
 		return checkTime(p+".at", c.At)
 	}
@@ -153,81 +159,86 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		x.kind = "detect"
 		switch {
 		case len(d.Between) != 2 || d.Between[0] > d.Between[1]:
-			err = &lab.FieldError{Path: p + ".between", Msg: "gives two times, earliest first: between: [1m40s, 1m50s]"}
+			err = &lab.FieldError{Path: p + ".between", Msg: i18n.M(i18n.ExpectBetween)}
 		case d.Cause != "" && !slices.Contains(causes, d.Cause):
-			err = &lab.FieldError{Path: p + ".cause", Msg: fmt.Sprintf("must be one of %s, not %q", strings.Join(causes, ", "), d.Cause)}
+			err = &lab.FieldError{Path: p + ".cause", Msg: i18n.M(i18n.RuleOneOfList, "Choices", i18n.List(causes), "Value", d.Cause)}
 		default:
 			err = firstErr(checkHost(p+".host", d.Host, d.App == ""), checkApp(p+".app", d.App, false),
 				checkTime(p+".between", d.Between[1]))
 		}
-		if x.Name == "" && err == nil {
-			x.Name = fmt.Sprintf("%s detects its peer%s between %s and %s", who(d.Host, d.App), causeText(d.Cause),
-				netsim.FormatDuration(d.Between[0]), netsim.FormatDuration(d.Between[1]))
+		if x.Name.IsZero() && err == nil {
+			x.Name = i18n.M(i18n.ExpectNameDetect, "Who", who(d.Host, d.App), "From", d.Between[0], "To", d.Between[1])
+			if d.Cause != "" {
+				x.Name = i18n.M(i18n.ExpectNameDetectBy, "Who", who(d.Host, d.App), "Cause", d.Cause, "From", d.Between[0], "To", d.Between[1])
+			}
 		}
 	case e.NoDetectBefore != nil:
 		d, p := e.NoDetectBefore, path+".no_detect_before"
 		x.kind, x.At = "no_detect_before", d.Before
 		err = firstErr(checkHost(p+".host", d.Host, false), checkTime(p+".before", d.Before))
 		if d.Before <= 0 {
-			err = &lab.FieldError{Path: p + ".before", Msg: "must be a positive time"}
+			err = &lab.FieldError{Path: p + ".before", Msg: i18n.M(i18n.ExpectPositiveTime)}
 		}
-		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s detects nothing before %s", who(d.Host, ""), netsim.FormatDuration(d.Before))
+		if x.Name.IsZero() {
+			x.Name = i18n.M(i18n.ExpectNameNoDetect, "Who", who(d.Host, ""), "Before", d.Before)
 		}
 	case e.State != nil:
 		d, p := e.State, path+".state"
 		x.kind, x.At = "state", d.At
 		switch {
 		case d.State == "CLOSED":
-			err = &lab.FieldError{Path: p + ".state", Msg: "a CLOSED connection is forgotten, so no connection is ever seen in it: expect another state, or count detections"}
+			err = &lab.FieldError{Path: p + ".state", Msg: i18n.M(i18n.ExpectClosed)}
 		case !slices.Contains(states, d.State):
-			err = &lab.FieldError{Path: p + ".state", Msg: fmt.Sprintf("must be a TCP state (%s), not %q", strings.Join(states[1:], ", "), d.State)}
+			err = &lab.FieldError{Path: p + ".state", Msg: i18n.M(i18n.ExpectTCPState, "Known", i18n.List(states[1:]), "Value", d.State)}
 		default:
 			err = firstErr(checkHost(p+".host", d.Host, true), checkTime(p+".at", d.At))
 		}
-		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s has a connection in %s at %s", d.Host, d.State, netsim.FormatDuration(d.At))
+		if x.Name.IsZero() {
+			x.Name = i18n.M(i18n.ExpectNameState, "Host", d.Host, "State", d.State, "At", d.At)
 		}
 	case e.Reconnects != nil, e.Detections != nil, e.Connected != nil, e.ReconnectPeak != nil, e.BacklogDrops != nil:
 		var c *countSpec
 		var kind string
+		var what i18n.ID
 		for _, k := range []struct {
 			spec *countSpec
 			name string
-		}{{e.Reconnects, "reconnects"}, {e.Detections, "detections"}, {e.Connected, "connected"},
-			{e.ReconnectPeak, "reconnect_peak"}, {e.BacklogDrops, "backlog_drops"}} {
+			what i18n.ID
+		}{{e.Reconnects, "reconnects", i18n.ExpectReconnects}, {e.Detections, "detections", i18n.ExpectDetections},
+			{e.Connected, "connected", i18n.ExpectConnected}, {e.ReconnectPeak, "reconnect_peak", i18n.ExpectReconnectPeak},
+			{e.BacklogDrops, "backlog_drops", i18n.ExpectBacklogDrops}} {
 			if k.spec != nil {
-				c, kind = k.spec, k.name
+				c, kind, what = k.spec, k.name, k.what
 			}
 		}
 		p := path + "." + kind
 		x.kind, x.At = kind, c.At
 		err = firstErr(checkBounds(p, c), checkHost(p+".host", c.Host, false), checkApp(p+".app", c.App, kind == "connected"))
 		if c.Cause != "" && kind != "detections" {
-			err = &lab.FieldError{Path: p + ".cause", Msg: "only detections count by cause"}
+			err = &lab.FieldError{Path: p + ".cause", Msg: i18n.M(i18n.ExpectCauseOnly)}
 		}
-		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s: %s %s", who(c.Host, c.App), strings.ReplaceAll(kind, "_", " "), boundsText(c))
+		if x.Name.IsZero() {
+			x.Name = i18n.M(i18n.ExpectNameCount, "Who", who(c.Host, c.App), "What", i18n.M(what), "Bounds", boundsText(c))
 		}
 	case e.HeartbeatBytes != nil:
 		d, p := e.HeartbeatBytes, path+".heartbeat_bytes_per_minute"
 		x.kind = "heartbeat_bytes"
 		err = checkApp(p+".app", d.App, true)
 		if d.AtMost <= 0 {
-			err = &lab.FieldError{Path: p + ".at_most", Msg: "must be a positive number of bytes"}
+			err = &lab.FieldError{Path: p + ".at_most", Msg: i18n.M(i18n.ExpectPositiveB)}
 		}
-		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s's heartbeats cost at most %g B/min", d.App, d.AtMost)
+		if x.Name.IsZero() {
+			x.Name = i18n.M(i18n.ExpectNameBytes, "App", d.App, "Max", d.AtMost)
 		}
 	case e.PollLatency != nil:
 		d, p := e.PollLatency, path+".poll_latency"
 		x.kind = "poll_latency"
 		err = checkApp(p+".app", d.App, true)
 		if d.AtMost == 0 && d.AtLeast == 0 {
-			err = &lab.FieldError{Path: p, Msg: "needs at_most or at_least"}
+			err = &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNeedsBound)}
 		}
-		if x.Name == "" {
-			x.Name = fmt.Sprintf("%s's mean news latency is %s", d.App, latencyText(d))
+		if x.Name.IsZero() {
+			x.Name = i18n.M(i18n.ExpectNameLatency, "App", d.App, "Bounds", latencyText(d))
 		}
 	}
 	return x, err
@@ -254,55 +265,63 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-func who(host, app string) string {
+// who names the side an expectation is about: its app, its host, or
+// anyone.
+func who(host, app string) any {
 	switch {
 	case app != "":
 		return app
 	case host != "":
 		return host
 	}
-	return "anyone"
+	return i18n.M(i18n.ExpectAnyone)
 }
 
-func causeText(c string) string {
-	if c == "" {
-		return ""
+// bounds says "at least min", "at most max" or both; a nil bound is not
+// set.
+func bounds(min, max any) i18n.Message {
+	switch {
+	case min != nil && max != nil:
+		return i18n.M(i18n.BoundBoth, "Min", min, "Max", max)
+	case min != nil:
+		return i18n.M(i18n.BoundAtLeast, "Min", min)
 	}
-	return " (" + c + ")"
+	return i18n.M(i18n.BoundAtMost, "Max", max)
 }
 
-func boundsText(c *countSpec) string {
-	var parts []string
+func boundsText(c *countSpec) i18n.Message {
+	var min, max any
 	if c.AtLeast != nil {
-		parts = append(parts, fmt.Sprintf("at least %d", *c.AtLeast))
+		min = *c.AtLeast
 	}
 	if c.AtMost != nil {
-		parts = append(parts, fmt.Sprintf("at most %d", *c.AtMost))
+		max = *c.AtMost
 	}
-	s := strings.Join(parts, " and ")
+	m := bounds(min, max)
 	if c.Cause != "" {
-		s += " (" + c.Cause + ")"
+		m = i18n.M(i18n.BoundCause, "Bounds", m, "Cause", c.Cause)
 	}
 	if c.At > 0 {
-		s += " at " + netsim.FormatDuration(c.At)
+		m = i18n.M(i18n.BoundAt, "Bounds", m, "At", c.At)
 	}
-	return s
+	return m
 }
 
-func latencyText(d *latencySpec) string {
-	var parts []string
+func latencyText(d *latencySpec) i18n.Message {
+	var min, max any
 	if d.AtLeast > 0 {
-		parts = append(parts, "at least "+netsim.FormatDuration(d.AtLeast))
+		min = d.AtLeast
 	}
 	if d.AtMost > 0 {
-		parts = append(parts, "at most "+netsim.FormatDuration(d.AtMost))
+		max = d.AtMost
 	}
-	return strings.Join(parts, " and ")
+	return bounds(min, max)
 }
 
 // judge is an expectation's state during one run.
 type judge struct {
 	x        Expectation
+	index    int // the expectation's place in the expect list
 	detectAt time.Duration
 	detected bool
 	cause    string
@@ -368,46 +387,46 @@ func appBase(name string) string {
 }
 
 // verdict judges the expectation with the lab's state now.
-func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string) {
+func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, i18n.Message) {
 	s := j.x.spec
 	switch j.x.kind {
 	case "detect":
 		d := s.Detect
 		if !j.detected {
-			return false, "no such detection"
+			return false, i18n.M(i18n.VerdictNoDetection)
 		}
 		ok := j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1]
-		return ok, fmt.Sprintf("detected at %s (%s)", netsim.FormatDuration(j.detectAt), j.cause)
+		return ok, i18n.M(i18n.VerdictDetectedAt, "At", j.detectAt, "Cause", j.cause)
 	case "no_detect_before":
 		if j.detected {
-			return false, fmt.Sprintf("detected at %s (%s)", netsim.FormatDuration(j.detectAt), j.cause)
+			return false, i18n.M(i18n.VerdictDetectedAt, "At", j.detectAt, "Cause", j.cause)
 		}
-		return true, "no detection"
+		return true, i18n.M(i18n.VerdictNoneDetected)
 	case "state":
 		d := s.State
 		if d.State == "LISTEN" {
 			for _, h := range snap.Hosts {
 				for _, l := range h.Listening {
 					if h.Name == d.Host && strings.Contains(l.Addr.String(), d.Conn) {
-						return true, "listening on " + l.Addr.String()
+						return true, i18n.M(i18n.VerdictListening, "Addr", l.Addr)
 					}
 				}
 			}
-			return false, d.Host + " does not listen"
+			return false, i18n.M(i18n.VerdictNotListening, "Host", d.Host)
 		}
 		var seen []string
 		for _, c := range snap.Conns {
 			if c.Host == d.Host && strings.Contains(c.Tuple, d.Conn) {
 				if c.State == d.State {
-					return true, c.Tuple + " is " + c.State
+					return true, i18n.M(i18n.VerdictConnIs, "Conn", c.Tuple, "State", c.State)
 				}
 				seen = append(seen, c.State)
 			}
 		}
 		if len(seen) == 0 {
-			return false, d.Host + " has no connection"
+			return false, i18n.M(i18n.VerdictNoConn, "Host", d.Host)
 		}
-		return false, d.Host + "'s connections are " + strings.Join(seen, ", ")
+		return false, i18n.M(i18n.VerdictConnsAre, "Host", d.Host, "States", i18n.List(seen))
 	case "reconnects", "detections", "backlog_drops":
 		c := s.Reconnects
 		switch j.x.kind {
@@ -416,10 +435,10 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string
 		case "backlog_drops":
 			c = s.BacklogDrops
 		}
-		return inBounds(j.count, c), fmt.Sprintf("%d", j.count)
+		return inBounds(j.count, c), i18n.M(i18n.VerdictCount, "N", j.count)
 	case "reconnect_peak":
 		peak := peakIn(j.attempts, 100*time.Millisecond)
-		return inBounds(peak, s.ReconnectPeak), fmt.Sprintf("%d attempts in the busiest 100 ms", peak)
+		return inBounds(peak, s.ReconnectPeak), i18n.M(i18n.VerdictPeak, "N", peak)
 	case "connected":
 		c, n := s.Connected, 0
 		for _, a := range snap.Apps {
@@ -427,22 +446,22 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, string
 				n = a.Connected
 			}
 		}
-		return inBounds(n, c), fmt.Sprintf("%d connected", n)
+		return inBounds(n, c), i18n.M(i18n.VerdictConnected, "N", n)
 	case "heartbeat_bytes":
 		perMin := float64(j.bytes) / max(runTime.Minutes(), 1e-9)
-		return perMin <= s.HeartbeatBytes.AtMost, fmt.Sprintf("%.1f B/min", perMin)
+		return perMin <= s.HeartbeatBytes.AtMost, i18n.M(i18n.VerdictRate, "Rate", strconv.FormatFloat(perMin, 'f', 1, 64))
 	case "poll_latency":
 		d := s.PollLatency
 		for _, a := range snap.Apps {
 			if a.Name == d.App && a.Poll != nil {
 				m := a.Poll.MeanLatency()
 				ok := a.Poll.Events > 0 && (d.AtMost == 0 || m <= d.AtMost) && m >= d.AtLeast
-				return ok, fmt.Sprintf("mean %s over %d events", netsim.FormatDuration(m.Round(time.Millisecond)), a.Poll.Events)
+				return ok, i18n.M(i18n.VerdictMeanLatency, "Mean", m.Round(time.Millisecond), "Events", a.Poll.Events)
 			}
 		}
-		return false, "no poller called " + d.App
+		return false, i18n.M(i18n.VerdictNoPoller, "App", d.App)
 	}
-	return false, "unknown expectation"
+	return false, i18n.M(i18n.VerdictUnknown)
 }
 
 // peakIn is the most times in any window of width w.

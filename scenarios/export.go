@@ -11,6 +11,7 @@ import (
 	"github.com/google/gopacket/pcapgo"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -103,7 +104,7 @@ func encodePacket(buf gopacket.SerializeBuffer, p *netsim.Packet) ([]byte, error
 		udp.SetNetworkLayerForChecksum(ip)
 		transport = udp
 	default:
-		return nil, fmt.Errorf("packet %d: unknown protocol %v", p.ID, p.Proto)
+		panic(fmt.Sprintf("scenarios: packet %d: unknown protocol %v", p.ID, p.Proto)) // netsim has two
 	}
 	opts := gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}
 	if err := gopacket.SerializeLayers(buf, opts, eth, ip, transport, gopacket.Payload(p.Payload)); err != nil {
@@ -134,7 +135,7 @@ func (sc *Scenario) ExportSession(sess *lab.Session, until time.Duration, at str
 		known = known || h.Name == at
 	}
 	if !known {
-		return 0, nil, fmt.Errorf("--at: no host is called %q", at)
+		return 0, nil, i18n.NewError(i18n.ExportNoHost, "Name", at)
 	}
 	pw, err := newPcapWriter(pcap, at)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -65,8 +66,8 @@ const MaxDuration = 7 * 24 * time.Hour
 // build turns a decoded file into a scenario, validating everything lab
 // and the expectations check, and locating each error in the tree.
 func build(name, source string, text []byte, root *node, f *file) (*Scenario, error) {
-	fail := func(path, msg string) error {
-		return &Error{Pos: root.lookup(path).pos, Path: path, Msg: msg}
+	fail := func(path string, id i18n.ID, args ...any) error {
+		return &Error{Pos: root.lookup(path).pos, Path: path, Msg: i18n.M(id, args...)}
 	}
 	sc := &Scenario{Name: name, Title: f.Title, Teaches: strings.TrimSpace(f.Teaches), Source: source, Text: text,
 		Duration: f.Duration}
@@ -75,13 +76,13 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	}
 	switch {
 	case f.Title == "":
-		return nil, fail("title", "a scenario needs a title (one line)")
+		return nil, fail("title", i18n.ScenarioNeedsTitle)
 	case f.Duration < 0:
-		return nil, fail("duration", fmt.Sprintf("must not be negative, not %v", f.Duration))
+		return nil, fail("duration", i18n.RuleNotNegativeValue, "Value", f.Duration.String())
 	case f.Duration > MaxDuration:
-		return nil, fail("duration", fmt.Sprintf("must not exceed %v", MaxDuration))
+		return nil, fail("duration", i18n.ScenarioNotAbove, "Max", MaxDuration.String())
 	case len(f.Hosts) == 0:
-		return nil, fail("hosts", "a scenario needs at least one host")
+		return nil, fail("hosts", i18n.ScenarioNeedsHost)
 	}
 	if sc.Duration == 0 {
 		sc.Duration = DefaultDuration
@@ -93,7 +94,7 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	for i, l := range f.Links {
 		p := fmt.Sprintf("links[%d]", i)
 		if len(l.Between) != 2 {
-			return nil, fail(p+".between", "names the two ends of the link: between: [a, b]")
+			return nil, fail(p+".between", i18n.ScenarioLinkEnds)
 		}
 		lc := lab.LinkConfig{A: l.Between[0], B: l.Between[1], Latency: l.Latency, Jitter: l.Jitter,
 			Loss: l.Loss, Bandwidth: l.Bandwidth}
@@ -106,11 +107,11 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 		p := fmt.Sprintf("timeline[%d]", i)
 		switch {
 		case st.At < 0:
-			return nil, fail(p+".at", fmt.Sprintf("must not be negative, not %v", st.At))
+			return nil, fail(p+".at", i18n.RuleNotNegativeValue, "Value", st.At.String())
 		case st.At > sc.Duration:
-			return nil, fail(p+".at", fmt.Sprintf("%v is after the end of the scenario (duration %v)", st.At, sc.Duration))
+			return nil, fail(p+".at", i18n.ScenarioAfterEnd, "At", st.At.String(), "Duration", sc.Duration.String())
 		case st.Do == "":
-			return nil, fail(p+".do", "names the action: "+strings.Join(lab.VerbNames(), ", "))
+			return nil, fail(p+".do", i18n.ScenarioNamesAction, "Known", i18n.List(lab.VerbNames()))
 		}
 		cfg.Timeline = append(cfg.Timeline, lab.TimedAction{At: st.At, Action: lab.Action{Do: st.Do, Target: st.Target, Value: st.Value}})
 	}
@@ -148,7 +149,7 @@ func locate(root *node, err error) error {
 	if errors.As(err, &se) {
 		return se
 	}
-	return &Error{Pos: root.pos, Msg: err.Error()}
+	return &Error{Pos: root.pos, Msg: i18n.M(i18n.ConfigAsIs, "Err", err)}
 }
 
 // parse reads, decodes and builds a scenario from text, with --set
@@ -159,7 +160,7 @@ func parse(name, source string, text []byte, sets []string) (*Scenario, error) {
 		return nil, err
 	}
 	if root.kind != mappingNode {
-		return nil, &Error{Pos: root.pos, Msg: "a scenario is a YAML mapping (name, hosts, apps, ...), not " + root.kind.String()}
+		return nil, &Error{Pos: root.pos, Msg: i18n.M(i18n.ScenarioNotMapping, "Got", root.kind.msg())}
 	}
 	for _, s := range sets {
 		if err := applySet(root, s); err != nil {

@@ -3,12 +3,13 @@ package scenarios
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 //go:embed builtin/*.yaml
@@ -55,9 +56,9 @@ func Load(nameOrPath string, sets ...string) (*Scenario, error) {
 	text, err := os.ReadFile(nameOrPath)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such built-in scenario (see socklab list) and no such file", nameOrPath)
+			return nil, i18n.NewError(i18n.LoadNoScenario, "Name", nameOrPath)
 		}
-		return nil, fmt.Errorf("%s: %v", nameOrPath, err)
+		return nil, i18n.NewError(i18n.ConfigPathErr, "Path", nameOrPath, "Err", err)
 	}
 	name := strings.TrimSuffix(filepath.Base(nameOrPath), filepath.Ext(nameOrPath))
 	return Parse(name, nameOrPath, text, sets...)

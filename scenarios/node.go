@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // node is a YAML value with the place it came from: the tree a scenario
@@ -32,16 +33,17 @@ const (
 	nullNode
 )
 
-func (k nodeKind) String() string {
+// msg names the kind for an error ("not a list").
+func (k nodeKind) msg() i18n.Message {
 	switch k {
 	case scalarNode:
-		return "a value"
+		return i18n.M(i18n.KindValue)
 	case mappingNode:
-		return "a mapping (key: value lines)"
+		return i18n.M(i18n.KindMapping)
 	case sequenceNode:
-		return "a list"
+		return i18n.M(i18n.KindList)
 	}
-	return "empty"
+	return i18n.M(i18n.KindEmpty)
 }
 
 type entry struct {
@@ -69,17 +71,22 @@ func (p Pos) String() string {
 }
 
 // Error is a problem with a scenario: where, which field, what is wrong.
+// The place and the field are the same in every language; the
+// explanation is a message of the catalog (In).
 type Error struct {
 	Pos  Pos
 	Path string // "apps.client.heartbeat.interval"
-	Msg  string
+	Msg  i18n.Message
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In(i18n.English) }
+
+// In is "file:line:col: path: what is wrong", the explanation in l.
+func (e *Error) In(l i18n.Lang) string {
 	if e.Path == "" {
-		return printable(e.Pos.String() + ": " + e.Msg)
+		return printable(e.Pos.String() + ": " + e.Msg.In(l))
 	}
-	return printable(e.Pos.String() + ": " + e.Path + ": " + e.Msg)
+	return printable(e.Pos.String() + ": " + e.Path + ": " + e.Msg.In(l))
 }
 
 // printable escapes control characters, so that a message stays one line
@@ -101,6 +108,8 @@ func printable(s string) string {
 }
 
 // duplicateKey recognises goccy's message for a key given twice.
+//
+//i18n:ok goccy's messages, matched, not shown
 var duplicateKey = regexp.MustCompile(`mapping key (".*") already defined at \[(\d+):\d+\]`)
 
 // parseYAML reads a YAML document into a node tree.
@@ -109,20 +118,20 @@ func parseYAML(file string, data []byte) (*node, error) {
 	if err != nil {
 		var se *yaml.SyntaxError
 		if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-			msg := "YAML syntax: " + se.Message
+			msg := i18n.M(i18n.ScenarioYAMLSyntax, "Detail", se.Message)
 			switch m := duplicateKey.FindStringSubmatch(se.Message); {
 			case m != nil:
-				msg = fmt.Sprintf("the key %s appears twice (first at line %s)", m[1], m[2])
+				msg = i18n.M(i18n.ScenarioKeyTwice, "Key", m[1], "Line", m[2])
 			case strings.Contains(se.Message, "'\t'"):
-				msg = "YAML syntax: a tab character; YAML indents with spaces only"
-			case strings.Contains(se.Message, "not allowed in this context"):
-				msg += " (check this line's indentation)"
-			case strings.Contains(se.Message, "must be specified"):
-				msg += " (is a { or [ above left open?)"
+				msg = i18n.M(i18n.ScenarioYAMLTab)
+			case strings.Contains(se.Message, "not allowed in this context"): //i18n:ok goccy's message, matched
+				msg = i18n.M(i18n.ScenarioYAMLIndent, "Detail", se.Message)
+			case strings.Contains(se.Message, "must be specified"): //i18n:ok goccy's message, matched
+				msg = i18n.M(i18n.ScenarioYAMLOpen, "Detail", se.Message)
 			}
 			return nil, &Error{Pos: Pos{File: file, Line: se.Token.Position.Line, Col: se.Token.Position.Column}, Msg: msg}
 		}
-		return nil, &Error{Pos: Pos{File: file}, Msg: "YAML syntax: " + firstLine(err.Error())}
+		return nil, &Error{Pos: Pos{File: file}, Msg: i18n.M(i18n.ScenarioYAMLSyntax, "Detail", firstLine(err.Error()))}
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range f.Docs {
@@ -132,13 +141,13 @@ func parseYAML(file string, data []byte) (*node, error) {
 	}
 	switch {
 	case len(docs) == 0:
-		return nil, &Error{Pos: Pos{File: file}, Msg: "the file is empty: a scenario is a YAML mapping (name, hosts, apps, ...)"}
+		return nil, &Error{Pos: Pos{File: file}, Msg: i18n.M(i18n.ScenarioEmptyFile)}
 	case len(docs) > 1:
 		pos := at(file, docs[1].Body)
 		if t := docs[1].Start; t != nil && t.Position != nil {
 			pos = Pos{File: file, Line: t.Position.Line, Col: t.Position.Column}
 		}
-		return nil, &Error{Pos: pos, Msg: "more than one YAML document (---): a scenario file holds one"}
+		return nil, &Error{Pos: pos, Msg: i18n.M(i18n.ScenarioTwoDocuments)}
 	}
 	return convert(file, docs[0].Body)
 }
@@ -201,18 +210,18 @@ func convert(file string, n ast.Node) (*node, error) {
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		return &node{kind: scalarNode, value: n.GetToken().Value, pos: pos}, nil
 	case *ast.AnchorNode, *ast.AliasNode:
-		return nil, &Error{Pos: pos, Msg: "anchors and aliases (& and *) are not supported in scenarios: write the value out"}
+		return nil, &Error{Pos: pos, Msg: i18n.M(i18n.ScenarioAnchors)}
 	case *ast.TagNode:
-		return nil, &Error{Pos: pos, Msg: "YAML tags (!!type) are not supported in scenarios"}
+		return nil, &Error{Pos: pos, Msg: i18n.M(i18n.ScenarioTags)}
 	case *ast.CommentGroupNode, *ast.CommentNode:
 		return &node{kind: nullNode, pos: pos}, nil
 	}
-	return nil, &Error{Pos: pos, Msg: fmt.Sprintf("unsupported YAML construct (%s)", n.Type())}
+	return nil, &Error{Pos: pos, Msg: i18n.M(i18n.ScenarioConstruct, "Type", n.Type())}
 }
 
 func addEntry(file string, m *node, mv *ast.MappingValueNode) error {
 	if mv.Key.IsMergeKey() {
-		return &Error{Pos: at(file, mv.Key), Msg: "merge keys (<<) are not supported in scenarios"}
+		return &Error{Pos: at(file, mv.Key), Msg: i18n.M(i18n.ScenarioMergeKeys)}
 	}
 	key := mv.Key.GetToken().Value
 	if s, ok := mv.Key.(*ast.StringNode); ok {
@@ -220,7 +229,7 @@ func addEntry(file string, m *node, mv *ast.MappingValueNode) error {
 	}
 	for _, e := range m.entries {
 		if e.key == key {
-			return &Error{Pos: at(file, mv.Key), Msg: fmt.Sprintf("the key %q appears twice (first at line %d)", key, e.keyPos.Line)}
+			return &Error{Pos: at(file, mv.Key), Msg: i18n.M(i18n.ScenarioKeyTwice, "Key", strconv.Quote(key), "Line", e.keyPos.Line)}
 		}
 	}
 	v, err := convert(file, mv.Value)

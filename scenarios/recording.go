@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // Version is socklab's version, written into recordings.
@@ -71,15 +71,15 @@ func (r *Recording) Marshal() []byte {
 // not a recording, is cut short, comes from a newer socklab or holds an
 // invalid scenario or input is an error saying which.
 func ReadRecording(source string, data []byte) (*Recording, error) {
-	fail := func(format string, args ...any) error {
-		return fmt.Errorf("%s: "+format, append([]any{source}, args...)...)
+	fail := func(id i18n.ID, args ...any) error {
+		return i18n.NewError(id, append([]any{"Source", source}, args...)...)
 	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return nil, fail("empty file: not a socklab recording")
+		return nil, fail(i18n.RecordingEmpty)
 	}
 	if trimmed[0] != '{' {
-		return nil, fail("not a socklab recording (it is not a JSON object; a recording comes from socklab run --record or the interface)")
+		return nil, fail(i18n.RecordingNotJSON)
 	}
 	var probe struct {
 		Format  string `json:"format"`
@@ -88,40 +88,40 @@ func ReadRecording(source string, data []byte) (*Recording, error) {
 	if err := json.Unmarshal(data, &probe); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, fail("truncated or corrupt (JSON syntax at byte %d: %v)", se.Offset, err)
+			return nil, fail(i18n.RecordingTruncated, "Offset", se.Offset, "Err", err)
 		}
-		return nil, fail("corrupt recording: %v", err)
+		return nil, fail(i18n.RecordingCorrupt, "Err", err)
 	}
 	switch {
 	case probe.Format != recordingFormat:
-		return nil, fail("not a socklab recording (format %q, want %q)", probe.Format, recordingFormat)
+		return nil, fail(i18n.RecordingFormat, "Format", probe.Format, "Want", recordingFormat)
 	case probe.Version > recordingVersion:
-		return nil, fail("written by a newer socklab (recording version %d; this socklab %s reads version %d)", probe.Version, Version, recordingVersion)
+		return nil, fail(i18n.RecordingNewer, "Version", probe.Version, "This", Version, "Reads", recordingVersion)
 	case probe.Version < 1:
-		return nil, fail("recording version %d is not valid", probe.Version)
+		return nil, fail(i18n.RecordingVersion, "Version", probe.Version)
 	}
 	var r Recording
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
-		return nil, fail("corrupt recording: %v", err)
+		return nil, fail(i18n.RecordingCorrupt, "Err", err)
 	}
 	if dec.More() {
-		return nil, fail("corrupt recording: data after the recording")
+		return nil, fail(i18n.RecordingTrailing)
 	}
 	switch {
 	case r.Scenario == "":
-		return nil, fail("the recording holds no scenario text")
+		return nil, fail(i18n.RecordingNoScenario)
 	case r.UntilNs < 0 || time.Duration(r.UntilNs) > MaxDuration:
-		return nil, fail("until_ns %d is out of range", r.UntilNs)
+		return nil, fail(i18n.RecordingUntil, "Until", r.UntilNs)
 	}
 	for i, in := range r.Inputs {
 		if in.TNs < 0 || (r.UntilNs > 0 && in.TNs > r.UntilNs) {
-			return nil, fail("input %d: t_ns %d is outside the run (0 to %d)", i+1, in.TNs, r.UntilNs)
+			return nil, fail(i18n.RecordingInputTime, "Index", i+1, "T", in.TNs, "Until", r.UntilNs)
 		}
 	}
 	if _, _, err := r.Session(); err != nil {
-		return nil, fail("%v", err)
+		return nil, i18n.NewError(i18n.ConfigPathErr, "Path", source, "Err", err)
 	}
 	return &r, nil
 }

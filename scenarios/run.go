@@ -10,27 +10,37 @@ import (
 	"github.com/socklab/socklab/netsim"
 )
 
-// ExpectEvent reports an expectation judged (kind "expect").
+// ExpectEvent reports an expectation judged (kind "expect"). Its name and
+// detail are messages, rendered in the reader's language; Index, its place
+// in the scenario's expect list, identifies it in every language.
 type ExpectEvent struct {
 	At     time.Duration
-	Name   string
+	Index  int
+	Name   i18n.Message
 	OK     bool
-	Detail string
+	Detail i18n.Message
 }
 
-func (e *ExpectEvent) When() time.Duration { return e.At }
-func (e *ExpectEvent) Kind() string        { return "expect" }
-func (e *ExpectEvent) Line() string {
-	mark := "✔ pass"
+func (e *ExpectEvent) When() time.Duration           { return e.At }
+func (e *ExpectEvent) Kind() string                  { return "expect" }
+func (e *ExpectEvent) Line() string                  { return e.LineIn(i18n.English) }
+func (e *ExpectEvent) AppendFields(f *netsim.Fields) { e.AppendFieldsIn(f, i18n.English) }
+
+// LineIn is the line in l.
+func (e *ExpectEvent) LineIn(l i18n.Lang) string {
+	mark := i18n.VerdictPass
 	if !e.OK {
-		mark = "✘ FAIL"
+		mark = i18n.VerdictFail
 	}
-	return fmt.Sprintf("%-9s %s %s: %s", "expect", mark, e.Name, e.Detail)
+	return fmt.Sprintf("%-9s %s", "expect", l.T(i18n.VerdictLine, "Mark", i18n.M(mark), "Name", e.Name, "Detail", e.Detail))
 }
-func (e *ExpectEvent) AppendFields(f *netsim.Fields) {
-	f.Str("name", e.Name)
+
+// AppendFieldsIn writes the name and detail in l.
+func (e *ExpectEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
+	f.Str("name", e.Name.In(l))
 	f.Bool("ok", e.OK)
-	f.Str("detail", e.Detail)
+	f.Str("detail", e.Detail.In(l))
+	f.Int("index", int64(e.Index))
 }
 
 // SummaryEvent ends a run (kind "summary"): the contract's fields, then
@@ -85,11 +95,14 @@ func (t *totals) finish() Totals {
 
 func (e *SummaryEvent) When() time.Duration { return e.At }
 func (e *SummaryEvent) Kind() string        { return "summary" }
-func (e *SummaryEvent) Line() string {
+func (e *SummaryEvent) Line() string        { return e.LineIn(i18n.English) }
+
+// LineIn is the line in l.
+func (e *SummaryEvent) LineIn(l i18n.Lang) string {
 	t := e.Totals
-	return fmt.Sprintf("%-9s simulated %s, %d events, %d expectations passed, %d failed; %d segments, %d detections, %d reconnect attempts (peak %d in 100 ms), %d dropped for a full backlog",
-		"summary", netsim.FormatDuration(e.At), e.Events, e.Passed, e.Failed,
-		t.Segments, t.Detections, t.Reconnects, t.ReconnectPeak, t.BacklogDrops)
+	return fmt.Sprintf("%-9s %s", "summary", l.T(i18n.RunSummary, "Sim", e.At, "Events", e.Events, "Passed", e.Passed,
+		"Failed", e.Failed, "Segments", t.Segments, "Detections", t.Detections, "Reconnects", t.Reconnects,
+		"Peak", t.ReconnectPeak, "Drops", t.BacklogDrops))
 }
 func (e *SummaryEvent) AppendFields(f *netsim.Fields) {
 	f.Int("sim_ns", int64(e.At))
@@ -134,7 +147,7 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 	res := &Result{Session: sess}
 	judges := make([]*judge, len(sc.Expect))
 	for i, x := range sc.Expect {
-		judges[i] = &judge{x: x}
+		judges[i] = &judge{x: x, index: i}
 	}
 	var sum totals
 	emit := func(e netsim.Event) {
@@ -169,10 +182,10 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 			}
 			ok, detail := j.verdict(snap, t)
 			if j.x.At > until {
-				ok, detail = false, fmt.Sprintf("not judged: the run stopped at %s, before %s", netsim.FormatDuration(until), netsim.FormatDuration(j.x.At))
+				ok, detail = false, i18n.M(i18n.VerdictNotJudged, "Stop", until, "At", j.x.At)
 			}
 			j.done = true
-			v := ExpectEvent{At: t, Name: j.x.Name, OK: ok, Detail: detail}
+			v := ExpectEvent{At: t, Index: j.index, Name: j.x.Name, OK: ok, Detail: detail}
 			res.Verdicts = append(res.Verdicts, v)
 			if ok {
 				res.Passed++

@@ -1,16 +1,18 @@
 package scenarios
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
-// keyedSection reports whether a top-level section maps names to things:
-// --set can change them, not invent new ones.
-func keyedSection(key string) bool {
-	return key == "hosts" || key == "apps" || key == "middleboxes"
-}
+// sectionKinds are the top-level sections that map names to things (--set
+// can change them, not invent new ones), with what they hold.
+var sectionKinds = map[string]i18n.ID{"hosts": i18n.ArgHost, "apps": i18n.ArgApp, "middleboxes": i18n.ArgMiddlebox}
+
+// keyedSection reports whether a top-level section maps names to things.
+func keyedSection(key string) bool { return sectionKinds[key] != "" }
 
 // applySet applies one --set PATH=VALUE to the tree before it is decoded,
 // so the value is checked like any other: a path reaches any parameter by
@@ -22,7 +24,7 @@ func applySet(root *node, flag string) error {
 	path, value, ok := strings.Cut(flag, "=")
 	path = strings.TrimSpace(path)
 	if !ok || path == "" {
-		return &Error{Pos: origin, Msg: "must be PATH=VALUE, like apps.client.heartbeat.interval=10s"}
+		return &Error{Pos: origin, Msg: i18n.M(i18n.SetMalformed)}
 	}
 	segs := splitPath(path)
 	cur := root
@@ -37,8 +39,8 @@ func applySet(root *node, flag string) error {
 				for _, e := range cur.entries {
 					names = append(names, e.key)
 				}
-				return &Error{Pos: origin, Path: path, Msg: fmt.Sprintf("no %s is called %q (%s: %s)",
-					strings.TrimSuffix(strings.TrimSuffix(segs[0], "es"), "s"), seg, segs[0], strings.Join(names, ", "))}
+				return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetNoSuch,
+					"Kind", i18n.M(sectionKinds[segs[0]]), "Name", seg, "Section", segs[0], "Known", i18n.List(names))}
 			}
 			if next == nil {
 				next = &node{kind: mappingNode, pos: origin}
@@ -50,19 +52,19 @@ func applySet(root *node, flag string) error {
 		case sequenceNode:
 			if n, err := strconv.Atoi(seg); err == nil {
 				if n < 0 || n >= len(cur.items) {
-					return &Error{Pos: origin, Path: path, Msg: fmt.Sprintf("index %d is out of range (the list has %d)", n, len(cur.items))}
+					return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetIndexRange, "Index", n, "Len", len(cur.items))}
 				}
 				next = cur.items[n]
 			} else if next = cur.findLink(seg); next == nil {
-				return &Error{Pos: origin, Path: path, Msg: fmt.Sprintf("%q is neither an index nor a link a-b of the list", seg)}
+				return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetNotIndex, "Seg", seg)}
 			}
 		default:
-			return &Error{Pos: origin, Path: path, Msg: fmt.Sprintf("%s is a value, not a section", strings.Join(segs[:i], "."))}
+			return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetThroughLeaf, "Path", strings.Join(segs[:i], "."))}
 		}
 		cur = next
 	}
 	if cur.kind == mappingNode || cur.kind == sequenceNode {
-		return &Error{Pos: origin, Path: path, Msg: "names a section, not a value"}
+		return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetSection)}
 	}
 	cur.kind, cur.value, cur.pos = scalarNode, strings.TrimSpace(value), origin
 	return nil

@@ -29,6 +29,11 @@ var catalog = merge(
 	commonMessages,
 	narrateMessages,
 	eventMessages,
+	configMessages,
+	actionMessages,
+	scenarioMessages,
+	expectMessages,
+	presetMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

@@ -75,3 +75,30 @@ func (l Lang) Percent(f float64) string {
 	}
 	return n + " %"
 }
+
+// List is names shown as one list: "a, b, c" in English, "a、b、c" in
+// Chinese.
+type List []string
+
+// In renders the list in l.
+func (s List) In(l Lang) string {
+	if l == Chinese {
+		return strings.Join(s, "、")
+	}
+	return strings.Join(s, ", ")
+}
+
+// Or is a choice between names: "a, b or c" in English, "a、b 或 c" in
+// Chinese.
+type Or []string
+
+// In renders the choice in l.
+func (s Or) In(l Lang) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	if l == Chinese {
+		return strings.Join(s[:len(s)-1], "、") + " 或 " + s[len(s)-1]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}

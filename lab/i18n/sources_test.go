@@ -98,24 +98,9 @@ func TestNoTextOutsideTheCatalog(t *testing.T) {
 var pending = []string{
 	"*.go",
 	"ui/",
-	"lab/actions.go",
-	"lab/client.go",
-	"lab/config.go",
-	"lab/heartbeat.go",
-	"lab/params.go",
-	"lab/presets.go",
-	"lab/profile.go",
-	"lab/session.go",
-	"lab/snapshot.go",
-	"scenarios/decode.go",
-	"scenarios/expect.go",
-	"scenarios/export.go",
-	"scenarios/file.go",
-	"scenarios/load.go",
-	"scenarios/node.go",
-	"scenarios/recording.go",
-	"scenarios/run.go",
-	"scenarios/set.go",
+	"lab/client.go",    // client states, shown by the interface
+	"lab/heartbeat.go", // timer names, shown by the interface
+	"lab/snapshot.go",  // timer names, shown by the interface
 }
 
 // TestProse pins down what reads as prose.

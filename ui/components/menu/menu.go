@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/keymap"
 	"github.com/socklab/socklab/ui/styles"
@@ -139,7 +140,7 @@ func (m Model) Failed(err error) Model {
 	m.Err = err.Error()
 	var ae *lab.ActionError
 	if errors.As(err, &ae) {
-		m.Err = ae.Msg // the menu already says which action and target
+		m.Err = ae.Msg.In(i18n.English) // the menu already says which action and target
 	}
 	return m
 }
