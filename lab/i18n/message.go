@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -167,17 +168,20 @@ func NewError(id ID, args ...any) *Error { return &Error{M(id, args...)} }
 
 func (e *Error) Error() string { return e.In(English) }
 
-// ErrorText renders err in l: the first error in its chain that is
-// Localized renders itself in l; an error with none is its Error() text.
-// An error that wraps a Localized one with text of its own must itself be
-// Localized, or that text is lost.
+// ErrorText renders err in l: the first error in its chain that renders
+// itself (a Localized error) does so in l, and the text that errors
+// wrapping it add around it ("export: %w") is kept; an error with none is
+// its Error() text.
 func ErrorText(err error, l Lang) string {
 	if err == nil {
 		return ""
 	}
-	var loc Localized
+	var loc interface {
+		error
+		Localized
+	}
 	if errors.As(err, &loc) {
-		return loc.In(l)
+		return strings.Replace(err.Error(), loc.Error(), loc.In(l), 1)
 	}
 	return err.Error()
 }

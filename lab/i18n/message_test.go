@@ -161,8 +161,8 @@ func TestText(t *testing.T) {
 func TestErrorText(t *testing.T) {
 	err := NewError(ErrUnknownLang, "Value", "fr")
 	wrapped := fmt.Errorf("flag --lang: %w", err)
-	if got := ErrorText(wrapped, Chinese); got != err.In(Chinese) {
-		t.Errorf("a wrapped *Error renders itself: got %q", got)
+	if got, want := ErrorText(wrapped, Chinese), "flag --lang: "+err.In(Chinese); got != want {
+		t.Errorf("a wrapped *Error renders itself, its wrapper's words kept: got %q, want %q", got, want)
 	}
 	if got := ErrorText(errors.New("plain"), Chinese); got != "plain" {
 		t.Errorf("a plain error is its text: got %q", got)
