@@ -46,16 +46,6 @@ func (g *clientGroup) reconfigure() {
 	}
 }
 
-// Client states.
-const (
-	clientIdle       = "idle"
-	clientConnecting = "connecting"
-	clientConnected  = "connected"
-	clientWaiting    = "waiting" // for the next reconnect attempt
-	clientGaveUp     = "gave up"
-	clientDown       = "down" // its process is gone (crash, power cut)
-)
-
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
@@ -71,7 +61,7 @@ type client struct {
 	hb    *heartbeat
 	dec   decoder
 	bo    *backoff
-	state string
+	state ClientState
 
 	startTimer, retryTimer, connectTimer, trafficTimer *netsim.Timer
 
@@ -86,8 +76,7 @@ func (c *client) boot() {
 	h := c.s.host(c.cfg.Host)
 	p, err := h.NewProcess(c.name)
 	if err != nil {
-		c.state = clientDown
-		return
+		return // its host is off: it stays down
 	}
 	c.proc = p
 	c.bo = newBackoff(c.cfg.Reconnect, c.s.sim.Rand())
@@ -95,7 +84,7 @@ func (c *client) boot() {
 	c.retryTimer = p.NewTimer(c.connect)
 	c.connectTimer = p.NewTimer(c.onConnectTimeout)
 	c.trafficTimer = p.NewTimer(c.onTraffic)
-	c.state = clientIdle
+	c.become(ClientIdle)
 	c.everConnected = false
 	c.startTimer.Reset(c.s.Now() + c.cfg.Start + time.Duration(c.index)*c.cfg.Stagger)
 }
@@ -131,7 +120,8 @@ func (c *client) connect() {
 		c.callFailed(err)
 		return
 	}
-	c.conn, c.state = conn, clientConnecting
+	c.conn = conn
+	c.become(ClientConnecting)
 	c.dec = decoder{}
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	if timeout > 0 {
@@ -152,7 +142,7 @@ func (c *client) onNotice(conn *netsim.Conn, n netsim.Notice) {
 func (c *client) onConnected() {
 	s := c.s
 	c.connectTimer.Stop()
-	c.state = clientConnected
+	c.become(ClientConnected)
 	s.totals.Connects++
 	if c.everConnected || c.bo.attempt > 1 {
 		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,
@@ -221,9 +211,9 @@ func (c *client) onError(err error) {
 	switch {
 	case err == netsim.EOF:
 		c.lost(netsim.CauseFIN)
-	case c.state == clientConnecting && cause == 0:
+	case c.state == ClientConnecting && cause == 0:
 		c.callFailed(err)
-	case c.state == clientConnecting:
+	case c.state == ClientConnecting:
 		c.attemptFailed(cause)
 	case cause == 0:
 		c.lost(netsim.CauseRST)
@@ -267,11 +257,11 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 }
 
 func (c *client) onTraffic() {
-	if c.state != clientConnected || c.cfg.Traffic.Interval <= 0 {
+	if c.state != ClientConnected || c.cfg.Traffic.Interval <= 0 {
 		return
 	}
 	c.write(encodeFrame(frameData, 0, c.s.Now(), c.cfg.Traffic.Size), frameData, 0)
-	if c.state == clientConnected {
+	if c.state == ClientConnected {
 		c.trafficTimer.Reset(c.s.Now() + c.cfg.Traffic.Interval)
 	}
 }
@@ -296,7 +286,7 @@ func (c *client) lost(cause netsim.Cause) {
 // reconnect.
 func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	s := c.s
-	if c.state != clientConnected {
+	if c.state != ClientConnected {
 		return
 	}
 	s.totals.Detections++
@@ -333,11 +323,10 @@ func (c *client) hangUp() {
 		c.conn.Close()
 		c.conn = nil
 	}
-	c.state = clientIdle
 }
 
 func (c *client) onConnectTimeout() {
-	if c.state != clientConnecting {
+	if c.state != ClientConnecting {
 		return
 	}
 	c.attemptFailed(netsim.CauseConnectTimeout)
@@ -377,19 +366,18 @@ func (c *client) giveUpAttempt(why string, narration i18n.Message) {
 		c.conn.Abort()
 		c.conn = nil
 	}
-	c.state = clientIdle
 	c.scheduleReconnect()
 }
 
 func (c *client) scheduleReconnect() {
 	s := c.s
 	if c.bo.exhausted() {
-		c.state = clientGaveUp
+		c.become(ClientGaveUp)
 		s.narrate(narrateNoReconnect(c))
 		return
 	}
 	d := c.bo.delay(s.Now())
-	c.state = clientWaiting
+	c.become(ClientWaiting)
 	s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt + 1,
 		Delay: d, Outcome: ReconnectScheduled})
 	c.retryTimer.Reset(s.Now() + d)
@@ -416,5 +404,5 @@ func (c *client) crashed() {
 		c.hb = nil
 	}
 	c.conn, c.udp = nil, nil
-	c.state = clientDown
+	c.become(ClientDown)
 }

@@ -29,8 +29,21 @@
 //
 // # A client's life
 //
-//	idle ──connect──▶ connecting ──SYN-ACK──▶ connected ──heartbeat dead,
-//	 ▲                    │                      │         FIN, RST, ETIMEDOUT
-//	 │               refused, timeout            ▼
-//	 └──backoff timer── waiting ◀────────────── detect, close
+// A client's state (ClientState) changes only through one method that
+// checks the change against a table and, when the session traces states
+// (TraceStates), records it as a client_state event:
+//
+//	        boot          connect           SYN-ACK
+//	down ─────────▶ idle ─────────▶ connecting ─────────▶ connected
+//	                  │              │      ▲                  │
+//	       connect()  │    refused,  │      │ backoff          │ FIN, RST, ETIMEDOUT,
+//	   fails at once  │    timed out │      │ timer            │ heartbeat dead
+//	                  ▼              ▼      │                  │
+//	                  └──────────▶ waiting ◀───────────────────┘
+//
+// Where the policy allows no more attempts (reconnect none,
+// max_attempts), the arrows into waiting lead to gave_up instead; a crash
+// or power cut takes any state to down. Over UDP there is no connection:
+// the client is connected while its pings are answered, and waiting while
+// they are not.
 package lab

@@ -22,6 +22,8 @@ type Session struct {
 	sim       *netsim.Sim
 	observers []func(netsim.Event)
 	tracing   bool
+	// traceStates: client state changes are events too (TraceStates).
+	traceStates bool
 
 	apps    []appRuntime
 	byName  map[string]appRuntime

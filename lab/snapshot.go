@@ -187,7 +187,7 @@ func (s *Session) Snapshot() *Snapshot {
 func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 	connected := 0
 	for _, c := range g.clients {
-		if c.state == clientConnected {
+		if c.state == ClientConnected {
 			connected++
 		}
 		c.annotate(snap)
@@ -204,10 +204,10 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 // annotate sets a client's application state on its connection's row and
 // lists its application timers.
 func (c *client) annotate(snap *Snapshot) {
-	state := c.state
+	state := c.state.String()
 	if c.hb != nil && len(c.hb.pending) > 0 {
 		state = itoa(len(c.hb.pending)) + " ping(s) unanswered"
-	} else if c.state == clientConnected {
+	} else if c.state == ClientConnected {
 		state = "alive"
 	}
 	name := c.connName()

@@ -90,7 +90,8 @@ func (c *client) connectUDP() {
 		c.callFailed(err)
 		return
 	}
-	c.udp, c.state = u, clientConnected
+	c.udp = u
+	c.become(ClientConnected)
 	c.everConnected = true
 	u.OnReadable(func() {
 		for {
@@ -98,7 +99,7 @@ func (c *client) connectUDP() {
 			if !ok {
 				return
 			}
-			if c.state == clientWaiting {
+			if c.state == ClientWaiting {
 				c.reviveUDP()
 			}
 			c.hb.received()
@@ -119,11 +120,11 @@ func (c *client) connectUDP() {
 // close: the client says so and keeps pinging.
 func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 	s := c.s
-	if c.state != clientWaiting {
+	if c.state != ClientWaiting {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
 		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true}, c.target.String(), cause, silent))
-		c.state = clientWaiting
+		c.become(ClientWaiting)
 	}
 	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)
 	c.hb.start()
@@ -131,7 +132,7 @@ func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 
 // reviveUDP: an answer came back after the server was declared dead.
 func (c *client) reviveUDP() {
-	c.state = clientConnected
+	c.become(ClientConnected)
 	c.s.narrate(i18n.M(i18n.NarrateUDPRevived, "Client", c.name, "Peer", c.target))
 }
 
