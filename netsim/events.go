@@ -1,6 +1,7 @@
 package netsim
 
 import (
+	"encoding/hex"
 	"fmt"
 	"net/netip"
 	"strconv"
@@ -133,6 +134,51 @@ func (e *SegmentEvent) AppendFields(f *Fields) {
 		}
 	}
 	f.Int("size", int64(p.WireSize()))
+	e.appendDetails(f)
+}
+
+// appendDetails writes what the packet inspector shows beyond the
+// contract's fields: the headers as on this wire, and the packet's story
+// (on its sent event) or the NAT's rewrite (on its fate after one).
+func (e *SegmentEvent) appendDetails(f *Fields) {
+	p := &e.Packet
+	ipSum, sum := p.Checksums()
+	f.Uint("ttl", uint64(p.TTL))
+	f.Uint("ip_id", uint64(p.IPID))
+	f.Uint("ip_csum", uint64(ipSum))
+	f.Uint("hdr_len", uint64(p.TransportHeaderLen()))
+	f.Uint("csum", uint64(sum))
+	if p.MSS != 0 {
+		f.Uint("mss", uint64(p.MSS))
+	}
+	if e.Fate == FateSent {
+		st := &p.Story
+		f.OptStr("trigger", st.Trigger.String())
+		if st.N != 0 {
+			f.Uint("trigger_n", uint64(st.N))
+		}
+		if st.Of != 0 {
+			f.Uint("trigger_of", uint64(st.Of))
+		}
+		if st.Answers != 0 {
+			f.Uint("answers_id", st.Answers)
+		}
+		if st.Acks != 0 {
+			f.Uint("acks_id", st.Acks)
+		}
+		if len(p.Payload) > 0 {
+			f.key("payload_hex")
+			f.buf = append(f.buf, '"')
+			f.buf = hex.AppendEncode(f.buf, p.Payload)
+			f.buf = append(f.buf, '"')
+		}
+		return
+	}
+	if r := p.NAT; r != nil {
+		f.Str("nat", r.Box)
+		f.Str("orig_from", r.Src.String())
+		f.Str("orig_to", r.Dst.String())
+	}
 }
 
 // StateEvent records a TCP state change of one connection (RFC 9293
@@ -142,6 +188,9 @@ type StateEvent struct {
 	Host     string
 	Conn     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local side first
 	From, To State
+	// Proc names the process that owns the socket (for a passive open not
+	// yet accepted, the listener's); "" after its application closed it.
+	Proc string
 }
 
 func (e *StateEvent) When() time.Duration { return e.At }
@@ -154,6 +203,7 @@ func (e *StateEvent) AppendFields(f *Fields) {
 	f.Str("conn", e.Conn)
 	f.Str("from", e.From.String())
 	f.Str("to", e.To.String())
+	f.OptStr("proc", e.Proc)
 }
 
 // SocketErrorEvent records an error a socket reports to its application:

@@ -145,13 +145,16 @@ func (h *Host) send(p *Packet) {
 	s.nextSegID++
 	p.ID = s.nextSegID
 	p.origin = h
+	p.TTL = uint8(h.profile.TTL)
 	s.segment(p, FateSent, h.name, 0)
 	s.forward(h, p)
 }
 
-// receive takes a packet off the wire; it is recycled afterwards.
+// receive takes a packet off the wire; it is recycled afterwards. What the
+// stack sends while it handles the packet answers it (Story.Answers).
 func (h *Host) receive(p *Packet, via *Link) {
 	s := h.sim
+	s.arriving = p.ID
 	switch {
 	case !h.powered:
 		s.dropped(p, h.name, WhyHostDown)
@@ -164,6 +167,7 @@ func (h *Host) receive(p *Packet, via *Link) {
 	case p.Proto == UDP:
 		h.udpInput(p)
 	}
+	s.arriving = 0
 	s.release(p)
 }
 

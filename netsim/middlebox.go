@@ -221,6 +221,9 @@ type flow struct {
 	// RST the middlebox makes in a side's name must carry it.
 	nextIn, nextOut uint32
 	seenIn, seenOut bool
+	// rewrites are a NAT's records of its rewrites, outbound and inbound
+	// (Packet.NAT), made when first needed.
+	rewrites [2]*Rewrite
 }
 
 // AddMiddlebox adds a middlebox. Link it to its neighbours with AddLink.
@@ -332,6 +335,7 @@ func (m *Middlebox) isOutside(via *Link) bool {
 }
 
 func (m *Middlebox) receive(p *Packet, via *Link) {
+	p.TTL-- // every forwarding node does (ip_forward's ip_decrease_ttl); topologies are too small to reach 0
 	if m.cfg.Kind == Router {
 		m.sim.forward(m, p)
 		return
@@ -368,7 +372,10 @@ func (m *Middlebox) outbound(p *Packet) {
 		}
 	}
 	m.pass(f, p, true)
-	p.Src = f.mapped
+	if f.mapped != p.Src {
+		m.rewrote(p, f, 0)
+		p.Src = f.mapped
+	}
 	m.sim.forward(m, p)
 }
 
@@ -387,8 +394,24 @@ func (m *Middlebox) inbound(p *Packet) {
 		}
 	}
 	m.pass(f, p, false)
-	p.Dst = f.inside
+	if f.inside != p.Dst {
+		m.rewrote(p, f, 1)
+		p.Dst = f.inside
+	}
 	m.sim.forward(m, p)
+}
+
+// rewrote notes, before a NAT rewrites p (outbound, dir 0, or inbound, 1),
+// the addresses its sender wrote: the first NAT's, if it crosses two. Only
+// an observed run needs it; each flow makes its two rewrites once.
+func (m *Middlebox) rewrote(p *Packet, f *flow, dir int) {
+	if p.NAT != nil || !m.sim.Tracing() {
+		return
+	}
+	if f.rewrites[dir] == nil {
+		f.rewrites[dir] = &Rewrite{Box: m.name, Src: p.Src, Dst: p.Dst}
+	}
+	p.NAT = f.rewrites[dir]
 }
 
 // pass records a packet of flow f going through: the idle clock restarts,
@@ -418,7 +441,7 @@ func (m *Middlebox) refuse(p *Packet) {
 	m.dropped++
 	m.sim.dropped(p, m.name, WhyFirewall)
 	if p.Proto == TCP && p.Flags&RST == 0 && (m.cfg.OnExpired == ExpiryRST || m.cfg.OnExpired == ExpiryRSTBoth) {
-		m.send(resetFor(p))
+		m.send(resetFor(p, TriggerMiddleboxReset))
 	}
 	m.sim.release(p)
 }
@@ -429,6 +452,7 @@ func (m *Middlebox) send(p *Packet) {
 	s.nextSegID++
 	p.ID = s.nextSegID
 	p.origin = m
+	p.TTL = 64 // the model's middleboxes are Linux boxes: net.ipv4.ip_default_ttl
 	s.segment(p, FateSent, m.name, 0)
 	s.forward(m, p)
 }
@@ -496,10 +520,12 @@ func (m *Middlebox) expire(f *flow) {
 		return
 	}
 	if f.seenOut {
-		m.send(&Packet{Proto: TCP, Src: f.outside, Dst: f.inside, Flags: RST, Seq: f.nextOut, RelSeq: f.nextOut})
+		m.send(&Packet{Proto: TCP, Src: f.outside, Dst: f.inside, Flags: RST, Seq: f.nextOut, RelSeq: f.nextOut,
+			Story: Story{Trigger: TriggerMiddleboxExpiry}})
 	}
 	if f.seenIn {
-		m.send(&Packet{Proto: TCP, Src: f.mapped, Dst: f.outside, Flags: RST, Seq: f.nextIn, RelSeq: f.nextIn})
+		m.send(&Packet{Proto: TCP, Src: f.mapped, Dst: f.outside, Flags: RST, Seq: f.nextIn, RelSeq: f.nextIn,
+			Story: Story{Trigger: TriggerMiddleboxExpiry}})
 	}
 }
 

@@ -48,6 +48,16 @@ func TestNameTables(t *testing.T) {
 		}
 		check(t, es)
 	})
+	t.Run("triggers", func(t *testing.T) {
+		var es []entry
+		for _, tr := range netsim.Triggers() {
+			es = append(es, entry{tr.String(), tr.Doc()})
+			if got, ok := netsim.ParseTrigger(tr.String()); !ok || got != tr {
+				t.Errorf("ParseTrigger(%q) = %v, %v", tr, got, ok)
+			}
+		}
+		check(t, es)
+	})
 	t.Run("expiry policies", func(t *testing.T) {
 		var es []entry
 		for _, p := range netsim.ExpiryPolicies() {

@@ -106,6 +106,15 @@ type Packet struct {
 	Win      uint16 // TCP only: the advertised receive window
 	MSS      uint16 // TCP only: the MSS option of a SYN, 0 if absent
 	Payload  []byte
+	// TTL is the IPv4 time to live as on this wire: the sender's default
+	// (Profile.TTL), less one for each middlebox that forwarded it.
+	TTL uint8
+	// IPID is the IPv4 identification field, as Linux sets it on a packet
+	// with DF (ip_select_ident_segs): a connection's own counter, one more
+	// for each segment it sends; 0 from a socket that has none (a SYN-ACK
+	// sent before the child socket exists, a RST in the name of no socket,
+	// a UDP datagram from an unconnected socket).
+	IPID uint16
 
 	// ID names the packet for the whole of its journey; the sent,
 	// delivered and dropped events of one packet share it.
@@ -122,8 +131,23 @@ type Packet struct {
 	RelSeq, RelAck uint32
 	// Rel says RelSeq and RelAck are meaningful.
 	Rel bool
+	// Story says why the packet was sent: the trigger, its number, and
+	// the packets it answers and acknowledges.
+	Story Story
+	// NAT is the rewrite a NAT made on the way, nil if none did: the
+	// addresses as the sender wrote them.
+	NAT *Rewrite
 
 	origin node // the node that built the packet
+}
+
+// Rewrite is a NAT's rewrite of a packet: the middlebox, and the addresses
+// as the sender wrote them (Src and Dst of the packet are the rewritten
+// ones). A packet that crosses two NATs keeps the first rewrite: its
+// original addresses.
+type Rewrite struct {
+	Box      string
+	Src, Dst netip.AddrPort
 }
 
 // Len is the payload length: the segment's length in sequence space minus
@@ -139,21 +163,6 @@ func (p *Packet) seqLen() uint32 {
 	}
 	if p.Flags&FIN != 0 {
 		n++
-	}
-	return n
-}
-
-// WireSize is the packet's size on the wire in bytes: a 20-byte IPv4 header,
-// a 20-byte TCP header (24 with the MSS option) or an 8-byte UDP header, and
-// the payload. TCP timestamps and SACK options are not modelled.
-func (p *Packet) WireSize() int {
-	n := 20 + len(p.Payload)
-	if p.Proto == UDP {
-		return n + 8
-	}
-	n += 20
-	if p.MSS != 0 {
-		n += 4
 	}
 	return n
 }

@@ -81,6 +81,8 @@ type Profile struct {
 	// MSS is the maximum segment size advertised and used (Ethernet MTU
 	// 1500 minus 40 bytes of IPv4 and TCP headers).
 	MSS int
+	// TTL is the IPv4 time to live of the packets the host sends.
+	TTL int
 	// InitCwnd is the initial congestion window in segments (RFC 6928).
 	InitCwnd int
 	// RcvBuf is the receive buffer in bytes; the advertised window is what
@@ -116,6 +118,7 @@ func Linux() Profile {
 		TimerTick:         4 * time.Millisecond, // CONFIG_HZ=250
 		SomaxConn:         4096,                 // net.core.somaxconn since 5.4
 		MSS:               1460,                 // 1500-byte MTU - 20 (IPv4) - 20 (TCP)
+		TTL:               64,                   // net.ipv4.ip_default_ttl (IPDEFTTL)
 		InitCwnd:          10,                   // TCP_INIT_CWND; RFC 6928
 		RcvBuf:            131072,               // tcp_rmem[1]
 		EphemeralLow:      32768,                // ip_local_port_range
@@ -160,7 +163,7 @@ func (p *Profile) Validate() error {
 		{"syn_retries", p.SynRetries, 1}, {"syn_linear_timeouts", p.SynLinearTimeouts, 0},
 		{"synack_retries", p.SynAckRetries, 1}, {"retries2", p.Retries2, 1}, {"orphan_retries", p.OrphanRetries, 0},
 		{"keepalive_count", p.KeepCnt, 1}, {"mss", p.MSS, 88}, {"init_cwnd", p.InitCwnd, 1},
-		{"rcvbuf", p.RcvBuf, 1}, {"somaxconn", p.SomaxConn, 1},
+		{"rcvbuf", p.RcvBuf, 1}, {"somaxconn", p.SomaxConn, 1}, {"ttl", p.TTL, 1},
 	}
 	for _, x := range ints {
 		if x.v < x.min {
@@ -176,6 +179,8 @@ func (p *Profile) Validate() error {
 		return invalid("rtt_estimator", RuleOneOf, tableNames(estimatorNames))
 	case p.TimerTick < 0:
 		return invalid("timer_tick", RuleNotNegative)
+	case p.TTL > 255:
+		return invalid("ttl", RuleBetween, p.TTL, 1, 255)
 	case p.MinRTO > p.MaxRTO:
 		return invalid("min_rto", RuleNotAbove, p.MinRTO, "max_rto", p.MaxRTO)
 	case p.EphemeralLow == 0 || p.EphemeralLow > p.EphemeralHigh:

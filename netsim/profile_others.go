@@ -29,7 +29,8 @@ func Windows() Profile {
 		FinTimeout:        120 * time.Second,      // not documented; the model uses TcpTimedWaitDelay
 		DelayedACK:        200 * time.Millisecond, // TcpAckFrequency / KB 328890
 		MSS:               1460,
-		InitCwnd:          10, // since Windows 10 1607
+		TTL:               128, // the DefaultTTL registry value, 128 by default
+		InitCwnd:          10,  // since Windows 10 1607
 		RcvBuf:            65536,
 		SomaxConn:         200, // SOMAXCONN_HINT clamps to 200..65535; providers choose
 		EphemeralLow:      49152,
@@ -62,6 +63,7 @@ func MacOS() Profile {
 		FinTimeout:        60 * time.Second,       // TCPTV_FINWAIT2
 		DelayedACK:        100 * time.Millisecond, // tcp_delack timer
 		MSS:               1460,
+		TTL:               64, // net.inet.ip.ttl (IPDEFTTL)
 		InitCwnd:          10,
 		RcvBuf:            131072,
 		SomaxConn:         128, // kern.ipc.somaxconn

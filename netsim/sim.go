@@ -40,6 +40,7 @@ type Sim struct {
 	partitions  []partition
 
 	nextSegID   uint64
+	arriving    uint64 // the ID of the packet a host is handling, 0 outside
 	freeFlights []*inFlight
 	freePackets []*Packet
 }

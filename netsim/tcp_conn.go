@@ -36,6 +36,11 @@ type Conn struct {
 	finSent             bool
 	finSeq              uint32
 	mss                 int
+	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
+	// it at random when the socket connects or is accepted
+	// (get_random_u16); the model derives it from the random ISS, so that
+	// no extra draw changes the run.
+	ipID uint16
 
 	// Receive sequence space.
 	irs, rcvNxt uint32
@@ -49,6 +54,7 @@ type Conn struct {
 	ackNow      bool   // the ACK owed must not wait
 	rcvWup      uint32 // rcvNxt when we last advertised a window
 	advWnd      uint32 // the window we last advertised
+	rcvNxtBy    uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
 
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582).
@@ -70,8 +76,9 @@ type Conn struct {
 	retransStampSet   bool
 	tlpHigh           uint32 // snd_nxt when a tail loss probe went out
 	tlpOut            bool
-	probes            int // zero-window probes unanswered
-	persistBackoff    int // zero-window probe interval doublings
+	tlpNew            bool // a tail loss probe is sending new data (the story of output's segments)
+	probes            int  // zero-window probes unanswered
+	persistBackoff    int  // zero-window probe interval doublings
 
 	connectStart time.Duration
 
@@ -106,6 +113,7 @@ type oooSeg struct {
 	seq  uint32
 	data []byte
 	fin  bool
+	id   uint64 // the packet that brought it
 }
 
 // Notice tells an application that something about its socket changed.
@@ -186,6 +194,7 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	}
 	c.sndUna, c.sndNxt = c.iss, c.iss
 	c.sndBufSeq = c.iss + 1
+	c.ipID = uint16(c.iss>>16 ^ c.iss)
 	c.rtx = h.sim.NewTimer(c.onRetransmitTimer)
 	c.delack = h.sim.NewTimer(c.onDelayedACK)
 	c.keepalive = h.sim.NewTimer(c.onKeepaliveTimer)
@@ -373,7 +382,11 @@ func (c *Conn) Close() {
 		// tcp_close(): "data_was_unread" (the in-order receive queue; the
 		// out-of-order queue does not count) or SO_LINGER 0 → send an
 		// active reset instead of a FIN (RFC 2525 2.17).
-		c.sendRST()
+		tr := TriggerResetUnread
+		if len(c.rcvBuf) == 0 {
+			tr = TriggerResetLinger
+		}
+		c.sendRST(tr)
 		c.becomeClosed()
 	default:
 		c.closeSending()
@@ -491,8 +504,21 @@ func (c *Conn) setState(to State) {
 		c.stats.Established = c.host.sim.now
 	}
 	if s := c.host.sim; s.Tracing() {
-		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to})
+		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to, Proc: c.owner()})
 	}
+}
+
+// owner names the process the socket belongs to: its application's, or
+// for a passive open not yet accepted the listener's; "" once the
+// application has closed it.
+func (c *Conn) owner() string {
+	switch {
+	case c.proc != nil:
+		return c.proc.name
+	case c.listener != nil && c.listener.proc != nil:
+		return c.listener.proc.name
+	}
+	return ""
 }
 
 // becomeClosed moves to CLOSED, stops every timer and forgets the

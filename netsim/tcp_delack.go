@@ -115,7 +115,7 @@ func (c *Conn) delackTimeout() time.Duration {
 // unless data leaves first.
 func (c *Conn) scheduleAck(now bool) {
 	if now {
-		c.sendAck(0)
+		c.sendAck(TriggerAckNow)
 		return
 	}
 	c.ackOwed = true
@@ -141,5 +141,5 @@ func (c *Conn) onDelayedACK() {
 			a.ato = min(2*a.ato, c.rto)
 		}
 	}
-	c.sendAck(0)
+	c.sendAck(TriggerDelayedACK)
 }

@@ -37,22 +37,24 @@ func (h *Host) tcpInput(p *Packet) {
 		return
 	}
 	s.segment(p, FateDelivered, h.name, 0)
-	h.replyReset(p)
+	h.replyReset(p, TriggerResetNoSocket)
 }
 
-// replyReset answers a segment that belongs to no connection. A RST is
-// never answered.
-func (h *Host) replyReset(p *Packet) {
+// replyReset answers a segment that no connection takes (for the reason
+// tr). A RST is never answered.
+func (h *Host) replyReset(p *Packet, tr Trigger) {
 	if p.Flags&RST == 0 {
-		h.send(resetFor(p))
+		h.send(resetFor(p, tr))
 	}
 }
 
 // resetFor is the RST that answers a segment of no known connection, in
 // the name of its destination (RFC 9293 3.10.7.1): with an ACK, a RST
 // whose seq is that ACK; without one, a RST|ACK acknowledging the segment.
-func resetFor(p *Packet) *Packet {
-	r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src}
+// It leaves from no socket: its IPv4 ID is 0 (ip_send_unicast_reply with
+// DF), and its story is tr, answering p.
+func resetFor(p *Packet, tr Trigger) *Packet {
+	r := &Packet{Proto: TCP, Src: p.Dst, Dst: p.Src, Story: Story{Trigger: tr, Answers: p.ID}}
 	if p.Flags&ACK != 0 {
 		r.Flags, r.Seq = RST, p.Ack
 	} else {
@@ -78,7 +80,7 @@ func (c *Conn) input(p *Packet) {
 	}
 	if c.state == SynReceived && p.Flags&(SYN|ACK) == SYN && p.Seq == c.irs {
 		// The client did not get our SYN-ACK and sent its SYN again.
-		c.retransmitFrom(c.iss, NoteRetransmission)
+		c.retransmitFrom(c.iss, TriggerSYNAgain)
 		return
 	}
 	// First check: is the segment in the receive window?
@@ -91,9 +93,9 @@ func (c *Conn) input(p *Packet) {
 			// ESTABLISHED, a rebooted peer's new SYN. (Linux's check,
 			// tcp_sequence, admits a segment that ends at RCV.NXT, where
 			// RFC 9293's does not; the answer is the same ACK.)
-			c.sendAck(NoteChallengeACK)
+			c.sendAck(TriggerChallengeACK)
 		case p.Flags&RST == 0:
-			c.sendAck(0) // RFC 9293: an unacceptable segment is answered with an ACK
+			c.sendAck(TriggerUnacceptable) // RFC 9293: an unacceptable segment is answered with an ACK
 		}
 		return
 	}
@@ -105,7 +107,7 @@ func (c *Conn) input(p *Packet) {
 	}
 	if p.Flags&SYN != 0 {
 		// RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK.
-		c.sendAck(NoteChallengeACK)
+		c.sendAck(TriggerChallengeACK)
 		return
 	}
 	if p.Flags&ACK == 0 {
@@ -161,7 +163,7 @@ func (c *Conn) acceptable(p *Packet) bool {
 // Linux's tcp_reset: EPIPE in CLOSE_WAIT, ECONNRESET otherwise.
 func (c *Conn) inputRST(p *Packet) {
 	if p.Seq != c.rcvNxt {
-		c.sendAck(NoteChallengeACK)
+		c.sendAck(TriggerChallengeACK)
 		return
 	}
 	switch c.state {
@@ -182,7 +184,7 @@ func (c *Conn) inputRST(p *Packet) {
 // (SYN_RECEIVED to ESTABLISHED) and queues the connection for accept().
 func (c *Conn) completePassiveOpen(p *Packet) bool {
 	if !(seqLT(c.sndUna, p.Ack) && seqLE(p.Ack, c.sndNxt)) {
-		c.host.replyReset(p)
+		c.host.replyReset(p, TriggerResetBadACK)
 		return false
 	}
 	c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, p.Ack
@@ -203,7 +205,7 @@ func (c *Conn) completePassiveOpen(p *Packet) bool {
 // inputSynSent handles a segment in SYN_SENT (RFC 9293 3.10.7.3).
 func (c *Conn) inputSynSent(p *Packet) {
 	if p.Flags&ACK != 0 && (seqLE(p.Ack, c.iss) || seqGT(p.Ack, c.sndNxt)) {
-		c.host.replyReset(p)
+		c.host.replyReset(p, TriggerResetBadACK)
 		return
 	}
 	if p.Flags&RST != 0 {
@@ -217,6 +219,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	}
 	now := c.host.sim.now
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
+	c.rcvNxtBy = p.ID
 	c.lastRecv, c.stats.LastHeard = now, now
 	if p.MSS != 0 {
 		c.mss = min(c.mss, int(p.MSS))
@@ -225,7 +228,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 		// Simultaneous open: both sides sent a SYN.
 		c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
 		c.setState(SynReceived)
-		c.sendSYNACK(0)
+		c.sendSYNACK()
 		c.armRetransmit(TimerSYNACK, c.rto)
 		return
 	}
@@ -243,7 +246,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	if len(c.sndBuf) > 0 || c.finQueued {
 		c.output() // data written during the handshake carries the ACK
 	} else {
-		c.sendAck(0)
+		c.sendAck(TriggerHandshake)
 	}
 }
 
@@ -264,13 +267,13 @@ func (c *Conn) inputTimeWait(p *Packet) {
 			h.tcpInputAgain(p)
 			return
 		}
-		c.sendAck(0)
+		c.sendAck(TriggerUnacceptable)
 	case p.Flags&FIN != 0:
-		c.sendAck(0)
+		c.sendAck(TriggerUnacceptable) // the peer's FIN again: it missed our ACK
 		c.wait.ResetAfter(h.profile.TimeWait)
 		c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 	case p.seqLen() > 0:
-		c.sendAck(0)
+		c.sendAck(TriggerUnacceptable)
 	}
 }
 
@@ -287,7 +290,7 @@ func (h *Host) tcpInputAgain(p *Packet) {
 func (c *Conn) inputAck(p *Packet) bool {
 	ack := p.Ack
 	if seqGT(ack, c.sndNxt) {
-		c.sendAck(0) // it acknowledges something not yet sent
+		c.sendAck(TriggerUnacceptable) // it acknowledges something not yet sent
 		return false
 	}
 	if seqLT(ack, c.sndUna) {
@@ -399,7 +402,7 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 			return
 		}
 		// A partial ACK: the next hole is lost too.
-		c.retransmitFrom(c.sndUna, NoteRetransmission)
+		c.retransmitFrom(c.sndUna, TriggerPartialACK)
 		if !c.fastRecovery {
 			c.cwnd += min(acked, c.mss)
 		}
@@ -442,7 +445,7 @@ func (c *Conn) onDupAck() {
 	c.ssthresh = c.halfFlight()
 	c.cwnd = c.ssthresh + 3*c.mss
 	c.inRecovery, c.fastRecovery, c.recover = true, true, c.sndNxt
-	c.retransmitFrom(c.sndUna, NoteFastRetransmission)
+	c.retransmitFrom(c.sndUna, TriggerFastRetransmit)
 }
 
 // inputData takes the segment's data and FIN (RFC 9293 3.10.7.4, seventh
@@ -460,7 +463,7 @@ func (c *Conn) inputData(p *Packet) {
 	if c.rcvClosed && len(data) > 0 && seqGT(seq+uint32(len(data)), c.rcvNxt) {
 		// Data for a socket the application has closed: Linux resets
 		// (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
-		c.host.replyReset(p)
+		c.host.replyReset(p, TriggerResetDataAfterClose)
 		c.becomeClosed()
 		return
 	}
@@ -473,13 +476,16 @@ func (c *Conn) inputData(p *Packet) {
 		data, seq = data[skip:], c.rcvNxt
 	}
 	if seq != c.rcvNxt {
-		c.queueOutOfOrder(seq, data, fin)
+		c.queueOutOfOrder(seq, data, fin, p.ID)
 		c.ackOwed, c.ackNow = true, true // RFC 5681 4.2: a gap is reported at once
 		return
 	}
 	wnd := int(c.rcvWnd())
 	if len(data) > wnd {
 		data, fin = data[:wnd], false
+	}
+	if len(data) > 0 || fin {
+		c.rcvNxtBy = p.ID
 	}
 	c.accept(data)
 	if fin {
@@ -508,7 +514,7 @@ func (c *Conn) accept(data []byte) {
 	c.rcvNxt += uint32(len(data))
 }
 
-func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool) {
+func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool, id uint64) {
 	if len(data) > int(c.rcvWnd()) {
 		return
 	}
@@ -521,7 +527,7 @@ func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool) {
 	}
 	c.ooo = append(c.ooo, oooSeg{})
 	copy(c.ooo[i+1:], c.ooo[i:])
-	c.ooo[i] = oooSeg{seq: seq, data: append([]byte(nil), data...), fin: fin}
+	c.ooo[i] = oooSeg{seq: seq, data: append([]byte(nil), data...), fin: fin, id: id}
 }
 
 // drainOutOfOrder moves held segments that now follow in order into the
@@ -535,6 +541,7 @@ func (c *Conn) drainOutOfOrder() bool {
 		if skip > len(s.data) || c.finRcvd {
 			continue // covered already: a copy of what arrived in order
 		}
+		c.rcvNxtBy = s.id
 		c.accept(s.data[skip:])
 		moved = true
 		if s.fin {
@@ -562,7 +569,7 @@ func (c *Conn) inputFIN() {
 		c.setState(Closing)
 		c.ackNow = true
 	case FinWait2:
-		c.sendAck(0)
+		c.sendAck(TriggerAckNow)
 		c.enterTimeWait()
 	}
 	c.notify(Readable)

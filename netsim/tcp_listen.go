@@ -51,7 +51,7 @@ func (p *Process) Listen(port uint16, backlog int, opts SockOpts) (*Listener, er
 	h.listeners[port] = l
 	p.listeners = append(p.listeners, l)
 	if s := h.sim; s.Tracing() {
-		s.Emit(&StateEvent{At: s.now, Host: h.name, Conn: l.name, From: Closed, To: Listen})
+		s.Emit(&StateEvent{At: s.now, Host: h.name, Conn: l.name, From: Closed, To: Listen, Proc: p.name})
 	}
 	return l, nil
 }
@@ -118,7 +118,8 @@ func (l *Listener) syn(p *Packet) {
 	l.halfOpen = append(l.halfOpen, c)
 	c.state = Listen // the RFC's TCB moves LISTEN → SYN-RECEIVED
 	c.setState(SynReceived)
-	c.sendSYNACK(0)
+	c.rcvNxtBy = p.ID
+	c.sendSYNACK()
 	c.armRetransmit(TimerSYNACK, h.profile.InitialRTO)
 }
 
@@ -167,11 +168,11 @@ func (l *Listener) Close() {
 		c.becomeClosed()
 	}
 	for _, c := range append([]*Conn(nil), l.acceptQ...) {
-		c.sendRST()
+		c.sendRST(TriggerResetListenerClosed)
 		c.becomeClosed()
 	}
 	l.halfOpen, l.acceptQ = nil, nil
 	if s := h.sim; s.Tracing() {
-		s.Emit(&StateEvent{At: s.now, Host: h.name, Conn: l.name, From: Listen, To: Closed})
+		s.Emit(&StateEvent{At: s.now, Host: h.name, Conn: l.name, From: Listen, To: Closed, Proc: l.proc.name})
 	}
 }

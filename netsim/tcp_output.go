@@ -12,18 +12,21 @@ type sentSeg struct {
 	psh bool          // it left with PSH: its copies keep it
 }
 
-// xmit builds one segment of this connection and sends it. Every segment
-// but a bare SYN carries an ACK of everything received, so sending one
-// cancels a delayed ACK.
-func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note Note, msg string) {
+// xmit builds one segment of this connection and sends it, for the reason
+// tr (its story, and the note tr implies). Every segment but a bare SYN
+// carries an ACK of everything received, so sending one cancels a delayed
+// ACK.
+func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg string) {
 	p := c.host.sim.newPacket()
 	*p = Packet{
 		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
-		Payload: payload, Note: note, Msg: msg, Rel: true, RelSeq: seq - c.iss,
+		Payload: payload, Note: tr.Note(), Msg: msg, Rel: true, RelSeq: seq - c.iss,
+		IPID: c.nextIPID(), Story: c.story(tr),
 	}
 	if flags&ACK != 0 {
 		p.Ack = c.rcvNxt
 		p.RelAck = c.rcvNxt - c.irs
+		p.Story.Acks = c.rcvNxtBy
 		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
 		c.stopTimer(c.delack, TimerDelayedACK)
@@ -37,6 +40,35 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, note Note, msg stri
 	c.stats.BytesOut += uint64(len(payload))
 	c.stats.LastSent = c.host.sim.now
 	c.host.send(p)
+}
+
+// story tells why the segment about to leave does: its trigger, the
+// number of a retransmission or probe, and the arriving packet it answers.
+func (c *Conn) story(tr Trigger) Story {
+	st := Story{Trigger: tr, Answers: c.host.sim.arriving}
+	switch tr {
+	case TriggerSYNRetransmit, TriggerRTO:
+		st.N = saturate16(c.retransmits + 1) // counted after it is sent
+	case TriggerZeroWindowProbe:
+		st.N = saturate16(c.probes)
+	case TriggerKeepalive:
+		_, _, cnt := c.keepaliveParams()
+		st.N, st.Of = saturate16(c.probesOut+1), saturate16(cnt)
+	}
+	return st
+}
+
+// nextIPID is the IPv4 ID of the connection's next packet: its own
+// counter, one more each time (ip_select_ident_segs). A passive open's
+// SYN-ACK leaves from the request socket, before the connection has one,
+// with ID 0 (ip_build_and_send_pkt with DF), as captures of Linux show.
+func (c *Conn) nextIPID() uint16 {
+	if c.passive && c.state == SynReceived {
+		return 0
+	}
+	id := c.ipID
+	c.ipID++
+	return id
 }
 
 // window is the receive window to advertise: the free part of the receive
@@ -61,33 +93,36 @@ func (c *Conn) window() uint32 {
 }
 
 func (c *Conn) sendSYN() {
-	c.xmit(SYN, c.iss, nil, 0, "")
+	c.xmit(SYN, c.iss, nil, TriggerConnect, "")
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
 	c.armRetransmit(TimerSYN, c.host.profile.InitialRTO)
 }
 
-func (c *Conn) sendSYNACK(note Note) {
-	c.xmit(SYN|ACK, c.iss, nil, note, "")
+func (c *Conn) sendSYNACK() {
+	c.xmit(SYN|ACK, c.iss, nil, TriggerAnswerSYN, "")
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
 }
 
-// sendAck sends a bare ACK of everything received.
-func (c *Conn) sendAck(note Note) {
-	c.xmit(ACK, c.sndNxt, nil, note, "")
+// sendAck sends a bare ACK of everything received, for the reason tr.
+func (c *Conn) sendAck(tr Trigger) {
+	c.xmit(ACK, c.sndNxt, nil, tr, "")
 }
 
-// sendRST sends RST|ACK from this connection (tcp_send_active_reset): the
-// close of a socket with unread data, SO_LINGER 0, keepalive giving up.
-func (c *Conn) sendRST() {
-	c.xmit(RST|ACK, c.sndNxt, nil, 0, "")
+// sendRST sends RST|ACK from this connection (tcp_send_active_reset), for
+// the reason tr: the close of a socket with unread data, SO_LINGER 0,
+// keepalive giving up, a listener closing.
+func (c *Conn) sendRST(tr Trigger) {
+	c.xmit(RST|ACK, c.sndNxt, nil, tr, "")
 }
 
 // output sends whatever the windows allow: new data in segments of at most
 // one MSS, then our FIN once all data has gone. Segments ending at the end
 // of the queued data carry PSH. Nagle's algorithm is not modelled (each
-// write goes out at once, as with TCP_NODELAY).
+// write goes out at once, as with TCP_NODELAY). Their story is the
+// application's write (or close, for a FIN alone), unless a tail loss
+// probe sends them (tlpNew).
 func (c *Conn) output() {
 	switch c.state {
 	case Established, CloseWait, FinWait1, Closing, LastAck:
@@ -136,7 +171,14 @@ func (c *Conn) output() {
 		if n > 0 {
 			c.onDataSent()
 		}
-		c.xmit(flags, seq, c.sndBuf[off:off+n], 0, c.msgAt(seq, n))
+		tr := TriggerWrite
+		switch {
+		case c.tlpNew:
+			tr = TriggerTailLossProbeNew
+		case n == 0:
+			tr = TriggerClose
+		}
+		c.xmit(flags, seq, c.sndBuf[off:off+n], tr, c.msgAt(seq, n))
 		c.sndNxt += uint32(n)
 		if flags&FIN != 0 {
 			c.finSent, c.finSeq = true, c.sndNxt
@@ -175,16 +217,16 @@ func (c *Conn) onNewDataSent(priorInflight int) {
 }
 
 // retransmitFrom resends the first segment at or after seq (up to an MSS
-// of data, with FIN if it reaches it).
-func (c *Conn) retransmitFrom(seq uint32, note Note) {
+// of data, with FIN if it reaches it), for the reason tr.
+func (c *Conn) retransmitFrom(seq uint32, tr Trigger) {
 	if c.state == SynSent {
-		c.xmit(SYN, c.iss, nil, note, "")
+		c.xmit(SYN, c.iss, nil, tr, "")
 		c.touchSent(c.iss + 1)
 		return
 	}
 	if seq == c.iss {
 		// Our SYN is not acknowledged: in SYN_RECEIVED, or closed from it.
-		c.xmit(SYN|ACK, c.iss, nil, note, "")
+		c.xmit(SYN|ACK, c.iss, nil, tr, "")
 		c.touchSent(c.iss + 1)
 		return
 	}
@@ -211,7 +253,7 @@ func (c *Conn) retransmitFrom(seq uint32, note Note) {
 	if c.pushedIn(seq, end) {
 		flags |= PSH
 	}
-	c.xmit(flags, seq, c.sndBuf[off:off+n], note, c.msgAt(seq, n))
+	c.xmit(flags, seq, c.sndBuf[off:off+n], tr, c.msgAt(seq, n))
 	c.stats.Retransmits++
 	c.touchSent(end)
 }
@@ -269,6 +311,6 @@ func (c *Conn) windowMayOpen() {
 	}
 	remaining := c.rcvWup + c.advWnd - c.rcvNxt
 	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
-		c.sendAck(NoteWindowUpdate)
+		c.sendAck(TriggerWindowUpdate)
 	}
 }

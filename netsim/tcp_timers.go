@@ -150,7 +150,7 @@ func (c *Conn) retransmitSYN() {
 		}
 		return
 	}
-	c.retransmitFrom(c.iss, NoteRetransmission)
+	c.retransmitFrom(c.iss, TriggerSYNRetransmit)
 	c.retransmits++
 	c.totalRTO++
 	if c.state != SynSent || c.totalRTO > linear {
@@ -216,7 +216,7 @@ func (c *Conn) retransmitTimeout() {
 	c.cwnd, c.cwndAcked = c.mss, 0
 	c.dupAcks = 0
 	c.inRecovery, c.recover = true, c.sndNxt
-	c.retransmitFrom(c.sndUna, NoteRetransmission)
+	c.retransmitFrom(c.sndUna, TriggerRTO)
 	c.retransmits++
 	c.totalRTO++
 	if !c.retransStampSet {
@@ -237,9 +237,11 @@ func (c *Conn) sendLossProbe() {
 	off := int(c.sndNxt - c.sndBufSeq)
 	room := min(int(c.sndWnd), c.cwnd) - int(c.sndNxt-c.sndUna)
 	if !c.finSent && len(c.sndBuf) > off && room > 0 {
+		c.tlpNew = true
 		c.output()
+		c.tlpNew = false
 	} else {
-		c.retransmitFrom(c.lastSegmentStart(), NoteTailLossProbe)
+		c.retransmitFrom(c.lastSegmentStart(), TriggerTailLossProbe)
 	}
 	c.tlpHigh = c.sndNxt
 	c.armRetransmit(TimerRTO, c.clampToUserTimeout(c.rto))
@@ -270,7 +272,7 @@ func (c *Conn) zeroWindowProbe() {
 	}
 	c.probes++
 	c.persistBackoff = min(c.persistBackoff+1, 30)
-	c.xmit(ACK, c.sndUna-1, nil, NoteZeroWindowProbe, "")
+	c.xmit(ACK, c.sndUna-1, nil, TriggerZeroWindowProbe, "")
 	c.armRetransmit(TimerZeroWindowProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
 }
 
@@ -323,12 +325,12 @@ func (c *Conn) onKeepaliveTimer() {
 	ut := c.opts.UserTimeout
 	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
 		c.traceTimer(TimerKeepalive, TimerFired, 0)
-		c.sendRST()
+		c.sendRST(TriggerResetKeepalive)
 		c.fail(ETIMEDOUT, CauseKeepalive)
 		return
 	}
 	c.traceTimer(TimerKeepalive, TimerFired, 0)
-	c.xmit(ACK, c.sndUna-1, nil, NoteKeepalive, "")
+	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, "")
 	c.stats.KeepaliveProbes++
 	c.probesOut++
 	c.keepalive.ResetAfter(intvl)

@@ -79,7 +79,10 @@ func (u *UDPConn) WriteTo(p []byte, addr netip.AddrPort, msg string) error {
 	}
 	u.stats.Sent++
 	u.stats.BytesSent += uint64(len(p))
-	u.host.send(&Packet{Proto: UDP, Src: u.LocalAddr(), Dst: addr, Payload: append([]byte(nil), p...), Msg: msg})
+	// An unconnected socket has no IPv4 ID of its own: with DF set, Linux
+	// sends 0 (ip_select_ident_segs).
+	u.host.send(&Packet{Proto: UDP, Src: u.LocalAddr(), Dst: addr, Payload: append([]byte(nil), p...), Msg: msg,
+		Story: Story{Trigger: TriggerWrite}})
 	return nil
 }
 

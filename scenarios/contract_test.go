@@ -58,7 +58,12 @@ func jsonType(v any) string {
 
 // Every line of every built-in's --json run decodes, in time order, with
 // the fields CONTRACT.md requires for its kind; the summary comes last.
+// Every other field is documented in docs/events.md (eventsDoc), and every
+// segment field documented there appears.
 func TestJSONStreamFollowsContract(t *testing.T) {
+	doc := readEventsDoc(t)
+	seen := map[string]bool{}
+	defer doc.complete(t, seen)
 	for _, info := range List() {
 		t.Run(info.Name, func(t *testing.T) {
 			sc, err := Load(info.Name)
@@ -114,6 +119,7 @@ func TestJSONStreamFollowsContract(t *testing.T) {
 				if kind == "segment" && obj["proto"] == "tcp" && (obj["flags"] == nil || obj["seq"] == nil || obj["ack"] == nil) {
 					t.Fatalf("line %d: a TCP segment without flags, seq or ack: %s", i+1, l)
 				}
+				doc.check(t, obj, seen)
 				if (kind == "summary") != (i == len(lines)-1) {
 					t.Fatalf("line %d: the summary must be the last line, and only it", i+1)
 				}

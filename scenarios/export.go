@@ -1,9 +1,7 @@
 package scenarios
 
 import (
-	"fmt"
 	"io"
-	"net"
 	"time"
 
 	"github.com/google/gopacket"
@@ -35,13 +33,13 @@ func (sc *Scenario) CaptureHost() string {
 // it would: every packet the host sends, when it sends it, and every packet
 // delivered to it, when it arrives, with the addresses as on its wire.
 // Frames are Ethernet with made-up MACs (02:00 followed by the IPv4
-// address); IPv4 and TCP or UDP headers carry real checksums, the MSS
-// option on SYNs, and the application's bytes as payload.
+// address) around the packet's own bytes (netsim's Packet.AppendWire: the
+// headers, checksums and payload the packet inspector shows too).
 type pcapWriter struct {
 	w    *pcapgo.Writer
 	host string
 	n    int
-	buf  gopacket.SerializeBuffer
+	buf  []byte
 	err  error
 }
 
@@ -50,11 +48,7 @@ func newPcapWriter(out io.Writer, host string) (*pcapWriter, error) {
 	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
 		return nil, err
 	}
-	return &pcapWriter{w: w, host: host, buf: gopacket.NewSerializeBuffer()}, nil
-}
-
-func mac(ip [4]byte) net.HardwareAddr {
-	return net.HardwareAddr{0x02, 0x00, ip[0], ip[1], ip[2], ip[3]}
+	return &pcapWriter{w: w, host: host}, nil
 }
 
 // observe writes a segment event's packet if this capture point sees it.
@@ -63,54 +57,23 @@ func (c *pcapWriter) observe(e netsim.Event) {
 	if !ok || c.err != nil || s.Where != c.host || s.Fate == netsim.FateDropped {
 		return
 	}
-	data, err := encodePacket(c.buf, &s.Packet)
-	if err != nil {
-		c.err = err
-		return
-	}
-	ci := gopacket.CaptureInfo{Timestamp: CaptureEpoch.Add(s.At), CaptureLength: len(data), Length: len(data)}
-	if err := c.w.WritePacket(ci, data); err != nil {
+	c.buf = ethernetFrame(c.buf[:0], &s.Packet)
+	ci := gopacket.CaptureInfo{Timestamp: CaptureEpoch.Add(s.At), CaptureLength: len(c.buf), Length: len(c.buf)}
+	if err := c.w.WritePacket(ci, c.buf); err != nil {
 		c.err = err
 		return
 	}
 	c.n++
 }
 
-// encodePacket builds the bytes of a packet on an Ethernet wire.
-func encodePacket(buf gopacket.SerializeBuffer, p *netsim.Packet) ([]byte, error) {
+// ethernetFrame appends a packet's Ethernet frame to buf: destination and
+// source MAC (02:00 and the IPv4 address), EtherType IPv4, the packet.
+func ethernetFrame(buf []byte, p *netsim.Packet) []byte {
 	src, dst := p.Src.Addr().As4(), p.Dst.Addr().As4()
-	eth := &layers.Ethernet{SrcMAC: mac(src), DstMAC: mac(dst), EthernetType: layers.EthernetTypeIPv4}
-	ip := &layers.IPv4{Version: 4, TTL: 64, Id: uint16(p.ID), SrcIP: src[:], DstIP: dst[:]}
-	var transport gopacket.SerializableLayer
-	switch p.Proto {
-	case netsim.TCP:
-		ip.Protocol = layers.IPProtocolTCP
-		ip.Flags = layers.IPv4DontFragment // Linux sets DF on TCP (path MTU discovery)
-		tcp := &layers.TCP{
-			SrcPort: layers.TCPPort(p.Src.Port()), DstPort: layers.TCPPort(p.Dst.Port()),
-			Seq: p.Seq, Ack: p.Ack, Window: p.Win,
-			SYN: p.Flags&netsim.SYN != 0, ACK: p.Flags&netsim.ACK != 0, FIN: p.Flags&netsim.FIN != 0,
-			RST: p.Flags&netsim.RST != 0, PSH: p.Flags&netsim.PSH != 0,
-		}
-		if p.MSS != 0 {
-			tcp.Options = []layers.TCPOption{{OptionType: layers.TCPOptionKindMSS, OptionLength: 4,
-				OptionData: []byte{byte(p.MSS >> 8), byte(p.MSS)}}}
-		}
-		tcp.SetNetworkLayerForChecksum(ip)
-		transport = tcp
-	case netsim.UDP:
-		ip.Protocol = layers.IPProtocolUDP
-		udp := &layers.UDP{SrcPort: layers.UDPPort(p.Src.Port()), DstPort: layers.UDPPort(p.Dst.Port())}
-		udp.SetNetworkLayerForChecksum(ip)
-		transport = udp
-	default:
-		panic(fmt.Sprintf("scenarios: packet %d: unknown protocol %v", p.ID, p.Proto)) // netsim has two
-	}
-	opts := gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}
-	if err := gopacket.SerializeLayers(buf, opts, eth, ip, transport, gopacket.Payload(p.Payload)); err != nil {
-		return nil, fmt.Errorf("packet %d: %v", p.ID, err)
-	}
-	return buf.Bytes(), nil
+	buf = append(buf, 0x02, 0x00, dst[0], dst[1], dst[2], dst[3])
+	buf = append(buf, 0x02, 0x00, src[0], src[1], src[2], src[3])
+	buf = append(buf, 0x08, 0x00)
+	return p.AppendWire(buf)
 }
 
 // Export runs the scenario to until (its Duration when 0) and writes what

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,7 +78,9 @@ func TestExportDecodes(t *testing.T) {
 // returns the fields of the matching packets, one line each.
 func tshark(t *testing.T, path, filter string, fields ...string) []string {
 	t.Helper()
-	args := []string{"-r", path, "-Y", filter, "-T", "fields"}
+	args := []string{"-r", path, "-Y", filter, "-T", "fields",
+		// Wireshark checks no checksum unless told to.
+		"-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"}
 	for _, f := range fields {
 		args = append(args, "-e", f)
 	}
@@ -113,10 +116,11 @@ func TestExportWithWireshark(t *testing.T) {
 		{"keepalive-tuned", "tcp.analysis.keep_alive"},
 		{"power-loss-heartbeat", "tcp.len > 0"},
 		{"lossy-link", "tcp.analysis.retransmission"},
+		{"nat-idle-rst", "ip.ttl == 63"}, // the server sees the client's packets through the NAT
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path, conns, _ := export(t, tc.name)
-			if bad := tshark(t, path, "_ws.malformed || _ws.expert.severity == error || tcp.checksum.status == 0 || ip.checksum.status == 0", "frame.number"); len(bad) > 0 {
+			if bad := tshark(t, path, "_ws.malformed || _ws.expert.severity == error || tcp.checksum.status != 1 || ip.checksum.status != 1", "frame.number"); len(bad) > 0 {
 				t.Errorf("malformed or bad-checksum frames: %v", bad)
 			}
 			if got := tshark(t, path, tc.filter, "frame.number"); len(got) == 0 {
@@ -132,4 +136,72 @@ func TestExportWithWireshark(t *testing.T) {
 			t.Logf("%s: %d streams, %s", tc.name, len(streams), strconv.Itoa(len(tshark(t, path, tc.filter, "frame.number")))+" frames match "+tc.filter)
 		})
 	}
+}
+
+// A packet's bytes (netsim's Packet.AppendWire, which the export and the
+// packet inspector share) are the bytes gopacket builds from the same
+// header fields, checksums included.
+func TestWireBytesMatchGopacket(t *testing.T) {
+	a, b := netip.MustParseAddrPort("10.0.0.2:47659"), netip.MustParseAddrPort("10.0.0.1:8080")
+	for _, p := range []netsim.Packet{
+		{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.SYN, Seq: 132062164, Win: 64240, MSS: 1460, TTL: 64, IPID: 7179},
+		{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.PSH | netsim.ACK, Seq: 7, Ack: 99, Win: 501, TTL: 63, IPID: 40000,
+			Payload: []byte{1, 12, 0, 0, 0, 6, 0, 0, 0, 14, 0xf, 0x42, 0x40, 0x7}}, // 14 bytes
+		{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.ACK, Seq: 1, Ack: 2, Win: 1, TTL: 64, Payload: []byte("odd")},
+		{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.RST, Seq: 0xffffffff, TTL: 128},
+		{Proto: netsim.UDP, Src: a, Dst: b, TTL: 64, Payload: []byte("ping #6")},
+	} {
+		t.Run(p.Flags.String()+"/"+p.Proto.String(), func(t *testing.T) {
+			want := gopacketBytes(t, &p)
+			got := p.AppendWire(nil)
+			if !bytes.Equal(got, want) {
+				t.Errorf("AppendWire\n got %x\nwant %x", got, want)
+			}
+			ip, tr := p.Checksums()
+			if w := uint16(want[10])<<8 | uint16(want[11]); ip != w {
+				t.Errorf("IPv4 checksum %#04x, want %#04x", ip, w)
+			}
+			at := 20 + 16
+			if p.Proto == netsim.UDP {
+				at = 20 + 6
+			}
+			if w := uint16(want[at])<<8 | uint16(want[at+1]); tr != w {
+				t.Errorf("transport checksum %#04x, want %#04x", tr, w)
+			}
+			if p.WireSize() != len(want) {
+				t.Errorf("WireSize %d, want %d", p.WireSize(), len(want))
+			}
+		})
+	}
+}
+
+// gopacketBytes serialises p's headers with gopacket, as a reference.
+func gopacketBytes(t *testing.T, p *netsim.Packet) []byte {
+	src, dst := p.Src.Addr().As4(), p.Dst.Addr().As4()
+	ip := &layers.IPv4{Version: 4, TTL: p.TTL, Id: p.IPID, Flags: layers.IPv4DontFragment, SrcIP: src[:], DstIP: dst[:]}
+	var tr gopacket.SerializableLayer
+	if p.Proto == netsim.TCP {
+		ip.Protocol = layers.IPProtocolTCP
+		tcp := &layers.TCP{SrcPort: layers.TCPPort(p.Src.Port()), DstPort: layers.TCPPort(p.Dst.Port()),
+			Seq: p.Seq, Ack: p.Ack, Window: p.Win,
+			SYN: p.Flags&netsim.SYN != 0, ACK: p.Flags&netsim.ACK != 0, FIN: p.Flags&netsim.FIN != 0,
+			RST: p.Flags&netsim.RST != 0, PSH: p.Flags&netsim.PSH != 0}
+		if p.MSS != 0 {
+			tcp.Options = []layers.TCPOption{{OptionType: layers.TCPOptionKindMSS, OptionLength: 4,
+				OptionData: []byte{byte(p.MSS >> 8), byte(p.MSS)}}}
+		}
+		tcp.SetNetworkLayerForChecksum(ip)
+		tr = tcp
+	} else {
+		ip.Protocol = layers.IPProtocolUDP
+		udp := &layers.UDP{SrcPort: layers.UDPPort(p.Src.Port()), DstPort: layers.UDPPort(p.Dst.Port())}
+		udp.SetNetworkLayerForChecksum(ip)
+		tr = udp
+	}
+	buf := gopacket.NewSerializeBuffer()
+	opts := gopacket.SerializeOptions{FixLengths: true, ComputeChecksums: true}
+	if err := gopacket.SerializeLayers(buf, opts, ip, tr, gopacket.Payload(p.Payload)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

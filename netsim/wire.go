@@ -1,0 +1,166 @@
+package netsim
+
+import "encoding/binary"
+
+// The bytes of a packet on the wire: what a capture holds and what the
+// packet inspector shows. One implementation serves both (the pcap export
+// wraps these bytes in an Ethernet frame), so the inspector's TTL, ID,
+// lengths and checksums are the capture's.
+//
+// The IPv4 header is 20 bytes without options (Linux sends none): version
+// 4, header length 5 words, TOS 0, DF set and no fragment offset (Linux
+// sets DF on TCP, and on UDP with its default path MTU discovery "want",
+// ip_dont_fragment), the packet's TTL and ID. The TCP header carries the
+// options the stack puts on the segment: today only the MSS of a SYN (no
+// SACK, timestamps or window scale, see docs/netsim.md), padded to a
+// multiple of 4 bytes as tcp_options_write does.
+
+// IPv4 and transport constants (RFC 791, RFC 9293, RFC 768).
+const (
+	IPv4HeaderLen = 20
+	UDPHeaderLen  = 8
+	tcpBaseLen    = 20
+
+	ipProtoTCP = 6
+	ipProtoUDP = 17
+	ipFlagDF   = 0x4000
+
+	tcpOptEnd = 0
+	tcpOptMSS = 2
+)
+
+// TCPOption is one option of a TCP header, as the inspector lists them.
+type TCPOption struct {
+	Kind  uint8  // the option's kind (RFC 9293 3.1): 2 for MSS
+	Name  string // "mss"
+	Value uint32 // its value: the MSS in bytes
+}
+
+// TCPOptions lists the options the segment carries, in the order Linux
+// writes them (tcp_options_write: MSS first).
+func (p *Packet) TCPOptions() []TCPOption {
+	if p.Proto != TCP || p.MSS == 0 {
+		return nil
+	}
+	return []TCPOption{{Kind: tcpOptMSS, Name: "mss", Value: uint32(p.MSS)}}
+}
+
+// TransportHeaderLen is the length of the TCP header (20 bytes and the
+// options, padded to 4) or of the UDP header (8).
+func (p *Packet) TransportHeaderLen() int {
+	if p.Proto == UDP {
+		return UDPHeaderLen
+	}
+	n := tcpBaseLen
+	if p.MSS != 0 {
+		n += 4 // kind, length, two bytes of MSS
+	}
+	return (n + 3) &^ 3
+}
+
+// WireSize is the packet's size on the wire in bytes: the IPv4 total
+// length (header, TCP or UDP header, payload).
+func (p *Packet) WireSize() int { return IPv4HeaderLen + p.TransportHeaderLen() + len(p.Payload) }
+
+// Checksums are the IPv4 header checksum and the TCP or UDP checksum the
+// packet carries on this wire (RFC 1071 one's complement sums; the
+// transport's over the RFC 9293 3.1 pseudo-header).
+func (p *Packet) Checksums() (ip, transport uint16) {
+	var hdr [IPv4HeaderLen + 60]byte
+	b := p.appendHeaders(hdr[:0])
+	return binary.BigEndian.Uint16(b[10:]), binary.BigEndian.Uint16(b[IPv4HeaderLen+p.transportChecksumAt():])
+}
+
+// AppendWire appends the packet's bytes on this wire to buf: the IPv4
+// header, the TCP or UDP header, the payload.
+func (p *Packet) AppendWire(buf []byte) []byte {
+	return append(p.appendHeaders(buf), p.Payload...)
+}
+
+// transportChecksumAt is the checksum's offset in the transport header.
+func (p *Packet) transportChecksumAt() int {
+	if p.Proto == UDP {
+		return 6
+	}
+	return 16
+}
+
+// appendHeaders appends the IPv4 and transport headers, checksums filled
+// in (the transport's covers the payload, which it does not append).
+func (p *Packet) appendHeaders(buf []byte) []byte {
+	start := len(buf)
+	tlen := p.TransportHeaderLen()
+	total := IPv4HeaderLen + tlen + len(p.Payload)
+	proto := byte(ipProtoTCP)
+	if p.Proto == UDP {
+		proto = ipProtoUDP
+	}
+	src, dst := p.Src.Addr().As4(), p.Dst.Addr().As4()
+	buf = append(buf, 0x45, 0)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(total))
+	buf = binary.BigEndian.AppendUint16(buf, p.IPID)
+	buf = binary.BigEndian.AppendUint16(buf, ipFlagDF)
+	buf = append(buf, p.TTL, proto, 0, 0)
+	buf = append(buf, src[:]...)
+	buf = append(buf, dst[:]...)
+	binary.BigEndian.PutUint16(buf[start+10:], ^fold(sum16(0, buf[start:start+IPv4HeaderLen])))
+
+	t := len(buf)
+	buf = binary.BigEndian.AppendUint16(buf, p.Src.Port())
+	buf = binary.BigEndian.AppendUint16(buf, p.Dst.Port())
+	if p.Proto == UDP {
+		buf = binary.BigEndian.AppendUint16(buf, uint16(tlen+len(p.Payload)))
+		buf = append(buf, 0, 0)
+	} else {
+		buf = binary.BigEndian.AppendUint32(buf, p.Seq)
+		buf = binary.BigEndian.AppendUint32(buf, p.Ack)
+		// Our flag bits are the header's: FIN 0x01, SYN 0x02, RST 0x04,
+		// PSH 0x08, ACK 0x10.
+		buf = append(buf, byte(tlen/4)<<4, byte(p.Flags))
+		buf = binary.BigEndian.AppendUint16(buf, p.Win)
+		buf = append(buf, 0, 0, 0, 0) // checksum, urgent pointer
+		for _, o := range p.TCPOptions() {
+			if o.Kind == tcpOptMSS {
+				buf = append(buf, tcpOptMSS, 4)
+				buf = binary.BigEndian.AppendUint16(buf, uint16(o.Value))
+			}
+		}
+		for len(buf)-t < tlen {
+			buf = append(buf, tcpOptEnd)
+		}
+	}
+	// The pseudo-header: source, destination, zero, protocol, length.
+	length := tlen + len(p.Payload)
+	sum := sum16(0, src[:])
+	sum = sum16(sum, dst[:])
+	sum += uint32(proto) + uint32(length)
+	sum = sum16(sum, buf[t:])
+	sum = sum16(sum, p.Payload)
+	csum := ^fold(sum)
+	if p.Proto == UDP && csum == 0 {
+		csum = 0xffff // RFC 768: a computed zero is sent as all ones
+	}
+	binary.BigEndian.PutUint16(buf[t+p.transportChecksumAt():], csum)
+	return buf
+}
+
+// sum16 adds b to a one's complement sum as 16-bit big-endian words, an
+// odd last byte padded with zero (RFC 1071).
+func sum16(sum uint32, b []byte) uint32 {
+	for len(b) >= 2 {
+		sum += uint32(b[0])<<8 | uint32(b[1])
+		b = b[2:]
+	}
+	if len(b) == 1 {
+		sum += uint32(b[0]) << 8
+	}
+	return sum
+}
+
+// fold reduces a 32-bit sum to 16 bits, carries added back.
+func fold(sum uint32) uint16 {
+	for sum>>16 != 0 {
+		sum = sum&0xffff + sum>>16
+	}
+	return uint16(sum)
+}
