@@ -86,7 +86,7 @@ func completeScenario(exts ...string) cobra.CompletionFunc {
 		var out []cobra.Completion
 		for _, s := range scenarios.List() {
 			if strings.HasPrefix(s.Name, toComplete) {
-				out = append(out, cobra.CompletionWithDesc(s.Name, s.Title))
+				out = append(out, cobra.CompletionWithDesc(s.Name, s.Title.In(i18n.FromEnv(os.Getenv))))
 			}
 		}
 		out = append(out, filesLike(toComplete, exts)...)

@@ -34,7 +34,7 @@ socklab list | grep keepalive`,
 			}
 			var b bytes.Buffer
 			for _, s := range list {
-				fmt.Fprintf(&b, "%-*s  %s\n", width, s.Name, s.Title)
+				fmt.Fprintf(&b, "%-*s  %s\n", width, s.Name, s.Title.In(lang))
 			}
 			if _, err := cmd.OutOrStdout().Write(b.Bytes()); err != nil {
 				return fmt.Errorf("list: %w", err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -25,8 +26,8 @@ func TestList(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, s := range scenarios.List() {
-		if !strings.Contains(out, s.Name) || !strings.Contains(out, s.Title) {
-			t.Errorf("list lacks %s (%s):\n%s", s.Name, s.Title, out)
+		if !strings.Contains(out, s.Name) || !strings.Contains(out, s.Title.In(i18n.English)) {
+			t.Errorf("list lacks %s (%s):\n%s", s.Name, s.Title.In(i18n.English), out)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/socklab/socklab/lab/i18n"
 )
@@ -19,6 +20,9 @@ import (
 // mapping into a slice of structs whose Name field takes the key (hosts,
 // apps), keeping the file's order. Errors name the position and the path.
 func decode(n *node, path string, v reflect.Value) error {
+	if v.Type() == reflect.TypeFor[i18n.Text]() {
+		return decodeText(n, path, v)
+	}
 	if n == nil || n.kind == nullNode {
 		switch v.Kind() {
 		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
@@ -143,6 +147,39 @@ func scalar(n *node, path string, want i18n.Message, parse func(string) (any, er
 		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeValue, "Want", want, "Value", n.value)}
 	}
 	return v, nil
+}
+
+// decodeText reads a text for people: one string, or a mapping of
+// languages to strings ({en: …, zh: …}). A single string with Chinese
+// characters in it is Chinese, any other English; either way it reads the
+// same in both languages when the other is missing (i18n.Text.In).
+func decodeText(n *node, path string, v reflect.Value) error {
+	var t i18n.Text
+	switch {
+	case n == nil || n.kind == nullNode:
+		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioNeedsValue)}
+	case n.kind == scalarNode && strings.ContainsFunc(n.value, func(r rune) bool { return unicode.Is(unicode.Han, r) }):
+		t.Zh = n.value
+	case n.kind == scalarNode:
+		t.En = n.value
+	case n.kind == mappingNode:
+		for _, e := range n.entries {
+			p := path + "." + e.key
+			into := map[string]*string{"en": &t.En, "zh": &t.Zh}[e.key]
+			if into == nil {
+				return &Error{Pos: e.keyPos, Path: p, Msg: i18n.M(i18n.ScenarioUnknownKey, "Key", e.key, "Known", i18n.List{"en", "zh"})}
+			}
+			s, err := scalar(e.value, p, i18n.M(i18n.WantText), func(s string) (any, error) { return s, nil })
+			if err != nil {
+				return err
+			}
+			*into = s.(string)
+		}
+	default:
+		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioTextLangs)}
+	}
+	v.Set(reflect.ValueOf(t))
+	return nil
 }
 
 // field is a struct field a YAML key may set.

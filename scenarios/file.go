@@ -18,8 +18,8 @@ import (
 // docs/scenarios.md documents every key.
 type file struct {
 	Name        string                `yaml:"name"`
-	Title       string                `yaml:"title"`
-	Teaches     string                `yaml:"teaches"`
+	Title       i18n.Text             `yaml:"title"`
+	Teaches     i18n.Text             `yaml:"teaches"`
 	Seed        uint64                `yaml:"seed"`
 	Duration    time.Duration         `yaml:"duration"`
 	Hosts       []lab.HostConfig      `yaml:"hosts,keyed"`
@@ -69,13 +69,14 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	fail := func(path string, id i18n.ID, args ...any) error {
 		return &Error{Pos: root.lookup(path).pos, Path: path, Msg: i18n.M(id, args...)}
 	}
-	sc := &Scenario{Name: name, Title: f.Title, Teaches: strings.TrimSpace(f.Teaches), Source: source, Text: text,
+	teaches := i18n.Text{En: strings.TrimSpace(f.Teaches.En), Zh: strings.TrimSpace(f.Teaches.Zh)}
+	sc := &Scenario{Name: name, Title: f.Title, Teaches: teaches, Source: source, Text: text,
 		Duration: f.Duration}
 	if f.Name != "" {
 		sc.Name = f.Name
 	}
 	switch {
-	case f.Title == "":
+	case f.Title.IsZero():
 		return nil, fail("title", i18n.ScenarioNeedsTitle)
 	case f.Duration < 0:
 		return nil, fail("duration", i18n.RuleNotNegativeValue, "Value", f.Duration.String())

@@ -63,7 +63,7 @@ func FuzzParse(f *testing.F) {
 			checkFuzzError(t, err, "fuzz.yaml")
 			return
 		}
-		if sc.Title == "" || sc.Duration <= 0 {
+		if sc.Title.IsZero() || sc.Duration <= 0 {
 			t.Fatalf("parsed without a title or a duration: %q, %v", sc.Title, sc.Duration)
 		}
 	})

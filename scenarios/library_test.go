@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -24,11 +25,13 @@ func TestLibrary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sc.Title == "" || info.Title == "" {
-				t.Error("no title")
-			}
-			if strings.TrimSpace(sc.Teaches) == "" {
-				t.Error("no teaches text")
+			for _, l := range i18n.Langs {
+				if !sc.Title.Has(l) || !info.Title.Has(l) {
+					t.Errorf("no title in %v", l)
+				}
+				if !sc.Teaches.Has(l) {
+					t.Errorf("no teaches text in %v", l)
+				}
 			}
 			if len(sc.Expect) == 0 {
 				t.Error("no expectations")

@@ -159,8 +159,8 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 		out(e)
 	}
 	sess.Observe(emit)
-	if sc.Teaches != "" {
-		emit(lab.Narration(0, lab.Lesson(i18n.Text{En: sc.Teaches})))
+	if !sc.Teaches.IsZero() {
+		emit(lab.Narration(0, lab.Lesson(sc.Teaches)))
 	}
 	var times []time.Duration
 	for _, j := range judges {

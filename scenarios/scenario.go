@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // Scenario is a parsed, validated scenario: a lab configuration, what it
@@ -12,10 +13,11 @@ type Scenario struct {
 	// Name is the built-in name ("power-loss-heartbeat") or the file's
 	// base name without extension.
 	Name string
-	// Title is one line for lists.
-	Title string
-	// Teaches is the paragraph shown at the start: the point of the lesson.
-	Teaches string
+	// Title is one line for lists, in one language or both.
+	Title i18n.Text
+	// Teaches is the paragraph shown at the start: the point of the
+	// lesson, in one language or both.
+	Teaches i18n.Text
 	// Source names where it came from: "builtin:NAME" or the file path.
 	Source string
 	// Text is the scenario's full text, as read (recordings embed it).
@@ -31,7 +33,7 @@ type Scenario struct {
 // Info names a built-in scenario.
 type Info struct {
 	Name  string
-	Title string
+	Title i18n.Text
 }
 
 // NewSession builds a fresh lab session for the scenario.

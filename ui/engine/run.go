@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -30,7 +31,7 @@ func NewRun(sc *scenarios.Scenario, replay []lab.Input) (*Run, error) {
 	if err := s.Replay(replay); err != nil {
 		return nil, err
 	}
-	f := feed.New(sc.Teaches)
+	f := feed.New(sc.Teaches.In(i18n.English))
 	s.Observe(f.Observe)
 	s.NextAt()
 	return &Run{Sc: sc, S: s, Feed: f}, nil

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
@@ -21,11 +22,11 @@ type item struct {
 }
 
 func (i item) Title() string       { return i.info.Name }
-func (i item) Description() string { return i.info.Title }
+func (i item) Description() string { return i.info.Title.In(i18n.English) }
 
 // FilterValue lets the filter find a scenario by its name or its title.
 func (i item) FilterValue() string {
-	return i.info.Name + " " + i.info.Title
+	return i.info.Name + " " + i.info.Title.In(i18n.English)
 }
 
 // Model is the picker.
@@ -42,7 +43,7 @@ func New(c *common.Common) Model {
 	for _, info := range scenarios.List() {
 		it := item{info: info}
 		if sc, err := scenarios.Load(info.Name); err == nil {
-			it.teaches = sc.Teaches
+			it.teaches = sc.Teaches.In(i18n.English)
 		}
 		items = append(items, it)
 	}
