@@ -14,7 +14,7 @@ import (
 // live from the interface; recordings store them.
 type Action struct {
 	// Do is the verb: see Verbs.
-	Do string
+	Do Verb
 	// Target is a host, app, link ("a-b"), middlebox, partition name, or
 	// for "set" a parameter path.
 	Target string
@@ -29,10 +29,34 @@ type TimedAction struct {
 	Action Action
 }
 
-// Verb is an action's verb, with what it takes and does (messages of the
-// catalog).
-type Verb struct {
-	Name          string
+// Verb names an action as scenario files, recordings and the interface
+// spell it.
+type Verb string
+
+// The verbs. Each has one entry in verbs, which says what it takes and
+// does, how it is checked and how it is done.
+const (
+	PowerOff  Verb = "power_off"
+	PowerOn   Verb = "power_on"
+	Crash     Verb = "crash"
+	Restart   Verb = "restart"
+	Stop      Verb = "stop"
+	Freeze    Verb = "freeze"
+	Thaw      Verb = "thaw"
+	LinkDown  Verb = "link_down"
+	LinkUp    Verb = "link_up"
+	Loss      Verb = "loss"
+	Latency   Verb = "latency"
+	Partition Verb = "partition"
+	Heal      Verb = "heal"
+	Expire    Verb = "expire"
+	Set       Verb = "set"
+)
+
+// VerbInfo is a verb with what it takes and does (messages of the
+// catalog), for menus, help and documentation.
+type VerbInfo struct {
+	Name          Verb
 	Target, Value i18n.ID // what the target and the value are (Value is "" when it takes none)
 	Doc           i18n.ID // what it does
 	// Does is Doc in English, for the interface until it renders Doc in
@@ -40,94 +64,145 @@ type Verb struct {
 	Does string
 }
 
-func verb(name string, target, value, doc i18n.ID) Verb {
-	return Verb{Name: name, Target: target, Value: value, Doc: doc, Does: i18n.English.T(doc)}
+// verbSpec is a verb's entry: its documentation, the check of an action
+// against the lab, and the action done, reporting whether it changed
+// anything. check and act only see actions of their verb; act only checked
+// ones.
+type verbSpec struct {
+	VerbInfo
+	check func(s *Session, a Action) error
+	act   func(s *Session, a Action) bool
 }
 
-// Verbs lists the actions.
-var Verbs = []Verb{
-	verb("power_off", i18n.ArgHost, "", i18n.VerbPowerOff),
-	verb("power_on", i18n.ArgHost, "", i18n.VerbPowerOn),
-	verb("crash", i18n.ArgApp, "", i18n.VerbCrash),
-	verb("restart", i18n.ArgApp, "", i18n.VerbRestart),
-	verb("stop", i18n.ArgApp, "", i18n.VerbStop),
-	verb("freeze", i18n.ArgApp, "", i18n.VerbFreeze),
-	verb("thaw", i18n.ArgApp, "", i18n.VerbThaw),
-	verb("link_down", i18n.ArgLink, "", i18n.VerbLinkDown),
-	verb("link_up", i18n.ArgLink, "", i18n.VerbLinkUp),
-	verb("loss", i18n.ArgLink, i18n.ArgProbability, i18n.VerbLoss),
-	verb("latency", i18n.ArgLink, i18n.ArgDuration, i18n.VerbLatency),
-	verb("partition", i18n.ArgHostsOne, i18n.ArgHostsOther, i18n.VerbPartition),
-	verb("heal", i18n.ArgPartition, "", i18n.VerbHeal),
-	verb("expire", i18n.ArgMiddlebox, "", i18n.VerbExpire),
-	verb("set", i18n.ArgParamPath, i18n.ArgValue, i18n.VerbSet),
+// verbs is the one table of the verbs, in the order help lists them.
+var verbs = []verbSpec{
+	{info(PowerOff, i18n.ArgHost, "", i18n.VerbPowerOff), checkHost, actPower},
+	{info(PowerOn, i18n.ArgHost, "", i18n.VerbPowerOn), checkHost, actPower},
+	{info(Crash, i18n.ArgApp, "", i18n.VerbCrash), checkApp, actStop},
+	{info(Restart, i18n.ArgApp, "", i18n.VerbRestart), checkApp, func(s *Session, a Action) bool { return s.restart(a.Target) }},
+	{info(Stop, i18n.ArgApp, "", i18n.VerbStop), checkApp, actStop},
+	{info(Freeze, i18n.ArgApp, "", i18n.VerbFreeze), checkApp, actFreeze},
+	{info(Thaw, i18n.ArgApp, "", i18n.VerbThaw), checkApp, actFreeze},
+	{info(LinkDown, i18n.ArgLink, "", i18n.VerbLinkDown), checkLink, actLinkUp},
+	{info(LinkUp, i18n.ArgLink, "", i18n.VerbLinkUp), checkLink, actLinkUp},
+	{info(Loss, i18n.ArgLink, i18n.ArgProbability, i18n.VerbLoss), checkLoss, actLoss},
+	{info(Latency, i18n.ArgLink, i18n.ArgDuration, i18n.VerbLatency), checkLatency, actLatency},
+	{info(Partition, i18n.ArgHostsOne, i18n.ArgHostsOther, i18n.VerbPartition), checkPartition, actPartition},
+	{info(Heal, i18n.ArgPartition, "", i18n.VerbHeal), func(*Session, Action) error { return nil }, actHeal},
+	{info(Expire, i18n.ArgMiddlebox, "", i18n.VerbExpire), checkExpire, actExpire},
+	{info(Set, i18n.ArgParamPath, i18n.ArgValue, i18n.VerbSet), checkSet, actSet},
 }
 
-// VerbNames lists the verbs.
-func VerbNames() []string {
-	var out []string
-	for _, v := range Verbs {
-		out = append(out, v.Name)
+func info(v Verb, target, value, doc i18n.ID) VerbInfo {
+	return VerbInfo{Name: v, Target: target, Value: value, Doc: doc, Does: i18n.English.T(doc)}
+}
+
+// Verbs lists the verbs, with what each takes and does.
+func Verbs() []VerbInfo {
+	out := make([]VerbInfo, len(verbs))
+	for i, v := range verbs {
+		out[i] = v.VerbInfo
 	}
 	return out
 }
 
-// checkAction validates an action against the lab without doing it.
-func (s *Session) checkAction(a Action) error {
-	switch a.Do {
-	case "power_off", "power_on":
-		if s.sim.Host(a.Target) == nil {
-			return targetErr(i18n.ActionNoHostFor, "Name", a.Target, "Verb", a.Do)
+// VerbNames lists the verbs' names.
+func VerbNames() []string {
+	out := make([]string, len(verbs))
+	for i, v := range verbs {
+		out[i] = string(v.Name)
+	}
+	return out
+}
+
+// spec finds a verb's entry.
+func (v Verb) spec() *verbSpec {
+	for i := range verbs {
+		if verbs[i].Name == v {
+			return &verbs[i]
 		}
-	case "crash", "restart", "stop", "freeze", "thaw":
-		if s.byName[a.Target] == nil {
-			return targetErr(i18n.ActionNoAppFor, "Name", a.Target, "Verb", a.Do)
-		}
-	case "link_down", "link_up", "loss", "latency":
-		if s.link(a.Target) == nil {
-			return targetErr(i18n.ActionNoLinkFor, "Name", a.Target, "Verb", a.Do)
-		}
-		if a.Do == "loss" {
-			p, err := strconv.ParseFloat(a.Value, 64)
-			if err != nil || p < 0 || p > 1 {
-				return valueErr(i18n.ConfigNotLossProbability, "Value", a.Value)
-			}
-		}
-		if a.Do == "latency" {
-			d, err := time.ParseDuration(a.Value)
-			if err != nil || d < 0 {
-				return valueErr(i18n.ConfigNotLatency, "Value", a.Value)
-			}
-		}
-	case "partition":
-		if len(splitList(a.Target)) == 0 {
-			return targetErr(i18n.ActionOneSide)
-		}
-		if len(splitList(a.Value)) == 0 {
-			return valueErr(i18n.ActionOtherSide)
-		}
-		for _, side := range []struct {
-			list string
-			err  func(i18n.ID, ...any) error
-		}{{a.Target, targetErr}, {a.Value, valueErr}} {
-			for _, h := range splitList(side.list) {
-				if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
-					return side.err(i18n.ConfigNoHost, "Name", h)
-				}
-			}
-		}
-	case "heal":
-	case "expire":
-		if m := s.sim.Middlebox(a.Target); m == nil || m.Config().Kind == netsim.Router {
-			return targetErr(i18n.ActionNoFirewall, "Name", a.Target)
-		}
-	case "set":
-		return s.checkParam(a.Target, a.Value)
-	default:
-		return &ActionError{Field: "do", Msg: i18n.M(i18n.ActionUnknown, "Name", a.Do, "Known", i18n.List(VerbNames()))}
 	}
 	return nil
 }
+
+// checkAction validates an action against the lab without doing it.
+func (s *Session) checkAction(a Action) error {
+	v := a.Do.spec()
+	if v == nil {
+		return &ActionError{Field: "do", Msg: i18n.M(i18n.ActionUnknown, "Name", a.Do, "Known", i18n.List(VerbNames()))}
+	}
+	return v.check(s, a)
+}
+
+func checkHost(s *Session, a Action) error {
+	if s.sim.Host(a.Target) == nil {
+		return targetErr(i18n.ActionNoHostFor, "Name", a.Target, "Verb", a.Do)
+	}
+	return nil
+}
+
+func checkApp(s *Session, a Action) error {
+	if s.byName[a.Target] == nil {
+		return targetErr(i18n.ActionNoAppFor, "Name", a.Target, "Verb", a.Do)
+	}
+	return nil
+}
+
+func checkLink(s *Session, a Action) error {
+	if s.link(a.Target) == nil {
+		return targetErr(i18n.ActionNoLinkFor, "Name", a.Target, "Verb", a.Do)
+	}
+	return nil
+}
+
+func checkLoss(s *Session, a Action) error {
+	if err := checkLink(s, a); err != nil {
+		return err
+	}
+	if p, err := strconv.ParseFloat(a.Value, 64); err != nil || p < 0 || p > 1 {
+		return valueErr(i18n.ConfigNotLossProbability, "Value", a.Value)
+	}
+	return nil
+}
+
+func checkLatency(s *Session, a Action) error {
+	if err := checkLink(s, a); err != nil {
+		return err
+	}
+	if d, err := time.ParseDuration(a.Value); err != nil || d < 0 {
+		return valueErr(i18n.ConfigNotLatency, "Value", a.Value)
+	}
+	return nil
+}
+
+func checkPartition(s *Session, a Action) error {
+	if len(splitList(a.Target)) == 0 {
+		return targetErr(i18n.ActionOneSide)
+	}
+	if len(splitList(a.Value)) == 0 {
+		return valueErr(i18n.ActionOtherSide)
+	}
+	for _, side := range []struct {
+		list string
+		err  func(i18n.ID, ...any) error
+	}{{a.Target, targetErr}, {a.Value, valueErr}} {
+		for _, h := range splitList(side.list) {
+			if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
+				return side.err(i18n.ConfigNoHost, "Name", h)
+			}
+		}
+	}
+	return nil
+}
+
+func checkExpire(s *Session, a Action) error {
+	if m := s.sim.Middlebox(a.Target); m == nil || m.Config().Kind == netsim.Router {
+		return targetErr(i18n.ActionNoFirewall, "Name", a.Target)
+	}
+	return nil
+}
+
+func checkSet(s *Session, a Action) error { return s.checkParam(a.Target, a.Value) }
 
 func splitList(s string) []string {
 	var out []string
@@ -161,68 +236,88 @@ func (s *Session) perform(a Action) {
 }
 
 // act does the action and reports whether it changed anything.
-func (s *Session) act(a Action) bool {
-	switch a.Do {
-	case "power_off", "power_on":
-		h := s.sim.Host(a.Target)
-		if h.Powered() == (a.Do == "power_on") {
-			return false
-		}
-		if a.Do == "power_off" {
-			h.PowerOff()
-			s.hostDown(a.Target)
-		} else {
-			h.PowerOn()
-			s.hostUp(a.Target)
-		}
-	case "crash", "stop":
-		if len(s.processes(a.Target)) == 0 {
-			return false
-		}
-		if a.Do == "stop" {
-			s.emit(&netsim.FaultEvent{At: s.Now(), Action: "stop", Target: a.Target})
-		}
-		s.crash(a.Target, a.Do == "crash")
-	case "restart":
-		return s.restart(a.Target)
-	case "freeze", "thaw":
-		changed := false
-		for _, p := range s.processes(a.Target) {
-			if p.Frozen() == (a.Do == "thaw") {
-				changed = true
-				if a.Do == "freeze" {
-					p.Freeze()
-				} else {
-					p.Thaw()
-				}
+func (s *Session) act(a Action) bool { return a.Do.spec().act(s, a) }
+
+func actPower(s *Session, a Action) bool {
+	h := s.sim.Host(a.Target)
+	if h.Powered() == (a.Do == PowerOn) {
+		return false
+	}
+	if a.Do == PowerOff {
+		h.PowerOff()
+		s.hostDown(a.Target)
+	} else {
+		h.PowerOn()
+		s.hostUp(a.Target)
+	}
+	return true
+}
+
+// actStop ends an app: a crash, or a normal stop.
+func actStop(s *Session, a Action) bool {
+	if len(s.processes(a.Target)) == 0 {
+		return false
+	}
+	if a.Do == Stop {
+		s.emit(&netsim.FaultEvent{At: s.Now(), Action: string(Stop), Target: a.Target})
+	}
+	s.crash(a.Target, a.Do == Crash)
+	return true
+}
+
+func actFreeze(s *Session, a Action) bool {
+	changed := false
+	for _, p := range s.processes(a.Target) {
+		if p.Frozen() == (a.Do == Thaw) {
+			changed = true
+			if a.Do == Freeze {
+				p.Freeze()
+			} else {
+				p.Thaw()
 			}
 		}
-		return changed
-	case "link_down", "link_up":
-		l := s.link(a.Target)
-		if l.Up() == (a.Do == "link_up") {
-			return false
-		}
-		l.SetUp(a.Do == "link_up")
-	case "loss":
-		p, _ := strconv.ParseFloat(a.Value, 64)
-		s.link(a.Target).SetLoss(p)
-	case "latency":
-		l := s.link(a.Target)
-		cfg := l.Config()
-		cfg.Latency, _ = time.ParseDuration(a.Value)
-		l.SetConfig(cfg)
-	case "partition":
-		name := a.Target + "|" + a.Value
-		return s.sim.Partition(name, splitList(a.Target), splitList(a.Value)) == nil
-	case "heal":
-		s.sim.Heal(a.Target)
-	case "expire":
-		s.sim.Middlebox(a.Target).ExpireAll()
-	case "set":
-		s.setParam(a.Target, a.Value)
-		s.emit(&ParamEvent{At: s.Now(), Path: a.Target, Value: a.Value})
 	}
+	return changed
+}
+
+func actLinkUp(s *Session, a Action) bool {
+	l := s.link(a.Target)
+	if l.Up() == (a.Do == LinkUp) {
+		return false
+	}
+	l.SetUp(a.Do == LinkUp)
+	return true
+}
+
+func actLoss(s *Session, a Action) bool {
+	p, _ := strconv.ParseFloat(a.Value, 64) // checked
+	return s.link(a.Target).SetLoss(p) == nil
+}
+
+func actLatency(s *Session, a Action) bool {
+	l := s.link(a.Target)
+	cfg := l.Config()
+	cfg.Latency, _ = time.ParseDuration(a.Value) // checked
+	return l.SetConfig(cfg) == nil
+}
+
+func actPartition(s *Session, a Action) bool {
+	return s.sim.Partition(a.Target+"|"+a.Value, splitList(a.Target), splitList(a.Value)) == nil
+}
+
+func actHeal(s *Session, a Action) bool {
+	s.sim.Heal(a.Target)
+	return true
+}
+
+func actExpire(s *Session, a Action) bool {
+	s.sim.Middlebox(a.Target).ExpireAll()
+	return true
+}
+
+func actSet(s *Session, a Action) bool {
+	s.setParam(a.Target, a.Value)
+	s.emit(&ParamEvent{At: s.Now(), Path: a.Target, Value: a.Value})
 	return true
 }
 
@@ -274,7 +369,7 @@ func (s *Session) restart(app string) bool {
 	if !s.sim.Host(rt.config().Host).Powered() {
 		return false
 	}
-	s.emit(&netsim.FaultEvent{At: s.Now(), Action: "restart", Target: app})
+	s.emit(&netsim.FaultEvent{At: s.Now(), Action: string(Restart), Target: app})
 	switch rt := rt.(type) {
 	case *server:
 		rt.start()

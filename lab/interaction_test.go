@@ -19,9 +19,10 @@ import (
 // are. go test ./lab -run Interaction -rewrite refreshes them; read the diff.
 //
 // A lab is two hosts, server (10.0.0.1) and client (10.0.0.2), joined by a
-// link; its apps are given as YAML, with the keys of scenario files.
+// link, or by a firewall "fw" with the given idle timeout and expiry
+// policy; its apps are given as YAML, with the keys of scenario files.
 //
-//	lab [seed=1] [latency=1ms] [jitter=0] [loss=0]
+//	lab [seed=1] [latency=1ms] [jitter=0] [loss=0] [firewall=IDLE [policy=P]]
 //	<apps, YAML: - {name: server, kind: server, host: server, port: 8080}>
 //	do VERB [TARGET] [VALUE]      an action, as the timeline and the keys
 //	                              take it: do power_off server
@@ -70,6 +71,18 @@ func newILab(t *testing.T, d *datadriven.TestData) *ilab {
 	for _, a := range d.CmdArgs {
 		var err error
 		switch a.Key {
+		case "firewall":
+			// client - fw - server: a firewall with this idle timeout
+			fw := MiddleboxConfig{Name: "fw", Kind: netsim.Firewall.String(), Outside: "server"}
+			fw.IdleTimeout, err = time.ParseDuration(a.SingleVal(t))
+			cfg.Middleboxes = append(cfg.Middleboxes, fw)
+			cfg.Links = append(cfg.Links, LinkConfig{A: "fw", B: "server", Latency: cfg.Links[0].Latency})
+			cfg.Links[0].B = "fw"
+		case "policy":
+			if len(cfg.Middleboxes) == 0 {
+				d.Fatalf(t, "policy comes after firewall")
+			}
+			cfg.Middleboxes[0].OnExpired = a.SingleVal(t)
 		case "seed":
 			_, err = fmt.Sscan(a.SingleVal(t), &cfg.Seed)
 		case "latency":
@@ -109,12 +122,11 @@ func newILab(t *testing.T, d *datadriven.TestData) *ilab {
 func (l *ilab) do(t *testing.T, d *datadriven.TestData) string {
 	switch d.Cmd {
 	case "do":
-		var a Action
-		for i, f := range []*string{&a.Do, &a.Target, &a.Value} {
-			if i < len(d.CmdArgs) {
-				*f = d.CmdArgs[i].Key
-			}
+		var args [3]string
+		for i := range min(len(d.CmdArgs), 3) {
+			args[i] = d.CmdArgs[i].Key
 		}
+		a := Action{Do: Verb(args[0]), Target: args[1], Value: args[2]}
 		if err := l.s.Apply(a); err != nil {
 			return "error: " + err.Error() + "\n"
 		}

@@ -22,38 +22,38 @@ func ms(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
 // narrateAction explains a fault or change as it is applied.
 func narrateAction(s *Session, a Action) i18n.Message {
 	switch a.Do {
-	case "power_off":
+	case PowerOff:
 		return i18n.M(i18n.NarratePowerOff, "Host", a.Target)
-	case "power_on":
+	case PowerOn:
 		return i18n.M(i18n.NarratePowerOn, "Host", a.Target)
-	case "crash":
+	case Crash:
 		return i18n.M(i18n.NarrateCrash, "App", a.Target)
-	case "restart":
+	case Restart:
 		return i18n.M(i18n.NarrateRestart, "App", a.Target)
-	case "stop":
+	case Stop:
 		return i18n.M(i18n.NarrateStop, "App", a.Target)
-	case "freeze":
+	case Freeze:
 		return i18n.M(i18n.NarrateFreeze, "App", a.Target)
-	case "thaw":
+	case Thaw:
 		return i18n.M(i18n.NarrateThaw, "App", a.Target)
-	case "link_down":
+	case LinkDown:
 		return i18n.M(i18n.NarrateLinkDown, "Link", a.Target)
-	case "link_up":
+	case LinkUp:
 		return i18n.M(i18n.NarrateLinkUp, "Link", a.Target)
-	case "loss":
+	case Loss:
 		p, _ := strconv.ParseFloat(a.Value, 64) // checked by checkAction
 		return i18n.M(i18n.NarrateLoss, "Link", a.Target, "Loss", i18n.Percent(p))
-	case "latency":
+	case Latency:
 		d, _ := time.ParseDuration(a.Value) // checked by checkAction
 		return i18n.M(i18n.NarrateLatency, "Link", a.Target, "Latency", d)
-	case "partition":
+	case Partition:
 		return i18n.M(i18n.NarratePartition, "Side", a.Target, "Other", a.Value)
-	case "heal":
+	case Heal:
 		return i18n.M(i18n.NarrateHeal)
-	case "expire":
+	case Expire:
 		m := s.sim.Middlebox(a.Target)
-		return i18n.M(i18n.NarrateExpire, "Box", a.Target, "Policy", string(m.Config().OnExpired))
-	case "set":
+		return i18n.M(i18n.NarrateExpire, "Box", a.Target, "Policy", m.Config().OnExpired.String())
+	case Set:
 		return i18n.M(i18n.NarrateSet, "Path", a.Target, "Value", a.Value)
 	}
 	return i18n.Message{}

@@ -51,7 +51,7 @@ type burstSpec struct {
 // stepSpec is an entry of the timeline: at a time, an action.
 type stepSpec struct {
 	At     time.Duration `yaml:"at"`
-	Do     string        `yaml:"do"`
+	Do     lab.Verb      `yaml:"do"`
 	Target string        `yaml:"target"`
 	Value  string        `yaml:"value"`
 }

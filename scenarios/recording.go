@@ -38,11 +38,11 @@ type Recording struct {
 
 // RecordedInput is a live input: the action, and when it was taken.
 type RecordedInput struct {
-	TNs    int64  `json:"t_ns"`
-	Step   uint64 `json:"step"`
-	Do     string `json:"do"`
-	Target string `json:"target"`
-	Value  string `json:"value"`
+	TNs    int64    `json:"t_ns"`
+	Step   uint64   `json:"step"`
+	Do     lab.Verb `json:"do"`
+	Target string   `json:"target"`
+	Value  string   `json:"value"`
 }
 
 // NewRecording records a run of sc (loaded with sets) that took inputs and

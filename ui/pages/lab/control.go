@@ -196,10 +196,10 @@ func (m Model) onOther(msg tea.Msg) (tea.Model, tea.Cmd) {
 // actionText words an applied action for the status line: "done: power
 // off client", "set apps.client.heartbeat.interval = 5s".
 func actionText(a lab.Action) string {
-	if a.Do == "set" {
+	if a.Do == lab.Set {
 		return "set " + a.Target + " = " + a.Value
 	}
-	s := "done: " + strings.ReplaceAll(a.Do, "_", " ")
+	s := "done: " + strings.ReplaceAll(string(a.Do), "_", " ")
 	if a.Target != "" {
 		s += " " + a.Target
 	}

@@ -15,11 +15,11 @@ import (
 // others and heal, make a middlebox forget its flows. Each item's hint is
 // lab.Verbs' description of the verb.
 func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item {
-	does := map[string]string{}
-	for _, v := range lab.Verbs {
+	does := map[lab.Verb]string{}
+	for _, v := range lab.Verbs() {
 		does[v.Name] = v.Does
 	}
-	item := func(label, do, target string) menu.Item {
+	item := func(label string, do lab.Verb, target string) menu.Item {
 		return menu.Item{Label: label, Hint: does[do], Action: lab.Action{Do: do, Target: target}}
 	}
 	var items []menu.Item
@@ -31,38 +31,38 @@ func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item 
 		}
 		names = append(names, name)
 		if hv.Powered {
-			items = append(items, item("power off "+name, "power_off", name))
+			items = append(items, item("power off "+name, lab.PowerOff, name))
 		} else {
-			items = append(items, item("power on "+name, "power_on", name))
+			items = append(items, item("power on "+name, lab.PowerOn, name))
 		}
 	}
 	for _, a := range s.Config().Apps {
 		state := appState(snap, a)
 		switch state {
 		case "dead":
-			items = append(items, item("restart "+a.Name, "restart", a.Name))
+			items = append(items, item("restart "+a.Name, lab.Restart, a.Name))
 		default:
-			items = append(items, item("crash "+a.Name, "crash", a.Name))
-			if does["stop"] != "" {
-				items = append(items, item("stop "+a.Name, "stop", a.Name))
+			items = append(items, item("crash "+a.Name, lab.Crash, a.Name))
+			if does[lab.Stop] != "" {
+				items = append(items, item("stop "+a.Name, lab.Stop, a.Name))
 			}
 		}
 		switch state {
 		case "frozen":
-			items = append(items, item("thaw "+a.Name, "thaw", a.Name))
+			items = append(items, item("thaw "+a.Name, lab.Thaw, a.Name))
 		case "running":
-			items = append(items, item("freeze "+a.Name, "freeze", a.Name))
+			items = append(items, item("freeze "+a.Name, lab.Freeze, a.Name))
 		}
 	}
 	for _, l := range snap.Links {
 		if l.Up {
-			items = append(items, item("pull the cable "+l.Name, "link_down", l.Name))
+			items = append(items, item("pull the cable "+l.Name, lab.LinkDown, l.Name))
 		} else {
-			items = append(items, item("plug the cable "+l.Name, "link_up", l.Name))
+			items = append(items, item("plug the cable "+l.Name, lab.LinkUp, l.Name))
 		}
 	}
 	for _, l := range snap.Links {
-		it := item("set loss on "+l.Name+"…", "loss", l.Name)
+		it := item("set loss on "+l.Name+"…", lab.Loss, l.Name)
 		it.Prompt = "loss on " + l.Name + " (a probability, 0 to 1):"
 		it.Value = fmt.Sprint(l.Loss)
 		items = append(items, it)
@@ -75,15 +75,15 @@ func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item 
 					rest = append(rest, o)
 				}
 			}
-			it := item("partition "+h+" from "+strings.Join(rest, ", "), "partition", h)
+			it := item("partition "+h+" from "+strings.Join(rest, ", "), lab.Partition, h)
 			it.Action.Value = strings.Join(rest, ",")
 			items = append(items, it)
 		}
-		items = append(items, item("heal all partitions", "heal", ""))
+		items = append(items, item("heal all partitions", lab.Heal, ""))
 	}
 	for _, b := range snap.Boxes {
 		if b.Kind != "router" {
-			items = append(items, item("expire "+b.Name+"'s flows", "expire", b.Name))
+			items = append(items, item("expire "+b.Name+"'s flows", lab.Expire, b.Name))
 		}
 	}
 	return items

@@ -36,7 +36,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
 		_, rest, _ := strings.Cut(path, ".")
 		owner, name, _ := strings.Cut(rest, ".")
 		items = append(items, menu.Item{Label: owner + " " + name + " = " + value, Hint: hint,
-			Action: lab.Action{Do: "set", Target: path}, Prompt: "new value of " + path + ":", Value: value})
+			Action: lab.Action{Do: lab.Set, Target: path}, Prompt: "new value of " + path + ":", Value: value})
 	}
 	for _, a := range s.Config().Apps {
 		client := a.Kind == lab.KindClient || a.Kind == lab.KindPoller
