@@ -16,6 +16,14 @@ const (
 	ENOTCONN
 	EINVAL
 	EADDRNOTAVAIL
+	// EAGAIN: a read on a socket with a receive timeout (SO_RCVTIMEO)
+	// found nothing before it expired (tcp_recvmsg_locked: "if (!timeo)
+	// copied = -EAGAIN").
+	EAGAIN
+	// EBADF: the call named a file descriptor the process has not open.
+	// Not a socket's error but the process's; the socket scripts of lab
+	// report it as Linux does.
+	EBADF
 )
 
 var errnoNames = [...]struct{ name, text string }{
@@ -28,6 +36,8 @@ var errnoNames = [...]struct{ name, text string }{
 	ENOTCONN:      {"ENOTCONN", "transport endpoint is not connected"},
 	EINVAL:        {"EINVAL", "invalid argument"},
 	EADDRNOTAVAIL: {"EADDRNOTAVAIL", "cannot assign requested address"},
+	EAGAIN:        {"EAGAIN", "resource temporarily unavailable"},
+	EBADF:         {"EBADF", "bad file descriptor"},
 }
 
 // Name is the errno's symbol: "ECONNRESET".
@@ -45,4 +55,26 @@ func (e Errno) Error() string {
 		return "netsim: " + errnoNames[e].text
 	}
 	return "netsim: unknown error"
+}
+
+// ParseErrno finds an errno by its symbol ("ECONNRESET"); EOF is not one.
+func ParseErrno(name string) (Errno, bool) {
+	for e, n := range errnoNames {
+		if n.name != "" && n.name == name && Errno(e) != EOF {
+			return Errno(e), true
+		}
+	}
+	return 0, false
+}
+
+// Errnos lists the errnos by symbol, in a fixed order (EOF, which is no
+// errno, left out).
+func Errnos() []Errno {
+	var out []Errno
+	for e, n := range errnoNames {
+		if n.name != "" && Errno(e) != EOF {
+			out = append(out, Errno(e))
+		}
+	}
+	return out
 }
