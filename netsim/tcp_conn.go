@@ -48,6 +48,7 @@ type Conn struct {
 	ooo         []oooSeg // received out of order, sorted by seq
 	finRcvd     bool     // the peer's FIN is in sequence
 	rcvClosed   bool     // the application closed: nothing more will be read
+	rdShut      bool     // shutdown(SHUT_RD): reads end in EOF instead of waiting
 	rcvUnacked  int      // bytes received since the last ACK we sent
 	acks        ackEngine
 	ackOwed     bool   // an ACK is due (now or when the delayed-ACK timer fires)
@@ -304,8 +305,11 @@ func (c *Conn) Write(p []byte, msg string) error {
 
 // Read returns every byte received and not yet read; the slice is the
 // socket's buffer, valid until the next Read. With nothing to read it
-// returns a pending error once, then EOF if the peer has closed (or the
-// connection failed), or nil, nil (it would block).
+// returns, in tcp_recvmsg_locked's order: EOF once the peer's FIN has come
+// (SOCK_DONE: even with an error pending, as after a RST in CLOSE_WAIT,
+// which the next write reports); else a pending error, once; else EOF if
+// the connection is over or reading was shut down (RCV_SHUTDOWN); else
+// nil, nil (it would block).
 func (c *Conn) Read() ([]byte, error) {
 	if len(c.rcvBuf) > 0 {
 		b := c.rcvBuf
@@ -313,10 +317,12 @@ func (c *Conn) Read() ([]byte, error) {
 		c.windowMayOpen()
 		return b, nil
 	}
-	if err := c.takeError(); err != 0 {
-		return nil, err
+	if !c.finRcvd {
+		if err := c.takeError(); err != 0 {
+			return nil, err
+		}
 	}
-	if c.finRcvd || c.errReported || c.state == Closed {
+	if c.finRcvd || c.errReported || c.state == Closed || c.rdShut {
 		if !c.eofReported {
 			c.eofReported = true
 			c.reportError(EOF)
@@ -410,6 +416,25 @@ func (c *Conn) Shutdown() {
 	if c.state.canSend() && !c.finQueued {
 		c.closeSending()
 	}
+}
+
+// ShutdownRead shuts the receiving direction (shutdown(SHUT_RD)): no
+// segment is sent and the peer is not told; data already received, and
+// data that still arrives, can be read, after which reads return EOF
+// instead of waiting (tcp_recvmsg_locked's RCV_SHUTDOWN). Once the
+// sending direction is shut too, data arriving is answered with a RST
+// (tcp_rcv_state_process in FIN_WAIT_1 and FIN_WAIT_2). Shutting a socket
+// that is not connected fails with ENOTCONN (inet_shutdown).
+func (c *Conn) ShutdownRead() error {
+	if c.state == Closed {
+		return ENOTCONN
+	}
+	c.rdShut = true
+	if c.state == SynSent {
+		c.Shutdown() // inet_shutdown disconnects a connect in progress
+	}
+	c.notify(Readable) // a blocked reader wakes up to its EOF
+	return nil
 }
 
 // Abort resets the connection (close() with SO_LINGER 0): RST now, no

@@ -460,12 +460,22 @@ func (c *Conn) inputData(p *Packet) {
 	case CloseWait, Closing, LastAck, TimeWait:
 		return // the peer's FIN came already; a retransmission is ignored
 	}
-	if c.rcvClosed && len(data) > 0 && seqGT(seq+uint32(len(data)), c.rcvNxt) {
-		// Data for a socket the application has closed: Linux resets
-		// (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
-		c.host.replyReset(p, TriggerResetDataAfterClose)
-		c.becomeClosed()
-		return
+	if len(data) > 0 && seqGT(seq+uint32(len(data)), c.rcvNxt) {
+		switch {
+		case c.rcvClosed:
+			// Data for a socket the application has closed: Linux resets
+			// (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
+			c.host.replyReset(p, TriggerResetDataAfterClose)
+			c.becomeClosed()
+			return
+		case c.rdShut && (c.state == FinWait1 || c.state == FinWait2):
+			// The same rule for a socket shut both ways but still open
+			// (RCV_SHUTDOWN in FIN_WAIT_1/2): tcp_reset, so its
+			// application learns ECONNRESET.
+			c.host.replyReset(p, TriggerResetDataAfterClose)
+			c.fail(ECONNRESET, CauseRST)
+			return
+		}
 	}
 	if seqLT(seq, c.rcvNxt) {
 		skip := int(c.rcvNxt - seq)
