@@ -91,12 +91,17 @@ func (c *client) boot() {
 
 func (c *client) alive() bool { return c.proc != nil && c.proc.Alive() }
 
-// sockOpts are the socket options the client's configuration asks for.
+// sockOpts are the socket options the app's configuration asks for. The
+// application models set TCP_NODELAY, as the libraries they stand for do
+// (Go's net package, gRPC, Netty, the ws WebSocket library): a heartbeat
+// that shares an instant with a data message is not held back by Nagle's
+// algorithm behind the peer's delayed ACK. Socket scripts start from
+// Linux's default (Nagle on) instead.
 func sockOpts(a *AppConfig) netsim.SockOpts {
 	return netsim.SockOpts{
 		KeepAlive: a.Keepalive.Enabled, KeepIdle: a.Keepalive.Idle,
 		KeepIntvl: a.Keepalive.Interval, KeepCnt: a.Keepalive.Count,
-		UserTimeout: a.UserTimeout,
+		UserTimeout: a.UserTimeout, NoDelay: true,
 	}
 }
 

@@ -55,7 +55,7 @@
 // Where the model simplifies, the code says so. The main simplifications:
 // no SACK, timestamps or window scaling on the wire (RTT samples are taken
 // as timestamps would give them); Reno/NewReno congestion control rather
-// than CUBIC/BBR; no Nagle; no SYN cookies; no ICMP (so no EHOSTUNREACH
+// than CUBIC/BBR; no TCP_CORK; no SYN cookies; no ICMP (so no EHOSTUNREACH
 // and no port-unreachable for UDP); timers fire at their exact deadlines,
 // while a real kernel's timer wheel adds up to one granule of slack (see
 // docs/kernel-check). docs/netsim.md lists them all.

@@ -32,11 +32,11 @@ import (
 //	      [client-ports=N] [server-ports=N]      a new world; ports fix the
 //	                                             ephemeral range to one port
 //	listen [port=8080] [backlog=128] [keepalive=(idle, interval, count)]
-//	       [APP…]                                the server listens; APP
+//	       [nodelay] [APP…]                                the server listens; APP
 //	                                             says what its accepted
 //	                                             connections do (below)
 //	dial [from=client] [to=server] [port=8080] [count=1]
-//	     [keepalive=(idle, interval, count)] [APP…]
+//	     [keepalive=(idle, interval, count)] [nodelay] [APP…]
 //	write CONN [bytes=N] [text=T]                N bytes of a pattern that
 //	                                             shows any loss or reordering
 //	close CONN | shutdown CONN | abort CONN | close-listener
@@ -547,6 +547,7 @@ func (w *iworld) sockOpts(d *datadriven.TestData) netsim.SockOpts {
 		o = netsim.SockOpts{KeepAlive: true, KeepIdle: dur(w.t, d, a.Vals[0]), KeepIntvl: dur(w.t, d, a.Vals[1]),
 			KeepCnt: atoi(w.t, d, a.Vals[2])}
 	}
+	o.NoDelay = d.HasArg("nodelay")
 	return o
 }
 

@@ -35,6 +35,7 @@ type Conn struct {
 	finQueued           bool      // the application has closed its sending side
 	finSent             bool
 	finSeq              uint32
+	sndSml              uint32 // the end of the last segment sent shorter than an MSS (tp->snd_sml)
 	mss                 int
 	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
 	// it at random when the socket connects or is accepted
@@ -146,6 +147,10 @@ type SockOpts struct {
 	LingerZero bool
 	// SynRetries is TCP_SYNCNT.
 	SynRetries int
+	// NoDelay is TCP_NODELAY: a small write leaves at once even while an
+	// earlier small segment waits for its ACK. Without it Nagle's
+	// algorithm holds it back (Linux's default; see output).
+	NoDelay bool
 }
 
 // Validate reports the first option out of its range as a *ConfigError
@@ -365,6 +370,9 @@ func (c *Conn) SetOptions(o SockOpts) error {
 	}
 	if !o.KeepAlive && c.keepalive.Armed() {
 		c.stopTimer(c.keepalive, TimerKeepalive)
+	}
+	if o.NoDelay && !was.NoDelay {
+		c.output() // tcp_sock_set_nodelay pushes what Nagle held back
 	}
 	return nil
 }

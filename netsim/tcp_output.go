@@ -117,11 +117,10 @@ func (c *Conn) sendRST(tr Trigger) {
 	c.xmit(RST|ACK, c.sndNxt, nil, tr, "")
 }
 
-// output sends whatever the windows allow: new data in segments of at most
-// one MSS, then our FIN once all data has gone. Segments ending at the end
-// of the queued data carry PSH. Nagle's algorithm is not modelled (each
-// write goes out at once, as with TCP_NODELAY). Their story is the
-// application's write (or close, for a FIN alone), unless a tail loss
+// output sends whatever the windows and Nagle's algorithm allow: new data
+// in segments of at most one MSS, then our FIN once all data has gone.
+// Segments ending at the end of the queued data carry PSH. Their story is
+// the application's write (or close, for a FIN alone), unless a tail loss
 // probe sends them (tlpNew).
 func (c *Conn) output() {
 	switch c.state {
@@ -161,6 +160,9 @@ func (c *Conn) output() {
 		}
 		flags := ACK
 		end := off+n == len(c.sndBuf)
+		if n < c.mss && end && !c.finQueued && c.nagleHolds() {
+			return
+		}
 		if n > 0 && end {
 			flags |= PSH
 		}
@@ -184,9 +186,25 @@ func (c *Conn) output() {
 			c.finSent, c.finSeq = true, c.sndNxt
 			c.sndNxt++
 		}
+		if n < c.mss {
+			c.sndSml = c.sndNxt // tcp_minshall_update
+		}
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
 		c.onNewDataSent(inflight)
 	}
+}
+
+// nagleHolds reports whether Nagle's algorithm keeps a segment shorter
+// than an MSS, at the end of the queued data, from leaving now: Linux's
+// tcp_nagle_check with Minshall's variant (tcp_minshall_check) holds it
+// while an earlier short segment is unacknowledged, unless TCP_NODELAY is
+// set. A FIN is never held (tcp_nagle_test), nor new data sent by a tail
+// loss probe (tcp_send_loss_probe sends with TCP_NAGLE_OFF). What is held
+// leaves when that segment's ACK arrives (input calls output), or once
+// further writes fill an MSS. (TCP_CORK and autocorking are not modelled.)
+func (c *Conn) nagleHolds() bool {
+	return !c.opts.NoDelay && !c.tlpNew && c.sndNxt != c.sndUna &&
+		seqGT(c.sndSml, c.sndUna) && seqLE(c.sndSml, c.sndNxt)
 }
 
 // msgAt names the application message that the byte at seq belongs to,
