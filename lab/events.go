@@ -64,16 +64,19 @@ func (e *DetectEvent) Line() string        { return e.LineIn(i18n.English) }
 
 // LineIn is the line in l.
 func (e *DetectEvent) LineIn(l i18n.Lang) string {
-	var m i18n.Message
+	return fmt.Sprintf("%-9s %-8s %s", "detect", e.Host, e.Message().In(l))
+}
+
+// Message is what the line says after its host: "10.0.0.2:50312 is gone:
+// heartbeat_timeout (silent for 45s)", "cannot connect to …".
+func (e *DetectEvent) Message() i18n.Message {
 	switch {
 	case e.Cause.ConnectFailure():
-		m = i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Cause", e.Cause)
+		return i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Cause", e.Cause)
 	case e.Silent >= time.Millisecond:
-		m = i18n.M(i18n.EventGoneSilent, "Peer", e.Peer, "Cause", e.Cause, "Silent", e.Silent.Round(time.Millisecond))
-	default:
-		m = i18n.M(i18n.EventGone, "Peer", e.Peer, "Cause", e.Cause)
+		return i18n.M(i18n.EventGoneSilent, "Peer", e.Peer, "Cause", e.Cause, "Silent", e.Silent.Round(time.Millisecond))
 	}
-	return fmt.Sprintf("%-9s %-8s %s", "detect", e.Host, m.In(l))
+	return i18n.M(i18n.EventGone, "Peer", e.Peer, "Cause", e.Cause)
 }
 func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
@@ -109,16 +112,18 @@ func (e *ReconnectEvent) Line() string        { return e.LineIn(i18n.English) }
 
 // LineIn is the line in l.
 func (e *ReconnectEvent) LineIn(l i18n.Lang) string {
-	var m i18n.Message
+	return fmt.Sprintf("%-9s %-8s %s", "reconnect", e.Host, e.Message().In(l))
+}
+
+// Message is what the line says after its host: "attempt 3 in 4s", …
+func (e *ReconnectEvent) Message() i18n.Message {
 	switch e.Outcome {
 	case ReconnectScheduled:
-		m = i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", e.Delay.Round(time.Millisecond))
+		return i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", e.Delay.Round(time.Millisecond))
 	case ReconnectConnected:
-		m = i18n.M(i18n.EventAttemptConnected, "Attempt", e.Attempt, "Conn", e.Conn)
-	default:
-		m = i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
+		return i18n.M(i18n.EventAttemptConnected, "Attempt", e.Attempt, "Conn", e.Conn)
 	}
-	return fmt.Sprintf("%-9s %-8s %s", "reconnect", e.Host, m.In(l))
+	return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
 }
 func (e *ReconnectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)

@@ -35,6 +35,20 @@ type heartbeat struct {
 	idleTimer   *netsim.Timer
 
 	sent, answered uint64
+
+	// miss is the last ping that went unanswered, and missedDead says the
+	// peer was declared dead for misses (not for silence): the rule that
+	// fired, for the narration.
+	miss       missedPing
+	missedDead bool
+}
+
+// missedPing is a ping that went unanswered within its timeout: the
+// missed-th in a row.
+type missedPing struct {
+	seq     uint32
+	timeout time.Duration
+	missed  int
 }
 
 type pendingPing struct {
@@ -162,10 +176,13 @@ func (h *heartbeat) onPingTimer() {
 func (h *heartbeat) onAnswerTimer() {
 	now := h.now()
 	for len(h.pending) > 0 && h.pending[0].deadline <= now {
+		p := h.pending[0]
 		h.pending = h.pending[1:]
 		h.missed++
+		h.miss = missedPing{seq: p.seq, timeout: p.deadline - p.sentAt, missed: h.missed}
 	}
 	if h.missed >= h.cfg.Heartbeat.MaxMissed {
+		h.missedDead = true
 		h.declareDead(netsim.CauseHeartbeatTimeout)
 		return
 	}
@@ -185,6 +202,15 @@ func (h *heartbeat) onSilenceTimer(limit time.Duration, cause netsim.Cause, t *n
 		return
 	}
 	h.declareDead(cause)
+}
+
+// fired is the unanswered ping that made the heartbeat declare its peer
+// dead, or nil when it was silence (or there is no heartbeat).
+func (h *heartbeat) fired() *missedPing {
+	if h == nil || !h.missedDead {
+		return nil
+	}
+	return &h.miss
 }
 
 func (h *heartbeat) declareDead(cause netsim.Cause) {

@@ -96,6 +96,10 @@ type side struct {
 	client    bool // a client (reconnects), or a server's handler
 	udp       bool // no connection: a UDP peer
 	reconnect bool // the client will reconnect
+	// missed is the unanswered ping that made the heartbeat give up (nil:
+	// the peer was silent too long): the narration names the rule that
+	// fired, with its numbers.
+	missed *missedPing
 }
 
 // narrateDetect explains a detection: what the side noticed and how.
@@ -122,6 +126,12 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	case netsim.CauseUserTimeout:
 		return i18n.M(i18n.NarrateDetectUserTime, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseHeartbeatTimeout:
+		if m := sd.missed; m != nil {
+			if m.missed > 1 {
+				return i18n.M(i18n.NarrateDetectMissedRun, "Who", me, "Ping", m.seq, "Timeout", ms(m.timeout), "Count", m.missed, "Peer", peer, "Then", i18n.M(then))
+			}
+			return i18n.M(i18n.NarrateDetectMissed, "Who", me, "Ping", m.seq, "Timeout", ms(m.timeout), "Peer", peer, "Then", i18n.M(then))
+		}
 		id := i18n.NarrateDetectHeartbeat
 		if sd.udp {
 			id = i18n.NarrateDetectHBUDP

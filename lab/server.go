@@ -259,7 +259,7 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
 	s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name}, peer, cause, silent))
+	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, missed: h.hb.fired()}, peer, cause, silent))
 	h.close()
 }
 

@@ -89,8 +89,11 @@ type ConnView struct {
 	Tuple    string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local first
 	State    string // the TCP state; "UDP" for a datagram peer
 	AppState string // "alive", "2 pings unanswered", "reconnecting", ...
-	// LastHeard is how long ago the last segment arrived.
+	// LastHeard is how long ago the last segment arrived; Heard says one
+	// has (a SYN_SENT socket has heard nothing: LastHeard is then the time
+	// since 0, and means nothing).
 	LastHeard   time.Duration
+	Heard       bool
 	BytesIn     uint64
 	BytesOut    uint64
 	Retransmits uint64
@@ -150,7 +153,7 @@ func (s *Session) Snapshot() *Snapshot {
 			}
 			st := c.Stats()
 			snap.Conns = append(snap.Conns, ConnView{Host: h.Name(), App: app, Tuple: c.Name(), State: c.State().String(),
-				LastHeard: now - c.LastReceived(), BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits})
+				LastHeard: now - c.LastReceived(), Heard: st.SegsIn > 0, BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits})
 			for _, t := range c.Timers() {
 				snap.Timers = append(snap.Timers, TimerView{Host: h.Name(), App: app, Conn: c.Name(),
 					Name: t.Kind.String(), Start: t.Start, Deadline: t.Deadline, Detail: t.Detail})
@@ -176,8 +179,17 @@ func (s *Session) Snapshot() *Snapshot {
 	for i, c := range snap.Conns {
 		snap.connIndex[c.Host+" "+c.Tuple] = i
 	}
+	tcpTimers := len(snap.Timers)
 	for _, a := range s.apps {
 		a.view(now, snap)
+	}
+	// A connection's TCP timers belong to the application instance the
+	// views just named on its row ("clients#3", not the group "clients").
+	for i := range snap.Timers[:tcpTimers] {
+		t := &snap.Timers[i]
+		if row := snap.conn(t.Host, t.Conn); row != nil && row.App != "" {
+			t.App = row.App
+		}
 	}
 	return snap
 }
@@ -215,7 +227,7 @@ func (c *client) annotate(snap *Snapshot) {
 		row.AppState, row.App = state, c.name
 	} else if c.udp != nil && c.hb != nil {
 		snap.Conns = append(snap.Conns, ConnView{Host: c.cfg.Host, App: c.name, Tuple: name, State: "UDP",
-			AppState: state, LastHeard: snap.Now - c.hb.lastRecv})
+			AppState: state, LastHeard: snap.Now - c.hb.lastRecv, Heard: true})
 	}
 	if c.hb != nil {
 		for _, t := range c.hb.timers() {
@@ -262,7 +274,7 @@ func (srv *server) view(now time.Duration, snap *Snapshot) {
 	for _, p := range srv.peers {
 		name := srv.udp.Name() + " > " + p.addr.String()
 		snap.Conns = append(snap.Conns, ConnView{Host: srv.cfg.Host, App: srv.cfg.Name, Tuple: name, State: "UDP",
-			AppState: "alive", LastHeard: now - p.hb.lastRecv})
+			AppState: "alive", LastHeard: now - p.hb.lastRecv, Heard: true})
 		for _, t := range p.hb.timers() {
 			snap.Timers = append(snap.Timers, TimerView{Host: srv.cfg.Host, App: srv.cfg.Name, Conn: name,
 				Name: t.name, Start: t.start, Deadline: t.deadline, Detail: t.detail})

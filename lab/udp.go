@@ -69,7 +69,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	}, func(cause netsim.Cause, silent time.Duration) {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true}, addr.String(), cause, silent))
+		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true, missed: p.hb.fired()}, addr.String(), cause, silent))
 		for i, x := range srv.peers {
 			if x == p {
 				srv.peers = append(srv.peers[:i], srv.peers[i+1:]...)
@@ -123,7 +123,7 @@ func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 	if c.state != ClientWaiting {
 		s.totals.Detections++
 		s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true}, c.target.String(), cause, silent))
+		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true, missed: c.hb.fired()}, c.target.String(), cause, silent))
 		c.become(ClientWaiting)
 	}
 	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)

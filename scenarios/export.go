@@ -17,10 +17,13 @@ import (
 // fixed so that the same run gives the same file.
 var CaptureEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// CaptureHost is the default capture point: the host of the first client
-// (clients retransmit, probe and reconnect: their side shows the most), or
-// else the first host.
+// CaptureHost is the default capture point: the host the scenario names
+// (capture:), else the host of the first client (clients retransmit, probe
+// and reconnect: their side shows the most), else the first host.
 func (sc *Scenario) CaptureHost() string {
+	if sc.Capture != "" {
+		return sc.Capture
+	}
 	for _, a := range sc.Config.Apps {
 		if a.Kind == lab.KindClient || a.Kind == lab.KindPoller {
 			return a.Host

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ type file struct {
 	Teaches     i18n.Text             `yaml:"teaches"`
 	Seed        uint64                `yaml:"seed"`
 	Duration    time.Duration         `yaml:"duration"`
+	Capture     string                `yaml:"capture"`
 	Hosts       []lab.HostConfig      `yaml:"hosts,keyed"`
 	Middleboxes []lab.MiddleboxConfig `yaml:"middleboxes,keyed"`
 	Links       []linkSpec            `yaml:"links"`
@@ -71,7 +73,7 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	}
 	teaches := i18n.Text{En: strings.TrimSpace(f.Teaches.En), Zh: strings.TrimSpace(f.Teaches.Zh)}
 	sc := &Scenario{Name: name, Title: f.Title, Teaches: teaches, Source: source, Text: text,
-		Duration: f.Duration}
+		Duration: f.Duration, Capture: f.Capture}
 	if f.Name != "" {
 		sc.Name = f.Name
 	}
@@ -87,6 +89,13 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	}
 	if sc.Duration == 0 {
 		sc.Duration = DefaultDuration
+	}
+	if f.Capture != "" && !slices.ContainsFunc(f.Hosts, func(h lab.HostConfig) bool { return h.Name == f.Capture }) {
+		var names []string
+		for _, h := range f.Hosts {
+			names = append(names, h.Name)
+		}
+		return nil, fail("capture", i18n.ScenarioCaptureNotHost, "Host", f.Capture, "Hosts", strings.Join(names, ", "))
 	}
 	cfg := lab.Config{Seed: f.Seed, Hosts: f.Hosts, Middleboxes: f.Middleboxes, Apps: f.Apps}
 	if cfg.Seed == 0 {

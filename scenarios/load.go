@@ -23,7 +23,7 @@ func List() []Info {
 		if err != nil {
 			panic("scenarios: built-in " + name + " is broken: " + err.Error())
 		}
-		out = append(out, Info{Name: sc.Name, Title: sc.Title})
+		out = append(out, Info{Name: sc.Name, Title: sc.Title, Lesson: lessonNumber(sc.Name)})
 	}
 	return out
 }

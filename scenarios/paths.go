@@ -9,8 +9,8 @@ import (
 )
 
 // Paths lists the parameters of sc that --set PATH=VALUE can change, by
-// the path --set takes, in the file's order: seed and duration; every key
-// the schema allows under each host, middlebox, link and app sc has
+// the path --set takes, in the file's order: seed, duration and capture;
+// every key the schema allows under each host, middlebox, link and app sc has
 // (whether the file sets it or not), a host's sysctl settings among them;
 // each timeline entry's keys. Links are named "a-b", timeline entries by
 // index:
@@ -27,6 +27,7 @@ func Paths(sc *Scenario) []string {
 	var p pathList
 	p.add("seed")
 	p.add("duration")
+	p.add("capture")
 	for _, h := range sc.Config.Hosts {
 		p.keys("hosts."+h.Name, reflect.TypeFor[lab.HostConfig]())
 	}

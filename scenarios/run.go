@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/socklab/socklab/lab"
@@ -141,53 +140,24 @@ func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, e
 // RunSession is Run on a session the caller built (one replaying a
 // recording's inputs, say).
 func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) *Result {
-	if until <= 0 {
-		until = sc.Duration
-	}
+	ref := sc.NewReferee(until)
 	res := &Result{Session: sess}
-	judges := make([]*judge, len(sc.Expect))
-	for i, x := range sc.Expect {
-		judges[i] = &judge{x: x, index: i}
-	}
 	var sum totals
 	emit := func(e netsim.Event) {
 		res.Events++
 		sum.observe(e)
-		for _, j := range judges {
-			j.observe(e)
-		}
+		ref.Observe(e)
 		out(e)
 	}
 	sess.Observe(emit)
 	if !sc.Teaches.IsZero() {
 		emit(lab.Narration(0, lab.Lesson(sc.Teaches)))
 	}
-	var times []time.Duration
-	for _, j := range judges {
-		if j.x.At > 0 && j.x.At <= until {
-			times = append(times, j.x.At)
-		}
-	}
-	slices.Sort(times)
-	times = append(slices.Compact(times), until)
-	for _, t := range times {
+	for _, t := range ref.Times() {
 		sess.RunUntil(t)
-		var snap *lab.Snapshot
-		for _, j := range judges {
-			if j.done || (j.x.At != t && !(t == until)) {
-				continue
-			}
-			if snap == nil {
-				snap = sess.Snapshot()
-			}
-			ok, detail := j.verdict(snap, t)
-			if j.x.At > until {
-				ok, detail = false, i18n.M(i18n.VerdictNotJudged, "Stop", until, "At", j.x.At)
-			}
-			j.done = true
-			v := ExpectEvent{At: t, Index: j.index, Name: j.x.Name, OK: ok, Detail: detail}
+		for _, v := range ref.Judge(t, sess.Snapshot) {
 			res.Verdicts = append(res.Verdicts, v)
-			if ok {
+			if v.OK {
 				res.Passed++
 			} else {
 				res.Failed++
@@ -196,6 +166,6 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 		}
 	}
 	res.Totals = sum.finish()
-	out(&SummaryEvent{At: until, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
+	out(&SummaryEvent{At: ref.Until(), Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
 	return res
 }

@@ -24,6 +24,10 @@ type Scenario struct {
 	Text []byte
 	// Duration is how long `socklab run` simulates.
 	Duration time.Duration
+	// Capture names the host whose interface export captures by default
+	// (the key capture:), where the lesson's point shows; "" for the
+	// first client's host (CaptureHost).
+	Capture string
 	// Config is the lab to build, defaults applied.
 	Config lab.Config
 	// Expect lists what must happen.
@@ -34,6 +38,9 @@ type Scenario struct {
 type Info struct {
 	Name  string
 	Title i18n.Text
+	// Lesson is the scenario's number in teaching order (Lessons), 0 for
+	// a built-in that is not a lesson.
+	Lesson int
 }
 
 // NewSession builds a fresh lab session for the scenario.

@@ -9,8 +9,9 @@ import (
 	"github.com/socklab/socklab/ui/pages/picker"
 )
 
-// App is the program Pick runs: the picker, then the lab on the scenario
-// chosen.
+// App is the program Pick runs: the picker, then the lab on the lesson
+// chosen; esc in the lab comes back to the picker, the same lesson
+// selected.
 type App struct {
 	c      *common.Common
 	picker picker.Model
@@ -31,6 +32,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		a.w, a.h = ws.Width, ws.Height
 	}
+	if _, ok := msg.(labpage.BackMsg); ok && a.lab != nil {
+		a.picker.Select(a.lab.Scenario())
+		a.picker.SetSize(a.w, a.h)
+		a.lab = nil
+		return a, nil
+	}
 	if a.lab != nil {
 		m, cmd := a.lab.Update(msg)
 		lab := m.(labpage.Model)
@@ -50,7 +57,7 @@ func (a App) open(name string) (tea.Model, tea.Cmd) {
 	sc, err := scenarios.Load(name)
 	if err == nil {
 		var m labpage.Model
-		if m, err = labpage.New(a.c, sc); err == nil {
+		if m, err = labpage.New(a.c, sc, labpage.WithLessons()); err == nil {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: a.w, Height: a.h})
 			m = next.(labpage.Model)
 			a.lab = &m

@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 )
 
 func testCommon() *common.Common {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	return common.NewCommon(r)
+	return common.NewCommon(r, i18n.English)
 }
 
 // send gives msg to a, then runs the command it returns, once, feeding
@@ -37,7 +38,7 @@ func send(t *testing.T, a App, msg tea.Msg) App {
 func TestPickerOpensTheLab(t *testing.T) {
 	a := NewApp(testCommon())
 	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
-	if v := a.View(); !strings.Contains(v, "choose a scenario") {
+	if v := a.View(); !strings.Contains(v, "socklab · lessons") {
 		t.Fatalf("the picker is not on screen:\n%s", v)
 	}
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyEnter})

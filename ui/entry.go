@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
 	labpage "github.com/socklab/socklab/ui/pages/lab"
@@ -45,7 +46,7 @@ func terminal() *common.Common {
 	// input: adaptive colours read the answer, and a query made later
 	// would race the program for the terminal's reply.
 	r.HasDarkBackground()
-	return common.NewCommon(r)
+	return common.NewCommon(r, i18n.English)
 }
 
 func runProgram(m tea.Model) error {

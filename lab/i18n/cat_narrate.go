@@ -41,6 +41,8 @@ const (
 	NarrateDetectRetries   ID = "narrate.detect.retransmit_timeout"
 	NarrateDetectUserTime  ID = "narrate.detect.user_timeout"
 	NarrateDetectHeartbeat ID = "narrate.detect.heartbeat_timeout"
+	NarrateDetectMissed    ID = "narrate.detect.heartbeat_missed"
+	NarrateDetectMissedRun ID = "narrate.detect.heartbeat_missed_run"
 	NarrateDetectHBUDP     ID = "narrate.detect.heartbeat_timeout_udp"
 	NarrateDetectIdle      ID = "narrate.detect.idle_timeout"
 	NarrateDetectOther     ID = "narrate.detect.other"
@@ -195,6 +197,14 @@ var narrateMessages = map[ID]entry{
 	NarrateDetectUserTime: {
 		En: "{{.Who}}'s TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. {{.Then}}",
 		Zh: "{{.Who}} 的 TCP_USER_TIMEOUT 已到，数据仍未被确认：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。{{.Then}}",
+	},
+	NarrateDetectMissed: {
+		En: "{{.Who}} had no answer to ping #{{.Ping}} within {{.Timeout}} (its heartbeat timeout) and declares {{.Peer}} dead. {{.Then}}",
+		Zh: "{{.Who}} 发出的第 {{.Ping}} 个心跳在 {{.Timeout}}内没有得到应答（心跳超时），认定 {{.Peer}} 已断线。{{.Then}}",
+	},
+	NarrateDetectMissedRun: {
+		En: "{{.Who}} had no answer to ping #{{.Ping}} within {{.Timeout}}: with {{.Count}} pings in a row unanswered (heartbeat.max_missed), it declares {{.Peer}} dead. {{.Then}}",
+		Zh: "{{.Who}} 发出的第 {{.Ping}} 个心跳在 {{.Timeout}}内没有得到应答：已连续 {{.Count}} 个心跳无应答（heartbeat.max_missed），认定 {{.Peer}} 已断线。{{.Then}}",
 	},
 	NarrateDetectHeartbeat: {
 		En: "{{.Who}} heard no heartbeat from {{.Peer}} for {{.Silent}} and declares it dead. TCP alone would not have told it. {{.Then}}",

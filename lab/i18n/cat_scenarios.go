@@ -27,6 +27,7 @@ const (
 	ScenarioNeedsTitle     ID = "scenario.needs_title"
 	ScenarioNotAbove       ID = "scenario.not_above"
 	ScenarioNeedsHost      ID = "scenario.needs_host"
+	ScenarioCaptureNotHost ID = "scenario.capture.not_host"
 	ScenarioLinkEnds       ID = "scenario.link_ends"
 	ScenarioAfterEnd       ID = "scenario.after_end"
 	ScenarioNamesAction    ID = "scenario.names_action"
@@ -161,6 +162,10 @@ var scenarioMessages = map[ID]entry{
 	ScenarioNotAbove: {
 		En: "must not exceed {{.Max}}",
 		Zh: "不能超过 {{.Max}}",
+	},
+	ScenarioCaptureNotHost: {
+		En: `names the host to capture at, and there is no host "{{.Host}}" (hosts: {{.Hosts}})`,
+		Zh: `应写要抓包的主机名，但没有名为“{{.Host}}”的主机（现有主机：{{.Hosts}}）`,
 	},
 	ScenarioNeedsHost: {
 		En: "a scenario needs at least one host",

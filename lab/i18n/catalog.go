@@ -34,6 +34,7 @@ var catalog = merge(
 	scenarioMessages,
 	expectMessages,
 	presetMessages,
+	uiMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

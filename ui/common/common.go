@@ -1,25 +1,50 @@
 package common
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/socklab/socklab/lab/i18n"
 
 	"github.com/socklab/socklab/ui/keymap"
 	"github.com/socklab/socklab/ui/styles"
 )
 
 // Common is what one terminal's pages and components share: the styles
-// for its renderer, and the keys. It holds no size: pages and components
-// are values that take theirs through SetSize.
+// for its renderer, the keys, and the language its reader reads. It holds
+// no size: pages and components are values that take theirs through
+// SetSize.
 type Common struct {
 	Styles styles.Styles
 	Keys   keymap.KeyMap
+	Lang   i18n.Lang
+
+	actor [3]string // i18n.UIRowActor around its two arguments, for Actor
 }
 
 // NewCommon builds the Common of the terminal r renders to (the local
-// terminal: lipgloss.DefaultRenderer(); an SSH session: its own).
-func NewCommon(r *lipgloss.Renderer) *Common {
-	return &Common{Styles: styles.New(r), Keys: keymap.Default()}
+// terminal: lipgloss.DefaultRenderer(); an SSH session: its own), for a
+// reader of lang.
+func NewCommon(r *lipgloss.Renderer, lang i18n.Lang) *Common {
+	c := &Common{Styles: styles.New(r), Keys: keymap.Default(lang), Lang: lang}
+	pattern := lang.T(i18n.UIRowActor, "Who", "\x00", "What", "\x01")
+	who, rest, _ := strings.Cut(pattern, "\x00")
+	what, after, _ := strings.Cut(rest, "\x01")
+	c.actor = [3]string{who, what, after}
+	return c
 }
+
+// Actor words who did or owns what, as the naming rule has it
+// (docs/interface.md): "server: heartbeat timeout", "clients#3: attempt 2
+// in 4s". It is i18n.UIRowActor, rendered once per terminal: panes call
+// it for every line they draw.
+func (c *Common) Actor(who, what string) string {
+	return c.actor[0] + who + c.actor[1] + what + c.actor[2]
+}
+
+// T renders the catalog's message id in the terminal's language.
+func (c *Common) T(id i18n.ID, args ...any) string { return c.Lang.T(id, args...) }
 
 // Component is a part of a page that is given a size and draws itself in
 // it.

@@ -11,22 +11,36 @@ import (
 
 // Frame draws the one frame that holds every pane of the lab: titled
 // borders, and content lines cut or padded to the frame's inner width, so
-// that no line can wrap whatever its content.
+// that no line can wrap whatever its content. The focused pane is drawn
+// heavy: its title rule ━ and its sides ┃, a sign that survives NO_COLOR.
 type Frame struct {
 	St styles.Styles
 	W  int
 }
 
-func (f Frame) rule(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	return f.St.Border.Render(strings.Repeat("─", n))
+// glyphs are a border's characters, light or heavy.
+type glyphs struct {
+	rule, side                        string
+	topLeft, topRight, teeDown        string
+	teeRight, teeLeft, teeUp, bottomL string
 }
 
-// titled renders "<left> title ─────<right>" spanning n cells; the title
-// is cut to fit, and given the title style when it is plain text.
-func (f Frame) titled(left, title, right string, n int) string {
+var (
+	light = glyphs{"─", "│", "┌", "┐", "┬", "├", "┤", "┴", "└"}
+	heavy = glyphs{"━", "┃", "┏", "┓", "┳", "┣", "┫", "┻", "┗"}
+)
+
+func pick(focused bool) glyphs {
+	if focused {
+		return heavy
+	}
+	return light
+}
+
+// titled renders "<left> title ─────<right>" spanning n cells with rule
+// g.rule; the title is cut to fit, and given the title style when it is
+// plain text.
+func (f Frame) titled(left, title, right string, n int, g glyphs) string {
 	t := ""
 	if title != "" {
 		title = format.Clip(title, max(0, n-4))
@@ -40,42 +54,58 @@ func (f Frame) titled(left, title, right string, n int) string {
 	if fill < 0 {
 		return f.St.Border.Render(left) + ansi.Truncate(t, n-1-rw, "") + f.St.Border.Render(right)
 	}
-	return f.St.Border.Render(left) + t + f.rule(fill) + f.St.Border.Render(right)
+	return f.St.Border.Render(left) + t + f.St.Border.Render(strings.Repeat(g.rule, fill)+right)
 }
 
-// Top is the frame's first line. With split > 0 it carries two titles and
-// the divider's top.
-func (f Frame) Top(title string, split int, right string) string {
+// Top is the frame's first line, the top border of the first pane
+// (focused: drawn heavy). With split > 0 it carries two titles and the
+// divider's top; focusedRight says the right one has the focus.
+func (f Frame) Top(title string, split int, right string, focused, focusedRight bool) string {
+	g := pick(focused)
 	if split <= 0 {
-		return f.titled("┌", title, "┐", f.W)
+		return f.titled(g.topLeft, title, g.topRight, f.W, g)
 	}
-	return f.titled("┌", title, "", split) + f.titled("┬", right, "┐", f.W-split)
+	r := pick(focusedRight)
+	tee := light.teeDown
+	if focused || focusedRight {
+		tee = heavy.teeDown
+	}
+	return f.titled(g.topLeft, title, "", split, g) + f.titled(tee, right, r.topRight, f.W-split, r)
 }
 
-// Sep is the line between panes, carrying the next pane's title; above >
-// 0 closes a divider at that column.
-func (f Frame) Sep(title string, above int) string {
+// Sep is the line between panes, carrying the next pane's title (focused:
+// drawn heavy); above > 0 closes a divider at that column.
+func (f Frame) Sep(title string, above int, focused bool) string {
+	g := pick(focused)
 	if above <= 0 {
-		return f.titled("├", title, "┤", f.W)
+		return f.titled(g.teeRight, title, g.teeLeft, f.W, g)
 	}
-	return f.titled("├", title, "", above) + f.titled("┴", "", "┤", f.W-above)
+	return f.titled(g.teeRight, title, "", above, g) + f.titled(g.teeUp, "", g.teeLeft, f.W-above, g)
 }
 
 // Bottom is the frame's last line, carrying the key help.
 func (f Frame) Bottom(text string) string {
-	return f.titled("└", text, "┘", f.W)
+	return f.titled(light.bottomL, text, "┘", f.W, light)
 }
 
 // Line is one content line of a full-width pane.
-func (f Frame) Line(s string) string {
-	b := f.St.Border.Render("│")
+func (f Frame) Line(s string, focused bool) string {
+	b := f.St.Border.Render(pick(focused).side)
 	return b + " " + format.Fit(s, f.W-4) + " " + b
 }
 
-// Pair is one content line of the split pane.
-func (f Frame) Pair(split int, l, r string) string {
-	b := f.St.Border.Render("│")
-	return b + " " + format.Fit(l, split-3) + " " + b + " " + format.Fit(r, f.W-split-4) + " " + b
+// Pair is one content line of the split pane; focused says which side has
+// the focus (0 none, 1 left, 2 right).
+func (f Frame) Pair(split int, l, r string, focused int) string {
+	left, mid, right := light.side, light.side, light.side
+	switch focused {
+	case 1:
+		left, mid = heavy.side, heavy.side
+	case 2:
+		mid, right = heavy.side, heavy.side
+	}
+	b := f.St.Border.Render
+	return b(left) + " " + format.Fit(l, split-3) + " " + b(mid) + " " + format.Fit(r, f.W-split-4) + " " + b(right)
 }
 
 // Inner is the width of a full-width pane's content.

@@ -9,12 +9,21 @@ import (
 	"github.com/socklab/socklab/ui/feed"
 )
 
-// Run is one life of a scenario: its session and the feed that watches it.
-// Restarting the lab replaces the run; seeking back builds a new one.
+// Run is one life of a scenario: its session, the feed that watches it,
+// and the referee that judges its expectations at their times, as
+// `socklab run` does. Restarting the lab replaces the run; seeking back
+// builds a new one.
 type Run struct {
 	Sc   *scenarios.Scenario
 	S    *lab.Session
 	Feed *feed.Feed
+
+	ref      *scenarios.Referee
+	judged   int                     // how many of ref.Times() are judged
+	Verdicts []scenarios.ExpectEvent // the expectations judged so far, in order
+	// VerdictShown says the interface has shown the verdict of the end:
+	// it shows it once, when the run gets there.
+	VerdictShown bool
 }
 
 // NewRun builds a fresh session for sc, with the feed observing it from its
@@ -32,9 +41,37 @@ func NewRun(sc *scenarios.Scenario, replay []lab.Input) (*Run, error) {
 		return nil, err
 	}
 	f := feed.New(sc.Teaches.In(i18n.English))
+	ref := sc.NewReferee(0)
 	s.Observe(f.Observe)
+	s.Observe(ref.Observe)
 	s.NextAt()
-	return &Run{Sc: sc, S: s, Feed: f}, nil
+	return &Run{Sc: sc, S: s, Feed: f, ref: ref}, nil
+}
+
+// judgeBefore judges the expectations due before simulated time limit
+// (none of the session's events comes before limit): the clock goes to
+// each time due.
+func (r *Run) judgeBefore(limit time.Duration) {
+	times := r.ref.Times()
+	for r.judged < len(times) && times[r.judged] < limit {
+		t := times[r.judged]
+		r.S.RunUntil(t)
+		r.Verdicts = append(r.Verdicts, r.ref.Judge(t, r.S.Snapshot)...)
+		r.judged++
+	}
+}
+
+// Ended says the run has reached the scenario's end (its duration) and
+// every expectation is judged.
+func (r *Run) Ended() bool { return r.judged == len(r.ref.Times()) }
+
+// End is the scenario's end: its duration.
+func (r *Run) End() time.Duration { return r.ref.Until() }
+
+// step runs the session's next event, judging what is due before it.
+func (r *Run) step(at time.Duration) {
+	r.judgeBefore(at)
+	r.S.Step()
 }
 
 // Advance runs the simulation up to simulated time target, but at most
@@ -46,25 +83,31 @@ func (r *Run) Advance(target time.Duration, budget int) bool {
 		if !ok || at > target {
 			break
 		}
-		r.S.Step()
+		r.step(at)
 	}
 	if at, ok := r.S.NextAt(); ok && at <= target {
 		return false
 	}
+	r.judgeBefore(target + 1)
 	r.S.RunUntil(target)
 	return true
 }
 
 // Step runs the simulation until at least one event has been emitted (an
-// internal timer that shows nothing is not a step worth a key press). It
-// reports false when nothing is left to happen.
+// internal timer that shows nothing is not a step worth a key press), or
+// to the scenario's end when that comes first. It reports false when
+// nothing is left to happen.
 func (r *Run) Step() bool {
 	before := r.Feed.Events
 	for range SearchBudget {
-		if _, ok := r.S.NextAt(); !ok {
+		at, ok := r.S.NextAt()
+		if r.toEnd(at, ok) {
+			return true
+		}
+		if !ok {
 			return false
 		}
-		r.S.Step()
+		r.step(at)
 		if r.Feed.Events != before {
 			return true
 		}
@@ -72,26 +115,40 @@ func (r *Run) Step() bool {
 	return true
 }
 
+// toEnd stops at the scenario's end, judging what is left, when the run
+// has not passed it and the next event (at, when there is one) comes
+// after it. It reports whether it did.
+func (r *Run) toEnd(at time.Duration, ok bool) bool {
+	if r.Ended() || (ok && at <= r.End()) {
+		return false
+	}
+	r.judgeBefore(r.End() + 1)
+	return true
+}
+
 // Idle says nothing is left to happen.
 func (r *Run) Idle() bool {
 	_, ok := r.S.NextAt()
-	return !ok
+	return !ok && r.Ended()
 }
 
 // Jump runs the simulation, skipping idle time, until the next detection,
-// fault or TCP state change, then finishes that instant so that its
-// consequences (the narration, the other side's state) are on screen. It
-// gives up after SearchBudget events or SearchHorizon of simulated time,
-// and reports whether it found one.
+// fault or TCP state change, or the scenario's end, then finishes that
+// instant so that its consequences (the narration, the other side's
+// state) are on screen. It gives up after SearchBudget events or
+// SearchHorizon of simulated time, and reports whether it found one.
 func (r *Run) Jump() bool {
 	before := r.Feed.Interesting
 	limit := r.S.Now() + SearchHorizon
 	for range SearchBudget {
 		at, ok := r.S.NextAt()
+		if r.End() <= limit && r.toEnd(at, ok) {
+			return true
+		}
 		if !ok || at > limit {
 			return false
 		}
-		r.S.Step()
+		r.step(at)
 		if r.Feed.Interesting != before {
 			r.Advance(r.S.Now(), FrameBudget)
 			return true

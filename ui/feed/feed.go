@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -29,6 +30,7 @@ const (
 	RowReconnect                // a reconnection step
 	RowFlow                     // a middlebox forgot or picked up a flow
 	RowParam                    // a parameter changed live
+	RowState                    // a TCP state change of one end
 )
 
 // Row is one line of the ladder diagram. A segment's row is added when the
@@ -49,17 +51,31 @@ type Row struct {
 	Why      string      // drop reason
 	Where    string      // where it was delivered or dropped: a node or a link "a-b"
 	Flags    netsim.Flags
-	Seq, Ack uint32 // relative, like Wireshark
+	Seq, Ack uint32 // relative to each side's initial sequence number, like Wireshark
 	Length   int
 	Note     netsim.Note
 	Msg      string
 	Beat     uint32 // a heartbeat's number, 0 when unknown
 	Tuple    string // "10.0.0.2:50312 > 10.0.0.1:8080" as on this wire
 
+	// Port tags the connection a row belongs to: the port of its client
+	// end as on this wire (0 for a row of no connection), so that two
+	// connections sharing a lane can be told apart. The connections pane
+	// shows the same port in its 5-tuples.
+	Port uint16
+
+	// A TCP state change: whose end (Host, as Src), from and to.
+	From, To netsim.State
+
 	// Any other row: its text, and how many rows like it (the same words,
 	// other numbers: a thousand clients reconnecting) were folded into it.
+	// A detection's or reconnection's row also has who (its application
+	// instance, else its host) and what as a message, to render in the
+	// reader's language; Text is that in English.
 	Text string
 	More int
+	Who  string
+	Says i18n.Message
 }
 
 // Entry is one paragraph of "what is happening".
@@ -87,6 +103,7 @@ type Feed struct {
 
 	inflight map[uint64]uint64    // packet ID → wire row sequence number
 	beats    map[string][]beatTag // connection tuple → heartbeats written, not yet seen on the wire
+	conns    map[pair]connInfo    // what the wire has shown of each connection
 
 	teaches string // the scenario's lesson, to skip if the lab narrates it too
 
@@ -110,6 +127,7 @@ func New(teaches string) *Feed {
 		Log:      NewRing[Entry](LogCapacity),
 		inflight: map[uint64]uint64{},
 		beats:    map[string][]beatTag{},
+		conns:    map[pair]connInfo{},
 		wireFold: map[string]uint64{},
 		logFold:  map[string]uint64{},
 		teaches:  lab.Teaches(teaches),
@@ -136,41 +154,76 @@ func (f *Feed) Observe(e netsim.Event) {
 	case *netsim.StateEvent:
 		f.Interesting++
 		f.LastInteresting = e.Host + " " + e.From.String() + " → " + e.To.String()
+		f.state(e)
 	case *netsim.FaultEvent:
 		f.Interesting++
 		f.LastInteresting = FaultText(e)
-		f.textRow(RowFault, e, f.LastInteresting)
+		f.textRow(RowFault, e, f.LastInteresting, 0)
 	case *lab.DetectEvent:
 		f.Interesting++
 		f.Detects++
 		f.LastInteresting = DetectText(e)
-		f.textRow(RowDetect, e, f.LastInteresting)
+		f.actorRow(RowDetect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
 	case *lab.ReconnectEvent:
-		f.textRow(RowReconnect, e, ReconnectText(e))
+		f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
 	case *netsim.FlowEvent:
 		if e.Action == netsim.FlowExpired || e.Action == netsim.FlowPickedUp {
-			f.textRow(RowFlow, e, FlowText(e))
+			f.textRow(RowFlow, e, FlowText(e), f.portOf(e.Inside.String()+" > "+e.Outside.String()))
 		}
 	case *lab.ParamEvent:
-		f.textRow(RowParam, e, e.Path+" = "+e.Value)
+		// Never folded: each change is a row, so the value that holds now
+		// is the newest row's.
+		f.Wire.Push(Row{Kind: RowParam, At: e.At, Event: e, Text: e.Path + " = " + e.Value})
 	}
+}
+
+// state adds a TCP state change's row, or folds it into a recent one of
+// the same host and change (a thousand clients connecting).
+func (f *Feed) state(e *netsim.StateEvent) {
+	port := f.portOf(e.Conn)
+	key := "s" + e.Host + e.From.String() + e.To.String()
+	if f.fold(key, RowState, e.At) {
+		return
+	}
+	f.wireFold[key] = f.Wire.Push(Row{Kind: RowState, At: e.At, Event: e, Src: e.Host, From: e.From, To: e.To,
+		Tuple: e.Conn, Port: port})
 }
 
 // textRow adds a row that is not a packet, or folds it into a recent row
 // like it.
-func (f *Feed) textRow(kind RowKind, e netsim.Event, text string) {
-	at := e.When()
+func (f *Feed) textRow(kind RowKind, e netsim.Event, text string, port uint16) {
 	key := string(rune('0'+kind)) + Shape(text)
+	if f.fold(key, kind, e.When()) {
+		return
+	}
+	f.wireFold[key] = f.Wire.Push(Row{Kind: kind, At: e.When(), Event: e, Text: text, Port: port})
+}
+
+// actorRow adds a row of who's doing (a detection, a reconnection), or
+// folds it into a recent row like it.
+func (f *Feed) actorRow(kind RowKind, e netsim.Event, who string, msg i18n.Message, port uint16) {
+	text := i18n.English.T(i18n.UIRowActor, "Who", who, "What", msg)
+	key := string(rune('0'+kind)) + Shape(text)
+	if f.fold(key, kind, e.When()) {
+		return
+	}
+	f.wireFold[key] = f.Wire.Push(Row{Kind: kind, At: e.When(), Event: e, Text: text, Who: who, Says: msg, Port: port})
+}
+
+// fold counts a row of kind at time at into the recent row folded under
+// key, if there is one within FoldWindow; false means the caller pushes a
+// new row and files it under key.
+func (f *Feed) fold(key string, kind RowKind, at time.Duration) bool {
 	if seq, ok := f.wireFold[key]; ok {
 		if r := f.Wire.At(seq); r != nil && r.Kind == kind && at-r.At <= FoldWindow {
 			r.More++
-			return
+			return true
 		}
 	}
 	if len(f.wireFold) > 256 {
 		clear(f.wireFold)
 	}
-	f.wireFold[key] = f.Wire.Push(Row{Kind: kind, At: at, Event: e, Text: text})
+	return false
 }
 
 // narrate adds a narration to the log, or folds it into a recent one like
@@ -215,11 +268,9 @@ func (f *Feed) segment(e *netsim.SegmentEvent) {
 	p := &e.Packet
 	if e.Fate == netsim.FateSent {
 		row := Row{Kind: RowSegment, At: e.At, Event: e, ID: p.ID, Proto: p.Proto, Src: e.SrcHost, Dst: e.DstHost,
-			Fate: netsim.FateSent, Flags: p.Flags, Seq: p.Seq, Ack: p.Ack, Length: len(p.Payload),
+			Fate: netsim.FateSent, Flags: p.Flags, Length: len(p.Payload),
 			Note: p.Note, Msg: p.Msg, Tuple: p.Src.String() + " > " + p.Dst.String()}
-		if p.Rel {
-			row.Seq, row.Ack = p.RelSeq, p.RelAck
-		}
+		row.Seq, row.Ack, row.Port = f.relative(p)
 		if row.Src == "" {
 			row.Src = e.Where
 		}

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/format"
 )
 
@@ -45,28 +47,21 @@ func settingText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// DetectText: "server: 10.0.0.2:50312 is gone (heartbeat timeout, silent 45.0s)".
-func DetectText(e *lab.DetectEvent) string {
-	s := e.Host + ": " + e.Peer + " is gone (" + strings.ReplaceAll(e.Cause.String(), "_", " ")
-	if e.Silent > 0 {
-		s += ", silent " + format.Dur(e.Silent)
+// Who names who acts, by the naming rule (docs/interface.md): the
+// application instance when an application acts ("clients#861"), else the
+// host.
+func Who(host, app string) string {
+	if app != "" {
+		return app
 	}
-	return s + ")"
+	return host
 }
 
-// ReconnectText: "client will reconnect in 1.0s (attempt 1)".
-func ReconnectText(e *lab.ReconnectEvent) string {
-	who := e.App
-	if who == "" {
-		who = e.Host
-	}
-	switch e.Outcome {
-	case lab.ReconnectScheduled:
-		return who + " will reconnect in " + format.Dur(e.Delay) + " (attempt " + format.Itoa(e.Attempt) + ")"
-	case lab.ReconnectConnected:
-		return who + " reconnected (attempt " + format.Itoa(e.Attempt) + ")"
-	}
-	return who + " reconnect attempt " + format.Itoa(e.Attempt) + " failed: " + e.Error
+// DetectText: "server: 10.0.0.2:50312 is gone: heartbeat_timeout (silent
+// for 45s)", "clients#3: cannot connect to 10.0.0.1:8080: connect_timeout"
+// (in English: the markers' and the status line's words).
+func DetectText(e *lab.DetectEvent) string {
+	return i18n.English.T(i18n.UIRowActor, "Who", Who(e.Host, e.App), "What", e.Message())
 }
 
 // FlowText: "fw forgot 10.0.0.2:50312 > 10.0.0.1:8080 after 5m idle".
@@ -88,4 +83,11 @@ func processName(target string) string {
 		return proc
 	}
 	return proc + " (on " + host + ")"
+}
+
+// VerdictText is an expectation judged, as `socklab run` prints it
+// without its column: "✔ pass detect server: detected at 1m45.03s
+// (heartbeat_timeout)".
+func VerdictText(e *scenarios.ExpectEvent) string {
+	return strings.TrimSpace(strings.TrimPrefix(e.Line(), "expect"))
 }

@@ -21,3 +21,20 @@ func TestDur(t *testing.T) {
 		}
 	}
 }
+
+func TestEllipsis(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		w    int
+		want string
+	}{
+		{"abc", 5, "abc…"},
+		{"abcd", 5, "abcd…"},
+		{"abcde", 5, "abcd…"},
+		{"中文字", 6, "中文…"},
+	} {
+		if got := Ellipsis(c.line, c.w); got != c.want {
+			t.Errorf("Ellipsis(%q, %d) = %q, want %q", c.line, c.w, got, c.want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func Ellipsis(line string, w int) string {
 	if ansi.StringWidth(line) < w {
 		return line + "…"
 	}
-	return ansi.Truncate(line, w, "…")
+	return ansi.Truncate(line, w-1, "") + "…"
 }
 
 // Wrap breaks plain text into lines of at most w cells, at spaces where it

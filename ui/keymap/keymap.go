@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // KeyMap is every key of the lab.
@@ -25,46 +27,61 @@ type KeyMap struct {
 	// Seek and Marks stand for the pairs in the short help; they decide
 	// nothing.
 	Seek, Marks key.Binding
-	// Looking around: the wire scrolls by line and page, the log by line.
-	Up, Down, PageUp, PageDown, Follow, LogUp, LogDown key.Binding
+	// Looking around: the focused pane scrolls by line and page, to its
+	// top and to its end (the wire and the narration then follow their
+	// newest line); [ and ] scroll the narration whatever has the focus.
+	Up, Down, PageUp, PageDown, Home, Follow, LogUp, LogDown key.Binding
+	// Focus moves from pane to pane; Zoom shows the focused pane on the
+	// whole screen, and back. Focus stands for the pair in the short help.
+	FocusNext, FocusPrev, Focus, Zoom key.Binding
 	// Menus and editors.
 	Select, Back key.Binding
-	Help, Quit   key.Binding
+	// Lessons goes back to the picker, from a lab it opened (off
+	// otherwise).
+	Lessons    key.Binding
+	Help, Quit key.Binding
 }
 
-// Default is socklab's keys for a live lab (the replay's keys are off).
-func Default() KeyMap {
+// Default is socklab's keys for a live lab (the replay's keys and Lessons
+// are off), their help in lang.
+func Default(lang i18n.Lang) KeyMap {
 	k := KeyMap{
-		Pause:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "run/pause")),
-		Step:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "step")),
-		Jump:     key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "jump")),
-		Slower:   key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
-		Faster:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
-		Speed:    key.NewBinding(key.WithKeys("-", "+"), key.WithHelp("-/+", "speed")),
-		Restart:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-		ToStart:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "to the start")),
-		Faults:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
-		Params:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Record:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "record")),
-		SeekBack: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "seek back")),
-		SeekFwd:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "seek forward")),
-		PrevMark: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous marker")),
-		NextMark: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next marker")),
-		GoTo:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to")),
-		Branch:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "branch")),
-		Seek:     key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",/.", "seek")),
-		Marks:    key.NewBinding(key.WithKeys("<", ">"), key.WithHelp("</>", "marker")),
-		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "wire back")),
-		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "wire forward")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "wire page back")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "wire page forward")),
-		Follow:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "follow live")),
-		LogUp:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "log back")),
-		LogDown:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "log forward")),
-		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Pause:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "run/pause")),
+		Step:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "step")),
+		Jump:      key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "jump")),
+		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
+		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
+		Speed:     key.NewBinding(key.WithKeys("-", "+"), key.WithHelp("-/+", "speed")),
+		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
+		ToStart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "to the start")),
+		Faults:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
+		Params:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Record:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "record")),
+		SeekBack:  key.NewBinding(key.WithKeys(","), key.WithHelp(",", "seek back")),
+		SeekFwd:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "seek forward")),
+		PrevMark:  key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous marker")),
+		NextMark:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next marker")),
+		GoTo:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to")),
+		Branch:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "branch")),
+		Seek:      key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",/.", "seek")),
+		Marks:     key.NewBinding(key.WithKeys("<", ">"), key.WithHelp("</>", "marker")),
+		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", lang.T(i18n.UIKeyLineUp))),
+		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", lang.T(i18n.UIKeyLineDown))),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", lang.T(i18n.UIKeyPageUp))),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", lang.T(i18n.UIKeyPageDown))),
+		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", lang.T(i18n.UIKeyTop))),
+		Follow:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", lang.T(i18n.UIKeyFollow))),
+		LogUp:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", lang.T(i18n.UIKeyLogUp))),
+		LogDown:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", lang.T(i18n.UIKeyLogDown))),
+		FocusNext: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", lang.T(i18n.UIKeyFocusNext))),
+		FocusPrev: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", lang.T(i18n.UIKeyFocusPrev))),
+		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", lang.T(i18n.UIKeyFocus))),
+		Zoom:      key.NewBinding(key.WithKeys("z"), key.WithHelp("z", lang.T(i18n.UIKeyZoom))),
+		Select:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lang.T(i18n.UIKeyBack))),
+		Lessons:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lang.T(i18n.UIKeyLessons)), key.WithDisabled()),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 	k.SetReplay(false)
 	return k
@@ -85,21 +102,21 @@ func (k *KeyMap) SetReplay(on bool) {
 // ShortHelp is the one line at the bottom of the lab; keys that are off
 // are left out.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Seek, k.Marks, k.GoTo, k.Step, k.Jump, k.Speed, k.Faults, k.Params, k.Restart, k.Branch, k.Record, k.Help, k.Quit}
+	return []key.Binding{k.Pause, k.Seek, k.Marks, k.GoTo, k.Step, k.Jump, k.Speed, k.Faults, k.Params, k.Restart, k.Branch, k.Record, k.Focus, k.Zoom, k.Help, k.Lessons, k.Quit}
 }
 
 // ShortPriority is the order in which ShortHelp's keys give way when the
 // line is too narrow for all: the last first.
 func (k KeyMap) ShortPriority() []key.Binding {
-	return []key.Binding{k.Pause, k.Seek, k.Marks, k.Branch, k.Faults, k.Help, k.Quit, k.GoTo, k.Step, k.Jump, k.Speed, k.Params, k.Restart, k.Record}
+	return []key.Binding{k.Pause, k.Seek, k.Marks, k.Branch, k.Faults, k.Help, k.Quit, k.GoTo, k.Step, k.Jump, k.Speed, k.Params, k.Lessons, k.Zoom, k.Focus, k.Restart, k.Record}
 }
 
 // FullHelp is the help screen, by column.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Pause, k.Step, k.Jump, k.Slower, k.Faster, k.Restart, k.ToStart},
-		{k.SeekBack, k.SeekFwd, k.PrevMark, k.NextMark, k.GoTo, k.Branch, k.Faults, k.Params, k.Record, k.Select, k.Back, k.Help, k.Quit},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Follow, k.LogUp, k.LogDown},
+		{k.SeekBack, k.SeekFwd, k.PrevMark, k.NextMark, k.GoTo, k.Branch, k.Faults, k.Params, k.Record, k.Select, k.Back, k.Lessons, k.Help, k.Quit},
+		{k.FocusNext, k.FocusPrev, k.Zoom, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.Follow, k.LogUp, k.LogDown},
 	}
 }
 

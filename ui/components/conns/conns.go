@@ -1,38 +1,41 @@
 package conns
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/styles"
 )
 
-// Lines renders the pane, at most its height. When the connection ends
-// do not all fit, the first line counts them by state.
+// Lines renders the pane: the connection ends it has room for. When they
+// do not all fit, the first line counts them by state and the rest scroll.
 func (m Model) Lines() []string {
-	snap, st, w, h := m.snap, m.c.Styles, m.w, m.h
+	st, w, h := m.c.Styles, m.w, m.h
 	if h <= 0 {
 		return nil
 	}
-	if len(snap.Conns) == 0 {
-		if snap.Now == 0 {
+	if len(m.conns) == 0 {
+		if m.snap.Now == 0 {
 			return []string{st.Dim.Render("no connection yet")}
 		}
 		return []string{st.Dim.Render("no connection")}
 	}
 	wide := w >= 100
-	show := snap.Conns
 	var out []string
-	if len(show) > h {
-		out = append(out, stateCounts(snap.Conns, st))
-		show = show[:h-1]
+	if len(m.conns) > h {
+		out = append(out, stateCounts(m.conns, st))
 	}
+	from, to := m.scroll.Window(len(m.conns), m.rows())
+	show := m.conns[from:to]
 	whoW, tupleW := 0, 0
 	for _, c := range show {
 		whoW = max(whoW, ansi.StringWidth(connWho(c)))
@@ -47,14 +50,21 @@ func (m Model) Lines() []string {
 		if !wide {
 			state = format.ShortState(state)
 		}
-		line := fmt.Sprintf("%-*s %-*s ", whoW, connWho(c), tupleW, connTuple(c.Tuple, wide)) +
-			st.State(c.State).Render(fmt.Sprintf("%-*s", stateW, state))
+		line := format.Fit(connWho(c), whoW) + " " + format.Fit(connTuple(c.Tuple, wide), tupleW) + " " +
+			st.State(c.State).Render(format.Fit(state, stateW))
 		app := c.AppState
 		if app == "" {
 			app = "—"
 		}
-		heard := "heard " + format.Dur(c.LastHeard) + " ago"
-		if !wide {
+		var heard string
+		switch {
+		case !c.Heard && wide:
+			heard = m.c.T(i18n.UIHeardNever)
+		case !c.Heard:
+			heard = m.c.T(i18n.UIHeardNeverShort)
+		case wide:
+			heard = "heard " + format.Dur(c.LastHeard) + " ago"
+		default:
 			heard = format.Dur(c.LastHeard) + " ago"
 		}
 		line += " " + app + st.Dim.Render(" · "+heard)
@@ -66,7 +76,25 @@ func (m Model) Lines() []string {
 	return out
 }
 
-func connWho(c lab.ConnView) string {
+// rows is how many connection ends the pane lists (a line goes to the
+// counts when they do not all fit).
+func (m Model) rows() int {
+	if len(m.conns) > m.h {
+		return m.h - 1
+	}
+	return m.h
+}
+
+// Scroll moves the list n lines up (n < 0: down).
+func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.conns), m.rows()) }
+
+// Mark is the pane's scroll mark (common.Mark).
+func (m Model) Mark() string {
+	from, to := m.scroll.Window(len(m.conns), m.rows())
+	return common.Mark(from, to, len(m.conns))
+}
+
+func connWho(c *lab.ConnView) string {
 	if c.App != "" {
 		return c.App
 	}
@@ -86,7 +114,7 @@ func connTuple(t string, wide bool) string {
 }
 
 // stateCounts: "2000 connections: 1990 ESTABLISHED · 10 SYN_SENT".
-func stateCounts(conns []lab.ConnView, st styles.Styles) string {
+func stateCounts(conns []*lab.ConnView, st styles.Styles) string {
 	count := map[string]int{}
 	for _, c := range conns {
 		count[c.State]++
@@ -111,24 +139,42 @@ func stateCounts(conns []lab.ConnView, st styles.Styles) string {
 // Model is the connections pane: one line per end of each connection, as
 // that end sees it: who, the 5-tuple (local side first), the TCP state in
 // its colour, the application's state and how long ago it last heard from
-// its peer.
+// its peer. Ends are listed in wire order of their hosts (clients, on the
+// left of the wire, first), so the side that knows comes first.
 type Model struct {
-	c    *common.Common
-	snap *lab.Snapshot
-	w, h int
+	c      *common.Common
+	order  []string
+	snap   *lab.Snapshot
+	conns  []*lab.ConnView // snap's, in wire order of their hosts
+	w, h   int
+	scroll common.Scroll
 }
 
-// New makes the connections pane.
-func New(c *common.Common) Model { return Model{c: c} }
+// New makes the connections pane of a lab whose nodes go in the given
+// (wire) order.
+func New(c *common.Common, order []string) Model { return Model{c: c, order: order} }
 
 // SetSnapshot shows the lab's state snap.
-func (m *Model) SetSnapshot(snap *lab.Snapshot) { m.snap = snap }
+func (m *Model) SetSnapshot(snap *lab.Snapshot) {
+	m.snap = snap
+	rank := make(map[string]int, len(m.order))
+	for i, n := range m.order {
+		rank[n] = i
+	}
+	m.conns = make([]*lab.ConnView, len(snap.Conns))
+	for i := range snap.Conns {
+		m.conns[i] = &snap.Conns[i]
+	}
+	slices.SortStableFunc(m.conns, func(a, b *lab.ConnView) int { return cmp.Compare(rank[a.Host], rank[b.Host]) })
+}
 
 // SetSize gives the pane w×h cells.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Title is "connections N".
-func (m Model) Title() string { return fmt.Sprintf("connections %d", len(m.snap.Conns)) }
+// Title is "connections N", with its scroll mark.
+func (m Model) Title() string {
+	return common.Titled(fmt.Sprintf("connections %d", len(m.snap.Conns)), m.Mark())
+}
 
 // View is Lines, one a line.
 func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

@@ -12,72 +12,30 @@ import (
 	"github.com/socklab/socklab/ui/styles"
 )
 
-// hostsLines renders the hosts pane: each node in wire order, a host with
-// its power, listening sockets and applications, a middlebox with its
-// policy and flow table (each flow's idle time against its timeout), then
-// the links. At most h lines of width w; when they do not all fit, flows
-// and then links give way to the nodes, and a last line says what is left
-// out.
-func hostsLines(snap *lab.Snapshot, order []string, st styles.Styles, w, h int) []string {
-	if h <= 0 {
-		return nil
-	}
+// content is every line of the pane: each node in wire order (a host
+// with its power, listening sockets and applications; a middlebox with its
+// policy and flow count), the links, then each middlebox's flows (each
+// flow's idle time against its timeout). Nodes come first so that a short
+// pane shows all of them; the rest is a scroll away.
+func content(snap *lab.Snapshot, order []string, st styles.Styles, w int) []string {
 	nameW := 0
 	for _, n := range order {
 		nameW = max(nameW, len(n))
 	}
 	narrow := w < 60
-	type entry struct {
-		line  string
-		flows []string
-	}
-	var entries []entry
+	var out, flows []string
 	for _, name := range order {
 		if hv := FindHost(snap, name); hv != nil {
-			entries = append(entries, entry{line: hostLine(hv, st, nameW, narrow)})
+			out = append(out, hostLine(hv, st, nameW, narrow))
 		} else if bv := FindBox(snap, name); bv != nil {
-			entries = append(entries, entry{line: boxLine(bv, st, nameW, narrow), flows: flowLines(bv, st, w, narrow)})
+			out = append(out, boxLine(bv, st, nameW, narrow))
+			flows = append(flows, flowLines(bv, st, w, narrow)...)
 		}
 	}
-	links := linksLine(snap, st, narrow)
-	// Lines for the nodes first, then as many flows as fit, then links.
-	n := len(entries)
-	if n > h {
-		out := make([]string, 0, h)
-		for _, e := range entries[:h-1] {
-			out = append(out, e.line)
-		}
-		return append(out, st.Dim.Render(fmt.Sprintf("+%d more nodes", n-(h-1))))
-	}
-	room := h - n
-	flows := 0
-	for _, e := range entries {
-		flows += len(e.flows)
-	}
-	showLinks := links != "" && room > flows
-	if showLinks {
-		room--
-	}
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.line)
-		for i, fl := range e.flows {
-			if room == 0 {
-				break
-			}
-			if room == 1 && i < len(e.flows)-1 {
-				out = append(out, st.Dim.Render(fmt.Sprintf("  └ +%d more flows", len(e.flows)-i)))
-				room = 0
-				break
-			}
-			out = append(out, fl)
-			room--
-		}
-	}
-	if showLinks {
+	if links := linksLine(snap, st, narrow); links != "" {
 		out = append(out, links)
 	}
-	return out
+	return append(out, flows...)
 }
 
 func FindHost(snap *lab.Snapshot, name string) *lab.HostView {
@@ -207,21 +165,21 @@ func boxLine(bv *lab.BoxView, st styles.Styles, nameW int, narrow bool) string {
 	return st.Title.Render("◆") + " " + fmt.Sprintf("%-*s", nameW, bv.Name) + " " + strings.Join(parts, " · ")
 }
 
-// flowLines: "  └ tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";
-// narrow, by ports only: "  └ :50312>:8080 idle 41.0s/1m00s ▓▓░".
+// flowLines: "  └ fw tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";
+// narrow, by ports only: "  └ fw :50312>:8080 idle 41.0s/1m00s ▓▓░".
 func flowLines(bv *lab.BoxView, st styles.Styles, w int, narrow bool) []string {
 	var out []string
 	for _, f := range bv.Flows {
-		s := "  └ " + f.Proto + " " + f.Inside.String()
+		s := "  └ " + bv.Name + " " + f.Proto + " " + f.Inside.String()
 		if f.Mapped.IsValid() {
 			s += " as " + f.Mapped.String()
 		}
 		s += " > " + f.Outside.String()
 		idle := "idle " + format.Dur(f.Idle) + " of " + format.Dur(f.Timeout)
 		if narrow {
-			s = fmt.Sprintf("  └ :%d>:%d", f.Inside.Port(), f.Outside.Port())
+			s = fmt.Sprintf("  └ %s :%d>:%d", bv.Name, f.Inside.Port(), f.Outside.Port())
 			if f.Mapped.IsValid() && f.Mapped.Port() != f.Inside.Port() {
-				s = fmt.Sprintf("  └ :%d as :%d>:%d", f.Inside.Port(), f.Mapped.Port(), f.Outside.Port())
+				s = fmt.Sprintf("  └ %s :%d as :%d>:%d", bv.Name, f.Inside.Port(), f.Mapped.Port(), f.Outside.Port())
 			}
 			idle = "idle " + format.Dur(f.Idle) + "/" + format.Dur(f.Timeout)
 		}
@@ -264,22 +222,35 @@ func linksLine(snap *lab.Snapshot, st styles.Styles, narrow bool) string {
 
 // Model is the hosts pane: each node in wire order, a host with its power,
 // listening sockets and applications, a middlebox with its policy and flow
-// table, then the links.
+// table, then the links. It scrolls when its content is longer than it.
 type Model struct {
-	c     *common.Common
-	order []string
-	snap  *lab.Snapshot
-	w, h  int
+	c      *common.Common
+	order  []string
+	snap   *lab.Snapshot
+	w, h   int
+	scroll common.Scroll
+	lines  []string // the whole content, for the snapshot and width
 }
 
 // New makes the hosts pane for nodes in the given (wire) order.
 func New(c *common.Common, order []string) Model { return Model{c: c, order: order} }
 
 // SetSnapshot shows the lab's state snap.
-func (m *Model) SetSnapshot(snap *lab.Snapshot) { m.snap = snap }
+func (m *Model) SetSnapshot(snap *lab.Snapshot) {
+	m.snap = snap
+	m.lines = content(snap, m.order, m.c.Styles, m.w)
+}
 
 // SetSize gives the pane w×h cells.
-func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+func (m *Model) SetSize(w, h int) {
+	if w != m.w && m.snap != nil {
+		m.lines = content(m.snap, m.order, m.c.Styles, w)
+	}
+	m.w, m.h = w, h
+}
+
+// Scroll moves the pane n lines up (n < 0: down).
+func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.lines), m.h) }
 
 // Need is how many lines the pane would like for snap: a line a node, a
 // line a flow, and the links.
@@ -291,8 +262,27 @@ func Need(snap *lab.Snapshot) int {
 	return n
 }
 
-// Lines renders the pane, at most its height.
-func (m Model) Lines() []string { return hostsLines(m.snap, m.order, m.c.Styles, m.w, m.h) }
+// Width is the widest line of the pane's content at width w (how wide it
+// would like to be).
+func (m Model) Width(w int) int {
+	n := 0
+	for _, l := range content(m.snap, m.order, m.c.Styles, w) {
+		n = max(n, ansi.StringWidth(l))
+	}
+	return n
+}
+
+// Mark is the pane's scroll mark (common.Mark).
+func (m Model) Mark() string {
+	from, to := m.scroll.Window(len(m.lines), m.h)
+	return common.Mark(from, to, len(m.lines))
+}
+
+// Lines renders the pane: the lines of its content it has room for.
+func (m Model) Lines() []string {
+	from, to := m.scroll.Window(len(m.lines), m.h)
+	return m.lines[from:to]
+}
 
 // View is Lines, one a line.
 func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

@@ -52,19 +52,27 @@ func (l lanes) of(name string) int {
 	return -1
 }
 
-// at returns the column where a packet's fate happened: a node's lane, or
-// the middle of a link "a-b" between two lanes. ok is false for a place
-// that is not on the diagram.
-func (l lanes) at(where string) (int, bool) {
+// at returns the column where a packet sent from column from met its fate:
+// a node's lane, or on a link "a-b" three quarters of the way from the
+// lane it entered the link at to the other (the loss is somewhere on the
+// cable; this leaves the arrow room for its whole label). ok is false for
+// a place that is not on the diagram.
+func (l lanes) at(where string, from int) (int, bool) {
 	if i := l.of(where); i >= 0 {
 		return l.x[i], true
 	}
 	for i := range l.names {
 		for j := range l.names {
 			if i != j && where == l.names[i]+"-"+l.names[j] {
-				return (l.x[i] + l.x[j]) / 2, true
+				a, b := l.x[i], l.x[j]
+				if abs(b-from) < abs(a-from) {
+					a, b = b, a // enter at the lane nearer the sender
+				}
+				return a + (b-a)*3/4, true
 			}
 		}
 	}
 	return 0, false
 }
+
+func abs(n int) int { return max(n, -n) }

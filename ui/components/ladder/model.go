@@ -9,7 +9,11 @@ import (
 )
 
 // Model is the wire pane: the lane names, then the feed's rows that fit,
-// the newest at the bottom, or, scrolled back, Offset rows earlier.
+// the newest at the bottom. It is a list with a cursor: moving the cursor
+// (MoveCursor) selects a row, marked ▸, and the pane keeps it in view
+// while new rows arrive below; Follow goes back to following the newest
+// row, with no row selected. Rows are named by their sequence number in
+// the feed's ring, so a selection stays on its row however many come.
 type Model struct {
 	c     *common.Common
 	feed  *feed.Feed
@@ -17,8 +21,11 @@ type Model struct {
 	via   Paths
 	w, h  int
 
-	off  int    // rows scrolled back from the newest (0: follow)
-	seen uint64 // rows pushed as of the last Refresh
+	// selecting says a row is selected: sel is its sequence number and
+	// bottom the sequence number of the last row on screen. Not selecting,
+	// the pane follows the newest row.
+	selecting   bool
+	sel, bottom uint64
 }
 
 // New makes the wire pane of a lab whose nodes, in lane order, are nodes
@@ -27,41 +34,127 @@ func New(c *common.Common, nodes []string, via Paths) Model {
 	return Model{c: c, nodes: nodes, via: via}
 }
 
-// SetFeed shows f (a new run's) from its newest row.
+// SetFeed shows f (a new run's), following its newest row.
 func (m *Model) SetFeed(f *feed.Feed) {
-	m.feed, m.off, m.seen = f, 0, f.Wire.Total()
+	m.feed = f
+	m.Follow()
 }
 
 // SetSize gives the pane w×h cells: the lane names and h-1 rows.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Refresh keeps a scrolled-back wire looking at the same rows after the
-// session moved on.
-func (m *Model) Refresh() {
-	total := m.feed.Wire.Total()
-	if m.off > 0 {
-		m.off = min(m.off+int(total-m.seen), max(0, m.feed.Wire.Len()-1))
+// rows is how many rows the pane shows under the lane names.
+func (m Model) rows() int { return max(1, m.h-1) }
+
+// newest is the sequence number of the newest row (the feed must hold
+// one).
+func (m Model) newest() uint64 { return m.feed.Wire.Total() - 1 }
+
+// MoveCursor moves the cursor n rows back in time (n < 0: forward). The
+// first move selects the newest row on screen; moving forward past the
+// newest row follows again.
+func (m *Model) MoveCursor(n int) {
+	w := m.feed.Wire
+	if w.Len() == 0 {
+		return
 	}
-	m.seen = total
+	if !m.selecting {
+		if n <= 0 {
+			return
+		}
+		m.selecting, m.sel, m.bottom = true, m.newest(), m.newest()
+		n--
+	}
+	first, last := int64(w.First()), int64(m.newest())
+	to := int64(m.sel) - int64(n)
+	if to > last {
+		m.Follow()
+		return
+	}
+	m.sel = uint64(max(first, to))
+	m.clamp()
 }
 
-// Scroll moves the wire n rows back (n < 0: forward), no further than its
-// oldest row at the top of the pane.
+// Scroll moves the view n rows back in time (n < 0: forward), the
+// selection with it when it would leave the screen (the mouse wheel);
+// forward to the newest row, the pane follows again.
 func (m *Model) Scroll(n int) {
-	rows := max(1, m.h-1)
-	m.off = min(max(m.off+n, 0), max(0, m.feed.Wire.Len()-rows))
+	w := m.feed.Wire
+	if w.Len() == 0 || n == 0 {
+		return
+	}
+	if !m.selecting {
+		if n < 0 {
+			return
+		}
+		m.selecting, m.sel, m.bottom = true, m.newest(), m.newest()
+	}
+	lowest := int64(w.First()) + int64(m.rows()) - 1
+	to := min(max(int64(m.bottom)-int64(n), lowest), int64(m.newest()))
+	if n < 0 && to >= int64(m.newest()) {
+		m.Follow()
+		return
+	}
+	m.bottom = uint64(max(to, 0))
+	if m.sel > m.bottom {
+		m.sel = m.bottom
+	}
+	if top := int64(m.bottom) - int64(m.rows()) + 1; int64(m.sel) < top {
+		m.sel = uint64(top)
+	}
+	m.clamp()
 }
 
-// Follow goes back to following the newest row.
-func (m *Model) Follow() { m.off = 0 }
+// clamp keeps the selection inside the ring and on screen.
+func (m *Model) clamp() {
+	w := m.feed.Wire
+	first := w.First()
+	m.sel = max(m.sel, first)
+	if m.bottom < m.sel {
+		m.bottom = m.sel
+	}
+	if top := int64(m.bottom) - int64(m.rows()) + 1; int64(m.sel) < top {
+		m.bottom = m.sel + uint64(m.rows()) - 1
+	}
+	m.bottom = min(m.bottom, m.newest())
+	// The oldest row at the top of the pane, no empty space above it.
+	if lowest := first + uint64(m.rows()) - 1; m.bottom < lowest {
+		m.bottom = min(lowest, m.newest())
+	}
+}
 
-// Offset is how many rows the wire is scrolled back.
-func (m Model) Offset() int { return m.off }
+// Follow goes back to following the newest row, with no row selected.
+func (m *Model) Follow() { m.selecting, m.sel, m.bottom = false, 0, 0 }
+
+// Refresh keeps the selection in the ring after the session moved on (its
+// row may have been evicted).
+func (m *Model) Refresh() {
+	if m.selecting {
+		m.clamp()
+	}
+}
+
+// Selected is the row under the cursor, or nil when the pane follows the
+// newest row.
+func (m Model) Selected() *feed.Row {
+	if !m.selecting {
+		return nil
+	}
+	return m.feed.Wire.At(m.sel)
+}
+
+// Offset is how many rows the wire is scrolled back from the newest.
+func (m Model) Offset() int {
+	if !m.selecting || m.feed.Wire.Len() == 0 {
+		return 0
+	}
+	return int(m.newest() - m.bottom)
+}
 
 // Title is the pane's title.
 func (m Model) Title() string {
-	if m.off > 0 {
-		return fmt.Sprintf("wire · scrolled back %d rows · end follows", m.off)
+	if n := m.Offset(); n > 0 {
+		return fmt.Sprintf("wire · scrolled back %d rows · end follows", n)
 	}
 	return "wire"
 }
@@ -69,14 +162,19 @@ func (m Model) Title() string {
 // Lines renders the pane: the lane names, then the rows that fit.
 func (m Model) Lines() []string {
 	st := m.c.Styles
-	v := newWireView(st, m.w, m.nodes, m.via)
+	v := newWireView(m.c, m.w, m.nodes, m.via)
 	out := []string{v.header()}
-	rows := m.h - 1
-	if m.feed.Wire.Len() == 0 {
+	w := m.feed.Wire
+	if w.Len() == 0 {
 		return append(out, st.Dim.Render("nothing on the wire yet"))
 	}
-	for k := min(m.off+rows-1, m.feed.Wire.Len()-1); k >= m.off; k-- {
-		out = append(out, v.row(m.feed.Wire.FromEnd(k)))
+	bottom := m.newest()
+	if m.selecting {
+		bottom = m.bottom
+	}
+	top := max(int64(w.First()), int64(bottom)-int64(m.rows())+1)
+	for seq := uint64(top); seq <= bottom; seq++ {
+		out = append(out, v.row(w.At(seq), m.selecting && seq == m.sel))
 	}
 	return out
 }

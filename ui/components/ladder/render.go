@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/styles"
@@ -24,34 +25,31 @@ const (
 	nClasses
 )
 
-// wireView renders the wire pane for one frame.
+// wireView renders the wire pane for one frame: a time column, the port
+// tag of the row's connection, then the lanes over the rest of the width.
 type wireView struct {
-	st     styles.Styles
-	w      int // content width
-	wide   bool
-	tw     int // time column width
-	lanes  lanes
-	detail int // width of the detail column on the right (0: none)
-	via    Paths
+	c     *common.Common
+	st    styles.Styles
+	w     int // content width
+	wide  bool
+	tw    int // time column width
+	lanes lanes
+	via   Paths
 
-	runes []rune // scratch cells of one row
+	runes []rune // scratch cells of one row; 0 continues a wide character
 	class []uint8
 }
 
-func newWireView(st styles.Styles, w int, nodes []string, via Paths) *wireView {
-	v := &wireView{st: st, w: w, wide: w >= 100, via: via}
+// tagWidth is the width of the port tag column: ":65535" and a space.
+const tagWidth = 7
+
+func newWireView(c *common.Common, w int, nodes []string, via Paths) *wireView {
+	v := &wireView{c: c, st: c.Styles, w: w, wide: w >= 100, via: via}
 	v.tw = format.StampWidth(v.wide)
-	area := w - v.tw - 1
-	laneW := area
-	if n := len(nodes); n >= 2 {
-		if limit := 36*(n-1) + 16; area-limit >= 24 {
-			laneW = limit
-			v.detail = area - laneW - 2
-		}
-	}
-	v.lanes = placeLanes(nodes, max(0, laneW))
-	v.runes = make([]rune, max(0, laneW))
-	v.class = make([]uint8, max(0, laneW))
+	laneW := max(0, w-v.tw-1-tagWidth)
+	v.lanes = placeLanes(nodes, laneW)
+	v.runes = make([]rune, laneW)
+	v.class = make([]uint8, laneW)
 	return v
 }
 
@@ -63,35 +61,68 @@ func (v *wireView) header() string {
 		start := format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
 		v.write(start, name, cLabel, 1)
 	}
-	s := v.st.Dim.Render(format.Fit("time", v.tw)) + " " + v.paint(v.st.Strong, v.st.Strong)
-	if v.detail > 0 {
-		s += "  " + v.st.Dim.Render(format.Fit("addresses as on the wire", v.detail))
-	}
-	return s
+	return v.st.Dim.Render(format.Fit("time", v.tw)+" "+format.Fit("port", tagWidth)) + v.paint(v.st.Strong, v.st.Strong)
 }
 
-// row renders one row of the ladder.
-func (v *wireView) row(r *feed.Row) string {
-	t := v.st.Time.Render(format.Stamp(r.At, v.wide)) + " "
-	if r.Kind != feed.RowSegment {
-		return t + v.textRow(r)
+// row renders one row of the ladder; selected marks the wire's cursor.
+func (v *wireView) row(r *feed.Row, selected bool) string {
+	t := v.st.Time.Render(format.Stamp(r.At, v.wide))
+	if selected {
+		t = v.st.Selected.Render(format.Stamp(r.At, v.wide))
 	}
-	if body, ok := v.segment(r); ok {
-		if v.detail > 0 {
-			d := r.Tuple
-			if r.Fate == netsim.FateDropped {
-				d += " ✗ " + r.Why
-			}
-			body += "  " + v.st.Dim.Render(format.Fit(d, v.detail))
+	gap := " "
+	if selected {
+		gap = "▸"
+	}
+	tag := ""
+	if r.Port != 0 {
+		tag = ":" + strconv.Itoa(int(r.Port))
+	}
+	t += gap + v.st.Dim.Render(format.Fit(tag, tagWidth))
+	switch r.Kind {
+	case feed.RowSegment:
+		if body, ok := v.segment(r); ok {
+			return t + body
 		}
-		return t + body
+		return t + v.segmentText(r)
+	case feed.RowState:
+		if body, ok := v.state(r); ok {
+			return t + body
+		}
 	}
-	return t + v.segmentText(r)
+	return t + v.textRow(r)
+}
+
+// state draws a TCP state change at its host's lane, the words on the
+// side of the lane towards the middle: "├─ SYN_SENT → ESTABLISHED" on the
+// left, "FIN_WAIT_1 → CLOSED ─┤" on the right.
+func (v *wireView) state(r *feed.Row) (string, bool) {
+	i := v.lanes.of(r.Src)
+	if i < 0 || !v.lanes.ok {
+		return "", false
+	}
+	x := v.lanes.x[i]
+	text := r.From.String() + " → " + r.To.String()
+	if r.More > 0 {
+		text += " (+" + format.Itoa(r.More) + " like it)"
+	}
+	v.clear()
+	if x < v.lanes.width/2 {
+		v.set(x, '├', cBody)
+		v.set(x+1, '─', cBody)
+		v.write(x+3, text, cLabel, 1)
+	} else {
+		v.set(x, '┤', cBody)
+		v.set(x-1, '─', cBody)
+		v.write(x-3, text, cLabel, -1)
+	}
+	st := v.st.State(r.To.String())
+	return v.paint(st, st), true
 }
 
 // textRow renders a row that is not a packet.
 func (v *wireView) textRow(r *feed.Row) string {
-	var mark string
+	var mark, text string
 	var st lipgloss.Style
 	switch r.Kind {
 	case feed.RowFault:
@@ -104,12 +135,21 @@ func (v *wireView) textRow(r *feed.Row) string {
 		mark, st = "~ ", v.st.FlowRow
 	case feed.RowParam:
 		mark, st = "= ", v.st.ParamRow
+	case feed.RowState:
+		mark, st = "", v.st.State(r.To.String())
+		text = r.Src + " " + r.From.String() + " → " + r.To.String()
 	}
-	text := mark + r.Text
+	if text == "" {
+		text = r.Text
+	}
+	if !r.Says.IsZero() {
+		text = v.c.Actor(r.Who, r.Says.In(v.c.Lang))
+	}
+	text = mark + text
 	if r.More > 0 {
 		text += " (+" + format.Itoa(r.More) + " like it)"
 	}
-	return st.Render(format.Clip(text, v.w-v.tw-1))
+	return st.Render(format.Clip(text, len(v.runes)))
 }
 
 // segmentText is the fallback for a packet whose ends are not lanes (or
@@ -123,7 +163,7 @@ func (v *wireView) segmentText(r *feed.Row) string {
 	if r.Fate == netsim.FateDropped {
 		s += " ✗ " + r.Why
 	}
-	return v.classStyle(r).Render(format.Clip(s, v.w-v.tw-1))
+	return v.classStyle(r).Render(format.Clip(s, len(v.runes)))
 }
 
 // segment draws a packet's arrow into the lane cells. ok is false when the
@@ -146,7 +186,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 		}
 		b = v.lanes.x[i]
 	default:
-		x, ok := v.lanes.at(r.Where)
+		x, ok := v.lanes.at(r.Where, a)
 		if !ok {
 			return "", false
 		}
@@ -257,14 +297,19 @@ func (v *wireView) set(x int, r rune, c uint8) {
 }
 
 // write puts s into the cells from x, going right (dir 1) or, for dir -1,
-// ending at x.
+// ending at x. A character two cells wide takes its cell and the next
+// (held as 0, which paint skips).
 func (v *wireView) write(x int, s string, c uint8, dir int) {
-	rs := []rune(s)
 	if dir < 0 {
-		x -= len(rs) - 1
+		x -= ansi.StringWidth(s) - 1
 	}
-	for i, r := range rs {
-		v.set(x+i, r, c)
+	for _, r := range s {
+		v.set(x, r, c)
+		x++
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			v.set(x, 0, c)
+			x++
+		}
 	}
 }
 
@@ -277,13 +322,26 @@ func (v *wireView) paint(main, drop lipgloss.Style) string {
 		if i < len(v.runes) && v.class[i] == v.class[start] {
 			continue
 		}
-		run := string(v.runes[start:i])
+		run := cellText(v.runes[start:i])
 		if c := v.class[start]; c == cNone {
 			b.WriteString(run)
 		} else {
 			b.WriteString(styles[c].Render(run))
 		}
 		start = i
+	}
+	return b.String()
+}
+
+// cellText is the text of cells, without the continuations of wide
+// characters.
+func cellText(cells []rune) string {
+	var b strings.Builder
+	b.Grow(len(cells))
+	for _, r := range cells {
+		if r != 0 {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package menu
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -25,6 +26,11 @@ type Item struct {
 	Action lab.Action
 	Prompt string // asks for Action.Value with this question
 	Value  string // the prompt's starting value
+	// Choices, when set, are the values Action.Value may take (a policy, a
+	// boolean): the prompt is a list of them to pick from, not a line to
+	// type in. Hints says what each means (may be shorter, or nil).
+	Choices []string
+	Hints   []string
 }
 
 // hotkeys are the keys menu items get, in order. They leave out the keys
@@ -49,6 +55,7 @@ type Model struct {
 	cursor int
 	Input  textinput.Model
 	Asking bool   // the prompt is open
+	choice int    // the value under the cursor, when the prompt is a list
 	Err    string // the last error, shown until the next key
 	Chosen lab.Action
 	closer key.Binding // the key that opened the menu also closes it
@@ -113,21 +120,37 @@ func (m Model) choose(i int) (Model, Result, tea.Cmd) {
 		return m, Chosen, nil
 	}
 	m.Asking = true
+	if it.Choices != nil {
+		m.choice = max(0, slices.Index(it.Choices, it.Value))
+		return m, Stay, nil
+	}
 	m.Input.SetValue(it.Value)
 	m.Input.CursorEnd()
 	return m, Stay, m.Input.Focus()
 }
 
 func (m Model) updatePrompt(msg tea.KeyMsg, keys keymap.KeyMap) (Model, Result, tea.Cmd) {
+	it := m.Items[m.cursor]
 	switch {
 	case key.Matches(msg, keys.Back):
 		m.Asking, m.Err = false, ""
 		m.Input.Blur()
 		return m, Stay, nil
 	case key.Matches(msg, keys.Select):
-		m.Chosen = m.Items[m.cursor].Action
+		m.Chosen = it.Action
 		m.Chosen.Value = strings.TrimSpace(m.Input.Value())
+		if it.Choices != nil {
+			m.Chosen.Value = it.Choices[m.choice]
+		}
 		return m, Chosen, nil
+	case it.Choices != nil && key.Matches(msg, keys.Up):
+		m.choice = max(0, m.choice-1)
+		return m, Stay, nil
+	case it.Choices != nil && key.Matches(msg, keys.Down):
+		m.choice = min(len(it.Choices)-1, m.choice+1)
+		return m, Stay, nil
+	case it.Choices != nil:
+		return m, Stay, nil
 	}
 	var cmd tea.Cmd
 	m.Input, cmd = m.Input.Update(msg)
@@ -151,7 +174,13 @@ func (m Model) Lines(st styles.Styles, w, h int) []string {
 	footer := []string{""}
 	if m.Asking {
 		it := m.Items[m.cursor]
-		footer = append(footer, st.Strong.Render(it.Prompt), m.Input.View(), st.Hint.Render("enter apply · esc back"))
+		footer = append(footer, st.Strong.Render(it.Prompt))
+		if it.Choices != nil {
+			footer = append(footer, m.choices(st, it, w)...)
+		} else {
+			footer = append(footer, m.Input.View())
+		}
+		footer = append(footer, st.Hint.Render("enter apply · esc back"))
 	} else {
 		footer = append(footer, st.Hint.Render("↑/↓ move · enter or hotkey choose · esc close"))
 	}
@@ -190,4 +219,22 @@ func (m Model) Lines(st styles.Styles, w, h int) []string {
 		lines = append(lines, st.Hint.Render("  ↓ "+format.Itoa(more)+" more"))
 	}
 	return append(lines, footer...)
+}
+
+// choices renders the values an item may take, the one under the cursor
+// marked ▸, each with its hint when it has one.
+func (m Model) choices(st styles.Styles, it Item, w int) []string {
+	out := make([]string, 0, len(it.Choices))
+	for i, c := range it.Choices {
+		mark, label := "  ", c
+		if i == m.choice {
+			mark, label = "▸ ", st.Selected.Render(c)
+		}
+		line := mark + label
+		if i < len(it.Hints) && it.Hints[i] != "" {
+			line += "  " + st.Hint.Render(it.Hints[i])
+		}
+		out = append(out, format.Clip(line, w))
+	}
+	return out
 }

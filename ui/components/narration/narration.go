@@ -9,111 +9,245 @@ import (
 	"github.com/socklab/socklab/ui/format"
 )
 
-// Lines renders the pane: the newest narrations that fit, oldest first,
-// each stamped with its simulated time and wrapped with a hanging indent. Entries scrolled back are skipped
-// from the newest end. An entry longer than the room left shows its
-// beginning, which matters most, and its end is cut with an ellipsis.
-func (m Model) Lines() []string {
-	f, st, w, h, off := m.feed, m.c.Styles, m.w, m.h, m.off
-	if h <= 0 || w <= 0 {
-		return nil
-	}
-	wide := w >= 100
-	tw := format.StampWidth(wide)
-	indent := strings.Repeat(" ", tw+1)
-	var blocks [][]string // newest first
-	used := 0
-	for i := off; used < h; i++ {
-		e := f.Log.FromEnd(i)
-		if e == nil {
-			break
-		}
-		var head string
-		var style = st.Narration
-		if e.Teaches {
-			head, style = format.Fit("lesson", tw), st.Teaches
-		} else {
-			head = format.Stamp(e.At, wide)
-		}
-		body := e.Text
-		if e.More > 0 {
-			body += " (+" + format.Itoa(e.More) + " more like it)"
-		}
-		text := format.Wrap(body, w-tw-1)
-		if len(text) == 0 {
-			continue
-		}
-		lines := make([]string, len(text))
-		for j, t := range text {
-			lead := indent
-			if j == 0 {
-				lead = st.Time.Render(head) + " "
-			}
-			lines[j] = lead + style.Render(t)
-		}
-		if room := h - used; len(lines) > room {
-			// Too long for what is left: its beginning, cut.
-			lines = lines[:room]
-			lines[room-1] = format.Ellipsis(lines[room-1], w)
-		}
-		blocks = append(blocks, lines)
-		used += len(lines)
-	}
-	out := make([]string, 0, h)
-	for i := len(blocks) - 1; i >= 0; i-- {
-		out = append(out, blocks[i]...)
-	}
-	return out
-}
-
 // Model is "what is happening": the scenario's lesson, then the narration
-// of the latest events, each stamped with its simulated time.
+// of the latest events, each stamped with its simulated time and wrapped
+// with a hanging indent. Every line of every entry the feed holds can be
+// scrolled to, line by line; following (the default), the pane shows the
+// newest lines. A line cut from the top of the pane is marked with "…" in
+// its time column, so nothing is cut without a mark.
 type Model struct {
 	c    *common.Common
 	feed *feed.Feed
 	w, h int
 
-	off  int    // entries scrolled back from the newest
-	seen uint64 // entries pushed as of the last Refresh
+	// scrolled says the pane is scrolled back; then top is its first line.
+	scrolled bool
+	top      pos
+
+	wraps *wraps // shared between copies: wrapping is done once per entry and width
+}
+
+// pos is a line of the log: an entry (by its sequence number in the feed's
+// ring) and a line of its wrapped text.
+type pos struct {
+	seq  uint64
+	line int
 }
 
 // New makes the pane.
-func New(c *common.Common) Model { return Model{c: c} }
+func New(c *common.Common) Model { return Model{c: c, wraps: &wraps{}} }
 
-// SetFeed shows f (a new run's) from its newest entry.
-func (m *Model) SetFeed(f *feed.Feed) { m.feed, m.off, m.seen = f, 0, f.Log.Total() }
+// SetFeed shows f (a new run's), following its newest entry.
+func (m *Model) SetFeed(f *feed.Feed) {
+	m.feed = f
+	m.Follow()
+}
 
 // SetSize gives the pane w×h cells.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
-// Refresh keeps a scrolled-back log looking at the same entries after the
-// session moved on.
-func (m *Model) Refresh() {
-	total := m.feed.Log.Total()
-	if m.off > 0 {
-		m.off = min(m.off+int(total-m.seen), max(0, m.feed.Log.Len()-1))
+// Follow goes back to the newest lines.
+func (m *Model) Follow() { m.scrolled = false }
+
+// Top scrolls to the first line of the oldest entry held.
+func (m *Model) Top() {
+	if m.feed.Log.Len() > 0 {
+		m.top = pos{seq: m.feed.Log.First()}
+		m.scrolled = m.top != m.followTop()
 	}
-	m.seen = total
 }
 
-// Scroll moves the log n entries back (n < 0: forward).
+// Refresh keeps a scrolled-back pane on its lines after the session moved
+// on (or on the oldest entry still held, when its own was evicted).
+func (m *Model) Refresh() {
+	if m.scrolled && m.top.seq < m.feed.Log.First() {
+		m.top = pos{seq: m.feed.Log.First()}
+	}
+}
+
+// textWidth is the width of an entry's text, right of the time column.
+func (m Model) textWidth() int { return max(1, m.w-format.StampWidth(m.wide())-1) }
+
+func (m Model) wide() bool { return m.w >= 100 }
+
+// lines is entry seq's wrapped text.
+func (m Model) lines(seq uint64) []string {
+	e := m.feed.Log.At(seq)
+	if e == nil {
+		return nil
+	}
+	return m.wraps.of(seq, e, m.textWidth())
+}
+
+// followTop is where the pane's first line is when it follows: the end of
+// the log at the bottom of the pane, unless the newest entry is longer
+// than the pane — then its beginning, which matters most, at the top (the
+// rest is a scroll away, and the cut is marked).
+func (m Model) followTop() pos {
+	if l := m.feed.Log; l.Len() > 0 && l.FromEnd(0).At == 0 {
+		return pos{seq: l.First()} // at the start, the lesson comes first
+	}
+	end := m.bottomTop()
+	if l := m.feed.Log; l.Len() > 0 && end.seq == l.Total()-1 && end.line > 0 {
+		return pos{seq: end.seq}
+	}
+	return end
+}
+
+// bottomTop is where the pane's first line is when the end of the log is
+// at its bottom: h lines above the end, or the very first line when all
+// fit.
+func (m Model) bottomTop() pos {
+	l := m.feed.Log
+	if l.Len() == 0 {
+		return pos{}
+	}
+	need := m.h
+	for seq := l.Total() - 1; ; seq-- {
+		n := len(m.lines(seq))
+		if n >= need {
+			return pos{seq: seq, line: n - need}
+		}
+		need -= n
+		if seq == l.First() {
+			return pos{seq: seq}
+		}
+	}
+}
+
+// Scroll moves the pane n lines back (n < 0: forward), no further than
+// the end of the log at its bottom. Forward back to where following
+// shows, it follows again.
 func (m *Model) Scroll(n int) {
-	m.off = min(max(m.off+n, 0), max(0, m.feed.Log.Len()-1))
+	if m.feed.Log.Len() == 0 || n == 0 {
+		return
+	}
+	limit, follow := m.bottomTop(), m.followTop()
+	p := follow
+	if m.scrolled {
+		p = m.top
+	}
+	first := m.feed.Log.First()
+	for ; n > 0; n-- { // back
+		switch {
+		case p.line > 0:
+			p.line--
+		case p.seq > first:
+			p.seq--
+			p.line = max(0, len(m.lines(p.seq))-1)
+		}
+	}
+	for ; n < 0; n++ { // forward, no further than the newest lines
+		if p == limit || p.seq > limit.seq || p.seq == limit.seq && p.line >= limit.line {
+			break
+		}
+		if p.line+1 < len(m.lines(p.seq)) {
+			p.line++
+		} else {
+			p = pos{seq: p.seq + 1}
+		}
+	}
+	m.top, m.scrolled = p, p != follow
 }
 
-// Follow goes back to the newest entry.
-func (m *Model) Follow() { m.off = 0 }
-
-// Offset is how many entries the log is scrolled back.
-func (m Model) Offset() int { return m.off }
+// Offset is how many lines the pane is scrolled back from the newest.
+func (m Model) Offset() int {
+	if !m.scrolled {
+		return 0
+	}
+	limit, n := m.followTop(), 0
+	for p := m.top; p.seq < limit.seq || p.seq == limit.seq && p.line < limit.line; n++ {
+		if p.line+1 < len(m.lines(p.seq)) {
+			p.line++
+		} else {
+			p = pos{seq: p.seq + 1}
+		}
+	}
+	return n
+}
 
 // Title is the pane's title.
 func (m Model) Title() string {
-	if m.off > 0 {
-		return fmt.Sprintf("what is happening · %d back · end follows", m.off)
+	if n := m.Offset(); n > 0 {
+		return fmt.Sprintf("what is happening · %d lines back · end follows", n)
 	}
 	return "what is happening"
 }
 
+// Lines renders the pane: h lines from its first.
+func (m Model) Lines() []string {
+	if m.h <= 0 || m.w <= 0 || m.feed.Log.Len() == 0 {
+		return nil
+	}
+	st := m.c.Styles
+	tw := format.StampWidth(m.wide())
+	indent := strings.Repeat(" ", tw+1)
+	p := m.followTop()
+	if m.scrolled {
+		p = m.top
+	}
+	out := make([]string, 0, m.h)
+	var last pos // the last line shown
+	for seq := p.seq; seq < m.feed.Log.Total() && len(out) < m.h; seq++ {
+		e := m.feed.Log.At(seq)
+		style := st.Narration
+		head := format.Stamp(e.At, m.wide())
+		if e.Teaches {
+			head, style = format.Fit("lesson", tw), st.Teaches
+		}
+		text := m.lines(seq)
+		from := 0
+		if seq == p.seq {
+			from = p.line
+		}
+		for j := from; j < len(text) && len(out) < m.h; j++ {
+			lead := indent
+			switch {
+			case j == 0:
+				lead = st.Time.Render(head) + " "
+			case len(out) == 0:
+				lead = st.Time.Render(format.Fit("…", tw)) + " " // the entry began above
+			}
+			out = append(out, lead+style.Render(text[j]))
+			last = pos{seq: seq, line: j}
+		}
+	}
+	if more := last.line+1 < len(m.lines(last.seq)) || last.seq+1 < m.feed.Log.Total(); more && len(out) == m.h {
+		out[len(out)-1] = format.Ellipsis(out[len(out)-1], m.w)
+	}
+	return out
+}
+
 // View is Lines, one a line.
 func (m Model) View() string { return strings.Join(m.Lines(), "\n") }
+
+// wraps holds the entries' wrapped text for one width: a narration is
+// wrapped once, however many frames show it.
+type wraps struct {
+	width int
+	m     map[uint64]wrapped
+}
+
+type wrapped struct {
+	more  int // the entry's More when it was wrapped: its text changes with it
+	lines []string
+}
+
+func (c *wraps) of(seq uint64, e *feed.Entry, w int) []string {
+	if c.width != w || len(c.m) > 2*feed.LogCapacity {
+		c.width, c.m = w, map[uint64]wrapped{}
+	}
+	if x, ok := c.m[seq]; ok && x.more == e.More {
+		return x.lines
+	}
+	body := e.Text
+	if e.More > 0 {
+		body += " (+" + format.Itoa(e.More) + " more like it)"
+	}
+	lines := format.Wrap(body, w)
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	c.m[seq] = wrapped{more: e.More, lines: lines}
+	return lines
+}

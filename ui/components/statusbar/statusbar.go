@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
@@ -26,6 +27,7 @@ type Model struct {
 
 	Name   string        // the scenario
 	Now    time.Duration // simulated time
+	End    time.Duration // the scenario's end (its duration)
 	Seed   uint64
 	Paused bool
 	Behind bool    // the last tick ran out of budget
@@ -64,7 +66,7 @@ func (m Model) parts() []string {
 		run += st.Warn.Render(" (lagging)")
 	}
 	brand, name := st.Brand.Render("socklab"), st.Strong.Render(m.Name)
-	clock, seed := "t "+netsim.FormatTime(m.Now), fmt.Sprintf("seed %d", m.Seed)
+	clock, seed := m.c.T(i18n.UIStatusClock, "Now", format.Stamp(m.Now, m.End >= time.Hour), "End", format.Clock(m.End, m.End)), fmt.Sprintf("seed %d", m.Seed)
 	// Narrow, the brand and then the seed give way to what changes.
 	for _, parts := range [][]string{
 		{brand, name, clock, run, seed},
@@ -72,7 +74,7 @@ func (m Model) parts() []string {
 		{name, clock, run},
 	} {
 		if m.w >= 120 {
-			parts = append(parts, fmt.Sprintf("%d events", m.Events))
+			parts = append(parts, m.c.T(i18n.UIStatusEvents, "Count", m.Events))
 		}
 		if 1+ansi.StringWidth(strings.Join(parts, " · ")) <= m.w {
 			return parts

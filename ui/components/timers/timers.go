@@ -15,8 +15,8 @@ import (
 )
 
 // Lines renders the pane: every live timer as a countdown bar with its
-// remaining time, "server heartbeat timeout ▓▓▓▓░░ 12.4s". At most its
-// height; a last line counts what does not fit.
+// remaining time, "server heartbeat timeout ▓▓▓▓░░ 12.4s". When they do
+// not all fit, the first line counts them by name and the rest scroll.
 func (m Model) Lines() []string {
 	d, now, st, w, h := &m.d, m.snap.Now, m.c.Styles, m.w, m.h
 	if h <= 0 {
@@ -26,44 +26,67 @@ func (m Model) Lines() []string {
 	if len(ts) == 0 {
 		return []string{st.Dim.Render("no timer is armed")}
 	}
-	n := len(ts)
-	show := ts
 	out := make([]string, 0, h)
-	if n > h {
+	rows := h
+	if len(ts) > h {
 		out = append(out, timerCounts(ts, st))
-		show = ts[:max(0, h-2)]
+		rows = h - 1
 	}
-	// Labels get the room they need, bars what is left: at most 24 cells,
-	// at least a fifth of the line (up to 8); no bar when the line is too
-	// short for one.
+	from, to := m.scroll.Window(len(ts), rows)
+	show := ts[from:to]
+	// Labels get the room they need, bars what is left (at most 24 cells,
+	// none when fewer than 4 are left): a timer's name is never cut for its
+	// bar. A detail comes in full when the bar can make room for it, else
+	// its first clause, else not at all.
 	const remW = 5
-	need := 0
-	for _, t := range show {
-		l := timerOwner(t) + " " + t.Name
-		if t.Detail != "" {
-			l += " (" + t.Detail + ")"
-		}
-		need = max(need, ansi.StringWidth(l))
-	}
-	barW := format.Clamp(w-need-remW-2, min(8, w/5), 24)
-	labelW := w - barW - remW - 2
-	if barW < 4 || labelW < 10 {
-		barW, labelW = 0, w-remW-1
-	}
-	for _, t := range show {
-		label := timerOwner(t) + " " + t.Name
+	labels := make([]string, len(show))
+	for i, t := range show {
+		labels[i] = m.c.Actor(timerOwner(t), t.Name)
 		if d.timerDup[timerOwner(t)+"\x00"+t.Name] > 1 {
-			label += " " + peerOf(t.Conn)
+			labels[i] += " " + peerOf(t.Conn)
 		}
-		if t.Detail != "" {
-			// The detail in full if it fits, else its first clause.
-			full := label + " (" + t.Detail + ")"
-			first, _, _ := strings.Cut(t.Detail, ",")
-			if ansi.StringWidth(full) <= labelW || first == t.Detail {
-				label = full
-			} else {
-				label += " (" + first + ")"
+	}
+	withDetail := func(i int, full bool) string {
+		t := show[i]
+		if t.Detail == "" {
+			return labels[i]
+		}
+		detail := t.Detail
+		if !full {
+			detail, _, _ = strings.Cut(detail, ",")
+		}
+		return labels[i] + " (" + detail + ")"
+	}
+	barFor := func(detail, full bool) int {
+		need := 0
+		for i := range show {
+			l := labels[i]
+			if detail {
+				l = withDetail(i, full)
 			}
+			need = max(need, ansi.StringWidth(l))
+		}
+		return min(w-need-remW-2, 24)
+	}
+	barW, details, full := barFor(true, true), true, true
+	if barW < 8 {
+		if b := barFor(true, false); b >= 8 {
+			barW, full = b, false
+		} else {
+			barW, details = barFor(false, false), false
+		}
+	}
+	if barW < 4 {
+		barW = 0
+	}
+	labelW := w - remW - 1
+	if barW > 0 {
+		labelW -= barW + 1
+	}
+	for i, t := range show {
+		label := labels[i]
+		if l := withDetail(i, full); details || ansi.StringWidth(l) <= labelW {
+			label = l
 		}
 		left := t.Deadline - now
 		total := t.Deadline - t.Start
@@ -77,10 +100,49 @@ func (m Model) Lines() []string {
 		}
 		out = append(out, line+format.PadLeft(format.Dur(left), remW))
 	}
-	if n > h && h >= 2 {
-		out = append(out, st.Dim.Render(fmt.Sprintf("+%d more", n-len(show))))
-	}
 	return out
+}
+
+// rows is how many timers the pane lists (a line goes to the counts when
+// they do not all fit).
+func (m Model) rows() int {
+	if len(m.d.timers) > m.h {
+		return m.h - 1
+	}
+	return m.h
+}
+
+// Scroll moves the list n timers up (n < 0: down).
+func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.d.timers), m.rows()) }
+
+// Mark is the pane's scroll mark (common.Mark).
+func (m Model) Mark() string {
+	from, to := m.scroll.Window(len(m.d.timers), m.rows())
+	return common.Mark(from, to, len(m.d.timers))
+}
+
+// MinWidth is the least width that shows every timer's name whole: its
+// longest owner and name, and the time left (no detail, no bar).
+func (m Model) MinWidth() int {
+	n := 0
+	for _, t := range m.d.timers {
+		n = max(n, ansi.StringWidth(m.c.Actor(timerOwner(t), t.Name)))
+	}
+	return n + 1 + 5
+}
+
+// Width is the widest line the pane would like: its longest label with
+// its detail, a bar and the time left.
+func (m Model) Width() int {
+	n := 0
+	for _, t := range m.d.timers {
+		l := m.c.Actor(timerOwner(t), t.Name)
+		if t.Detail != "" {
+			l += " (" + t.Detail + ")"
+		}
+		n = max(n, ansi.StringWidth(l))
+	}
+	return n + 1 + 12 + 1 + 5
 }
 
 // timerCounts: "2658 timers: 1000 next ping · 885 time-wait · …".
@@ -113,11 +175,12 @@ func peerOf(tuple string) string {
 // Model is the timers pane. Timers keep a stable order (by node, then
 // connection) so bars do not jump around as they re-arm.
 type Model struct {
-	c     *common.Common
-	order []string
-	snap  *lab.Snapshot
-	d     derived
-	w, h  int
+	c      *common.Common
+	order  []string
+	snap   *lab.Snapshot
+	d      derived
+	w, h   int
+	scroll common.Scroll
 }
 
 // New makes the timers pane of a lab whose nodes go in the given (wire)
@@ -128,7 +191,9 @@ func New(c *common.Common, order []string) Model { return Model{c: c, order: ord
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Title is "timers N".
-func (m Model) Title() string { return fmt.Sprintf("timers %d", len(m.snap.Timers)) }
+func (m Model) Title() string {
+	return common.Titled(fmt.Sprintf("timers %d", len(m.snap.Timers)), m.Mark())
+}
 
 // View is Lines, one a line.
 func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/components/menu"
 	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/format"
@@ -22,6 +23,9 @@ func (m Model) onTick(msg engine.TickMsg) (tea.Model, tea.Cmd) {
 		return m, engine.Tick(m.clock.Tag)
 	}
 	target := m.run.S.Now() + m.clock.PerFrame()
+	if !m.run.Ended() {
+		target = min(target, m.run.End()) // the clock stops at the end, for the verdict
+	}
 	if m.replay != nil {
 		if m.run.S.Now() >= m.replay.span {
 			return m.atEnd()
@@ -33,8 +37,48 @@ func (m Model) onTick(msg engine.TickMsg) (tea.Model, tea.Cmd) {
 	if m.replay != nil && m.run.S.Now() >= m.replay.span {
 		return m.atEnd()
 	}
+	if m.atVerdict() {
+		return m, m.clock.Retag()
+	}
 	return m, engine.Tick(m.clock.Tag)
 }
+
+// atVerdict pauses at the scenario's end and shows the verdict, the first
+// time the run gets there; it reports whether it did.
+func (m *Model) atVerdict() bool {
+	if !m.run.Ended() || m.run.VerdictShown {
+		return false
+	}
+	m.run.VerdictShown = true
+	m.clock.Paused = true
+	m.modal = modalVerdict
+	return true
+}
+
+// verdictKey handles a key while the verdict is shown: space closes it
+// and runs on past the end, esc goes back to the lessons (or closes it),
+// r restarts, q quits; any other key closes it.
+func (m Model) verdictKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	m.modal = modalNone
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Lessons):
+		return m, back
+	case key.Matches(msg, k.Pause):
+		m.clock.Paused = false
+		return m, m.clock.Retag()
+	case key.Matches(msg, k.Lessons):
+		return m, back
+	case key.Matches(msg, k.Restart):
+		return m.restart()
+	}
+	return m, nil
+}
+
+// back asks for the lessons.
+func back() tea.Msg { return BackMsg{} }
 
 // typedAhead says msg holds several keys: Bubble Tea delivers runes that
 // arrive together (fast typing, tmux send-keys) as one message.
@@ -68,6 +112,8 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.modal = modalNone
 		}
 		return m, nil
+	case modalVerdict:
+		return m.verdictKey(msg)
 	}
 	m.status.SetFlash("", false)
 	if m.replay != nil {
@@ -79,6 +125,8 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.Lessons):
+		return m, back
 	case key.Matches(msg, k.Pause):
 		m.clock.Paused = !m.clock.Paused
 		return m, m.clock.Retag()
@@ -97,7 +145,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.menu = menu.New("Fault — do it now", faultItems(m.run.S, m.snap, m.nodes), k.Faults)
 	case key.Matches(msg, k.Params):
 		m.modal = modalParams
-		m.menu = menu.New("Parameters — change one live", paramItems(m.run.S, m.snap), k.Params)
+		m.menu = menu.New("Parameters — change one live", paramItems(m.run.S, m.snap, m.c.Lang), k.Params)
 	case key.Matches(msg, k.Record):
 		return m.record(), nil
 	case key.Matches(msg, k.Help):
@@ -116,6 +164,7 @@ func (m Model) step() (tea.Model, tea.Cmd) {
 		m.status.SetFlash("nothing is left to happen", false)
 	}
 	m.refresh()
+	m.atVerdict()
 	return m, cmd
 }
 
@@ -134,6 +183,7 @@ func (m Model) jump() (tea.Model, tea.Cmd) {
 		m.status.SetFlash("nothing changes in the next "+format.Dur(engine.SearchHorizon), false)
 	}
 	m.refresh()
+	m.atVerdict()
 	return m, cmd
 }
 
@@ -144,9 +194,11 @@ func (m Model) changeSpeed(d int) (tea.Model, tea.Cmd) {
 	return m, m.clock.Retag()
 }
 
-// restart rebuilds the scenario's lab from the start; speed and pause are
-// kept.
+// restart rebuilds the scenario's lab from the start, as the scenario
+// wrote it: the live changes made are dropped, and the note says how many.
+// Speed and pause are kept.
 func (m Model) restart() (tea.Model, tea.Cmd) {
+	dropped := len(m.run.S.Inputs())
 	r, err := engine.NewRun(m.sc, nil)
 	if err != nil {
 		m.status.SetFlash("restart: "+err.Error(), true)
@@ -154,7 +206,11 @@ func (m Model) restart() (tea.Model, tea.Cmd) {
 	}
 	m.setRun(r)
 	m.refresh()
-	m.status.SetFlash("restarted", false)
+	note := m.c.T(i18n.UIRestarted)
+	if dropped > 0 {
+		note = m.c.T(i18n.UIRestartedDropped, "Count", dropped)
+	}
+	m.status.SetFlash(note, false)
 	return m, m.clock.Retag()
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
 )
@@ -20,7 +21,7 @@ func testCommon() *common.Common {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	r.SetHasDarkBackground(true)
-	return common.NewCommon(r)
+	return common.NewCommon(r, i18n.English)
 }
 
 // labAt opens a built-in scenario in a w×h terminal and runs it to
@@ -70,6 +71,14 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyPgUp}
 	case "end":
 		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
 	case "backspace":
 		return tea.KeyMsg{Type: tea.KeyBackspace}
 	}

@@ -25,6 +25,10 @@ type layout struct {
 	split                     int // column of the hosts│timers divider; 0 stacks them
 	topY, connsY, wireY, logY int // first content row of each pane
 	tooSmall                  bool
+	// zoomed says one pane (the focused one) has the whole screen: its
+	// rows are in top (hosts and timers, alone and full width), conns,
+	// wire or log.
+	zoomed bool
 }
 
 // Smallest terminal the lab draws itself in; below it, a note says so.
@@ -99,9 +103,6 @@ func computeLayout(w, h, hostsNeed, timersNeed, connsNeed int) layout {
 	}
 	if show[0] && w >= splitWidth {
 		l.split = w / 2
-		if w >= 120 {
-			l.split = w * 45 / 100
-		}
 	}
 	y := 2
 	if show[0] {
@@ -132,11 +133,58 @@ func (l layout) below(n int) layout {
 	return l
 }
 
+// zoomLayout gives the whole frame to pane p.
+func zoomLayout(w, h int, p pane) layout {
+	l := layout{w: w, h: h, zoomed: true}
+	if w < minWidth || h < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	a := h - 3 // status, top and bottom borders
+	switch p {
+	case paneHosts, paneTimers:
+		l.top, l.topY = a, 2
+	case paneConns:
+		l.conns, l.connsY = a, 2
+	case paneLog:
+		l.log, l.logY = a, 2
+	default:
+		l.wire, l.wireY = a, 2
+	}
+	return l
+}
+
+// splitAt is the column of the hosts│timers divider in a w-wide frame.
+// Each side gets the width its content would like when both fit (hostsW;
+// timers' full width timersW); else the hosts theirs and the timers the
+// rest, as long as every timer's name stays whole (timersMin); else the
+// timers what their names need, the hosts at least a third.
+func splitAt(w, hostsW, timersMin, timersW int) int {
+	avail := w - 7 // │ hosts │ timers │, a space inside each border
+	var lw int
+	switch {
+	case hostsW+timersW <= avail:
+		lw = hostsW + (avail-hostsW-timersW)/2
+	case hostsW+timersMin <= avail:
+		lw = hostsW
+	default:
+		lw = avail - timersMin
+	}
+	return format.Clamp(lw, avail/3, avail*2/3) + 3
+}
+
 // layout sizes the panes for the terminal and what there is to show; the
 // replay's timeline takes the row under the status line.
 func (m Model) layout() layout {
-	l := computeLayout(m.w, m.h-m.headerRows(), hosts.Need(m.snap), max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
-	return l.below(m.headerRows())
+	hdr := m.headerRows()
+	if m.zoom {
+		return zoomLayout(m.w, m.h-hdr, m.focus).below(hdr)
+	}
+	l := computeLayout(m.w, m.h-hdr, hosts.Need(m.snap), max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
+	if l.split > 0 {
+		l.split = splitAt(m.w, m.hosts.Width(m.w/2), m.timers.MinWidth(), m.timers.Width())
+	}
+	return l.below(hdr)
 }
 
 // headerRows counts the rows between the status line and the frame: the

@@ -26,7 +26,8 @@ const (
 	modalFaults
 	modalParams
 	modalHelp
-	modalGoto // the replay's "go to a time" prompt, in the timeline's row
+	modalGoto    // the replay's "go to a time" prompt, in the timeline's row
+	modalVerdict // the scenario's end: its expectations judged
 )
 
 // Model is the lab screen: a Bubble Tea model over one scenario's running
@@ -52,6 +53,8 @@ type Model struct {
 	clock engine.Clock
 	w, h  int
 	lay   layout
+	focus pane // the pane the scroll keys move (the wire at first)
+	zoom  bool // the focused pane has the whole screen
 
 	hosts  hosts.Model
 	timers timers.Model
@@ -84,6 +87,15 @@ func WithSets(sets []string) Option {
 	return func(m *Model) { m.sets = append([]string(nil), sets...) }
 }
 
+// WithLessons says the lab was opened from the picker: esc goes back to
+// it (BackMsg).
+func WithLessons() Option {
+	return func(m *Model) { m.keys.Lessons.SetEnabled(true) }
+}
+
+// BackMsg asks to go back to the lessons (the picker that opened the lab).
+type BackMsg struct{}
+
 // WithOutputDir makes the record key write into dir rather than the
 // current directory (tests use it).
 func WithOutputDir(dir string) Option {
@@ -114,10 +126,11 @@ func newModel(c *common.Common, sc *scenarios.Scenario, replay []lab.Input, opts
 		clock:  engine.Clock{Paused: true, Speed: engine.SpeedOne},
 		hosts:  hosts.New(c, nodes),
 		timers: timers.New(c, nodes),
-		conns:  conns.New(c),
+		conns:  conns.New(c, nodes),
 		wire:   ladder.New(c, nodes, ladder.NewPaths(cfg, nodes)),
 		log:    narration.New(c),
 		status: statusbar.New(c),
+		focus:  paneWire,
 
 		seekChunk: engine.SeekChunk,
 	}
@@ -196,11 +209,15 @@ func (m *Model) resize() {
 	m.status.SetSize(m.w, 1)
 	m.timeline.SetSize(m.w, 1)
 	inner := m.w - 4
-	if l.split > 0 {
+	switch {
+	case l.zoomed:
+		m.hosts.SetSize(inner, l.top)
+		m.timers.SetSize(inner, l.top)
+	case l.split > 0:
 		lw, rw := common.SplitWidths(m.w, l.split)
 		m.hosts.SetSize(lw, l.top)
 		m.timers.SetSize(rw, l.top)
-	} else {
+	default:
 		m.hosts.SetSize(inner, max(1, l.top-min(len(m.snap.Timers), l.top/2)))
 		m.timers.SetSize(inner, l.top-len(m.hosts.Lines()))
 	}
@@ -208,6 +225,9 @@ func (m *Model) resize() {
 	m.wire.SetSize(inner, l.wire)
 	m.log.SetSize(inner, l.log)
 }
+
+// Scenario is the name of the lab's scenario.
+func (m Model) Scenario() string { return m.sc.Name }
 
 // Session is the running lab (tests and the recording issue use it).
 func (m Model) Session() *lab.Session { return m.run.S }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/components/menu"
 )
@@ -24,7 +25,7 @@ var appParamSuffixes = []string{
 // reconnect policy, each link's loss and latency, each firewall's or NAT's
 // idle timeout and expiry policy. Choosing one asks for its new value and
 // applies it with the "set" action, which validates it.
-func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
+func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item {
 	live := map[string]bool{}
 	for _, p := range lab.LiveParams() {
 		live[p] = true
@@ -35,8 +36,10 @@ func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
 	add := func(path, value, hint string) {
 		_, rest, _ := strings.Cut(path, ".")
 		owner, name, _ := strings.Cut(rest, ".")
-		items = append(items, menu.Item{Label: owner + " " + name + " = " + value, Hint: hint,
-			Action: lab.Action{Do: lab.Set, Target: path}, Prompt: "new value of " + path + ":", Value: value})
+		it := menu.Item{Label: owner + " " + name + " = " + value, Hint: hint,
+			Action: lab.Action{Do: lab.Set, Target: path}, Prompt: "new value of " + path + ":", Value: value}
+		it.Choices, it.Hints = choices(name)
+		items = append(items, it)
 	}
 	for _, a := range s.Config().Apps {
 		client := a.Kind == lab.KindClient || a.Kind == lab.KindPoller
@@ -44,7 +47,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
 			if !live["apps.<name>."+suf] || (strings.HasPrefix(suf, "reconnect.") && !client) {
 				continue
 			}
-			v, hint := appParamValue(a, suf)
+			v, hint := appParamValue(a, suf, lang)
 			add("apps."+a.Name+"."+suf, v, hint)
 		}
 	}
@@ -64,7 +67,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
 			add("middleboxes."+b.Name+".idle_timeout", netsim.FormatDuration(b.IdleTimeout), "forget a flow idle this long")
 		}
 		if live["middleboxes.<name>.on_expired"] {
-			add("middleboxes."+b.Name+".on_expired", b.Policy, "drop, pickup, rst or rst-both")
+			add("middleboxes."+b.Name+".on_expired", b.Policy, lang.T(i18n.UIHintOnExpired))
 		}
 	}
 	return items
@@ -72,7 +75,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot) []menu.Item {
 
 // appParamValue reads an app parameter's current value, as "set" accepts
 // it back, with a hint on what it means.
-func appParamValue(a lab.AppConfig, suffix string) (value, hint string) {
+func appParamValue(a lab.AppConfig, suffix string, lang i18n.Lang) (value, hint string) {
 	d := func(v time.Duration, zero string) (string, string) {
 		if v == 0 {
 			return "0s", zero
@@ -104,11 +107,28 @@ func appParamValue(a lab.AppConfig, suffix string) (value, hint string) {
 	case "user_timeout":
 		return d(a.UserTimeout, "off")
 	case "reconnect.policy":
-		return a.Reconnect.Policy, strings.Join(lab.BackoffPolicies, ", ")
+		return a.Reconnect.Policy, lang.T(i18n.UIHintReconnectPolicy)
 	case "reconnect.base":
 		return d(a.Reconnect.Base, "")
 	case "reconnect.max":
 		return d(a.Reconnect.Max, "")
 	}
 	return "", ""
+}
+
+// choices are the values a setting with a fixed set of them may take, to
+// pick from a list, and what each means; nil for a setting typed in.
+func choices(setting string) (values, hints []string) {
+	switch setting {
+	case "reconnect.policy":
+		return lab.BackoffPolicies, nil
+	case "keepalive.enabled":
+		return []string{"true", "false"}, nil
+	case "on_expired":
+		for _, p := range netsim.ExpiryPolicies() {
+			values, hints = append(values, p.String()), append(hints, p.Doc())
+		}
+		return values, hints
+	}
+	return nil, nil
 }

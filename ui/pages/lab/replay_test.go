@@ -204,10 +204,10 @@ func TestSeekKeys(t *testing.T) {
 	}{
 		{20 * time.Second, "00:20.000 ✖ client-server loss set"},
 		{20*time.Second + 30*time.Millisecond, "✖ server frozen"},
-		{35*time.Second + 20*time.Millisecond, "! client: 10.0.0.1:8080 is gone (heartbeat timeout"},
+		{35*time.Second + 20*time.Millisecond, "! client: 10.0.0.1:8080 is gone: heartbeat_timeout"},
 		{40 * time.Second, "✖ server thawed (+1 more)"}, // and the server's detection of the client's FIN
 		{65 * time.Second, "✖ client lost power"},
-		{102*time.Second + 50*time.Millisecond, "! server: 10.0.0.2:48292 is gone (heartbeat timeout"},
+		{102*time.Second + 50*time.Millisecond, "! server: 10.0.0.2:48292 is gone: heartbeat_timeout"},
 	} {
 		m = press(t, m, ">")
 		if now() != want.at || !strings.Contains(m.status.Flash, want.text) {
@@ -399,7 +399,7 @@ func TestRecordKeyWritesAReplayableRecording(t *testing.T) {
 // editor.
 func hotkeyOfParam(t *testing.T, m Model, path string) string {
 	t.Helper()
-	mn := menu.New("", paramItems(m.run.S, m.snap), m.keys.Params)
+	mn := menu.New("", paramItems(m.run.S, m.snap, m.c.Lang), m.keys.Params)
 	for _, it := range mn.Items {
 		if it.Action.Target == path {
 			return it.Key

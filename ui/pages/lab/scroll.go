@@ -5,23 +5,31 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// scrollKey scrolls the wire (by row or page, or back to following the
-// newest) or the log (by entry).
+// scrollKey moves the focus, zooms, and scrolls the focused pane (the
+// wire: moves its cursor) by line, by page, to its top or to its end; [
+// and ] scroll the narration whatever has the focus.
 func (m Model) scrollKey(msg tea.KeyMsg) Model {
-	page := max(1, m.lay.wire-2)
 	k := m.keys
 	switch {
+	case key.Matches(msg, k.FocusNext):
+		m.moveFocus(1)
+	case key.Matches(msg, k.FocusPrev):
+		m.moveFocus(-1)
+	case key.Matches(msg, k.Zoom):
+		m.zoom = !m.zoom
+		m.resize()
 	case key.Matches(msg, k.Up):
-		m.wire.Scroll(1)
+		m.scrollFocused(1)
 	case key.Matches(msg, k.Down):
-		m.wire.Scroll(-1)
+		m.scrollFocused(-1)
 	case key.Matches(msg, k.PageUp):
-		m.wire.Scroll(page)
+		m.scrollFocused(max(1, m.paneRows(m.focus)-1))
 	case key.Matches(msg, k.PageDown):
-		m.wire.Scroll(-page)
+		m.scrollFocused(-max(1, m.paneRows(m.focus)-1))
+	case key.Matches(msg, k.Home):
+		m.toEnd(1)
 	case key.Matches(msg, k.Follow):
-		m.wire.Follow()
-		m.log.Follow()
+		m.toEnd(-1)
 	case key.Matches(msg, k.LogUp):
 		m.log.Scroll(1)
 	case key.Matches(msg, k.LogDown):
@@ -30,10 +38,15 @@ func (m Model) scrollKey(msg tea.KeyMsg) Model {
 	return m
 }
 
-// onMouse scrolls with the wheel: the log when the pointer is over it, the
-// wire anywhere else.
+// onMouse scrolls the pane under the pointer with the wheel (the wire:
+// three rows a notch, the view rather than its cursor), and a click gives
+// a pane the focus.
 func (m Model) onMouse(msg tea.MouseMsg) Model {
 	if msg.Action != tea.MouseActionPress {
+		return m
+	}
+	p, ok := m.paneAt(msg.X, msg.Y)
+	if !ok {
 		return m
 	}
 	d := 0
@@ -42,14 +55,16 @@ func (m Model) onMouse(msg tea.MouseMsg) Model {
 		d = 1
 	case tea.MouseButtonWheelDown:
 		d = -1
-	default:
+	case tea.MouseButtonLeft:
+		m.focus = p
 		return m
 	}
-	l := m.lay
-	if l.log > 0 && msg.Y >= l.logY && msg.Y < l.logY+l.log {
-		m.log.Scroll(d)
-	} else {
+	switch {
+	case d == 0:
+	case p == paneWire:
 		m.wire.Scroll(3 * d)
+	default:
+		m.scrollPane(p, d)
 	}
 	return m
 }

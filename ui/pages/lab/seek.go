@@ -76,6 +76,7 @@ func (m Model) stepSeek(budget int) (Model, tea.Cmd) {
 	}
 	m.seek = nil
 	m.setRun(j.Run)
+	m.run.VerdictShown = m.run.VerdictShown || m.run.Ended() // a seek does not stop for it
 	m.clock.Behind = false
 	m.refresh()
 	return m, nil

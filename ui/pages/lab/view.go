@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/components/statusbar"
 	"github.com/socklab/socklab/ui/components/timeline"
 	"github.com/socklab/socklab/ui/format"
+	"github.com/socklab/socklab/ui/pages/verdict"
 )
 
 // View draws the lab: the status line, the framed panes sized by layout,
@@ -28,39 +32,10 @@ func (m Model) View() string {
 		lines = append(lines, m.timelineRow().View())
 	}
 	f := common.Frame{St: m.c.Styles, W: m.w}
-	first := true
-	sep := func(title string, above int) string {
-		if first {
-			first = false
-			return f.Top(title, 0, "")
-		}
-		return f.Sep(title, above)
-	}
-	above := 0 // the divider column of the pane above, to close
-	if l.top > 0 {
-		first = false
-		if l.split > 0 {
-			lines = append(lines, f.Top("hosts", l.split, m.timers.Title()))
-			left, right := m.hosts.Lines(), m.timers.Lines()
-			for i := range l.top {
-				lines = append(lines, f.Pair(l.split, at(left, i), at(right, i)))
-			}
-			above = l.split
-		} else {
-			lines = append(lines, f.Top("hosts · "+m.timers.Title(), 0, ""))
-			lines = pane(lines, f, append(m.hosts.Lines(), m.timers.Lines()...), l.top)
-		}
-	}
-	if l.conns > 0 {
-		lines = append(lines, sep(m.conns.Title(), above))
-		above = 0
-		lines = pane(lines, f, m.conns.Lines(), l.conns)
-	}
-	lines = append(lines, sep(m.wire.Title(), above))
-	lines = pane(lines, f, m.wire.Lines(), l.wire)
-	if l.log > 0 {
-		lines = append(lines, f.Sep(m.log.Title(), 0))
-		lines = pane(lines, f, m.log.Lines(), l.log)
+	if l.zoomed {
+		lines = m.zoomedPane(lines, f)
+	} else {
+		lines = m.panes(lines, f)
 	}
 	lines = append(lines, f.Bottom(m.statusBar().Bottom()))
 	if m.modal != modalNone && m.modal != modalGoto {
@@ -69,11 +44,81 @@ func (m Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// panes draws every pane the layout shows, the focused one heavy.
+func (m Model) panes(lines []string, f common.Frame) []string {
+	l := m.lay
+	first := true
+	sep := func(title string, above int, p pane) string {
+		if first {
+			first = false
+			return f.Top(title, 0, "", m.focus == p, false)
+		}
+		return f.Sep(title, above, m.focus == p)
+	}
+	above := 0 // the divider column of the pane above, to close
+	if l.top > 0 {
+		first = false
+		hostsTitle := common.Titled("hosts", m.hosts.Mark())
+		if l.split > 0 {
+			lines = append(lines, f.Top(hostsTitle, l.split, m.timers.Title(), m.focus == paneHosts, m.focus == paneTimers))
+			left, right := m.hosts.Lines(), m.timers.Lines()
+			side := 0
+			switch m.focus {
+			case paneHosts:
+				side = 1
+			case paneTimers:
+				side = 2
+			}
+			for i := range l.top {
+				lines = append(lines, f.Pair(l.split, at(left, i), at(right, i), side))
+			}
+			above = l.split
+		} else {
+			focused := m.focus == paneHosts || m.focus == paneTimers
+			lines = append(lines, f.Top(hostsTitle+" · "+m.timers.Title(), 0, "", focused, false))
+			lines = framed(lines, f, append(m.hosts.Lines(), m.timers.Lines()...), l.top, focused)
+		}
+	}
+	if l.conns > 0 {
+		lines = append(lines, sep(m.conns.Title(), above, paneConns))
+		above = 0
+		lines = framed(lines, f, m.conns.Lines(), l.conns, m.focus == paneConns)
+	}
+	lines = append(lines, sep(m.wire.Title(), above, paneWire))
+	lines = framed(lines, f, m.wire.Lines(), l.wire, m.focus == paneWire)
+	if l.log > 0 {
+		lines = append(lines, f.Sep(m.log.Title(), 0, m.focus == paneLog))
+		lines = framed(lines, f, m.log.Lines(), l.log, m.focus == paneLog)
+	}
+	return lines
+}
+
+// zoomedPane draws the focused pane alone, on the whole frame.
+func (m Model) zoomedPane(lines []string, f common.Frame) []string {
+	var title string
+	var content []string
+	rows := 0
+	switch m.focus {
+	case paneHosts:
+		title, content, rows = common.Titled("hosts", m.hosts.Mark()), m.hosts.Lines(), m.lay.top
+	case paneTimers:
+		title, content, rows = m.timers.Title(), m.timers.Lines(), m.lay.top
+	case paneConns:
+		title, content, rows = m.conns.Title(), m.conns.Lines(), m.lay.conns
+	case paneLog:
+		title, content, rows = m.log.Title(), m.log.Lines(), m.lay.log
+	default:
+		title, content, rows = m.wire.Title(), m.wire.Lines(), m.lay.wire
+	}
+	lines = append(lines, f.Top(m.c.T(i18n.UIZoomed, "Title", title), 0, "", true, false))
+	return framed(lines, f, content, rows, true)
+}
+
 // statusBar is the status line as of now.
 func (m Model) statusBar() statusbar.Model {
 	s := m.status
 	s.Keys = m.keys
-	s.Name, s.Now, s.Seed = m.sc.Name, m.snap.Now, m.snap.Seed
+	s.Name, s.Now, s.End, s.Seed = m.sc.Name, m.snap.Now, m.run.End(), m.snap.Seed
 	s.Paused, s.Behind, s.Speed = m.clock.Paused, m.clock.Behind, m.clock.Factor()
 	s.Events = m.run.Feed.Events
 	return s
@@ -86,10 +131,10 @@ func (m Model) timelineRow() timeline.Model {
 	return t
 }
 
-// pane adds exactly h framed content lines.
-func pane(lines []string, f common.Frame, content []string, h int) []string {
+// framed adds exactly h framed content lines.
+func framed(lines []string, f common.Frame, content []string, h int, focused bool) []string {
 	for i := range h {
-		lines = append(lines, f.Line(at(content, i)))
+		lines = append(lines, f.Line(at(content, i), focused))
 	}
 	return lines
 }
@@ -116,7 +161,7 @@ func (m Model) tooSmall() string {
 
 // drawModal puts the open menu or the help over the screen, centred.
 func (m Model) drawModal(lines []string) []string {
-	w := min(m.w-2, 84)
+	w := min(m.w-4, 160) // menus use the width there is
 	h := m.h - 4
 	var content []string
 	switch m.modal {
@@ -124,6 +169,8 @@ func (m Model) drawModal(lines []string) []string {
 		content = m.menu.Lines(m.c.Styles, w-4, h-2)
 	case modalHelp:
 		content = m.helpContent(w - 4)
+	case modalVerdict:
+		content = verdict.New(m.c, m.sc.Name, m.run.End(), m.run.Verdicts, m.keys.Lessons.Enabled()).Lines(w - 4)
 	}
 	if len(content) > h-2 {
 		content = content[:max(0, h-2)]
@@ -151,10 +198,17 @@ func (m Model) helpContent(w int) []string {
 		"ping #n / pong #n  heartbeats      ↻  retransmission     keepalive probe",
 		"✖ fault   ! detection   ↺ reconnect   ~ middlebox flow   = parameter set",
 		"[PSH|ACK] seq=1 ack=1 len=8: flags, relative sequence numbers, payload",
+		m.c.T(i18n.UILegendShort),
 		"The mouse wheel scrolls the wire, or the log under the pointer.",
 	}
 	for _, l := range legend {
-		lines = append(lines, st.Hint.Render(l))
+		if ansi.StringWidth(l) <= w {
+			lines = append(lines, st.Hint.Render(l))
+			continue
+		}
+		for _, part := range format.Wrap(l, w) {
+			lines = append(lines, st.Hint.Render(part))
+		}
 	}
 	return append(lines, "", st.Hint.Render("? or esc closes this help"))
 }

@@ -18,15 +18,22 @@ var goldenCases = []struct {
 	at       time.Duration
 }{
 	{"power-loss-heartbeat", 110 * time.Second},            // the server has just detected the silent client
+	{"handshake", 5070 * time.Millisecond},                 // three clients accepted, three 5-tuples
+	{"heartbeat-reconnect", 34 * time.Second},              // ping #6 unanswered; reconnecting to a dead link
 	{"firewall-idle-drop", 10*time.Minute + 3*time.Second}, // the flow is forgotten, the client's data dies at the firewall
 	{"thundering-herd", 76 * time.Second},                  // the herd is back, the backlog overflowed
 }
 
+// goldenSizes are the sizes a class uses: a small projector, a laptop, a
+// large screen.
+var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}
+
 // TestViewGolden compares the screen with testdata/TestViewGolden/*.golden
-// at 80×24 and 160×48. Refresh them with go test ./ui/pages/lab -update.
+// at 80×24, 120×40 and 200×60. Refresh them with go test ./ui/pages/lab
+// -update.
 func TestViewGolden(t *testing.T) {
 	for _, c := range goldenCases {
-		for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, size := range goldenSizes {
 			name := c.scenario + "/" + format.Itoa(size[0]) + "x" + format.Itoa(size[1])
 			t.Run(name, func(t *testing.T) {
 				m := labAt(t, c.scenario, c.at, size[0], size[1])
@@ -88,7 +95,7 @@ func TestViewIsPlainUnderAscii(t *testing.T) {
 	if strings.Contains(view, "\x1b") {
 		t.Fatalf("escape sequences under the Ascii profile:\n%q", view)
 	}
-	for _, want := range []string{"ESTABLISHED", "ping #", "pong #", "next ping", "heartbeat timeout", "lesson"} {
+	for _, want := range []string{"ESTABLISHED", "ping #", "pong #", "next ping", "heartbeat timeout", "what is happening"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the screen does not show %q:\n%s", want, view)
 		}
@@ -100,7 +107,7 @@ func TestViewIsPlainUnderAscii(t *testing.T) {
 func TestViewShowsTheLessonFirst(t *testing.T) {
 	m := labAt(t, "power-loss-heartbeat", 0, 120, 40)
 	view := m.View()
-	for _, want := range []string{"A power cut sends nothing", "❚❚ paused", "t 00:00:00.000", "seed 1", ":8080", "SYN_SENT"} {
+	for _, want := range []string{"A power cut sends nothing", "❚❚ paused", "t 00:00.000 / 03:00", "seed 1", ":8080", "SYN_SENT"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the first screen does not show %q:\n%s", want, view)
 		}

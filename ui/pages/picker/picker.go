@@ -1,6 +1,11 @@
 package picker
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,21 +20,25 @@ import (
 // ChosenMsg says the user chose the scenario Name.
 type ChosenMsg struct{ Name string }
 
-// item is a built-in scenario in the list.
+// item is a lesson in the list: its number in teaching order, its name
+// and title, and what it teaches.
 type item struct {
-	info    scenarios.Info
-	teaches string
+	info           scenarios.Info
+	title, teaches string // in the reader's language
 }
 
-func (i item) Title() string       { return i.info.Name }
-func (i item) Description() string { return i.info.Title.In(i18n.English) }
+// Title is "10 power-loss-heartbeat": the number, then the name.
+func (i item) Title() string       { return fmt.Sprintf("%2d %s", i.info.Lesson, i.info.Name) }
+func (i item) Description() string { return i.title }
 
-// FilterValue lets the filter find a scenario by its name or its title.
-func (i item) FilterValue() string {
-	return i.info.Name + " " + i.info.Title.In(i18n.English)
-}
+// FilterValue lets the filter find a lesson by its number, its name or
+// its title; it begins with Title, so the delegate's highlighting of the
+// matched characters falls on the title line.
+func (i item) FilterValue() string { return i.Title() + " " + i.title }
 
-// Model is the picker.
+// Model is the picker: the lessons in teaching order, and what the
+// selected one teaches beside them (under them when the terminal is
+// narrow).
 type Model struct {
 	c    *common.Common
 	list list.Model
@@ -37,13 +46,13 @@ type Model struct {
 	err  string
 }
 
-// New makes the picker of the built-in scenarios.
+// New makes the picker of the built-in lessons (scenarios.Lessons).
 func New(c *common.Common) Model {
 	var items []list.Item
-	for _, info := range scenarios.List() {
-		it := item{info: info}
+	for _, info := range scenarios.Lessons() {
+		it := item{info: info, title: info.Title.In(c.Lang)}
 		if sc, err := scenarios.Load(info.Name); err == nil {
-			it.teaches = sc.Teaches.In(i18n.English)
+			it.teaches = sc.Teaches.In(c.Lang)
 		}
 		items = append(items, it)
 	}
@@ -55,27 +64,54 @@ func New(c *common.Common) Model {
 	styles.Rebind(&l.Styles, r)
 	styles.Rebind(&l.Help.Styles, r)
 	styles.Rebind(&l.FilterInput, r)
-	l.Title = "socklab · choose a scenario (/ filters, enter opens)"
+	l.Title = c.T(i18n.UIPickerTitle)
+	l.Filter = rank
+	l.SetStatusBarItemName(c.T(i18n.UIPickerLesson), c.T(i18n.UIPickerLessons))
 	l.AdditionalShortHelpKeys = func() []key.Binding {
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T(i18n.UIPickerOpen)))}
 	}
 	return Model{c: c, list: l}
+}
+
+// side says the lesson text goes beside the list (else under it).
+func (m Model) side() bool { return m.w >= 80 }
+
+// listWidth is the width the list takes beside the lesson text.
+func (m Model) listWidth() int {
+	if !m.side() {
+		return m.w
+	}
+	return format.Clamp(m.w*2/5, 36, 64)
 }
 
 // SetSize gives the picker the whole terminal.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
-	m.list.SetSize(w, max(1, h-m.detailHeight()))
+	if m.side() {
+		m.list.SetSize(m.listWidth()-1, h) // the list draws a cell wider than it is given
+	} else {
+		m.list.SetSize(w, max(1, h-m.detailHeight()))
+	}
 }
 
-// SetError shows err (a scenario that would not open) under the list.
+// Select selects the lesson name (the one a lab just left).
+func (m *Model) Select(name string) {
+	for i, it := range m.list.Items() {
+		if it.(item).info.Name == name {
+			m.list.Select(i)
+			return
+		}
+	}
+}
+
+// SetError shows err (a scenario that would not open) with the lesson.
 func (m *Model) SetError(err error) { m.err = err.Error() }
 
 // Init does nothing.
 func (m Model) Init() tea.Cmd { return nil }
 
 // Update moves in the list and filters it; enter, when not typing a
-// filter, chooses the selected scenario.
+// filter, chooses the selected lesson.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -94,35 +130,117 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// detailHeight is the room under the list for what the selected scenario
-// teaches.
+// detailHeight is the room under the list for the lesson text when it
+// cannot go beside it.
 func (m Model) detailHeight() int { return format.Clamp(m.h/3, 4, 12) }
 
-// View draws the list and, under it, what the selected scenario teaches.
-func (m Model) View() string {
+// detail is the selected lesson's text in w cells: its number and name,
+// its title, what it teaches; at most h lines, the last cut with an
+// ellipsis when it does not all fit.
+func (m Model) detail(w, h int) []string {
 	st := m.c.Styles
-	out := m.list.View()
-	if m.list.FilterState() == list.Filtering || m.w < 40 {
-		return out
-	}
 	var lines []string
 	if it, ok := m.list.SelectedItem().(item); ok {
-		lines = append(lines, st.Title.Render("  "+it.info.Name+" teaches"))
-		for _, l := range format.Wrap(it.teaches, m.w-4) {
-			lines = append(lines, "  "+st.Teaches.Render(l))
+		lines = append(lines, st.Title.Render(m.c.T(i18n.UIPickerTeaches, "Lesson", it.info.Lesson, "Name", it.info.Name)))
+		for _, l := range format.Wrap(it.title, w) {
+			lines = append(lines, st.Strong.Render(l))
+		}
+		lines = append(lines, "")
+		for _, l := range format.Wrap(it.teaches, w) {
+			lines = append(lines, st.Teaches.Render(l))
 		}
 	}
 	if m.err != "" {
-		lines = append(lines, "  "+st.Error.Render(m.err))
+		lines = append(lines, "")
+		for _, l := range format.Wrap(m.err, w) {
+			lines = append(lines, st.Error.Render(l))
+		}
 	}
-	h := m.detailHeight()
 	if len(lines) > h {
 		lines = lines[:h]
-		lines[h-1] = format.Clip(lines[h-1], m.w-2) + "…"
+		lines[h-1] = format.Ellipsis(lines[h-1], w)
 	}
-	s := out
-	for _, l := range lines {
-		s += "\n" + format.Fit(l, m.w)
+	return lines
+}
+
+// View draws the list and the selected lesson's text — also while a
+// filter is typed, for the lesson it would open.
+func (m Model) View() string {
+	out := strings.Split(m.list.View(), "\n")
+	if m.w < 40 {
+		return strings.Join(out, "\n")
 	}
-	return s
+	if !m.side() {
+		for _, l := range m.detail(m.w-4, m.detailHeight()) {
+			out = append(out, format.Fit("  "+l, m.w))
+		}
+		return strings.Join(out, "\n")
+	}
+	lw := m.listWidth()
+	dw := m.w - lw - 3
+	detail := m.detail(dw, m.h-1)
+	lines := make([]string, m.h)
+	for i := range lines {
+		left := ""
+		if i < len(out) {
+			left = out[i]
+		}
+		right := ""
+		if i >= 1 && i-1 < len(detail) {
+			right = detail[i-1]
+		}
+		lines[i] = format.Fit(left, lw) + " " + m.c.Styles.Border.Render("│") + " " + format.Fit(right, dw)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// rank is the list's filter: a lesson whose name holds the typed text
+// comes before one whose title holds it (those starting with it first,
+// then in teaching order), and only then the fuzzy matches of the rest —
+// "heart" lists the heartbeat lessons, not lossy-link, first.
+func rank(term string, targets []string) []list.Rank {
+	term = strings.ToLower(strings.TrimSpace(term))
+	type scored struct {
+		list.Rank
+		score int
+	}
+	var out []scored
+	matched := map[int]bool{}
+	for i, t := range targets {
+		lower := strings.ToLower(t)
+		num, rest, _ := strings.Cut(strings.TrimSpace(lower), " ")
+		name, title, _ := strings.Cut(rest, " ")
+		nameAt := strings.Index(lower, name)
+		score, at := -1, -1
+		switch {
+		case num == term:
+			score, at = 0, strings.Index(lower, num)
+		case strings.HasPrefix(name, term):
+			score, at = 1, nameAt
+		case strings.Contains(name, term):
+			score, at = 2, nameAt+strings.Index(name, term)
+		case strings.Contains(title, term):
+			score, at = 3, nameAt+len(name)+1+strings.Index(title, term)
+		}
+		if score < 0 || term == "" {
+			continue
+		}
+		idx := make([]int, 0, len(term))
+		for k := range len([]rune(term)) {
+			idx = append(idx, len([]rune(lower[:at]))+k)
+		}
+		out = append(out, scored{list.Rank{Index: i, MatchedIndexes: idx}, score})
+		matched[i] = true
+	}
+	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(a.Index, b.Index)) })
+	ranks := make([]list.Rank, 0, len(out))
+	for _, s := range out {
+		ranks = append(ranks, s.Rank)
+	}
+	for _, r := range list.DefaultFilter(term, targets) {
+		if !matched[r.Index] {
+			ranks = append(ranks, r)
+		}
+	}
+	return ranks
 }

@@ -1,0 +1,84 @@
+package scenarios
+
+import (
+	"slices"
+	"time"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
+)
+
+// Referee judges a scenario's expectations on a run that someone else
+// drives: Run (headless) and the interface both use one, so the interface
+// shows the verdicts `socklab run` prints. It observes the run's events
+// (Observe), and the driver calls Judge at each of Times, once the session
+// has run all events up to that time:
+//
+//	ref := sc.NewReferee(until)
+//	sess.Observe(ref.Observe)
+//	for _, t := range ref.Times() {
+//		sess.RunUntil(t)
+//		verdicts := ref.Judge(t, sess.Snapshot())
+//	}
+type Referee struct {
+	judges []*judge
+	times  []time.Duration // when expectations are judged, in order, until last
+	until  time.Duration
+}
+
+// NewReferee makes the referee of a run of sc to until (sc.Duration when
+// 0). Expectations due after until fail when the run ends: it stopped
+// before them.
+func (sc *Scenario) NewReferee(until time.Duration) *Referee {
+	if until <= 0 {
+		until = sc.Duration
+	}
+	r := &Referee{until: until}
+	for _, x := range sc.Expect {
+		r.judges = append(r.judges, &judge{x: x, index: len(r.judges)})
+		if x.At > 0 && x.At <= until {
+			r.times = append(r.times, x.At)
+		}
+	}
+	slices.Sort(r.times)
+	r.times = append(slices.Compact(r.times), until)
+	return r
+}
+
+// Observe feeds one event of the run to every expectation.
+func (r *Referee) Observe(e netsim.Event) {
+	for _, j := range r.judges {
+		j.observe(e)
+	}
+}
+
+// Times are the simulated times at which expectations are judged, in
+// order; the last is the end of the run.
+func (r *Referee) Times() []time.Duration { return r.times }
+
+// Until is the end of the run, when the last expectations are judged.
+func (r *Referee) Until() time.Duration { return r.until }
+
+// Judge judges the expectations due at t (at the end of the run: every one
+// not judged yet) with the lab's state snap at t, in the scenario's order.
+// snap is called at most once, and only when an expectation is due.
+func (r *Referee) Judge(t time.Duration, snap func() *lab.Snapshot) []ExpectEvent {
+	var out []ExpectEvent
+	var s *lab.Snapshot
+	for _, j := range r.judges {
+		if j.done || (j.x.At != t && t != r.until) {
+			continue
+		}
+		if s == nil {
+			s = snap()
+		}
+		ok, detail := j.verdict(s, t)
+		if j.x.At > r.until {
+			ok, detail = false, i18n.M(i18n.VerdictNotJudged, "Stop", r.until, "At", j.x.At)
+		}
+		j.done = true
+		out = append(out, ExpectEvent{At: t, Index: j.index, Name: j.x.Name, OK: ok, Detail: detail})
+	}
+	return out
+}

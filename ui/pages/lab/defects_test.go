@@ -1,0 +1,289 @@
+package lab
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/ui/engine"
+	"github.com/socklab/socklab/ui/feed"
+)
+
+// The defects of issue 9, each as it was reproduced: every test here failed
+// on the interface before the issue.
+
+// wireText is the wire pane's lines, joined.
+func wireText(m Model) string { return strings.Join(m.wire.Lines(), "\n") }
+
+// Defect 1: a parameter changed twice shows the value that holds now, not
+// the first one folded with "+1 like it".
+func TestDefect1ParamRowShowsTheLatestValue(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 20*time.Second, 120, 40)
+	for _, v := range []string{"0s", "3s"} {
+		m = press(t, m, "e")
+		m = press(t, m, hotkeyOfParam(t, m, "apps.client.heartbeat.interval"))
+		m = update(t, m, tea.KeyMsg{Type: tea.KeyCtrlU})
+		m = update(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(v)})
+		m = press(t, m, "enter")
+	}
+	w := wireText(m)
+	if !strings.Contains(w, "= apps.client.heartbeat.interval = 3s") || strings.Contains(w, "like it") {
+		t.Errorf("the wire does not show the interval that holds now (3s) on its own row:\n%s", w)
+	}
+}
+
+// Defect 2: a socket that never heard from its peer says so, rather than
+// the time since 0.
+func TestDefect2NeverHeard(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := labAt(t, "heartbeat-reconnect", 34*time.Second, w, 40)
+		conns := strings.Join(m.conns.Lines(), "\n")
+		if !strings.Contains(conns, "SYN_SENT") || strings.Contains(conns, "34.0s ago") || !strings.Contains(conns, "heard nothing") {
+			t.Errorf("at %d columns the connecting socket does not say it heard nothing:\n%s", w, conns)
+		}
+	}
+}
+
+// Defect 3: a RST answering a SYN reads relative numbers on both sides:
+// ack 1, not the client's ISN + 1.
+func TestDefect3RSTAnsweringASYNIsRelative(t *testing.T) {
+	m := labAt(t, "connect-fail", 2*time.Second, 120, 40)
+	var rst *feed.Row
+	for seq := m.run.Feed.Wire.First(); seq < m.run.Feed.Wire.Total(); seq++ {
+		if r := m.run.Feed.Wire.At(seq); r.Kind == feed.RowSegment && r.Flags&netsim.RST != 0 {
+			rst = r
+			break
+		}
+	}
+	if rst == nil {
+		t.Fatal("no RST on the wire of connect-fail by 2s")
+	}
+	if rst.Seq != 0 || rst.Ack != 1 {
+		t.Errorf("the RST reads seq %d ack %d, want 0 and 1 (relative to each side's ISN)", rst.Seq, rst.Ack)
+	}
+	if w := wireText(m); !strings.Contains(w, "[RST|ACK] seq=0 ack=1") {
+		t.Errorf("the wire does not show the RST as [RST|ACK] seq=0 ack=1:\n%s", w)
+	}
+}
+
+// Defect 5: at 80×24 every end of the handshake's six can be scrolled to,
+// and heartbeat-reconnect lists the client's side (the side that knows)
+// first.
+func TestDefect5ConnectionsScroll(t *testing.T) {
+	m := labAt(t, "handshake", 6*time.Second, 80, 24)
+	m.focus = paneConns
+	seen := map[string]bool{}
+	for range 10 {
+		for _, l := range m.conns.Lines() {
+			if p := regexp.MustCompile(`10\.0\.0\.\d+:\d+ ⇄ 10\.0\.0\.\d+:\d+`).FindString(l); p != "" {
+				seen[p] = true
+			}
+		}
+		m = press(t, m, "down")
+	}
+	if len(seen) != 6 {
+		t.Errorf("scrolling the connections at 80×24 showed %d ends, want 6: %v", len(seen), seen)
+	}
+	m = labAt(t, "heartbeat-reconnect", 20*time.Second, 80, 24)
+	if first := m.conns.Lines()[0]; !strings.HasPrefix(first, "client ") {
+		t.Errorf("the first connection end is %q, want the client's", first)
+	}
+}
+
+// Defect 6: from 100 columns the ladder spreads over the width it has and
+// writes its labels in full.
+func TestDefect6LadderUsesTheWidth(t *testing.T) {
+	for _, w := range []int{120, 200} {
+		m := labAt(t, "power-loss-heartbeat", 61*time.Second, w, 40)
+		lines := m.wire.Lines()
+		row := ""
+		for _, l := range lines {
+			if strings.Contains(l, "ping #6") {
+				row = l
+			}
+		}
+		if !strings.Contains(row, "ping #6 [PSH|ACK] seq=71 ack=71 len=14") {
+			t.Errorf("at %d columns the ping is not labelled in full:\n%s", w, strings.Join(lines, "\n"))
+		}
+		first, last := strings.IndexRune(row, '│'), strings.LastIndex(row, "▶")
+		span := len([]rune(row[first:last]))
+		if span < (w-4)*7/10 {
+			t.Errorf("at %d columns the arrow spans %d cells, want at least 70%% of %d", w, span, w-4)
+		}
+	}
+}
+
+// Defect 7: at 80×24 the timers' names are whole.
+func TestDefect7TimerNamesAreWhole(t *testing.T) {
+	m := labAt(t, "heartbeat-reconnect", 20*time.Second, 80, 24)
+	timers := strings.Join(m.timers.Lines(), "\n")
+	if !strings.Contains(timers, "server: heartbeat timeout ") {
+		t.Errorf("the server's heartbeat timeout is not named in full:\n%s", timers)
+	}
+}
+
+// Defect 8: menus use the width they have, and a setting with a fixed set
+// of values is picked from a list.
+func TestDefect8MenusUseTheWidthAndChoices(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := labAt(t, "heartbeat-reconnect", 10*time.Second, w, 40)
+		m = press(t, m, "f")
+		view := m.View()
+		for _, v := range lab.Verbs() {
+			if v.Name == lab.PowerOff && !strings.Contains(view, v.Does) && w >= 120 {
+				t.Errorf("at %d columns the fault menu cuts %q:\n%s", w, v.Does, view)
+			}
+		}
+	}
+	m := labAt(t, "heartbeat-reconnect", 10*time.Second, 120, 40)
+	m = press(t, m, "e")
+	m = press(t, m, hotkeyOfParam(t, m, "apps.client.reconnect.policy"))
+	view := m.View()
+	for _, p := range lab.BackoffPolicies {
+		if !strings.Contains(view, " "+p+" ") && !strings.Contains(view, " "+p+"\n") && !strings.Contains(view, "▸ "+p) {
+			t.Errorf("the policy list does not offer %q:\n%s", p, view)
+		}
+	}
+	m = press(t, m, "down") // from exponential to the next
+	m = press(t, m, "enter")
+	if got := m.Session().Config().Apps[1].Reconnect.Policy; got != lab.BackoffFullJitter {
+		t.Errorf("picked policy %q, want %q", got, lab.BackoffFullJitter)
+	}
+}
+
+// Defect 10: at the scenario's end the lab pauses and shows the verdict;
+// space runs on past the end; the status line shows the duration.
+func TestDefect10VerdictAtTheEnd(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 170*time.Second, 120, 40)
+	if !strings.Contains(m.View(), "t 02:50.000 / 03:00") {
+		t.Errorf("the status line does not show the duration:\n%s", m.View())
+	}
+	m = press(t, m, "+")
+	m = press(t, m, "+")
+	m = press(t, m, "+")
+	m = press(t, m, "+") // ×20
+	m = press(t, m, "space")
+	for range 100 {
+		m = update(t, m, tickMsgOf(m))
+		if m.modal == modalVerdict {
+			break
+		}
+	}
+	if m.modal != modalVerdict || !m.clock.Paused || m.run.S.Now() != 3*time.Minute {
+		t.Fatalf("at the end: modal %v, paused %v, at %v; want the verdict, paused at 3:00", m.modal, m.clock.Paused, m.run.S.Now())
+	}
+	view := m.View()
+	for _, want := range []string{"The end: power-loss-heartbeat at 03:00", "✔ pass", "expectations hold"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the verdict does not show %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "✘") {
+		t.Errorf("an expectation of the unchanged lesson failed:\n%s", view)
+	}
+	m = press(t, m, "space")
+	m = update(t, m, tickMsgOf(m))
+	if m.modal != modalNone || m.clock.Paused || m.run.S.Now() <= 3*time.Minute {
+		t.Errorf("space after the verdict: modal %v, paused %v, at %v; want running past the end", m.modal, m.clock.Paused, m.run.S.Now())
+	}
+}
+
+// Defect 11: every state change `socklab run` prints is a row: the
+// server's FIN_WAIT_1 socket closing at ~3:37, after its FIN retries.
+func TestDefect11EveryStateChangeIsARow(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 4*time.Minute, 120, 40)
+	found := false
+	for seq := m.run.Feed.Wire.First(); seq < m.run.Feed.Wire.Total(); seq++ {
+		r := m.run.Feed.Wire.At(seq)
+		if r.Kind == feed.RowState && r.Src == "server" && r.From == netsim.FinWait1 && r.To == netsim.Closed {
+			found = true
+		}
+	}
+	if !found || !strings.Contains(wireText(m), "FIN_WAIT_1 → CLOSED") {
+		t.Errorf("the server's FIN_WAIT_1 → CLOSED has no row:\n%s", wireText(m))
+	}
+}
+
+// Defect 13: the heartbeat's detection says which rule fired, with its
+// numbers: ping #6 unanswered within 2 s.
+func TestDefect13NarrationNamesTheRuleThatFired(t *testing.T) {
+	m := labAt(t, "heartbeat-reconnect", 33*time.Second, 120, 40)
+	var text string
+	for i := range m.run.Feed.Log.Len() {
+		if e := m.run.Feed.Log.FromEnd(i); e.At == 32030*time.Millisecond {
+			text = e.Text
+		}
+	}
+	if !strings.Contains(text, "no answer to ping #6 within 2s") || strings.Contains(text, "6.97") {
+		t.Errorf("the detection at 00:32.030 narrates %q, want the unanswered ping and its 2s timeout", text)
+	}
+}
+
+// Defect 14: one naming rule: a detection names the application instance
+// that made it (as reconnects do), a connect timeout does not say "is
+// gone", a timer's owner and name are told apart, SYN timers carry the
+// client's #N.
+func TestDefect14OneNamingRule(t *testing.T) {
+	m := labAt(t, "thundering-herd", 76*time.Second, 200, 60)
+	for seq := m.run.Feed.Wire.First(); seq < m.run.Feed.Wire.Total(); seq++ {
+		r := m.run.Feed.Wire.At(seq)
+		if (r.Kind == feed.RowDetect || r.Kind == feed.RowReconnect) && r.Who == "herd" {
+			t.Fatalf("a row names the host, not the client: %q", r.Text)
+		}
+	}
+	for _, tv := range m.snap.Timers {
+		if tv.Name == "syn" && !strings.Contains(tv.App, "#") {
+			t.Fatalf("a SYN timer's owner is %q, want a client instance", tv.App)
+		}
+	}
+	m = labAt(t, "heartbeat-reconnect", 42*time.Second, 120, 40)
+	if w := wireText(m); strings.Contains(w, "is gone: connect_timeout") || !strings.Contains(w, "cannot connect to 10.0.0.1:8080") {
+		t.Errorf("a connect timeout reads as a connection gone:\n%s", w)
+	}
+	m = labAt(t, "app-freeze", 30*time.Second, 120, 40)
+	if timers := strings.Join(m.timers.Lines(), "\n"); strings.Contains(timers, "keepalive keepalive") {
+		t.Errorf("the keepalive app's keepalive timer reads \"keepalive keepalive\":\n%s", timers)
+	}
+}
+
+// Defect 15: the help's legend explains the short labels too.
+func TestDefect15LegendExplainsShortLabels(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 0, 120, 50)
+	m = press(t, m, "?")
+	help := m.View()
+	for _, want := range []string{"[P.] 1:9 ack 1", "tcpdump"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the legend does not explain %q:\n%s", want, help)
+		}
+	}
+}
+
+// Defect 16: r says it drops the live changes.
+func TestDefect16RestartSaysWhatItDrops(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 20*time.Second, 120, 40)
+	apply(t, m.Session(), lab.Action{Do: "set", Target: "apps.client.heartbeat.interval", Value: "3s"})
+	apply(t, m.Session(), lab.Action{Do: "freeze", Target: "server"})
+	m = press(t, m, "r")
+	if m.status.Flash != "restarted: 2 live changes dropped" {
+		t.Errorf("r said %q", m.status.Flash)
+	}
+}
+
+// Defect 17: counts agree with their nouns.
+func TestDefect17Plurals(t *testing.T) {
+	m := labAt(t, "power-loss-heartbeat", 0, 120, 40)
+	m.status.Events = 1
+	s := m.statusBar()
+	s.Events = 1
+	if v := s.View(); !strings.Contains(v, "1 event") || strings.Contains(v, "1 events") {
+		t.Errorf("one event reads %q", v)
+	}
+}
+
+// tickMsgOf is the tick the lab's clock waits for.
+func tickMsgOf(m Model) tea.Msg { return engine.TickMsg{Tag: m.clock.Tag} }
