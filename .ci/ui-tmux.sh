@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The interface, used as a person uses it: build the real binary, open
-# `socklab play power-loss-heartbeat` in tmux at 120×40, press keys (pause,
-# step, speed, jump, fault, edit, help, quit), capture the screen after
-# each and check what must be on it; open the picker and a scenario from
-# it; then once at 60×20 (and shrunk to 44×12), where nothing may crash.
+# The interface, used as a person uses it: build the real binary; at 80×24
+# and at 200×60 open the picker, open the first lesson, run it to its end,
+# read the verdict (every expectation ✔), go back to the picker with esc
+# and quit. Then open `socklab play power-loss-heartbeat` in tmux at
+# 120×40, press keys (pause, step, speed, jump, focus, zoom, fault, edit,
+# help, restart, quit), capture the screen after each and check what must
+# be on it; filter the picker and open a lesson from it; then once at 60×20
+# (and shrunk to 44×12), where nothing may crash.
 # Then a recording from `socklab run --record`: `socklab replay` seeks
 # forward, back, by marker and to a typed time, branches and records the
 # branch; and once more at 60×20.
@@ -114,6 +117,22 @@ finish() {
   echo "ok   $1"
 }
 
+for size in "80 24" "200 60"; do
+  echo "== the picker, a lesson to its end, the verdict, back at ${size/ /×}"
+  start $size
+  expect "the picker lists the lessons in teaching order, and the first one's text" \
+    "socklab · lessons" " 1 handshake" " 2 connect-fail" "Lesson 1: handshake"
+  keys Enter
+  expect "enter opens the lesson" "socklab · handshake" "❚❚ paused ×1" "/ 00:10"
+  keys + + + + + + Space
+  expect "it runs to the end and shows the verdict" "The end: handshake at 00:10" "9 of 9 expectations hold" "esc back to the lessons"
+  grep -qF "✘" <<<"$(screen)" && fail "an expectation of the handshake failed"
+  echo "ok   every expectation holds"
+  keys Escape
+  expect "esc goes back to the picker, the lesson selected" "socklab · lessons" "Lesson 1: handshake"
+  finish "q quits from the picker"
+done
+
 echo "== socklab play power-loss-heartbeat at 120×40"
 start 120 40 play power-loss-heartbeat
 expect "opens paused, with the lesson" "socklab · power-loss-heartbeat" "❚❚ paused ×1" "seed 1" \
@@ -162,9 +181,16 @@ keys "?"
 expect_not "? closes it" "Reading the wire"
 
 keys r
-expect "r restarts the lab, as the scenario wrote it" "t 00:00:00.000" "restarted"
+expect "r restarts the lab, as the scenario wrote it, and says what it dropped" "t 00:00.000" "restarted: 2 live changes dropped"
 keys j j j j
-expect "the restarted lab has the scenario's parameters" "client next ping                ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ 10.0s"
+expect "the restarted lab has the scenario's parameters" "client: next ping" "10.0s"
+
+keys Tab
+expect "tab moves the focus: the narration's border is heavy" "┣ what is happening ━"
+keys z
+expect "z zooms the focused pane to the whole screen" "what is happening · zoomed · z returns" "A power cut sends nothing"
+keys z
+expect_not "z again returns" "zoomed · z returns"
 
 keys Space + + + + + + +
 expect "it runs fast (×5 → ×1000)" "▶ running ×1000"
@@ -174,8 +200,8 @@ finish "q quits"
 
 echo "== socklab (the picker) at 100×30"
 start 100 30
-expect "the picker lists the scenarios, and what the first teaches" "choose a scenario" "app-freeze" \
-  "firewall-idle-drop" "app-freeze teaches"
+expect "the picker lists the lessons, and what the first teaches" "socklab · lessons" "handshake" \
+  "connect-fail" "Lesson 1: handshake"
 keys /
 sleep 0.3
 keys "firewall-idle-drop"
@@ -220,19 +246,19 @@ start 100 30 replay "$tmp/plh.json"
 expect "opens paused at 0, the timeline with its markers" "socklab · power-loss-heartbeat" "❚❚ paused" \
   "replay 00:00 ●" "✖" "!" "03:00 · no live inputs" ",/. seek" "b branch"
 keys .
-expect ". seeks forward a sixtieth" "t 00:00:03.000" "replay 00:03 ━"
+expect ". seeks forward a sixtieth" "t 00:03.000" "replay 00:03 ━"
 keys ">"
-expect "> goes to the next marker: the power cut" "t 00:01:05.000" "client lost power"
+expect "> goes to the next marker: the power cut" "t 01:05.000" "client lost power"
 keys ">"
-expect "> again: the server's detection" "t 00:01:45.030" "is gone: heartbeat_timeout"
+expect "> again: the server's detection" "t 01:45.030" "is gone: heartbeat_timeout"
 keys ,
-expect ", seeks back, re-simulating" "t 00:01:42.030" "client lost power"
+expect ", seeks back, re-simulating" "t 01:42.030" "client lost power"
 keys "<"
-expect "< goes back to the power cut" "t 00:01:05.000"
+expect "< goes back to the power cut" "t 01:05.000"
 keys g
 expect "g asks for a time" "go to >"
 keys "30s" Enter
-expect "to the time typed" "t 00:00:30.000" "replay 00:30 ━" "ping #"
+expect "to the time typed" "t 00:30.000" "replay 00:30 ━" "ping #"
 keys f
 expect "f is off while replaying, and says why" "until b branches"
 keys b

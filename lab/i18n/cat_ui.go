@@ -15,6 +15,7 @@ const (
 	UIVerdictOn      ID = "ui.verdict.run_on"
 	UIVerdictKeys    ID = "ui.verdict.keys"
 	UIVerdictLessons ID = "ui.verdict.keys_lessons"
+	UIVerdictMore    ID = "ui.verdict.more"
 	UIStatusClock    ID = "ui.status.clock"
 	UIStatusEvents   ID = "ui.status.events"
 
@@ -86,6 +87,11 @@ var uiMessages = map[ID]entry{
 	UIVerdictLessons: {
 		En: "{{.On}} · esc back to the lessons · r restarts · q quits",
 		Zh: "{{.On}} · esc 返回课程列表 · r 重新开始 · q 退出",
+	},
+	UIVerdictMore: {
+		En:    "… and {{.Count}} more: a taller terminal shows them all",
+		EnOne: "… and {{.Count}} more: a taller terminal shows it",
+		Zh:    "……还有 {{.Count}} 项：终端更高时可全部显示",
 	},
 	UIStatusClock: {
 		En: "t {{.Now}} / {{.End}}",

@@ -85,9 +85,9 @@ func processName(target string) string {
 	return proc + " (on " + host + ")"
 }
 
-// VerdictText is an expectation judged, as `socklab run` prints it
-// without its column: "✔ pass detect server: detected at 1m45.03s
+// VerdictText is an expectation judged, as `socklab run` prints it in
+// lang, without its column: "✔ pass detect server: detected at 1m45.03s
 // (heartbeat_timeout)".
-func VerdictText(e *scenarios.ExpectEvent) string {
-	return strings.TrimSpace(strings.TrimPrefix(e.Line(), "expect"))
+func VerdictText(e *scenarios.ExpectEvent, lang i18n.Lang) string {
+	return strings.TrimSpace(strings.TrimPrefix(e.LineIn(lang), "expect"))
 }

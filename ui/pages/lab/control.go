@@ -57,7 +57,7 @@ func (m *Model) atVerdict() bool {
 
 // verdictKey handles a key while the verdict is shown: space closes it
 // and runs on past the end, esc goes back to the lessons (or closes it),
-// r restarts, q quits; any other key closes it.
+// r restarts, q quits; any other key closes it and does what it does.
 func (m Model) verdictKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	m.modal = modalNone
@@ -73,8 +73,10 @@ func (m Model) verdictKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, back
 	case key.Matches(msg, k.Restart):
 		return m.restart()
+	case key.Matches(msg, k.Back):
+		return m, nil
 	}
-	return m, nil
+	return m.onKey(msg)
 }
 
 // back asks for the lessons.

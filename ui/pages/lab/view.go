@@ -170,7 +170,7 @@ func (m Model) drawModal(lines []string) []string {
 	case modalHelp:
 		content = m.helpContent(w - 4)
 	case modalVerdict:
-		content = verdict.New(m.c, m.sc.Name, m.run.End(), m.run.Verdicts, m.keys.Lessons.Enabled()).Lines(w - 4)
+		content = verdict.New(m.c, m.sc.Name, m.run.End(), m.run.Verdicts, m.keys.Lessons.Enabled()).Lines(w-4, h-2)
 	}
 	if len(content) > h-2 {
 		content = content[:max(0, h-2)]

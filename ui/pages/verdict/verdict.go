@@ -41,45 +41,66 @@ func (m Model) Held() bool {
 	return true
 }
 
-// Lines renders the verdict in w cells: a title, each expectation wrapped
-// with a hanging indent (green ✔, red ✘: the marks say it without
-// colour), the count, and the keys.
-func (m Model) Lines(w int) []string {
+// Lines renders the verdict in w cells and at most h lines: a title, how
+// many expectations hold, each expectation (green ✔, red ✘: the marks say
+// it without colour) wrapped with a hanging indent — or, when that is too
+// long for h, one line each, cut with an ellipsis, and as many as fit —
+// and the keys.
+func (m Model) Lines(w, h int) []string {
 	st := m.c.Styles
-	out := []string{st.ModalTitle.Render(m.c.T(i18n.UIVerdictTitle, "Name", m.name, "At", format.Clock(m.end, m.end))), ""}
+	head := []string{st.ModalTitle.Render(m.c.T(i18n.UIVerdictTitle, "Name", m.name, "At", format.Clock(m.end, m.end)))}
 	passed := 0
 	for _, v := range m.verdicts {
-		style := st.Good
 		if v.OK {
 			passed++
-		} else {
-			style = st.Bad
-		}
-		for i, l := range format.Wrap(feed.VerdictText(&v), w-2) {
-			lead := "  "
-			if i == 0 {
-				lead = ""
-			}
-			out = append(out, style.Render(lead+l))
 		}
 	}
 	if len(m.verdicts) == 0 {
 		for _, l := range format.Wrap(m.c.T(i18n.UIVerdictNone), w) {
-			out = append(out, st.Hint.Render(l))
+			head = append(head, st.Hint.Render(l))
 		}
 	} else {
-		out = append(out, "", st.Strong.Render(m.c.T(i18n.UIVerdictSummary, "Passed", passed, "Count", len(m.verdicts))))
+		head = append(head, st.Strong.Render(m.c.T(i18n.UIVerdictSummary, "Passed", passed, "Count", len(m.verdicts))))
 	}
+	head = append(head, "")
 	keys := m.c.T(i18n.UIVerdictKeys, "On", m.c.T(i18n.UIVerdictOn))
 	if m.lessons {
 		keys = m.c.T(i18n.UIVerdictLessons, "On", m.c.T(i18n.UIVerdictOn))
 	}
-	out = append(out, "")
+	foot := []string{""}
 	for _, l := range format.Wrap(keys, w) {
-		out = append(out, st.Hint.Render(l))
+		foot = append(foot, st.Hint.Render(l))
 	}
-	return out
+	room := h - len(head) - len(foot)
+	var body []string
+	for _, wrap := range []bool{true, false} {
+		body = body[:0]
+		for _, v := range m.verdicts {
+			style := st.Good
+			if !v.OK {
+				style = st.Bad
+			}
+			text := feed.VerdictText(&v, m.c.Lang)
+			if !wrap {
+				body = append(body, style.Render(format.Clip(text, w)))
+				continue
+			}
+			for i, l := range format.Wrap(text, w-2) {
+				if i > 0 {
+					l = "  " + l
+				}
+				body = append(body, style.Render(l))
+			}
+		}
+		if len(body) <= room {
+			break
+		}
+	}
+	if len(body) > room && room > 0 {
+		body = append(body[:room-1], st.Hint.Render(m.c.T(i18n.UIVerdictMore, "Count", len(body)-room+1)))
+	}
+	return append(append(head, body...), foot...)
 }
 
-// View is Lines at 72 cells, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(72), "\n") }
+// View is Lines at 72×24, one a line.
+func (m Model) View() string { return strings.Join(m.Lines(72, 24), "\n") }
