@@ -229,6 +229,7 @@ func (s *Session) link(name string) *netsim.Link {
 // changes nothing (power off a host that is off, freeze a frozen app)
 // passes without a word.
 func (s *Session) perform(a Action) {
+	s.noteAction(a)
 	if !s.act(a) {
 		return
 	}
@@ -415,6 +416,15 @@ func (s *Session) appEvent(host, app, conn, dir string, f frame) {
 	e := &AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size}
 	if f.typ == framePing || f.typ == framePong {
 		e.Seq = f.seq // only heartbeats carry a sequence number
+	}
+	if dir == "recv" {
+		now := s.Now()
+		for _, n := range f.events {
+			lat := now - n.at
+			e.Items++
+			e.Latency += lat
+			e.MaxLatency = max(e.MaxLatency, lat)
+		}
 	}
 	s.sim.Emit(e)
 }

@@ -296,9 +296,10 @@ func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	}
 	s.totals.Detections++
 	name, peer := c.connName(), c.target.String()
-	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
+	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
 	s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired()}, peer, cause, silent))
 	c.hangUp()
+	c.logAndNotify(cause, silent)
 	c.lostAt = s.Now()
 	c.scheduleReconnect()
 }
@@ -342,7 +343,7 @@ func (c *client) onConnectTimeout() {
 func (c *client) attemptFailed(cause netsim.Cause) {
 	s := c.s
 	s.totals.Detections++
-	s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause})
+	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause})
 	c.giveUpAttempt(cause.String(), narrateConnectFailed(c, cause))
 }
 
@@ -379,6 +380,9 @@ func (c *client) scheduleReconnect() {
 	if c.bo.exhausted() {
 		c.become(ClientGaveUp)
 		s.narrate(narrateNoReconnect(c))
+		if c.cfg.Reconnect.Policy != BackoffNone {
+			c.logGiveUp()
+		}
 		return
 	}
 	d := c.bo.delay(s.Now())

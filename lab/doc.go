@@ -25,7 +25,26 @@
 // To netsim's events lab adds the contract's app (a message sent or
 // received), detect (the moment a side concludes its peer is gone, and
 // why), reconnect (scheduled, connected, failed) and narration (what just
-// happened, in plain words), and param (a live parameter change).
+// happened, in plain words), and param (a live parameter change), log and
+// notice: the heartbeat recipe ends in "reconnect, log, notify the user",
+// so a client that loses its peer writes a log line and tells its user,
+// and a server's handler logs (notify.go).
+//
+// # Belief and truth
+//
+// The snapshot gives each connection end what its socket believes (its TCP
+// state, its app's view, how long since it heard anything) beside the
+// truth the simulator knows of the peer (Truth: powered off, crashed,
+// frozen, a middlebox forgot the flow, a cable is pulled, the peer's socket
+// is gone, alive), marks a half-open connection until its end detects the
+// loss, and then shows the detection (truth.go).
+//
+// # The ledger
+//
+// The sub-package tally counts what a run costs from its event stream:
+// segments and bytes by class per connection end and per app, keep-alive
+// bytes per connection-minute against detection time, pollers' latency,
+// a group's connection attempts per 100 ms.
 //
 // # A client's life
 //

@@ -18,6 +18,12 @@ type AppEvent struct {
 	Msg   string // heartbeat, heartbeat_ack, data, poll, poll_response, push, goaway
 	Bytes int
 	Seq   uint32 // a heartbeat's sequence number (0 when it has none)
+	// A poll response or push received: how many news items it brought,
+	// the sum of their latencies (publication to arrival) and the
+	// largest, the numbers a poller's PollStats add up.
+	Items      int
+	Latency    time.Duration
+	MaxLatency time.Duration
 }
 
 func (e *AppEvent) When() time.Duration { return e.At }
@@ -42,6 +48,11 @@ func (e *AppEvent) AppendFields(f *netsim.Fields) {
 	f.Str("app", e.App)
 	if e.Seq != 0 {
 		f.Uint("seq", uint64(e.Seq))
+	}
+	if e.Items != 0 {
+		f.Int("items", int64(e.Items))
+		f.Dur("latency_ns", e.Latency)
+		f.Dur("max_latency_ns", e.MaxLatency)
 	}
 }
 

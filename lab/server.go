@@ -258,9 +258,10 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	s, cfg := h.srv.s, h.srv.cfg
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
-	s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
+	s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
 	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, missed: h.hb.fired()}, peer, cause, silent))
 	h.close()
+	h.logLost(peer, cause, silent)
 }
 
 func (h *handler) close() {

@@ -31,6 +31,7 @@ type Session struct {
 	pending []Input // recorded inputs still to replay
 	totals  Counters
 	started bool
+	facts   facts // faults and detections, with their times: the snapshot's truth
 }
 
 // appRuntime is a running application model.
@@ -162,8 +163,11 @@ func (s *Session) dispatch(e netsim.Event) {
 	for _, o := range s.observers {
 		o(e)
 	}
-	if f, ok := e.(*netsim.FlowEvent); ok && f.Action == netsim.FlowExpired {
-		s.narrate(narrateFlowExpired(s, f))
+	if f, ok := e.(*netsim.FlowEvent); ok {
+		s.noteFlow(f)
+		if f.Action == netsim.FlowExpired {
+			s.narrate(narrateFlowExpired(s, f))
+		}
 	}
 }
 

@@ -49,6 +49,7 @@ type ProcView struct {
 
 // ListenView is a listening socket.
 type ListenView struct {
+	App      string // the app that listens
 	Addr     netip.AddrPort
 	Queued   int
 	Backlog  int
@@ -97,6 +98,16 @@ type ConnView struct {
 	BytesIn     uint64
 	BytesOut    uint64
 	Retransmits uint64
+
+	// Truth is what the simulator knows of the peer, beside what this end
+	// believes (State, AppState, LastHeard).
+	Truth Truth
+	// HalfOpen marks an end whose application still holds a connection
+	// its peer no longer has, undetected.
+	HalfOpen bool
+	// Detected is this end's conclusion that its peer is gone, once its
+	// application has come to it (nil before).
+	Detected *Detection
 }
 
 // TimerView is a live timer: a TCP timer of a connection, or an
@@ -142,7 +153,7 @@ func (s *Session) Snapshot() *Snapshot {
 			hv.Processes = append(hv.Processes, ProcView{Name: p.Name(), State: st})
 		}
 		for _, l := range h.Listeners() {
-			hv.Listening = append(hv.Listening, ListenView{Addr: l.Addr(), Queued: l.Queued(),
+			hv.Listening = append(hv.Listening, ListenView{App: l.Owner(), Addr: l.Addr(), Queued: l.Queued(),
 				Backlog: l.Backlog(), HalfOpen: l.HalfOpen(), Drops: l.Drops()})
 		}
 		snap.Hosts = append(snap.Hosts, hv)
@@ -152,8 +163,14 @@ func (s *Session) Snapshot() *Snapshot {
 				app = appOf[c.Process()]
 			}
 			st := c.Stats()
-			snap.Conns = append(snap.Conns, ConnView{Host: h.Name(), App: app, Tuple: c.Name(), State: c.State().String(),
-				LastHeard: now - c.LastReceived(), Heard: st.SegsIn > 0, BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits})
+			cv := ConnView{Host: h.Name(), App: app, Tuple: c.Name(), State: c.State().String(),
+				LastHeard: now - c.LastReceived(), Heard: st.SegsIn > 0, BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits,
+				Truth: s.truthOf(h, c)}
+			cv.HalfOpen = halfOpen(c, cv.Truth)
+			if d, ok := s.facts.detected[h.Name()+" "+c.Name()]; ok {
+				cv.Detected = &d
+			}
+			snap.Conns = append(snap.Conns, cv)
 			for _, t := range c.Timers() {
 				snap.Timers = append(snap.Timers, TimerView{Host: h.Name(), App: app, Conn: c.Name(),
 					Name: t.Kind.String(), Start: t.Start, Deadline: t.Deadline, Detail: t.Detail})

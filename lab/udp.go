@@ -68,7 +68,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 		srv.udp.WriteTo(b, addr, framePing.msgName())
 	}, func(cause netsim.Cause, silent time.Duration) {
 		s.totals.Detections++
-		s.emit(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
+		s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
 		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true, missed: p.hb.fired()}, addr.String(), cause, silent))
 		for i, x := range srv.peers {
 			if x == p {
@@ -122,7 +122,7 @@ func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 	s := c.s
 	if c.state != ClientWaiting {
 		s.totals.Detections++
-		s.emit(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
+		s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
 		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true, missed: c.hb.fired()}, c.target.String(), cause, silent))
 		c.become(ClientWaiting)
 	}

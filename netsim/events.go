@@ -188,8 +188,9 @@ type StateEvent struct {
 	Host     string
 	Conn     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local side first
 	From, To State
-	// Proc names the process that owns the socket (for a passive open not
-	// yet accepted, the listener's); "" after its application closed it.
+	// Proc names the process the socket belongs to, or belonged to
+	// before its application closed it (for a passive open not yet
+	// accepted, the listener's process).
 	Proc string
 }
 

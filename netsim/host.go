@@ -86,6 +86,15 @@ func (h *Host) Conns() []*Conn {
 	return out
 }
 
+// Conn returns the connection whose local and remote ends are as given,
+// or nil (a listener is no connection).
+func (h *Host) Conn(local, remote netip.AddrPort) *Conn {
+	if local.Addr() != h.ip {
+		return nil
+	}
+	return h.conns[connKey{local.Port(), remote}]
+}
+
 // Listeners returns the host's listening sockets by port.
 func (h *Host) Listeners() []*Listener {
 	out := make([]*Listener, 0, len(h.listeners))

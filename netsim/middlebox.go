@@ -298,6 +298,25 @@ func (m *Middlebox) Flows() []FlowInfo {
 	return out
 }
 
+// FlowOf finds a flow by its two ends as a connection's sockets name them:
+// near is the inside end, as the inside host writes it or as the outside
+// sees it (a NAT's public address and port); far is the outside end.
+func (m *Middlebox) FlowOf(proto Proto, near, far netip.AddrPort) (FlowInfo, bool) {
+	f := m.flows[flowKey{proto, near, far}]
+	if f == nil {
+		f = m.mapped[flowKey{proto, near, far}]
+	}
+	if f == nil {
+		return FlowInfo{}, false
+	}
+	fi := FlowInfo{Proto: f.proto, Inside: f.inside, Outside: f.outside,
+		Created: f.created, LastSeen: f.lastSeen, Timeout: m.timeout(f)}
+	if m.cfg.Kind == NAT {
+		fi.Mapped = f.mapped
+	}
+	return fi, true
+}
+
 func (m *Middlebox) sortedFlows() []*flow {
 	out := make([]*flow, 0, len(m.flows))
 	for _, f := range m.flows {

@@ -139,6 +139,25 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	return l, l != nil
 }
 
+// Path lists the links a packet from the node called from takes to the
+// node that owns address to, in order (nil when none leads there).
+func (s *Sim) Path(from string, to netip.Addr) []*Link {
+	n := s.byName[from]
+	var out []*Link
+	for n != nil && len(out) <= len(s.links) {
+		l, ok := s.route(n, to)
+		if !ok {
+			break
+		}
+		out = append(out, l)
+		n = l.other(n)
+	}
+	if n == nil || s.byIP[to.As4()] != n {
+		return nil
+	}
+	return out
+}
+
 func (s *Sim) topologyChanged() {
 	for _, n := range s.nodes {
 		n.base().routes = nil
@@ -188,6 +207,10 @@ func (s *Sim) Heal(name string) {
 	}
 	s.Emit(&FaultEvent{At: s.now, Action: "heal", Target: target})
 }
+
+// Partitioned reports whether a partition separates the nodes called x
+// and y.
+func (s *Sim) Partitioned(x, y string) bool { return s.partitioned(x, y) }
 
 func (s *Sim) partitioned(x, y string) bool {
 	for _, p := range s.partitions {

@@ -135,7 +135,7 @@ func (p *Process) Exit() {
 }
 
 func (p *Process) adopt(c *Conn) {
-	c.proc = p
+	c.proc, c.owner = p, p.name
 	if p.conns == nil {
 		p.conns = make(map[*Conn]struct{})
 	}

@@ -16,6 +16,7 @@ import (
 type Conn struct {
 	host     *Host
 	proc     *Process  // nil once the application has closed it
+	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
 	listener *Listener // a passive open not yet accepted
 	id       uint64
 	local    netip.AddrPort
@@ -242,6 +243,10 @@ func (c *Conn) Host() *Host { return c.host }
 
 // Process is the process that owns the socket; nil once it closed it.
 func (c *Conn) Process() *Process { return c.proc }
+
+// Owner names the process the socket belongs to, or belonged to before it
+// was closed (a passive open not yet accepted: the listener's process).
+func (c *Conn) Owner() string { return c.owner }
 
 // LocalAddr and RemoteAddr are the two ends as this host sees them.
 func (c *Conn) LocalAddr() netip.AddrPort  { return c.local }
@@ -537,21 +542,8 @@ func (c *Conn) setState(to State) {
 		c.stats.Established = c.host.sim.now
 	}
 	if s := c.host.sim; s.Tracing() {
-		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to, Proc: c.owner()})
+		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to, Proc: c.owner})
 	}
-}
-
-// owner names the process the socket belongs to: its application's, or
-// for a passive open not yet accepted the listener's; "" once the
-// application has closed it.
-func (c *Conn) owner() string {
-	switch {
-	case c.proc != nil:
-		return c.proc.name
-	case c.listener != nil && c.listener.proc != nil:
-		return c.listener.proc.name
-	}
-	return ""
 }
 
 // becomeClosed moves to CLOSED, stops every timer and forgets the

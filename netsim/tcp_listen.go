@@ -62,6 +62,9 @@ func (l *Listener) Addr() netip.AddrPort { return l.addr }
 // Name is "tcp 10.0.0.1:8080 > *:*".
 func (l *Listener) Name() string { return l.name }
 
+// Owner names the process that listens.
+func (l *Listener) Owner() string { return l.proc.name }
+
 // Backlog is the accept queue's limit.
 func (l *Listener) Backlog() int { return l.backlog }
 
@@ -105,7 +108,7 @@ func (l *Listener) full() bool { return len(l.acceptQ) > l.backlog }
 func (l *Listener) syn(p *Packet) {
 	h := l.host
 	c := h.newConn(nil, p.Dst, p.Src, l.opts)
-	c.listener, c.passive = l, true
+	c.listener, c.passive, c.owner = l, true, l.proc.name
 	now := h.sim.now
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
 	c.lastRecv, c.stats.LastHeard = now, now

@@ -25,9 +25,11 @@ var contract = map[string]map[string]string{
 	"expect":       {"name": "string", "ok": "bool", "detail": "string"},
 	"summary":      {"sim_ns": "number", "events": "number", "expectations_passed": "number", "expectations_failed": "number"},
 	// Kinds socklab adds (CONTRACT.md allows new kinds).
-	"flow":  {"box": "string", "action": "string", "proto": "string", "inside": "string", "outside": "string"},
-	"param": {"path": "string", "value": "string"},
-	"timer": {"host": "string", "conn": "string", "timer": "string", "action": "string"},
+	"flow":   {"box": "string", "action": "string", "proto": "string", "inside": "string", "outside": "string"},
+	"param":  {"path": "string", "value": "string"},
+	"timer":  {"host": "string", "conn": "string", "timer": "string", "action": "string"},
+	"log":    {"host": "string", "app": "string", "level": "string", "text": "string", "id": "string"},
+	"notice": {"host": "string", "app": "string", "text": "string", "id": "string"},
 }
 
 // Values the contract enumerates.

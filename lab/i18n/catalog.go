@@ -35,6 +35,7 @@ var catalog = merge(
 	expectMessages,
 	presetMessages,
 	uiMessages,
+	notifyMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

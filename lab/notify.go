@@ -1,0 +1,126 @@
+package lab
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
+)
+
+// The article's heartbeat recipe ends with "reconnect, log, notify the
+// user": a client that concludes its peer is gone closes the connection,
+// writes a line to its log, tells its user, and reconnects. A server's
+// handler has no user; it logs. Both are events (log, notice) and a
+// narration, so a lesson shows all three steps.
+
+// Log levels of a LogEvent.
+const (
+	LogWarn  = "warn"  // something went wrong and the program copes (it reconnects)
+	LogError = "error" // the program stopped trying
+)
+
+// LogEvent is a line an application writes to its log (kind "log").
+type LogEvent struct {
+	At    time.Duration
+	Host  string
+	App   string
+	Level string // LogWarn, LogError
+	Msg   i18n.Message
+}
+
+func (e *LogEvent) When() time.Duration           { return e.At }
+func (e *LogEvent) Kind() string                  { return "log" }
+func (e *LogEvent) Line() string                  { return e.LineIn(i18n.English) }
+func (e *LogEvent) AppendFields(f *netsim.Fields) { e.AppendFieldsIn(f, i18n.English) }
+
+// LineIn is the line in l.
+func (e *LogEvent) LineIn(l i18n.Lang) string {
+	return fmt.Sprintf("%-9s %-8s %s [%s] %s", "log", e.Host, e.App, e.Level, e.Msg.In(l))
+}
+
+// AppendFieldsIn writes the line's text in l and its message's stable id.
+func (e *LogEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
+	f.Str("host", e.Host)
+	f.Str("app", e.App)
+	f.Str("level", e.Level)
+	f.Str("text", e.Msg.In(l))
+	f.Str("id", string(e.Msg.ID))
+}
+
+// NoticeEvent is a message an application shows its user (kind
+// "notice").
+type NoticeEvent struct {
+	At   time.Duration
+	Host string
+	App  string
+	Msg  i18n.Message
+}
+
+func (e *NoticeEvent) When() time.Duration           { return e.At }
+func (e *NoticeEvent) Kind() string                  { return "notice" }
+func (e *NoticeEvent) Line() string                  { return e.LineIn(i18n.English) }
+func (e *NoticeEvent) AppendFields(f *netsim.Fields) { e.AppendFieldsIn(f, i18n.English) }
+
+// LineIn is the line in l.
+func (e *NoticeEvent) LineIn(l i18n.Lang) string {
+	return fmt.Sprintf("%-9s %-8s %s “%s”", "notice", e.Host, e.App, e.Msg.In(l))
+}
+
+// AppendFieldsIn writes the notice's text in l and its message's id.
+func (e *NoticeEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
+	f.Str("host", e.Host)
+	f.Str("app", e.App)
+	f.Str("text", e.Msg.In(l))
+	f.Str("id", string(e.Msg.ID))
+}
+
+// lostMessage is a log line about a lost peer.
+func lostMessage(peer string, cause netsim.Cause, silent time.Duration, then i18n.ID) i18n.Message {
+	if silent >= time.Millisecond {
+		return i18n.M(i18n.LogPeerLostSilent, "Peer", peer, "Cause", cause, "Silent", ms(silent), "Then", i18n.M(then))
+	}
+	return i18n.M(i18n.LogPeerLost, "Peer", peer, "Cause", cause, "Then", i18n.M(then))
+}
+
+// logAndNotify is what a client does after closing a connection it lost:
+// log it, tell its user, and say so. (A server's log line goes without a
+// narration: the detection's says what matters, and a server has no user.)
+func (c *client) logAndNotify(cause netsim.Cause, silent time.Duration) {
+	then, notice := i18n.LogThenReconnect, i18n.NoticeReconnecting
+	if c.bo.exhausted() {
+		then, notice = i18n.LogThenStop, i18n.NoticeLost
+	}
+	c.tell(LogWarn, lostMessage(c.target.String(), cause, silent, then), i18n.M(notice), i18n.NarrateLogNotify)
+}
+
+// logGiveUp is what a client does when it stops trying after
+// reconnect.max_attempts.
+func (c *client) logGiveUp() {
+	c.tell(LogError, i18n.M(i18n.LogGaveUp, "Peer", c.target.String(), "Count", c.bo.attempt), i18n.M(i18n.NoticeGaveUp), i18n.NarrateLogGiveUp)
+}
+
+// tell writes a log line and shows a notice, with the narration of both.
+func (c *client) tell(level string, line, notice i18n.Message, narration i18n.ID) {
+	s := c.s
+	if !s.tracing {
+		return
+	}
+	now := s.Now()
+	s.sim.Emit(&LogEvent{At: now, Host: c.cfg.Host, App: c.name, Level: level, Msg: line})
+	s.sim.Emit(&NoticeEvent{At: now, Host: c.cfg.Host, App: c.name, Msg: notice})
+	s.narrate(i18n.M(narration, "Who", who(c.cfg.Host, c.name), "Notice", notice))
+}
+
+// logLost is a server handler's log line about a client it gave up on.
+func (h *handler) logLost(peer string, cause netsim.Cause, silent time.Duration) {
+	s, cfg := h.srv.s, h.srv.cfg
+	if !s.tracing {
+		return
+	}
+	line := i18n.M(i18n.LogClientGone, "Peer", peer, "Cause", cause)
+	if silent >= time.Millisecond {
+		line = i18n.M(i18n.LogClientSilent, "Peer", peer, "Cause", cause, "Silent", ms(silent))
+	}
+	s.sim.Emit(&LogEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Level: LogWarn, Msg: line})
+}
