@@ -5,7 +5,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,10 +96,14 @@ func (f hostFlag) Type() string       { return "HOST" }
 func (f hostFlag) String() string     { return *f.host }
 func (f hostFlag) Set(v string) error { *f.host = v; return nil }
 
-// loadOrReplay reads SCENARIO, or a recording (a JSON file) with its
-// inputs queued on the session.
+// loadOrReplay reads SCENARIO, or a recording (a .json file, or a file
+// whose text is a JSON object) with its inputs queued on the session.
 func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Session, error) {
-	if data, err := os.ReadFile(name); err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+	data, err := scenarios.ReadFile(name, scenarios.MaxRecordingSize)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, err
+	}
+	if err == nil && (strings.EqualFold(filepath.Ext(name), ".json") || bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))) {
 		if len(f.sets) > 0 || f.seed != nil {
 			return nil, nil, errors.New("--set and --seed cannot change a recording")
 		}

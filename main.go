@@ -35,6 +35,7 @@ import (
 	"github.com/charmbracelet/fang"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/scenarios"
 )
 
 func main() {
@@ -55,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fang.WithoutManpage(), // man_cmd.go writes a fuller page, to the command's output
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
 			if msg := i18n.ErrorText(err, lang); msg != "" {
-				fmt.Fprintln(w, "socklab: "+oneLine(msg))
+				fmt.Fprintln(w, "socklab: "+oneLine(scenarios.Printable(msg)))
 			}
 		}),
 	)
@@ -91,5 +92,7 @@ func exitCode(err error) int {
 	return exitBadInput
 }
 
-// oneLine folds a message onto one line.
+// oneLine folds a message onto one line (Printable has escaped the line
+// breaks and controls of what the user wrote: what is left are a
+// library's).
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

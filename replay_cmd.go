@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -34,11 +33,7 @@ socklab replay run.json`,
 		ValidArgsFunction: completeOne(completeFiles("json")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return fmt.Errorf("replay: %w", err)
-			}
-			rec, err := scenarios.ReadRecording(path, data)
+			rec, err := scenarios.OpenRecording(path)
 			if err != nil {
 				return err
 			}

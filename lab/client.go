@@ -274,8 +274,10 @@ func (c *client) onTraffic() {
 // onGoAway: the server refused our pings as too frequent (gRPC): double
 // the keepalive time, as gRPC clients do; the server closes next.
 func (c *client) onGoAway() {
-	c.pingScale *= 2
-	c.s.narrate(i18n.M(i18n.NarrateGoAwayClient, "Client", c.name, "Interval", c.cfg.Heartbeat.Interval*c.pingScale))
+	if scaled(c.cfg.Heartbeat.Interval, c.pingScale) < MaxTime {
+		c.pingScale *= 2
+	}
+	c.s.narrate(i18n.M(i18n.NarrateGoAwayClient, "Client", c.name, "Interval", scaled(c.cfg.Heartbeat.Interval, c.pingScale)))
 }
 
 // onDead: the heartbeat gave up on the peer.

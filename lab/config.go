@@ -120,7 +120,19 @@ type AppConfig struct {
 	// Feed and poller.
 	Feed FeedConfig `yaml:"feed"`
 	Poll PollConfig `yaml:"poll"`
+
+	// Given lists the settings a scenario wrote, by their path below the
+	// app ("count", "heartbeat", "heartbeat.interval"). A setting written is
+	// never replaced by a preset or a default: "count: 0" is a count of 0
+	// (and out of range), "heartbeat.interval: 0s" turns pings off even
+	// under a preset that pings, "keepalive.count: 0" is refused rather
+	// than read as the OS's default. A configuration built in Go may leave
+	// it empty: then a zero setting is an unset one.
+	Given map[string]bool `yaml:"-"`
 }
+
+// given reports whether the scenario wrote the setting at path.
+func (a *AppConfig) given(path string) bool { return a.Given[path] }
 
 // HeartbeatConfig is an application heartbeat.
 type HeartbeatConfig struct {
@@ -258,6 +270,9 @@ func (c *Config) Validate() error {
 		if _, dup := nodes[h.Name]; dup {
 			return fieldErr(p, i18n.ConfigNameTwice, "Name", h.Name)
 		}
+		if err := checkName(p, h.Name); err != nil {
+			return err
+		}
 		nodes[h.Name] = "host"
 		if !h.IP.Is4() {
 			return fieldErr(p+".ip", i18n.ConfigIPv4Needed)
@@ -274,6 +289,9 @@ func (c *Config) Validate() error {
 		p := "middleboxes." + m.Name
 		if _, dup := nodes[m.Name]; dup {
 			return fieldErr(p, i18n.ConfigNameTwice, "Name", m.Name)
+		}
+		if err := checkName(p, m.Name); err != nil {
+			return err
 		}
 		nodes[m.Name] = "middlebox"
 		mc, err := m.netsim()
@@ -312,6 +330,9 @@ func (c *Config) Validate() error {
 		if err := l.netsim().Validate(); err != nil {
 			return subfieldErr(p, err)
 		}
+		if field, msg := linkLimits(l.netsim()); field != "" {
+			return &FieldError{Path: p + "." + field, Msg: msg}
+		}
 	}
 	names := map[string]bool{}
 	for _, a := range c.Apps {
@@ -319,6 +340,9 @@ func (c *Config) Validate() error {
 			return fieldErr("apps."+a.Name, i18n.ConfigNameTwice, "Name", a.Name)
 		}
 		names[a.Name] = true
+		if err := checkName("apps."+a.Name, a.Name); err != nil {
+			return err
+		}
 		if err := a.validate(nodes); err != nil {
 			return err
 		}
@@ -326,6 +350,29 @@ func (c *Config) Validate() error {
 			return m.Name == a.Connect && m.Kind == netsim.NAT.String()
 		}) {
 			return fieldErr("apps."+a.Name+".connect", i18n.ConfigNoAddress, "Name", a.Connect)
+		}
+	}
+	return c.validateListeners()
+}
+
+// validateListeners refuses two servers listening on one host's port (of
+// one protocol): the second's listen() would fail with EADDRINUSE.
+func (c *Config) validateListeners() error {
+	type socket struct {
+		host, proto string
+		port        int
+	}
+	owner := map[socket]string{}
+	for _, a := range c.Apps {
+		if a.Kind != KindServer && a.Kind != KindFeed {
+			continue
+		}
+		for i := range a.Ports {
+			s := socket{a.Host, a.Proto, int(a.Port) + i}
+			if other, taken := owner[s]; taken {
+				return fieldErr("apps."+a.Name+".port", i18n.ConfigPortTaken, "Other", other, "Host", a.Host, "Port", s.port, "Proto", a.Proto)
+			}
+			owner[s] = a.Name
 		}
 	}
 	return nil
@@ -339,6 +386,11 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 		return fieldErr(p+".kind", i18n.RuleNeededOneOf, "Choices", i18n.Or(appKinds))
 	default:
 		return fieldErr(p+".kind", i18n.RuleOneOfList, "Choices", i18n.List(appKinds), "Value", a.Kind)
+	}
+	for _, key := range sortedKeys(a.Given) {
+		if kinds := kindsOf(key); kinds != nil && !slices.Contains(kinds, a.Kind) {
+			return &FieldError{Path: p + "." + key, Key: true, Msg: i18n.M(i18n.ConfigNotForKind, "Kind", a.Kind, "Kinds", i18n.Or(kinds))}
+		}
 	}
 	if nodes[a.Host] != "host" {
 		return fieldErr(p+".host", i18n.ConfigNoHost, "Name", a.Host)
@@ -385,6 +437,14 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 			return fieldErr(p+f.path, i18n.RuleNotNegativeValue, "Value", f.d.String())
 		}
 	}
+	for _, l := range appLimits {
+		if err := l.check(a); err != nil {
+			return err
+		}
+	}
+	if err := a.validateSums(); err != nil {
+		return err
+	}
 	hb := a.Heartbeat
 	switch hb.Schedule {
 	case "fixed", "after-receive", "after-send":
@@ -396,6 +456,12 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	}
 	if hb.Size < 2 || hb.Size > 65000 {
 		return fieldErr(p+".heartbeat.size", i18n.RuleBetweenBytes, "Min", 2, "Max", 65000, "Value", hb.Size)
+	}
+	if hb.Interval > 0 && hb.Timeout == 0 {
+		return a.rangeErr("heartbeat.timeout", 0, int64(MinTimer), int64(MaxTime), true, false)
+	}
+	if err := a.unused(); err != nil {
+		return err
 	}
 	if a.Keepalive.Count < 0 {
 		return fieldErr(p+".keepalive.count", i18n.RuleNotNegativeValue, "Value", a.Keepalive.Count)
@@ -410,11 +476,20 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	if r.Policy != BackoffNone && r.Base <= 0 {
 		return fieldErr(p+".reconnect.base", i18n.ConfigBasePositive, "Policy", r.Policy)
 	}
+	if r.Policy != BackoffNone && r.Base < MinTimer || r.Base > MaxTime {
+		return a.rangeErr("reconnect.base", int64(r.Base), int64(MinTimer), int64(MaxTime), true, false)
+	}
 	if r.Max < r.Base {
 		return fieldErr(p+".reconnect.max", i18n.ConfigMaxBelowBase, "Base", r.Base.String())
 	}
+	if r.Max > MaxTime {
+		return a.rangeErr("reconnect.max", int64(r.Max), int64(r.Base), int64(MaxTime), true, false)
+	}
 	if r.Multiplier < 1 {
 		return fieldErr(p+".reconnect.multiplier", i18n.RuleAtLeast, "Min", 1, "Value", r.Multiplier)
+	}
+	if r.Multiplier > maxMultiplier {
+		return fieldErr(p+".reconnect.multiplier", i18n.RuleBetween, "Min", 1, "Max", maxMultiplier, "Value", r.Multiplier)
 	}
 	if r.Jitter < 0 || r.Jitter >= 1 {
 		return fieldErr(p+".reconnect.jitter", i18n.RuleJitter, "Value", r.Jitter)
@@ -425,10 +500,23 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	if a.Traffic.Size < 0 || (a.Traffic.Interval > 0 && a.Traffic.Size < 3) {
 		return fieldErr(p+".traffic.size", i18n.RuleAtLeastBytes, "Min", 3, "Value", a.Traffic.Size)
 	}
+	if a.Traffic.Size > maxMessage {
+		return fieldErr(p+".traffic.size", i18n.RuleBetweenBytes, "Min", 3, "Max", maxMessage, "Value", a.Traffic.Size)
+	}
 	switch a.Kind {
 	case KindFeed:
-		if a.Feed.MeanInterval <= 0 {
+		f := a.Feed
+		switch {
+		case f.MeanInterval <= 0:
 			return fieldErr(p+".feed.mean_interval", i18n.RulePositive)
+		case f.MeanInterval < MinTimer || f.MeanInterval > MaxTime:
+			return a.rangeErr("feed.mean_interval", int64(f.MeanInterval), int64(MinTimer), int64(MaxTime), true, false)
+		case f.HoldTimeout < MinTimer || f.HoldTimeout > MaxTime:
+			return a.rangeErr("feed.hold_timeout", int64(f.HoldTimeout), int64(MinTimer), int64(MaxTime), true, false)
+		case f.Size < 1 || f.Size > maxSmallMessage:
+			return fieldErr(p+".feed.size", i18n.RuleBetweenBytes, "Min", 1, "Max", maxSmallMessage, "Value", f.Size)
+		case f.HeaderSize < 0 || f.HeaderSize > maxSmallMessage:
+			return fieldErr(p+".feed.header_size", i18n.RuleBetweenBytes, "Min", 0, "Max", maxSmallMessage, "Value", f.HeaderSize)
 		}
 	case KindPoller:
 		switch a.Poll.Mode {
@@ -436,12 +524,75 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 			if a.Poll.Interval <= 0 {
 				return fieldErr(p+".poll.interval", i18n.ConfigPollPositive)
 			}
+			if a.Poll.Interval < MinTimer || a.Poll.Interval > MaxTime {
+				return a.rangeErr("poll.interval", int64(a.Poll.Interval), int64(MinTimer), int64(MaxTime), true, false)
+			}
 		case PollLong, PollPush:
+			if a.given("poll.interval") {
+				return fieldErr(p+".poll.interval", i18n.ConfigPollIntervalUnused, "Mode", a.Poll.Mode)
+			}
 		default:
 			return fieldErr(p+".poll.mode", i18n.RuleOneOfValue, "Choices", i18n.Or{PollShort, PollLong, PollPush}, "Value", a.Poll.Mode)
 		}
+		if rs := a.Poll.RequestSize; rs < 2 || rs > maxSmallMessage {
+			return fieldErr(p+".poll.request_size", i18n.RuleBetweenBytes, "Min", 2, "Max", maxSmallMessage, "Value", rs)
+		}
 	}
 	return nil
+}
+
+// validateSums checks what the models compute from several settings: the
+// last client of a group starts at start + (count − 1) × stagger, which
+// must fall within MaxTime (and so within int64 nanoseconds).
+func (a *AppConfig) validateSums() error {
+	if a.Kind != KindClient && a.Kind != KindPoller || a.Count <= 1 || a.Stagger == 0 {
+		return nil
+	}
+	room := MaxTime - a.Start
+	if a.Stagger > room/time.Duration(a.Count-1) {
+		return fieldErr("apps."+a.Name+".stagger", i18n.ConfigStaggerPast, "Count", a.Count,
+			"Start", a.Start.String(), "Stagger", a.Stagger.String(), "Max", MaxTime.String())
+	}
+	return nil
+}
+
+// unused refuses settings written where nothing reads them: they would be
+// ignored without a word.
+func (a *AppConfig) unused() error {
+	p := "apps." + a.Name + "."
+	for _, rule := range []struct {
+		paths []string
+		idle  bool         // the settings are unused
+		why   i18n.Message // why
+	}{
+		{[]string{"heartbeat.timeout", "heartbeat.max_missed", "heartbeat.schedule"}, a.Heartbeat.Interval == 0, i18n.M(i18n.ConfigUnusedNoPing)},
+		{[]string{"keepalive.idle", "keepalive.interval", "keepalive.count"}, !a.Keepalive.Enabled, i18n.M(i18n.ConfigUnusedNoKeepalive)},
+		{[]string{"reconnect.base", "reconnect.max", "reconnect.multiplier", "reconnect.jitter", "reconnect.max_attempts"},
+			a.Reconnect.Policy == BackoffNone, i18n.M(i18n.ConfigUnusedNoReconnect)},
+		{[]string{"reconnect.jitter"}, a.Reconnect.Policy != BackoffGRPC, i18n.M(i18n.ConfigUnusedJitter, "Policy", a.Reconnect.Policy)},
+		{[]string{"traffic.size"}, a.Traffic.Interval == 0, i18n.M(i18n.ConfigUnusedNoTraffic)},
+		{[]string{"heartbeat.max_ping_strikes"}, a.Heartbeat.MinPingInterval == 0, i18n.M(i18n.ConfigUnusedNoMinPing)},
+	} {
+		if !rule.idle {
+			continue
+		}
+		for _, path := range rule.paths {
+			if a.given(path) {
+				return &FieldError{Path: p + path, Key: true, Msg: rule.why}
+			}
+		}
+	}
+	return nil
+}
+
+// sortedKeys lists a set's members in order.
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func (l LinkConfig) netsim() netsim.LinkConfig {

@@ -94,8 +94,18 @@ func (h *heartbeat) rearm() {
 	keep(h.idleTimer, h.cfg.IdleTimeout > 0, func() time.Duration { return h.lastRecv + h.cfg.IdleTimeout })
 }
 
-// interval is the time between pings.
-func (h *heartbeat) interval() time.Duration { return h.cfg.Heartbeat.Interval * h.scale }
+// interval is the time between pings: the setting times the scale, at
+// most MaxTime (a gRPC client that doubles it after each GOAWAY stops
+// there rather than overflow).
+func (h *heartbeat) interval() time.Duration { return scaled(h.cfg.Heartbeat.Interval, h.scale) }
+
+// scaled is iv × scale, at most MaxTime.
+func scaled(iv, scale time.Duration) time.Duration {
+	if iv > 0 && scale > MaxTime/iv {
+		return MaxTime
+	}
+	return iv * scale
+}
 
 // nextPing is when the next ping is due under the schedule.
 func (h *heartbeat) nextPing() time.Duration {

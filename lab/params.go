@@ -187,6 +187,9 @@ func (s *Session) linkParam(name, rest, value string, apply bool) error {
 	if err := cfg.Validate(); err != nil {
 		return valueErr(i18n.ConfigPathErr, "Path", "links."+name+"."+rest, "Err", ruleError(err))
 	}
+	if field, msg := linkLimits(cfg); field != "" {
+		return valueErr(i18n.ConfigPathErr, "Path", "links."+name+"."+rest, "Err", msg)
+	}
 	if apply {
 		return l.SetConfig(cfg)
 	}
@@ -231,7 +234,11 @@ func (s *Session) hostParam(name, rest, value string, apply bool) error {
 		return targetErr(i18n.ActionHostNotLive, "Path", "hosts."+name+"."+rest, "Sysctl", "hosts."+name+".sysctl.<setting>")
 	}
 	trial := *h.Profile()
-	if err := setSysctl(&trial, key, value); err != nil {
+	err := setSysctl(&trial, key, value)
+	if err == nil {
+		err = checkSysctl(key, value)
+	}
+	if err != nil {
 		if unknownSetting(err) {
 			return targetErr(i18n.ConfigPathErr, "Path", "hosts."+name+".sysctl."+key, "Err", err)
 		}

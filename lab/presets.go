@@ -148,48 +148,50 @@ func presetByName(name string) (Preset, bool) {
 	return Presets[i], true
 }
 
-// orDefault sets *p to v if *p is the zero value (unset).
-func orDefault[T comparable](p *T, v T) {
+// fill sets a setting to v if it is unset: the scenario did not write it
+// (Given), and it is zero.
+func fill[T comparable](a *AppConfig, path string, p *T, v T) {
 	var zero T
-	if *p == zero {
+	if *p == zero && !a.given(path) {
 		*p = v
 	}
 }
 
-// fillFrom sets every zero field of a from d.
+// fillFrom sets every unset setting of a from d.
 func (a *AppConfig) fillFrom(d AppConfig) {
 	h, dh := &a.Heartbeat, d.Heartbeat
-	orDefault(&h.Interval, dh.Interval)
-	orDefault(&h.Schedule, dh.Schedule)
-	orDefault(&h.Timeout, dh.Timeout)
-	orDefault(&h.MaxMissed, dh.MaxMissed)
-	orDefault(&h.Size, dh.Size)
-	orDefault(&h.Expect, dh.Expect)
-	h.NoAnswer = h.NoAnswer || dh.NoAnswer
-	orDefault(&h.MinPingInterval, dh.MinPingInterval)
-	orDefault(&h.MaxPingStrikes, dh.MaxPingStrikes)
-	orDefault(&a.IdleTimeout, d.IdleTimeout)
+	fill(a, "heartbeat.interval", &h.Interval, dh.Interval)
+	fill(a, "heartbeat.schedule", &h.Schedule, dh.Schedule)
+	fill(a, "heartbeat.timeout", &h.Timeout, dh.Timeout)
+	fill(a, "heartbeat.max_missed", &h.MaxMissed, dh.MaxMissed)
+	fill(a, "heartbeat.size", &h.Size, dh.Size)
+	fill(a, "heartbeat.expect", &h.Expect, dh.Expect)
+	fill(a, "heartbeat.no_answer", &h.NoAnswer, dh.NoAnswer)
+	fill(a, "heartbeat.min_ping_interval", &h.MinPingInterval, dh.MinPingInterval)
+	fill(a, "heartbeat.max_ping_strikes", &h.MaxPingStrikes, dh.MaxPingStrikes)
+	fill(a, "idle_timeout", &a.IdleTimeout, d.IdleTimeout)
 	k, dk := &a.Keepalive, d.Keepalive
-	k.Enabled = k.Enabled || dk.Enabled
-	orDefault(&k.Idle, dk.Idle)
-	orDefault(&k.Interval, dk.Interval)
-	orDefault(&k.Count, dk.Count)
-	orDefault(&a.UserTimeout, d.UserTimeout)
+	fill(a, "keepalive.enabled", &k.Enabled, dk.Enabled)
+	fill(a, "keepalive.idle", &k.Idle, dk.Idle)
+	fill(a, "keepalive.interval", &k.Interval, dk.Interval)
+	fill(a, "keepalive.count", &k.Count, dk.Count)
+	fill(a, "user_timeout", &a.UserTimeout, d.UserTimeout)
 	r, dr := &a.Reconnect, d.Reconnect
-	orDefault(&r.Policy, dr.Policy)
-	orDefault(&r.Base, dr.Base)
-	orDefault(&r.Max, dr.Max)
-	orDefault(&r.Multiplier, dr.Multiplier)
-	orDefault(&r.Jitter, dr.Jitter)
-	orDefault(&r.ConnectTimeout, dr.ConnectTimeout)
-	orDefault(&a.Backlog, d.Backlog)
-	orDefault(&a.Proto, d.Proto)
-	orDefault(&a.Count, d.Count)
-	orDefault(&a.Ports, d.Ports)
+	fill(a, "reconnect.policy", &r.Policy, dr.Policy)
+	fill(a, "reconnect.base", &r.Base, dr.Base)
+	fill(a, "reconnect.max", &r.Max, dr.Max)
+	fill(a, "reconnect.multiplier", &r.Multiplier, dr.Multiplier)
+	fill(a, "reconnect.jitter", &r.Jitter, dr.Jitter)
+	fill(a, "reconnect.connect_timeout", &r.ConnectTimeout, dr.ConnectTimeout)
+	fill(a, "backlog", &a.Backlog, d.Backlog)
+	fill(a, "proto", &a.Proto, d.Proto)
+	fill(a, "count", &a.Count, d.Count)
+	fill(a, "ports", &a.Ports, d.Ports)
 }
 
-// ApplyDefaults fills every unset field: first from the app's preset, then
-// from socklab's defaults. It reports an unknown preset by its path.
+// ApplyDefaults fills every unset setting (see AppConfig.Given): first
+// from the app's preset, then from socklab's defaults. It reports an
+// unknown preset by its path.
 func (c *Config) ApplyDefaults() error {
 	for i := range c.Apps {
 		a := &c.Apps[i]
@@ -205,29 +207,27 @@ func (c *Config) ApplyDefaults() error {
 			}
 		}
 		a.fillFrom(defaultApp(a.Kind))
-		if a.Heartbeat.Timeout == 0 {
-			a.Heartbeat.Timeout = a.Heartbeat.Interval
-		}
+		fill(a, "heartbeat.timeout", &a.Heartbeat.Timeout, a.Heartbeat.Interval)
 		r := &a.Reconnect
 		if r.Policy == BackoffGRPC {
 			// gRPC connection backoff: INITIAL_BACKOFF 1 s, MULTIPLIER 1.6,
 			// JITTER 0.2, MAX_BACKOFF 120 s, MIN_CONNECT_TIMEOUT 20 s.
-			orDefault(&r.Base, time.Second)
-			orDefault(&r.Multiplier, 1.6)
-			orDefault(&r.Jitter, 0.2)
-			orDefault(&r.Max, 120*time.Second)
-			orDefault(&r.ConnectTimeout, 20*time.Second)
+			fill(a, "reconnect.base", &r.Base, time.Second)
+			fill(a, "reconnect.multiplier", &r.Multiplier, 1.6)
+			fill(a, "reconnect.jitter", &r.Jitter, 0.2)
+			fill(a, "reconnect.max", &r.Max, 120*time.Second)
+			fill(a, "reconnect.connect_timeout", &r.ConnectTimeout, 20*time.Second)
 		}
-		orDefault(&r.Base, time.Second)
-		orDefault(&r.Max, 60*time.Second)
-		orDefault(&r.Multiplier, 2)
+		fill(a, "reconnect.base", &r.Base, time.Second)
+		fill(a, "reconnect.max", &r.Max, 60*time.Second)
+		fill(a, "reconnect.multiplier", &r.Multiplier, 2)
 		if a.Kind == KindFeed {
-			orDefault(&a.Feed.HoldTimeout, 30*time.Second)
-			orDefault(&a.Feed.Size, 100)
-			orDefault(&a.Feed.HeaderSize, 150)
+			fill(a, "feed.hold_timeout", &a.Feed.HoldTimeout, 30*time.Second)
+			fill(a, "feed.size", &a.Feed.Size, 100)
+			fill(a, "feed.header_size", &a.Feed.HeaderSize, 150)
 		}
 		if a.Kind == KindPoller {
-			orDefault(&a.Poll.RequestSize, 200)
+			fill(a, "poll.request_size", &a.Poll.RequestSize, 200)
 		}
 	}
 	return nil

@@ -101,7 +101,11 @@ func hostProfile(h HostConfig) (netsim.Profile, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if err := setSysctl(&prof, k, h.Sysctl[k]); err != nil {
+		err := setSysctl(&prof, k, h.Sysctl[k])
+		if err == nil {
+			err = checkSysctl(k, h.Sysctl[k])
+		}
+		if err != nil {
 			return prof, &FieldError{Path: "hosts." + h.Name + ".sysctl." + k, Msg: err.(*i18n.Error).Message, Key: unknownSetting(err)}
 		}
 	}

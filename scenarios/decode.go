@@ -6,12 +6,14 @@ import (
 	"math"
 	"net/netip"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 )
 
@@ -32,7 +34,7 @@ func decode(n *node, path string, v reflect.Value) error {
 	}
 	switch v.Type() {
 	case reflect.TypeFor[time.Duration]():
-		d, err := scalar(n, path, i18n.M(i18n.WantDuration), func(s string) (any, error) { return time.ParseDuration(s) })
+		d, err := scalar(n, path, i18n.M(i18n.WantDuration), parseDuration)
 		if err == nil {
 			v.SetInt(int64(d.(time.Duration)))
 		}
@@ -97,7 +99,13 @@ func decode(n *node, path string, v reflect.Value) error {
 		}
 		return err
 	case reflect.Int, reflect.Int64:
-		i, err := scalar(n, path, i18n.M(i18n.WantWhole), func(s string) (any, error) { return strconv.ParseInt(s, 10, 64) })
+		i, err := scalar(n, path, i18n.M(i18n.WantWhole), func(s string) (any, error) {
+			i, err := strconv.ParseInt(s, 10, 64)
+			if errors.Is(err, strconv.ErrRange) {
+				return nil, errTooLarge{i18n.M(i18n.WantWholeRange)}
+			}
+			return i, err
+		})
 		if err == nil {
 			v.SetInt(i.(int64))
 		}
@@ -137,12 +145,17 @@ var (
 	errNotFinite = errors.New("not finite") //i18n:ok never shown: scalar says what it wants
 )
 
-// scalar parses a scalar with parse, or says what was expected.
+// scalar parses a scalar with parse, or says what was expected (or, for a
+// number too large for any setting, what the limit is).
 func scalar(n *node, path string, want i18n.Message, parse func(string) (any, error)) (any, error) {
 	if n.kind != scalarNode {
 		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeKind, "Want", want, "Got", n.kind.msg())}
 	}
 	v, err := parse(n.value)
+	var large errTooLarge
+	if errors.As(err, &large) {
+		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioTooLarge, "Value", n.value, "Limit", large.limit)}
+	}
 	if err != nil {
 		return nil, &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioMustBeValue, "Want", want, "Value", n.value)}
 	}
@@ -180,6 +193,25 @@ func decodeText(n *node, path string, v reflect.Value) error {
 	}
 	v.Set(reflect.ValueOf(t))
 	return nil
+}
+
+// errTooLarge is a number written well but beyond what any setting takes:
+// limit says how far a setting of its kind goes.
+type errTooLarge struct{ limit i18n.Message }
+
+func (e errTooLarge) Error() string { return e.limit.String() }
+
+// goDuration is Go's duration syntax: numbers with units, optionally signed.
+var goDuration = regexp.MustCompile(`^[-+]?([0-9]*(\.[0-9]*)?(ns|us|µs|μs|ms|s|m|h))+$`)
+
+// parseDuration is time.ParseDuration, telling a duration beyond int64
+// nanoseconds (about 292 years) from text that is not a duration.
+func parseDuration(s string) (any, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil && s != "" && goDuration.MatchString(s) && strings.ContainsAny(s, "123456789") {
+		return nil, errTooLarge{i18n.M(i18n.WantDurationRange, "Max", lab.MaxTime.String())}
+	}
+	return d, err
 }
 
 // field is a struct field a YAML key may set.
@@ -252,9 +284,27 @@ func decodeKeyed(n *node, path string, v reflect.Value) error {
 			return err
 		}
 		el.FieldByName("Name").SetString(e.key)
+		if g := el.FieldByName("Given"); g.IsValid() {
+			given := map[string]bool{}
+			written(val, "", given)
+			g.Set(reflect.ValueOf(given))
+		}
 	}
 	v.Set(s)
 	return nil
+}
+
+// written adds to set the path of every key of mapping n, below prefix,
+// nested mappings' keys too: what a scenario wrote (lab.AppConfig.Given).
+func written(n *node, prefix string, set map[string]bool) {
+	if n == nil || n.kind != mappingNode {
+		return
+	}
+	for _, e := range n.entries {
+		p := join(prefix, e.key)
+		set[p] = true
+		written(e.value, p, set)
+	}
 }
 
 func join(path, key string) string {

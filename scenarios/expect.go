@@ -63,15 +63,15 @@ type countSpec struct {
 
 // bytesSpec bounds an app's heartbeat traffic.
 type bytesSpec struct {
-	App    string  `yaml:"app"`
-	AtMost float64 `yaml:"at_most"`
+	App    string   `yaml:"app"`
+	AtMost *float64 `yaml:"at_most"`
 }
 
 // latencySpec bounds a poller's mean news latency.
 type latencySpec struct {
-	App     string        `yaml:"app"`
-	AtMost  time.Duration `yaml:"at_most"`
-	AtLeast time.Duration `yaml:"at_least"`
+	App     string         `yaml:"app"`
+	AtMost  *time.Duration `yaml:"at_most"`
+	AtLeast *time.Duration `yaml:"at_least"`
 }
 
 // Expectation is one thing a scenario says must happen. It is judged on the
@@ -112,12 +112,12 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 	if set != 1 {
 		return x, &lab.FieldError{Path: path, Msg: i18n.M(i18n.ExpectExactlyOne, "Known", i18n.List(expectKinds))}
 	}
-	hosts, apps := map[string]bool{}, map[string]bool{}
+	hosts, apps := map[string]bool{}, map[string]string{} // apps: name → kind
 	for _, h := range sc.Config.Hosts {
 		hosts[h.Name] = true
 	}
 	for _, a := range sc.Config.Apps {
-		apps[a.Name] = true
+		apps[a.Name] = a.Kind
 	}
 	checkHost := func(p, h string, required bool) error {
 		switch {
@@ -132,7 +132,7 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		switch {
 		case a == "" && required:
 			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNamesApp)}
-		case a != "" && !apps[a]:
+		case a != "" && apps[a] == "":
 			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ConfigNoApp, "Name", a)}
 		}
 		return nil
@@ -150,6 +150,9 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		if (c.AtMost != nil && *c.AtMost < 0) || (c.AtLeast != nil && *c.AtLeast < 0) {
 			return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectBoundsNeg)}
 		}
+		if c.AtMost != nil && c.AtLeast != nil && *c.AtLeast > *c.AtMost {
+			return &lab.FieldError{Path: p + ".at_least", Msg: i18n.M(i18n.ExpectLeastAboveMost, "Least", *c.AtLeast, "Most", *c.AtMost)}
+		}
 		return checkTime(p+".at", c.At)
 	}
 	var err error
@@ -160,6 +163,8 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		switch {
 		case len(d.Between) != 2 || d.Between[0] > d.Between[1]:
 			err = &lab.FieldError{Path: p + ".between", Msg: i18n.M(i18n.ExpectBetween)}
+		case d.Between[0] < 0:
+			err = checkTime(p+".between", d.Between[0])
 		case d.Cause != "" && !slices.Contains(causes, d.Cause):
 			err = &lab.FieldError{Path: p + ".cause", Msg: i18n.M(i18n.RuleOneOfList, "Choices", i18n.List(causes), "Value", d.Cause)}
 		default:
@@ -224,18 +229,26 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 		d, p := e.HeartbeatBytes, path+".heartbeat_bytes_per_minute"
 		x.kind = "heartbeat_bytes"
 		err = checkApp(p+".app", d.App, true)
-		if d.AtMost <= 0 {
+		if d.AtMost == nil || *d.AtMost <= 0 {
 			err = &lab.FieldError{Path: p + ".at_most", Msg: i18n.M(i18n.ExpectPositiveB)}
 		}
-		if x.Name.IsZero() {
-			x.Name = i18n.M(i18n.ExpectNameBytes, "App", d.App, "Max", d.AtMost)
+		if x.Name.IsZero() && err == nil {
+			x.Name = i18n.M(i18n.ExpectNameBytes, "App", d.App, "Max", *d.AtMost)
 		}
 	case e.PollLatency != nil:
 		d, p := e.PollLatency, path+".poll_latency"
 		x.kind = "poll_latency"
 		err = checkApp(p+".app", d.App, true)
-		if d.AtMost == 0 && d.AtLeast == 0 {
+		switch {
+		case err != nil:
+		case apps[d.App] != lab.KindPoller:
+			err = &lab.FieldError{Path: p + ".app", Msg: i18n.M(i18n.ExpectNotPoller, "App", d.App, "Kind", apps[d.App])}
+		case d.AtMost == nil && d.AtLeast == nil:
 			err = &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectNeedsBound)}
+		case d.AtMost != nil && *d.AtMost < 0 || d.AtLeast != nil && *d.AtLeast < 0:
+			err = &lab.FieldError{Path: p, Msg: i18n.M(i18n.ExpectBoundsNeg)}
+		case d.AtMost != nil && d.AtLeast != nil && *d.AtLeast > *d.AtMost:
+			err = &lab.FieldError{Path: p + ".at_least", Msg: i18n.M(i18n.ExpectLeastAboveMost, "Least", *d.AtLeast, "Most", *d.AtMost)}
 		}
 		if x.Name.IsZero() {
 			x.Name = i18n.M(i18n.ExpectNameLatency, "App", d.App, "Bounds", latencyText(d))
@@ -309,11 +322,11 @@ func boundsText(c *countSpec) i18n.Message {
 
 func latencyText(d *latencySpec) i18n.Message {
 	var min, max any
-	if d.AtLeast > 0 {
-		min = d.AtLeast
+	if d.AtLeast != nil {
+		min = *d.AtLeast
 	}
-	if d.AtMost > 0 {
-		max = d.AtMost
+	if d.AtMost != nil {
+		max = *d.AtMost
 	}
 	return bounds(min, max)
 }
@@ -449,13 +462,13 @@ func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, i18n.M
 		return inBounds(n, c), i18n.M(i18n.VerdictConnected, "N", n)
 	case "heartbeat_bytes":
 		perMin := float64(j.bytes) / max(runTime.Minutes(), 1e-9)
-		return perMin <= s.HeartbeatBytes.AtMost, i18n.M(i18n.VerdictRate, "Rate", strconv.FormatFloat(perMin, 'f', 1, 64))
+		return perMin <= *s.HeartbeatBytes.AtMost, i18n.M(i18n.VerdictRate, "Rate", strconv.FormatFloat(perMin, 'f', 1, 64))
 	case "poll_latency":
 		d := s.PollLatency
 		for _, a := range snap.Apps {
 			if a.Name == d.App && a.Poll != nil {
 				m := a.Poll.MeanLatency()
-				ok := a.Poll.Events > 0 && (d.AtMost == 0 || m <= d.AtMost) && m >= d.AtLeast
+				ok := a.Poll.Events > 0 && (d.AtMost == nil || m <= *d.AtMost) && (d.AtLeast == nil || m >= *d.AtLeast)
 				return ok, i18n.M(i18n.VerdictMeanLatency, "Mean", m.Round(time.Millisecond), "Events", a.Poll.Events)
 			}
 		}

@@ -21,8 +21,8 @@ type file struct {
 	Name        string                `yaml:"name"`
 	Title       i18n.Text             `yaml:"title"`
 	Teaches     i18n.Text             `yaml:"teaches"`
-	Seed        uint64                `yaml:"seed"`
-	Duration    time.Duration         `yaml:"duration"`
+	Seed        *uint64               `yaml:"seed"`
+	Duration    *time.Duration        `yaml:"duration"`
 	Capture     string                `yaml:"capture"`
 	Hosts       []lab.HostConfig      `yaml:"hosts,keyed"`
 	Middleboxes []lab.MiddleboxConfig `yaml:"middleboxes,keyed"`
@@ -62,8 +62,12 @@ type stepSpec struct {
 const DefaultDuration = 10 * time.Minute
 
 // MaxDuration bounds a scenario's duration (and --until): a week of
-// simulated time.
-const MaxDuration = 7 * 24 * time.Hour
+// simulated time, the longest a lab runs.
+const MaxDuration = lab.MaxTime
+
+// MinDuration is the shortest duration a scenario may give: the floor of
+// an application's timers.
+const MinDuration = lab.MinTimer
 
 // build turns a decoded file into a scenario, validating everything lab
 // and the expectations check, and locating each error in the tree.
@@ -73,22 +77,30 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	}
 	teaches := i18n.Text{En: strings.TrimSpace(f.Teaches.En), Zh: strings.TrimSpace(f.Teaches.Zh)}
 	sc := &Scenario{Name: name, Title: f.Title, Teaches: teaches, Source: source, Text: text,
-		Duration: f.Duration, Capture: f.Capture}
+		Duration: DefaultDuration, Capture: f.Capture}
 	if f.Name != "" {
 		sc.Name = f.Name
 	}
-	switch {
+	if err := checkTexts(root, f); err != nil {
+		return nil, err
+	}
+	if err := checkLists(root, f); err != nil {
+		return nil, err
+	}
+	if d := f.Duration; d != nil {
+		sc.Duration = *d
+	}
+	switch d := sc.Duration; {
 	case f.Title.IsZero():
 		return nil, fail("title", i18n.ScenarioNeedsTitle)
-	case f.Duration < 0:
-		return nil, fail("duration", i18n.RuleNotNegativeValue, "Value", f.Duration.String())
-	case f.Duration > MaxDuration:
+	case d < 0:
+		return nil, fail("duration", i18n.RuleNotNegativeValue, "Value", d.String())
+	case d > MaxDuration:
 		return nil, fail("duration", i18n.ScenarioNotAbove, "Max", MaxDuration.String())
+	case d < MinDuration:
+		return nil, fail("duration", i18n.RuleBetween, "Min", MinDuration.String(), "Max", MaxDuration.String(), "Value", d.String())
 	case len(f.Hosts) == 0:
 		return nil, fail("hosts", i18n.ScenarioNeedsHost)
-	}
-	if sc.Duration == 0 {
-		sc.Duration = DefaultDuration
 	}
 	if f.Capture != "" && !slices.ContainsFunc(f.Hosts, func(h lab.HostConfig) bool { return h.Name == f.Capture }) {
 		var names []string
@@ -97,9 +109,9 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 		}
 		return nil, fail("capture", i18n.ScenarioCaptureNotHost, "Host", f.Capture, "Hosts", strings.Join(names, ", "))
 	}
-	cfg := lab.Config{Seed: f.Seed, Hosts: f.Hosts, Middleboxes: f.Middleboxes, Apps: f.Apps}
-	if cfg.Seed == 0 {
-		cfg.Seed = 1
+	cfg := lab.Config{Seed: 1, Hosts: f.Hosts, Middleboxes: f.Middleboxes, Apps: f.Apps}
+	if f.Seed != nil {
+		cfg.Seed = *f.Seed
 	}
 	for i, l := range f.Links {
 		p := fmt.Sprintf("links[%d]", i)
@@ -163,8 +175,33 @@ func locate(root *node, err error) error {
 }
 
 // parse reads, decodes and builds a scenario from text, with --set
-// overrides applied to the tree first.
+// overrides applied to the tree first. An error a flag causes elsewhere in
+// the scenario (a duration that leaves a timeline entry after the end, a
+// count that makes a stagger too long) is the flag's: it names the first
+// flag without which the scenario was fine, and the field.
 func parse(name, source string, text []byte, sets []string) (*Scenario, error) {
+	sc, err := parseSets(name, source, text, sets)
+	var se *Error
+	if err == nil || len(sets) == 0 || !errors.As(err, &se) || se.Pos.Set != "" {
+		return sc, err
+	}
+	for i := range sets {
+		if _, err := parseSets(name, source, text, sets[:i]); err != nil {
+			break // the file, or an earlier flag, is wrong on its own
+		}
+		if _, err := parseSets(name, source, text, sets[:i+1]); err != nil {
+			return nil, &Error{Pos: Pos{Set: "--set " + sets[i]}, Path: se.Path, Msg: se.Msg}
+		}
+	}
+	return nil, err
+}
+
+// parseSets is parse without the search for the flag to blame.
+func parseSets(name, source string, text []byte, sets []string) (*Scenario, error) {
+	text, err := checkText(source, text)
+	if err != nil {
+		return nil, err
+	}
 	root, err := parseYAML(source, text)
 	if err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -53,12 +52,11 @@ func Load(nameOrPath string, sets ...string) (*Scenario, error) {
 	if slices.Contains(builtinNames(), nameOrPath) {
 		return loadBuiltin(nameOrPath, sets)
 	}
-	text, err := os.ReadFile(nameOrPath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, i18n.NewError(i18n.LoadNoScenario, "Name", nameOrPath)
-		}
-		return nil, i18n.NewError(i18n.ConfigPathErr, "Path", nameOrPath, "Err", err)
+	text, err := ReadFile(nameOrPath, MaxScenarioSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, i18n.NewError(i18n.LoadNoScenario, "Name", nameOrPath)
+	} else if err != nil {
+		return nil, err
 	}
 	name := strings.TrimSuffix(filepath.Base(nameOrPath), filepath.Ext(nameOrPath))
 	return Parse(name, nameOrPath, text, sets...)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -84,28 +85,65 @@ func (e *Error) Error() string { return e.In(i18n.English) }
 // In is "file:line:col: path: what is wrong", the explanation in l.
 func (e *Error) In(l i18n.Lang) string {
 	if e.Path == "" {
-		return printable(e.Pos.String() + ": " + e.Msg.In(l))
+		return Printable(e.Pos.String() + ": " + e.Msg.In(l))
 	}
-	return printable(e.Pos.String() + ": " + e.Path + ": " + e.Msg.In(l))
+	return Printable(e.Pos.String() + ": " + e.Path + ": " + e.Msg.In(l))
 }
 
-// printable escapes control characters, so that a message stays one line
-// whatever a key or a flag holds.
-func printable(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return s
-	}
+// Printable makes text safe to print as one line of a terminal: control
+// characters, the Unicode controls that reorder text (a file name with a
+// right-to-left override reads backwards) and bytes that are not UTF-8 are
+// escaped as Go writes them (\n, \u202e, \xff); a word (a run of
+// characters without a space) longer than maxWord characters keeps its
+// first and last ones around a "…", so that a megabyte of key does not
+// fill the screen.
+func Printable(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
+	for _, word := range words(s) {
+		if n := utf8.RuneCountInString(word); n > maxWord {
+			runes := []rune(word)
+			word = string(runes[:keepStart]) + "…" + string(runes[n-keepEnd:])
 		}
-		b.WriteRune(r)
+		for len(word) > 0 {
+			r, size := utf8.DecodeRuneInString(word)
+			switch {
+			case r == utf8.RuneError && size == 1:
+				fmt.Fprintf(&b, `\x%02x`, word[0])
+			case unprintable(r):
+				q := strconv.QuoteRune(r)
+				b.WriteString(q[1 : len(q)-1])
+			default:
+				b.WriteString(word[:size])
+			}
+			word = word[size:]
+		}
 	}
 	return b.String()
 }
+
+// words splits s after each space, and after the punctuation Chinese text
+// separates its words with (a list "a、b、c" is not one long word).
+func words(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || strings.ContainsRune("、，：；（）。！？", r) })
+		if i < 0 {
+			return append(out, s)
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		out = append(out, s[:i+size])
+		s = s[i+size:]
+	}
+	return out
+}
+
+// The cut of a long word in a message: over maxWord characters, it keeps
+// keepStart of them, "…", and keepEnd.
+const (
+	maxWord   = 120
+	keepStart = 80
+	keepEnd   = 30
+)
 
 // duplicateKey recognises goccy's message for a key given twice.
 //

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
+	"io/fs"
 	"time"
 
 	"github.com/socklab/socklab/lab"
@@ -67,19 +69,45 @@ func (r *Recording) Marshal() []byte {
 	return append(b, '\n')
 }
 
+// MaxRecordingSize bounds a recording file: its scenario (at most
+// MaxScenarioSize) and its live inputs, about 100 bytes each, so some
+// 40,000 of them — hours of a class's clicking.
+const MaxRecordingSize = 4 << 20
+
+// OpenRecording reads the recording file at path (ReadFile's checks, at
+// most MaxRecordingSize bytes) with ReadRecording.
+func OpenRecording(path string) (*Recording, error) {
+	data, err := ReadFile(path, MaxRecordingSize)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, i18n.NewError(i18n.FileMissing, "Path", path)
+		}
+		return nil, err
+	}
+	return ReadRecording(path, data)
+}
+
 // ReadRecording reads a recording; source names it in errors. A file that is
-// not a recording, is cut short, comes from a newer socklab or holds an
-// invalid scenario or input is an error saying which.
+// not a recording, is cut short, comes from a newer socklab, is larger than
+// MaxRecordingSize, gives a key twice or holds an invalid scenario or input
+// is an error saying which.
 func ReadRecording(source string, data []byte) (*Recording, error) {
 	fail := func(id i18n.ID, args ...any) error {
 		return i18n.NewError(id, append([]any{"Source", source}, args...)...)
 	}
+	if len(data) > MaxRecordingSize {
+		return nil, fail(i18n.RecordingTooLarge, "Size", len(data), "Max", MaxRecordingSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
 		return nil, fail(i18n.RecordingEmpty)
 	}
 	if trimmed[0] != '{' {
 		return nil, fail(i18n.RecordingNotJSON)
+	}
+	if key, offset, ok := duplicateJSONKey(data); ok {
+		return nil, fail(i18n.RecordingKeyTwice, "Key", key, "Offset", offset)
 	}
 	var probe struct {
 		Format  string `json:"format"`
@@ -164,4 +192,51 @@ func (r *Recording) Session() (*Scenario, *lab.Session, error) {
 		return nil, nil, err
 	}
 	return sc, sess, nil
+}
+
+// duplicateJSONKey finds the first key given twice in one object of a
+// JSON text, and the byte offset after it: encoding/json would silently
+// keep the last. A text that is not valid JSON has none (the decoder
+// reports its syntax).
+func duplicateJSONKey(data []byte) (key string, offset int64, found bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type level struct {
+		object bool
+		keys   map[string]bool
+		isKey  bool // the next token of an object is a key
+	}
+	var stack []*level
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF || err != nil {
+			return "", 0, false
+		}
+		var top *level
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				if top != nil && top.object {
+					top.isKey = true // the collection is a value: a key comes next
+				}
+				stack = append(stack, &level{object: d == '{', keys: map[string]bool{}, isKey: d == '{'})
+			case '}', ']':
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		}
+		if top == nil || !top.object {
+			continue
+		}
+		if top.isKey {
+			k := tok.(string)
+			if top.keys[k] {
+				return k, dec.InputOffset(), true
+			}
+			top.keys[k] = true
+		}
+		top.isKey = !top.isKey
+	}
 }

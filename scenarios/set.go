@@ -42,6 +42,9 @@ func applySet(root *node, flag string) error {
 				return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetNoSuch,
 					"Kind", i18n.M(sectionKinds[segs[0]]), "Name", seg, "Section", segs[0], "Known", i18n.List(names))}
 			}
+			if next == nil && !last && isIndex(segs[i+1]) {
+				return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetNoList, "List", strings.Join(segs[:i+1], "."))}
+			}
 			if next == nil {
 				next = &node{kind: mappingNode, pos: origin}
 				if last {
@@ -68,4 +71,10 @@ func applySet(root *node, flag string) error {
 	}
 	cur.kind, cur.value, cur.pos = scalarNode, strings.TrimSpace(value), origin
 	return nil
+}
+
+// isIndex reports whether a path segment is a list index.
+func isIndex(seg string) bool {
+	_, err := strconv.Atoi(seg)
+	return err == nil
 }

@@ -36,6 +36,7 @@ var catalog = merge(
 	presetMessages,
 	uiMessages,
 	notifyMessages,
+	limitMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program
