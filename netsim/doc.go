@@ -67,4 +67,34 @@
 // SegmentEvent (sent, delivered, dropped with a reason), StateEvent,
 // SocketErrorEvent, FaultEvent, TimerEvent (when TraceTimers is on) and
 // FlowEvent. Models above emit their own through Sim.Emit.
+//
+// # Observers and what an event costs
+//
+// An event that nobody observes is never built: with no observer, a run
+// allocates nothing per event. An observer is registered in one of two
+// ways, and the difference is who owns the event:
+//
+//   - Observe(fn): fn is given each event and may keep it (the interface's
+//     feed, a test collecting the stream). While any such observer is
+//     registered, every event is a value of its own.
+//   - ObserveTransient(fn): fn is lent each event, valid only until it
+//     returns; the next event may be built in the same place. fn counts,
+//     filters, prints or encodes (the headless runner, the benchmarks); to
+//     keep one it copies the value. While every observer is transient, the
+//     frequent events (segments, state changes, timers) are built in place
+//     and cost no allocation. EventsOnLoan tells models above whether they
+//     may do the same with theirs; KeepEvents lets a façade that fans events
+//     out to observers of its own say that one of them keeps events.
+//
+// Either way the stream is the same, event for event and byte for byte.
+//
+// # Cost at scale
+//
+// The cost of an event does not grow with the number of connections: the
+// event queue is a timing wheel in front of two small heaps (queue.go), so
+// arming a timer is an append and a sift runs only over the entries of the
+// current 262 µs; a stopped or re-armed timer leaves a stale entry behind
+// instead of being searched for; an arriving segment finds its connection
+// with one lookup on a one-word key; and the packets, their trips on the
+// wires and the lent events are recycled.
 package netsim

@@ -388,11 +388,41 @@ func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	if len(s.observers) == 0 {
 		return
 	}
-	e := &SegmentEvent{At: s.now, Fate: fate, Why: why, Where: where, Packet: *p}
+	e := &s.segmentEvent
+	if !s.EventsOnLoan() {
+		e = new(SegmentEvent)
+	}
+	*e = SegmentEvent{At: s.now, Fate: fate, Why: why, Where: where, Packet: *p}
 	if p.origin != nil {
 		e.SrcHost = p.origin.Name()
 	}
 	e.DstHost = s.NodeName(p.Dst.Addr())
+	s.Emit(e)
+}
+
+// stateChanged emits a state event.
+func (s *Sim) stateChanged(host, conn, proc string, from, to State) {
+	if len(s.observers) == 0 {
+		return
+	}
+	e := &s.stateEvent
+	if !s.EventsOnLoan() {
+		e = new(StateEvent)
+	}
+	*e = StateEvent{At: s.now, Host: host, Conn: conn, From: from, To: to, Proc: proc}
+	s.Emit(e)
+}
+
+// timer emits a timer event, when timers are traced.
+func (s *Sim) timer(host, conn string, kind TimerKind, action string, deadline time.Duration) {
+	if !s.traceTimers || len(s.observers) == 0 {
+		return
+	}
+	e := &s.timerEvent
+	if !s.EventsOnLoan() {
+		e = new(TimerEvent)
+	}
+	*e = TimerEvent{At: s.now, Host: host, Conn: conn, Timer: kind, Action: action, Deadline: deadline}
 	s.Emit(e)
 }
 

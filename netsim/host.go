@@ -30,10 +30,14 @@ type Host struct {
 }
 
 // connKey finds a connection from an arriving segment: our port and the
-// peer's address.
-type connKey struct {
-	port uint16
-	peer netip.AddrPort
+// peer's IPv4 address and port, packed in one word so that the lookup every
+// segment makes hashes and compares a single integer.
+type connKey uint64
+
+func keyOf(port uint16, peer netip.AddrPort) connKey {
+	ip := peer.Addr().As4()
+	return connKey(port)<<48 | connKey(peer.Port())<<32 |
+		connKey(ip[0])<<24 | connKey(ip[1])<<16 | connKey(ip[2])<<8 | connKey(ip[3])
 }
 
 // AddHost adds a powered-on host.
@@ -92,7 +96,7 @@ func (h *Host) Conn(local, remote netip.AddrPort) *Conn {
 	if local.Addr() != h.ip {
 		return nil
 	}
-	return h.conns[connKey{local.Port(), remote}]
+	return h.conns[keyOf(local.Port(), remote)]
 }
 
 // Listeners returns the host's listening sockets by port.
@@ -191,7 +195,7 @@ func (h *Host) ephemeralPort(peer netip.AddrPort) (uint16, error) {
 	start := h.sim.rng.IntN(n)
 	for i := range n {
 		port := uint16(lo + (start+i)%n)
-		if _, used := h.conns[connKey{port, peer}]; used {
+		if _, used := h.conns[keyOf(port, peer)]; used {
 			continue
 		}
 		if _, used := h.listeners[port]; used {

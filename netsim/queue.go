@@ -1,180 +1,160 @@
 package netsim
 
-import "time"
+import (
+	"math/bits"
+	"time"
+)
 
-// Timer is one entry of the simulator's event queue: a callback due at a
-// virtual time. Timers are cancellable and re-armable; a stopped timer costs
-// nothing. Entries with the same deadline fire in the order they were armed
-// (their sequence number), never in an order a map or a scheduler chose.
+// queue is the simulator's event queue: the entries of every armed timer,
+// taken out in (deadline, sequence number) order.
 //
-// A Timer belongs to one Sim and is created by Sim.NewTimer. It is not safe
-// for concurrent use (nothing in the simulator is: it runs on one goroutine).
-type Timer struct {
-	sim     *Sim
-	at      time.Duration
-	armedAt time.Duration
-	seq     uint64
-	index   int  // position in the heap; -1 when not in it
-	stopped bool // in the heap but cancelled: skipped when it comes up
-	fn      func()
+// It is a timing wheel in front of two heaps, so that the cost of an entry
+// does not grow with the number of timers a run holds (hundreds of
+// thousands with 100,000 connections):
+//
+//	slot:   ≤ cur        cur+1 … cur+slotCount−1          ≥ cur+slotCount
+//	        near (heap)  ring (one unsorted list a slot)   far (heap)
+//
+// Time is cut into slots of 2^slotShift ns. near holds the entries of the
+// current slot (and of any earlier one, for a timer armed before a clock
+// that was moved ahead), in a heap; the ring holds the entries of the next
+// slotCount−1 slots, each slot an unsorted list that an entry is appended
+// to; far holds the entries beyond, in a heap. When near is empty, cur
+// moves to the next slot that holds entries: its list becomes near (in
+// O(n)), and the entries of far that the ring now reaches move into it.
+// Every entry in near is due before every entry elsewhere, and near is a
+// heap on the full key, so the order is exactly that of one heap on
+// (deadline, sequence number). A slot holds the entries of 262 µs, and the
+// ring reaches 1.07 s ahead: a heartbeat's second, an RTO, a delayed ACK
+// and a packet in flight all go into the ring with an append.
+type queue struct {
+	near   heap
+	cur    int64 // the slot near covers
+	ring   [slotCount][]entry
+	used   [slotCount / 64]uint64 // a bit per ring slot that holds entries
+	inRing int
+	far    heap
+	armed  int // armed timers: the live entries
 }
 
-// NewTimer returns a stopped timer that calls fn when it fires.
-func (s *Sim) NewTimer(fn func()) *Timer {
-	return &Timer{sim: s, index: -1, fn: fn}
-}
+const (
+	slotShift = 18 // a slot spans 2^18 ns, 262 µs
+	slotCount = 4096
+	slotMask  = slotCount - 1
+)
 
-// Reset arms the timer to fire at virtual time at (not before Now), replacing
-// any earlier deadline. Re-arming takes a fresh sequence number, so among
-// timers due at the same instant it fires after those armed before it.
-func (t *Timer) Reset(at time.Duration) {
-	s := t.sim
-	if at < s.now {
-		at = s.now
+func slotOf(at time.Duration) int64 { return int64(at) >> slotShift }
+
+func (q *queue) push(e entry) {
+	switch n := slotOf(e.at); {
+	case n <= q.cur:
+		q.near.push(e)
+	case n < q.cur+slotCount:
+		i := n & slotMask
+		q.ring[i] = append(q.ring[i], e)
+		q.used[i/64] |= 1 << (i % 64)
+		q.inRing++
+	default:
+		q.far.push(e)
 	}
-	t.at = at
-	t.armedAt = s.now
-	s.seq++
-	t.seq = s.seq
-	if t.index >= 0 {
-		if t.stopped {
-			t.stopped = false
-			s.stale--
+	q.compact()
+}
+
+// next returns the earliest live entry, dropping the stale ones before it;
+// nil when no timer is armed.
+func (q *queue) next() *entry {
+	for {
+		for len(q.near) == 0 {
+			if !q.advance() {
+				return nil
+			}
 		}
-		s.queue[t.index].at, s.queue[t.index].seq = at, t.seq
-		s.queue.fix(t.index)
-		return
+		if q.near[0].live() {
+			return &q.near[0]
+		}
+		q.near.pop()
 	}
-	s.queue.push(t)
 }
 
-// ResetAfter arms the timer to fire d after Now.
-func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
+// pop removes the entry next returned and gives its timer.
+func (q *queue) pop() *Timer { return q.near.pop().t }
 
-// Stop disarms the timer. It reports whether the timer was armed.
-//
-// The entry stays in the heap, marked, until its deadline comes up or the
-// timer is armed again: a stack stops and re-arms its timers on nearly
-// every segment, and this makes stopping O(1) and re-arming a sift in
-// place.
-func (t *Timer) Stop() bool {
-	if t.index < 0 || t.stopped {
+// advance moves cur to the next slot that holds entries and makes them
+// near's. It reports false when the ring and far are empty.
+func (q *queue) advance() bool {
+	next, ok := q.nextUsed()
+	if len(q.far) > 0 {
+		if n := slotOf(q.far[0].at); !ok || n < next {
+			next, ok = n, true
+		}
+	}
+	if !ok {
 		return false
 	}
-	t.stopped = true
-	t.sim.stale++
+	q.cur = next
+	if i := next & slotMask; q.used[i/64]&(1<<(i%64)) != 0 {
+		q.used[i/64] &^= 1 << (i % 64)
+		q.near, q.ring[i] = q.ring[i], q.near[:0]
+		q.inRing -= len(q.near)
+		q.near.init()
+	}
+	for len(q.far) > 0 && slotOf(q.far[0].at) < q.cur+slotCount {
+		q.push(q.far.pop())
+	}
 	return true
 }
 
-// Armed reports whether the timer is waiting to fire.
-func (t *Timer) Armed() bool { return t.index >= 0 && !t.stopped }
-
-// Deadline is the virtual time the timer fires at; meaningful only if Armed.
-func (t *Timer) Deadline() time.Duration { return t.at }
-
-// ArmedAt is when the timer was last armed: with Deadline, the period a
-// countdown shows.
-func (t *Timer) ArmedAt() time.Duration { return t.armedAt }
-
-// queue is a 4-ary min-heap of timers ordered by (deadline, sequence). It
-// is hand-written rather than container/heap to avoid interface calls on the
-// hottest path of the simulator; 4-ary because a run holds tens of
-// thousands of timers and a shallower tree touches fewer cache lines per
-// sift; and it keeps each entry's key beside its pointer, so that comparing
-// two entries reads the array, not two timers elsewhere in memory.
-type queue []entry
-
-type entry struct {
-	at  time.Duration
-	seq uint64
-	t   *Timer
-}
-
-func (q queue) less(i, j int) bool {
-	if q[i].at != q[j].at {
-		return q[i].at < q[j].at
+// nextUsed finds the first slot after cur whose ring list holds entries.
+func (q *queue) nextUsed() (int64, bool) {
+	if q.inRing == 0 {
+		return 0, false
 	}
-	return q[i].seq < q[j].seq
-}
-
-func (q queue) swap(i, j int) {
-	q[i], q[j] = q[j], q[i]
-	q[i].t.index = i
-	q[j].t.index = j
-}
-
-func (q *queue) push(t *Timer) {
-	t.index = len(*q)
-	*q = append(*q, entry{at: t.at, seq: t.seq, t: t})
-	q.up(t.index)
-}
-
-// pop removes and returns the earliest timer; the queue must not be empty.
-func (q *queue) pop() *Timer {
-	return q.remove(0)
-}
-
-// dropStale pops cancelled timers off the top of the queue.
-func (s *Sim) dropStale() {
-	for len(s.queue) > 0 && s.queue[0].t.stopped {
-		t := s.queue.pop()
-		t.stopped = false
-		s.stale--
-	}
-}
-
-func (q *queue) remove(i int) *Timer {
-	old := *q
-	n := len(old) - 1
-	t := old[i].t
-	if i != n {
-		old.swap(i, n)
-	}
-	old[n] = entry{}
-	*q = old[:n]
-	if i != n {
-		q.fix(i)
-	}
-	t.index = -1
-	return t
-}
-
-// fix restores the heap after the entry at i changed its key.
-func (q queue) fix(i int) {
-	if !q.down(i) {
-		q.up(i)
-	}
-}
-
-func (q queue) up(j int) {
-	for j > 0 {
-		i := (j - 1) / 4
-		if !q.less(j, i) {
-			break
+	start := int((q.cur + 1) & slotMask)
+	for i, seen := start, 0; seen <= slotCount; {
+		if w := q.used[i/64] >> (i % 64); w != 0 {
+			d := (i + bits.TrailingZeros64(w) - start) & slotMask
+			return q.cur + 1 + int64(d), true
 		}
-		q.swap(i, j)
-		j = i
+		step := 64 - i%64
+		seen += step
+		i = (i + step) & slotMask
+	}
+	panic("netsim: the queue's ring counts entries it does not hold")
+}
+
+// compact drops the stale entries once they outnumber the live ones (and
+// are enough to be worth it), so that a timer re-armed again and again
+// does not grow the queue without bound.
+func (q *queue) compact() {
+	total := len(q.near) + q.inRing + len(q.far)
+	if total < 1024 || total < 2*q.armed {
+		return
+	}
+	q.near = keepLive(q.near)
+	q.near.init()
+	q.far = keepLive(q.far)
+	q.far.init()
+	for i := range q.ring {
+		if q.used[i/64]&(1<<(i%64)) == 0 {
+			continue
+		}
+		n := len(q.ring[i])
+		q.ring[i] = keepLive(q.ring[i])
+		q.inRing -= n - len(q.ring[i])
+		if len(q.ring[i]) == 0 {
+			q.used[i/64] &^= 1 << (i % 64)
+		}
 	}
 }
 
-func (q queue) down(i0 int) bool {
-	i, n := i0, len(q)
-	for {
-		first := 4*i + 1
-		if first >= n {
-			break
+// keepLive filters the live entries of es in place.
+func keepLive(es []entry) []entry {
+	live := es[:0]
+	for _, e := range es {
+		if e.live() {
+			live = append(live, e)
 		}
-		j := first
-		for c := first + 1; c < first+4 && c < n; c++ {
-			if q.less(c, j) {
-				j = c
-			}
-		}
-		if !q.less(j, i) {
-			break
-		}
-		q.swap(i, j)
-		i = j
 	}
-	return i > i0
+	clear(es[len(live):])
+	return live
 }

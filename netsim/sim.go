@@ -17,13 +17,19 @@ type Sim struct {
 	now   time.Duration
 	queue queue
 	seq   uint64
-	stale int // cancelled timers still in the queue
 	steps uint64
 	rng   *rand.Rand
 	seed  uint64
 
 	observers   []func(Event)
+	keeps       bool // an observer keeps events: each is a value of its own
+	emitting    int  // events being handed out (an observer may emit another)
 	traceTimers bool
+	// The frequent events, built in place while they are lent
+	// (EventsOnLoan).
+	segmentEvent SegmentEvent
+	stateEvent   StateEvent
+	timerEvent   TimerEvent
 
 	// deferred holds application notifications raised while the stack was
 	// in the middle of processing; they run after the current step, in
@@ -70,25 +76,26 @@ func (s *Sim) Rand() *rand.Rand { return s.rng }
 func (s *Sim) Steps() uint64 { return s.steps }
 
 // Pending is the number of armed timers in the queue.
-func (s *Sim) Pending() int { return len(s.queue) - s.stale }
+func (s *Sim) Pending() int { return s.queue.armed }
 
 // NextAt reports the deadline of the earliest armed timer.
 func (s *Sim) NextAt() (time.Duration, bool) {
-	s.dropStale()
-	if len(s.queue) == 0 {
+	e := s.queue.next()
+	if e == nil {
 		return 0, false
 	}
-	return s.queue[0].at, true
+	return e.at, true
 }
 
 // Step runs the earliest timer, then every application notification it
 // raised. It reports false when the queue is empty.
 func (s *Sim) Step() bool {
-	s.dropStale()
-	if len(s.queue) == 0 {
+	if s.queue.next() == nil {
 		return false
 	}
 	t := s.queue.pop()
+	t.armed = false
+	s.queue.armed--
 	s.now = t.at
 	s.steps++
 	t.fn()
@@ -168,8 +175,33 @@ func (s *Sim) flush() {
 	s.deferred = s.deferred[:0]
 }
 
-// Observe registers fn to receive every event, in order, as it happens.
-func (s *Sim) Observe(fn func(Event)) { s.observers = append(s.observers, fn) }
+// Observe registers fn to receive every event, in order, as it happens. fn
+// may keep the events it receives: while any observer registered with
+// Observe is there, every event is a value of its own.
+func (s *Sim) Observe(fn func(Event)) {
+	s.observers = append(s.observers, fn)
+	s.keeps = true
+}
+
+// ObserveTransient registers fn to receive every event, in order, on loan:
+// an event (and the packet it shows) is valid only until fn returns, and
+// the simulator may build the next one in the same place. fn counts,
+// filters, prints or encodes; to keep an event it copies the value
+// (*e for a *SegmentEvent). While every observer is transient, the
+// frequent events (segments, state changes, timers) cost no allocation.
+func (s *Sim) ObserveTransient(fn func(Event)) { s.observers = append(s.observers, fn) }
+
+// KeepEvents declares that some observer keeps events: from now on every
+// event is a value of its own, as if an observer had been registered with
+// Observe. A façade that fans events out to observers of its own (the lab's
+// Session) calls it when one of them keeps events.
+func (s *Sim) KeepEvents() { s.keeps = true }
+
+// EventsOnLoan reports whether events are lent rather than given: every
+// observer is transient, and no event is being handed out right now. A
+// model above netsim may then build its own frequent events in place, as
+// netsim does.
+func (s *Sim) EventsOnLoan() bool { return !s.keeps && s.emitting == 0 }
 
 // TraceTimers turns TimerEvents (armed, fired, cancelled) on or off. They
 // are off by default: a busy run arms and cancels timers on nearly every
@@ -183,9 +215,11 @@ func (s *Sim) Tracing() bool { return len(s.observers) > 0 }
 // Emit hands an event to every observer. Models above netsim emit their own
 // events through it so that the whole run is one ordered stream.
 func (s *Sim) Emit(e Event) {
+	s.emitting++
 	for _, o := range s.observers {
 		o(e)
 	}
+	s.emitting--
 }
 
 // uniform returns a uniformly distributed duration in [lo, hi].

@@ -228,7 +228,7 @@ func (p *Process) Dial(raddr netip.AddrPort, opts SockOpts) (*Conn, error) {
 		return nil, err
 	}
 	c := h.newConn(p, netip.AddrPortFrom(h.ip, port), raddr, opts)
-	h.conns[connKey{port, raddr}] = c
+	h.conns[keyOf(port, raddr)] = c
 	c.connectStart = h.sim.now
 	c.setState(SynSent)
 	c.sendSYN()
@@ -541,9 +541,7 @@ func (c *Conn) setState(to State) {
 	if to == Established {
 		c.stats.Established = c.host.sim.now
 	}
-	if s := c.host.sim; s.Tracing() {
-		s.Emit(&StateEvent{At: s.now, Host: c.host.name, Conn: c.name, From: from, To: to, Proc: c.owner})
-	}
+	c.host.sim.stateChanged(c.host.name, c.name, c.owner, from, to)
 }
 
 // becomeClosed moves to CLOSED, stops every timer and forgets the
@@ -560,7 +558,7 @@ func (c *Conn) becomeClosed() {
 // unlink removes the connection from the host's demultiplexing table and
 // from a listener's queues.
 func (c *Conn) unlink() {
-	key := connKey{c.local.Port(), c.remote}
+	key := keyOf(c.local.Port(), c.remote)
 	if c.host.conns[key] == c {
 		delete(c.host.conns, key)
 	}
@@ -590,11 +588,7 @@ func (c *Conn) stopTimer(t *Timer, kind TimerKind) {
 }
 
 func (c *Conn) traceTimer(kind TimerKind, action string, deadline time.Duration) {
-	s := c.host.sim
-	if !s.traceTimers || !s.Tracing() {
-		return
-	}
-	s.Emit(&TimerEvent{At: s.now, Host: c.host.name, Conn: c.name, Timer: kind, Action: action, Deadline: deadline})
+	c.host.sim.timer(c.host.name, c.name, kind, action, deadline)
 }
 
 // waitKind is what the wait timer counts: TIME_WAIT, or an orphan's

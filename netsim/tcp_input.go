@@ -11,7 +11,7 @@ func seqGE(a, b uint32) bool { return int32(a-b) >= 0 }
 // nobody, and the host answers with a RST.
 func (h *Host) tcpInput(p *Packet) {
 	s := h.sim
-	if c := h.conns[connKey{p.Dst.Port(), p.Src}]; c != nil {
+	if c := h.conns[keyOf(p.Dst.Port(), p.Src)]; c != nil {
 		if c.state == SynReceived && c.listener != nil && c.listener.full() && p.Flags&(SYN|RST|ACK) == ACK {
 			// The handshake's last ACK with no room in the accept queue:
 			// Linux drops it (tcp_check_req, tcp_abort_on_overflow = 0)

@@ -1,0 +1,68 @@
+package netsim
+
+import "time"
+
+// Timer is one entry of the simulator's event queue: a callback due at a
+// virtual time. Timers are cancellable and re-armable; a stopped timer costs
+// nothing. Entries with the same deadline fire in the order they were armed
+// (their sequence number), never in an order a map or a scheduler chose.
+//
+// A Timer belongs to one Sim and is created by Sim.NewTimer. It is not safe
+// for concurrent use (nothing in the simulator is: it runs on one goroutine).
+type Timer struct {
+	sim     *Sim
+	at      time.Duration
+	seq     uint64 // the sequence number of its live queue entry
+	armed   bool
+	armedAt time.Duration
+	fn      func()
+}
+
+// NewTimer returns a stopped timer that calls fn when it fires.
+func (s *Sim) NewTimer(fn func()) *Timer {
+	return &Timer{sim: s, fn: fn}
+}
+
+// Reset arms the timer to fire at virtual time at (not before Now), replacing
+// any earlier deadline. Re-arming takes a fresh sequence number, so among
+// timers due at the same instant it fires after those armed before it.
+func (t *Timer) Reset(at time.Duration) {
+	s := t.sim
+	if at < s.now {
+		at = s.now
+	}
+	if !t.armed {
+		t.armed = true
+		s.queue.armed++
+	}
+	s.seq++
+	t.at, t.seq, t.armedAt = at, s.seq, s.now
+	s.queue.push(entry{at: at, seq: t.seq, t: t})
+}
+
+// ResetAfter arms the timer to fire d after Now.
+func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
+
+// Stop disarms the timer. It reports whether the timer was armed.
+//
+// Its queue entry stays where it is, stale, until its deadline comes up (or
+// the queue is compacted): a stack stops and re-arms its timers on nearly
+// every segment, and this makes stopping O(1).
+func (t *Timer) Stop() bool {
+	if !t.armed {
+		return false
+	}
+	t.armed = false
+	t.sim.queue.armed--
+	return true
+}
+
+// Armed reports whether the timer is waiting to fire.
+func (t *Timer) Armed() bool { return t.armed }
+
+// Deadline is the virtual time the timer fires at; meaningful only if Armed.
+func (t *Timer) Deadline() time.Duration { return t.at }
+
+// ArmedAt is when the timer was last armed: with Deadline, the period a
+// countdown shows.
+func (t *Timer) ArmedAt() time.Duration { return t.armedAt }
