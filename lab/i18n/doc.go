@@ -26,7 +26,7 @@
 // shows them, in that reader's language: the interface can switch
 // language live and show its whole history again in the new one, and the
 // JSON event stream carries the stable ID beside the text. Arguments are
-// formatted for the language (Lang.Duration: "2m5s" and "2 分钟 5 秒";
+// formatted for the language (Lang.Duration: "2m5s" and "2 分 5 秒";
 // Percent; integers never grouped, so port 8080 stays 8080); an argument
 // named Count chooses the plural form ("1 attempt", "2 attempts"). A Text
 // is a text a person wrote in one language or both (a scenario's title); an

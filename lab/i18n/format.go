@@ -14,8 +14,9 @@ import (
 //
 // Chinese writes each unit in words, a space between number and unit as
 // Chinese technical writing puts one between digits and Han characters
-// (the article's "2 小时"), and drops zero units: "350 毫秒", "1.5 秒",
-// "2 分钟 5 秒", "2 小时", "2 小时 11 分钟 15 秒".
+// (the article's "2 小时"), drops zero units, and reads minutes as a clock
+// does, "分" beside other units and "分钟" alone: "350 毫秒", "1.5 秒",
+// "2 分钟", "2 分 5 秒", "2 小时", "2 小时 11 分 15 秒".
 //
 // d is rendered as given: round it first (d.Round(time.Millisecond)) for
 // prose.
@@ -41,12 +42,15 @@ func (l Lang) Duration(d time.Duration) string {
 			parts = append(parts, num+" "+zhUnits[name])
 		}
 	}
+	if len(parts) == 1 && strings.HasSuffix(parts[0], " 分") {
+		parts[0] += "钟" // minutes alone: "2 分钟"; beside other units, "2 分 5 秒"
+	}
 	return sign + strings.Join(parts, " ")
 }
 
 // zhUnits names Go's duration units in Chinese.
 var zhUnits = map[string]string{
-	"h": "小时", "m": "分钟", "s": "秒", "ms": "毫秒", "µs": "微秒", "us": "微秒", "ns": "纳秒",
+	"h": "小时", "m": "分", "s": "秒", "ms": "毫秒", "µs": "微秒", "us": "微秒", "ns": "纳秒",
 }
 
 // goDuration is Go's duration syntax without trailing zero units: "2m"

@@ -34,7 +34,7 @@ type Message struct {
 //
 //   - string: as it is (host names, addresses, technical tokens)
 //   - Localized (a Message, a Text, an *Error): in the same language
-//   - time.Duration: Lang.Duration ("2m5s", "2 分钟 5 秒")
+//   - time.Duration: Lang.Duration ("2m5s", "2 分 5 秒")
 //   - Percent: "5 %", "5%"
 //   - integers and floats: plain decimal digits, never grouped (port 8080)
 //   - error: ErrorText; fmt.Stringer: String()
