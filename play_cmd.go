@@ -30,7 +30,7 @@ socklab play thundering-herd --seed 7`,
 			if !hasTerminal(cmd) {
 				return fmt.Errorf("play needs a terminal; use `socklab run %s` to run headless", args[0])
 			}
-			if err := ui.Play(sc, sf.sets); err != nil {
+			if err := ui.Play(sc, sf.sets, lang); err != nil {
 				return fmt.Errorf("play: %w", err)
 			}
 			return nil

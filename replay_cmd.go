@@ -40,7 +40,7 @@ socklab replay run.json`,
 			if !hasTerminal(cmd) {
 				return fmt.Errorf("replay needs a terminal; use `socklab export %s --jsonl events.jsonl` for its event stream", path)
 			}
-			if err := ui.Replay(rec); err != nil {
+			if err := ui.Replay(rec, lang); err != nil {
 				return fmt.Errorf("replay: %w", err)
 			}
 			return nil

@@ -47,7 +47,7 @@ socklab export keepalive-tuned --pcap ka.pcap`,
 			if !hasTerminal(cmd) {
 				return errors.New("no terminal for the interface; use `socklab run SCENARIO` to run headless (socklab list shows the scenarios)")
 			}
-			return ui.Pick()
+			return ui.Pick(lang)
 		},
 	}
 	root.PersistentFlags().Var(langFlag{}, "lang", "language: en or zh (default: from LANG)")

@@ -59,9 +59,6 @@ type VerbInfo struct {
 	Name          Verb
 	Target, Value i18n.ID // what the target and the value are (Value is "" when it takes none)
 	Doc           i18n.ID // what it does
-	// Does is Doc in English, for the interface until it renders Doc in
-	// its own language (issue 14).
-	Does string
 }
 
 // verbSpec is a verb's entry: its documentation, the check of an action
@@ -94,7 +91,7 @@ var verbs = []verbSpec{
 }
 
 func info(v Verb, target, value, doc i18n.ID) VerbInfo {
-	return VerbInfo{Name: v, Target: target, Value: value, Doc: doc, Does: i18n.English.T(doc)}
+	return VerbInfo{Name: v, Target: target, Value: value, Doc: doc}
 }
 
 // Verbs lists the verbs, with what each takes and does.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -30,6 +31,16 @@ var clientStateNames = [...]string{
 	ClientConnected:  "connected",
 	ClientWaiting:    "waiting",
 	ClientGaveUp:     "gave_up",
+}
+
+// clientStateLabels word the states for the interface.
+var clientStateLabels = [...]i18n.ID{
+	ClientDown:       i18n.StateDown,
+	ClientIdle:       i18n.StateIdle,
+	ClientConnecting: i18n.StateConnecting,
+	ClientConnected:  i18n.StateConnected,
+	ClientWaiting:    i18n.StateWaiting,
+	ClientGaveUp:     i18n.StateGaveUp,
 }
 
 // String is the state's code, as the client_state event and the

@@ -29,7 +29,7 @@ func TestConnectFailingLocallyIsNoDetection(t *testing.T) {
 	for _, e := range r.events {
 		switch e := e.(type) {
 		case *NarrationEvent:
-			said = said || strings.Contains(e.Text, "client#2 (on client): connect() to 10.0.0.1:8080 failed at once with EADDRNOTAVAIL")
+			said = said || strings.Contains(e.Msg.String(), "client#2 (on client): connect() to 10.0.0.1:8080 failed at once with EADDRNOTAVAIL")
 		case *ReconnectEvent:
 			scheduled = scheduled || (e.App == "client#2" && e.Outcome == ReconnectScheduled && e.Attempt == 2)
 		}

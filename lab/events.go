@@ -152,14 +152,11 @@ func (e *ReconnectEvent) AppendFields(f *netsim.Fields) {
 type NarrationEvent struct {
 	At  time.Duration
 	Msg i18n.Message
-	// Text is Msg in English, for the interface until it renders Msg in
-	// its own language (issue 14); it is not part of the JSON.
-	Text string
 }
 
 // Narration makes the narration event of m at time at.
 func Narration(at time.Duration, m i18n.Message) *NarrationEvent {
-	return &NarrationEvent{At: at, Msg: m, Text: m.In(i18n.English)}
+	return &NarrationEvent{At: at, Msg: m}
 }
 
 func (e *NarrationEvent) When() time.Duration           { return e.At }

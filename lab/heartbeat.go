@@ -3,6 +3,7 @@ package lab
 import (
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -238,32 +239,29 @@ func (h *heartbeat) timers() []timerInfo {
 	hb := h.cfg.Heartbeat
 	if h.pingTimer.Armed() {
 		start := h.pingTimer.Deadline() - h.interval()
-		out = append(out, timerInfo{name: "next ping", start: start, deadline: h.pingTimer.Deadline()})
+		out = append(out, timerInfo{name: i18n.TimerNextPing, start: start, deadline: h.pingTimer.Deadline()})
 	}
 	if len(h.pending) > 0 {
 		p := h.pending[0]
-		out = append(out, timerInfo{name: "answer timeout", start: p.sentAt, deadline: p.deadline,
-			detail: missedDetail(h.missed, hb.MaxMissed)})
+		t := timerInfo{name: i18n.TimerAnswer, start: p.sentAt, deadline: p.deadline}
+		if hb.MaxMissed > 1 {
+			t.detail = i18n.M(i18n.TimerMissed, "N", h.missed, "Max", hb.MaxMissed)
+		}
+		out = append(out, t)
 	}
 	if hb.Expect > 0 && h.expectTimer.Armed() {
-		out = append(out, timerInfo{name: "heartbeat timeout", start: h.lastRecv, deadline: h.lastRecv + hb.Expect})
+		out = append(out, timerInfo{name: i18n.TimerHeartbeat, start: h.lastRecv, deadline: h.lastRecv + hb.Expect})
 	}
 	if h.cfg.IdleTimeout > 0 && h.idleTimer.Armed() {
-		out = append(out, timerInfo{name: "idle timeout", start: h.lastRecv, deadline: h.lastRecv + h.cfg.IdleTimeout})
+		out = append(out, timerInfo{name: i18n.TimerIdle, start: h.lastRecv, deadline: h.lastRecv + h.cfg.IdleTimeout})
 	}
 	return out
 }
 
-func missedDetail(missed, max int) string {
-	if max <= 1 {
-		return ""
-	}
-	return itoa(missed) + " of " + itoa(max) + " missed"
-}
-
-// timerInfo is an application timer, for display.
+// timerInfo is an application timer, for display: its name is a message
+// of the catalog.
 type timerInfo struct {
-	name            string
+	name            i18n.ID
 	start, deadline time.Duration
-	detail          string
+	detail          i18n.Message
 }

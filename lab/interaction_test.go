@@ -10,6 +10,7 @@ import (
 
 	"github.com/cockroachdb/datadriven"
 	"github.com/goccy/go-yaml"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -146,9 +147,9 @@ func (l *ilab) do(t *testing.T, d *datadriven.TestData) string {
 			if slices.Contains(netsimTimerNames(), tv.Name) {
 				continue // a TCP timer
 			}
-			fmt.Fprintf(&b, "%s %s: %s at %s", tv.Host, tv.App, tv.Name, netsim.FormatTime(tv.Deadline))
-			if tv.Detail != "" {
-				b.WriteString(" (" + tv.Detail + ")")
+			fmt.Fprintf(&b, "%s %s: %s at %s", tv.Host, tv.App, tv.Label, netsim.FormatTime(tv.Deadline))
+			if !tv.Detail.IsZero() {
+				b.WriteString(" (" + tv.Detail.String() + ")")
 			}
 			b.WriteByte('\n')
 		}
@@ -188,11 +189,12 @@ func (l *ilab) run(t *testing.T, d *datadriven.TestData) string {
 	return b.String()
 }
 
-// netsimTimerNames are the names of the TCP timers.
-func netsimTimerNames() []string {
-	var out []string
+// netsimTimerNames are the names of the TCP timers, as the snapshot
+// names them.
+func netsimTimerNames() []i18n.ID {
+	var out []i18n.ID
 	for _, k := range netsim.TimerKinds() {
-		out = append(out, k.String())
+		out = append(out, i18n.ID("timer."+k.String()))
 	}
 	return out
 }

@@ -91,3 +91,23 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryTimerHasALabel: the snapshot names a TCP timer by its kind
+// ("timer.rto"); each kind must be in the catalog.
+func TestEveryTimerHasALabel(t *testing.T) {
+	for _, k := range netsim.TimerKinds() {
+		if got := i18n.M(i18n.ID("timer." + k.String())).In(i18n.Chinese); strings.HasPrefix(got, "[") {
+			t.Errorf("timer %s has no label: %s", k, got)
+		}
+	}
+}
+
+// TestEveryPolicyHasWords: the interface words a middlebox's expiry policy
+// by "policy." and its name.
+func TestEveryPolicyHasWords(t *testing.T) {
+	for _, p := range netsim.ExpiryPolicies() {
+		if got := i18n.M(i18n.ID("policy." + p.String())).In(i18n.Chinese); strings.HasPrefix(got, "[") {
+			t.Errorf("policy %s has no words: %s", p, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -28,7 +29,7 @@ func TestServerAcceptsThreeClients(t *testing.T) {
 		t.Fatalf("server side: %d connections, %d distinct 5-tuples; want 3 and 3", len(serverSide), len(tuples))
 	}
 	for _, c := range serverSide {
-		if c.State != "ESTABLISHED" || c.AppState != "alive" {
+		if c.State != "ESTABLISHED" || c.AppState.ID != i18n.StateAlive {
 			t.Errorf("%s: %s/%s, want ESTABLISHED/alive", c.Tuple, c.State, c.AppState)
 		}
 	}

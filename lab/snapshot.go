@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -87,9 +88,9 @@ type LinkView struct {
 type ConnView struct {
 	Host     string
 	App      string
-	Tuple    string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local first
-	State    string // the TCP state; "UDP" for a datagram peer
-	AppState string // "alive", "2 pings unanswered", "reconnecting", ...
+	Tuple    string       // "tcp 10.0.0.2:50312 > 10.0.0.1:8080", local first
+	State    string       // the TCP state; "UDP" for a datagram peer
+	AppState i18n.Message // "alive", "2 ping(s) unanswered", "waiting", ...
 	// LastHeard is how long ago the last segment arrived; Heard says one
 	// has (a SYN_SENT socket has heard nothing: LastHeard is then the time
 	// since 0, and means nothing).
@@ -114,9 +115,34 @@ type ConnView struct {
 // application's.
 type TimerView struct {
 	Host, App, Conn string
-	Name            string // "next ping", "keepalive", "rto", "reconnect backoff", ...
+	// Name is the timer's identity: its catalog ID ("timer.next_ping",
+	// "timer.rto"); Label words it, Detail says more (when it has more to
+	// say).
+	Name            i18n.ID
+	Label, Detail   i18n.Message
 	Start, Deadline time.Duration
-	Detail          string
+}
+
+// timerView makes the view of a timer named by its catalog ID.
+func timerView(host, app, conn string, name i18n.ID, start, deadline time.Duration, detail i18n.Message) TimerView {
+	return TimerView{Host: host, App: app, Conn: conn, Name: name, Label: i18n.M(name), Detail: detail,
+		Start: start, Deadline: deadline}
+}
+
+// tcpTimerView makes the view of a connection's TCP timer.
+func tcpTimerView(host, app, conn string, t netsim.TimerInfo) TimerView {
+	var detail i18n.Message
+	switch {
+	case t.Kind == netsim.TimerRTO && t.Retries > 0:
+		detail = i18n.M(i18n.TimerRetryRTO, "N", t.Retries, "RTO", t.RTO)
+	case t.Retries > 0:
+		detail = i18n.M(i18n.TimerRetry, "N", t.Retries)
+	case t.MaxProbes > 0:
+		detail = i18n.M(i18n.TimerProbesOf, "N", t.Probes, "Max", t.MaxProbes)
+	case t.Kind == netsim.TimerZeroWindowProbe:
+		detail = i18n.M(i18n.TimerProbe, "N", t.Probes)
+	}
+	return timerView(host, app, conn, i18n.ID("timer."+t.Kind.String()), t.Start, t.Deadline, detail)
 }
 
 // AppView sums up an app.
@@ -124,7 +150,7 @@ type AppView struct {
 	Name    string
 	Kind    string
 	Host    string
-	Summary string // "3 of 3 connected", "listening on :8080, 3 clients"
+	Summary i18n.Message // "3 of 3 connected", "listening :8080, 3 clients"
 	// Connected counts a client app's connected clients (of Total), or a
 	// server's clients.
 	Connected, Total int
@@ -172,8 +198,7 @@ func (s *Session) Snapshot() *Snapshot {
 			}
 			snap.Conns = append(snap.Conns, cv)
 			for _, t := range c.Timers() {
-				snap.Timers = append(snap.Timers, TimerView{Host: h.Name(), App: app, Conn: c.Name(),
-					Name: t.Kind.String(), Start: t.Start, Deadline: t.Deadline, Detail: t.Detail})
+				snap.Timers = append(snap.Timers, tcpTimerView(h.Name(), app, c.Name(), t))
 			}
 		}
 	}
@@ -222,7 +247,7 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 		c.annotate(snap)
 	}
 	av := AppView{Name: g.cfg.Name, Kind: g.cfg.Kind, Host: g.cfg.Host, Connected: connected, Total: len(g.clients)}
-	av.Summary = itoa(connected) + " of " + itoa(len(g.clients)) + " connected"
+	av.Summary = i18n.M(i18n.SummaryClients, "N", connected, "Total", len(g.clients))
 	if g.cfg.Kind == KindPoller && len(g.clients) > 0 && g.clients[0].poll != nil {
 		st := g.clients[0].poll.stats
 		av.Poll = &st
@@ -233,11 +258,11 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 // annotate sets a client's application state on its connection's row and
 // lists its application timers.
 func (c *client) annotate(snap *Snapshot) {
-	state := c.state.String()
+	state := i18n.M(clientStateLabels[c.state])
 	if c.hb != nil && len(c.hb.pending) > 0 {
-		state = itoa(len(c.hb.pending)) + " ping(s) unanswered"
+		state = i18n.M(i18n.StateUnanswered, "N", len(c.hb.pending))
 	} else if c.state == ClientConnected {
-		state = "alive"
+		state = i18n.M(i18n.StateAlive)
 	}
 	name := c.connName()
 	if row := snap.conn(c.cfg.Host, name); row != nil {
@@ -248,18 +273,17 @@ func (c *client) annotate(snap *Snapshot) {
 	}
 	if c.hb != nil {
 		for _, t := range c.hb.timers() {
-			snap.Timers = append(snap.Timers, TimerView{Host: c.cfg.Host, App: c.name, Conn: name,
-				Name: t.name, Start: t.start, Deadline: t.deadline, Detail: t.detail})
+			snap.Timers = append(snap.Timers, timerView(c.cfg.Host, c.name, name, t.name, t.start, t.deadline, t.detail))
 		}
 	}
 	if c.retryTimer != nil && c.retryTimer.Armed() {
-		snap.Timers = append(snap.Timers, TimerView{Host: c.cfg.Host, App: c.name, Name: "reconnect backoff",
-			Start: c.retryTimer.ArmedAt(), Deadline: c.retryTimer.Deadline(),
-			Detail: "attempt " + itoa(c.bo.attempt+1) + ", " + c.cfg.Reconnect.Policy})
+		snap.Timers = append(snap.Timers, timerView(c.cfg.Host, c.name, "", i18n.TimerBackoff,
+			c.retryTimer.ArmedAt(), c.retryTimer.Deadline(),
+			i18n.M(i18n.TimerAttempt, "N", c.bo.attempt+1, "Policy", c.cfg.Reconnect.Policy)))
 	}
 	if c.connectTimer != nil && c.connectTimer.Armed() {
-		snap.Timers = append(snap.Timers, TimerView{Host: c.cfg.Host, App: c.name, Conn: name, Name: "connect timeout",
-			Start: c.connectTimer.ArmedAt(), Deadline: c.connectTimer.Deadline()})
+		snap.Timers = append(snap.Timers, timerView(c.cfg.Host, c.name, name, i18n.TimerConnect,
+			c.connectTimer.ArmedAt(), c.connectTimer.Deadline(), i18n.Message{}))
 	}
 }
 
@@ -268,33 +292,31 @@ func (srv *server) view(now time.Duration, snap *Snapshot) {
 	av := AppView{Name: srv.cfg.Name, Kind: srv.cfg.Kind, Host: srv.cfg.Host, Connected: len(srv.handlers) + len(srv.peers)}
 	switch {
 	case !srv.up:
-		av.Summary = "down"
+		av.Summary = i18n.M(i18n.SummaryDown)
 	case srv.cfg.Proto == "udp":
-		av.Summary = "udp :" + itoa(int(srv.cfg.Port)) + ", " + itoa(len(srv.peers)) + " peers"
+		av.Summary = i18n.M(i18n.SummaryUDP, "Port", srv.cfg.Port, "N", len(srv.peers))
 	default:
-		av.Summary = "listening :" + itoa(int(srv.cfg.Port)) + ", " + itoa(len(srv.handlers)) + " clients"
+		av.Summary = i18n.M(i18n.SummaryListening, "Port", srv.cfg.Port, "N", len(srv.handlers))
 	}
 	snap.Apps = append(snap.Apps, av)
 	for _, h := range srv.handlers {
-		state := "alive"
+		state := i18n.M(i18n.StateAlive)
 		if len(h.hb.pending) > 0 {
-			state = itoa(len(h.hb.pending)) + " ping(s) unanswered"
+			state = i18n.M(i18n.StateUnanswered, "N", len(h.hb.pending))
 		}
 		if row := snap.conn(srv.cfg.Host, h.conn.Name()); row != nil {
 			row.AppState = state
 		}
 		for _, t := range h.hb.timers() {
-			snap.Timers = append(snap.Timers, TimerView{Host: srv.cfg.Host, App: srv.cfg.Name, Conn: h.conn.Name(),
-				Name: t.name, Start: t.start, Deadline: t.deadline, Detail: t.detail})
+			snap.Timers = append(snap.Timers, timerView(srv.cfg.Host, srv.cfg.Name, h.conn.Name(), t.name, t.start, t.deadline, t.detail))
 		}
 	}
 	for _, p := range srv.peers {
 		name := srv.udp.Name() + " > " + p.addr.String()
 		snap.Conns = append(snap.Conns, ConnView{Host: srv.cfg.Host, App: srv.cfg.Name, Tuple: name, State: "UDP",
-			AppState: "alive", LastHeard: now - p.hb.lastRecv, Heard: true})
+			AppState: i18n.M(i18n.StateAlive), LastHeard: now - p.hb.lastRecv, Heard: true})
 		for _, t := range p.hb.timers() {
-			snap.Timers = append(snap.Timers, TimerView{Host: srv.cfg.Host, App: srv.cfg.Name, Conn: name,
-				Name: t.name, Start: t.start, Deadline: t.deadline, Detail: t.detail})
+			snap.Timers = append(snap.Timers, timerView(srv.cfg.Host, srv.cfg.Name, name, t.name, t.start, t.deadline, t.detail))
 		}
 	}
 }

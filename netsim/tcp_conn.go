@@ -2,7 +2,6 @@ package netsim
 
 import (
 	"net/netip"
-	"strconv"
 	"time"
 )
 
@@ -600,26 +599,43 @@ func (c *Conn) waitKind() TimerKind {
 	return TimerTimeWait
 }
 
-// TimerInfo describes a live timer of a connection, for display.
+// TimerInfo describes a live timer of a connection, for display. The
+// counts are what the layers above word for people ("retry 3, rto 1.6s",
+// "probe 2 of 9 unanswered"): netsim speaks in numbers.
 type TimerInfo struct {
 	Kind     TimerKind
 	Start    time.Duration // when it was armed (the start of its period)
 	Deadline time.Duration
-	Detail   string // "retry 3", "probe 2 of 9", ...
+	// Retries counts the retransmissions so far (syn, syn-ack, rto), RTO
+	// is the current retransmission timeout (rto).
+	Retries int
+	RTO     time.Duration
+	// Probes counts the probes sent and unanswered (keepalive,
+	// zero-window-probe); MaxProbes is keepalive's count.
+	Probes, MaxProbes int
 }
 
 // Timers lists the connection's armed timers, in a fixed order.
 func (c *Conn) Timers() []TimerInfo {
 	var out []TimerInfo
 	if c.rtx.Armed() {
-		out = append(out, TimerInfo{Kind: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at, Detail: c.rtxDetail()})
+		ti := TimerInfo{Kind: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at}
+		switch c.rtxKind {
+		case TimerSYN, TimerSYNACK:
+			ti.Retries = c.retransmits
+		case TimerRTO:
+			ti.Retries, ti.RTO = c.retransmits, c.rto
+		case TimerZeroWindowProbe:
+			ti.Probes = c.probes
+		}
+		out = append(out, ti)
 	}
 	if c.opts.KeepAlive && c.keepalive.Armed() && c.state.Synchronized() {
 		idle, _, cnt := c.keepaliveParams()
 		ti := TimerInfo{Kind: TimerKeepalive, Start: c.lastRecv, Deadline: c.lastRecv + idle}
 		if c.probesOut > 0 {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
-			ti.Detail = "probe " + strconv.Itoa(c.probesOut) + " of " + strconv.Itoa(cnt) + " unanswered"
+			ti.Probes, ti.MaxProbes = c.probesOut, cnt
 		} else if ti.Deadline < c.host.sim.now {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
 		}
@@ -632,22 +648,4 @@ func (c *Conn) Timers() []TimerInfo {
 		out = append(out, TimerInfo{Kind: c.waitKind(), Start: c.wait.armedAt, Deadline: c.wait.at})
 	}
 	return out
-}
-
-func (c *Conn) rtxDetail() string {
-	switch c.rtxKind {
-	case TimerSYN, TimerSYNACK:
-		if c.retransmits == 0 {
-			return ""
-		}
-		return "retry " + strconv.Itoa(c.retransmits)
-	case TimerRTO:
-		if c.retransmits == 0 {
-			return ""
-		}
-		return "retry " + strconv.Itoa(c.retransmits) + ", rto " + FormatDuration(c.rto)
-	case TimerZeroWindowProbe:
-		return "probe " + strconv.Itoa(c.probes)
-	}
-	return ""
 }

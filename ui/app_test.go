@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -47,5 +48,28 @@ func TestPickerOpensTheLab(t *testing.T) {
 	}
 	if v := a.View(); !strings.Contains(v, "socklab · ") || !strings.Contains(v, "what is happening") {
 		t.Errorf("the lab is not on screen:\n%s", v)
+	}
+}
+
+// L in the picker switches its language, and the lab opened from it speaks
+// the same language; every line fits the terminal in display cells.
+func TestPickerSwitchesLanguage(t *testing.T) {
+	a := NewApp(testCommon())
+	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("L")})
+	v := a.View()
+	for _, want := range []string{"课程", "断电且没有心跳", "第 1 课"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("after L, the picker does not show %q:\n%s", want, v)
+		}
+	}
+	for i, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 100 {
+			t.Errorf("picker line %d is %d cells wide: %q", i, w, l)
+		}
+	}
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyEnter})
+	if v := a.View(); !strings.Contains(v, "正在发生什么") {
+		t.Errorf("the lab opened from a Chinese picker is not in Chinese:\n%s", v)
 	}
 }

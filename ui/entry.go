@@ -10,11 +10,11 @@ import (
 	labpage "github.com/socklab/socklab/ui/pages/lab"
 )
 
-// Play opens the lab on sc, full screen with the mouse on, and returns when
-// the user quits. sets are the --set flags sc was loaded with: the record
+// Play opens the lab on sc, full screen with the mouse on, in language l
+// (the L key switches it), and returns when the user quits. sets are the --set flags sc was loaded with: the record
 // key stores them. It needs a terminal.
-func Play(sc *scenarios.Scenario, sets []string) error {
-	c := terminal()
+func Play(sc *scenarios.Scenario, sets []string, l i18n.Lang) error {
+	c := terminal(l)
 	m, err := labpage.New(c, sc, labpage.WithSets(sets))
 	if err != nil {
 		return err
@@ -23,9 +23,9 @@ func Play(sc *scenarios.Scenario, sets []string) error {
 }
 
 // Replay opens the replay screen on rec (read by scenarios.ReadRecording)
-// and returns when the user quits. It needs a terminal.
-func Replay(rec *scenarios.Recording) error {
-	m, err := labpage.NewReplay(terminal(), rec)
+// in language l, and returns when the user quits. It needs a terminal.
+func Replay(rec *scenarios.Recording, l i18n.Lang) error {
+	m, err := labpage.NewReplay(terminal(l), rec)
 	if err != nil {
 		return err
 	}
@@ -33,20 +33,21 @@ func Replay(rec *scenarios.Recording) error {
 }
 
 // Pick opens the scenario picker (the built-in scenarios, filterable), then
-// the lab on the one chosen, and returns when the user quits. It needs a
-// terminal.
-func Pick() error {
-	return runProgram(NewApp(terminal()))
+// the lab on the one chosen, in language l, and returns when the user
+// quits. It needs a terminal.
+func Pick(l i18n.Lang) error {
+	return runProgram(NewApp(terminal(l)))
 }
 
-// terminal is the Common of the terminal socklab runs in.
-func terminal() *common.Common {
+// terminal is the Common of the terminal socklab runs in, for a reader of
+// l.
+func terminal(l i18n.Lang) *common.Common {
 	r := lipgloss.DefaultRenderer()
 	// Ask the terminal for its background before Bubble Tea owns the
 	// input: adaptive colours read the answer, and a query made later
 	// would race the program for the terminal's reply.
 	r.HasDarkBackground()
-	return common.NewCommon(r, i18n.English)
+	return common.NewCommon(r, l)
 }
 
 func runProgram(m tea.Model) error {

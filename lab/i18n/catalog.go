@@ -35,6 +35,10 @@ var catalog = merge(
 	expectMessages,
 	presetMessages,
 	uiMessages,
+	screenMessages,
+	keyMessages,
+	stateMessages,
+	nameMessages,
 	notifyMessages,
 	limitMessages,
 )

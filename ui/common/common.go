@@ -27,12 +27,22 @@ type Common struct {
 // terminal: lipgloss.DefaultRenderer(); an SSH session: its own), for a
 // reader of lang.
 func NewCommon(r *lipgloss.Renderer, lang i18n.Lang) *Common {
-	c := &Common{Styles: styles.New(r), Keys: keymap.Default(lang), Lang: lang}
+	c := &Common{Styles: styles.New(r), Keys: keymap.Default(lang)}
+	c.SetLang(lang)
+	return c
+}
+
+// SetLang switches the terminal to language lang (the L key): its keys'
+// help, and all that is drawn from now on. The panes keep messages, not
+// text, so what they show already, the history too, is drawn again in
+// lang.
+func (c *Common) SetLang(lang i18n.Lang) {
+	c.Lang = lang
+	c.Keys.SetLang(lang)
 	pattern := lang.T(i18n.UIRowActor, "Who", "\x00", "What", "\x01")
 	who, rest, _ := strings.Cut(pattern, "\x00")
 	what, after, _ := strings.Cut(rest, "\x01")
 	c.actor = [3]string{who, what, after}
-	return c
 }
 
 // Actor words who did or owns what, as the naming rule has it

@@ -21,15 +21,29 @@ func ModalBox(st styles.Styles, content []string, w int) []string {
 
 // Overlay draws box over the lines of bg, its top-left corner at column x
 // and row y, keeping what is left and right of it. bg lines must be full
-// width.
+// width. A wide character (Chinese) that the box's edge cuts in half gives
+// way to a space, so every line keeps its width.
 func Overlay(bg, box []string, x, y int) []string {
 	for i, bl := range box {
 		row := y + i
 		if row < 0 || row >= len(bg) {
 			continue
 		}
-		bw := ansi.StringWidth(bl)
-		bg[row] = ansi.Truncate(bg[row], x, "") + bl + ansi.TruncateLeft(bg[row], x+bw, "")
+		w, bw := ansi.StringWidth(bg[row]), ansi.StringWidth(bl)
+		left := ansi.Truncate(bg[row], x, "")
+		if n := ansi.StringWidth(left); n < x {
+			left += strings.Repeat(" ", x-n)
+		}
+		want := max(0, w-x-bw)
+		right := ansi.TruncateLeft(bg[row], x+bw, "")
+		if n := ansi.StringWidth(right); n > want {
+			// TruncateLeft keeps a wide character it would cut: drop it.
+			right = ansi.TruncateLeft(right, n-want+1, "")
+		}
+		if n := ansi.StringWidth(right); n < want {
+			right = strings.Repeat(" ", want-n) + right
+		}
+		bg[row] = left + bl + right
 	}
 	return bg
 }

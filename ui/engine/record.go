@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // WriteNew writes data to a new file dir/BASE+ext, or BASE-2+ext,
@@ -36,7 +38,7 @@ func WriteNew(dir, base, ext string, data []byte) (string, error) {
 		}
 		return path, nil
 	}
-	return "", fmt.Errorf("%s%s and 998 numbered ones exist already", filepath.Join(dir, base), ext)
+	return "", i18n.NewError(i18n.UIRecordingFull, "Path", filepath.Join(dir, base)+ext)
 }
 
 // RecordingBase is a file name made from a scenario's name: its path

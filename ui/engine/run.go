@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
-	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -40,7 +39,7 @@ func NewRun(sc *scenarios.Scenario, replay []lab.Input) (*Run, error) {
 	if err := s.Replay(replay); err != nil {
 		return nil, err
 	}
-	f := feed.New(sc.Teaches.In(i18n.English))
+	f := feed.New(sc.Teaches)
 	ref := sc.NewReferee(0)
 	s.Observe(f.Observe)
 	s.Observe(ref.Observe)

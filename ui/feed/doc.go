@@ -5,7 +5,7 @@
 // that a frame costs the same after a minute or after a day of simulated
 // time.
 //
-//	f := feed.New(sc.Teaches)
+//	f := feed.New(sc.Teaches) // the lesson, in one language or both
 //	session.Observe(f.Observe)
 //	... session.Step() ...
 //	row := f.Wire.FromEnd(0) // the newest row

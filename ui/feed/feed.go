@@ -67,12 +67,12 @@ type Row struct {
 	// A TCP state change: whose end (Host, as Src), from and to.
 	From, To netsim.State
 
-	// Any other row: its text, and how many rows like it (the same words,
-	// other numbers: a thousand clients reconnecting) were folded into it.
-	// A detection's or reconnection's row also has who (its application
-	// instance, else its host) and what as a message, to render in the
-	// reader's language; Text is that in English.
-	Text string
+	// Any other row: its text, a message rendered in the reader's
+	// language, and how many rows like it (the same words, other numbers:
+	// a thousand clients reconnecting) were folded into it. A detection's
+	// or reconnection's row also has who (its application instance, else
+	// its host) and what it says, apart: Text is the two together.
+	Text i18n.Message
 	More int
 	Who  string
 	Says i18n.Message
@@ -81,9 +81,9 @@ type Row struct {
 // Entry is one paragraph of "what is happening".
 type Entry struct {
 	At      time.Duration
-	Text    string
-	Teaches bool // the scenario's lesson, shown first
-	More    int  // narrations like it folded into this one
+	Msg     i18n.Message // rendered in the reader's language
+	Teaches bool         // the scenario's lesson, shown first
+	More    int          // narrations like it folded into this one
 }
 
 // Feed receives the session's events (it is the session's observer) and
@@ -99,13 +99,11 @@ type Feed struct {
 	Detects     uint64
 	// LastInteresting words the latest interesting event, for the note a
 	// jump leaves on the status line.
-	LastInteresting string
+	LastInteresting i18n.Message
 
 	inflight map[uint64]uint64    // packet ID → wire row sequence number
 	beats    map[string][]beatTag // connection tuple → heartbeats written, not yet seen on the wire
 	conns    map[pair]connInfo    // what the wire has shown of each connection
-
-	teaches string // the scenario's lesson, to skip if the lab narrates it too
 
 	// Rows and narrations that differ only in their numbers and come
 	// within FoldWindow of the first are folded into it: shape → the
@@ -119,9 +117,9 @@ type beatTag struct {
 	seq uint32
 }
 
-// New makes the feed of a run whose scenario teaches the given text: the
-// lesson is the log's first entry.
-func New(teaches string) *Feed {
+// New makes the feed of a run whose scenario teaches the given text (in
+// one language or both): the lesson is the log's first entry.
+func New(teaches i18n.Text) *Feed {
 	f := &Feed{
 		Wire:     NewRing[Row](WireCapacity),
 		Log:      NewRing[Entry](LogCapacity),
@@ -130,10 +128,9 @@ func New(teaches string) *Feed {
 		conns:    map[pair]connInfo{},
 		wireFold: map[string]uint64{},
 		logFold:  map[string]uint64{},
-		teaches:  lab.Teaches(teaches),
 	}
-	if f.teaches != "" {
-		f.Log.Push(Entry{Text: f.teaches, Teaches: true})
+	if !teaches.IsZero() {
+		f.Log.Push(Entry{Msg: lab.Lesson(teaches), Teaches: true})
 	}
 	return f
 }
@@ -148,12 +145,12 @@ func (f *Feed) Observe(e netsim.Event) {
 	case *lab.AppEvent:
 		f.app(e)
 	case *lab.NarrationEvent:
-		if e.Text != f.teaches {
+		if e.Msg.ID != i18n.NarrateLesson { // the lesson is the log's first entry already
 			f.narrate(e)
 		}
 	case *netsim.StateEvent:
 		f.Interesting++
-		f.LastInteresting = e.Host + " " + e.From.String() + " → " + e.To.String()
+		f.LastInteresting = StateText(e)
 		f.state(e)
 	case *netsim.FaultEvent:
 		f.Interesting++
@@ -173,7 +170,7 @@ func (f *Feed) Observe(e netsim.Event) {
 	case *lab.ParamEvent:
 		// Never folded: each change is a row, so the value that holds now
 		// is the newest row's.
-		f.Wire.Push(Row{Kind: RowParam, At: e.At, Event: e, Text: e.Path + " = " + e.Value})
+		f.Wire.Push(Row{Kind: RowParam, At: e.At, Event: e, Text: ParamText(e)})
 	}
 }
 
@@ -190,9 +187,9 @@ func (f *Feed) state(e *netsim.StateEvent) {
 }
 
 // textRow adds a row that is not a packet, or folds it into a recent row
-// like it.
-func (f *Feed) textRow(kind RowKind, e netsim.Event, text string, port uint16) {
-	key := string(rune('0'+kind)) + Shape(text)
+// like it (alike in English, so in every language).
+func (f *Feed) textRow(kind RowKind, e netsim.Event, text i18n.Message, port uint16) {
+	key := string(rune('0'+kind)) + Shape(text.String())
 	if f.fold(key, kind, e.When()) {
 		return
 	}
@@ -202,8 +199,8 @@ func (f *Feed) textRow(kind RowKind, e netsim.Event, text string, port uint16) {
 // actorRow adds a row of who's doing (a detection, a reconnection), or
 // folds it into a recent row like it.
 func (f *Feed) actorRow(kind RowKind, e netsim.Event, who string, msg i18n.Message, port uint16) {
-	text := i18n.English.T(i18n.UIRowActor, "Who", who, "What", msg)
-	key := string(rune('0'+kind)) + Shape(text)
+	text := i18n.M(i18n.UIRowActor, "Who", who, "What", msg)
+	key := string(rune('0'+kind)) + Shape(text.String())
 	if f.fold(key, kind, e.When()) {
 		return
 	}
@@ -229,7 +226,7 @@ func (f *Feed) fold(key string, kind RowKind, at time.Duration) bool {
 // narrate adds a narration to the log, or folds it into a recent one like
 // it.
 func (f *Feed) narrate(e *lab.NarrationEvent) {
-	key := Shape(e.Text)
+	key := Shape(e.Msg.String())
 	if seq, ok := f.logFold[key]; ok {
 		if l := f.Log.At(seq); l != nil && e.At-l.At <= FoldWindow {
 			l.More++
@@ -239,7 +236,7 @@ func (f *Feed) narrate(e *lab.NarrationEvent) {
 	if len(f.logFold) > 256 {
 		clear(f.logFold)
 	}
-	f.logFold[key] = f.Log.Push(Entry{At: e.At, Text: e.Text})
+	f.logFold[key] = f.Log.Push(Entry{At: e.At, Msg: e.Msg})
 }
 
 // Shape is text with every run of digits replaced by one '#': what stays

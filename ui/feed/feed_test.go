@@ -3,7 +3,6 @@ package feed
 import (
 	"testing"
 
-	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -18,7 +17,7 @@ func TestBuffersStayBoundedOnALongRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := New(sc.Teaches.In(i18n.English))
+	f := New(sc.Teaches)
 	s.Observe(f.Observe)
 	for f.Events < 150_000 && s.Step() {
 	}

@@ -1,10 +1,10 @@
 package feed
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/format"
 )
@@ -36,7 +36,7 @@ func (k MarkKind) Glyph() string {
 type Marker struct {
 	At   time.Duration
 	Kind MarkKind
-	Text string
+	Msg  i18n.Message
 	More int // events folded into it
 }
 
@@ -52,28 +52,29 @@ func (b *Markers) Observe(e netsim.Event) {
 	case *netsim.FaultEvent:
 		b.add(MarkFault, e.At, FaultText(e))
 	case *lab.ParamEvent:
-		b.add(MarkParam, e.At, e.Path+" = "+e.Value)
+		b.add(MarkParam, e.At, ParamText(e))
 	case *lab.DetectEvent:
 		b.add(MarkDetect, e.At, DetectText(e))
 	}
 }
 
-func (b *Markers) add(kind MarkKind, at time.Duration, text string) {
+func (b *Markers) add(kind MarkKind, at time.Duration, msg i18n.Message) {
 	if b.fold == nil {
 		b.fold = map[string]int{}
 	}
-	key := string(rune('0'+kind)) + Shape(text)
+	key := string(rune('0'+kind)) + Shape(msg.String())
 	if i, ok := b.fold[key]; ok && at-b.Marks[i].At <= FoldWindow {
 		b.Marks[i].More++
 		return
 	}
 	b.fold[key] = len(b.Marks)
-	b.Marks = append(b.Marks, Marker{At: at, Kind: kind, Text: text})
+	b.Marks = append(b.Marks, Marker{At: at, Kind: kind, Msg: msg})
 }
 
-// Describe words the markers of marks at time at: "01:05.000 ✖ client lost
-// power", "(+999 more)" when several came together; "" when none is there.
-func Describe(marks []Marker, at time.Duration) string {
+// Describe words the markers of marks at time at in language l: "01:05.000
+// ✖ client lost power", "(+999 more)" when several came together; ""
+// when none is there.
+func Describe(marks []Marker, at time.Duration, l i18n.Lang) string {
 	var first *Marker
 	n := 0
 	for i := range marks {
@@ -87,9 +88,9 @@ func Describe(marks []Marker, at time.Duration) string {
 	if first == nil {
 		return ""
 	}
-	s := format.Stamp(at, false) + " " + first.Kind.Glyph() + " " + first.Text
+	text := first.Msg.In(l)
 	if n > 1 {
-		s += fmt.Sprintf(" (+%d more)", n-1)
+		text = l.T(i18n.UIPlusMore, "Text", text, "N", n-1)
 	}
-	return s
+	return format.Stamp(at, false) + " " + first.Kind.Glyph() + " " + text
 }

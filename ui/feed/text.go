@@ -12,29 +12,38 @@ import (
 	"github.com/socklab/socklab/ui/format"
 )
 
-// FaultText words a fault for the wire: "client lost power".
-func FaultText(e *netsim.FaultEvent) string {
-	words := map[string]string{
-		"power_off": "lost power", "power_on": "powered on", "crash": "crashed", "restart": "restarted",
-		"freeze": "frozen", "thaw": "thawed", "link_down": "cable pulled", "link_up": "cable plugged in",
-		"partition": "partitioned", "heal": "healed", "firewall_expire": "forgets its flows", "expire": "forgets its flows",
-		"stop": "stopped", "link_config": "reconfigured", "idle_timeout": "idle timeout set", "loss": "loss set",
+// The wire's rows that are not packets, and the timeline's markers, are
+// messages of the catalog (lab/i18n, cat_state.go): the interface renders
+// them in its reader's language when it draws them.
+
+// faultWords word a fault's action: "lost power".
+var faultWords = map[string]i18n.ID{
+	"power_off": i18n.WireLostPower, "power_on": i18n.WirePoweredOn, "crash": i18n.WireCrashed,
+	"restart": i18n.WireRestarted, "freeze": i18n.WireFrozen, "thaw": i18n.WireThawed,
+	"link_down": i18n.WireCablePulled, "link_up": i18n.WireCablePlug, "partition": i18n.WirePartitioned,
+	"heal": i18n.WireHealed, "firewall_expire": i18n.WireForgets, "expire": i18n.WireForgets,
+	"stop": i18n.WireStopped, "link_config": i18n.WireReconfig, "idle_timeout": i18n.WireIdleSet,
+	"loss": i18n.WireLossSet,
+}
+
+// FaultText words a fault for the wire: "client lost power", with its
+// settings as the event has them ("loss=0.03").
+func FaultText(e *netsim.FaultEvent) i18n.Message {
+	var what any = e.Action // an action without words shows its code
+	if id, ok := faultWords[e.Action]; ok {
+		what = i18n.M(id)
 	}
-	what, ok := words[e.Action]
-	if !ok {
-		what = strings.ReplaceAll(e.Action, "_", " ")
-	}
-	s := processName(e.Target) + " " + what
+	var settings strings.Builder
 	for _, st := range e.Settings {
 		if k, ok := strings.CutSuffix(st.Key, "_ns"); ok {
 			if n, isInt := st.Value.(int64); isInt {
-				s += " " + k + "=" + format.Dur(time.Duration(n))
+				settings.WriteString(" " + k + "=" + format.Dur(time.Duration(n)))
 				continue
 			}
 		}
-		s += " " + st.Key + "=" + settingText(st.Value)
+		settings.WriteString(" " + st.Key + "=" + settingText(st.Value))
 	}
-	return s
+	return i18n.M(i18n.WireFault, "Who", processName(e.Target), "What", what, "Settings", settings.String())
 }
 
 func settingText(v any) string {
@@ -59,22 +68,33 @@ func Who(host, app string) string {
 
 // DetectText: "server: 10.0.0.2:50312 is gone: heartbeat_timeout (silent
 // for 45s)", "clients#3: cannot connect to 10.0.0.1:8080: connect_timeout"
-// (in English: the markers' and the status line's words).
-func DetectText(e *lab.DetectEvent) string {
-	return i18n.English.T(i18n.UIRowActor, "Who", Who(e.Host, e.App), "What", e.Message())
+// (the markers' and the status line's words).
+func DetectText(e *lab.DetectEvent) i18n.Message {
+	return i18n.M(i18n.UIRowActor, "Who", Who(e.Host, e.App), "What", e.Message())
 }
 
 // FlowText: "fw forgot 10.0.0.2:50312 > 10.0.0.1:8080 after 5m idle".
-func FlowText(e *netsim.FlowEvent) string {
+func FlowText(e *netsim.FlowEvent) i18n.Message {
+	flow := e.Inside.String() + " > " + e.Outside.String()
 	if e.Action == netsim.FlowPickedUp {
-		return e.Box + " picked up " + e.Inside.String() + " > " + e.Outside.String() + " mid-stream"
+		return i18n.M(i18n.WirePickedUp, "Box", e.Box, "Flow", flow)
 	}
-	return e.Box + " forgot " + e.Inside.String() + " > " + e.Outside.String() + " after " + format.Dur(e.Idle) + " idle"
+	return i18n.M(i18n.WireForgot, "Box", e.Box, "Flow", flow, "Idle", format.Dur(e.Idle))
 }
 
-// processName renders a fault's "host/process" target as "process" when
-// they share a name, "process (on host)" when not.
-func processName(target string) string {
+// ParamText: "apps.client.heartbeat.interval = 5s".
+func ParamText(e *lab.ParamEvent) i18n.Message {
+	return i18n.M(i18n.WireParam, "Path", e.Path, "Value", e.Value)
+}
+
+// StateText: "server ESTABLISHED → CLOSE_WAIT".
+func StateText(e *netsim.StateEvent) i18n.Message {
+	return i18n.M(i18n.WireState, "Host", e.Host, "From", e.From.String(), "To", e.To.String())
+}
+
+// processName names a fault's "host/process" target: "process" when they
+// share a name, "process (on host)" when not.
+func processName(target string) any {
 	host, proc, ok := strings.Cut(target, "/")
 	switch {
 	case !ok:
@@ -82,7 +102,7 @@ func processName(target string) string {
 	case proc == host:
 		return proc
 	}
-	return proc + " (on " + host + ")"
+	return i18n.M(i18n.WireOnHost, "App", proc, "Host", host)
 }
 
 // VerdictText is an expectation judged, as `socklab run` prints it in

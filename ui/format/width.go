@@ -2,6 +2,8 @@ package format
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -36,6 +38,15 @@ func Clip(s string, w int) string {
 	return s
 }
 
+// Pad left-aligns s in w cells: fmt's %-*s, counting display cells (a
+// Chinese character is two) rather than runes. It never cuts.
+func Pad(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
 // PadLeft right-aligns s in w cells.
 func PadLeft(s string, w int) string {
 	if n := ansi.StringWidth(s); n < w {
@@ -53,40 +64,107 @@ func Ellipsis(line string, w int) string {
 	return ansi.Truncate(line, w-1, "") + "…"
 }
 
-// Wrap breaks plain text into lines of at most w cells, at spaces where it
-// can; a word wider than a line is cut across lines.
+// Wrap breaks plain text into lines of at most w display cells. A line may
+// break at a space, or between two pieces of Chinese text (Chinese is
+// written without spaces), but never before a closing punctuation mark
+// ("，", "。", "）") nor after an opening one ("（", "“"), as Chinese
+// typesetting requires. A piece wider than a line is cut across lines.
+// Widths are display cells: a Chinese character takes two.
 func Wrap(text string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
 	var lines []string
-	var cur []rune
+	var cur strings.Builder
 	curW := 0
-	for _, word := range strings.Fields(text) {
-		ww := ansi.StringWidth(word)
-		for ww > w { // a word longer than the line: cut it
-			if curW > 0 {
-				lines = append(lines, string(cur))
-				cur, curW = cur[:0], 0
+	for _, a := range atoms(text) {
+		aw := ansi.StringWidth(a.text)
+		gap := 0
+		if a.spaced && curW > 0 {
+			gap = 1
+		}
+		if curW > 0 && curW+gap+aw > w {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW, gap = 0, 0
+		}
+		for aw > w { // a piece longer than a line: cut it
+			head := ansi.Truncate(a.text, w, "")
+			if head == "" { // a wide character in a one-cell line
+				head = string([]rune(a.text)[:1])
 			}
-			head := ansi.Truncate(word, w, "")
 			lines = append(lines, head)
-			word = word[len(head):]
-			ww = ansi.StringWidth(word)
+			a.text = a.text[len(head):]
+			aw = ansi.StringWidth(a.text)
 		}
-		switch {
-		case curW == 0:
-			cur, curW = append(cur[:0], []rune(word)...), ww
-		case curW+1+ww <= w:
-			cur = append(append(cur, ' '), []rune(word)...)
-			curW += 1 + ww
-		default:
-			lines = append(lines, string(cur))
-			cur, curW = append(cur[:0], []rune(word)...), ww
+		if aw == 0 {
+			continue
 		}
+		if gap > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(a.text)
+		curW += gap + aw
 	}
 	if curW > 0 {
-		lines = append(lines, string(cur))
+		lines = append(lines, cur.String())
 	}
 	return lines
 }
+
+// atom is what Wrap does not break: a word, or a Chinese character with
+// the punctuation that must stay with it. spaced says a space comes before
+// it.
+type atom struct {
+	text   string
+	spaced bool
+}
+
+// atoms splits text into the pieces a line may break between.
+func atoms(text string) []atom {
+	var out []atom
+	rs := []rune(text)
+	spaced := false
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			spaced = true
+			i++
+			continue
+		}
+		j := i + 1
+		if !wide(rs[i]) {
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && !wide(rs[j]) {
+				j++
+			}
+		}
+		for j < len(rs) && strings.ContainsRune(closing, rs[j]) {
+			j++ // closing punctuation never starts a line
+		}
+		a := atom{text: string(rs[i:j]), spaced: spaced && len(out) > 0}
+		if n := len(out); n > 0 && !a.spaced && endsOpening(out[n-1].text) {
+			out[n-1].text += a.text // opening punctuation never ends a line
+		} else {
+			out = append(out, a)
+		}
+		spaced = false
+		i = j
+	}
+	return out
+}
+
+// Punctuation of Chinese text that must not start a line (closing) or end
+// one (opening).
+const (
+	closing = "，。、；：？！）」』”’》〉…—,.;:?!)"
+	opening = "（「『“‘《〈"
+)
+
+// endsOpening reports whether s ends with an opening punctuation mark.
+func endsOpening(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(opening, r)
+}
+
+// wide reports whether r takes two cells (a Chinese character or
+// full-width punctuation).
+func wide(r rune) bool { return ansi.StringWidth(string(r)) == 2 }

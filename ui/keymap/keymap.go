@@ -38,53 +38,99 @@ type KeyMap struct {
 	Select, Back key.Binding
 	// Lessons goes back to the picker, from a lab it opened (off
 	// otherwise).
-	Lessons    key.Binding
+	Lessons key.Binding
+	// Lang switches the language of everything on screen, live.
+	Lang       key.Binding
 	Help, Quit key.Binding
+
+	lang i18n.Lang // the language of the help
 }
 
 // Default is socklab's keys for a live lab (the replay's keys and Lessons
 // are off), their help in lang.
 func Default(lang i18n.Lang) KeyMap {
 	k := KeyMap{
-		Pause:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "run/pause")),
-		Step:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "step")),
-		Jump:      key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "jump")),
-		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
-		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
-		Speed:     key.NewBinding(key.WithKeys("-", "+"), key.WithHelp("-/+", "speed")),
-		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-		ToStart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "to the start")),
-		Faults:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fault")),
-		Params:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Record:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "record")),
-		SeekBack:  key.NewBinding(key.WithKeys(","), key.WithHelp(",", "seek back")),
-		SeekFwd:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "seek forward")),
-		PrevMark:  key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous marker")),
-		NextMark:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next marker")),
-		GoTo:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to")),
-		Branch:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "branch")),
-		Seek:      key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",/.", "seek")),
-		Marks:     key.NewBinding(key.WithKeys("<", ">"), key.WithHelp("</>", "marker")),
-		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", lang.T(i18n.UIKeyLineUp))),
-		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", lang.T(i18n.UIKeyLineDown))),
-		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", lang.T(i18n.UIKeyPageUp))),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", lang.T(i18n.UIKeyPageDown))),
-		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", lang.T(i18n.UIKeyTop))),
-		Follow:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", lang.T(i18n.UIKeyFollow))),
-		LogUp:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", lang.T(i18n.UIKeyLogUp))),
-		LogDown:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", lang.T(i18n.UIKeyLogDown))),
-		FocusNext: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", lang.T(i18n.UIKeyFocusNext))),
-		FocusPrev: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", lang.T(i18n.UIKeyFocusPrev))),
-		Focus:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", lang.T(i18n.UIKeyFocus))),
-		Zoom:      key.NewBinding(key.WithKeys("z"), key.WithHelp("z", lang.T(i18n.UIKeyZoom))),
-		Select:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lang.T(i18n.UIKeyBack))),
-		Lessons:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lang.T(i18n.UIKeyLessons)), key.WithDisabled()),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Pause:     key.NewBinding(key.WithKeys(" ")),
+		Step:      key.NewBinding(key.WithKeys("n")),
+		Jump:      key.NewBinding(key.WithKeys("j")),
+		Slower:    key.NewBinding(key.WithKeys("-", "_")),
+		Faster:    key.NewBinding(key.WithKeys("+", "=")),
+		Speed:     key.NewBinding(key.WithKeys("-", "+")),
+		Restart:   key.NewBinding(key.WithKeys("r")),
+		ToStart:   key.NewBinding(key.WithKeys("r")),
+		Faults:    key.NewBinding(key.WithKeys("f")),
+		Params:    key.NewBinding(key.WithKeys("e")),
+		Record:    key.NewBinding(key.WithKeys("w")),
+		SeekBack:  key.NewBinding(key.WithKeys(",")),
+		SeekFwd:   key.NewBinding(key.WithKeys(".")),
+		PrevMark:  key.NewBinding(key.WithKeys("<")),
+		NextMark:  key.NewBinding(key.WithKeys(">")),
+		GoTo:      key.NewBinding(key.WithKeys("g")),
+		Branch:    key.NewBinding(key.WithKeys("b")),
+		Seek:      key.NewBinding(key.WithKeys(",", ".")),
+		Marks:     key.NewBinding(key.WithKeys("<", ">")),
+		Up:        key.NewBinding(key.WithKeys("up")),
+		Down:      key.NewBinding(key.WithKeys("down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown")),
+		Home:      key.NewBinding(key.WithKeys("home")),
+		Follow:    key.NewBinding(key.WithKeys("end", "G")),
+		LogUp:     key.NewBinding(key.WithKeys("[")),
+		LogDown:   key.NewBinding(key.WithKeys("]")),
+		FocusNext: key.NewBinding(key.WithKeys("tab")),
+		FocusPrev: key.NewBinding(key.WithKeys("shift+tab")),
+		Focus:     key.NewBinding(key.WithKeys("tab")),
+		Zoom:      key.NewBinding(key.WithKeys("z")),
+		Select:    key.NewBinding(key.WithKeys("enter")),
+		Back:      key.NewBinding(key.WithKeys("esc")),
+		Lessons:   key.NewBinding(key.WithKeys("esc"), key.WithDisabled()),
+		Lang:      key.NewBinding(key.WithKeys("L")),
+		Help:      key.NewBinding(key.WithKeys("?")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c")),
 	}
+	k.SetLang(lang)
 	k.SetReplay(false)
 	return k
+}
+
+// SetLang words the keys' help in lang. The language key names the
+// language it switches to, in that language ("中文", "English").
+func (k *KeyMap) SetLang(lang i18n.Lang) {
+	for _, h := range []struct {
+		b    *key.Binding
+		name string
+		desc i18n.ID
+	}{
+		{&k.Pause, "space", i18n.KeyRunPause}, {&k.Step, "n", i18n.KeyStep}, {&k.Jump, "j", i18n.KeyJump},
+		{&k.Slower, "-", i18n.KeySlower}, {&k.Faster, "+", i18n.KeyFaster}, {&k.Speed, "-/+", i18n.KeySpeed},
+		{&k.Restart, "r", i18n.KeyRestart}, {&k.ToStart, "r", i18n.KeyToStart}, {&k.Faults, "f", i18n.KeyFault},
+		{&k.Params, "e", i18n.KeyEdit}, {&k.Record, "w", i18n.KeyRecord}, {&k.SeekBack, ",", i18n.KeySeekBack},
+		{&k.SeekFwd, ".", i18n.KeySeekFwd}, {&k.PrevMark, "<", i18n.KeyPrevMark}, {&k.NextMark, ">", i18n.KeyNextMark},
+		{&k.GoTo, "g", i18n.KeyGoTo}, {&k.Branch, "b", i18n.KeyBranch}, {&k.Seek, ",/.", i18n.KeySeek},
+		{&k.Marks, "</>", i18n.KeyMarker}, {&k.Up, "↑", i18n.UIKeyLineUp}, {&k.Down, "↓", i18n.UIKeyLineDown},
+		{&k.PageUp, "pgup", i18n.UIKeyPageUp}, {&k.PageDown, "pgdn", i18n.UIKeyPageDown}, {&k.Home, "home", i18n.UIKeyTop},
+		{&k.Follow, "end", i18n.UIKeyFollow}, {&k.LogUp, "[", i18n.UIKeyLogUp}, {&k.LogDown, "]", i18n.UIKeyLogDown},
+		{&k.FocusNext, "tab", i18n.UIKeyFocusNext}, {&k.FocusPrev, "shift+tab", i18n.UIKeyFocusPrev},
+		{&k.Focus, "tab", i18n.UIKeyFocus}, {&k.Zoom, "z", i18n.UIKeyZoom}, {&k.Select, "enter", i18n.KeyChoose},
+		{&k.Back, "esc", i18n.UIKeyBack}, {&k.Lessons, "esc", i18n.UIKeyLessons}, {&k.Help, "?", i18n.KeyHelp},
+		{&k.Quit, "q", i18n.KeyQuit},
+	} {
+		h.b.SetHelp(h.name, lang.T(h.desc))
+	}
+	k.Lang.SetHelp("L", lang.Next().T(i18n.LangName))
+	k.lang = lang
+}
+
+// PauseHelp is the pause key's help as the key line shows it: what space
+// will do now.
+func (k KeyMap) PauseHelp(paused bool) key.Binding {
+	b := k.Pause
+	if paused {
+		b.SetHelp("space", k.lang.T(i18n.KeyRun))
+	} else {
+		b.SetHelp("space", k.lang.T(i18n.KeyPause))
+	}
+	return b
 }
 
 // SetReplay switches the keys between the live lab (off) and the replay
@@ -102,20 +148,20 @@ func (k *KeyMap) SetReplay(on bool) {
 // ShortHelp is the one line at the bottom of the lab; keys that are off
 // are left out.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Seek, k.Marks, k.GoTo, k.Step, k.Jump, k.Speed, k.Faults, k.Params, k.Restart, k.Branch, k.Record, k.Focus, k.Zoom, k.Help, k.Lessons, k.Quit}
+	return []key.Binding{k.Pause, k.Seek, k.Marks, k.GoTo, k.Step, k.Jump, k.Speed, k.Faults, k.Params, k.Restart, k.Branch, k.Record, k.Focus, k.Zoom, k.Lang, k.Help, k.Lessons, k.Quit}
 }
 
 // ShortPriority is the order in which ShortHelp's keys give way when the
 // line is too narrow for all: the last first.
 func (k KeyMap) ShortPriority() []key.Binding {
-	return []key.Binding{k.Pause, k.Seek, k.Marks, k.Branch, k.Faults, k.Help, k.Quit, k.GoTo, k.Step, k.Jump, k.Speed, k.Params, k.Lessons, k.Zoom, k.Focus, k.Restart, k.Record}
+	return []key.Binding{k.Pause, k.Seek, k.Marks, k.Branch, k.Faults, k.Help, k.Quit, k.GoTo, k.Step, k.Jump, k.Speed, k.Params, k.Lessons, k.Zoom, k.Focus, k.Restart, k.Record, k.Lang}
 }
 
 // FullHelp is the help screen, by column.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Pause, k.Step, k.Jump, k.Slower, k.Faster, k.Restart, k.ToStart},
-		{k.SeekBack, k.SeekFwd, k.PrevMark, k.NextMark, k.GoTo, k.Branch, k.Faults, k.Params, k.Record, k.Select, k.Back, k.Lessons, k.Help, k.Quit},
+		{k.SeekBack, k.SeekFwd, k.PrevMark, k.NextMark, k.GoTo, k.Branch, k.Faults, k.Params, k.Record, k.Select, k.Back, k.Lessons, k.Lang, k.Help, k.Quit},
 		{k.FocusNext, k.FocusPrev, k.Zoom, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.Follow, k.LogUp, k.LogDown},
 	}
 }

@@ -25,14 +25,14 @@ func (m Model) Lines() []string {
 	}
 	if len(m.conns) == 0 {
 		if m.snap.Now == 0 {
-			return []string{st.Dim.Render("no connection yet")}
+			return []string{st.Dim.Render(m.c.T(i18n.UINoConnYet))}
 		}
-		return []string{st.Dim.Render("no connection")}
+		return []string{st.Dim.Render(m.c.T(i18n.UINoConn))}
 	}
 	wide := w >= 100
 	var out []string
 	if len(m.conns) > h {
-		out = append(out, stateCounts(m.conns, st))
+		out = append(out, stateCounts(m.conns, st, m.c.Lang))
 	}
 	from, to := m.scroll.Window(len(m.conns), m.rows())
 	show := m.conns[from:to]
@@ -52,7 +52,7 @@ func (m Model) Lines() []string {
 		}
 		line := format.Fit(connWho(c), whoW) + " " + format.Fit(connTuple(c.Tuple, wide), tupleW) + " " +
 			st.State(c.State).Render(format.Fit(state, stateW))
-		app := c.AppState
+		app := c.AppState.In(m.c.Lang)
 		if app == "" {
 			app = "—"
 		}
@@ -63,13 +63,13 @@ func (m Model) Lines() []string {
 		case !c.Heard:
 			heard = m.c.T(i18n.UIHeardNeverShort)
 		case wide:
-			heard = "heard " + format.Dur(c.LastHeard) + " ago"
+			heard = m.c.T(i18n.UIHeardAgo, "D", format.Dur(c.LastHeard))
 		default:
-			heard = format.Dur(c.LastHeard) + " ago"
+			heard = m.c.T(i18n.UIAgo, "D", format.Dur(c.LastHeard))
 		}
 		line += " " + app + st.Dim.Render(" · "+heard)
 		if wide && c.Retransmits > 0 {
-			line += st.Warn.Render(fmt.Sprintf(" · %d retransmitted", c.Retransmits))
+			line += st.Warn.Render(" · " + m.c.T(i18n.UIRetransmitted, "N", c.Retransmits))
 		}
 		out = append(out, line)
 	}
@@ -114,7 +114,7 @@ func connTuple(t string, wide bool) string {
 }
 
 // stateCounts: "2000 connections: 1990 ESTABLISHED · 10 SYN_SENT".
-func stateCounts(conns []*lab.ConnView, st styles.Styles) string {
+func stateCounts(conns []*lab.ConnView, st styles.Styles, l i18n.Lang) string {
 	count := map[string]int{}
 	for _, c := range conns {
 		count[c.State]++
@@ -133,7 +133,7 @@ func stateCounts(conns []*lab.ConnView, st styles.Styles) string {
 	for i, s := range states {
 		parts[i] = fmt.Sprintf("%d %s", count[s], st.State(s).Render(s))
 	}
-	return fmt.Sprintf("%d connection ends: ", len(conns)) + strings.Join(parts, " · ")
+	return l.T(i18n.UIConnEnds, "N", len(conns)) + strings.Join(parts, " · ")
 }
 
 // Model is the connections pane: one line per end of each connection, as
@@ -173,7 +173,7 @@ func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Title is "connections N", with its scroll mark.
 func (m Model) Title() string {
-	return common.Titled(fmt.Sprintf("connections %d", len(m.snap.Conns)), m.Mark())
+	return common.Titled(m.c.T(i18n.UIPaneConns, "N", len(m.snap.Conns)), m.Mark())
 }
 
 // View is Lines, one a line.

@@ -2,11 +2,13 @@ package hosts
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/styles"
@@ -17,22 +19,22 @@ import (
 // policy and flow count), the links, then each middlebox's flows (each
 // flow's idle time against its timeout). Nodes come first so that a short
 // pane shows all of them; the rest is a scroll away.
-func content(snap *lab.Snapshot, order []string, st styles.Styles, w int) []string {
+func content(snap *lab.Snapshot, order []string, st styles.Styles, l i18n.Lang, w int) []string {
 	nameW := 0
 	for _, n := range order {
-		nameW = max(nameW, len(n))
+		nameW = max(nameW, ansi.StringWidth(n))
 	}
 	narrow := w < 60
 	var out, flows []string
 	for _, name := range order {
 		if hv := FindHost(snap, name); hv != nil {
-			out = append(out, hostLine(hv, st, nameW, narrow))
+			out = append(out, hostLine(hv, st, l, nameW, narrow))
 		} else if bv := FindBox(snap, name); bv != nil {
-			out = append(out, boxLine(bv, st, nameW, narrow))
-			flows = append(flows, flowLines(bv, st, w, narrow)...)
+			out = append(out, boxLine(bv, st, l, nameW, narrow))
+			flows = append(flows, flowLines(bv, st, l, w, narrow)...)
 		}
 	}
-	if links := linksLine(snap, st, narrow); links != "" {
+	if links := linksLine(snap, st, l, narrow); links != "" {
 		out = append(out, links)
 	}
 	return append(out, flows...)
@@ -58,36 +60,36 @@ func FindBox(snap *lab.Snapshot, name string) *lab.BoxView {
 
 // hostLine: "● server 10.0.0.1 listening :8080 · server running"; narrow,
 // "● server 10.0.0.1 :8080", naming only applications that do not run.
-func hostLine(hv *lab.HostView, st styles.Styles, nameW int, narrow bool) string {
-	head := fmt.Sprintf("%-*s %s", nameW, hv.Name, hv.IP)
+func hostLine(hv *lab.HostView, st styles.Styles, lang i18n.Lang, nameW int, narrow bool) string {
+	head := format.Pad(hv.Name, nameW) + " " + hv.IP.String()
 	if !hv.Powered {
-		return st.Bad.Render("✖") + " " + head + " " + st.Bad.Render("power off")
+		return st.Bad.Render("✖") + " " + head + " " + st.Bad.Render(lang.T(i18n.UIPowerOff))
 	}
 	var parts []string
 	for _, l := range hv.Listening {
 		p := st.State("LISTEN").Render(fmt.Sprintf(":%d", l.Addr.Port()))
 		if !narrow {
-			p = "listening " + p
+			p = lang.T(i18n.UIListening, "Port", p)
 		}
 		if l.Queued > 0 {
-			p += fmt.Sprintf(" queue %d/%d", l.Queued, l.Backlog+1)
+			p += " " + lang.T(i18n.UIQueue, "N", l.Queued, "Max", l.Backlog+1)
 		}
 		switch {
 		case l.Drops > 0 && narrow:
-			p += st.Warn.Render(fmt.Sprintf(" %d SYN drops", l.Drops))
+			p += " " + st.Warn.Render(lang.T(i18n.UISYNDrops, "N", l.Drops))
 		case l.Drops > 0:
-			p += st.Warn.Render(fmt.Sprintf(" · %d SYNs dropped (backlog full)", l.Drops))
+			p += st.Warn.Render(" · " + lang.T(i18n.UISYNDropped, "N", l.Drops))
 		}
 		parts = append(parts, p)
 	}
-	parts = append(parts, appStates(hv, st, narrow)...)
+	parts = append(parts, appStates(hv, st, lang, narrow)...)
 	return st.Good.Render("●") + " " + head + " " + strings.Join(parts, " · ")
 }
 
 // appStates sums up a host's processes by application: "server running",
 // "client frozen", "client×100 (97 running, 3 dead)". A process's latest
 // incarnation counts (a restarted app leaves dead ones behind).
-func appStates(hv *lab.HostView, st styles.Styles, narrow bool) []string {
+func appStates(hv *lab.HostView, st styles.Styles, l i18n.Lang, narrow bool) []string {
 	latest := map[string]string{} // process → state
 	var apps []string
 	count := map[string]map[string]int{} // app → state → processes
@@ -117,9 +119,9 @@ func appStates(hv *lab.HostView, st styles.Styles, narrow bool) []string {
 		if total == 1 {
 			for s := range c {
 				if narrow && app == hv.Name {
-					out = append(out, stateWord(s, st)) // "● server … · frozen"
+					out = append(out, stateWord(s, st, l)) // "● server … · frozen"
 				} else {
-					out = append(out, app+" "+stateWord(s, st))
+					out = append(out, app+" "+stateWord(s, st, l))
 				}
 			}
 			continue
@@ -127,7 +129,7 @@ func appStates(hv *lab.HostView, st styles.Styles, narrow bool) []string {
 		var bits []string
 		for _, s := range []string{"running", "frozen", "dead"} {
 			if c[s] > 0 {
-				bits = append(bits, fmt.Sprintf("%d %s", c[s], stateWord(s, st)))
+				bits = append(bits, format.Itoa(c[s])+" "+stateWord(s, st, l))
 			}
 		}
 		out = append(out, fmt.Sprintf("%s×%d (%s)", app, total, strings.Join(bits, ", ")))
@@ -135,53 +137,49 @@ func appStates(hv *lab.HostView, st styles.Styles, narrow bool) []string {
 	return out
 }
 
-func stateWord(s string, st styles.Styles) string {
+func stateWord(s string, st styles.Styles, l i18n.Lang) string {
 	switch s {
 	case "frozen":
-		return st.Warn.Render("frozen")
+		return st.Warn.Render(l.T(i18n.UIFrozen))
 	case "dead":
-		return st.Bad.Render("dead")
+		return st.Bad.Render(l.T(i18n.UIDead))
 	}
-	return s
+	return l.T(i18n.UIRunning)
 }
 
 // boxLine: "◆ fw firewall · idle timeout 5m00s · on expiry: drop · 1 flow";
 // narrow, "◆ fw firewall · idle 5m00s · 1 flow".
-func boxLine(bv *lab.BoxView, st styles.Styles, nameW int, narrow bool) string {
-	parts := []string{bv.Kind}
+func boxLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang, nameW int, narrow bool) string {
+	kinds := map[string]i18n.ID{"router": i18n.UIRouter, "firewall": i18n.UIFirewall, "nat": i18n.UINAT}
+	parts := []string{l.T(kinds[bv.Kind])}
 	if bv.Kind != "router" {
 		if narrow {
-			parts = append(parts, "idle "+format.Dur(bv.IdleTimeout))
+			parts = append(parts, l.T(i18n.UIIdle, "D", format.Dur(bv.IdleTimeout)))
 		} else {
-			parts = append(parts, "idle timeout "+format.Dur(bv.IdleTimeout), "on expiry: "+bv.Policy)
+			parts = append(parts, l.T(i18n.UIIdleTimeout, "D", format.Dur(bv.IdleTimeout)), l.T(i18n.UIOnExpiry, "Policy", bv.Policy))
 		}
-		n := len(bv.Flows)
-		if n == 1 {
-			parts = append(parts, "1 flow")
-		} else {
-			parts = append(parts, fmt.Sprintf("%d flows", n))
-		}
+		parts = append(parts, l.T(i18n.UIFlows, "Count", len(bv.Flows)))
 	}
-	return st.Title.Render("◆") + " " + fmt.Sprintf("%-*s", nameW, bv.Name) + " " + strings.Join(parts, " · ")
+	return st.Title.Render("◆") + " " + format.Pad(bv.Name, nameW) + " " + strings.Join(parts, " · ")
 }
 
 // flowLines: "  └ fw tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";
 // narrow, by ports only: "  └ fw :50312>:8080 idle 41.0s/1m00s ▓▓░".
-func flowLines(bv *lab.BoxView, st styles.Styles, w int, narrow bool) []string {
+func flowLines(bv *lab.BoxView, st styles.Styles, l i18n.Lang, w int, narrow bool) []string {
 	var out []string
 	for _, f := range bv.Flows {
 		s := "  └ " + bv.Name + " " + f.Proto + " " + f.Inside.String()
 		if f.Mapped.IsValid() {
-			s += " as " + f.Mapped.String()
+			s += " " + l.T(i18n.UIMappedAs, "Addr", f.Mapped)
 		}
 		s += " > " + f.Outside.String()
-		idle := "idle " + format.Dur(f.Idle) + " of " + format.Dur(f.Timeout)
+		idle := l.T(i18n.UIIdleOf, "Idle", format.Dur(f.Idle), "Timeout", format.Dur(f.Timeout))
 		if narrow {
 			s = fmt.Sprintf("  └ %s :%d>:%d", bv.Name, f.Inside.Port(), f.Outside.Port())
 			if f.Mapped.IsValid() && f.Mapped.Port() != f.Inside.Port() {
 				s = fmt.Sprintf("  └ %s :%d as :%d>:%d", bv.Name, f.Inside.Port(), f.Mapped.Port(), f.Outside.Port())
 			}
-			idle = "idle " + format.Dur(f.Idle) + "/" + format.Dur(f.Timeout)
+			idle = l.T(i18n.UIIdle, "D", format.Dur(f.Idle)+"/"+format.Dur(f.Timeout))
 		}
 		style := st.Dim
 		if f.Timeout > 0 && f.Idle*5 > f.Timeout*4 {
@@ -197,7 +195,7 @@ func flowLines(bv *lab.BoxView, st styles.Styles, w int, narrow bool) []string {
 }
 
 // linksLine: "links client-fw up 1ms · fw-server DOWN"; narrow, without "up".
-func linksLine(snap *lab.Snapshot, st styles.Styles, narrow bool) string {
+func linksLine(snap *lab.Snapshot, st styles.Styles, lang i18n.Lang, narrow bool) string {
 	if len(snap.Links) == 0 {
 		return ""
 	}
@@ -205,19 +203,19 @@ func linksLine(snap *lab.Snapshot, st styles.Styles, narrow bool) string {
 	for _, l := range snap.Links {
 		p := l.Name + " "
 		if !l.Up {
-			p += st.Bad.Render("DOWN")
+			p += st.Bad.Render(lang.T(i18n.UILinkDown))
 		} else {
 			if !narrow {
-				p += st.Good.Render("up") + " "
+				p += st.Good.Render(lang.T(i18n.UILinkUp)) + " "
 			}
 			p += format.Dur(l.Latency)
 		}
 		if l.Loss > 0 {
-			p += st.Warn.Render(fmt.Sprintf(" loss %g%%", l.Loss*100))
+			p += " " + st.Warn.Render(lang.T(i18n.UILinkLoss, "P", strconv.FormatFloat(l.Loss*100, 'g', -1, 64)+"%"))
 		}
 		parts = append(parts, p)
 	}
-	return st.Dim.Render("links ") + strings.Join(parts, " · ")
+	return st.Dim.Render(lang.T(i18n.UILinks)+" ") + strings.Join(parts, " · ")
 }
 
 // Model is the hosts pane: each node in wire order, a host with its power,
@@ -238,13 +236,13 @@ func New(c *common.Common, order []string) Model { return Model{c: c, order: ord
 // SetSnapshot shows the lab's state snap.
 func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 	m.snap = snap
-	m.lines = content(snap, m.order, m.c.Styles, m.w)
+	m.lines = content(snap, m.order, m.c.Styles, m.c.Lang, m.w)
 }
 
 // SetSize gives the pane w×h cells.
 func (m *Model) SetSize(w, h int) {
 	if w != m.w && m.snap != nil {
-		m.lines = content(m.snap, m.order, m.c.Styles, w)
+		m.lines = content(m.snap, m.order, m.c.Styles, m.c.Lang, w)
 	}
 	m.w, m.h = w, h
 }
@@ -266,7 +264,7 @@ func Need(snap *lab.Snapshot) int {
 // would like to be).
 func (m Model) Width(w int) int {
 	n := 0
-	for _, l := range content(m.snap, m.order, m.c.Styles, w) {
+	for _, l := range content(m.snap, m.order, m.c.Styles, m.c.Lang, w) {
 		n = max(n, ansi.StringWidth(l))
 	}
 	return n

@@ -3,6 +3,7 @@ package ladder
 import (
 	"testing"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -26,10 +27,10 @@ func TestSegLabel(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := segLabel(&c.row, false); got != c.full {
+			if got := segLabel(&c.row, false, i18n.English); got != c.full {
 				t.Errorf("full: got %q, want %q", got, c.full)
 			}
-			if got := segLabel(&c.row, true); got != c.compact {
+			if got := segLabel(&c.row, true, i18n.English); got != c.compact {
 				t.Errorf("compact: got %q, want %q", got, c.compact)
 			}
 		})

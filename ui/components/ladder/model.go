@@ -1,9 +1,9 @@
 package ladder
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -154,9 +154,9 @@ func (m Model) Offset() int {
 // Title is the pane's title.
 func (m Model) Title() string {
 	if n := m.Offset(); n > 0 {
-		return fmt.Sprintf("wire · scrolled back %d rows · end follows", n)
+		return m.c.T(i18n.UIPaneWireBack, "N", n)
 	}
-	return "wire"
+	return m.c.T(i18n.UIPaneWire)
 }
 
 // Lines renders the pane: the lane names, then the rows that fit.
@@ -166,7 +166,7 @@ func (m Model) Lines() []string {
 	out := []string{v.header()}
 	w := m.feed.Wire
 	if w.Len() == 0 {
-		return append(out, st.Dim.Render("nothing on the wire yet"))
+		return append(out, st.Dim.Render(m.c.T(i18n.UIWireNothing)))
 	}
 	bottom := m.newest()
 	if m.selecting {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
@@ -61,7 +62,7 @@ func (v *wireView) header() string {
 		start := format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
 		v.write(start, name, cLabel, 1)
 	}
-	return v.st.Dim.Render(format.Fit("time", v.tw)+" "+format.Fit("port", tagWidth)) + v.paint(v.st.Strong, v.st.Strong)
+	return v.st.Dim.Render(format.Fit(v.c.T(i18n.UIWireTime), v.tw)+" "+format.Fit(v.c.T(i18n.UIWirePort), tagWidth)) + v.paint(v.st.Strong, v.st.Strong)
 }
 
 // row renders one row of the ladder; selected marks the wire's cursor.
@@ -104,7 +105,7 @@ func (v *wireView) state(r *feed.Row) (string, bool) {
 	x := v.lanes.x[i]
 	text := r.From.String() + " → " + r.To.String()
 	if r.More > 0 {
-		text += " (+" + format.Itoa(r.More) + " like it)"
+		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
 	}
 	v.clear()
 	if x < v.lanes.width/2 {
@@ -140,14 +141,14 @@ func (v *wireView) textRow(r *feed.Row) string {
 		text = r.Src + " " + r.From.String() + " → " + r.To.String()
 	}
 	if text == "" {
-		text = r.Text
+		text = r.Text.In(v.c.Lang)
 	}
 	if !r.Says.IsZero() {
 		text = v.c.Actor(r.Who, r.Says.In(v.c.Lang))
 	}
 	text = mark + text
 	if r.More > 0 {
-		text += " (+" + format.Itoa(r.More) + " like it)"
+		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
 	}
 	return st.Render(format.Clip(text, len(v.runes)))
 }
@@ -159,7 +160,7 @@ func (v *wireView) segmentText(r *feed.Row) string {
 	if r.Fate != netsim.FateSent {
 		to = r.Where
 	}
-	s := r.Src + " → " + to + " " + segLabel(r, false)
+	s := r.Src + " → " + to + " " + segLabel(r, false, v.c.Lang)
 	if r.Fate == netsim.FateDropped {
 		s += " ✗ " + r.Why
 	}
@@ -196,7 +197,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 	dropped := r.Fate == netsim.FateDropped
 	if a == b { // died where it was born: a mark and the reason
 		v.set(a, '✗', cDrop)
-		v.write(a+2, segLabel(r, true)+" ✗ "+r.Why, cLabel, 1)
+		v.write(a+2, segLabel(r, true, v.c.Lang)+" ✗ "+r.Why, cLabel, 1)
 		return v.paint(v.classStyle(r), v.st.Drop), true
 	}
 	dir := 1
@@ -254,9 +255,9 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 		}
 	}
 	if span >= 3 {
-		label := segLabel(r, false) + why
+		label := segLabel(r, false, v.c.Lang) + why
 		if ansi.StringWidth(label)+2 > span {
-			label = segLabel(r, true) + why
+			label = segLabel(r, true, v.c.Lang) + why
 		}
 		label = " " + format.Clip(label, span-2) + " "
 		lw := ansi.StringWidth(label)
@@ -290,26 +291,43 @@ func (v *wireView) clear() {
 	}
 }
 
+// set puts r into cell x. A character two cells wide takes the next cell
+// too (held as 0, which paint skips), or gives way to a space in the last
+// cell; writing over half of a wide character blanks its other half, so
+// a row is always exactly its width.
 func (v *wireView) set(x int, r rune, c uint8) {
-	if x >= 0 && x < len(v.runes) {
-		v.runes[x], v.class[x] = r, c
+	n := len(v.runes)
+	if x < 0 || x >= n {
+		return
+	}
+	if v.runes[x] == 0 && x > 0 {
+		v.runes[x-1] = ' ' // the left half of a wide character
+	}
+	if x+1 < n && v.runes[x+1] == 0 {
+		v.runes[x+1] = ' ' // the right half of the one that was here
+	}
+	v.runes[x], v.class[x] = r, c
+	if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+		if x+1 == n {
+			v.runes[x] = ' '
+			return
+		}
+		if x+2 < n && v.runes[x+2] == 0 {
+			v.runes[x+2] = ' '
+		}
+		v.runes[x+1], v.class[x+1] = 0, c
 	}
 }
 
 // write puts s into the cells from x, going right (dir 1) or, for dir -1,
-// ending at x. A character two cells wide takes its cell and the next
-// (held as 0, which paint skips).
+// ending at x. A character two cells wide takes its cell and the next.
 func (v *wireView) write(x int, s string, c uint8, dir int) {
 	if dir < 0 {
 		x -= ansi.StringWidth(s) - 1
 	}
 	for _, r := range s {
 		v.set(x, r, c)
-		x++
-		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
-			v.set(x, 0, c)
-			x++
-		}
+		x += max(1, ansi.StringWidth(string(r)))
 	}
 }
 
@@ -371,12 +389,12 @@ func (v *wireView) classStyle(r *feed.Row) lipgloss.Style {
 // probe), the application message it carries (a heartbeat by number), and
 // its header with relative sequence numbers, in full ("[PSH|ACK] seq=1
 // ack=1 len=8") or compact, tcpdump-like ("[P.] 1:9 ack 1").
-func segLabel(r *feed.Row, compact bool) string {
+func segLabel(r *feed.Row, compact bool, l i18n.Lang) string {
 	var parts []string
-	if m := noteMark(r.Note, compact); m != "" {
+	if m := noteMark(r.Note, compact, l); m != "" {
 		parts = append(parts, m)
 	}
-	if name := msgName(r.Msg); name != "" {
+	if name := msgName(r.Msg, l); name != "" {
 		if r.Beat != 0 {
 			name += " #" + strconv.FormatUint(uint64(r.Beat), 10)
 		}
@@ -408,7 +426,7 @@ func segLabel(r *feed.Row, compact bool) string {
 }
 
 // noteMark marks what a segment is for the stack.
-func noteMark(note netsim.Note, compact bool) string {
+func noteMark(note netsim.Note, compact bool, l i18n.Lang) string {
 	switch note {
 	case 0:
 		return ""
@@ -416,27 +434,27 @@ func noteMark(note netsim.Note, compact bool) string {
 		if compact {
 			return "↻"
 		}
-		return "↻ retransmission"
+		return "↻ " + l.T(i18n.UIRetransmission)
 	case netsim.NoteTailLossProbe:
 		return "↻ TLP"
 	case netsim.NoteKeepalive:
 		if compact {
 			return "keepalive"
 		}
-		return "keepalive probe"
+		return l.T(i18n.UIKeepaliveProbe)
 	}
 	return note.String()
 }
 
 // msgName is what the interface calls an application message.
-func msgName(msg string) string {
+func msgName(msg string, l i18n.Lang) string {
 	switch msg {
 	case "heartbeat":
 		return "ping"
 	case "heartbeat_ack":
 		return "pong"
 	case "poll_response":
-		return "response"
+		return l.T(i18n.UIResponse)
 	}
 	return msg
 }

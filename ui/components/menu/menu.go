@@ -12,6 +12,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/keymap"
 	"github.com/socklab/socklab/ui/styles"
@@ -50,6 +51,7 @@ const (
 // an item's hotkey, and, for an item that needs a value, a one-line prompt.
 // It is a value: Update returns the changed menu.
 type Model struct {
+	c      *common.Common
 	title  string
 	Items  []Item
 	cursor int
@@ -63,7 +65,7 @@ type Model struct {
 
 // New makes a menu of items, giving each its hotkey; closer (the key that
 // opened it) also closes it.
-func New(title string, items []Item, closer key.Binding) Model {
+func New(c *common.Common, title string, items []Item, closer key.Binding) Model {
 	for i := range items {
 		if i < len(hotkeys) {
 			items[i].Key = string(hotkeys[i])
@@ -72,7 +74,7 @@ func New(title string, items []Item, closer key.Binding) Model {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.CharLimit = 64
-	return Model{title: title, Items: items, Input: in, closer: closer}
+	return Model{c: c, title: title, Items: items, Input: in, closer: closer}
 }
 
 // Update handles a key. With Chosen, m.Chosen is the action to apply; the
@@ -160,10 +162,10 @@ func (m Model) updatePrompt(msg tea.KeyMsg, keys keymap.KeyMap) (Model, Result, 
 // Failed shows why the chosen action was refused; the menu stays open, the
 // prompt too, so the value can be corrected.
 func (m Model) Failed(err error) Model {
-	m.Err = err.Error()
+	m.Err = i18n.ErrorText(err, m.c.Lang)
 	var ae *lab.ActionError
 	if errors.As(err, &ae) {
-		m.Err = ae.Msg.In(i18n.English) // the menu already says which action and target
+		m.Err = ae.Msg.In(m.c.Lang) // the menu already says which action and target
 	}
 	return m
 }
@@ -180,9 +182,9 @@ func (m Model) Lines(st styles.Styles, w, h int) []string {
 		} else {
 			footer = append(footer, m.Input.View())
 		}
-		footer = append(footer, st.Hint.Render("enter apply · esc back"))
+		footer = append(footer, st.Hint.Render(m.c.T(i18n.UIMenuPrompt)))
 	} else {
-		footer = append(footer, st.Hint.Render("↑/↓ move · enter or hotkey choose · esc close"))
+		footer = append(footer, st.Hint.Render(m.c.T(i18n.UIMenuList)))
 	}
 	if m.Err != "" {
 		for _, l := range format.Wrap(m.Err, w) {
@@ -216,7 +218,7 @@ func (m Model) Lines(st styles.Styles, w, h int) []string {
 		lines = append(lines, format.Clip(line, w))
 	}
 	if more := len(m.Items) - (first + room); more > 0 {
-		lines = append(lines, st.Hint.Render("  ↓ "+format.Itoa(more)+" more"))
+		lines = append(lines, st.Hint.Render("  ↓ "+m.c.T(i18n.UIMoreBelow, "N", more)))
 	}
 	return append(lines, footer...)
 }

@@ -1,9 +1,9 @@
 package narration
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/format"
@@ -76,7 +76,7 @@ func (m Model) lines(seq uint64) []string {
 	if e == nil {
 		return nil
 	}
-	return m.wraps.of(seq, e, m.textWidth())
+	return m.wraps.of(seq, e, m.textWidth(), m.c.Lang)
 }
 
 // followTop is where the pane's first line is when it follows: the end of
@@ -169,9 +169,9 @@ func (m Model) Offset() int {
 // Title is the pane's title.
 func (m Model) Title() string {
 	if n := m.Offset(); n > 0 {
-		return fmt.Sprintf("what is happening · %d lines back · end follows", n)
+		return m.c.T(i18n.UIPaneLogBack, "N", n)
 	}
-	return "what is happening"
+	return m.c.T(i18n.UIPaneLog)
 }
 
 // Lines renders the pane: h lines from its first.
@@ -193,7 +193,7 @@ func (m Model) Lines() []string {
 		style := st.Narration
 		head := format.Stamp(e.At, m.wide())
 		if e.Teaches {
-			head, style = format.Fit("lesson", tw), st.Teaches
+			head, style = format.Fit(m.c.T(i18n.UILesson), tw), st.Teaches
 		}
 		text := m.lines(seq)
 		from := 0
@@ -221,10 +221,11 @@ func (m Model) Lines() []string {
 // View is Lines, one a line.
 func (m Model) View() string { return strings.Join(m.Lines(), "\n") }
 
-// wraps holds the entries' wrapped text for one width: a narration is
-// wrapped once, however many frames show it.
+// wraps holds the entries' wrapped text for one width and language: a
+// narration is wrapped once, however many frames show it.
 type wraps struct {
 	width int
+	lang  i18n.Lang
 	m     map[uint64]wrapped
 }
 
@@ -233,16 +234,16 @@ type wrapped struct {
 	lines []string
 }
 
-func (c *wraps) of(seq uint64, e *feed.Entry, w int) []string {
-	if c.width != w || len(c.m) > 2*feed.LogCapacity {
-		c.width, c.m = w, map[uint64]wrapped{}
+func (c *wraps) of(seq uint64, e *feed.Entry, w int, l i18n.Lang) []string {
+	if c.width != w || c.lang != l || c.m == nil || len(c.m) > 2*feed.LogCapacity {
+		c.width, c.lang, c.m = w, l, map[uint64]wrapped{}
 	}
 	if x, ok := c.m[seq]; ok && x.more == e.More {
 		return x.lines
 	}
-	body := e.Text
+	body := e.Msg.In(l)
 	if e.More > 0 {
-		body += " (+" + format.Itoa(e.More) + " more like it)"
+		body = l.T(i18n.UIMoreLikeIt, "Text", body, "N", e.More)
 	}
 	lines := format.Wrap(body, w)
 	if len(lines) == 0 {

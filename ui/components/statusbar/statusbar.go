@@ -1,7 +1,6 @@
 package statusbar
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -59,14 +58,14 @@ func (m *Model) SetFlash(note string, err bool) { m.Flash, m.FlashErr = note, er
 // parts are the pieces of the status line, left to right.
 func (m Model) parts() []string {
 	st := m.c.Styles
-	run := st.Running.Render("▶ running " + format.Speed(m.Speed))
+	run := st.Running.Render(m.c.T(i18n.UIRunningAt, "Speed", format.Speed(m.Speed)))
 	if m.Paused {
-		run = st.Paused.Render("❚❚ paused " + format.Speed(m.Speed))
+		run = st.Paused.Render(m.c.T(i18n.UIPausedAt, "Speed", format.Speed(m.Speed)))
 	} else if m.Behind {
-		run += st.Warn.Render(" (lagging)")
+		run += " " + st.Warn.Render(m.c.T(i18n.UILagging))
 	}
 	brand, name := st.Brand.Render("socklab"), st.Strong.Render(m.Name)
-	clock, seed := m.c.T(i18n.UIStatusClock, "Now", format.Stamp(m.Now, m.End >= time.Hour), "End", format.Clock(m.End, m.End)), fmt.Sprintf("seed %d", m.Seed)
+	clock, seed := m.c.T(i18n.UIStatusClock, "Now", format.Stamp(m.Now, m.End >= time.Hour), "End", format.Clock(m.End, m.End)), m.c.T(i18n.UISeed, "N", m.Seed)
 	// Narrow, the brand and then the seed give way to what changes.
 	for _, parts := range [][]string{
 		{brand, name, clock, run, seed},
@@ -107,7 +106,7 @@ func (m Model) View() string {
 		return format.Fit(left, m.w)
 	}
 	if m.Paused && m.Now == 0 && m.w >= 100 {
-		return format.Fit(left+st.Dim.Render("   space runs · ? help"), m.w)
+		return format.Fit(left+"   "+st.Dim.Render(m.c.T(i18n.UIFirstHint)), m.w)
 	}
 	return format.Fit(left, m.w)
 }
@@ -140,11 +139,7 @@ func (m Model) Bottom() string {
 // usual order; keys switched off are left out.
 func (m Model) shortHelp() string {
 	k := m.Keys
-	if m.Paused {
-		k.Pause.SetHelp("space", "run")
-	} else {
-		k.Pause.SetHelp("space", "pause")
-	}
+	k.Pause = k.PauseHelp(m.Paused)
 	hm := m.help
 	hm.Width = m.w - 4
 	if m.w < 100 {

@@ -1,10 +1,11 @@
 package timeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/socklab/socklab/lab/i18n"
 )
 
 // ParseTime reads a time typed at the prompt: a Go duration ("1m30s",
@@ -12,13 +13,13 @@ import (
 // it ("01:30", "1:02:03", "00:01:45.030").
 func ParseTime(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("%q is not a time (like 1m30s, 90 or 01:30.5)", s)
+	bad := i18n.NewError(i18n.UINotATime, "Value", s)
 	if s == "" {
 		return 0, bad
 	}
 	if d, err := time.ParseDuration(s); err == nil {
 		if d < 0 {
-			return 0, fmt.Errorf("%q is before the start", s)
+			return 0, i18n.NewError(i18n.UIBeforeStart, "Value", s)
 		}
 		return d, nil
 	}

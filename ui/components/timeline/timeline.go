@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/format"
@@ -59,29 +60,29 @@ func (m Model) Span() time.Duration { return m.span }
 
 // View renders the row.
 func (m Model) View() string {
-	st := m.c.Styles
+	st, l := m.c.Styles, m.c.Lang
 	if m.prompting {
-		return format.Fit(" "+m.prompt.View()+"  "+st.Hint.Render("1m30s, 90 or 01:30.5 · enter goes · esc cancels"), m.w)
+		return format.Fit(" "+m.prompt.View()+"  "+st.Hint.Render(l.T(i18n.UIGoToHelp)), m.w)
 	}
-	label := st.Title.Render("replay")
+	label := st.Title.Render(l.T(i18n.UIReplay))
 	if m.Seeking {
-		label = st.Warn.Render("seeking…")
+		label = st.Warn.Render(l.T(i18n.UISeekingLabel))
 	}
 	left := " " + label + " " + format.Clock(m.Playhead, m.span) + " "
 	right := " " + format.Clock(m.span, m.span)
 	if m.w >= 100 {
 		switch n := m.Ahead; {
 		case m.inputs == 0:
-			right += st.Dim.Render(" · no live inputs")
+			right += st.Dim.Render(" · " + l.T(i18n.UINoInputs))
 		case n > 0:
-			right += st.Dim.Render(" · " + format.Plural(n, "input") + " to replay")
+			right += st.Dim.Render(" · " + l.T(i18n.UIToReplay, "Count", n))
 		default:
-			right += st.Dim.Render(" · all inputs replayed")
+			right += st.Dim.Render(" · " + l.T(i18n.UIAllReplayed))
 		}
 	}
 	if m.w >= 150 {
-		right += st.Dim.Render(" · ") + st.FaultRow.Render("✖") + st.Dim.Render(" fault  ") +
-			st.ParamRow.Render("=") + st.Dim.Render(" parameter  ") + st.DetectRow.Render("!") + st.Dim.Render(" detection")
+		right += st.Dim.Render(" · ") + st.FaultRow.Render("✖") + st.Dim.Render(" "+l.T(i18n.UIMarkFault)+"  ") +
+			st.ParamRow.Render("=") + st.Dim.Render(" "+l.T(i18n.UIMarkParam)+"  ") + st.DetectRow.Render("!") + st.Dim.Render(" "+l.T(i18n.UIMarkDetect))
 	}
 	right += " "
 	n := m.w - ansi.StringWidth(left) - ansi.StringWidth(right)
@@ -161,7 +162,7 @@ func markStyle(s styles.Styles, k feed.MarkKind) lipgloss.Style {
 // OpenPrompt opens the "go to" prompt in the row.
 func (m *Model) OpenPrompt() tea.Cmd {
 	in := textinput.New()
-	in.Prompt = "go to > "
+	in.Prompt = m.c.T(i18n.UIGoToPrompt)
 	in.Placeholder = "1m30s"
 	in.CharLimit = 32
 	m.prompt, m.prompting = in, true

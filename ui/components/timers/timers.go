@@ -2,13 +2,13 @@ package timers
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/styles"
@@ -18,18 +18,18 @@ import (
 // remaining time, "server heartbeat timeout ▓▓▓▓░░ 12.4s". When they do
 // not all fit, the first line counts them by name and the rest scroll.
 func (m Model) Lines() []string {
-	d, now, st, w, h := &m.d, m.snap.Now, m.c.Styles, m.w, m.h
+	d, now, st, w, h, l := &m.d, m.snap.Now, m.c.Styles, m.w, m.h, m.c.Lang
 	if h <= 0 {
 		return nil
 	}
 	ts := d.timers
 	if len(ts) == 0 {
-		return []string{st.Dim.Render("no timer is armed")}
+		return []string{st.Dim.Render(l.T(i18n.UINoTimer))}
 	}
 	out := make([]string, 0, h)
 	rows := h
 	if len(ts) > h {
-		out = append(out, timerCounts(ts, st))
+		out = append(out, timerCounts(ts, st, l))
 		rows = h - 1
 	}
 	from, to := m.scroll.Window(len(ts), rows)
@@ -41,30 +41,30 @@ func (m Model) Lines() []string {
 	const remW = 5
 	labels := make([]string, len(show))
 	for i, t := range show {
-		labels[i] = m.c.Actor(timerOwner(t), t.Name)
-		if d.timerDup[timerOwner(t)+"\x00"+t.Name] > 1 {
+		labels[i] = m.c.Actor(timerOwner(t), t.Label.In(l))
+		if d.timerDup[timerOwner(t)+"\x00"+string(t.Name)] > 1 {
 			labels[i] += " " + peerOf(t.Conn)
 		}
 	}
 	withDetail := func(i int, full bool) string {
-		t := show[i]
-		if t.Detail == "" {
+		detail := show[i].Detail.In(l)
+		if detail == "" {
 			return labels[i]
 		}
-		detail := t.Detail
 		if !full {
 			detail, _, _ = strings.Cut(detail, ",")
+			detail, _, _ = strings.Cut(detail, "，")
 		}
-		return labels[i] + " (" + detail + ")"
+		return l.T(i18n.UIWithDetail, "Label", labels[i], "Detail", detail)
 	}
 	barFor := func(detail, full bool) int {
 		need := 0
 		for i := range show {
-			l := labels[i]
+			label := labels[i]
 			if detail {
-				l = withDetail(i, full)
+				label = withDetail(i, full)
 			}
-			need = max(need, ansi.StringWidth(l))
+			need = max(need, ansi.StringWidth(label))
 		}
 		return min(w-need-remW-2, 24)
 	}
@@ -85,8 +85,8 @@ func (m Model) Lines() []string {
 	}
 	for i, t := range show {
 		label := labels[i]
-		if l := withDetail(i, full); details || ansi.StringWidth(l) <= labelW {
-			label = l
+		if ld := withDetail(i, full); details || ansi.StringWidth(ld) <= labelW {
+			label = ld
 		}
 		left := t.Deadline - now
 		total := t.Deadline - t.Start
@@ -126,7 +126,7 @@ func (m Model) Mark() string {
 func (m Model) MinWidth() int {
 	n := 0
 	for _, t := range m.d.timers {
-		n = max(n, ansi.StringWidth(m.c.Actor(timerOwner(t), t.Name)))
+		n = max(n, ansi.StringWidth(m.c.Actor(timerOwner(t), t.Label.In(m.c.Lang))))
 	}
 	return n + 1 + 5
 }
@@ -136,9 +136,9 @@ func (m Model) MinWidth() int {
 func (m Model) Width() int {
 	n := 0
 	for _, t := range m.d.timers {
-		l := m.c.Actor(timerOwner(t), t.Name)
-		if t.Detail != "" {
-			l += " (" + t.Detail + ")"
+		l := m.c.Actor(timerOwner(t), t.Label.In(m.c.Lang))
+		if !t.Detail.IsZero() {
+			l = m.c.T(i18n.UIWithDetail, "Label", l, "Detail", t.Detail)
 		}
 		n = max(n, ansi.StringWidth(l))
 	}
@@ -146,21 +146,21 @@ func (m Model) Width() int {
 }
 
 // timerCounts: "2658 timers: 1000 next ping · 885 time-wait · …".
-func timerCounts(ts []lab.TimerView, st styles.Styles) string {
-	count := map[string]int{}
-	var names []string
+func timerCounts(ts []lab.TimerView, st styles.Styles, l i18n.Lang) string {
+	count := map[i18n.ID]int{}
+	var names []i18n.ID
 	for _, t := range ts {
 		if count[t.Name] == 0 {
 			names = append(names, t.Name)
 		}
 		count[t.Name]++
 	}
-	slices.SortStableFunc(names, func(a, b string) int { return count[b] - count[a] })
+	slices.SortStableFunc(names, func(a, b i18n.ID) int { return count[b] - count[a] })
 	parts := make([]string, len(names))
 	for i, n := range names {
-		parts[i] = fmt.Sprintf("%d %s", count[n], n)
+		parts[i] = format.Itoa(count[n]) + " " + l.T(n)
 	}
-	return st.Strong.Render(fmt.Sprintf("%d timers: ", len(ts))) + strings.Join(parts, " · ")
+	return st.Strong.Render(l.T(i18n.UITimerCount, "N", len(ts))) + strings.Join(parts, " · ")
 }
 
 // peerOf names a connection by its far end, "⇄10.0.0.2:50312", from its
@@ -192,7 +192,7 @@ func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Title is "timers N".
 func (m Model) Title() string {
-	return common.Titled(fmt.Sprintf("timers %d", len(m.snap.Timers)), m.Mark())
+	return common.Titled(m.c.T(i18n.UIPaneTimers, "N", len(m.snap.Timers)), m.Mark())
 }
 
 // View is Lines, one a line.
@@ -230,7 +230,7 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 	d := derived{timers: make([]lab.TimerView, len(ks)), timerDup: map[string]int{}}
 	for i, k := range ks {
 		d.timers[i] = k.t
-		d.timerDup[timerOwner(k.t)+"\x00"+k.t.Name]++
+		d.timerDup[timerOwner(k.t)+"\x00"+string(k.t.Name)]++
 	}
 	m.d = d
 }

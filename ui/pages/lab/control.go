@@ -144,14 +144,16 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.restart()
 	case key.Matches(msg, k.Faults):
 		m.modal = modalFaults
-		m.menu = menu.New("Fault — do it now", faultItems(m.run.S, m.snap, m.nodes), k.Faults)
+		m.menu = menu.New(m.c, m.c.T(i18n.UIMenuFaults), faultItems(m.c.Lang, m.run.S, m.snap, m.nodes), k.Faults)
 	case key.Matches(msg, k.Params):
 		m.modal = modalParams
-		m.menu = menu.New("Parameters — change one live", paramItems(m.run.S, m.snap, m.c.Lang), k.Params)
+		m.menu = menu.New(m.c, m.c.T(i18n.UIMenuParams), paramItems(m.run.S, m.snap, m.c.Lang), k.Params)
 	case key.Matches(msg, k.Record):
 		return m.record(), nil
 	case key.Matches(msg, k.Help):
 		m.modal = modalHelp
+	case key.Matches(msg, k.Lang):
+		return m.switchLang(), nil
 	default:
 		return m.scrollKey(msg), nil
 	}
@@ -163,7 +165,7 @@ func (m Model) step() (tea.Model, tea.Cmd) {
 	m.clock.Paused = true
 	cmd := m.clock.Retag()
 	if !m.run.Step() {
-		m.status.SetFlash("nothing is left to happen", false)
+		m.status.SetFlash(m.c.T(i18n.UINothingLeft), false)
 	}
 	m.refresh()
 	m.atVerdict()
@@ -178,11 +180,11 @@ func (m Model) jump() (tea.Model, tea.Cmd) {
 	from := m.run.S.Now()
 	switch {
 	case m.run.Jump():
-		m.status.SetFlash("+"+format.Dur(m.run.S.Now()-from)+": "+m.run.Feed.LastInteresting, false)
+		m.status.SetFlash(m.c.T(i18n.UIJumped, "D", format.Dur(m.run.S.Now()-from), "What", m.run.Feed.LastInteresting), false)
 	case m.run.Idle():
-		m.status.SetFlash("nothing is left to happen", false)
+		m.status.SetFlash(m.c.T(i18n.UINothingLeft), false)
 	default:
-		m.status.SetFlash("nothing changes in the next "+format.Dur(engine.SearchHorizon), false)
+		m.status.SetFlash(m.c.T(i18n.UINoChange, "D", format.Dur(engine.SearchHorizon)), false)
 	}
 	m.refresh()
 	m.atVerdict()
@@ -203,7 +205,7 @@ func (m Model) restart() (tea.Model, tea.Cmd) {
 	dropped := len(m.run.S.Inputs())
 	r, err := engine.NewRun(m.sc, nil)
 	if err != nil {
-		m.status.SetFlash("restart: "+err.Error(), true)
+		m.status.SetFlash(m.c.T(i18n.UIRestartErr, "Err", err), true)
 		return m, nil
 	}
 	m.setRun(r)
@@ -232,7 +234,7 @@ func (m Model) menuKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		m.modal, m.menu = modalNone, menu.Model{}
-		m.status.SetFlash(actionText(a), false)
+		m.status.SetFlash(actionText(a, m.c.Lang), false)
 		m.refresh()
 	}
 	return m, cmd
@@ -253,16 +255,31 @@ func (m Model) onOther(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // actionText words an applied action for the status line: "done: power
 // off client", "set apps.client.heartbeat.interval = 5s".
-func actionText(a lab.Action) string {
+func actionText(a lab.Action, l i18n.Lang) string {
 	if a.Do == lab.Set {
-		return "set " + a.Target + " = " + a.Value
+		return l.T(i18n.UIActionSet, "Path", a.Target, "Value", a.Value)
 	}
-	s := "done: " + strings.ReplaceAll(string(a.Do), "_", " ")
+	s := strings.ReplaceAll(string(a.Do), "_", " ")
 	if a.Target != "" {
 		s += " " + a.Target
 	}
 	if a.Value != "" {
 		s += " " + a.Value
 	}
-	return s
+	return l.T(i18n.UIActionDone, "Action", s)
+}
+
+// switchLang shows everything in the other language, the history too: the
+// panes keep messages, not text, and draw them again. The note says which
+// language it is, in it.
+func (m Model) switchLang() Model {
+	l := m.c.Lang.Next()
+	m.c.SetLang(l)
+	m.keys.SetLang(l)
+	if m.modal == modalFaults || m.modal == modalParams {
+		m.modal, m.menu = modalNone, menu.Model{} // reopened, it speaks the new language
+	}
+	m.status.SetFlash(l.T(i18n.UILang), false)
+	m.refresh()
+	return m
 }

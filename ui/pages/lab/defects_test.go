@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/feed"
@@ -135,8 +136,8 @@ func TestDefect8MenusUseTheWidthAndChoices(t *testing.T) {
 		m = press(t, m, "f")
 		view := m.View()
 		for _, v := range lab.Verbs() {
-			if v.Name == lab.PowerOff && !strings.Contains(view, v.Does) && w >= 120 {
-				t.Errorf("at %d columns the fault menu cuts %q:\n%s", w, v.Does, view)
+			if does := i18n.English.T(v.Doc); v.Name == lab.PowerOff && !strings.Contains(view, does) && w >= 120 {
+				t.Errorf("at %d columns the fault menu cuts %q:\n%s", w, does, view)
 			}
 		}
 	}
@@ -216,7 +217,7 @@ func TestDefect13NarrationNamesTheRuleThatFired(t *testing.T) {
 	var text string
 	for i := range m.run.Feed.Log.Len() {
 		if e := m.run.Feed.Log.FromEnd(i); e.At == 32030*time.Millisecond {
-			text = e.Text
+			text = e.Msg.String()
 		}
 	}
 	if !strings.Contains(text, "no answer to ping #6 within 2s") || strings.Contains(text, "6.97") {
@@ -237,7 +238,7 @@ func TestDefect14OneNamingRule(t *testing.T) {
 		}
 	}
 	for _, tv := range m.snap.Timers {
-		if tv.Name == "syn" && !strings.Contains(tv.App, "#") {
+		if tv.Name == i18n.TimerSYN && !strings.Contains(tv.App, "#") {
 			t.Fatalf("a SYN timer's owner is %q, want a client instance", tv.App)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/components/menu"
 )
@@ -58,7 +59,7 @@ func TestPowerCutEndToEnd(t *testing.T) {
 // hotkeyOf finds the key that chooses action in m's fault menu.
 func hotkeyOf(t *testing.T, m Model, action lab.Action) string {
 	t.Helper()
-	mn := menu.New("", faultItems(m.run.S, m.snap, m.nodes), m.keys.Faults)
+	mn := menu.New(m.c, "", faultItems(i18n.English, m.run.S, m.snap, m.nodes), m.keys.Faults)
 	for _, it := range mn.Items {
 		if it.Action == action {
 			return it.Key

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/components/hosts"
 	"github.com/socklab/socklab/ui/components/menu"
 )
@@ -14,10 +15,10 @@ import (
 // pull (or plug) a cable, set a link's loss, cut a host off from the
 // others and heal, make a middlebox forget its flows. Each item's hint is
 // lab.Verbs' description of the verb.
-func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item {
+func faultItems(l i18n.Lang, s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item {
 	does := map[lab.Verb]string{}
 	for _, v := range lab.Verbs() {
-		does[v.Name] = v.Does
+		does[v.Name] = l.T(v.Doc)
 	}
 	item := func(label string, do lab.Verb, target string) menu.Item {
 		return menu.Item{Label: label, Hint: does[do], Action: lab.Action{Do: do, Target: target}}
@@ -31,40 +32,40 @@ func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item 
 		}
 		names = append(names, name)
 		if hv.Powered {
-			items = append(items, item("power off "+name, lab.PowerOff, name))
+			items = append(items, item(l.T(i18n.UIFaultOff, "Name", name), lab.PowerOff, name))
 		} else {
-			items = append(items, item("power on "+name, lab.PowerOn, name))
+			items = append(items, item(l.T(i18n.UIFaultOn, "Name", name), lab.PowerOn, name))
 		}
 	}
 	for _, a := range s.Config().Apps {
 		state := appState(snap, a)
 		switch state {
 		case "dead":
-			items = append(items, item("restart "+a.Name, lab.Restart, a.Name))
+			items = append(items, item(l.T(i18n.UIFaultRestart, "Name", a.Name), lab.Restart, a.Name))
 		default:
-			items = append(items, item("crash "+a.Name, lab.Crash, a.Name))
+			items = append(items, item(l.T(i18n.UIFaultCrash, "Name", a.Name), lab.Crash, a.Name))
 			if does[lab.Stop] != "" {
-				items = append(items, item("stop "+a.Name, lab.Stop, a.Name))
+				items = append(items, item(l.T(i18n.UIFaultStop, "Name", a.Name), lab.Stop, a.Name))
 			}
 		}
 		switch state {
 		case "frozen":
-			items = append(items, item("thaw "+a.Name, lab.Thaw, a.Name))
+			items = append(items, item(l.T(i18n.UIFaultThaw, "Name", a.Name), lab.Thaw, a.Name))
 		case "running":
-			items = append(items, item("freeze "+a.Name, lab.Freeze, a.Name))
+			items = append(items, item(l.T(i18n.UIFaultFreeze, "Name", a.Name), lab.Freeze, a.Name))
 		}
 	}
-	for _, l := range snap.Links {
-		if l.Up {
-			items = append(items, item("pull the cable "+l.Name, lab.LinkDown, l.Name))
+	for _, lk := range snap.Links {
+		if lk.Up {
+			items = append(items, item(l.T(i18n.UIFaultPull, "Name", lk.Name), lab.LinkDown, lk.Name))
 		} else {
-			items = append(items, item("plug the cable "+l.Name, lab.LinkUp, l.Name))
+			items = append(items, item(l.T(i18n.UIFaultPlug, "Name", lk.Name), lab.LinkUp, lk.Name))
 		}
 	}
-	for _, l := range snap.Links {
-		it := item("set loss on "+l.Name+"…", lab.Loss, l.Name)
-		it.Prompt = "loss on " + l.Name + " (a probability, 0 to 1):"
-		it.Value = fmt.Sprint(l.Loss)
+	for _, lk := range snap.Links {
+		it := item(l.T(i18n.UIFaultLoss, "Name", lk.Name), lab.Loss, lk.Name)
+		it.Prompt = l.T(i18n.UIFaultLossAsk, "Name", lk.Name)
+		it.Value = fmt.Sprint(lk.Loss)
 		items = append(items, it)
 	}
 	if len(names) >= 2 {
@@ -75,15 +76,15 @@ func faultItems(s *lab.Session, snap *lab.Snapshot, order []string) []menu.Item 
 					rest = append(rest, o)
 				}
 			}
-			it := item("partition "+h+" from "+strings.Join(rest, ", "), lab.Partition, h)
+			it := item(l.T(i18n.UIFaultSplit, "Name", h, "Others", i18n.List(rest)), lab.Partition, h)
 			it.Action.Value = strings.Join(rest, ",")
 			items = append(items, it)
 		}
-		items = append(items, item("heal all partitions", lab.Heal, ""))
+		items = append(items, item(l.T(i18n.UIFaultHeal), lab.Heal, ""))
 	}
 	for _, b := range snap.Boxes {
 		if b.Kind != "router" {
-			items = append(items, item("expire "+b.Name+"'s flows", lab.Expire, b.Name))
+			items = append(items, item(l.T(i18n.UIFaultExpire, "Name", b.Name), lab.Expire, b.Name))
 		}
 	}
 	return items

@@ -16,23 +16,32 @@ import (
 )
 
 // testCommon is a terminal without colour: golden files hold plain text,
-// whatever the terminal the tests run in.
-func testCommon() *common.Common {
+// whatever the terminal the tests run in. Its reader reads English.
+func testCommon() *common.Common { return testCommonIn(i18n.English) }
+
+// testCommonIn is testCommon for a reader of l.
+func testCommonIn(l i18n.Lang) *common.Common {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	r.SetHasDarkBackground(true)
-	return common.NewCommon(r, i18n.English)
+	return common.NewCommon(r, l)
 }
 
 // labAt opens a built-in scenario in a w×h terminal and runs it to
 // simulated time at.
 func labAt(t testing.TB, name string, at time.Duration, w, h int) Model {
 	t.Helper()
+	return labAtIn(t, name, at, w, h, i18n.English)
+}
+
+// labAtIn is labAt for a reader of l.
+func labAtIn(t testing.TB, name string, at time.Duration, w, h int, l i18n.Lang) Model {
+	t.Helper()
 	sc, err := scenarios.Load(name)
 	if err != nil {
 		t.Fatalf("load %s: %v", name, err)
 	}
-	m, err := New(testCommon(), sc)
+	m, err := New(testCommonIn(l), sc)
 	if err != nil {
 		t.Fatalf("New(%s): %v", name, err)
 	}

@@ -37,8 +37,8 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 		_, rest, _ := strings.Cut(path, ".")
 		owner, name, _ := strings.Cut(rest, ".")
 		it := menu.Item{Label: owner + " " + name + " = " + value, Hint: hint,
-			Action: lab.Action{Do: lab.Set, Target: path}, Prompt: "new value of " + path + ":", Value: value}
-		it.Choices, it.Hints = choices(name)
+			Action: lab.Action{Do: lab.Set, Target: path}, Prompt: lang.T(i18n.UIParamAsk, "Path", path), Value: value}
+		it.Choices, it.Hints = choices(name, lang)
 		items = append(items, it)
 	}
 	for _, a := range s.Config().Apps {
@@ -53,10 +53,10 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 	}
 	for _, l := range snap.Links {
 		if live["links.<a-b>.loss"] {
-			add("links."+l.Name+".loss", fmt.Sprint(l.Loss), "probability 0 to 1")
+			add("links."+l.Name+".loss", fmt.Sprint(l.Loss), lang.T(i18n.UIParamProb))
 		}
 		if live["links.<a-b>.latency"] {
-			add("links."+l.Name+".latency", netsim.FormatDuration(l.Latency), "one way")
+			add("links."+l.Name+".latency", netsim.FormatDuration(l.Latency), lang.T(i18n.UIParamOneWay))
 		}
 	}
 	for _, b := range snap.Boxes {
@@ -64,7 +64,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 			continue
 		}
 		if live["middleboxes.<name>.idle_timeout"] {
-			add("middleboxes."+b.Name+".idle_timeout", netsim.FormatDuration(b.IdleTimeout), "forget a flow idle this long")
+			add("middleboxes."+b.Name+".idle_timeout", netsim.FormatDuration(b.IdleTimeout), lang.T(i18n.UIParamForget))
 		}
 		if live["middleboxes.<name>.on_expired"] {
 			add("middleboxes."+b.Name+".on_expired", b.Policy, lang.T(i18n.UIHintOnExpired))
@@ -76,6 +76,7 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 // appParamValue reads an app parameter's current value, as "set" accepts
 // it back, with a hint on what it means.
 func appParamValue(a lab.AppConfig, suffix string, lang i18n.Lang) (value, hint string) {
+	off, osDefault := lang.T(i18n.UIParamOff), lang.T(i18n.UIParamOS)
 	d := func(v time.Duration, zero string) (string, string) {
 		if v == 0 {
 			return "0s", zero
@@ -84,28 +85,28 @@ func appParamValue(a lab.AppConfig, suffix string, lang i18n.Lang) (value, hint 
 	}
 	switch suffix {
 	case "heartbeat.interval":
-		return d(a.Heartbeat.Interval, "this side does not ping")
+		return d(a.Heartbeat.Interval, lang.T(i18n.UIParamNoPing))
 	case "heartbeat.timeout":
 		return d(a.Heartbeat.Timeout, "")
 	case "heartbeat.expect":
-		return d(a.Heartbeat.Expect, "off")
+		return d(a.Heartbeat.Expect, off)
 	case "heartbeat.max_missed":
-		return fmt.Sprint(a.Heartbeat.MaxMissed), "pings unanswered before giving up"
+		return fmt.Sprint(a.Heartbeat.MaxMissed), lang.T(i18n.UIParamMissed)
 	case "idle_timeout":
-		return d(a.IdleTimeout, "off")
+		return d(a.IdleTimeout, off)
 	case "keepalive.enabled":
-		return fmt.Sprint(a.Keepalive.Enabled), "SO_KEEPALIVE: true or false"
+		return fmt.Sprint(a.Keepalive.Enabled), lang.T(i18n.UIParamKA)
 	case "keepalive.idle":
-		return d(a.Keepalive.Idle, "OS default")
+		return d(a.Keepalive.Idle, osDefault)
 	case "keepalive.interval":
-		return d(a.Keepalive.Interval, "OS default")
+		return d(a.Keepalive.Interval, osDefault)
 	case "keepalive.count":
 		if a.Keepalive.Count == 0 {
-			return "0", "OS default"
+			return "0", osDefault
 		}
 		return fmt.Sprint(a.Keepalive.Count), ""
 	case "user_timeout":
-		return d(a.UserTimeout, "off")
+		return d(a.UserTimeout, off)
 	case "reconnect.policy":
 		return a.Reconnect.Policy, lang.T(i18n.UIHintReconnectPolicy)
 	case "reconnect.base":
@@ -118,7 +119,7 @@ func appParamValue(a lab.AppConfig, suffix string, lang i18n.Lang) (value, hint 
 
 // choices are the values a setting with a fixed set of them may take, to
 // pick from a list, and what each means; nil for a setting typed in.
-func choices(setting string) (values, hints []string) {
+func choices(setting string, lang i18n.Lang) (values, hints []string) {
 	switch setting {
 	case "reconnect.policy":
 		return lab.BackoffPolicies, nil
@@ -126,7 +127,7 @@ func choices(setting string) (values, hints []string) {
 		return []string{"true", "false"}, nil
 	case "on_expired":
 		for _, p := range netsim.ExpiryPolicies() {
-			values, hints = append(values, p.String()), append(hints, p.Doc())
+			values, hints = append(values, p.String()), append(hints, lang.T(i18n.ID("policy."+p.String())))
 		}
 		return values, hints
 	}

@@ -1,8 +1,7 @@
 package lab
 
 import (
-	"fmt"
-
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/format"
@@ -19,9 +18,9 @@ func (m Model) record() Model {
 	rec := scenarios.NewRecording(m.sc, m.sets, in, s.Now())
 	path, err := engine.WriteNew(m.outDir, engine.RecordingBase(m.sc.Name), ".recording.json", rec.Marshal())
 	if err != nil {
-		m.status.SetFlash("record: "+err.Error(), true)
+		m.status.SetFlash(m.c.T(i18n.UIRecordErr, "Err", err), true)
 		return m
 	}
-	m.status.SetFlash(fmt.Sprintf("wrote %s · %s, %s", path, format.Dur(s.Now()), format.Plural(len(in), "live input")), false)
+	m.status.SetFlash(m.c.T(i18n.UIRecorded, "Path", path, "D", format.Dur(s.Now()), "Count", len(in)), false)
 	return m
 }

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
@@ -99,22 +100,22 @@ func (m Model) replayKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) 
 	case m.seek != nil && key.Matches(msg, k.Back):
 		return m.stopSeek(), nil, true
 	case m.seek != nil && !key.Matches(msg, k.Quit):
-		m.status.SetFlash("seeking… (esc stops)", false)
+		m.status.SetFlash(m.c.T(i18n.UISeeking), false)
 		return m, nil, true
 	case key.Matches(msg, k.GoTo):
 		m.modal = modalGoto
 		return m, m.timeline.OpenPrompt(), true
 	case key.Matches(msg, k.ToStart):
 		m, cmd = m.seekTo(0)
-		m.status.SetFlash("back to the start", false)
+		m.status.SetFlash(m.c.T(i18n.UIToStart), false)
 		return m, cmd, true
 	case key.Matches(msg, k.Branch):
 		return m.branch(), nil, true
 	case keymap.Disabled(msg, k.Faults, k.Params):
-		m.status.SetFlash("replaying: no faults or edits of your own until b branches", true)
+		m.status.SetFlash(m.c.T(i18n.UINoFaults), true)
 		return m, nil, true
 	case keymap.Disabled(msg, k.Record):
-		m.status.SetFlash("this is a recording already: b branches, then w records the branch", true)
+		m.status.SetFlash(m.c.T(i18n.UINoRecord), true)
 		return m, nil, true
 	}
 	return m, nil, false
@@ -133,13 +134,13 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Select):
 		t, err := timeline.ParseTime(m.timeline.PromptValue())
 		if err != nil {
-			m.status.SetFlash(err.Error(), true)
+			m.status.SetFlash(i18n.ErrorText(err, m.c.Lang), true)
 			return m, nil
 		}
 		m.modal = modalNone
 		m.timeline.ClosePrompt()
 		if t > m.replay.span {
-			m.status.SetFlash("the recording ends at "+netsim.FormatTime(m.replay.span), false)
+			m.status.SetFlash(m.c.T(i18n.UIEndsAt, "At", netsim.FormatTime(m.replay.span)), false)
 		}
 		return m.seekTo(t)
 	}
@@ -156,9 +157,9 @@ func (m Model) branch() Model {
 	dropped := m.run.S.DropReplay()
 	m.replay = nil
 	m.keys.SetReplay(false)
-	note := "branched at " + format.Stamp(m.run.S.Now(), false) + ": the lab is live"
+	note := m.c.T(i18n.UIBranched, "At", format.Stamp(m.run.S.Now(), false))
 	if dropped > 0 {
-		note += ", " + format.Plural(dropped, "recorded input") + " dropped"
+		note = m.c.T(i18n.UIBranchedDrp, "At", format.Stamp(m.run.S.Now(), false), "Count", dropped)
 	}
 	m.status.SetFlash(note, false)
 	m.resize()
@@ -169,7 +170,7 @@ func (m Model) branch() Model {
 func (m Model) atEnd() (tea.Model, tea.Cmd) {
 	m.clock.Paused = true
 	cmd := m.clock.Retag()
-	m.status.SetFlash("the recording ends here: , < g seek back · b branches to go on", false)
+	m.status.SetFlash(m.c.T(i18n.UIAtEnd), false)
 	return m, cmd
 }
 

@@ -399,7 +399,7 @@ func TestRecordKeyWritesAReplayableRecording(t *testing.T) {
 // editor.
 func hotkeyOfParam(t *testing.T, m Model, path string) string {
 	t.Helper()
-	mn := menu.New("", paramItems(m.run.S, m.snap, m.c.Lang), m.keys.Params)
+	mn := menu.New(m.c, "", paramItems(m.run.S, m.snap, m.c.Lang), m.keys.Params)
 	for _, it := range mn.Items {
 		if it.Action.Target == path {
 			return it.Key

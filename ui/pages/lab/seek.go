@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -87,7 +88,7 @@ func (m Model) stepSeek(budget int) (Model, tea.Cmd) {
 func (m Model) stopSeek() Model {
 	m.seek = nil
 	m.refresh()
-	m.status.SetFlash("seek stopped", false)
+	m.status.SetFlash(m.c.T(i18n.UISeekStopped), false)
 	return m
 }
 
@@ -106,14 +107,14 @@ func (m Model) toMarker(dir int) (Model, tea.Cmd) {
 	}
 	if i < 0 || i >= len(marks) {
 		if dir < 0 {
-			m.status.SetFlash("no marker before this", false)
+			m.status.SetFlash(m.c.T(i18n.UINoMarkBack), false)
 		} else {
-			m.status.SetFlash("no marker after this", false)
+			m.status.SetFlash(m.c.T(i18n.UINoMarkAhead), false)
 		}
 		return m, nil
 	}
 	m, cmd := m.seekTo(marks[i].At)
-	m.status.SetFlash(feed.Describe(marks, marks[i].At), false)
+	m.status.SetFlash(feed.Describe(marks, marks[i].At, m.c.Lang), false)
 	return m, cmd
 }
 

@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -58,7 +57,7 @@ func (m Model) panes(lines []string, f common.Frame) []string {
 	above := 0 // the divider column of the pane above, to close
 	if l.top > 0 {
 		first = false
-		hostsTitle := common.Titled("hosts", m.hosts.Mark())
+		hostsTitle := common.Titled(m.c.T(i18n.UIPaneHosts), m.hosts.Mark())
 		if l.split > 0 {
 			lines = append(lines, f.Top(hostsTitle, l.split, m.timers.Title(), m.focus == paneHosts, m.focus == paneTimers))
 			left, right := m.hosts.Lines(), m.timers.Lines()
@@ -100,7 +99,7 @@ func (m Model) zoomedPane(lines []string, f common.Frame) []string {
 	rows := 0
 	switch m.focus {
 	case paneHosts:
-		title, content, rows = common.Titled("hosts", m.hosts.Mark()), m.hosts.Lines(), m.lay.top
+		title, content, rows = common.Titled(m.c.T(i18n.UIPaneHosts), m.hosts.Mark()), m.hosts.Lines(), m.lay.top
 	case paneTimers:
 		title, content, rows = m.timers.Title(), m.timers.Lines(), m.lay.top
 	case paneConns:
@@ -148,7 +147,7 @@ func at(lines []string, i int) string {
 
 // tooSmall is the whole screen when the terminal is too small for the lab.
 func (m Model) tooSmall() string {
-	msg := fmt.Sprintf("socklab needs %d×%d (this is %d×%d) · q quits", minWidth, minHeight+m.headerRows(), m.w, m.h)
+	msg := m.c.T(i18n.UITooSmall, "W", minWidth, "H", minHeight+m.headerRows(), "CW", m.w, "CH", m.h)
 	var lines []string
 	for _, l := range format.Wrap(msg, m.w) {
 		lines = append(lines, format.Fit(l, m.w))
@@ -182,24 +181,18 @@ func (m Model) drawModal(lines []string) []string {
 // helpContent is the full help: every key, then how to read the screen.
 func (m Model) helpContent(w int) []string {
 	st := m.c.Styles
-	lines := []string{st.ModalTitle.Render("Keys"), ""}
+	lines := []string{st.ModalTitle.Render(m.c.T(i18n.UIHelpKeys)), ""}
 	lines = append(lines, strings.Split(m.statusBar().HelpView(w), "\n")...)
 	if m.replay != nil {
-		lines = append(lines, "", st.ModalTitle.Render("Replaying "+m.sc.Name), "")
-		for _, l := range format.Wrap("The recorded faults and changes play back at their times; seeking back re-simulates "+
-			"from the start. f and e are off: b branches here, drops the inputs not yet replayed, and the lab is "+
-			"live (w then records the branch). On the timeline: ● now, ✖ fault, = parameter set, ! detection.", w) {
+		lines = append(lines, "", st.ModalTitle.Render(m.c.T(i18n.UIHelpReplaying, "Name", m.sc.Name)), "")
+		for _, l := range format.Wrap(m.c.T(i18n.UIHelpReplay), w) {
 			lines = append(lines, st.Hint.Render(l))
 		}
 	}
-	lines = append(lines, "", st.ModalTitle.Render("Reading the wire"), "")
+	lines = append(lines, "", st.ModalTitle.Render(m.c.T(i18n.UIHelpWire)), "")
 	legend := []string{
-		"│──▶  a packet delivered     ┄┄▶  still in flight     ✗  dropped, with why",
-		"ping #n / pong #n  heartbeats      ↻  retransmission     keepalive probe",
-		"✖ fault   ! detection   ↺ reconnect   ~ middlebox flow   = parameter set",
-		"[PSH|ACK] seq=1 ack=1 len=8: flags, relative sequence numbers, payload",
-		m.c.T(i18n.UILegendShort),
-		"The mouse wheel scrolls the wire, or the log under the pointer.",
+		m.c.T(i18n.UIHelpLegend1), m.c.T(i18n.UIHelpLegend2), m.c.T(i18n.UIHelpLegend3), m.c.T(i18n.UIHelpLegend4),
+		m.c.T(i18n.UILegendShort), m.c.T(i18n.UIHelpLegend5),
 	}
 	for _, l := range legend {
 		if ansi.StringWidth(l) <= w {
@@ -210,5 +203,5 @@ func (m Model) helpContent(w int) []string {
 			lines = append(lines, st.Hint.Render(part))
 		}
 	}
-	return append(lines, "", st.Hint.Render("? or esc closes this help"))
+	return append(lines, "", st.Hint.Render(m.c.T(i18n.UIHelpClose)))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
@@ -21,20 +22,23 @@ import (
 type ChosenMsg struct{ Name string }
 
 // item is a lesson in the list: its number in teaching order, its name
-// and title, and what it teaches.
+// and title, and what it teaches, shown in lang.
 type item struct {
-	info           scenarios.Info
-	title, teaches string // in the reader's language
+	info    scenarios.Info
+	teaches i18n.Text
+	lang    i18n.Lang
 }
 
 // Title is "10 power-loss-heartbeat": the number, then the name.
 func (i item) Title() string       { return fmt.Sprintf("%2d %s", i.info.Lesson, i.info.Name) }
-func (i item) Description() string { return i.title }
+func (i item) Description() string { return i.info.Title.In(i.lang) }
 
 // FilterValue lets the filter find a lesson by its number, its name or
-// its title; it begins with Title, so the delegate's highlighting of the
-// matched characters falls on the title line.
-func (i item) FilterValue() string { return i.Title() + " " + i.title }
+// its title in either language; it begins with Title, so the delegate's
+// highlighting of the matched characters falls on the title line.
+func (i item) FilterValue() string {
+	return i.Title() + " " + i.info.Title.In(i.lang) + " " + i.info.Title.In(i.lang.Next())
+}
 
 // Model is the picker: the lessons in teaching order, and what the
 // selected one teaches beside them (under them when the terminal is
@@ -50,9 +54,9 @@ type Model struct {
 func New(c *common.Common) Model {
 	var items []list.Item
 	for _, info := range scenarios.Lessons() {
-		it := item{info: info, title: info.Title.In(c.Lang)}
+		it := item{info: info, lang: c.Lang}
 		if sc, err := scenarios.Load(info.Name); err == nil {
-			it.teaches = sc.Teaches.In(c.Lang)
+			it.teaches = sc.Teaches
 		}
 		items = append(items, it)
 	}
@@ -64,13 +68,41 @@ func New(c *common.Common) Model {
 	styles.Rebind(&l.Styles, r)
 	styles.Rebind(&l.Help.Styles, r)
 	styles.Rebind(&l.FilterInput, r)
-	l.Title = c.T(i18n.UIPickerTitle)
 	l.Filter = rank
-	l.SetStatusBarItemName(c.T(i18n.UIPickerLesson), c.T(i18n.UIPickerLessons))
-	l.AdditionalShortHelpKeys = func() []key.Binding {
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T(i18n.UIPickerOpen)))}
+	m := Model{c: c, list: l}
+	m.setLang(c.Lang)
+	return m
+}
+
+// setLang words the picker in lang: its title, the lessons' titles, the
+// keys' help (the list's own keys too).
+func (m *Model) setLang(lang i18n.Lang) {
+	l := &m.list
+	l.Title = lang.T(i18n.UIPickerTitle)
+	l.SetStatusBarItemName(lang.T(i18n.UIPickerLesson), lang.T(i18n.UIPickerLessons))
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", lang.T(i18n.UIPickerOpen)))
+	langKey := m.c.Keys.Lang
+	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{open, langKey} }
+	k := &l.KeyMap
+	for _, b := range []struct {
+		b  *key.Binding
+		id i18n.ID
+	}{
+		{&k.CursorUp, i18n.KeyUp}, {&k.CursorDown, i18n.KeyDown}, {&k.PrevPage, i18n.KeyPrevPage},
+		{&k.NextPage, i18n.KeyNextPage}, {&k.GoToStart, i18n.KeyGoStart}, {&k.GoToEnd, i18n.KeyGoEnd},
+		{&k.Filter, i18n.KeyFilter}, {&k.ClearFilter, i18n.KeyClearFilter}, {&k.CancelWhileFiltering, i18n.KeyCancel},
+		{&k.AcceptWhileFiltering, i18n.KeyApplyFilter}, {&k.ShowFullHelp, i18n.KeyMore},
+		{&k.CloseFullHelp, i18n.KeyCloseHelp}, {&k.Quit, i18n.KeyQuit},
+	} {
+		b.b.SetHelp(b.b.Help().Key, lang.T(b.id))
 	}
-	return Model{c: c, list: l}
+	items := l.Items()
+	for i, it := range items {
+		it := it.(item)
+		it.lang = lang
+		items[i] = it
+	}
+	l.SetItems(items)
 }
 
 // side says the lesson text goes beside the list (else under it).
@@ -105,7 +137,7 @@ func (m *Model) Select(name string) {
 }
 
 // SetError shows err (a scenario that would not open) with the lesson.
-func (m *Model) SetError(err error) { m.err = err.Error() }
+func (m *Model) SetError(err error) { m.err = i18n.ErrorText(err, m.c.Lang) }
 
 // Init does nothing.
 func (m Model) Init() tea.Cmd { return nil }
@@ -117,6 +149,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
+		if key.Matches(msg, m.c.Keys.Lang) && m.list.FilterState() != list.Filtering {
+			m.c.SetLang(m.c.Lang.Next())
+			m.setLang(m.c.Lang)
+			return m, nil
+		}
 		if msg.String() == "enter" && m.list.FilterState() != list.Filtering {
 			if it, ok := m.list.SelectedItem().(item); ok {
 				name := it.info.Name
@@ -142,11 +179,11 @@ func (m Model) detail(w, h int) []string {
 	var lines []string
 	if it, ok := m.list.SelectedItem().(item); ok {
 		lines = append(lines, st.Title.Render(m.c.T(i18n.UIPickerTeaches, "Lesson", it.info.Lesson, "Name", it.info.Name)))
-		for _, l := range format.Wrap(it.title, w) {
+		for _, l := range format.Wrap(it.info.Title.In(m.c.Lang), w) {
 			lines = append(lines, st.Strong.Render(l))
 		}
 		lines = append(lines, "")
-		for _, l := range format.Wrap(it.teaches, w) {
+		for _, l := range format.Wrap(lab.Teaches(it.teaches.In(m.c.Lang)), w) {
 			lines = append(lines, st.Teaches.Render(l))
 		}
 	}

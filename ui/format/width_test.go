@@ -1,0 +1,41 @@
+package format
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWrap(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    int
+		want []string
+	}{
+		{"the server knows at once", 10, []string{"the server", "knows at", "once"}},
+		{"a supercalifragilistic word", 8, []string{"a", "supercal", "ifragili", "stic", "word"}},
+		// Chinese breaks between characters, by display cells (two each).
+		{"服务端立刻就知道了", 8, []string{"服务端立", "刻就知道", "了"}},
+		// Never a closing mark at a line's start, nor an opening one at its end.
+		{"断电了，没有FIN", 6, []string{"断电", "了，没", "有FIN"}},
+		{"连接（五元组）", 6, []string{"连接", "（五元", "组）"}},
+		// Latin words inside Chinese stay whole, at spaces.
+		{"连接仍是 ESTABLISHED，直到超时", 16, []string{"连接仍是", "ESTABLISHED，直", "到超时"}},
+		{"", 10, nil},
+	} {
+		got := Wrap(tc.text, tc.w)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Wrap(%q, %d) (-want +got):\n%s", tc.text, tc.w, diff)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("Wrap(%q, %d): %q is %d cells", tc.text, tc.w, l, ansi.StringWidth(l))
+			}
+		}
+		if strings.Join(got, "") != strings.ReplaceAll(strings.Join(strings.Fields(tc.text), ""), " ", "") && !strings.Contains(tc.text, " ") {
+			t.Errorf("Wrap(%q, %d) lost text: %q", tc.text, tc.w, got)
+		}
+	}
+}
