@@ -15,6 +15,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/cockroachdb/datadriven"
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -76,15 +77,27 @@ func transcript(code int, stdout, stderr string) string {
 // cuts an example too wide with "…").
 func TestHelpFits(t *testing.T) {
 	for _, c := range allCommands(newRootCmd(i18n.English)) {
-		path := strings.Fields(c.CommandPath())[1:]
-		code, out, errOut := cli(t, append(path, "--help")...)
-		if code != 0 || errOut != "" {
-			t.Errorf("%s --help: exit %d, %s", c.CommandPath(), code, errOut)
+		for _, lang := range []string{"en", "zh"} {
+			checkHelpFits(t, c, lang)
 		}
-		for line := range strings.Lines(out) {
-			if w := ansi.StringWidth(strings.TrimRight(line, " \n")); w > 80 || strings.Contains(line, "…") {
-				t.Errorf("%s --help: a line of %d columns: %q", c.CommandPath(), w, line)
-			}
+	}
+}
+
+// checkHelpFits checks one command's help in lang: 80 display cells (a
+// Chinese character is two), and in that language.
+func checkHelpFits(t *testing.T, c *cobra.Command, lang string) {
+	t.Helper()
+	path := strings.Fields(c.CommandPath())[1:]
+	code, out, errOut := cli(t, append(path, "--help", "--lang", lang)...)
+	if lang == "zh" && !strings.ContainsFunc(out, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+		t.Errorf("%s --help --lang zh is not in Chinese:\n%s", c.CommandPath(), out)
+	}
+	if code != 0 || errOut != "" {
+		t.Errorf("%s --help --lang %s: exit %d, %s", c.CommandPath(), lang, code, errOut)
+	}
+	for line := range strings.Lines(out) {
+		if w := ansi.StringWidth(strings.TrimRight(line, " \n")); w > 80 || strings.Contains(line, "…") {
+			t.Errorf("%s --help --lang %s: a line of %d columns: %q", c.CommandPath(), lang, w, line)
 		}
 	}
 }
@@ -283,7 +296,7 @@ func TestLanguage(t *testing.T) {
 // it (`go test . -run Man -rewrite` refreshes it).
 func TestManMatchesHelp(t *testing.T) {
 	root := newRootCmd(i18n.English)
-	page := manPage(root, "")
+	page := manPage(root, "", i18n.English)
 	for _, c := range manCommands(root) {
 		for _, text := range []string{c.Short, c.Long} {
 			for _, word := range strings.Fields(text) {
@@ -304,7 +317,7 @@ func TestManMatchesHelp(t *testing.T) {
 		})
 	}
 	code, out, _ := cli(t, "man")
-	if code != 0 || out != manPage(newRootCmd(i18n.English), buildDate(nil)) {
+	if code != 0 || out != manPage(newRootCmd(i18n.English), buildDate(nil), i18n.English) {
 		t.Errorf("socklab man: exit %d, %d bytes, not the page", code, len(out))
 	}
 	if man, err := exec.LookPath("man"); err == nil {

@@ -21,31 +21,21 @@ import (
 // socklab itself (its hidden __complete command) what fits.
 func newCompletionCmd(lang i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "completion",
-		Short: "Print the shell completion script",
-		Long: `completion prints a script that makes the shell complete socklab's commands and flags, the built-in lessons and scenario files, --set's parameter paths from the scenario named (apps.<TAB> lists its apps, then their keys), --at's hosts and --lang's languages.
-
-Load it in the shell's start-up file; bash needs the bash-completion package.`,
-		Example: `
-# bash, for every session:
-echo 'source <(socklab completion bash)' >> ~/.bashrc
-# zsh: a directory on $fpath
-socklab completion zsh > "${fpath[1]}/_socklab"
-# fish:
-socklab completion fish > ~/.config/fish/completions/socklab.fish
-# PowerShell, in $PROFILE:
-socklab completion powershell | Out-String | Invoke-Expression`,
-		Args: noSuchCommand,
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		Use:     "completion",
+		Short:   lang.T(i18n.CLICompShort),
+		Long:    lang.T(i18n.CLICompLong),
+		Example: lang.T(i18n.CLICompExample),
+		Args:    noSuchCommand,
+		RunE:    func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	for _, sh := range []struct {
 		name, short string
 		gen         func(root *cobra.Command, w io.Writer) error
 	}{
-		{"bash", "Print the completion script for bash", func(root *cobra.Command, w io.Writer) error { return root.GenBashCompletionV2(w, true) }},
-		{"zsh", "Print the completion script for zsh", (*cobra.Command).GenZshCompletion},
-		{"fish", "Print the completion script for fish", func(root *cobra.Command, w io.Writer) error { return root.GenFishCompletion(w, true) }},
-		{"powershell", "Print the completion script for PowerShell", (*cobra.Command).GenPowerShellCompletionWithDesc},
+		{"bash", lang.T(i18n.CLICompShellFor, "Shell", "bash"), func(root *cobra.Command, w io.Writer) error { return root.GenBashCompletionV2(w, true) }},
+		{"zsh", lang.T(i18n.CLICompShellFor, "Shell", "zsh"), (*cobra.Command).GenZshCompletion},
+		{"fish", lang.T(i18n.CLICompShellFor, "Shell", "fish"), func(root *cobra.Command, w io.Writer) error { return root.GenFishCompletion(w, true) }},
+		{"powershell", lang.T(i18n.CLICompShellFor, "Shell", "PowerShell"), (*cobra.Command).GenPowerShellCompletionWithDesc},
 	} {
 		cmd.AddCommand(&cobra.Command{
 			Use:   sh.name,

@@ -27,9 +27,9 @@ func newExportCmd(lang i18n.Lang) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "export SCENARIO",
-		Short: "Write a run's packets for Wireshark (pcap)",
-		Long:  "export runs the scenario (or a recording, with its live inputs) headless and writes the packets one host's interface sees as a pcap that Wireshark and tshark open, and/or every event as JSON Lines (docs/events.md). SCENARIO may be a recording from socklab run --record.",
-		Example: `
+		Short: lang.T(i18n.CLIExportShort),
+		Long:  lang.T(i18n.CLIExportLong),
+		Example: /*i18n:ok commands, typed as they are*/ `
 socklab export keepalive-tuned --pcap ka.pcap
 socklab export nat-idle-rst --pcap nat.pcap --at server
 socklab export run.json --jsonl events.jsonl`,
@@ -37,7 +37,7 @@ socklab export run.json --jsonl events.jsonl`,
 		ValidArgsFunction: completeScenario("yaml", "yml", "json"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if pcap == "" && jsonl == "" {
-				return errors.New("export: say where to write: --pcap FILE and/or --jsonl FILE")
+				return i18n.NewError(i18n.CLIExportWhere)
 			}
 			sc, sess, err := sf.loadOrReplay(args[0])
 			if err != nil {
@@ -61,8 +61,8 @@ socklab export run.json --jsonl events.jsonl`,
 				if err := os.WriteFile(pcap, pcapOut.Bytes(), 0o644); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "%s: %d packets as seen by %s, %s simulated\n",
-					pcap, n, cmp.Or(at, sc.CaptureHost()), netsim.FormatDuration(res.Session.Now())); err != nil {
+				if _, err := fmt.Fprintln(cmd.OutOrStdout(), lang.T(i18n.CLIExportedPackets,
+					"File", pcap, "N", n, "Host", cmp.Or(at, sc.CaptureHost()), "Sim", res.Session.Now())); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
 			}
@@ -70,18 +70,18 @@ socklab export run.json --jsonl events.jsonl`,
 				if err := os.WriteFile(jsonl, jsonlOut.Bytes(), 0o644); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				if _, err := fmt.Fprintf(cmd.OutOrStdout(), "%s: %d events\n", jsonl, res.Events+1); err != nil {
+				if _, err := fmt.Fprintln(cmd.OutOrStdout(), lang.T(i18n.CLIExportedEvents, "File", jsonl, "N", res.Events+1)); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
 			}
 			return nil
 		},
 	}
-	sf.register(cmd)
+	sf.register(cmd, lang)
 	fs := cmd.Flags()
-	fs.Var(fileFlag{&pcap}, "pcap", "write the packets to this file as a pcap (for Wireshark)")
-	fs.Var(fileFlag{&jsonl}, "jsonl", "write every event to this file as JSON Lines")
-	fs.Var(hostFlag{&at}, "at", "capture at this host (default: the scenario's capture point)")
+	fs.Var(fileFlag{&pcap}, "pcap", lang.T(i18n.CLIFlagPcap))
+	fs.Var(fileFlag{&jsonl}, "jsonl", lang.T(i18n.CLIFlagJSONL))
+	fs.Var(hostFlag{&at}, "at", lang.T(i18n.CLIFlagAt))
 	completeFlag(cmd, "pcap", completeFiles("pcap"))
 	completeFlag(cmd, "jsonl", completeFiles("jsonl"))
 	completeFlag(cmd, "at", completeHosts)
@@ -105,7 +105,7 @@ func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Ses
 	}
 	if err == nil && (strings.EqualFold(filepath.Ext(name), ".json") || bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))) {
 		if len(f.sets) > 0 || f.seed != nil {
-			return nil, nil, errors.New("--set and --seed cannot change a recording")
+			return nil, nil, i18n.NewError(i18n.CLIRecordingFixed)
 		}
 		rec, err := scenarios.ReadRecording(name, data)
 		if err != nil {

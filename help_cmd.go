@@ -13,8 +13,8 @@ import (
 func newHelpCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND]",
-		Short: "Show a command's help",
-		Example: `
+		Short: lang.T(i18n.CLIHelpShort),
+		Example: /*i18n:ok commands, typed as they are*/ `
 socklab help run
 socklab help completion bash`,
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {

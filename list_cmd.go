@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -15,14 +14,14 @@ import (
 func newListCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
-		Short: "List the built-in lessons",
-		Long:  "list prints the built-in lessons, one a line: the name that run, play and export take, and what the lesson shows.",
-		Example: `
+		Short: lang.T(i18n.CLIListShort),
+		Long:  lang.T(i18n.CLIListLong),
+		Example: /*i18n:ok commands, typed as they are*/ `
 socklab list
 socklab list | grep keepalive`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return errors.New("list takes no arguments")
+				return i18n.NewError(i18n.CLITakesNoArguments, "Command", "list")
 			}
 			return nil
 		},

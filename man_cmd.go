@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -18,23 +17,19 @@ import (
 // same commands, summaries, flags and examples as the help.
 func newManCmd(lang i18n.Lang) *cobra.Command {
 	return &cobra.Command{
-		Use:   "man",
-		Short: "Print the manual page (roff)",
-		Long:  "man prints socklab's manual page: every command with its summary, description, flags and examples, as the help shows them, and the exit codes.",
-		Example: `
-# Read it now:
-socklab man | man -l -
-# Install it for man socklab:
-socklab man > ~/.local/share/man/man1/socklab.1`,
+		Use:     "man",
+		Short:   lang.T(i18n.CLIManShort),
+		Long:    lang.T(i18n.CLIManLong),
+		Example: lang.T(i18n.CLIManExample),
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return errors.New("man takes no arguments")
+				return i18n.NewError(i18n.CLITakesNoArguments, "Command", "man")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			info, _ := debug.ReadBuildInfo()
-			if _, err := fmt.Fprint(cmd.OutOrStdout(), manPage(cmd.Root(), buildDate(info))); err != nil {
+			if _, err := fmt.Fprint(cmd.OutOrStdout(), manPage(cmd.Root(), buildDate(info), lang)); err != nil {
 				return fmt.Errorf("man: %w", err)
 			}
 			return nil
@@ -44,13 +39,13 @@ socklab man > ~/.local/share/man/man1/socklab.1`,
 
 // manPage renders root's tree as a man page of section 1, dated date
 // (YYYY-MM-DD, or empty).
-func manPage(root *cobra.Command, date string) string {
+func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 	doc := roff.NewDocument()
 	name := root.Name()
-	doc.Section("Name")
+	doc.Section(lang.T(i18n.CLIManName))
 	doc.Text(name + " - " + root.Short)
 
-	doc.Section("Synopsis")
+	doc.Section(lang.T(i18n.CLIManSynopsis))
 	for i, c := range manCommands(root) {
 		if i > 0 {
 			doc.Paragraph()
@@ -61,15 +56,15 @@ func manPage(root *cobra.Command, date string) string {
 		}
 	}
 
-	doc.Section("Description")
+	doc.Section(lang.T(i18n.CLIManDesc))
 	doc.Text(root.Long)
 
-	doc.Section("Commands")
+	doc.Section(lang.T(i18n.CLIManCommands))
 	for _, c := range manCommands(root)[1:] {
 		doc.TaggedParagraph(-1)
 		doc.TextBold(c.UseLine())
 		doc.EndSection()
-		doc.Text(c.Short + ".")
+		doc.Text(lang.T(i18n.CLIManSentence, "Text", c.Short))
 		doc.Indent(-1)
 		if c.Long != "" {
 			doc.Paragraph()
@@ -80,27 +75,27 @@ func manPage(root *cobra.Command, date string) string {
 		doc.IndentEnd()
 	}
 
-	doc.Section("Options")
-	doc.Text("Every command takes --help and --lang.")
+	doc.Section(lang.T(i18n.CLIManOptionsSec))
+	doc.Text(lang.T(i18n.CLIManOptions))
 	manFlags(doc, root.Flags())
 
-	doc.Section("Environment")
+	doc.Section(lang.T(i18n.CLIManEnv))
 	doc.TaggedParagraph(-1)
 	doc.TextBold("LC_ALL, LC_MESSAGES, LANG")
 	doc.EndSection()
-	doc.Text("The first of them that is set chooses the language when --lang does not: zh_CN.UTF-8 is Chinese; anything else English.")
+	doc.Text(lang.T(i18n.CLIManEnvLang))
 	doc.TaggedParagraph(-1)
 	doc.TextBold("NO_COLOR")
 	doc.EndSection()
-	doc.Text("When set, the interface and the help use no colour.")
+	doc.Text(lang.T(i18n.CLIManEnvNoColor))
 
-	doc.Section("Examples")
+	doc.Section(lang.T(i18n.CLIManExamples))
 	manExamples(doc, root.Example)
 
-	doc.Section("See also")
-	doc.Text("README.md and docs/ in socklab's repository: docs/cli.md (the command line), docs/scenarios.md (the scenario format), docs/events.md (the event stream).")
+	doc.Section(lang.T(i18n.CLIManSeeAlsoSec))
+	doc.Text(lang.T(i18n.CLIManSeeAlso))
 
-	return fmt.Sprintf(".TH %s 1 %q %q %q\n", strings.ToUpper(name), date, name, name+" manual") + doc.String()
+	return fmt.Sprintf(".TH %s 1 %q %q %q\n", strings.ToUpper(name), date, name, lang.T(i18n.CLIManTitle, "Name", name)) + doc.String()
 }
 
 // manCommands lists root and the commands under it that a person uses,

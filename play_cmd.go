@@ -14,9 +14,9 @@ func newPlayCmd(lang i18n.Lang) *cobra.Command {
 	var sf scenarioFlags
 	cmd := &cobra.Command{
 		Use:   "play SCENARIO",
-		Short: "Open the lab on a scenario",
-		Long:  "play opens the live lab on the scenario, paused, with what it teaches under \"what is happening\": space runs it, f injects a fault, e edits a parameter, ? lists the keys. It needs a terminal.",
-		Example: `
+		Short: lang.T(i18n.CLIPlayShort),
+		Long:  lang.T(i18n.CLIPlayLong),
+		Example: /*i18n:ok commands, typed as they are*/ `
 socklab play power-loss-heartbeat
 socklab play lesson.yaml --set apps.client.heartbeat.interval=5s
 socklab play thundering-herd --seed 7`,
@@ -28,7 +28,7 @@ socklab play thundering-herd --seed 7`,
 				return err
 			}
 			if !hasTerminal(cmd) {
-				return fmt.Errorf("play needs a terminal; use `socklab run %s` to run headless", args[0])
+				return i18n.NewError(i18n.CLIPlayTerminal, "Name", args[0])
 			}
 			if err := ui.Play(sc, sf.sets, lang); err != nil {
 				return fmt.Errorf("play: %w", err)
@@ -36,7 +36,7 @@ socklab play thundering-herd --seed 7`,
 			return nil
 		},
 	}
-	sf.register(cmd)
+	sf.register(cmd, lang)
 	cmd.SetFlagErrorFunc(runOnly)
 	return cmd
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -12,16 +11,16 @@ import (
 )
 
 // errReplayUsage is replay's answer to anything but one recording file.
-var errReplayUsage = errors.New("replay: name one recording file, and no flags (socklab run SCENARIO --record FILE writes one)")
+var errReplayUsage = i18n.NewError(i18n.CLIReplayUsage)
 
 // newReplayCmd builds `socklab replay FILE`: a recording (from run
 // --record or the lab's record key) in the lab, with a timeline to seek.
 func newReplayCmd(lang i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "replay FILE",
-		Short: "Open a recording: seek, then branch live",
-		Long:  "replay opens a recording (from socklab run --record, or the lab's w key) on the lab's screen with a timeline: the recorded live inputs replay at their times; seek with , and . or to the markers with < and >, and branch with b to go on live. It needs a terminal.",
-		Example: `
+		Short: lang.T(i18n.CLIReplayShort),
+		Long:  lang.T(i18n.CLIReplayLong),
+		Example: /*i18n:ok commands, typed as they are*/ `
 socklab run power-loss-heartbeat --record run.json
 socklab replay run.json`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -38,7 +37,7 @@ socklab replay run.json`,
 				return err
 			}
 			if !hasTerminal(cmd) {
-				return fmt.Errorf("replay needs a terminal; use `socklab export %s --jsonl events.jsonl` for its event stream", path)
+				return i18n.NewError(i18n.CLIReplayTerminal, "Path", path)
 			}
 			if err := ui.Replay(rec, lang); err != nil {
 				return fmt.Errorf("replay: %w", err)

@@ -29,28 +29,18 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 	root := &cobra.Command{
 		Use:     "socklab",
 		Version: version(info),
-		Short:   "A terminal lab that makes socket connections visible",
-		Long: `socklab simulates clients, servers, links, firewalls and NATs in one process, deterministically, and shows every segment on the wire, every TCP state, every timer counting down, the moment a dead peer is detected and each reconnect.
-
-Without a command it opens the picker of the built-in lessons, then the lab. SCENARIO is a built-in lesson's name (socklab list) or a scenario file (docs/scenarios.md).
-
-Exit codes: 0 every expectation held; 1 an expectation failed; 2 bad input (one line on standard error names the file, line and column, or the flag) or trouble (an output that cannot be written, a terminal the interface cannot use).`,
-		Example: `
-# Pick a lesson, then the lab:
-socklab
-# A lesson headless: its timeline, its expectations, a summary:
-socklab run power-loss-heartbeat
-# Its packets, for Wireshark:
-socklab export keepalive-tuned --pcap ka.pcap`,
-		Args: noSuchCommand,
+		Short:   lang.T(i18n.CLIRootShort),
+		Long:    lang.T(i18n.CLIRootLong),
+		Example: lang.T(i18n.CLIRootExample),
+		Args:    noSuchCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !hasTerminal(cmd) {
-				return errors.New("no terminal for the interface; use `socklab run SCENARIO` to run headless (socklab list shows the scenarios)")
+				return i18n.NewError(i18n.CLINoTerminal)
 			}
 			return ui.Pick(lang)
 		},
 	}
-	root.PersistentFlags().Var(langFlag{}, "lang", "language: en or zh (default: from LANG)")
+	root.PersistentFlags().Var(langFlag{}, "lang", lang.T(i18n.CLILangFlag))
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd(lang))
 	root.SetVersionTemplate("{{.Version}}\n")
@@ -102,20 +92,20 @@ func unknownCommand(parent *cobra.Command, name string) error {
 			names = append(names, c.Name())
 		}
 	}
-	help := strings.TrimSpace("socklab help " + strings.TrimPrefix(parent.CommandPath(), "socklab"))
-	hint := fmt.Sprintf("commands: %s; %s", strings.Join(names, ", "), help)
+	help := strings.TrimSpace("socklab help" + strings.TrimPrefix(parent.CommandPath(), "socklab")) //i18n:ok a command, typed as it is
+	hint := i18n.M(i18n.CLIHintCommands, "Names", i18n.List(names), "Help", help)
 	for d := range 3 {
 		parent.SuggestionsMinimumDistance = d
 		if near := parent.SuggestionsFor(name); len(near) > 0 {
-			hint = fmt.Sprintf("did you mean %s? %s", strings.Join(near, " or "), hint)
+			hint = i18n.M(i18n.CLIHintDidYouMean, "Near", i18n.Or(near), "Hint", hint)
 			break
 		}
 	}
-	msg := fmt.Sprintf("unknown command %q (%s)", name, hint)
+	err := error(i18n.NewError(i18n.CLIUnknownCommand, "Name", name, "Hint", hint))
 	if parent.HasParent() {
-		msg = parent.Name() + ": " + msg
+		err = fmt.Errorf("%s: %w", parent.Name(), err)
 	}
-	return errors.New(msg)
+	return err
 }
 
 // flagError words pflag's errors as Go's flag package did (socklab's first
@@ -127,21 +117,22 @@ func flagError(cmd *cobra.Command, err error) error {
 		missing *pflag.ValueRequiredError
 		invalid *pflag.InvalidValueError
 	)
-	msg := err.Error()
 	switch {
 	case errors.As(err, &unknown):
-		msg = "flag provided but not defined: -" + cmp.Or(unknown.GetSpecifiedShortnames(), unknown.GetSpecifiedName())
+		err = i18n.NewError(i18n.CLIUndefinedFlag, "Name", cmp.Or(unknown.GetSpecifiedShortnames(), unknown.GetSpecifiedName()))
 	case errors.As(err, &missing):
-		msg = "flag needs an argument: -" + cmp.Or(missing.GetSpecifiedShortnames(), missing.GetSpecifiedName())
+		err = i18n.NewError(i18n.CLIFlagNeedsValue, "Name", cmp.Or(missing.GetSpecifiedShortnames(), missing.GetSpecifiedName()))
 	case errors.As(err, &invalid) && invalid.GetFlag().Value.Type() == "bool":
-		msg = fmt.Sprintf("--%s: %q is not true or false", invalid.GetFlag().Name, invalid.GetValue())
+		err = fmt.Errorf("--%s: %w", invalid.GetFlag().Name, i18n.NewError(i18n.ConfigNotBool, "Value", invalid.GetValue()))
 	case errors.As(err, &invalid):
-		msg = "--" + invalid.GetFlag().Name + ": " + errors.Unwrap(invalid).Error()
+		err = fmt.Errorf("--%s: %w", invalid.GetFlag().Name, errors.Unwrap(invalid))
+	default:
+		err = errors.New(err.Error()) // pflag's own words, whole
 	}
 	if cmd.HasParent() {
-		msg = cmd.Name() + ": " + msg
+		err = fmt.Errorf("%s: %w", cmd.Name(), err)
 	}
-	return errors.New(msg)
+	return err
 }
 
 // unknownFlag reports whether err is about a flag cmd does not have, one
@@ -206,7 +197,7 @@ func isTerminal(f *os.File) bool {
 //	built with go1.26.0 for linux/amd64
 func version(info *debug.BuildInfo) string {
 	if info == nil {
-		return "socklab (no build information)"
+		return "socklab (no build information)" //i18n:ok --version's output, read by scripts
 	}
 	setting := map[string]string{}
 	for _, s := range info.Settings {
@@ -227,7 +218,7 @@ func version(info *debug.BuildInfo) string {
 			fmt.Fprintf(&b, " (%s)", strings.Join(notes, ", "))
 		}
 	}
-	fmt.Fprintf(&b, "\nbuilt with %s", info.GoVersion)
+	fmt.Fprintf(&b, "\nbuilt with %s", info.GoVersion) //i18n:ok --version's output, read by scripts
 	if goos, goarch := setting["GOOS"], setting["GOARCH"]; goos != "" {
 		fmt.Fprintf(&b, " for %s/%s", goos, goarch)
 	}

@@ -26,18 +26,10 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 		record                  string
 	)
 	cmd := &cobra.Command{
-		Use:   "run SCENARIO",
-		Short: "Run a scenario headless, check expectations",
-		Long: `run simulates the scenario to its end (or --until) as fast as the machine allows and prints every event, one line each, as the interface shows them: segments, TCP states, timers, detections, reconnects, narrations; then each expectation as it is judged, and a summary.
-
-Exit codes: 0 every expectation held; 1 one failed; 2 bad input.`,
-		Example: `
-socklab run power-loss-heartbeat
-socklab run power-loss-heartbeat --set apps.client.heartbeat.interval=5s
-# The event stream, one JSON object a line (docs/events.md):
-socklab run power-loss-heartbeat --json > events.jsonl
-# A recording that socklab replay opens:
-socklab run keepalive-tuned --record run.json`,
+		Use:               "run SCENARIO",
+		Short:             lang.T(i18n.CLIRunShort),
+		Long:              lang.T(i18n.CLIRunLong),
+		Example:           lang.T(i18n.CLIRunExample),
 		Args:              oneScenario,
 		ValidArgsFunction: completeScenario("yaml", "yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,7 +60,7 @@ socklab run keepalive-tuned --record run.json`,
 				return err
 			}
 			if err := w.Flush(); err != nil { // the first error writing, if any
-				return fmt.Errorf("run: writing the timeline: %w", err)
+				return fmt.Errorf("run: %w", i18n.NewError(i18n.CLIWritingTimeline, "Err", err))
 			}
 			if record != "" {
 				rec := scenarios.NewRecording(sc, sf.sets, res.Session.Inputs(), res.Session.Now())
@@ -82,12 +74,12 @@ socklab run keepalive-tuned --record run.json`,
 			return nil
 		},
 	}
-	sf.register(cmd)
+	sf.register(cmd, lang)
 	fs := cmd.Flags()
-	fs.BoolVar(&json, "json", false, "print the events as JSON Lines (docs/events.md)")
-	fs.BoolVar(&quiet, "quiet", false, "print only the summary")
-	fs.BoolVar(&noSegments, "no-segments", false, "leave segments out of the text timeline")
-	fs.Var(fileFlag{&record}, "record", "also write a recording of the run to this file")
+	fs.BoolVar(&json, "json", false, lang.T(i18n.CLIFlagJSON))
+	fs.BoolVar(&quiet, "quiet", false, lang.T(i18n.CLIFlagQuiet))
+	fs.BoolVar(&noSegments, "no-segments", false, lang.T(i18n.CLIFlagNoSegs))
+	fs.Var(fileFlag{&record}, "record", lang.T(i18n.CLIFlagRecord))
 	completeFlag(cmd, "record", completeFiles("json"))
 	return cmd
 }
@@ -100,12 +92,12 @@ type scenarioFlags struct {
 	sets  []string
 }
 
-// register adds the flags to cmd, with their completions.
-func (f *scenarioFlags) register(cmd *cobra.Command) {
+// register adds the flags to cmd, with their completions and help in lang.
+func (f *scenarioFlags) register(cmd *cobra.Command, lang i18n.Lang) {
 	fs := cmd.Flags()
-	fs.Var(seedFlag{&f.seed}, "seed", "override the scenario's seed (a whole number)")
-	fs.Var(untilFlag{&f.until}, "until", "stop at this simulated time: 90s, 2h15m (at most a week)")
-	fs.Var(setFlag{&f.sets}, "set", "change a parameter: PATH=VALUE, as in the file (repeatable)")
+	fs.Var(seedFlag{&f.seed}, "seed", lang.T(i18n.CLIFlagSeed))
+	fs.Var(untilFlag{&f.until}, "until", lang.T(i18n.CLIFlagUntil))
+	fs.Var(setFlag{&f.sets}, "set", lang.T(i18n.CLIFlagSet))
 	completeFlag(cmd, "seed", cobra.NoFileCompletions)
 	completeFlag(cmd, "until", cobra.NoFileCompletions)
 	completeFlag(cmd, "set", completeSet)
@@ -130,18 +122,18 @@ func (f *scenarioFlags) load(name string) (*scenarios.Scenario, error) {
 func oneScenario(cmd *cobra.Command, args []string) error {
 	switch len(args) {
 	case 0:
-		return fmt.Errorf("%s: name a scenario (socklab list shows the built-in ones)", cmd.Name())
+		return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLINameScenario))
 	case 1:
 		return nil
 	}
-	return fmt.Errorf("%s: one scenario at a time, not %q", cmd.Name(), args)
+	return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLIOneScenario, "Args", fmt.Sprintf("%q", args)))
 }
 
 // runOnly is the flag error of play and export: it names the flags that
 // are run's alone.
 func runOnly(cmd *cobra.Command, err error) error {
 	if unknownFlag(err, "json", "quiet", "no-segments") {
-		return fmt.Errorf("%s: --json, --quiet and --no-segments are flags of run", cmd.Name())
+		return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLIRunOnlyFlags))
 	}
 	return flagError(cmd, err)
 }
@@ -159,7 +151,7 @@ func (f seedFlag) String() string {
 func (f seedFlag) Set(v string) error {
 	n, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
-		return fmt.Errorf("%q is not a whole number", v)
+		return i18n.NewError(i18n.ConfigNotWhole, "Value", v)
 	}
 	*f.seed = &n
 	return nil
@@ -179,11 +171,11 @@ func (f untilFlag) Set(v string) error {
 	d, err := time.ParseDuration(v)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%q is not a duration (like 90s or 2h15m)", v)
+		return i18n.NewError(i18n.CLINotDuration, "Value", v)
 	case d <= 0:
-		return fmt.Errorf("%q must be positive", v)
+		return i18n.NewError(i18n.CLIMustBePositive, "Value", v)
 	case d > scenarios.MaxDuration:
-		return fmt.Errorf("%q is longer than the limit of %v", v, scenarios.MaxDuration)
+		return i18n.NewError(i18n.CLIOverLimit, "Value", v, "Limit", scenarios.MaxDuration.String())
 	}
 	*f.until = d
 	return nil
@@ -204,7 +196,7 @@ func (f setFlag) Type() string   { return "PATH=VALUE" }
 func (f setFlag) String() string { return "" }
 func (f setFlag) Set(v string) error {
 	if !strings.Contains(v, "=") {
-		return fmt.Errorf("%q must be PATH=VALUE", v)
+		return i18n.NewError(i18n.CLIMustBePathValue, "Value", v)
 	}
 	*f.sets = append(*f.sets, v)
 	return nil

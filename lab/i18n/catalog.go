@@ -39,6 +39,7 @@ var catalog = merge(
 	keyMessages,
 	stateMessages,
 	nameMessages,
+	cliMessages,
 	notifyMessages,
 	limitMessages,
 )
