@@ -87,6 +87,8 @@ func ruleMessage(ce *netsim.ConfigError) i18n.Message {
 		return i18n.M(i18n.RuleNATNeedsAddress)
 	case netsim.RuleOutsideNeeded:
 		return i18n.M(i18n.RuleOutsideNeeded)
+	case netsim.RuleWheelNeedsTick:
+		return i18n.M(i18n.RuleWheelNeedsTick)
 	}
 	panic("lab: netsim.ConfigError with an unknown rule: " + ce.Error())
 }

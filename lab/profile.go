@@ -50,6 +50,18 @@ func boolSysctl(name string, field func(*netsim.Profile) *bool) sysctl {
 	}}
 }
 
+// timerModeSysctl is the timer_wheel setting: wheel or exact.
+func timerModeSysctl(name string) sysctl {
+	return sysctl{name, func(p *netsim.Profile, v string) error {
+		m, err := netsim.ParseTimerMode(v)
+		if err != nil {
+			return &i18n.Error{Message: ruleOf(err).(i18n.Message)}
+		}
+		p.Timers = m
+		return nil
+	}}
+}
+
 // Sysctls are the OS settings a host's "sysctl" section may change, named
 // as netsim.Profile documents them.
 var sysctls = []sysctl{
@@ -70,6 +82,7 @@ var sysctls = []sysctl{
 	boolSysctl("quick_ack", func(p *netsim.Profile) *bool { return &p.QuickAck }),
 	durSysctl("connect_timeout", func(p *netsim.Profile) *time.Duration { return &p.ConnectTimeout }),
 	durSysctl("timer_tick", func(p *netsim.Profile) *time.Duration { return &p.TimerTick }),
+	timerModeSysctl("timer_wheel"),
 	intSysctl("mss", func(p *netsim.Profile) *int { return &p.MSS }),
 	intSysctl("init_cwnd", func(p *netsim.Profile) *int { return &p.InitCwnd }),
 	intSysctl("rcvbuf", func(p *netsim.Profile) *int { return &p.RcvBuf }),

@@ -41,6 +41,7 @@ const (
 	RuleOnlyNATAddress                  // []: only a NAT has a public address
 	RuleNATNeedsAddress                 // []: a NAT needs an IPv4 public address
 	RuleOutsideNeeded                   // []: a middlebox names its outside neighbour
+	RuleWheelNeedsTick                  // []: the timer wheel counts in jiffies: it needs a timer_tick
 )
 
 func invalid(field string, rule Rule, args ...any) error {
@@ -94,6 +95,8 @@ func (e *ConfigError) Error() string {
 		s = "a NAT needs an IPv4 public address"
 	case RuleOutsideNeeded:
 		s = "names the neighbour on the outside"
+	case RuleWheelNeedsTick:
+		s = "needs a timer_tick: the timer wheel counts in jiffies (4ms at HZ 250); or set timer_wheel to exact"
 	}
 	return e.Field + " " + s
 }

@@ -43,22 +43,32 @@
 //	LISTEN → SYN_RECEIVED → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED
 //	FIN_WAIT_1 → CLOSING → TIME_WAIT (simultaneous close)
 //
-// with Linux's timers and rules, each cited where it is implemented:
-// the kernel's RTT estimator (tcp_rtt_estimator; RFC 6298 for the other
+// with Linux's timers and rules, each cited where it is implemented: the
+// kernel's RTT estimator (tcp_rtt_estimator; RFC 6298 for the other
 // profiles), doubling backoff, a tail loss probe before the first RTO
-// retransmission,
-// tcp_retries2 as a time bound, linear then exponential SYN timeouts,
-// keepalive idle/interval/count with a RST at the end, TCP_USER_TIMEOUT,
-// the accept-queue limit, the quick-ACK and ping-pong delayed-ACK engine,
-// RST instead of FIN on a close with unread data, RFC 5961 RST checks.
+// retransmission, tcp_retries2 as a time bound, linear then exponential
+// SYN timeouts, keepalive idle/interval/count with a RST at the end,
+// TCP_USER_TIMEOUT, the accept-queue limit, the quick-ACK and ping-pong
+// delayed-ACK engine, RST instead of FIN on a close with unread data, RFC
+// 5961 RST checks, PSH kept on every retransmitted copy.
+//
+// # The timer wheel
+//
+// A Linux host's TCP timers are jiffy timers on the kernel's timer wheel
+// (timer_wheel.go): a timeout in whole jiffies goes to the wheel level its
+// length selects and fires at the next tick of that level's granularity
+// after it expires, counted in absolute jiffies (calc_wheel_index) — up to
+// 4 ms late below 252 ms, 32 ms below 2 s, 256 ms below 16 s, 2 s below
+// 129 s, 131 s for a 2-hour keepalive. The jiffy counter's phase at the
+// start of a run is drawn from the seed. Profile.Timers = TimersExact shows
+// the bare rule. Application timers are never on the wheel.
 //
 // Where the model simplifies, the code says so. The main simplifications:
 // no SACK, timestamps or window scaling on the wire (RTT samples are taken
 // as timestamps would give them); Reno/NewReno congestion control rather
 // than CUBIC/BBR; no TCP_CORK; no SYN cookies; no ICMP (so no EHOSTUNREACH
-// and no port-unreachable for UDP); timers fire at their exact deadlines,
-// while a real kernel's timer wheel adds up to one granule of slack (see
-// docs/kernel-check). docs/netsim.md lists them all.
+// and no port-unreachable for UDP); one CPU's timer wheel.
+// docs/netsim.md lists them all.
 //
 // # Events
 //

@@ -158,3 +158,50 @@ func (w *world) dial(port uint16, opts netsim.SockOpts, onNotice func(c *netsim.
 	}
 	return c
 }
+
+// exactTimers turns the timer wheel off on both hosts: their TCP timers
+// fire at the bare rule's deadlines. Tests of a rule's figures use it; the
+// wheel's slack has tests of its own (timer_wheel_test.go).
+func (w *world) exactTimers() {
+	w.client.Profile().Timers = netsim.TimersExact
+	w.server.Profile().Timers = netsim.TimersExact
+}
+
+// kernelClock is a host's jiffy clock as a test derives it: the kernel
+// time at the run's start and the jiffy. With tick 0 it is the exact clock.
+type kernelClock struct{ origin, tick time.Duration }
+
+func clockOf(h *netsim.Host) kernelClock {
+	if h.Profile().Timers != netsim.TimersWheel {
+		return kernelClock{}
+	}
+	return kernelClock{h.JiffyOrigin(), h.Profile().TimerTick}
+}
+
+func (k kernelClock) jiffies(t time.Duration) int64 { return int64((t + k.origin) / k.tick) }
+
+// fire is when a TCP timer armed at t for d runs: at t + d on the exact
+// clock; on the wheel, the rule of kernel/time/timer.c's calc_wheel_index,
+// written out here from its comments: d in whole jiffies, rounded up; the
+// level is the first whose range holds d (HZ 250: below 63 jiffies, 504,
+// 4032, 32256, …, each level 8 times coarser); the timer runs at the first
+// multiple of its level's granule strictly after its expiry. inHandler
+// says the timer is armed while another timer of its host runs in the
+// same jiffy: the wheel's clock is then one jiffy ahead.
+func (k kernelClock) fire(t, d time.Duration, inHandler bool) time.Duration {
+	if k.tick == 0 {
+		return t + d
+	}
+	now := k.jiffies(t)
+	expires := now + int64((d+k.tick-1)/k.tick)
+	delta := expires - now
+	if inHandler {
+		delta--
+	}
+	gran := int64(1)
+	for limit := int64(63); delta >= limit && gran < 1<<24; limit *= 8 {
+		gran *= 8
+	}
+	bucket := (expires/gran + 1) * gran
+	return time.Duration(bucket)*k.tick - k.origin
+}

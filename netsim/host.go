@@ -22,6 +22,12 @@ type Host struct {
 	powered bool
 	boots   int
 
+	// The kernel clock (timer_wheel.go): the jiffy counter's phase,
+	// drawn from the run's seed, and the jiffy in which one of the
+	// host's TCP timers last ran (-1: none yet).
+	phase      uint64
+	timerJiffy int64
+
 	procs     []*Process
 	listeners map[uint16]*Listener
 	conns     map[connKey]*Conn
@@ -45,7 +51,8 @@ func (s *Sim) AddHost(name string, ip netip.Addr, profile Profile) (*Host, error
 	if err := profile.Validate(); err != nil {
 		return nil, fmt.Errorf("netsim: host %s: %w", name, err)
 	}
-	h := &Host{nodeBase: nodeBase{name: name}, sim: s, ip: ip, profile: profile, powered: true}
+	h := &Host{nodeBase: nodeBase{name: name}, sim: s, ip: ip, profile: profile, powered: true,
+		phase: jiffyPhase(s.seed, name), timerJiffy: -1}
 	h.resetStack()
 	if err := s.addNode(h, "ip", ip); err != nil {
 		return nil, fmt.Errorf("netsim: host %s: %w", name, err)

@@ -30,7 +30,12 @@ import (
 //	world [seed=1] [latency=1ms] [jitter=0] [loss=0] [box=firewall|nat]
 //	      [idle=1h] [policy=drop|pickup|rst|rst-both] [ports=preserve|random]
 //	      [client-ports=N] [server-ports=N]      a new world; ports fix the
-//	                                             ephemeral range to one port
+//	      [timers=exact|wheel]                   ephemeral range to one port;
+//	                                             timers: the hosts' TCP
+//	                                             timers, exact by default
+//	                                             (the files document the
+//	                                             rules' figures; wheel.txt
+//	                                             shows the kernel's slack)
 //	listen [port=8080] [backlog=128] [keepalive=(idle, interval, count)]
 //	       [nodelay] [APP…]                                the server listens; APP
 //	                                             says what its accepted
@@ -132,6 +137,7 @@ func newIWorld(t *testing.T, d *datadriven.TestData) *iworld {
 	var loss float64
 	var box, policy, ports string
 	var clientPorts, serverPorts int
+	timers := netsim.TimersExact
 	for _, a := range d.CmdArgs {
 		switch a.Key {
 		case "seed":
@@ -158,6 +164,12 @@ func newIWorld(t *testing.T, d *datadriven.TestData) *iworld {
 			clientPorts = atoi(t, d, a.SingleVal(t))
 		case "server-ports":
 			serverPorts = atoi(t, d, a.SingleVal(t))
+		case "timers":
+			m, err := netsim.ParseTimerMode(a.SingleVal(t))
+			if err != nil {
+				d.Fatalf(t, "%v", err)
+			}
+			timers = m
 		default:
 			d.Fatalf(t, "world takes no %s", a.Key)
 		}
@@ -174,6 +186,7 @@ func newIWorld(t *testing.T, d *datadriven.TestData) *iworld {
 	check()
 	w.server, err = w.sim.AddHost("server", serverIP, netsim.Linux())
 	check()
+	w.client.Profile().Timers, w.server.Profile().Timers = timers, timers
 	cfg := netsim.LinkConfig{Latency: latency, Jitter: jitter, Loss: loss}
 	if box == "" {
 		w.link, err = w.sim.AddLink("client", "server", cfg)

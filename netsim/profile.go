@@ -70,11 +70,16 @@ type Profile struct {
 	// ConnectTimeout bounds connect() as a whole, whatever the SYN
 	// schedule (BSD's tcp_keepinit, 75 s on macOS); 0: no bound.
 	ConnectTimeout time.Duration
-	// TimerTick is the kernel clock's tick: timeouts computed from RTT
-	// samples (RTO, tail loss probe) are rounded up to it, as Linux's
-	// usecs_to_jiffies does. 4 ms at CONFIG_HZ=250 (Debian's kernels); 0
-	// keeps exact times.
+	// TimerTick is the kernel clock's tick, the jiffy: timeouts computed
+	// from RTT samples (RTO, tail loss probe) are rounded up to it, as
+	// Linux's usecs_to_jiffies does. 4 ms at CONFIG_HZ=250 (Debian's
+	// kernels); 0 keeps exact times.
 	TimerTick time.Duration
+	// Timers says when TCP timers fire: on the kernel's timer wheel,
+	// rounded up per wheel level and aligned to absolute jiffies
+	// (timer_wheel.go), or at their exact deadlines. Application timers
+	// are never on the wheel.
+	Timers TimerMode
 	// SomaxConn caps a listen() backlog (Linux net.core.somaxconn).
 	SomaxConn int
 
@@ -93,6 +98,9 @@ type Profile struct {
 	// (Linux net.ipv4.ip_local_port_range).
 	EphemeralLow, EphemeralHigh uint16
 }
+
+// maxTimerTick is the longest jiffy of a Linux kernel: 10 ms at HZ 100.
+const maxTimerTick = 10 * time.Millisecond
 
 // Linux returns the defaults of a Linux 6.x kernel (measured on 6.18).
 func Linux() Profile {
@@ -116,6 +124,7 @@ func Linux() Profile {
 		DelayedACK:        40 * time.Millisecond,  // TCP_DELACK_MIN (HZ/25)
 		QuickAck:          true,
 		TimerTick:         4 * time.Millisecond, // CONFIG_HZ=250
+		Timers:            TimersWheel,          // kernel/time/timer.c; measured in docs/kernel-check
 		SomaxConn:         4096,                 // net.core.somaxconn since 5.4
 		MSS:               1460,                 // 1500-byte MTU - 20 (IPv4) - 20 (TCP)
 		TTL:               64,                   // net.ipv4.ip_default_ttl (IPDEFTTL)
@@ -177,8 +186,13 @@ func (p *Profile) Validate() error {
 		return invalid("connect_timeout", RuleNotNegative)
 	case int(p.RTTEstimator) >= len(estimatorNames):
 		return invalid("rtt_estimator", RuleOneOf, tableNames(estimatorNames))
-	case p.TimerTick < 0:
-		return invalid("timer_tick", RuleNotNegative)
+	case p.TimerTick < 0 || p.TimerTick > maxTimerTick:
+		// CONFIG_HZ is 100, 250, 300 or 1000: a jiffy of 1 to 10 ms.
+		return invalid("timer_tick", RuleBetween, p.TimerTick, time.Duration(0), maxTimerTick)
+	case int(p.Timers) >= len(timerModes):
+		return invalid("timer_wheel", RuleOneOf, tableNames(timerModes))
+	case p.Timers == TimersWheel && p.TimerTick == 0:
+		return invalid("timer_wheel", RuleWheelNeedsTick)
 	case p.TTL > 255:
 		return invalid("ttl", RuleBetween, p.TTL, 1, 255)
 	case p.MinRTO > p.MaxRTO:

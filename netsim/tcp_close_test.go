@@ -14,6 +14,7 @@ import (
 // the application's answer can carry the ACK.
 func TestHandshakeDataGracefulClose(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.exactTimers() // the bare rule; timer_wheel_test.go has the slack
 	w.listen(8080, 128, netsim.SockOpts{}, func(c *netsim.Conn, data []byte, err error) {
 		switch {
 		case data != nil:

@@ -409,7 +409,7 @@ func (c *Conn) Close() {
 	default:
 		c.closeSending()
 		if c.state == FinWait2 {
-			c.wait.ResetAfter(c.host.profile.FinTimeout)
+			c.host.armTCPTimer(c.wait, c.host.profile.FinTimeout)
 			c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 		}
 	}

@@ -120,7 +120,7 @@ func (c *Conn) scheduleAck(now bool) {
 	}
 	c.ackOwed = true
 	if !c.delack.Armed() {
-		c.delack.ResetAfter(c.delackTimeout())
+		c.host.armTCPTimer(c.delack, c.delackTimeout())
 		c.traceTimer(TimerDelayedACK, TimerArmed, c.delack.Deadline())
 	}
 }
@@ -129,6 +129,7 @@ func (c *Conn) scheduleAck(now bool) {
 // (tcp_delack_timer_handler): outside ping-pong mode the timeout estimate
 // doubles; in it, the connection leaves ping-pong mode.
 func (c *Conn) onDelayedACK() {
+	c.host.timerRuns()
 	c.traceTimer(TimerDelayedACK, TimerFired, 0)
 	if !c.ackOwed {
 		return

@@ -270,7 +270,7 @@ func (c *Conn) inputTimeWait(p *Packet) {
 		c.sendAck(TriggerUnacceptable)
 	case p.Flags&FIN != 0:
 		c.sendAck(TriggerUnacceptable) // the peer's FIN again: it missed our ACK
-		c.wait.ResetAfter(h.profile.TimeWait)
+		h.armTCPTimer(c.wait, h.profile.TimeWait)
 		c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 	case p.seqLen() > 0:
 		c.sendAck(TriggerUnacceptable)
@@ -360,7 +360,7 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 			c.setState(FinWait2)
 			c.stopTimer(c.rtx, c.rtxKind)
 			if c.proc == nil {
-				c.wait.ResetAfter(c.host.profile.FinTimeout)
+				c.host.armTCPTimer(c.wait, c.host.profile.FinTimeout)
 				c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 			}
 		case Closing:

@@ -100,6 +100,7 @@ func TestHalfClose(t *testing.T) {
 // with connects 10 ms apart).
 func TestBacklogFullDropsSYNs(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.exactTimers() // the bare rule; timer_wheel_test.go has the slack
 	p := must[*netsim.Process](t)(w.server.NewProcess("server"))
 	l := must[*netsim.Listener](t)(p.Listen(8080, 1, netsim.SockOpts{}))
 	var conns []*netsim.Conn
@@ -149,6 +150,7 @@ func TestBacklogFullDropsSYNs(t *testing.T) {
 // 15 and 31 s (tcp_synack_retries = 5), then it is forgotten at 63 s.
 func TestSynAckRetries(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.exactTimers() // the bare rule; timer_wheel_test.go has the slack
 	_, l := w.listen(8080, 128, netsim.SockOpts{}, nil)
 	w.dial(8080, netsim.SockOpts{}, nil)
 	w.sim.RunUntil(ms(1.5))
@@ -175,6 +177,7 @@ func TestSynAckRetries(t *testing.T) {
 // tcp_fin_timeout, 60 s.
 func TestOrphanFinWait2Timeout(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.exactTimers()                             // the bare rule; timer_wheel_test.go has the slack
 	w.listen(8080, 128, netsim.SockOpts{}, nil) // reads EOF, never closes
 	c := w.dial(8080, netsim.SockOpts{}, nil)
 	w.sim.RunUntil(time.Second)
@@ -229,6 +232,7 @@ func TestUDP(t *testing.T) {
 
 func TestPartition(t *testing.T) {
 	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	w.exactTimers() // the bare rule; timer_wheel_test.go has the slack
 	w.listen(8080, 128, netsim.SockOpts{}, nil)
 	w.sim.Do(func() {
 		if err := w.sim.Partition("split", []string{"client"}, []string{"server"}); err != nil {

@@ -48,7 +48,7 @@ func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
 		c.traceTimer(c.rtxKind, TimerCancelled, 0)
 	}
 	c.rtxKind = kind
-	c.rtx.ResetAfter(d)
+	c.host.armTCPTimer(c.rtx, d)
 	c.traceTimer(kind, TimerArmed, c.rtx.Deadline())
 }
 
@@ -62,7 +62,7 @@ func (c *Conn) rearmRTO() {
 	}
 	d := c.rto
 	if c.rtxKind == TimerTailLossProbe && c.rtx.Armed() && len(c.sent) > 0 {
-		d = max(c.sent[0].at+c.rto-c.host.sim.now, 0)
+		d = c.host.atLeastAJiffy(max(c.sent[0].at+c.rto-c.host.sim.now, 0))
 	}
 	c.armRetransmit(TimerRTO, c.clampToUserTimeout(d))
 }
@@ -106,10 +106,11 @@ func (c *Conn) clampToUserTimeout(d time.Duration) time.Duration {
 		return d
 	}
 	left := ut - (c.host.sim.now - c.retransStamp)
-	return max(min(d, left), 0)
+	return c.host.atLeastAJiffy(max(min(d, left), 0))
 }
 
 func (c *Conn) onRetransmitTimer() {
+	c.host.timerRuns()
 	c.traceTimer(c.rtxKind, TimerFired, 0)
 	switch c.rtxKind {
 	case TimerSYN, TimerSYNACK:
@@ -292,11 +293,13 @@ func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
 }
 
 // armKeepalive starts the keepalive timer for the idle time left, counted
-// from the last segment received.
+// from the last segment received (tcp_sock_set_keepidle_locked). The
+// kernel counts both in jiffies (keepalive_time_elapsed).
 func (c *Conn) armKeepalive() {
 	idle, _, _ := c.keepaliveParams()
+	h := c.host
 	c.probesOut = 0
-	c.keepalive.Reset(max(c.lastRecv+idle, c.host.sim.now))
+	h.armTCPTimer(c.keepalive, max(h.inJiffies(idle)-h.jiffySince(c.lastRecv), 0))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
@@ -304,25 +307,29 @@ func (c *Conn) armKeepalive() {
 // arriving do not re-arm it; when it fires it measures the idle time since
 // the last segment received and either sleeps for the rest, probes, or,
 // once count probes went unanswered (or TCP_USER_TIMEOUT passed), sends a
-// RST and fails the connection with ETIMEDOUT.
+// RST and fails the connection with ETIMEDOUT. Each re-arm goes through
+// the timer wheel again, so on a real kernel a timer that woke too early
+// adds a second helping of slack.
 func (c *Conn) onKeepaliveTimer() {
+	h := c.host
+	h.timerRuns()
 	if !c.opts.KeepAlive || !c.state.Synchronized() || c.state == TimeWait {
 		return
 	}
-	now := c.host.sim.now
 	idle, intvl, cnt := c.keepaliveParams()
+	idle = h.inJiffies(idle)
 	if c.sndNxt != c.sndUna || len(c.sndBuf) > int(c.sndNxt-c.sndBufSeq) {
 		// "It is alive without keepalive": data in flight has its own
 		// timer.
-		c.keepalive.ResetAfter(idle)
+		h.armTCPTimer(c.keepalive, idle)
 		return
 	}
-	elapsed := now - c.lastRecv
+	elapsed := h.jiffySince(c.lastRecv)
 	if elapsed < idle {
-		c.keepalive.Reset(c.lastRecv + idle)
+		h.armTCPTimer(c.keepalive, idle-elapsed)
 		return
 	}
-	ut := c.opts.UserTimeout
+	ut := h.inJiffies(c.opts.UserTimeout)
 	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
 		c.traceTimer(TimerKeepalive, TimerFired, 0)
 		c.sendRST(TriggerResetKeepalive)
@@ -333,13 +340,14 @@ func (c *Conn) onKeepaliveTimer() {
 	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, "")
 	c.stats.KeepaliveProbes++
 	c.probesOut++
-	c.keepalive.ResetAfter(intvl)
+	h.armTCPTimer(c.keepalive, h.inJiffies(intvl))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
 // onWaitTimer ends TIME_WAIT, or an orphan's FIN_WAIT_2 (tcp_fin_timeout):
 // the connection is forgotten without a segment.
 func (c *Conn) onWaitTimer() {
+	c.host.timerRuns()
 	if c.state == TimeWait {
 		c.traceTimer(TimerTimeWait, TimerFired, 0)
 	} else {
@@ -352,6 +360,6 @@ func (c *Conn) enterTimeWait() {
 	c.stopTimer(c.rtx, c.rtxKind)
 	c.stopTimer(c.keepalive, TimerKeepalive)
 	c.setState(TimeWait)
-	c.wait.ResetAfter(c.host.profile.TimeWait)
+	c.host.armTCPTimer(c.wait, c.host.profile.TimeWait)
 	c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 }

@@ -32,66 +32,83 @@ func (w *world) errorAt(host string, errno netsim.Errno) (time.Duration, bool) {
 
 // An idle connection whose peer's cable is pulled: keepalive probes at
 // idle, idle+intvl, idle+2·intvl, then RST and ETIMEDOUT at
-// idle + intvl·count after the last segment received (tcp_keepalive_timer).
+// idle + intvl·count after the last segment received (tcp_keepalive_timer)
+// by the bare rule. On the timer wheel each timer fires late by its level's
+// slack: the first probe of a 5 s idle by up to 256 ms, each 2 s interval
+// by 16 ms (504 jiffies), so the kernel measured 11.05–11.18 s for 5/2/3;
+// a 2-hour idle sits on a level whose granule is 131 s.
 func TestKeepaliveDetectsPulledCable(t *testing.T) {
 	for _, tc := range []struct {
-		name            string
-		idle, intvl     time.Duration
-		count           int
-		opts            netsim.SockOpts
-		wantProbes      int
-		wantDetectAfter time.Duration
+		name        string
+		idle, intvl time.Duration
+		count       int
+		opts        netsim.SockOpts
+		rule        time.Duration // idle + intvl × count
+		slack       time.Duration // the most the wheel adds
 	}{
 		{
 			name: "tuned 5s/2s/3", idle: 5 * time.Second, intvl: 2 * time.Second, count: 3,
-			opts:       netsim.SockOpts{KeepAlive: true, KeepIdle: 5 * time.Second, KeepIntvl: 2 * time.Second, KeepCnt: 3},
-			wantProbes: 3, wantDetectAfter: 11 * time.Second, // as measured on Linux 6.18
+			opts: netsim.SockOpts{KeepAlive: true, KeepIdle: 5 * time.Second, KeepIntvl: 2 * time.Second, KeepCnt: 3},
+			rule: 11 * time.Second, slack: ms(256 + 3*16), // measured on Linux 6.18: 11.052, 11.177, 11.052 s
 		},
 		{
 			name: "linux defaults", idle: 7200 * time.Second, intvl: 75 * time.Second, count: 9,
-			opts:       netsim.SockOpts{KeepAlive: true},
-			wantProbes: 9, wantDetectAfter: 7875 * time.Second,
+			opts: netsim.SockOpts{KeepAlive: true},
+			rule: 7875 * time.Second, slack: ms(131072 + 9*776),
 		},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
-			w.listen(8080, 128, netsim.SockOpts{}, nil)
-			w.dial(8080, tc.opts, nil)
-			w.sim.RunUntil(time.Second)
-			w.sim.Do(func() { w.link.SetUp(false) })
-			w.sim.RunUntil(3 * time.Hour)
+		for _, timers := range []netsim.TimerMode{netsim.TimersExact, netsim.TimersWheel} {
+			t.Run(tc.name+"/"+timers.String(), func(t *testing.T) {
+				w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+				w.client.Profile().Timers = timers
+				w.listen(8080, 128, netsim.SockOpts{}, nil)
+				w.dial(8080, tc.opts, nil)
+				w.sim.RunUntil(time.Second)
+				w.sim.Do(func() { w.link.SetUp(false) })
+				w.sim.RunUntil(3 * time.Hour)
 
-			last := w.lastDelivered("client")
-			var want []string
-			for k := range tc.count {
-				at := last + tc.idle + time.Duration(k)*tc.intvl
-				want = append(want, netsim.FormatTime(at)+" client ACK seq=0 ack=1 len=0 keepalive")
-			}
-			detect := last + tc.idle + time.Duration(tc.count)*tc.intvl
-			want = append(want, netsim.FormatTime(detect)+" client RST|ACK seq=1 ack=1 len=0")
-			got := w.segments(netsim.FateSent, "client")[2:] // after SYN and ACK
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("segments (-want +got):\n%s", diff)
-			}
-			at, ok := w.errorAt("client", netsim.ETIMEDOUT)
-			if !ok || at-last != tc.wantDetectAfter {
-				t.Errorf("ETIMEDOUT %v after the last segment received (reported: %v), want %v", at-last, ok, tc.wantDetectAfter)
-			}
-		})
+				// The timer was armed when the handshake completed, with
+				// the SYN-ACK: the last segment the client received.
+				k, last := clockOf(w.client), w.lastDelivered("client")
+				at := k.fire(last, tc.idle, false)
+				var want []string
+				for range tc.count {
+					want = append(want, netsim.FormatTime(at)+" client ACK seq=0 ack=1 len=0 keepalive")
+					at = k.fire(at, tc.intvl, true)
+				}
+				want = append(want, netsim.FormatTime(at)+" client RST|ACK seq=1 ack=1 len=0")
+				got := w.segments(netsim.FateSent, "client")[2:] // after SYN and ACK
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("segments (-want +got):\n%s", diff)
+				}
+				detect, ok := w.errorAt("client", netsim.ETIMEDOUT)
+				if !ok || detect != at {
+					t.Errorf("ETIMEDOUT at %v (reported: %v), want %v", detect, ok, at)
+				}
+				after := detect - last
+				switch {
+				case timers == netsim.TimersExact && after != tc.rule:
+					t.Errorf("detected %v after the last segment received, want the rule's %v", after, tc.rule)
+				case timers == netsim.TimersWheel && (after <= tc.rule || after > tc.rule+tc.slack):
+					t.Errorf("detected %v after the last segment received, want in (%v, %v]", after, tc.rule, tc.rule+tc.slack)
+				}
+			})
+		}
 	}
 }
 
-// rtoRule derives, from Linux's rules, the times a sender resends a
-// segment to a dead peer and when it gives up: a tail loss probe at
-// min(2·srtt + 200 ms, RTO), RTO retransmissions that double from there,
-// and the abort at the first RTO expiry at which the time since the first
-// RTO retransmission has reached the bound (tcp_retries2 turned into time,
-// or TCP_USER_TIMEOUT, to which the last timer is clamped).
-func rtoRule(srtt, rttvar time.Duration, retries2 int, userTimeout time.Duration) (resends []time.Duration, abort time.Duration) {
+// rtoRule derives, from Linux's rules, when a sender resends a lone segment
+// sent at sent to a dead peer, and when it gives up, after one RTT sample
+// m (the handshake's): RTO = m + max(2m, 200 ms) (tcp_rtt_estimator's
+// first sample) and a tail loss probe at min(2m + 200 ms, RTO); RTO
+// retransmissions from the probe on, doubling; the abort at the first RTO
+// expiry at which the time since the first RTO retransmission has reached
+// the bound (tcp_retries2 turned into time, or TCP_USER_TIMEOUT, to which
+// the last timer is clamped). Each timer fires where k says.
+func rtoRule(k kernelClock, sent, m time.Duration, retries2 int, userTimeout time.Duration) (resends []time.Duration, abort time.Duration) {
 	const tick, minRTO, maxRTO = 4 * time.Millisecond, 200 * time.Millisecond, 120 * time.Second
 	up := func(d time.Duration) time.Duration { return (d + tick - 1) / tick * tick }
-	rto := up(srtt + max(4*rttvar, minRTO))
-	tlp := min(up(2*srtt+minRTO), rto)
+	rto := up(m + max(2*m, minRTO))
 	bound := userTimeout
 	if bound == 0 {
 		// tcp_model_timeout: sum over k = 0..retries2 of min(0.2 s × 2^k, 120 s)
@@ -99,16 +116,18 @@ func rtoRule(srtt, rttvar time.Duration, retries2 int, userTimeout time.Duration
 			bound += min(minRTO<<k, maxRTO)
 		}
 	}
+	tlp := k.fire(sent, min(up(2*m+minRTO), rto), false)
+	t := k.fire(tlp, rto, true)
+	first := t
 	resends = []time.Duration{tlp}
-	first := tlp + rto
-	t := first
 	for {
 		resends = append(resends, t)
 		rto = min(2*rto, maxRTO)
-		next := t + rto
+		d := rto
 		if userTimeout > 0 {
-			next = min(next, first+userTimeout)
+			d = max(min(d, userTimeout-(t-first)), k.tick) // tcp_clamp_rto_to_user_timeout
 		}
+		next := k.fire(t, d, true)
 		if next-first >= bound {
 			return resends, next
 		}
@@ -128,41 +147,44 @@ func TestRetransmissionGivesUp(t *testing.T) {
 		{"retries2=15 (default)", 15, 0},
 		{"user timeout 10s", 15, 10 * time.Second},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
-			w.client.Profile().Retries2 = tc.retries2
-			w.listen(8080, 128, netsim.SockOpts{}, nil)
-			c := w.dial(8080, netsim.SockOpts{UserTimeout: tc.userTimeout}, nil)
-			w.sim.RunUntil(time.Second)
-			w.sim.Do(func() {
-				w.link.SetUp(false)
-				c.Write([]byte("lost in the wire"), "data")
-			})
-			w.sim.RunUntil(2 * time.Hour)
+		for _, timers := range []netsim.TimerMode{netsim.TimersExact, netsim.TimersWheel} {
+			t.Run(tc.name+"/"+timers.String(), func(t *testing.T) {
+				w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+				w.client.Profile().Retries2 = tc.retries2
+				w.client.Profile().Timers = timers
+				w.listen(8080, 128, netsim.SockOpts{}, nil)
+				c := w.dial(8080, netsim.SockOpts{UserTimeout: tc.userTimeout}, nil)
+				w.sim.RunUntil(time.Second)
+				w.sim.Do(func() {
+					w.link.SetUp(false)
+					c.Write([]byte("lost in the wire"), "data")
+				})
+				w.sim.RunUntil(2 * time.Hour)
 
-			// The only RTT sample is the handshake's: 2 ms.
-			resends, abort := rtoRule(ms(2), ms(1), tc.retries2, tc.userTimeout)
-			sent := time.Second
-			want := []string{netsim.FormatTime(sent) + " client PSH|ACK seq=1 ack=1 len=16"}
-			for i, r := range resends {
-				note := "retransmission"
-				if i == 0 {
-					note = "tail-loss-probe"
+				// The only RTT sample is the handshake's: 2 ms.
+				sent := time.Second
+				resends, abort := rtoRule(clockOf(w.client), sent, ms(2), tc.retries2, tc.userTimeout)
+				want := []string{netsim.FormatTime(sent) + " client PSH|ACK seq=1 ack=1 len=16"}
+				for i, r := range resends {
+					note := "retransmission"
+					if i == 0 {
+						note = "tail-loss-probe"
+					}
+					want = append(want, netsim.FormatTime(r)+" client PSH|ACK seq=1 ack=1 len=16 "+note)
 				}
-				want = append(want, netsim.FormatTime(sent+r)+" client PSH|ACK seq=1 ack=1 len=16 "+note)
-			}
-			got := w.segments(netsim.FateSent, "client")[2:]
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("segments (-want +got):\n%s", diff)
-			}
-			at, ok := w.errorAt("client", netsim.ETIMEDOUT)
-			if !ok || at != sent+abort {
-				t.Errorf("ETIMEDOUT at %v (reported: %v), want %v", at, ok, sent+abort)
-			}
-			if c.State() != netsim.Closed {
-				t.Errorf("state %v, want CLOSED", c.State())
-			}
-		})
+				got := w.segments(netsim.FateSent, "client")[2:]
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("segments (-want +got):\n%s", diff)
+				}
+				at, ok := w.errorAt("client", netsim.ETIMEDOUT)
+				if !ok || at != abort {
+					t.Errorf("ETIMEDOUT at %v (reported: %v), want %v", at, ok, abort)
+				}
+				if c.State() != netsim.Closed {
+					t.Errorf("state %v, want CLOSED", c.State())
+				}
+			})
+		}
 	}
 }
 
@@ -170,39 +192,45 @@ func TestRetransmissionGivesUp(t *testing.T) {
 // (0.2, 0.4, 0.8, 1.7, 3.3, 6.7 s; gave up 13.4 s after the send) up to
 // its timer-wheel slack.
 func TestRetransmissionRuleFigures(t *testing.T) {
-	resends, abort := rtoRule(ms(2), ms(1), 5, 0)
+	exact := kernelClock{}
+	resends, abort := rtoRule(exact, 0, ms(2), 5, 0)
 	got := fmt.Sprint(resends, abort)
 	want := "[204ms 408ms 816ms 1.632s 3.264s 6.528s] 13.056s"
 	if got != want {
 		t.Errorf("retries2=5: got %s, want %s", got, want)
 	}
-	_, abort = rtoRule(ms(2), ms(1), 15, 0)
+	_, abort = rtoRule(exact, 0, ms(2), 15, 0)
 	if abort < 924600*time.Millisecond {
 		t.Errorf("retries2=15 gives up after %v, before the 924.6 s bound", abort)
 	}
-	_, abort = rtoRule(ms(2), ms(1), 15, 10*time.Second)
+	_, abort = rtoRule(exact, 0, ms(2), 15, 10*time.Second)
 	if want := 408*time.Millisecond + 10*time.Second; abort != want {
 		t.Errorf("user timeout 10s: abort at %v, want %v (10 s after the first RTO retransmission)", abort, want)
 	}
 }
 
-// synSchedule derives the SYN times and the connect failure from Linux's
-// rule: a retransmission at each expiry until tcp_syn_retries +
-// tcp_syn_linear_timeouts have gone; the timeout starts at 1 s and doubles
-// once more than tcp_syn_linear_timeouts expiries have passed.
-func synSchedule(retries, linear int) (syns []time.Duration, fail time.Duration) {
-	rto, t := time.Second, time.Duration(0)
-	syns = []time.Duration{0}
+// synSchedule derives the SYN times and the connect failure of a connect()
+// at start from Linux's rule: a retransmission at each expiry until
+// tcp_syn_retries + tcp_syn_linear_timeouts have gone; the timeout starts
+// at 1 s and doubles once more than tcp_syn_linear_timeouts expiries have
+// passed. Each timer fires where k says.
+func synSchedule(k kernelClock, start time.Duration, retries, linear int) (syns []time.Duration, fail time.Duration) {
+	rto, t := time.Second, start
+	syns = []time.Duration{start}
 	for r := 1; r <= retries+linear; r++ {
-		t += rto
+		t = k.fire(t, rto, r > 1)
 		syns = append(syns, t)
 		if r > linear {
 			rto *= 2
 		}
 	}
-	return syns, t + rto
+	return syns, k.fire(t, rto, true)
 }
 
+// A connect() to a host that is off: SYNs on the schedule, then ETIMEDOUT
+// without a packet. The bare rule's figures; on the wheel the kernel sent
+// them at 0, 1.030, 2.054, 3.078, 4.102, 5.126, 7.142, 11.174, 19.366,
+// 35.494, 69.542 s and failed at 135.078 s (docs/kernel-check, s1).
 func TestConnectToHostThatIsOff(t *testing.T) {
 	for _, tc := range []struct {
 		linear   int
@@ -212,31 +240,37 @@ func TestConnectToHostThatIsOff(t *testing.T) {
 		{4, "[0s 1s 2s 3s 4s 5s 7s 11s 19s 35s 1m7s]", 131 * time.Second}, // kernel 6.18
 		{0, "[0s 1s 3s 7s 15s 31s 1m3s]", 127 * time.Second},              // older kernels
 	} {
-		t.Run(fmt.Sprintf("linear=%d", tc.linear), func(t *testing.T) {
-			syns, fail := synSchedule(6, tc.linear)
-			if got := fmt.Sprint(syns); got != tc.wantSyns || fail != tc.wantFail {
-				t.Fatalf("rule gives %s and %v, want %s and %v", got, fail, tc.wantSyns, tc.wantFail)
-			}
-			w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
-			w.client.Profile().SynLinearTimeouts = tc.linear
-			w.sim.Do(w.server.PowerOff)
-			w.dial(8080, netsim.SockOpts{}, nil)
-			w.sim.RunUntil(time.Hour)
-			var want []string
-			for i, at := range syns {
-				line := netsim.FormatTime(at) + " client SYN seq=0 ack=0 len=0"
-				if i > 0 {
-					line += " retransmission"
+		if syns, fail := synSchedule(kernelClock{}, 0, 6, tc.linear); fmt.Sprint(syns) != tc.wantSyns || fail != tc.wantFail {
+			t.Fatalf("rule gives %v and %v, want %s and %v", syns, fail, tc.wantSyns, tc.wantFail)
+		}
+		for _, timers := range []netsim.TimerMode{netsim.TimersExact, netsim.TimersWheel} {
+			t.Run(fmt.Sprintf("linear=%d/%v", tc.linear, timers), func(t *testing.T) {
+				w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+				w.client.Profile().SynLinearTimeouts = tc.linear
+				w.client.Profile().Timers = timers
+				w.sim.Do(w.server.PowerOff)
+				w.dial(8080, netsim.SockOpts{}, nil)
+				w.sim.RunUntil(time.Hour)
+				syns, fail := synSchedule(clockOf(w.client), 0, 6, tc.linear)
+				var want []string
+				for i, at := range syns {
+					line := netsim.FormatTime(at) + " client SYN seq=0 ack=0 len=0"
+					if i > 0 {
+						line += " retransmission"
+					}
+					want = append(want, line)
 				}
-				want = append(want, line)
-			}
-			if diff := cmp.Diff(want, w.segments(netsim.FateSent, "client")); diff != "" {
-				t.Errorf("SYNs (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff([]string{netsim.FormatTime(fail) + " ETIMEDOUT"}, w.errors("client")); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
-		})
+				if diff := cmp.Diff(want, w.segments(netsim.FateSent, "client")); diff != "" {
+					t.Errorf("SYNs (-want +got):\n%s", diff)
+				}
+				if diff := cmp.Diff([]string{netsim.FormatTime(fail) + " ETIMEDOUT"}, w.errors("client")); diff != "" {
+					t.Errorf("errors (-want +got):\n%s", diff)
+				}
+				if timers == netsim.TimersWheel && (fail <= tc.wantFail || fail > tc.wantFail+5*time.Second) {
+					t.Errorf("on the wheel connect() failed at %v; the kernel's slack puts it in (%v, %v]", fail, tc.wantFail, tc.wantFail+5*time.Second)
+				}
+			})
+		}
 	}
 }
 

@@ -32,6 +32,7 @@ const (
 	RuleOnlyNATAddress   ID = "rule.only_nat_address"
 	RuleNATNeedsAddress  ID = "rule.nat_needs_address"
 	RuleOutsideNeeded    ID = "rule.outside_needed"
+	RuleWheelNeedsTick   ID = "rule.wheel_needs_tick"
 	RuleJitter           ID = "rule.jitter"
 
 	ConfigPathErr            ID = "config.path_error"
@@ -185,6 +186,10 @@ var configMessages = map[ID]entry{
 	RuleOutsideNeeded: {
 		En: "names the neighbour on the outside",
 		Zh: "要写明外侧的相邻节点",
+	},
+	RuleWheelNeedsTick: {
+		En: "needs a timer_tick: the timer wheel counts in jiffies (4ms at HZ 250); or set timer_wheel to exact",
+		Zh: "需要 timer_tick：时间轮以 jiffy 计数（HZ 250 时为 4ms）；或者把 timer_wheel 设为 exact",
 	},
 	RuleJitter: {
 		En: "must be in [0, 1), not {{.Value}}",

@@ -11,15 +11,19 @@ import (
 	"github.com/socklab/socklab/lab/tally"
 )
 
+var exact = map[string]string{"timer_wheel": "exact"}
+
 // run builds a two-host lab with the given apps and timeline, tallies it
 // to until and returns the tally.
 func run(t *testing.T, until time.Duration, apps []lab.AppConfig, timeline ...lab.TimedAction) *tally.Tally {
 	t.Helper()
 	s, err := lab.New(lab.Config{
 		Seed: 1,
+		// Exact timers: the tally is checked against the rules' figures
+		// (the kernel's timer wheel would move them by its slack).
 		Hosts: []lab.HostConfig{
-			{Name: "server", IP: netip.MustParseAddr("10.0.0.1")},
-			{Name: "client", IP: netip.MustParseAddr("10.0.0.2")},
+			{Name: "server", IP: netip.MustParseAddr("10.0.0.1"), Sysctl: exact},
+			{Name: "client", IP: netip.MustParseAddr("10.0.0.2"), Sysctl: exact},
 		},
 		Links:    []lab.LinkConfig{{A: "client", B: "server", Latency: 10 * time.Millisecond}},
 		Apps:     apps,

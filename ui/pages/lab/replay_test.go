@@ -207,7 +207,9 @@ func TestSeekKeys(t *testing.T) {
 		{35*time.Second + 20*time.Millisecond, "! client: 10.0.0.1:8080 is gone: heartbeat_timeout"},
 		{40 * time.Second, "✖ server thawed (+1 more)"}, // and the server's detection of the client's FIN
 		{65 * time.Second, "✖ client lost power"},
-		{102*time.Second + 50*time.Millisecond, "! server: 10.0.0.2:48292 is gone: heartbeat_timeout"},
+		// 45 s after the client's last heartbeat, a retransmission its
+		// kernel's timer wheel sent at 57.074292748 s.
+		{102*time.Second + 74292748*time.Nanosecond, "! server: 10.0.0.2:48292 is gone: heartbeat_timeout"},
 	} {
 		m = press(t, m, ">")
 		if now() != want.at || !strings.Contains(m.status.Flash, want.text) {
