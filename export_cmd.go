@@ -52,9 +52,11 @@ socklab export run.json --jsonl events.jsonl`,
 					jsonlOut.Write(append(line, '\n'))
 				}
 			}
+			stopped := watch(cmd, lang, sess, cmp.Or(sf.until, sc.Duration))
 			n, res, err := sc.ExportSession(sess, sf.until, at, &pcapOut, events)
+			stopped()
 			if err != nil {
-				return fmt.Errorf("export: %w", err)
+				return stopError(fmt.Errorf("export: %w", err))
 			}
 			// Each file, then a line saying what it holds.
 			if pcap != "" {
@@ -92,9 +94,18 @@ socklab export run.json --jsonl events.jsonl`,
 // hostFlag is --at HOST.
 type hostFlag struct{ host *string }
 
-func (f hostFlag) Type() string       { return "HOST" }
-func (f hostFlag) String() string     { return *f.host }
-func (f hostFlag) Set(v string) error { *f.host = v; return nil }
+func (f hostFlag) Type() string   { return "HOST" }
+func (f hostFlag) String() string { return *f.host }
+func (f hostFlag) Set(v string) error {
+	switch {
+	case *f.host != "":
+		return errTwice
+	case v == "":
+		return errEmpty
+	}
+	*f.host = v
+	return nil
+}
 
 // loadOrReplay reads SCENARIO, or a recording (a .json file, or a file
 // whose text is a JSON object) with its inputs queued on the session.
@@ -115,6 +126,7 @@ func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Ses
 		if err != nil {
 			return nil, nil, err
 		}
+		f.apply(sc)
 		if f.until == 0 {
 			f.until = rec.Until()
 		}

@@ -65,9 +65,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // The exit codes of the contract.
 const (
-	exitOK       = 0 // ran, and every expectation held
-	exitFailed   = 1 // ran, and an expectation failed
-	exitBadInput = 2 // bad input or trouble, said on one line of standard error
+	exitOK          = 0   // ran, and every expectation held
+	exitFailed      = 1   // ran, and an expectation failed
+	exitBadInput    = 2   // bad input or trouble, said on one line of standard error
+	exitInterrupted = 130 // stopped by Ctrl-C (128 + SIGINT, as shells report it), after what was judged so far
 )
 
 // exitError ends socklab with its code and adds nothing to what the
@@ -80,14 +81,28 @@ func (exitError) Error() string { return "" }
 // errFailed is a run in which an expectation failed.
 const errFailed = exitError(exitFailed)
 
+// codedError is an error with its own exit code: its text goes to
+// standard error as any error's does.
+type codedError struct {
+	error
+	code int
+}
+
+func (e codedError) Unwrap() error { return e.error }
+
 // exitCode is the exit code for err.
 func exitCode(err error) int {
-	var ee exitError
+	var (
+		ee exitError
+		ce codedError
+	)
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ee):
 		return int(ee)
+	case errors.As(err, &ce):
+		return ce.code
 	}
 	return exitBadInput
 }

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -180,13 +181,11 @@ func hasTerminal(cmd *cobra.Command) bool {
 	return isTerminal(in) && isTerminal(out)
 }
 
-// isTerminal reports whether f is a character device (a terminal).
+// isTerminal reports whether f is a terminal: a character device is not
+// necessarily one (/dev/null is one too), so it asks the terminal driver
+// (isatty, TCGETS).
 func isTerminal(f *os.File) bool {
-	if f == nil {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return f != nil && term.IsTerminal(f.Fd())
 }
 
 // version is what socklab --version prints: the module's version, the

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"math"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -55,12 +59,21 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 					w.WriteByte('\n')
 				}
 			}
-			res, err := sc.Run(sf.until, out)
+			sess, err := sc.NewSession()
 			if err != nil {
+				return err
+			}
+			stopped := watch(cmd, lang, sess, sc.Duration)
+			res, err := sc.RunSession(sess, sf.until, out)
+			stopped()
+			if res == nil {
 				return err
 			}
 			if err := w.Flush(); err != nil { // the first error writing, if any
 				return fmt.Errorf("run: %w", i18n.NewError(i18n.CLIWritingTimeline, "Err", err))
+			}
+			if err != nil {
+				return stopError(err)
 			}
 			if record != "" {
 				rec := scenarios.NewRecording(sc, sf.sets, res.Session.Inputs(), res.Session.Now())
@@ -87,9 +100,10 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 // scenarioFlags are the flags of run, play and export that choose and
 // change the scenario.
 type scenarioFlags struct {
-	seed  *uint64
-	until time.Duration
-	sets  []string
+	seed   *uint64
+	until  time.Duration
+	sets   []string
+	budget uint64
 }
 
 // register adds the flags to cmd, with their completions and help in lang.
@@ -98,9 +112,11 @@ func (f *scenarioFlags) register(cmd *cobra.Command, lang i18n.Lang) {
 	fs.Var(seedFlag{&f.seed}, "seed", lang.T(i18n.CLIFlagSeed))
 	fs.Var(untilFlag{&f.until}, "until", lang.T(i18n.CLIFlagUntil))
 	fs.Var(setFlag{&f.sets}, "set", lang.T(i18n.CLIFlagSet))
+	fs.Var(budgetFlag{&f.budget}, "budget", lang.T(i18n.CLIFlagBudget))
 	completeFlag(cmd, "seed", cobra.NoFileCompletions)
 	completeFlag(cmd, "until", cobra.NoFileCompletions)
 	completeFlag(cmd, "set", completeSet)
+	completeFlag(cmd, "budget", cobra.NoFileCompletions)
 }
 
 // load reads the scenario name with the flags applied.
@@ -109,13 +125,22 @@ func (f *scenarioFlags) load(name string) (*scenarios.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.apply(sc)
+	return sc, nil
+}
+
+// apply sets what the flags change of a scenario once it is read: its
+// seed, its duration, its budget.
+func (f *scenarioFlags) apply(sc *scenarios.Scenario) {
 	if f.seed != nil {
 		sc.Config.Seed = *f.seed
 	}
 	if f.until > 0 {
 		sc.Duration = f.until
 	}
-	return sc, nil
+	if f.budget > 0 {
+		sc.Budget.Events = f.budget
+	}
 }
 
 // oneScenario checks that a command was given one SCENARIO.
@@ -149,6 +174,9 @@ func (f seedFlag) String() string {
 	return strconv.FormatUint(**f.seed, 10)
 }
 func (f seedFlag) Set(v string) error {
+	if *f.seed != nil {
+		return errTwice
+	}
 	n, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
 		return i18n.NewError(i18n.ConfigNotWhole, "Value", v)
@@ -168,6 +196,9 @@ func (f untilFlag) String() string {
 	return f.until.String()
 }
 func (f untilFlag) Set(v string) error {
+	if *f.until != 0 {
+		return errTwice
+	}
 	d, err := time.ParseDuration(v)
 	switch {
 	case err != nil:
@@ -184,9 +215,121 @@ func (f untilFlag) Set(v string) error {
 // fileFlag is a flag naming a file.
 type fileFlag struct{ path *string }
 
-func (f fileFlag) Type() string       { return "FILE" }
-func (f fileFlag) String() string     { return *f.path }
-func (f fileFlag) Set(v string) error { *f.path = v; return nil }
+func (f fileFlag) Type() string   { return "FILE" }
+func (f fileFlag) String() string { return *f.path }
+func (f fileFlag) Set(v string) error {
+	switch {
+	case *f.path != "":
+		return errTwice
+	case v == "":
+		return errEmpty
+	}
+	*f.path = v
+	return nil
+}
+
+// errTwice and errEmpty are a flag given twice (which one would win?) and
+// a flag that names nothing.
+var (
+	errTwice = i18n.NewError(i18n.FlagTwice)
+	errEmpty = i18n.NewError(i18n.FlagEmpty)
+)
+
+// budgetFlag is --budget N: a whole number of events, with an optional
+// k, M or G (thousands, millions, billions).
+type budgetFlag struct{ events *uint64 }
+
+func (f budgetFlag) Type() string { return "EVENTS" }
+func (f budgetFlag) String() string {
+	if *f.events == 0 {
+		return ""
+	}
+	return strconv.FormatUint(*f.events, 10)
+}
+func (f budgetFlag) Set(v string) error {
+	if *f.events != 0 {
+		return errTwice
+	}
+	n, ok := parseCount(v)
+	if !ok || n < lab.MinBudget || n > lab.MaxBudget {
+		return i18n.NewError(i18n.FlagBudget, "Value", v, "Min", uint64(lab.MinBudget), "Max", uint64(lab.MaxBudget))
+	}
+	*f.events = n
+	return nil
+}
+
+// parseCount reads a whole number with an optional k, M or G.
+func parseCount(v string) (uint64, bool) {
+	scale := uint64(1)
+	switch {
+	case strings.HasSuffix(v, "k"):
+		scale, v = 1e3, strings.TrimSuffix(v, "k")
+	case strings.HasSuffix(v, "M"):
+		scale, v = 1e6, strings.TrimSuffix(v, "M")
+	case strings.HasSuffix(v, "G"):
+		scale, v = 1e9, strings.TrimSuffix(v, "G")
+	}
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || n > math.MaxUint64/scale {
+		return 0, false
+	}
+	return n * scale, true
+}
+
+// stopError is the error of a run that stopped before its end, after its
+// output: Ctrl-C exits 130 (as a shell reports a command that SIGINT
+// ended), the budget 2.
+func stopError(err error) error {
+	if errors.Is(err, errInterrupted) {
+		return codedError{err, exitInterrupted}
+	}
+	return err
+}
+
+// errInterrupted is a run stopped by Ctrl-C.
+var errInterrupted = i18n.NewError(i18n.RunInterrupted)
+
+// watch follows a headless run of sess to until: Ctrl-C stops it between
+// two steps (the lab reads no signals; its watcher does), and when
+// standard error is a terminal a line there shows how far it is —
+// simulated time and events a second — every quarter of a second. The
+// function it returns ends the watch and clears the line.
+func watch(cmd *cobra.Command, lang i18n.Lang, sess *lab.Session, until time.Duration) func() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	var interrupted atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			interrupted.Store(true)
+		case <-done:
+		}
+	}()
+	errOut, _ := cmd.ErrOrStderr().(*os.File)
+	show := isTerminal(errOut)
+	start := time.Now()
+	last, lastEvents, shown := start, uint64(0), false
+	sess.Watch(func(p lab.Progress) error {
+		if interrupted.Load() {
+			return errInterrupted
+		}
+		if now := time.Now(); show && now.Sub(last) >= 250*time.Millisecond {
+			rate := float64(max(p.Events, p.Steps)-lastEvents) / now.Sub(last).Seconds()
+			fmt.Fprintf(errOut, "\r\x1b[K%s", lang.T(i18n.RunProgress, "At", p.Now.Truncate(time.Second),
+				"Until", until, "Rate", strconv.FormatFloat(rate/1e6, 'f', 2, 64)))
+			last, lastEvents, shown = now, max(p.Events, p.Steps), true
+		}
+		return nil
+	})
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+		if shown {
+			fmt.Fprint(errOut, "\r\x1b[K")
+		}
+	}
+}
 
 // setFlag is --set PATH=VALUE, repeatable; scenarios checks the path and
 // the value.

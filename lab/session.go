@@ -31,7 +31,12 @@ type Session struct {
 	pending []Input // recorded inputs still to replay
 	totals  Counters
 	started bool
-	facts   facts // faults and detections, with their times: the snapshot's truth
+
+	budget   Budget
+	watchers []func(Progress) error
+	events   uint64 // events dispatched to the observers
+	stopped  error  // why the session stopped before its end (Err)
+	facts    facts  // faults and detections, with their times: the snapshot's truth
 }
 
 // appRuntime is a running application model.
@@ -75,7 +80,7 @@ func New(cfg Config) (*Session, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Session{cfg: cfg, sim: netsim.New(cfg.Seed), byName: map[string]appRuntime{}}
+	s := &Session{cfg: cfg, sim: netsim.New(cfg.Seed), byName: map[string]appRuntime{}, budget: DefaultBudget}
 	if err := s.build(); err != nil {
 		return nil, err
 	}
@@ -160,6 +165,7 @@ func (s *Session) Observe(fn func(netsim.Event)) {
 // dispatch hands a netsim or lab event to the observers, then adds the
 // narration a change of the world deserves.
 func (s *Session) dispatch(e netsim.Event) {
+	s.events++
 	for _, o := range s.observers {
 		o(e)
 	}
@@ -203,20 +209,25 @@ func (s *Session) start() {
 }
 
 // Step runs the next event of the simulation (or the next replayed input).
-// It reports false when nothing is left to happen.
+// It reports false when nothing is left to happen, or when the session has
+// stopped (Err).
 func (s *Session) Step() bool {
 	s.start()
+	if s.stopped != nil {
+		return false
+	}
 	if s.replayDue(s.sim.Now() + 1<<62) {
 		return true
 	}
-	return s.sim.Step()
+	return s.sim.Step() && s.afterStep()
 }
 
 // RunUntil runs the simulation to simulated time t, replaying recorded
-// inputs where they fall.
+// inputs where they fall. If the session stops on the way (Err), the
+// clock stays at its last step.
 func (s *Session) RunUntil(t time.Duration) {
 	s.start()
-	for {
+	for s.stopped == nil {
 		if s.replayDue(t) {
 			continue
 		}
@@ -225,8 +236,11 @@ func (s *Session) RunUntil(t time.Duration) {
 			break
 		}
 		s.sim.Step()
+		s.afterStep()
 	}
-	s.sim.RunUntil(t)
+	if s.stopped == nil {
+		s.sim.RunUntil(t)
+	}
 }
 
 // Replay queues recorded inputs: each is applied when the simulation has

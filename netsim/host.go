@@ -62,6 +62,9 @@ func (s *Sim) AddHost(name string, ip netip.Addr, profile Profile) (*Host, error
 }
 
 func (h *Host) resetStack() {
+	for _, c := range h.conns { // a sum: the order does not matter
+		c.dropAccount()
+	}
 	h.listeners = make(map[uint16]*Listener)
 	h.conns = make(map[connKey]*Conn)
 	h.udp = make(map[uint16]*UDPConn)
@@ -105,6 +108,10 @@ func (h *Host) Conn(local, remote netip.AddrPort) *Conn {
 	}
 	return h.conns[keyOf(local.Port(), remote)]
 }
+
+// ConnCount is the number of the host's TCP connections (Conns, without
+// the copy).
+func (h *Host) ConnCount() int { return len(h.conns) }
 
 // Listeners returns the host's listening sockets by port.
 func (h *Host) Listeners() []*Listener {

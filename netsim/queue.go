@@ -122,11 +122,14 @@ func (q *queue) nextUsed() (int64, bool) {
 	panic("netsim: the queue's ring counts entries it does not hold")
 }
 
+// size is the number of entries the queue holds, live or stale.
+func (q *queue) size() int { return len(q.near) + q.inRing + len(q.far) }
+
 // compact drops the stale entries once they outnumber the live ones (and
 // are enough to be worth it), so that a timer re-armed again and again
 // does not grow the queue without bound.
 func (q *queue) compact() {
-	total := len(q.near) + q.inRing + len(q.far)
+	total := q.size()
 	if total < 1024 || total < 2*q.armed {
 		return
 	}

@@ -45,6 +45,8 @@ type Sim struct {
 	byIP        map[[4]byte]node
 	partitions  []partition
 
+	buffered int // bytes in the buffers of connections in their hosts' tables (Buffered)
+
 	nextSegID   uint64
 	arriving    uint64 // the ID of the packet a host is handling, 0 outside
 	freeFlights []*inFlight
@@ -77,6 +79,17 @@ func (s *Sim) Steps() uint64 { return s.steps }
 
 // Pending is the number of armed timers in the queue.
 func (s *Sim) Pending() int { return s.queue.armed }
+
+// Queued is the number of entries in the queue: the armed timers, and
+// the cancelled ones still waiting for their deadline or a compaction
+// (they hold memory all the same).
+func (s *Sim) Queued() int { return s.queue.size() }
+
+// Buffered is the bytes the TCP connections of every host hold in their
+// buffers: written and not acknowledged, received and not read. A
+// connection that has left its host (closed, reset, its host powered off)
+// no longer counts.
+func (s *Sim) Buffered() int { return s.buffered }
 
 // NextAt reports the deadline of the earliest armed timer.
 func (s *Sim) NextAt() (time.Duration, bool) {

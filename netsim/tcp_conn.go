@@ -13,17 +13,20 @@ import (
 // OnNotice, called after the step that caused them (never from inside the
 // stack), and only while its process runs.
 type Conn struct {
-	host     *Host
-	proc     *Process  // nil once the application has closed it
-	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
-	listener *Listener // a passive open not yet accepted
-	id       uint64
-	local    netip.AddrPort
-	remote   netip.AddrPort
-	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
-	state    State
-	passive  bool
-	opts     SockOpts
+	host *Host
+	// accounted is what the connection's buffers add to Sim.Buffered (-1
+	// once it has left its host's table: it adds nothing any more).
+	accounted int
+	proc      *Process  // nil once the application has closed it
+	owner     string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
+	listener  *Listener // a passive open not yet accepted
+	id        uint64
+	local     netip.AddrPort
+	remote    netip.AddrPort
+	name      string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
+	state     State
+	passive   bool
+	opts      SockOpts
 
 	// Send sequence space (RFC 9293 3.3.1).
 	iss, sndUna, sndNxt uint32
@@ -227,7 +230,7 @@ func (p *Process) Dial(raddr netip.AddrPort, opts SockOpts) (*Conn, error) {
 		return nil, err
 	}
 	c := h.newConn(p, netip.AddrPortFrom(h.ip, port), raddr, opts)
-	h.conns[keyOf(port, raddr)] = c
+	h.link(keyOf(port, raddr), c)
 	c.connectStart = h.sim.now
 	c.setState(SynSent)
 	c.sendSYN()
@@ -308,6 +311,7 @@ func (c *Conn) Write(p []byte, msg string) error {
 	}
 	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
 	c.sndBuf = append(c.sndBuf, p...)
+	c.account()
 	c.output()
 	return nil
 }
@@ -323,6 +327,7 @@ func (c *Conn) Read() ([]byte, error) {
 	if len(c.rcvBuf) > 0 {
 		b := c.rcvBuf
 		c.rcvBuf = b[:0]
+		c.account()
 		c.windowMayOpen()
 		return b, nil
 	}
@@ -560,6 +565,7 @@ func (c *Conn) unlink() {
 	key := keyOf(c.local.Port(), c.remote)
 	if c.host.conns[key] == c {
 		delete(c.host.conns, key)
+		c.dropAccount()
 	}
 	if l := c.listener; l != nil {
 		l.forget(c)
@@ -648,4 +654,37 @@ func (c *Conn) Timers() []TimerInfo {
 		out = append(out, TimerInfo{Kind: c.waitKind(), Start: c.wait.armedAt, Deadline: c.wait.at})
 	}
 	return out
+}
+
+// Buffered is the bytes in the connection's buffers: written and not
+// acknowledged, received and not read.
+func (c *Conn) Buffered() int { return len(c.sndBuf) + len(c.rcvBuf) }
+
+// account brings the connection's share of Sim.Buffered up to date after
+// its buffers changed.
+func (c *Conn) account() {
+	if c.accounted < 0 {
+		return
+	}
+	n := c.Buffered()
+	c.host.sim.buffered += n - c.accounted
+	c.accounted = n
+}
+
+// link puts c in the host's table under key, in place of any connection
+// there.
+func (h *Host) link(key connKey, c *Conn) {
+	if old := h.conns[key]; old != nil {
+		old.dropAccount()
+	}
+	h.conns[key] = c
+}
+
+// dropAccount takes the connection out of Sim.Buffered: it has left its
+// host's table.
+func (c *Conn) dropAccount() {
+	if c.accounted > 0 {
+		c.host.sim.buffered -= c.accounted
+	}
+	c.accounted = -1
 }

@@ -331,6 +331,7 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		c.sndBuf = c.sndBuf[n:]
 		c.sndBufSeq += uint32(n)
 		c.trimMarks()
+		c.account()
 	}
 	ackedBytes := int(ack - c.sndUna)
 	c.sndUna = ack
@@ -521,6 +522,7 @@ func (c *Conn) accept(data []byte) {
 		return
 	}
 	c.rcvBuf = append(c.rcvBuf, data...)
+	c.account()
 	c.rcvNxt += uint32(len(data))
 }
 

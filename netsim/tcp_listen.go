@@ -115,7 +115,7 @@ func (l *Listener) syn(p *Packet) {
 		c.mss = min(c.mss, int(p.MSS))
 	}
 	c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
-	h.conns[keyOf(p.Dst.Port(), p.Src)] = c
+	h.link(keyOf(p.Dst.Port(), p.Src), c)
 	l.halfOpen = append(l.halfOpen, c)
 	c.state = Listen // the RFC's TCB moves LISTEN → SYN-RECEIVED
 	c.setState(SynReceived)

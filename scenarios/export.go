@@ -107,11 +107,14 @@ func (sc *Scenario) ExportSession(sess *lab.Session, until time.Duration, at str
 	if err != nil {
 		return 0, nil, err
 	}
-	res := sc.RunSession(sess, until, func(e netsim.Event) {
+	res, err := sc.RunSession(sess, until, func(e netsim.Event) {
 		pw.observe(e)
 		if events != nil {
 			events(e)
 		}
 	})
+	if err != nil {
+		return pw.n, res, err
+	}
 	return pw.n, res, pw.err
 }

@@ -77,7 +77,7 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	}
 	teaches := i18n.Text{En: strings.TrimSpace(f.Teaches.En), Zh: strings.TrimSpace(f.Teaches.Zh)}
 	sc := &Scenario{Name: name, Title: f.Title, Teaches: teaches, Source: source, Text: text,
-		Duration: DefaultDuration, Capture: f.Capture}
+		Duration: DefaultDuration, Capture: f.Capture, Budget: lab.DefaultBudget}
 	if f.Name != "" {
 		sc.Name = f.Name
 	}

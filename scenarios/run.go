@@ -129,17 +129,35 @@ type Result struct {
 // every event to out, in order: first the scenario's teaching text as a
 // narration, then the run, each expectation as it is judged, and a summary.
 // Expectations due after until fail: the run stopped before them.
+//
+// A run its estimate puts beyond the scenario's budget is refused before
+// it starts (a *lab.BudgetError, and no Result). A run that stops on the
+// way (its budget, or a watcher of the session: Ctrl-C) ends with the
+// expectations judged so far and a summary at the time it stopped; the
+// Result comes with the session's error.
 func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
+	if err := sc.CheckBudget(until); err != nil {
+		return nil, err
+	}
 	sess, err := sc.NewSession()
 	if err != nil {
 		return nil, err
 	}
-	return sc.RunSession(sess, until, out), nil
+	return sc.runSession(sess, until, out)
 }
 
 // RunSession is Run on a session the caller built (one replaying a
-// recording's inputs, say).
-func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) *Result {
+// recording's inputs, say); it checks the budget too, and gives the
+// session the scenario's.
+func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) (*Result, error) {
+	if err := sc.CheckBudget(until); err != nil {
+		return nil, err
+	}
+	sess.SetBudget(sc.Budget)
+	return sc.runSession(sess, until, out)
+}
+
+func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) (*Result, error) {
 	ref := sc.NewReferee(until)
 	res := &Result{Session: sess}
 	var sum totals
@@ -153,8 +171,13 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 	if !sc.Teaches.IsZero() {
 		emit(lab.Narration(0, lab.Lesson(sc.Teaches)))
 	}
+	end := ref.Until()
 	for _, t := range ref.Times() {
 		sess.RunUntil(t)
+		if sess.Err() != nil {
+			end = sess.Now()
+			break
+		}
 		for _, v := range ref.Judge(t, sess.Snapshot) {
 			res.Verdicts = append(res.Verdicts, v)
 			if v.OK {
@@ -166,6 +189,6 @@ func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(
 		}
 	}
 	res.Totals = sum.finish()
-	out(&SummaryEvent{At: ref.Until(), Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
-	return res
+	out(&SummaryEvent{At: end, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
+	return res, sess.Err()
 }

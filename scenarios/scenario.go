@@ -32,6 +32,10 @@ type Scenario struct {
 	Config lab.Config
 	// Expect lists what must happen.
 	Expect []Expectation
+	// Budget bounds the work of a run (lab.DefaultBudget unless the
+	// command line raises it): Run refuses a run estimated beyond it, and
+	// every session the scenario builds stops if it goes beyond it anyway.
+	Budget lab.Budget
 }
 
 // Info names a built-in scenario.
@@ -43,7 +47,22 @@ type Info struct {
 	Lesson int
 }
 
-// NewSession builds a fresh lab session for the scenario.
+// NewSession builds a fresh lab session for the scenario, with its budget.
 func (sc *Scenario) NewSession() (*lab.Session, error) {
-	return lab.New(sc.Config)
+	s, err := lab.New(sc.Config)
+	if err != nil {
+		return nil, err
+	}
+	s.SetBudget(sc.Budget)
+	return s, nil
+}
+
+// CheckBudget refuses a run to until (the scenario's duration when 0)
+// that its estimate puts beyond the budget: at once, before anything
+// runs, naming what drives it.
+func (sc *Scenario) CheckBudget(until time.Duration) error {
+	if until <= 0 {
+		until = sc.Duration
+	}
+	return sc.Config.Check(until, sc.Budget)
 }

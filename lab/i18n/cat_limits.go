@@ -50,6 +50,19 @@ const (
 
 	SetNoList ID = "set.no_list"
 
+	BudgetEstimate ID = "budget.estimate"
+	CLIFlagBudget  ID = "cli.flag.budget"
+	FlagTwice      ID = "flag.twice"
+	FlagEmpty      ID = "flag.empty"
+	FlagBudget     ID = "flag.budget"
+	RunInterrupted ID = "run.interrupted"
+	RunProgress    ID = "run.progress"
+	BudgetExceeded ID = "budget.exceeded"
+	BudgetMemory   ID = "budget.memory"
+	BudgetConns    ID = "budget.conns"
+	BudgetTimers   ID = "budget.timers"
+	BudgetBuffered ID = "budget.buffered"
+
 	RecordingTooLarge ID = "recording.too_large"
 	RecordingKeyTwice ID = "recording.key_twice"
 )
@@ -201,4 +214,44 @@ var limitMessages = map[ID]entry{
 		En: "the scenario has no {{.List}}: --set changes the entries of a list, it cannot add them",
 		Zh: "场景里没有 {{.List}}：--set 只能修改列表中已有的项，不能添加新项",
 	},
+
+	CLIFlagBudget: {
+		En: "the most events a run may take: 500M, 2G (default 100M)",
+		Zh: "一次运行最多可用的事件数：500M、2G（默认 100M）",
+	},
+	FlagTwice: {
+		En: "given twice: give it once",
+		Zh: "给了两次：只能给一次",
+	},
+	FlagEmpty: {
+		En: "names nothing: give it a value",
+		Zh: "没有给出值：请给它一个值",
+	},
+	FlagBudget: {
+		En: `{{printf "%q" .Value}} is not a number of events from {{.Min}} to {{.Max}} (like 500M or 2G)`,
+		Zh: `{{printf "%q" .Value}} 不是 {{.Min}} 到 {{.Max}} 之间的事件数（例如 500M 或 2G）`,
+	},
+	RunInterrupted: {
+		En: "interrupted: the run stopped where Ctrl-C found it, after the expectations judged so far",
+		Zh: "已中断：运行停在按下 Ctrl-C 的地方，之前已判定的期望照常输出",
+	},
+	RunProgress: {
+		En: "simulated {{.At}} of {{.Until}} · {{.Rate}} M events/s · Ctrl-C stops",
+		Zh: "已模拟 {{.At}}，共 {{.Until}} · 每秒 {{.Rate}} M 个事件 · Ctrl-C 停止",
+	},
+	BudgetEstimate: {
+		En: "a run of {{.Duration}} would take about {{.Events}} events, more than the budget of {{.Budget}}: {{.Drivers}}; fewer clients, longer intervals or --until make it lighter, --budget raises the budget",
+		Zh: "运行 {{.Duration}} 大约需要 {{.Events}} 个事件，超过了 {{.Budget}} 个事件的预算：{{.Drivers}}；减少客户端、加长间隔或用 --until 缩短运行可以减轻它，--budget 可以提高预算",
+	},
+	BudgetExceeded: {
+		En: "the run stopped at {{.At}} of simulated time: it has taken {{.Events}} events, more than its budget of {{.Budget}} (--budget raises it)",
+		Zh: "运行在模拟时间 {{.At}}停止了：它已经用了 {{.Events}} 个事件，超过了 {{.Budget}} 个事件的预算（可以用 --budget 提高）",
+	},
+	BudgetMemory: {
+		En: "the run stopped at {{.At}} of simulated time: it holds {{.N}} {{.What}}, more than a lab may hold ({{.Max}})",
+		Zh: "运行在模拟时间 {{.At}}停止了：它占用了 {{.N}} 个{{.What}}，超过了一个实验所能容纳的上限（{{.Max}}）",
+	},
+	BudgetConns:    {En: "TCP connections", Zh: "TCP 连接"},
+	BudgetTimers:   {En: "queued timers", Zh: "排队的定时器"},
+	BudgetBuffered: {En: "bytes in socket buffers", Zh: "套接字缓冲区字节"},
 }

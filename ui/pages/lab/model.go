@@ -4,6 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/components/conns"
@@ -189,6 +190,10 @@ func (m Model) prompting() bool {
 // refresh takes a new snapshot after the session moved, hands it to the
 // panes, and keeps a scrolled-back wire or log looking at the same rows.
 func (m *Model) refresh() {
+	if err := m.run.S.Err(); err != nil { // the lab's budget stopped it: say so, and stay
+		m.clock.Paused = true
+		m.status.SetFlash(i18n.ErrorText(err, m.c.Lang), true)
+	}
 	m.snap = m.run.S.Snapshot()
 	m.hosts.SetSnapshot(m.snap)
 	m.timers.SetSnapshot(m.snap)
