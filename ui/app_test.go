@@ -73,3 +73,30 @@ func TestPickerSwitchesLanguage(t *testing.T) {
 		t.Errorf("the lab opened from a Chinese picker is not in Chinese:\n%s", v)
 	}
 }
+
+// Defect 9: from a lesson opened in the picker, esc goes back to it with
+// the same lesson selected; q quits.
+func TestEscGoesBackToThePicker(t *testing.T) {
+	a := NewApp(testCommon())
+	a = send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyDown})
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyDown})
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyEnter})
+	if a.lab == nil || a.lab.Scenario() != "graceful-close" {
+		t.Fatalf("enter on lesson 3 did not open graceful-close")
+	}
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyEsc})
+	if a.lab != nil {
+		t.Fatal("esc did not leave the lab")
+	}
+	if v := a.View(); !strings.Contains(v, "Lesson 3: graceful-close") {
+		t.Errorf("back in the picker, lesson 3 is not the one selected:\n%s", v)
+	}
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd == nil {
+		t.Fatal("q does nothing in the picker")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q does not quit from the picker")
+	}
+}

@@ -17,16 +17,16 @@ func Bar(st styles.Styles, left float64, w int) string {
 	}
 	left = math.Max(0, math.Min(1, left))
 	full := int(math.Ceil(left * float64(w)))
-	style := st.BarLeft
+	style := st.P.BarLeft
 	if left < 0.2 {
-		style = st.BarSoon
+		style = st.P.BarSoon
 	}
 	s := ""
 	if full > 0 {
-		s = style.Render(strings.Repeat("▓", full))
+		s = style.Paint(strings.Repeat("▓", full))
 	}
 	if full < w {
-		s += st.BarGone.Render(strings.Repeat("░", w-full))
+		s += st.P.BarGone.Paint(strings.Repeat("░", w-full))
 	}
 	return s
 }

@@ -14,8 +14,14 @@ import (
 // that no line can wrap whatever its content. The focused pane is drawn
 // heavy: its title rule ━ and its sides ┃, a sign that survives NO_COLOR.
 type Frame struct {
-	St styles.Styles
-	W  int
+	St            styles.Styles
+	W             int
+	border, title styles.Painter
+}
+
+// NewFrame is the frame of a w-wide screen drawn in st.
+func NewFrame(st styles.Styles, w int) Frame {
+	return Frame{St: st, W: w, border: st.P.Border, title: st.P.Title}
 }
 
 // glyphs are a border's characters, light or heavy.
@@ -45,16 +51,16 @@ func (f Frame) titled(left, title, right string, n int, g glyphs) string {
 	if title != "" {
 		title = format.Clip(title, max(0, n-4))
 		if !strings.Contains(title, "\x1b") {
-			title = f.St.Title.Render(title)
+			title = f.title.Paint(title)
 		}
 		t = " " + title + " "
 	}
-	rw := ansi.StringWidth(right)
-	fill := n - 1 - ansi.StringWidth(t) - rw
+	rw := format.Width(right)
+	fill := n - 1 - format.Width(t) - rw
 	if fill < 0 {
-		return f.St.Border.Render(left) + ansi.Truncate(t, n-1-rw, "") + f.St.Border.Render(right)
+		return f.border.Paint(left) + ansi.Truncate(t, n-1-rw, "") + f.border.Paint(right)
 	}
-	return f.St.Border.Render(left) + t + f.St.Border.Render(strings.Repeat(g.rule, fill)+right)
+	return f.border.Paint(left) + t + f.border.Paint(strings.Repeat(g.rule, fill)+right)
 }
 
 // Top is the frame's first line, the top border of the first pane
@@ -90,7 +96,7 @@ func (f Frame) Bottom(text string) string {
 
 // Line is one content line of a full-width pane.
 func (f Frame) Line(s string, focused bool) string {
-	b := f.St.Border.Render(pick(focused).side)
+	b := f.border.Paint(pick(focused).side)
 	return b + " " + format.Fit(s, f.W-4) + " " + b
 }
 
@@ -104,7 +110,7 @@ func (f Frame) Pair(split int, l, r string, focused int) string {
 	case 2:
 		mid, right = heavy.side, heavy.side
 	}
-	b := f.St.Border.Render
+	b := f.border.Paint
 	return b(left) + " " + format.Fit(l, split-3) + " " + b(mid) + " " + format.Fit(r, f.W-split-4) + " " + b(right)
 }
 

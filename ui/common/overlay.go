@@ -29,18 +29,18 @@ func Overlay(bg, box []string, x, y int) []string {
 		if row < 0 || row >= len(bg) {
 			continue
 		}
-		w, bw := ansi.StringWidth(bg[row]), ansi.StringWidth(bl)
+		w, bw := format.Width(bg[row]), format.Width(bl)
 		left := ansi.Truncate(bg[row], x, "")
-		if n := ansi.StringWidth(left); n < x {
+		if n := format.Width(left); n < x {
 			left += strings.Repeat(" ", x-n)
 		}
 		want := max(0, w-x-bw)
 		right := ansi.TruncateLeft(bg[row], x+bw, "")
-		if n := ansi.StringWidth(right); n > want {
+		if n := format.Width(right); n > want {
 			// TruncateLeft keeps a wide character it would cut: drop it.
 			right = ansi.TruncateLeft(right, n-want+1, "")
 		}
-		if n := ansi.StringWidth(right); n < want {
+		if n := format.Width(right); n < want {
 			right = strings.Repeat(" ", want-n) + right
 		}
 		bg[row] = left + bl + right

@@ -78,7 +78,8 @@ type Row struct {
 	Says i18n.Message
 }
 
-// Entry is one paragraph of "what is happening".
+// Entry is one paragraph of "what is happening": its message, to render
+// in the reader's language, and its text in English.
 type Entry struct {
 	At      time.Duration
 	Msg     i18n.Message // rendered in the reader's language

@@ -15,10 +15,10 @@ func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := Width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		n = Width(s)
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
@@ -32,7 +32,7 @@ func Clip(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
+	if Width(s) > w {
 		return ansi.Truncate(s, w, "…")
 	}
 	return s
@@ -41,7 +41,7 @@ func Clip(s string, w int) string {
 // Pad left-aligns s in w cells: fmt's %-*s, counting display cells (a
 // Chinese character is two) rather than runes. It never cuts.
 func Pad(s string, w int) string {
-	if n := ansi.StringWidth(s); n < w {
+	if n := Width(s); n < w {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
@@ -49,7 +49,7 @@ func Pad(s string, w int) string {
 
 // PadLeft right-aligns s in w cells.
 func PadLeft(s string, w int) string {
-	if n := ansi.StringWidth(s); n < w {
+	if n := Width(s); n < w {
 		return strings.Repeat(" ", w-n) + s
 	}
 	return s
@@ -58,7 +58,7 @@ func PadLeft(s string, w int) string {
 // Ellipsis marks line (at most w cells) as cut: "…" after it, or in place
 // of its last cell when it is full.
 func Ellipsis(line string, w int) string {
-	if ansi.StringWidth(line) < w {
+	if Width(line) < w {
 		return line + "…"
 	}
 	return ansi.Truncate(line, w-1, "") + "…"
@@ -78,7 +78,7 @@ func Wrap(text string, w int) []string {
 	var cur strings.Builder
 	curW := 0
 	for _, a := range atoms(text) {
-		aw := ansi.StringWidth(a.text)
+		aw := Width(a.text)
 		gap := 0
 		if a.spaced && curW > 0 {
 			gap = 1
@@ -95,7 +95,7 @@ func Wrap(text string, w int) []string {
 			}
 			lines = append(lines, head)
 			a.text = a.text[len(head):]
-			aw = ansi.StringWidth(a.text)
+			aw = Width(a.text)
 		}
 		if aw == 0 {
 			continue
@@ -167,4 +167,4 @@ func endsOpening(s string) bool {
 
 // wide reports whether r takes two cells (a Chinese character or
 // full-width punctuation).
-func wide(r rune) bool { return ansi.StringWidth(string(r)) == 2 }
+func wide(r rune) bool { return Width(string(r)) == 2 }

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
@@ -31,15 +29,15 @@ func (m Model) Lines() []string {
 	}
 	wide := w >= 100
 	var out []string
-	if len(m.conns) > h {
-		out = append(out, stateCounts(m.conns, st, m.c.Lang))
+	if m.summed() {
+		out = append(out, m.counts)
 	}
 	from, to := m.scroll.Window(len(m.conns), m.rows())
 	show := m.conns[from:to]
 	whoW, tupleW := 0, 0
 	for _, c := range show {
-		whoW = max(whoW, ansi.StringWidth(connWho(c)))
-		tupleW = max(tupleW, ansi.StringWidth(connTuple(c.Tuple, wide)))
+		whoW = max(whoW, format.Width(connWho(c)))
+		tupleW = max(tupleW, format.Width(connTuple(c.Tuple, wide)))
 	}
 	stateW := 12 // SYN_RECEIVED
 	if !wide {
@@ -51,7 +49,7 @@ func (m Model) Lines() []string {
 			state = format.ShortState(state)
 		}
 		line := format.Fit(connWho(c), whoW) + " " + format.Fit(connTuple(c.Tuple, wide), tupleW) + " " +
-			st.State(c.State).Render(format.Fit(state, stateW))
+			st.P.State(c.State).Paint(format.Fit(state, stateW))
 		app := c.AppState.In(m.c.Lang)
 		if app == "" {
 			app = "—"
@@ -67,7 +65,7 @@ func (m Model) Lines() []string {
 		default:
 			heard = m.c.T(i18n.UIAgo, "D", format.Dur(c.LastHeard))
 		}
-		line += " " + app + st.Dim.Render(" · "+heard)
+		line += " " + app + st.P.Dim.Paint(" · "+heard)
 		if wide && c.Retransmits > 0 {
 			line += st.Warn.Render(" · " + m.c.T(i18n.UIRetransmitted, "N", c.Retransmits))
 		}
@@ -76,14 +74,19 @@ func (m Model) Lines() []string {
 	return out
 }
 
-// rows is how many connection ends the pane lists (a line goes to the
-// counts when they do not all fit).
+// rows is how many connection ends the pane lists (a line may go to
+// their counts: summed).
 func (m Model) rows() int {
-	if len(m.conns) > m.h {
+	if m.summed() {
 		return m.h - 1
 	}
 	return m.h
 }
+
+// summed says the first line counts the ends by state: when there are
+// many more than the pane has lines (a herd), not a few more (those
+// scroll).
+func (m Model) summed() bool { return len(m.conns) > 2*m.h && m.h > 1 }
 
 // Scroll moves the list n lines up (n < 0: down).
 func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.conns), m.rows()) }
@@ -146,6 +149,7 @@ type Model struct {
 	order  []string
 	snap   *lab.Snapshot
 	conns  []*lab.ConnView // snap's, in wire order of their hosts
+	counts string          // the line that counts them by state
 	w, h   int
 	scroll common.Scroll
 }
@@ -166,6 +170,7 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 		m.conns[i] = &snap.Conns[i]
 	}
 	slices.SortStableFunc(m.conns, func(a, b *lab.ConnView) int { return cmp.Compare(rank[a.Host], rank[b.Host]) })
+	m.counts = stateCounts(m.conns, m.c.Styles, m.c.Lang)
 }
 
 // SetSize gives the pane w×h cells.

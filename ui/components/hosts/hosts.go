@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
@@ -22,7 +20,7 @@ import (
 func content(snap *lab.Snapshot, order []string, st styles.Styles, l i18n.Lang, w int) []string {
 	nameW := 0
 	for _, n := range order {
-		nameW = max(nameW, ansi.StringWidth(n))
+		nameW = max(nameW, format.Width(n))
 	}
 	narrow := w < 60
 	var out, flows []string
@@ -186,7 +184,7 @@ func flowLines(bv *lab.BoxView, st styles.Styles, l i18n.Lang, w int, narrow boo
 			style = st.Warn // about to be forgotten
 		}
 		s += "  " + style.Render(idle)
-		if room := w - ansi.StringWidth(s) - 1; room >= 6 && f.Timeout > 0 {
+		if room := w - format.Width(s) - 1; room >= 6 && f.Timeout > 0 {
 			s += " " + common.Bar(st, float64(f.Timeout-f.Idle)/float64(f.Timeout), min(room-1, 12))
 		}
 		out = append(out, s)
@@ -265,7 +263,7 @@ func Need(snap *lab.Snapshot) int {
 func (m Model) Width(w int) int {
 	n := 0
 	for _, l := range content(m.snap, m.order, m.c.Styles, m.c.Lang, w) {
-		n = max(n, ansi.StringWidth(l))
+		n = max(n, format.Width(l))
 	}
 	return n
 }

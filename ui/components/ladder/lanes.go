@@ -1,8 +1,6 @@
 package ladder
 
 import (
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/ui/format"
 )
 
@@ -31,7 +29,7 @@ func placeLanes(names []string, width int) lanes {
 	}
 	longest := 0
 	for _, s := range names {
-		longest = max(longest, ansi.StringWidth(s))
+		longest = max(longest, format.Width(s))
 	}
 	margin := format.Clamp((longest+1)/2, 1, max(1, width/(2*n)))
 	span := width - 1 - 2*margin

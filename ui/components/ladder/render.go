@@ -4,9 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
@@ -39,6 +36,7 @@ type wireView struct {
 
 	runes []rune // scratch cells of one row; 0 continues a wide character
 	class []uint8
+	paint *styles.Painters
 }
 
 // tagWidth is the width of the port tag column: ":65535" and a space.
@@ -51,6 +49,7 @@ func newWireView(c *common.Common, w int, nodes []string, via Paths) *wireView {
 	v.lanes = placeLanes(nodes, laneW)
 	v.runes = make([]rune, laneW)
 	v.class = make([]uint8, laneW)
+	v.paint = &v.st.P
 	return v
 }
 
@@ -58,18 +57,18 @@ func newWireView(c *common.Common, w int, nodes []string, via Paths) *wireView {
 func (v *wireView) header() string {
 	v.clear()
 	for i, name := range v.lanes.names {
-		nw := ansi.StringWidth(name)
+		nw := format.Width(name)
 		start := format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
 		v.write(start, name, cLabel, 1)
 	}
-	return v.st.Dim.Render(format.Fit(v.c.T(i18n.UIWireTime), v.tw)+" "+format.Fit(v.c.T(i18n.UIWirePort), tagWidth)) + v.paint(v.st.Strong, v.st.Strong)
+	return v.paint.Dim.Paint(format.Fit(v.c.T(i18n.UIWireTime), v.tw)+" "+format.Fit(v.c.T(i18n.UIWirePort), tagWidth)) + v.cells(v.paint.Strong, v.paint.Strong)
 }
 
 // row renders one row of the ladder; selected marks the wire's cursor.
 func (v *wireView) row(r *feed.Row, selected bool) string {
-	t := v.st.Time.Render(format.Stamp(r.At, v.wide))
+	t := v.paint.Time.Paint(format.Stamp(r.At, v.wide))
 	if selected {
-		t = v.st.Selected.Render(format.Stamp(r.At, v.wide))
+		t = v.paint.Selected.Paint(format.Stamp(r.At, v.wide))
 	}
 	gap := " "
 	if selected {
@@ -79,7 +78,7 @@ func (v *wireView) row(r *feed.Row, selected bool) string {
 	if r.Port != 0 {
 		tag = ":" + strconv.Itoa(int(r.Port))
 	}
-	t += gap + v.st.Dim.Render(format.Fit(tag, tagWidth))
+	t += gap + v.paint.Dim.Paint(format.Fit(tag, tagWidth))
 	switch r.Kind {
 	case feed.RowSegment:
 		if body, ok := v.segment(r); ok {
@@ -117,27 +116,27 @@ func (v *wireView) state(r *feed.Row) (string, bool) {
 		v.set(x-1, '─', cBody)
 		v.write(x-3, text, cLabel, -1)
 	}
-	st := v.st.State(r.To.String())
-	return v.paint(st, st), true
+	st := v.paint.State(r.To.String())
+	return v.cells(st, st), true
 }
 
 // textRow renders a row that is not a packet.
 func (v *wireView) textRow(r *feed.Row) string {
 	var mark, text string
-	var st lipgloss.Style
+	var st styles.Painter
 	switch r.Kind {
 	case feed.RowFault:
-		mark, st = "✖ ", v.st.FaultRow
+		mark, st = "✖ ", v.paint.FaultRow
 	case feed.RowDetect:
-		mark, st = "! ", v.st.DetectRow
+		mark, st = "! ", v.paint.DetectRow
 	case feed.RowReconnect:
-		mark, st = "↺ ", v.st.ReconnectRow
+		mark, st = "↺ ", v.paint.ReconnectRow
 	case feed.RowFlow:
-		mark, st = "~ ", v.st.FlowRow
+		mark, st = "~ ", v.paint.FlowRow
 	case feed.RowParam:
-		mark, st = "= ", v.st.ParamRow
+		mark, st = "= ", v.paint.ParamRow
 	case feed.RowState:
-		mark, st = "", v.st.State(r.To.String())
+		mark, st = "", v.paint.State(r.To.String())
 		text = r.Src + " " + r.From.String() + " → " + r.To.String()
 	}
 	if text == "" {
@@ -150,7 +149,7 @@ func (v *wireView) textRow(r *feed.Row) string {
 	if r.More > 0 {
 		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
 	}
-	return st.Render(format.Clip(text, len(v.runes)))
+	return st.Paint(format.Clip(text, len(v.runes)))
 }
 
 // segmentText is the fallback for a packet whose ends are not lanes (or
@@ -164,7 +163,7 @@ func (v *wireView) segmentText(r *feed.Row) string {
 	if r.Fate == netsim.FateDropped {
 		s += " ✗ " + r.Why
 	}
-	return v.classStyle(r).Render(format.Clip(s, len(v.runes)))
+	return v.classStyle(r).Paint(format.Clip(s, len(v.runes)))
 }
 
 // segment draws a packet's arrow into the lane cells. ok is false when the
@@ -198,7 +197,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 	if a == b { // died where it was born: a mark and the reason
 		v.set(a, '✗', cDrop)
 		v.write(a+2, segLabel(r, true, v.c.Lang)+" ✗ "+r.Why, cLabel, 1)
-		return v.paint(v.classStyle(r), v.st.Drop), true
+		return v.cells(v.classStyle(r), v.paint.Drop), true
 	}
 	dir := 1
 	if b < a {
@@ -244,7 +243,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 		if dir < 0 {
 			room = b
 		}
-		if ansi.StringWidth(r.Why)+1 <= room {
+		if format.Width(r.Why)+1 <= room {
 			if dir > 0 {
 				v.write(b+1, " "+r.Why, cDrop, 1)
 			} else {
@@ -255,15 +254,53 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 		}
 	}
 	if span >= 3 {
-		label := segLabel(r, false, v.c.Lang) + why
-		if ansi.StringWidth(label)+2 > span {
-			label = segLabel(r, true, v.c.Lang) + why
+		full, short := segLabel(r, false, v.c.Lang)+why, segLabel(r, true, v.c.Lang)+why
+		// Between two lanes the packet passes, so the label does not hide
+		// the junction of a middlebox; over the whole arrow only when no
+		// stretch holds even the short form.
+		from, to := v.stretch(lo, hi, format.Width(full)+2, dir)
+		label := full
+		if from < 0 {
+			from, to = v.stretch(lo, hi, format.Width(short)+2, dir)
+			label = short
 		}
-		label = " " + format.Clip(label, span-2) + " "
-		lw := ansi.StringWidth(label)
-		v.write(lo+(span-lw)/2, label, cLabel, 1)
+		if from < 0 {
+			from, to = lo, hi
+			if format.Width(full)+2 > span {
+				label = short
+			}
+		}
+		n := to - from + 1
+		label = " " + format.Clip(label, n-2) + " "
+		v.write(from+(n-format.Width(label))/2, label, cLabel, 1)
 	}
-	return v.paint(v.classStyle(r), v.st.Drop), true
+	return v.cells(v.classStyle(r), v.paint.Drop), true
+}
+
+// stretch is the stretch of the arrow's body between lo and hi
+// (inclusive) nearest its sender (dir > 0: the sender is at lo) that
+// crosses no lane and holds need cells, with a cell of line kept beside
+// each lane; from is -1 when there is none.
+func (v *wireView) stretch(lo, hi, need, dir int) (from, to int) {
+	from, to = -1, -1
+	start := lo
+	for x := lo; x <= hi+1; x++ {
+		if x <= hi && v.laneAt(x) < 0 && v.runes[x] != '┼' {
+			continue
+		}
+		end := x - 1
+		if x <= hi {
+			end = x - 2 // a cell of line before the lane
+		}
+		if end-start+1 >= need {
+			from, to = start, end
+			if dir > 0 {
+				return from, to
+			}
+		}
+		start = x + 2
+	}
+	return from, to
 }
 
 // laneAt is the lane drawn at column x, or -1.
@@ -307,7 +344,7 @@ func (v *wireView) set(x int, r rune, c uint8) {
 		v.runes[x+1] = ' ' // the right half of the one that was here
 	}
 	v.runes[x], v.class[x] = r, c
-	if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+	if r >= 0x1100 && format.Width(string(r)) == 2 {
 		if x+1 == n {
 			v.runes[x] = ' '
 			return
@@ -323,66 +360,57 @@ func (v *wireView) set(x int, r rune, c uint8) {
 // ending at x. A character two cells wide takes its cell and the next.
 func (v *wireView) write(x int, s string, c uint8, dir int) {
 	if dir < 0 {
-		x -= ansi.StringWidth(s) - 1
+		x -= format.Width(s) - 1
 	}
 	for _, r := range s {
 		v.set(x, r, c)
-		x += max(1, ansi.StringWidth(string(r)))
+		x += max(1, format.Width(string(r)))
 	}
 }
 
-// paint renders the cells: runs of one class in one style.
-func (v *wireView) paint(main, drop lipgloss.Style) string {
-	styles := [nClasses]lipgloss.Style{cLane: v.st.Lane, cBody: main, cLabel: main, cDrop: drop, cHead: main}
+// cells renders the cells: runs of one class in one style.
+func (v *wireView) cells(main, drop styles.Painter) string {
+	styles := [nClasses]styles.Painter{cLane: v.paint.Lane, cBody: main, cLabel: main, cDrop: drop, cHead: main}
 	var b strings.Builder
+	b.Grow(4*len(v.runes) + 64)
 	start := 0
 	for i := 1; i <= len(v.runes); i++ {
 		if i < len(v.runes) && v.class[i] == v.class[start] {
 			continue
 		}
-		run := cellText(v.runes[start:i])
-		if c := v.class[start]; c == cNone {
-			b.WriteString(run)
-		} else {
-			b.WriteString(styles[c].Render(run))
+		p := styles[v.class[start]]
+		b.WriteString(p.Start())
+		for _, r := range v.runes[start:i] {
+			if r != 0 { // 0 continues a wide character
+				b.WriteRune(r)
+			}
 		}
+		b.WriteString(p.End())
 		start = i
 	}
 	return b.String()
 }
 
-// cellText is the text of cells, without the continuations of wide
-// characters.
-func cellText(cells []rune) string {
-	var b strings.Builder
-	b.Grow(len(cells))
-	for _, r := range cells {
-		if r != 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // classStyle is the colour of a packet: by what it is for.
-func (v *wireView) classStyle(r *feed.Row) lipgloss.Style {
+func (v *wireView) classStyle(r *feed.Row) styles.Painter {
+	p := v.paint
 	switch {
 	case r.Fate == netsim.FateSent:
-		return v.st.InFlight
+		return p.InFlight
 	case r.Flags&netsim.RST != 0:
-		return v.st.Rst
+		return p.Rst
 	case r.Note == netsim.NoteKeepalive:
-		return v.st.Keepalive
+		return p.Keepalive
 	case r.Note != 0:
-		return v.st.Retrans
+		return p.Retrans
 	case r.Flags&netsim.SYN != 0:
-		return v.st.Syn
+		return p.Syn
 	case r.Flags&netsim.FIN != 0:
-		return v.st.Fin
+		return p.Fin
 	case r.Msg == "heartbeat" || r.Msg == "heartbeat_ack":
-		return v.st.Beat
+		return p.Beat
 	}
-	return v.st.Arrow
+	return p.Arrow
 }
 
 // segLabel says what a packet is: its mark (retransmission, keepalive

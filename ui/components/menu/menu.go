@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
@@ -201,7 +200,7 @@ func (m Model) Lines(st styles.Styles, w, h int) []string {
 	}
 	labelW := 0
 	for _, it := range m.Items {
-		labelW = max(labelW, ansi.StringWidth(it.Label))
+		labelW = max(labelW, format.Width(it.Label))
 	}
 	labelW = min(labelW, w*3/5)
 	for i := first; i < len(m.Items) && i < first+room; i++ {

@@ -190,10 +190,10 @@ func (m Model) Lines() []string {
 	var last pos // the last line shown
 	for seq := p.seq; seq < m.feed.Log.Total() && len(out) < m.h; seq++ {
 		e := m.feed.Log.At(seq)
-		style := st.Narration
+		style := st.P.Narration
 		head := format.Stamp(e.At, m.wide())
 		if e.Teaches {
-			head, style = format.Fit(m.c.T(i18n.UILesson), tw), st.Teaches
+			head, style = format.Fit(m.c.T(i18n.UILesson), tw), st.P.Teaches
 		}
 		text := m.lines(seq)
 		from := 0
@@ -204,11 +204,11 @@ func (m Model) Lines() []string {
 			lead := indent
 			switch {
 			case j == 0:
-				lead = st.Time.Render(head) + " "
+				lead = st.P.Time.Paint(head) + " "
 			case len(out) == 0:
-				lead = st.Time.Render(format.Fit("…", tw)) + " " // the entry began above
+				lead = st.P.Time.Paint(format.Fit("…", tw)) + " " // the entry began above
 			}
-			out = append(out, lead+style.Render(text[j]))
+			out = append(out, lead+style.Paint(text[j]))
 			last = pos{seq: seq, line: j}
 		}
 	}

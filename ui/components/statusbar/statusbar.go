@@ -1,13 +1,13 @@
 package statusbar
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
@@ -20,9 +20,10 @@ import (
 // Model is the status line and the bottom line. The page sets its fields
 // before each View.
 type Model struct {
-	c    *common.Common
-	help help.Model
-	w    int
+	c     *common.Common
+	help  help.Model
+	w     int
+	cache *helpCache // the key line, drawn once for its keys and width
 
 	Name   string        // the scenario
 	Now    time.Duration // simulated time
@@ -46,7 +47,13 @@ type Model struct {
 func New(c *common.Common) Model {
 	h := help.New()
 	styles.Rebind(&h.Styles, c.Styles.Renderer)
-	return Model{c: c, help: h, Keys: c.Keys}
+	return Model{c: c, help: h, Keys: c.Keys, cache: &helpCache{}}
+}
+
+// helpCache is the key line last drawn, and what it was drawn for: the
+// width, and the help of each key shown (space's says run or pause).
+type helpCache struct {
+	key, view string
 }
 
 // SetSize gives the lines w cells.
@@ -75,7 +82,7 @@ func (m Model) parts() []string {
 		if m.w >= 120 {
 			parts = append(parts, m.c.T(i18n.UIStatusEvents, "Count", m.Events))
 		}
-		if 1+ansi.StringWidth(strings.Join(parts, " · ")) <= m.w {
+		if 1+format.Width(strings.Join(parts, " · ")) <= m.w {
 			return parts
 		}
 	}
@@ -88,7 +95,7 @@ func (m Model) parts() []string {
 
 // width is the width of the status line without the note.
 func (m Model) width() int {
-	return 1 + ansi.StringWidth(strings.Join(m.parts(), " · "))
+	return 1 + format.Width(strings.Join(m.parts(), " · "))
 }
 
 // View is the status line: " socklab · power-loss-heartbeat · t
@@ -114,7 +121,7 @@ func (m Model) View() string {
 // flashOnStatus says the note of the last action fits whole on the right
 // of the status line.
 func (m Model) flashOnStatus() bool {
-	return m.w-m.width()-3 >= ansi.StringWidth(m.Flash)
+	return m.w-m.width()-3 >= format.Width(m.Flash)
 }
 
 // flashText is the styled note of the last action.
@@ -145,14 +152,14 @@ func (m Model) shortHelp() string {
 	if m.w < 100 {
 		hm.ShortSeparator = "  "
 	}
-	sepW := ansi.StringWidth(hm.ShortSeparator)
+	sepW := format.Width(hm.ShortSeparator)
 	keep := map[string]bool{}
 	used := 0
 	for _, b := range k.ShortPriority() {
 		if !b.Enabled() {
 			continue
 		}
-		bw := ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc)
+		bw := format.Width(b.Help().Key) + 1 + format.Width(b.Help().Desc)
 		if used > 0 {
 			bw += sepW
 		}
@@ -162,7 +169,14 @@ func (m Model) shortHelp() string {
 		}
 	}
 	shown := slices.DeleteFunc(k.ShortHelp(), func(b key.Binding) bool { return !b.Enabled() || !keep[b.Help().Key] })
-	return hm.ShortHelpView(shown)
+	id := fmt.Sprint(m.w)
+	for _, b := range shown {
+		id += "\x00" + b.Help().Key + "\x00" + b.Help().Desc
+	}
+	if m.cache.key != id {
+		m.cache.key, m.cache.view = id, hm.ShortHelpView(shown)
+	}
+	return m.cache.view
 }
 
 // HelpView renders the full help of the keys in w cells.

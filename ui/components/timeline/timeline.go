@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
@@ -41,6 +40,7 @@ type Model struct {
 
 	prompt    textinput.Model
 	prompting bool
+	promptErr string // why the time typed was refused, until the next key
 }
 
 // New makes the timeline of a recording span long with inputs live
@@ -62,7 +62,11 @@ func (m Model) Span() time.Duration { return m.span }
 func (m Model) View() string {
 	st, l := m.c.Styles, m.c.Lang
 	if m.prompting {
-		return format.Fit(" "+m.prompt.View()+"  "+st.Hint.Render(l.T(i18n.UIGoToHelp)), m.w)
+		hint := st.Hint.Render(l.T(i18n.UIGoToHelp))
+		if m.promptErr != "" {
+			hint = st.Error.Render(m.promptErr)
+		}
+		return format.Fit(" "+m.prompt.View()+"  "+hint, m.w)
 	}
 	label := st.Title.Render(l.T(i18n.UIReplay))
 	if m.Seeking {
@@ -85,7 +89,7 @@ func (m Model) View() string {
 			st.ParamRow.Render("=") + st.Dim.Render(" "+l.T(i18n.UIMarkParam)+"  ") + st.DetectRow.Render("!") + st.Dim.Render(" "+l.T(i18n.UIMarkDetect))
 	}
 	right += " "
-	n := m.w - ansi.StringWidth(left) - ansi.StringWidth(right)
+	n := m.w - format.Width(left) - format.Width(right)
 	if n < 8 {
 		left, right = " ", " "
 		n = m.w - 2
@@ -170,7 +174,10 @@ func (m *Model) OpenPrompt() tea.Cmd {
 }
 
 // ClosePrompt closes the prompt.
-func (m *Model) ClosePrompt() { m.prompting = false }
+func (m *Model) ClosePrompt() { m.prompting, m.promptErr = false, "" }
+
+// Refuse says, in the prompt's row, why what was typed is not a time.
+func (m *Model) Refuse(why string) { m.promptErr = why }
 
 // Prompting says the prompt is open.
 func (m Model) Prompting() bool { return m.prompting }
@@ -178,8 +185,12 @@ func (m Model) Prompting() bool { return m.prompting }
 // PromptValue is what was typed at the prompt.
 func (m Model) PromptValue() string { return m.prompt.Value() }
 
-// Update gives msg (a key, the cursor's blink) to the open prompt.
+// Update gives msg (a key, the cursor's blink) to the open prompt; a key
+// clears the refusal.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		m.promptErr = ""
+	}
 	var cmd tea.Cmd
 	m.prompt, cmd = m.prompt.Update(msg)
 	return m, cmd

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
@@ -27,10 +25,9 @@ func (m Model) Lines() []string {
 		return []string{st.Dim.Render(l.T(i18n.UINoTimer))}
 	}
 	out := make([]string, 0, h)
-	rows := h
-	if len(ts) > h {
-		out = append(out, timerCounts(ts, st, l))
-		rows = h - 1
+	rows := m.rows()
+	if rows < h {
+		out = append(out, m.d.counts)
 	}
 	from, to := m.scroll.Window(len(ts), rows)
 	show := ts[from:to]
@@ -64,7 +61,7 @@ func (m Model) Lines() []string {
 			if detail {
 				label = withDetail(i, full)
 			}
-			need = max(need, ansi.StringWidth(label))
+			need = max(need, format.Width(label))
 		}
 		return min(w-need-remW-2, 24)
 	}
@@ -85,7 +82,7 @@ func (m Model) Lines() []string {
 	}
 	for i, t := range show {
 		label := labels[i]
-		if ld := withDetail(i, full); details || ansi.StringWidth(ld) <= labelW {
+		if ld := withDetail(i, full); details || format.Width(ld) <= labelW {
 			label = ld
 		}
 		left := t.Deadline - now
@@ -103,10 +100,10 @@ func (m Model) Lines() []string {
 	return out
 }
 
-// rows is how many timers the pane lists (a line goes to the counts when
-// they do not all fit).
+// rows is how many timers the pane lists: a line goes to their counts by
+// name when there are many more than the pane has lines (a herd's).
 func (m Model) rows() int {
-	if len(m.d.timers) > m.h {
+	if len(m.d.timers) > 2*m.h && m.h > 1 {
 		return m.h - 1
 	}
 	return m.h
@@ -123,26 +120,27 @@ func (m Model) Mark() string {
 
 // MinWidth is the least width that shows every timer's name whole: its
 // longest owner and name, and the time left (no detail, no bar).
-func (m Model) MinWidth() int {
-	n := 0
-	for _, t := range m.d.timers {
-		n = max(n, ansi.StringWidth(m.c.Actor(timerOwner(t), t.Label.In(m.c.Lang))))
-	}
-	return n + 1 + 5
-}
+func (m Model) MinWidth() int { return m.d.minW }
 
 // Width is the widest line the pane would like: its longest label with
 // its detail, a bar and the time left.
-func (m Model) Width() int {
-	n := 0
-	for _, t := range m.d.timers {
-		l := m.c.Actor(timerOwner(t), t.Label.In(m.c.Lang))
+func (m Model) Width() int { return m.d.fullW }
+
+// widths measures what MinWidth and Width report, over the first
+// widthSample timers in display order: enough to lay a pane out by, and a
+// herd's thousands cost no more than a lesson's few.
+func (d *derived) widths(c *common.Common) {
+	const widthSample = 100
+	name, full := 0, 0
+	for _, t := range d.timers[:min(len(d.timers), widthSample)] {
+		l := c.Actor(timerOwner(t), t.Label.In(c.Lang))
+		name = max(name, format.Width(l))
 		if !t.Detail.IsZero() {
-			l = m.c.T(i18n.UIWithDetail, "Label", l, "Detail", t.Detail)
+			l = c.T(i18n.UIWithDetail, "Label", l, "Detail", t.Detail)
 		}
-		n = max(n, ansi.StringWidth(l))
+		full = max(full, format.Width(l))
 	}
-	return n + 1 + 12 + 1 + 5
+	d.minW, d.fullW = name+1+5, full+1+12+1+5
 }
 
 // timerCounts: "2658 timers: 1000 next ping · 885 time-wait · …".
@@ -207,6 +205,11 @@ type derived struct {
 	// timerDup counts timers by owner and name, to tell apart those of one
 	// owner with one name.
 	timerDup map[string]int
+	// counts is the line that counts them by name, for when they do not
+	// all fit.
+	counts string
+	// minW and fullW are MinWidth and Width.
+	minW, fullW int
 }
 
 // SetSnapshot shows the lab's state snap, sorting its timers.
@@ -232,6 +235,8 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 		d.timers[i] = k.t
 		d.timerDup[timerOwner(k.t)+"\x00"+string(k.t.Name)]++
 	}
+	d.counts = timerCounts(d.timers, m.c.Styles, m.c.Lang)
+	d.widths(m.c)
 	m.d = d
 }
 

@@ -288,3 +288,20 @@ func TestDefect17Plurals(t *testing.T) {
 
 // tickMsgOf is the tick the lab's clock waits for.
 func tickMsgOf(m Model) tea.Msg { return engine.TickMsg{Tag: m.clock.Tag} }
+
+// Defect 12: a time the replay's g cannot read is refused in the prompt,
+// saying what was wrong.
+func TestDefect12GoToSaysWhatWasWrong(t *testing.T) {
+	m := replayAt(t, liveRecording(t), 80, 24)
+	for _, k := range []string{"g", "a", "b", "c", "enter"} {
+		m = press(t, m, k)
+	}
+	row := strings.Split(m.View(), "\n")[1]
+	if !strings.Contains(row, "go to > abc") || !strings.Contains(row, `"abc" is not a time`) {
+		t.Errorf("the prompt's row does not say what was wrong:\n%s", row)
+	}
+	m = press(t, m, "backspace")
+	if row := strings.Split(m.View(), "\n")[1]; strings.Contains(row, "is not a time") {
+		t.Errorf("the refusal stays after the next key:\n%s", row)
+	}
+}

@@ -135,6 +135,7 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		t, err := timeline.ParseTime(m.timeline.PromptValue())
 		if err != nil {
 			m.status.SetFlash(i18n.ErrorText(err, m.c.Lang), true)
+			m.timeline.Refuse(i18n.ErrorText(err, m.c.Lang))
 			return m, nil
 		}
 		m.modal = modalNone

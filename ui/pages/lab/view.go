@@ -3,8 +3,6 @@ package lab
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/components/statusbar"
@@ -30,7 +28,7 @@ func (m Model) View() string {
 	if m.replay != nil {
 		lines = append(lines, m.timelineRow().View())
 	}
-	f := common.Frame{St: m.c.Styles, W: m.w}
+	f := common.NewFrame(m.c.Styles, m.w)
 	if l.zoomed {
 		lines = m.zoomedPane(lines, f)
 	} else {
@@ -195,7 +193,7 @@ func (m Model) helpContent(w int) []string {
 		m.c.T(i18n.UILegendShort), m.c.T(i18n.UIHelpLegend5),
 	}
 	for _, l := range legend {
-		if ansi.StringWidth(l) <= w {
+		if format.Width(l) <= w {
 			lines = append(lines, st.Hint.Render(l))
 			continue
 		}

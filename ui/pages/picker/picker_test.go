@@ -1,0 +1,72 @@
+package picker
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/ui/common"
+)
+
+func newPicker(w, h int) Model {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	m := New(common.NewCommon(r, i18n.English))
+	m.SetSize(w, h)
+	return m
+}
+
+// The lessons are listed in teaching order, numbered.
+func TestLessonsInTeachingOrder(t *testing.T) {
+	v := newPicker(120, 40).View()
+	for i, want := range []string{" 1 handshake", " 2 connect-fail", " 3 graceful-close"} {
+		at := strings.Index(v, want)
+		if at < 0 {
+			t.Fatalf("lesson %d is not listed as %q:\n%s", i+1, want, v)
+		}
+		if i > 0 && at < strings.Index(v, " 1 handshake") {
+			t.Errorf("%q comes before lesson 1", want)
+		}
+	}
+}
+
+// Defect 17: filtering "heart" lists the heartbeat lessons (by name, then
+// by title) before a fuzzy match like lossy-link; the preview stays while
+// the filter is typed.
+func TestFilterRanksNamesAndTitlesFirst(t *testing.T) {
+	m := newPicker(120, 40)
+	m.list.SetFilterText("heart")
+	var names []string
+	for _, it := range m.list.VisibleItems() {
+		names = append(names, it.(item).info.Name)
+	}
+	if len(names) < 4 || !strings.Contains(names[0], "heartbeat") || !strings.Contains(names[1], "heartbeat") {
+		t.Fatalf("\"heart\" lists %v, want the heartbeat lessons first", names)
+	}
+	for i, n := range names {
+		if n == "lossy-link" && i < 4 {
+			t.Errorf("lossy-link is listed %d, before the lessons named for heartbeats: %v", i+1, names)
+		}
+	}
+	m = newPicker(120, 40)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("h")})
+	if v := m.View(); !strings.Contains(v, "Lesson 1: handshake") {
+		t.Errorf("while a filter is typed the lesson's text is gone:\n%s", v)
+	}
+}
+
+// Beside the list, the selected lesson's text in full at 80×24.
+func TestLessonTextBesideTheList(t *testing.T) {
+	v := newPicker(80, 24).View()
+	for _, want := range []string{"Lesson 1: handshake", "watch it in each line."} {
+		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+			t.Errorf("the picker at 80×24 does not show %q:\n%s", want, v)
+		}
+	}
+}
