@@ -66,3 +66,15 @@ func runeCells(r rune) int {
 	}
 	return 0
 }
+
+// RuneWidth is the width of r in display cells, as Width counts it,
+// without making a string of it for the characters Width knows.
+func RuneWidth(r rune) int {
+	if r >= 0x20 && r < 0x7f {
+		return 1
+	}
+	if w := runeCells(r); w > 0 {
+		return w
+	}
+	return ansi.StringWidth(string(r))
+}

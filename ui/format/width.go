@@ -167,4 +167,4 @@ func endsOpening(s string) bool {
 
 // wide reports whether r takes two cells (a Chinese character or
 // full-width punctuation).
-func wide(r rune) bool { return Width(string(r)) == 2 }
+func wide(r rune) bool { return RuneWidth(r) == 2 }

@@ -344,7 +344,7 @@ func (v *wireView) set(x int, r rune, c uint8) {
 		v.runes[x+1] = ' ' // the right half of the one that was here
 	}
 	v.runes[x], v.class[x] = r, c
-	if r >= 0x1100 && format.Width(string(r)) == 2 {
+	if r >= 0x1100 && format.RuneWidth(r) == 2 {
 		if x+1 == n {
 			v.runes[x] = ' '
 			return
@@ -364,7 +364,7 @@ func (v *wireView) write(x int, s string, c uint8, dir int) {
 	}
 	for _, r := range s {
 		v.set(x, r, c)
-		x += max(1, format.Width(string(r)))
+		x += max(1, format.RuneWidth(r))
 	}
 }
 
