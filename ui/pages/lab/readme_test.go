@@ -12,11 +12,19 @@ import (
 // marker names it) and the code block after the marker.
 var readmePicture = regexp.MustCompile("(?s)<!-- golden: ([^ ]+) -->\n```text\n(.*?)```")
 
-// TestREADMEPicturesAreGolden: the README's screen pictures are golden
-// files, byte for byte, so they cannot drift from what the lab draws. With
-// -update the README is rewritten from them (after the golden files).
+// TestREADMEPicturesAreGolden: the screen pictures of README.md (80×24 and
+// 200×60) and README.zh.md are golden files, byte for byte, so they cannot
+// drift from what the lab draws. With -update the READMEs are rewritten
+// from them (after the golden files).
 func TestREADMEPicturesAreGolden(t *testing.T) {
-	const readme = "../../../README.md"
+	readmePictures(t, "../../../README.md", "80x24.golden", "200x60.golden")
+	readmePictures(t, "../../../README.zh.md", "TestViewGoldenChinese/power-loss-heartbeat/80x24.golden")
+}
+
+// readmePictures checks (or, with -update, rewrites) the pictures of
+// readme, which must show the golden files named by each of want.
+func readmePictures(t *testing.T, readme string, want ...string) {
+	t.Helper()
 	data, err := os.ReadFile(readme)
 	if err != nil {
 		t.Fatal(err)
@@ -33,12 +41,14 @@ func TestREADMEPicturesAreGolden(t *testing.T) {
 			return block
 		}
 		if m[2] != string(want) && !update {
-			t.Errorf("README's picture of %s is not the golden file (go test ./ui/pages/lab -update rewrites it)", m[1])
+			t.Errorf("%s's picture of %s is not the golden file (go test ./ui/pages/lab -update rewrites it)", readme, m[1])
 		}
 		return "<!-- golden: " + m[1] + " -->\n```text\n" + string(want) + "```"
 	})
-	if found < 2 || !strings.Contains(text, "80x24.golden") || !strings.Contains(text, "200x60.golden") {
-		t.Fatalf("README shows %d golden pictures, want one at 80×24 and one at 200×60", found)
+	for _, w := range want {
+		if !strings.Contains(text, w+" -->") {
+			t.Errorf("%s shows no golden picture %s (%d in all)", readme, w, found)
+		}
 	}
 	if update {
 		if err := os.WriteFile(readme, []byte(text), 0o644); err != nil {
