@@ -24,15 +24,7 @@ const (
 	KeyBranch   ID = "key.branch"
 	KeySeek     ID = "key.seek"
 	KeyMarker   ID = "key.marker"
-	KeyWireUp   ID = "key.wire_back"
-	KeyWireDown ID = "key.wire_forward"
-	KeyPageUp   ID = "key.wire_page_back"
-	KeyPageDown ID = "key.wire_page_forward"
-	KeyFollow   ID = "key.follow"
-	KeyLogUp    ID = "key.log_back"
-	KeyLogDown  ID = "key.log_forward"
 	KeyChoose   ID = "key.choose"
-	KeyClose    ID = "key.close"
 	KeyHelp     ID = "key.help"
 	KeyQuit     ID = "key.quit"
 
@@ -48,9 +40,6 @@ const (
 	KeyApplyFilter ID = "key.list.apply_filter"
 	KeyMore        ID = "key.list.more"
 	KeyCloseHelp   ID = "key.list.close_help"
-	KeyOpen        ID = "key.list.open"
-	ListScenario   ID = "key.list.scenario"
-	ListScenarios  ID = "key.list.scenarios"
 )
 
 var keyMessages = map[ID]entry{
@@ -75,15 +64,7 @@ var keyMessages = map[ID]entry{
 	KeyBranch:   {En: "branch", Zh: "分支"},
 	KeySeek:     {En: "seek", Zh: "前后移动"},
 	KeyMarker:   {En: "marker", Zh: "标记"},
-	KeyWireUp:   {En: "wire back", Zh: "线路上翻"},
-	KeyWireDown: {En: "wire forward", Zh: "线路下翻"},
-	KeyPageUp:   {En: "wire page back", Zh: "线路上一页"},
-	KeyPageDown: {En: "wire page forward", Zh: "线路下一页"},
-	KeyFollow:   {En: "follow live", Zh: "跟随最新"},
-	KeyLogUp:    {En: "log back", Zh: "日志上翻"},
-	KeyLogDown:  {En: "log forward", Zh: "日志下翻"},
 	KeyChoose:   {En: "choose", Zh: "选择"},
-	KeyClose:    {En: "close", Zh: "关闭"},
 	KeyHelp:     {En: "help", Zh: "帮助"},
 	KeyQuit:     {En: "quit", Zh: "退出"},
 
@@ -99,7 +80,4 @@ var keyMessages = map[ID]entry{
 	KeyApplyFilter: {En: "apply filter", Zh: "应用筛选"},
 	KeyMore:        {En: "more", Zh: "更多"},
 	KeyCloseHelp:   {En: "close help", Zh: "关闭帮助"},
-	KeyOpen:        {En: "open", Zh: "打开"},
-	ListScenario:   {En: "item", Zh: "个场景"},
-	ListScenarios:  {En: "items", Zh: "个场景"},
 }

@@ -18,7 +18,6 @@ const (
 	UILikeIt         ID = "ui.like_it"
 	UIPlusMore       ID = "ui.plus_more"
 	UIWireTime       ID = "ui.wire.time"
-	UIWireAddresses  ID = "ui.wire.addresses"
 	UIWirePort       ID = "ui.wire.port"
 	UIWireNothing    ID = "ui.wire.nothing"
 	UIRetransmission ID = "ui.wire.retransmission"
@@ -34,11 +33,8 @@ const (
 
 	UINoTimer    ID = "ui.timers.none"
 	UITimerCount ID = "ui.timers.count"
-	UIMore       ID = "ui.more"
 	UIWithDetail ID = "ui.with_detail"
 
-	UIMoreNodes   ID = "ui.hosts.more_nodes"
-	UIMoreFlows   ID = "ui.hosts.more_flows"
 	UIPowerOff    ID = "ui.hosts.power_off"
 	UIListening   ID = "ui.hosts.listening"
 	UIQueue       ID = "ui.hosts.queue"
@@ -124,7 +120,6 @@ const (
 	UINoMarkAhead ID = "ui.flash.no_marker_after"
 	UIRecordErr   ID = "ui.flash.record_error"
 	UIRecorded    ID = "ui.flash.recorded"
-	UISpeed       ID = "ui.flash.speed"
 	UIRestartErr  ID = "ui.flash.restart_error"
 	UIActionDone  ID = "ui.flash.done"
 	UIActionSet   ID = "ui.flash.set"
@@ -159,7 +154,6 @@ var screenMessages = map[ID]entry{
 	UILikeIt:         {En: "{{.Text}} (+{{.N}} like it)", Zh: "{{.Text}}（另有 {{.N}} 条类似）"},
 	UIPlusMore:       {En: "{{.Text}} (+{{.N}} more)", Zh: "{{.Text}}（另有 {{.N}} 个）"},
 	UIWireTime:       {En: "time", Zh: "时间"},
-	UIWireAddresses:  {En: "addresses as on the wire", Zh: "线路上看到的地址"},
 	UIWirePort:       {En: "port", Zh: "端口"},
 	UIWireNothing:    {En: "nothing on the wire yet", Zh: "线路上还什么都没有"},
 	UIRetransmission: {En: "retransmission", Zh: "重传"},
@@ -175,11 +169,8 @@ var screenMessages = map[ID]entry{
 
 	UINoTimer:    {En: "no timer is armed", Zh: "没有定时器在走"},
 	UITimerCount: {En: "{{.N}} timers: ", Zh: "{{.N}} 个定时器："},
-	UIMore:       {En: "+{{.N}} more", Zh: "另有 {{.N}} 个"},
 	UIWithDetail: {En: "{{.Label}} ({{.Detail}})", Zh: "{{.Label}}（{{.Detail}}）"},
 
-	UIMoreNodes:   {En: "+{{.N}} more nodes", Zh: "另有 {{.N}} 个节点"},
-	UIMoreFlows:   {En: "+{{.N}} more flows", Zh: "另有 {{.N}} 条流"},
 	UIPowerOff:    {En: "power off", Zh: "已断电"},
 	UIListening:   {En: "listening {{.Port}}", Zh: "监听 {{.Port}}"},
 	UIQueue:       {En: "queue {{.N}}/{{.Max}}", Zh: "队列 {{.N}}/{{.Max}}"},
@@ -268,7 +259,6 @@ var screenMessages = map[ID]entry{
 	UINoMarkAhead: {En: "no marker after this", Zh: "后面没有标记了"},
 	UIRecordErr:   {En: "record: {{.Err}}", Zh: "录制：{{.Err}}"},
 	UIRecorded:    {EnOne: "wrote {{.Path}} · {{.D}}, {{.Count}} live input", En: "wrote {{.Path}} · {{.D}}, {{.Count}} live inputs", Zh: "已写入 {{.Path}} · {{.D}}，{{.Count}} 个实时输入"},
-	UISpeed:       {En: "speed {{.Speed}}", Zh: "速度 {{.Speed}}"},
 	UIRestartErr:  {En: "restart: {{.Err}}", Zh: "重来：{{.Err}}"},
 	UIActionDone:  {En: "done: {{.Action}}", Zh: "已执行：{{.Action}}"},
 	UIActionSet:   {En: "set {{.Path}} = {{.Value}}", Zh: "已设置 {{.Path}} = {{.Value}}"},

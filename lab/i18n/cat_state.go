@@ -2,7 +2,8 @@ package i18n
 
 // What the lab's snapshot shows (lab.Snapshot): applications' states,
 // timers, summaries; and the short texts of the wire's rows that are not
-// packets (faults, detections, reconnections, middlebox flows).
+// packets (faults, live changes, middlebox flows; a detection or a
+// reconnection row shows its event's own text).
 const (
 	StateAlive      ID = "state.alive"
 	StateUnanswered ID = "state.unanswered"
@@ -56,11 +57,6 @@ const (
 	WireReconfig    ID = "wire.link_config"
 	WireIdleSet     ID = "wire.idle_timeout"
 	WireLossSet     ID = "wire.loss"
-	WireDetect      ID = "wire.detect"
-	WireDetectFor   ID = "wire.detect_silent"
-	WireReconnectIn ID = "wire.reconnect_scheduled"
-	WireReconnected ID = "wire.reconnect_connected"
-	WireReconnFail  ID = "wire.reconnect_failed"
 	WirePickedUp    ID = "wire.flow_picked_up"
 	WireForgot      ID = "wire.flow_expired"
 	WireOnHost      ID = "wire.on_host"
@@ -121,11 +117,6 @@ var stateMessages = map[ID]entry{
 	WireReconfig:    {En: "reconfigured", Zh: "已重新配置"},
 	WireIdleSet:     {En: "idle timeout set", Zh: "空闲超时已设置"},
 	WireLossSet:     {En: "loss set", Zh: "丢包率已设置"},
-	WireDetect:      {En: "{{.Host}}: {{.Peer}} is gone ({{.Cause}})", Zh: "{{.Host}}：{{.Peer}} 已断开（{{.Cause}}）"},
-	WireDetectFor:   {En: "{{.Host}}: {{.Peer}} is gone ({{.Cause}}, silent {{.Silent}})", Zh: "{{.Host}}：{{.Peer}} 已断开（{{.Cause}}，静默 {{.Silent}}）"},
-	WireReconnectIn: {En: "{{.Who}} will reconnect in {{.Delay}} (attempt {{.N}})", Zh: "{{.Who}} 将在 {{.Delay}}后重连（第 {{.N}} 次）"},
-	WireReconnected: {En: "{{.Who}} reconnected (attempt {{.N}})", Zh: "{{.Who}} 重连成功（第 {{.N}} 次）"},
-	WireReconnFail:  {En: "{{.Who}} reconnect attempt {{.N}} failed: {{.Err}}", Zh: "{{.Who}} 第 {{.N}} 次重连失败：{{.Err}}"},
 	WirePickedUp:    {En: "{{.Box}} picked up {{.Flow}} mid-stream", Zh: "{{.Box}} 在中途接上了 {{.Flow}}"},
 	WireForgot:      {En: "{{.Box}} forgot {{.Flow}} after {{.Idle}} idle", Zh: "{{.Box}} 在空闲 {{.Idle}}后忘掉了 {{.Flow}}"},
 	WireOnHost:      {En: "{{.App}} (on {{.Host}})", Zh: "{{.Host}} 上的 {{.App}}"},

@@ -67,6 +67,9 @@
 //   - TestEveryMessageInBothLanguages: no message exists in one language
 //     only; both use the same placeholders; every one renders.
 //   - TestEveryIDIsDeclaredOnce: one ID constant per catalog entry.
+//   - TestEveryMessageIsUsed: every ID is named by the code (or made from
+//     a name at run time: timer.*, policy.*), so nothing is translated
+//     that nobody reads.
 //   - TestChineseTypography: the punctuation and spacing above.
 //   - TestNoTextOutsideTheCatalog: no user-facing string is built outside
 //     the catalog, and every call that makes a message passes exactly its
@@ -79,5 +82,21 @@
 //	message.go   Message, M, T, Text, Error, ErrorText
 //	format.go    durations and percentages per language
 //	catalog.go   the catalog and its rendering (go-i18n)
-//	cat_*.go     the messages, one file per part of the program
+//	cat_*.go     the messages, one file per part of the program:
+//	  cat_common.go     what every part shares: the languages' names
+//	  cat_narrate.go    the lab's narrations: what happened, who knows it
+//	  cat_events.go     the words of the event lines (run's timeline)
+//	  cat_expect.go     expectations, their verdicts, the run's summary
+//	  cat_notify.go     an application's log lines and user notices
+//	  cat_state.go      the snapshot: app states, timers, summaries, wire rows
+//	  cat_actions.go    the actions: what each does, its target and value
+//	  cat_presets.go    the protocol presets and their detection times
+//	  cat_names.go      netsim's names in words (expiry policies)
+//	  cat_config.go     a bad configuration, action or live change
+//	  cat_scenarios.go  scenario files, --set and recordings
+//	  cat_limits.go     files, sizes, ranges and budgets refused
+//	  cat_screen.go     the interface's panes, labels, menus, help
+//	  cat_ui.go         more of the interface: focus, zoom, the verdict
+//	  cat_keys.go       what each key does (ui/keymap)
+//	  cat_cli.go        the commands' help, flags, errors and manual
 package i18n

@@ -313,3 +313,67 @@ func moduleRoot(t *testing.T) string {
 		dir = parent
 	}
 }
+
+// dynamicPrefixes are the IDs made from a name at run time rather than
+// named in the code: ID("timer." + kind), ID("policy." + policy). Their
+// own tests (lab's TestEveryTimerHasALabel, TestEveryPolicyHasWords)
+// check that every name finds its message.
+var dynamicPrefixes = []string{"timer.", "policy."}
+
+// TestEveryMessageIsUsed keeps the catalog to what is said: every ID
+// constant is named somewhere in the module's non-test code (as i18n.Name,
+// or inside this package outside the catalog's own tables, cat_*.go), or
+// is one of dynamicPrefixes. A message
+// nobody shows is a translation nobody checks.
+func TestEveryMessageIsUsed(t *testing.T) {
+	root := moduleRoot(t)
+	consts := idConstants(t, ".")
+	used := map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") {
+			return nil
+		}
+		inPackage := strings.HasPrefix(rel, "lab/i18n/")
+		if inPackage && strings.HasPrefix(d.Name(), "cat_") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok && x.Name == "i18n" {
+					used[n.Sel.Name] = true
+				}
+			case *ast.Ident:
+				if inPackage {
+					used[n.Name] = true
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, id := range consts {
+		if used[name] || slices.ContainsFunc(dynamicPrefixes, func(p string) bool { return strings.HasPrefix(string(id), p) }) {
+			continue
+		}
+		t.Errorf("%s (%q) is in the catalog but nothing says it: use it or remove it", name, id)
+	}
+}
