@@ -14,8 +14,10 @@
 // Dependencies point down: pages use components, components use common.
 //
 //	ui                 Play, Pick, Replay; App (the picker, then the lab)
-//	ui/pages/picker    the scenario picker
-//	ui/pages/lab       the lab page (live or replaying): keys, layout, seeking
+//	ui/pages/picker    the lessons in teaching order, filterable
+//	ui/pages/lab       the lab page (live or replaying): keys, layout, focus,
+//	                   zoom, seeking
+//	ui/pages/verdict   the scenario's end: its expectations judged
 //	ui/components/…    the panes and rows: ladder (the wire), hosts, timers,
 //	                   conns, narration, timeline, menu, statusbar
 //	ui/engine          a run (session + feed), the clock, seeks, markers,

@@ -56,9 +56,12 @@ func (c *Common) Actor(who, what string) string {
 // T renders the catalog's message id in the terminal's language.
 func (c *Common) T(id i18n.ID, args ...any) string { return c.Lang.T(id, args...) }
 
-// Component is a part of a page that is given a size and draws itself in
-// it.
-type Component interface {
+// Pane is a component the lab draws in a pane of its frame (hosts,
+// timers, connections, wire, narration): it takes its size, and gives its
+// title and its lines, at most as many as its height and each at most its
+// width (the frame pads them).
+type Pane interface {
 	SetSize(w, h int)
-	View() string
+	Title() string
+	Lines() []string
 }

@@ -1,7 +1,8 @@
 // Package common is what every page and component of the interface shares
 // for one terminal: Common (its styles, built from its own
-// lipgloss.Renderer, and its keys), the frame the lab's panes are drawn in,
-// boxes drawn over the screen, and countdown bars.
+// lipgloss.Renderer, its keys and its language), the Pane a component of
+// the lab is, the frame the panes are drawn in (the focused one heavy),
+// scrolling, boxes drawn over the screen, and countdown bars.
 //
 // One Common is made per terminal (NewCommon) and handed down by pointer;
 // on a tea.WindowSizeMsg a page calls SetSize on its components. Nothing in
@@ -11,8 +12,9 @@
 //
 // # Files
 //
-//	common.go   Common, NewCommon, Component
+//	common.go   Common, NewCommon, SetLang, Actor (the naming rule), Pane
 //	frame.go    Frame: titled borders, content lines cut to the width
+//	scroll.go   Scroll: a pane's first line; Mark: ↑ ↓ ↕ in its title
 //	overlay.go  ModalBox and Overlay: a box over the screen
 //	bar.go      Bar: a countdown bar
 package common

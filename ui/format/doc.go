@@ -5,12 +5,14 @@
 //
 // It imports no Bubble Tea and no lipgloss: the feed (ui/feed) words its
 // rows with it, and every component draws with it. Functions that take
-// styled text (Fit, Clip, PadLeft) measure it with ansi.StringWidth, which
-// skips escape sequences.
+// styled text (Fit, Clip, PadLeft) measure it with Width, which skips
+// escape sequences and counts as ansi.StringWidth does, fast for the
+// characters the lab draws.
 //
 // # Files
 //
 //	time.go   Dur, Stamp, StampWidth, Clock, Speed
-//	width.go  Fit, Clip, PadLeft, Wrap, Ellipsis
+//	cells.go  Width, RuneWidth: display cells, fast
+//	width.go  Fit, Clip, Pad, PadLeft, Wrap, Ellipsis
 //	words.go  Plural, ShortState, Itoa
 package format

@@ -8,4 +8,7 @@
 // terminal without colour) lipgloss drops them all, together with bold and
 // reverse: nothing on screen may depend on a style alone to be understood,
 // so selections carry a ▸ and states carry their names.
+//
+// Painters (Styles.P) paint the runs a frame draws by the thousand (the
+// ladder's cells, the frame's borders) without lipgloss's layout work.
 package styles

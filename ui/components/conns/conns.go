@@ -180,6 +180,3 @@ func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 func (m Model) Title() string {
 	return common.Titled(m.c.T(i18n.UIPaneConns, "N", len(m.snap.Conns)), m.Mark())
 }
-
-// View is Lines, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

@@ -268,6 +268,9 @@ func (m Model) Width(w int) int {
 	return n
 }
 
+// Title is "hosts", with its scroll mark.
+func (m Model) Title() string { return common.Titled(m.c.T(i18n.UIPaneHosts), m.Mark()) }
+
 // Mark is the pane's scroll mark (common.Mark).
 func (m Model) Mark() string {
 	from, to := m.scroll.Window(len(m.lines), m.h)
@@ -279,6 +282,3 @@ func (m Model) Lines() []string {
 	from, to := m.scroll.Window(len(m.lines), m.h)
 	return m.lines[from:to]
 }
-
-// View is Lines, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

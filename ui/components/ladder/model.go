@@ -1,8 +1,6 @@
 package ladder
 
 import (
-	"strings"
-
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
@@ -178,6 +176,3 @@ func (m Model) Lines() []string {
 	}
 	return out
 }
-
-// View is Lines, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(), "\n") }

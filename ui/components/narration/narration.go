@@ -218,9 +218,6 @@ func (m Model) Lines() []string {
 	return out
 }
 
-// View is Lines, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(), "\n") }
-
 // wraps holds the entries' wrapped text for one width and language: a
 // narration is wrapped once, however many frames show it.
 type wraps struct {

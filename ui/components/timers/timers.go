@@ -193,9 +193,6 @@ func (m Model) Title() string {
 	return common.Titled(m.c.T(i18n.UIPaneTimers, "N", len(m.snap.Timers)), m.Mark())
 }
 
-// View is Lines, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(), "\n") }
-
 // derived is what the pane needs from a snapshot beyond the snapshot
 // itself: sorted and counted once when the snapshot is taken (in Update),
 // so that View stays cheap with thousands of connections and timers.

@@ -69,9 +69,10 @@
 //
 //	model.go    Model, New, Init, the Update dispatcher, refresh, resize
 //	control.go  keys and ticks: pause, step, jump, speed, restart, menus
-//	scroll.go   scrolling, the mouse wheel
+//	panes.go    the panes: focus, which is where, scrolling each
+//	scroll.go   the keys that move the focus, zoom and scroll; the mouse
 //	view.go     View: the frame, the panes, overlays, the help
-//	layout.go   sharing rows among panes
+//	layout.go   sharing rows among panes, the hosts│timers split, zoom
 //	faults.go, params.go   the fault menu's and the editor's items
 //	record.go   the record key
 //	replay.go   NewReplay, the replay's keys, the go-to prompt, branching

@@ -1,5 +1,7 @@
 package lab
 
+import "github.com/socklab/socklab/ui/common"
+
 // pane names a pane of the lab.
 type pane int
 
@@ -45,6 +47,21 @@ func (m *Model) moveFocus(d int) {
 			return
 		}
 	}
+}
+
+// pane is the component drawn in pane p.
+func (m Model) pane(p pane) common.Pane {
+	switch p {
+	case paneHosts:
+		return &m.hosts
+	case paneTimers:
+		return &m.timers
+	case paneConns:
+		return &m.conns
+	case paneLog:
+		return &m.log
+	}
+	return &m.wire
 }
 
 // scrollFocused moves the focused pane n lines up (n < 0: down): the wire

@@ -55,7 +55,7 @@ func (m Model) panes(lines []string, f common.Frame) []string {
 	above := 0 // the divider column of the pane above, to close
 	if l.top > 0 {
 		first = false
-		hostsTitle := common.Titled(m.c.T(i18n.UIPaneHosts), m.hosts.Mark())
+		hostsTitle := m.hosts.Title()
 		if l.split > 0 {
 			lines = append(lines, f.Top(hostsTitle, l.split, m.timers.Title(), m.focus == paneHosts, m.focus == paneTimers))
 			left, right := m.hosts.Lines(), m.timers.Lines()
@@ -92,20 +92,10 @@ func (m Model) panes(lines []string, f common.Frame) []string {
 
 // zoomedPane draws the focused pane alone, on the whole frame.
 func (m Model) zoomedPane(lines []string, f common.Frame) []string {
-	var title string
-	var content []string
-	rows := 0
-	switch m.focus {
-	case paneHosts:
-		title, content, rows = common.Titled(m.c.T(i18n.UIPaneHosts), m.hosts.Mark()), m.hosts.Lines(), m.lay.top
-	case paneTimers:
-		title, content, rows = m.timers.Title(), m.timers.Lines(), m.lay.top
-	case paneConns:
-		title, content, rows = m.conns.Title(), m.conns.Lines(), m.lay.conns
-	case paneLog:
-		title, content, rows = m.log.Title(), m.log.Lines(), m.lay.log
-	default:
-		title, content, rows = m.wire.Title(), m.wire.Lines(), m.lay.wire
+	p := m.pane(m.focus)
+	title, content, rows := p.Title(), p.Lines(), m.paneRows(m.focus)
+	if m.focus == paneWire {
+		rows = m.lay.wire
 	}
 	lines = append(lines, f.Top(m.c.T(i18n.UIZoomed, "Title", title), 0, "", true, false))
 	return framed(lines, f, content, rows, true)

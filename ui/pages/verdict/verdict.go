@@ -6,7 +6,6 @@
 package verdict
 
 import (
-	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -101,6 +100,3 @@ func (m Model) Lines(w, h int) []string {
 	}
 	return append(append(head, body...), foot...)
 }
-
-// View is Lines at 72×24, one a line.
-func (m Model) View() string { return strings.Join(m.Lines(72, 24), "\n") }
