@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,7 +86,7 @@ var verbs = []verbSpec{
 	{info(Loss, i18n.ArgLink, i18n.ArgProbability, i18n.VerbLoss), checkLoss, actLoss},
 	{info(Latency, i18n.ArgLink, i18n.ArgDuration, i18n.VerbLatency), checkLatency, actLatency},
 	{info(Partition, i18n.ArgHostsOne, i18n.ArgHostsOther, i18n.VerbPartition), checkPartition, actPartition},
-	{info(Heal, i18n.ArgPartition, "", i18n.VerbHeal), func(*Session, Action) error { return nil }, actHeal},
+	{info(Heal, i18n.ArgPartition, "", i18n.VerbHeal), checkHeal, actHeal},
 	{info(Expire, i18n.ArgMiddlebox, "", i18n.VerbExpire), checkExpire, actExpire},
 	{info(Set, i18n.ArgParamPath, i18n.ArgValue, i18n.VerbSet), checkSet, actSet},
 }
@@ -156,7 +157,7 @@ func checkLoss(s *Session, a Action) error {
 	if err := checkLink(s, a); err != nil {
 		return err
 	}
-	if p, err := strconv.ParseFloat(a.Value, 64); err != nil || p < 0 || p > 1 {
+	if p, err := strconv.ParseFloat(a.Value, 64); err != nil || !(p >= 0 && p <= 1) { // NaN too
 		return valueErr(i18n.ConfigNotLossProbability, "Value", a.Value)
 	}
 	return nil
@@ -166,8 +167,12 @@ func checkLatency(s *Session, a Action) error {
 	if err := checkLink(s, a); err != nil {
 		return err
 	}
-	if d, err := time.ParseDuration(a.Value); err != nil || d < 0 {
+	d, err := time.ParseDuration(a.Value)
+	if err != nil || d < 0 {
 		return valueErr(i18n.ConfigNotLatency, "Value", a.Value)
+	}
+	if field, msg := linkLimits(netsim.LinkConfig{Latency: d}); field != "" {
+		return &ActionError{Field: "value", Msg: msg}
 	}
 	return nil
 }
@@ -187,6 +192,11 @@ func checkPartition(s *Session, a Action) error {
 			if s.sim.Host(h) == nil && s.sim.Middlebox(h) == nil {
 				return side.err(i18n.ConfigNoHost, "Name", h)
 			}
+		}
+	}
+	for _, h := range splitList(a.Value) {
+		if slices.Contains(splitList(a.Target), h) {
+			return valueErr(i18n.ActionPartitionSelf, "Name", h)
 		}
 	}
 	return nil
@@ -300,8 +310,30 @@ func actLatency(s *Session, a Action) bool {
 }
 
 func actPartition(s *Session, a Action) bool {
-	return s.sim.Partition(a.Target+"|"+a.Value, splitList(a.Target), splitList(a.Value)) == nil
+	return s.sim.Partition(partitionName(a), splitList(a.Target), splitList(a.Value)) == nil
 }
+
+// checkHeal: heal names a partition — one made already, or one the
+// timeline makes — or none (all of them).
+func checkHeal(s *Session, a Action) error {
+	if a.Target == "" {
+		return nil
+	}
+	names := s.sim.Partitions()
+	for _, t := range s.cfg.Timeline {
+		if t.Action.Do == Partition {
+			names = append(names, partitionName(t.Action))
+		}
+	}
+	if !slices.Contains(names, a.Target) {
+		return targetErr(i18n.ActionNoPartition, "Name", a.Target, "Known", i18n.List(names))
+	}
+	return nil
+}
+
+// partitionName is the name a partition action gives its partition: its
+// target and value, "a,b|c,d".
+func partitionName(a Action) string { return a.Target + "|" + a.Value }
 
 func actHeal(s *Session, a Action) bool {
 	s.sim.Heal(a.Target)

@@ -167,7 +167,7 @@ func (s *Session) linkParam(name, rest, value string, apply bool) error {
 	switch rest {
 	case "loss":
 		p, err := strconv.ParseFloat(value, 64)
-		if err != nil || p < 0 || p > 1 {
+		if err != nil || !(p >= 0 && p <= 1) { // NaN too
 			return valueErr(i18n.ConfigPathErr, "Path", "links."+name+".loss", "Err", i18n.M(i18n.ConfigNotProbability, "Value", value))
 		}
 		cfg.Loss, cfg.Burst = p, nil

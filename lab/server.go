@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"net/netip"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -19,6 +20,7 @@ type server struct {
 	udp       *netsim.UDPConn
 	handlers  []*handler
 	peers     []*udpPeer
+	peerAt    map[netip.AddrPort]*udpPeer // the peers by address
 	accept    *netsim.Timer
 	up        bool
 	feed      *feed
@@ -43,7 +45,7 @@ func (srv *server) start() {
 	if err != nil {
 		return
 	}
-	srv.proc, srv.handlers, srv.peers = p, nil, nil
+	srv.proc, srv.handlers, srv.peers, srv.peerAt = p, nil, nil, nil
 	if srv.cfg.Proto == "udp" {
 		srv.startUDP()
 		return
@@ -135,7 +137,7 @@ func (srv *server) down() {
 	for _, p := range srv.peers {
 		p.hb.stop()
 	}
-	srv.handlers, srv.peers, srv.listeners, srv.udp = nil, nil, nil, nil
+	srv.handlers, srv.peers, srv.peerAt, srv.listeners, srv.udp = nil, nil, nil, nil, nil
 	if srv.feed != nil {
 		srv.feed.stop()
 	}

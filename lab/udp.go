@@ -2,6 +2,7 @@ package lab
 
 import (
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -54,10 +55,8 @@ func (srv *server) readUDP() {
 
 // peer finds or adds a client in the table.
 func (srv *server) peer(addr netip.AddrPort) *udpPeer {
-	for _, p := range srv.peers {
-		if p.addr == addr {
-			return p
-		}
+	if p := srv.peerAt[addr]; p != nil {
+		return p // by the index: a table of 100,000 clients is not searched for each datagram
 	}
 	p := &udpPeer{addr: addr}
 	s, cfg := srv.s, srv.cfg
@@ -70,15 +69,15 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 		s.totals.Detections++
 		s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
 		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true, missed: p.hb.fired()}, addr.String(), cause, silent))
-		for i, x := range srv.peers {
-			if x == p {
-				srv.peers = append(srv.peers[:i], srv.peers[i+1:]...)
-				break
-			}
-		}
+		srv.peers = slices.DeleteFunc(srv.peers, func(x *udpPeer) bool { return x == p })
+		delete(srv.peerAt, addr)
 	})
 	p.hb.start()
 	srv.peers = append(srv.peers, p)
+	if srv.peerAt == nil {
+		srv.peerAt = map[netip.AddrPort]*udpPeer{}
+	}
+	srv.peerAt[addr] = p
 	return p
 }
 

@@ -196,6 +196,15 @@ func (s *Sim) Partition(name string, a, b []string) error {
 	return nil
 }
 
+// Partitions lists the names of the partitions in force, oldest first.
+func (s *Sim) Partitions() []string {
+	var out []string
+	for _, p := range s.partitions {
+		out = append(out, p.name)
+	}
+	return out
+}
+
 // Heal removes the partition called name; with name "" it removes them all.
 func (s *Sim) Heal(name string) {
 	s.partitions = slices.DeleteFunc(s.partitions, func(p partition) bool {

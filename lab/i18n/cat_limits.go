@@ -52,16 +52,19 @@ const (
 
 	BudgetEstimate ID = "budget.estimate"
 	CLIFlagBudget  ID = "cli.flag.budget"
-	FlagTwice      ID = "flag.twice"
-	FlagEmpty      ID = "flag.empty"
-	FlagBudget     ID = "flag.budget"
-	RunInterrupted ID = "run.interrupted"
-	RunProgress    ID = "run.progress"
-	BudgetExceeded ID = "budget.exceeded"
-	BudgetMemory   ID = "budget.memory"
-	BudgetConns    ID = "budget.conns"
-	BudgetTimers   ID = "budget.timers"
-	BudgetBuffered ID = "budget.buffered"
+
+	ActionPartitionSelf ID = "action.partition_self"
+	ActionNoPartition   ID = "action.no_partition"
+	FlagTwice           ID = "flag.twice"
+	FlagEmpty           ID = "flag.empty"
+	FlagBudget          ID = "flag.budget"
+	RunInterrupted      ID = "run.interrupted"
+	RunProgress         ID = "run.progress"
+	BudgetExceeded      ID = "budget.exceeded"
+	BudgetMemory        ID = "budget.memory"
+	BudgetConns         ID = "budget.conns"
+	BudgetTimers        ID = "budget.timers"
+	BudgetBuffered      ID = "budget.buffered"
 
 	RecordingTooLarge ID = "recording.too_large"
 	RecordingKeyTwice ID = "recording.key_twice"
@@ -215,6 +218,14 @@ var limitMessages = map[ID]entry{
 		Zh: "场景里没有 {{.List}}：--set 只能修改列表中已有的项，不能添加新项",
 	},
 
+	ActionPartitionSelf: {
+		En: "{{.Name}} is on both sides: a partition cuts one set of hosts from another",
+		Zh: "{{.Name}} 同时出现在两边：分区是把一组主机和另一组隔开",
+	},
+	ActionNoPartition: {
+		En: `no partition is called {{printf "%q" .Name}} (partitions: {{.Known}}; nothing heals them all)`,
+		Zh: `没有名为 {{printf "%q" .Name}} 的分区（分区：{{.Known}}；不写目标则全部恢复）`,
+	},
 	CLIFlagBudget: {
 		En: "the most events a run may take: 500M, 2G (default 100M)",
 		Zh: "一次运行最多可用的事件数：500M、2G（默认 100M）",
