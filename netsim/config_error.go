@@ -42,6 +42,7 @@ const (
 	RuleNATNeedsAddress                 // []: a NAT needs an IPv4 public address
 	RuleOutsideNeeded                   // []: a middlebox names its outside neighbour
 	RuleWheelNeedsTick                  // []: the timer wheel counts in jiffies: it needs a timer_tick
+	RuleNotWith                         // [other setting, its value]: the two cannot be set together
 )
 
 func invalid(field string, rule Rule, args ...any) error {
@@ -95,6 +96,8 @@ func (e *ConfigError) Error() string {
 		s = "a NAT needs an IPv4 public address"
 	case RuleOutsideNeeded:
 		s = "names the neighbour on the outside"
+	case RuleNotWith:
+		s = fmt.Sprintf("cannot be set with %v: %v", a[0], a[1])
 	case RuleWheelNeedsTick:
 		s = "needs a timer_tick: the timer wheel counts in jiffies (4ms at HZ 250); or set timer_wheel to exact"
 	}

@@ -64,6 +64,9 @@ type SegmentEvent struct {
 	At   time.Duration
 	Fate Fate
 	Why  Why // for a drop
+	// Rule says which of a middlebox's rules dropped it (Why is
+	// WhyFirewall); 0 otherwise.
+	Rule DropRule
 	// Where names the node (or "a-b" link) where this fate happened: the
 	// sender, the receiver, or the place it was dropped.
 	Where string
@@ -85,7 +88,11 @@ func (e *SegmentEvent) Line() string {
 		s += " " + p.Msg
 	}
 	if e.Why != 0 {
-		s += " (" + e.Why.String() + ")"
+		s += " (" + e.Why.String()
+		if e.Rule != 0 {
+			s += ": " + e.Rule.String()
+		}
+		s += ")"
 	}
 	return s
 }
@@ -121,6 +128,7 @@ func (e *SegmentEvent) AppendFields(f *Fields) {
 	f.Int("len", int64(len(p.Payload)))
 	f.Str("fate", e.Fate.String())
 	f.OptStr("why", e.Why.String())
+	f.OptStr("rule", e.Rule.String())
 	f.OptStr("note", p.Note.String())
 	f.OptStr("msg", p.Msg)
 	f.Str("at", e.Where)
@@ -385,6 +393,12 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 
 // segment emits a segment event for p.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
+	s.segmentBy(p, fate, where, why, 0)
+}
+
+// segmentBy emits a segment event for p, naming the middlebox rule that
+// dropped it.
+func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRule) {
 	if len(s.observers) == 0 {
 		return
 	}
@@ -392,7 +406,7 @@ func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	if !s.EventsOnLoan() {
 		e = new(SegmentEvent)
 	}
-	*e = SegmentEvent{At: s.now, Fate: fate, Why: why, Where: where, Packet: *p}
+	*e = SegmentEvent{At: s.now, Fate: fate, Why: why, Rule: rule, Where: where, Packet: *p}
 	if p.origin != nil {
 		e.SrcHost = p.origin.Name()
 	}
@@ -428,3 +442,8 @@ func (s *Sim) timer(host, conn string, kind TimerKind, action string, deadline t
 
 // dropped records that p died at where, for the reason why.
 func (s *Sim) dropped(p *Packet, where string, why Why) { s.segment(p, FateDropped, where, why) }
+
+// refused records that middlebox where dropped p by rule.
+func (s *Sim) refused(p *Packet, where string, rule DropRule) {
+	s.segmentBy(p, FateDropped, where, WhyFirewall, rule)
+}

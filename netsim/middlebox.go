@@ -125,8 +125,13 @@ type MiddleboxConfig struct {
 	// UDPIdleTimeout forgets a UDP flow idle this long (0: IdleTimeout).
 	UDPIdleTimeout time.Duration
 	// OnExpired is the policy for TCP packets of unknown flows (default
-	// ExpiryDrop).
+	// ExpiryDrop): drop and pickup stand for Linux conntrack settings,
+	// rst and rst-both for cloud gateways.
 	OnExpired ExpiryPolicy
+	// Conntrack sets Linux's connection tracking and ruleset apart
+	// (conntrack.go), and replaces OnExpired's shorthand; nil: those
+	// OnExpired stands for. It cannot go with rst or rst-both.
+	Conntrack *Conntrack
 	// PublicIP is a NAT's outside address.
 	PublicIP netip.Addr
 	// Ports is a NAT's port policy (default PortPreserve); PortLow..PortHigh
@@ -164,6 +169,8 @@ func (c MiddleboxConfig) Validate() error {
 		return invalid("kind", RuleOneOf, tableNames(middleboxKinds))
 	case c.Kind != NAT && c.PublicIP.IsValid():
 		return invalid("public_ip", RuleOnlyNATAddress)
+	case c.Kind == Router && c.Conntrack != nil:
+		return invalid("conntrack", RuleNotWith, "kind", c.Kind.String())
 	case c.Kind == Router:
 		return nil
 	}
@@ -177,6 +184,9 @@ func (c MiddleboxConfig) Validate() error {
 	}
 	if c.OnExpired.String() == "" {
 		return invalid("on_expired", RuleOneOf, tableNames(expiryPolicies))
+	}
+	if c.Conntrack != nil && (c.OnExpired == ExpiryRST || c.OnExpired == ExpiryRSTBoth) {
+		return invalid("conntrack", RuleNotWith, "on_expired", c.OnExpired.String())
 	}
 	if c.Kind == NAT {
 		if !c.PublicIP.Is4() {
@@ -203,7 +213,7 @@ type Middlebox struct {
 	flows    map[flowKey]*flow // by inside address
 	mapped   map[flowKey]*flow // by public (mapped) address
 	nextFlow uint64
-	dropped  uint64
+	counts   MiddleboxCounts
 }
 
 type flowKey struct {
@@ -262,10 +272,23 @@ func (m *Middlebox) SetIdleTimeout(d time.Duration) error {
 	return nil
 }
 
-// SetExpiryPolicy changes what happens to packets of unknown flows.
+// SetExpiryPolicy changes what happens to packets of unknown flows; the
+// shorthand replaces any conntrack settings given apart.
 func (m *Middlebox) SetExpiryPolicy(p ExpiryPolicy) error {
 	cfg := m.cfg
-	cfg.OnExpired = p
+	cfg.OnExpired, cfg.Conntrack = p, nil
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("netsim: middlebox %s: %w", m.name, err)
+	}
+	m.cfg = cfg
+	return nil
+}
+
+// SetConntrack changes the connection tracking and ruleset from now on
+// (sysctl net.netfilter.nf_conntrack_tcp_loose, a ruleset reloaded).
+func (m *Middlebox) SetConntrack(ct Conntrack) error {
+	cfg := m.cfg
+	cfg.Conntrack = &ct
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("netsim: middlebox %s: %w", m.name, err)
 	}
@@ -274,7 +297,10 @@ func (m *Middlebox) SetExpiryPolicy(p ExpiryPolicy) error {
 }
 
 // Dropped counts packets the middlebox refused.
-func (m *Middlebox) Dropped() uint64 { return m.dropped }
+func (m *Middlebox) Dropped() uint64 { return m.counts.Dropped() }
+
+// Counts counts what the middlebox did with packets of no known flow.
+func (m *Middlebox) Counts() MiddleboxCounts { return m.counts }
 
 // FlowInfo describes one entry of a flow table, for display.
 type FlowInfo struct {
@@ -376,17 +402,11 @@ func newFlowPacket(p *Packet) bool {
 func (m *Middlebox) outbound(p *Packet) {
 	f := m.flows[flowKey{p.Proto, p.Src, p.Dst}]
 	if f == nil {
-		switch {
-		case newFlowPacket(p):
-			f = m.open(p.Proto, p.Src, p.Dst, FlowCreated)
-		case m.cfg.OnExpired == ExpiryPickup:
-			f = m.open(p.Proto, p.Src, p.Dst, FlowPickedUp)
-		default:
-			m.refuse(p)
-			return
-		}
-		if f == nil {
-			m.refuse(p)
+		var pass bool
+		if f, pass = m.stray(p, p.Src, p.Dst, true); f == nil {
+			if pass {
+				m.sim.forward(m, p) // untracked: a NAT leaves its source as it is
+			}
 			return
 		}
 	}
@@ -402,13 +422,11 @@ func (m *Middlebox) outbound(p *Packet) {
 func (m *Middlebox) inbound(p *Packet) {
 	f := m.mapped[flowKey{p.Proto, p.Dst, p.Src}]
 	if f == nil {
-		switch {
-		case m.cfg.Kind == Firewall && p.Proto == TCP && newFlowPacket(p):
-			f = m.open(p.Proto, p.Dst, p.Src, FlowCreated)
-		case m.cfg.Kind == Firewall && p.Proto == TCP && m.cfg.OnExpired == ExpiryPickup:
-			f = m.open(p.Proto, p.Dst, p.Src, FlowPickedUp)
-		default:
-			m.refuse(p)
+		var pass bool
+		if f, pass = m.stray(p, p.Dst, p.Src, false); f == nil {
+			if pass {
+				m.sim.forward(m, p)
+			}
 			return
 		}
 	}
@@ -418,6 +436,64 @@ func (m *Middlebox) inbound(p *Packet) {
 		p.Dst = f.inside
 	}
 	m.sim.forward(m, p)
+}
+
+// stray decides what becomes of p, a packet of no flow the box knows, from
+// the inside (outbound) or the outside: a new flow, passing untracked
+// (pass, without a flow), or refused (dropped here). A UDP datagram from
+// inside opens a flow. For TCP, Linux's conntrack classifies the packet
+// and the ruleset decides (Conntrack); a gateway with the rst or rst-both
+// policy refuses all but a SYN. A NAT maps only flows from the inside, and
+// its own address takes nothing from outside that no mapping expects (its
+// INPUT chain is closed, as a home router's); a packet from outside for an
+// inside address (a reply to a segment that left untranslated) passes
+// untranslated when the ruleset lets it.
+func (m *Middlebox) stray(p *Packet, inside, outside netip.AddrPort, outbound bool) (f *flow, pass bool) {
+	transit := !outbound && m.cfg.Kind == NAT // not for the box's address: mapped ones are looked up first
+	if p.Proto != TCP {
+		if outbound {
+			return m.openOrRefuse(p, inside, outside, FlowCreated), false
+		}
+		m.refuse(p, DropNoFlow)
+		return nil, false
+	}
+	if transit && p.Dst.Addr() == m.cfg.PublicIP {
+		m.refuse(p, DropNoFlow)
+		return nil, false
+	}
+	ct, tracking := m.cfg.Tracking()
+	if !tracking {
+		if newFlowPacket(p) && !transit {
+			return m.openOrRefuse(p, inside, outside, FlowCreated), false
+		}
+		m.refuse(p, DropNoFlow)
+		return nil, false
+	}
+	class := ct.classify(p)
+	open, rule := ct.verdict(class)
+	switch {
+	case rule != 0:
+		m.refuse(p, rule)
+		return nil, false
+	case open && !transit:
+		how := FlowCreated
+		if class == ctPickup {
+			how = FlowPickedUp
+		}
+		return m.openOrRefuse(p, inside, outside, how), false
+	}
+	m.counts.Untracked++ // INVALID let through, or a NAT's transit: untranslated
+	return nil, true
+}
+
+// openOrRefuse opens a flow for p, or refuses p when a NAT has no port
+// left for it.
+func (m *Middlebox) openOrRefuse(p *Packet, inside, outside netip.AddrPort, how string) *flow {
+	f := m.open(p.Proto, inside, outside, how)
+	if f == nil {
+		m.refuse(p, DropNoFlow)
+	}
+	return f
 }
 
 // rewrote notes, before a NAT rewrites p (outbound, dir 0, or inbound, 1),
@@ -453,13 +529,20 @@ func (m *Middlebox) pass(f *flow, p *Packet, fromInside bool) {
 	}
 }
 
-// refuse drops a packet of no known flow and applies the expiry policy:
-// with rst or rst-both, the sender gets a RST in the name of the address it
-// wrote to.
-func (m *Middlebox) refuse(p *Packet) {
-	m.dropped++
-	m.sim.dropped(p, m.name, WhyFirewall)
-	if p.Proto == TCP && p.Flags&RST == 0 && (m.cfg.OnExpired == ExpiryRST || m.cfg.OnExpired == ExpiryRSTBoth) {
+// refuse drops a packet of no known flow, counting it under the rule that
+// dropped it; with the rst or rst-both policy the sender gets a RST in the
+// name of the address it wrote to.
+func (m *Middlebox) refuse(p *Packet, rule DropRule) {
+	switch rule {
+	case DropNewWithoutSYN:
+		m.counts.NewWithoutSYN++
+	case DropInvalid:
+		m.counts.Invalid++
+	default:
+		m.counts.NoFlow++
+	}
+	m.sim.refused(p, m.name, rule)
+	if p.Proto == TCP && p.Flags&RST == 0 && (m.cfg.OnExpired == ExpiryRST || m.cfg.OnExpired == ExpiryRSTBoth) && m.cfg.Conntrack == nil {
 		m.send(resetFor(p, TriggerMiddleboxReset))
 	}
 	m.sim.release(p)

@@ -65,6 +65,23 @@ func TestNameTables(t *testing.T) {
 		}
 		check(t, es)
 	})
+	t.Run("drop rules", func(t *testing.T) {
+		var es []entry
+		for _, r := range netsim.DropRules() {
+			es = append(es, entry{r.String(), r.Doc()})
+		}
+		check(t, es)
+	})
+	t.Run("timer modes", func(t *testing.T) {
+		var es []entry
+		for _, m := range netsim.TimerModes() {
+			es = append(es, entry{m.String(), m.Doc()})
+			if got, err := netsim.ParseTimerMode(m.String()); err != nil || got != m {
+				t.Errorf("ParseTimerMode(%q) = %v, %v", m, got, err)
+			}
+		}
+		check(t, es)
+	})
 	if netsim.Note(0).String() != "" || netsim.Cause(0).String() != "" {
 		t.Error("the zero note and cause must have no name")
 	}
