@@ -56,8 +56,48 @@ type MiddleboxConfig struct {
 	IdleTimeout    time.Duration `yaml:"idle_timeout"`
 	UDPIdleTimeout time.Duration `yaml:"udp_idle_timeout"`
 	OnExpired      string        `yaml:"on_expired"` // drop, pickup, rst, rst-both
-	PublicIP       netip.Addr    `yaml:"public_ip"`
-	Ports          string        `yaml:"ports"` // preserve, random
+	// Conntrack sets a Linux box's connection tracking and ruleset apart,
+	// instead of on_expired's shorthands (netsim.Conntrack).
+	Conntrack *ConntrackConfig `yaml:"conntrack"`
+	PublicIP  netip.Addr       `yaml:"public_ip"`
+	Ports     string           `yaml:"ports"` // preserve, random
+}
+
+// ConntrackConfig is a firewall's or NAT's conntrack and ruleset; a key
+// left out takes a stateful firewall's value (on_expired drop): loose
+// pickup on, as Linux's default, new flows only by SYN, INVALID dropped.
+type ConntrackConfig struct {
+	Loose       *bool `yaml:"loose"`         // net.netfilter.nf_conntrack_tcp_loose
+	NewNeedsSYN *bool `yaml:"new_needs_syn"` // the ruleset admits new flows only by a SYN
+	DropInvalid *bool `yaml:"drop_invalid"`  // the ruleset drops INVALID packets
+}
+
+func (c *ConntrackConfig) netsim() netsim.Conntrack {
+	ct := netsim.ConntrackStateful
+	for _, f := range []struct {
+		set *bool
+		to  *bool
+	}{{c.Loose, &ct.Loose}, {c.NewNeedsSYN, &ct.NewNeedsSYN}, {c.DropInvalid, &ct.DropInvalid}} {
+		if f.set != nil {
+			*f.to = *f.set
+		}
+	}
+	return ct
+}
+
+// clone is a copy that shares nothing with c.
+func (c *ConntrackConfig) clone() *ConntrackConfig {
+	if c == nil {
+		return nil
+	}
+	out := &ConntrackConfig{}
+	for _, f := range []struct{ from, to **bool }{{&c.Loose, &out.Loose}, {&c.NewNeedsSYN, &out.NewNeedsSYN}, {&c.DropInvalid, &out.DropInvalid}} {
+		if *f.from != nil {
+			v := **f.from
+			*f.to = &v
+		}
+	}
+	return out
 }
 
 // App kinds.
@@ -245,6 +285,9 @@ func (c Config) Clone() Config {
 		}
 	}
 	out.Middleboxes = slices.Clone(c.Middleboxes)
+	for i, m := range out.Middleboxes {
+		out.Middleboxes[i].Conntrack = m.Conntrack.clone()
+	}
 	out.Links = slices.Clone(c.Links)
 	for i, l := range out.Links {
 		if l.Burst != nil {
@@ -613,6 +656,14 @@ func (m MiddleboxConfig) netsim() (netsim.MiddleboxConfig, error) {
 		if cfg.OnExpired, err = netsim.ParseExpiryPolicy(m.OnExpired); err != nil {
 			return cfg, subfieldErr(p, err)
 		}
+	}
+	if m.Conntrack != nil {
+		if m.OnExpired != "" {
+			// on_expired is the shorthand of a conntrack: one or the other.
+			return cfg, fieldErr(p+".conntrack", i18n.RuleNotWith, "Other", "on_expired", "Value", m.OnExpired)
+		}
+		ct := m.Conntrack.netsim()
+		cfg.Conntrack = &ct
 	}
 	if m.Ports != "" {
 		if cfg.Ports, err = netsim.ParsePortPolicy(m.Ports); err != nil {

@@ -87,6 +87,8 @@ func ruleMessage(ce *netsim.ConfigError) i18n.Message {
 		return i18n.M(i18n.RuleNATNeedsAddress)
 	case netsim.RuleOutsideNeeded:
 		return i18n.M(i18n.RuleOutsideNeeded)
+	case netsim.RuleNotWith:
+		return i18n.M(i18n.RuleNotWith, "Other", a[0], "Value", a[1])
 	case netsim.RuleWheelNeedsTick:
 		return i18n.M(i18n.RuleWheelNeedsTick)
 	}

@@ -52,7 +52,7 @@ func narrateAction(s *Session, a Action) i18n.Message {
 		return i18n.M(i18n.NarrateHeal)
 	case Expire:
 		m := s.sim.Middlebox(a.Target)
-		return i18n.M(i18n.NarrateExpire, "Box", a.Target, "Policy", m.Config().OnExpired.String())
+		return i18n.M(i18n.NarrateExpire, "Box", a.Target, "Next", nextStray(m.Config()))
 	case Set:
 		return i18n.M(i18n.NarrateSet, "Path", a.Target, "Value", a.Value)
 	}
@@ -68,17 +68,30 @@ func narrateFlowExpired(s *Session, f *netsim.FlowEvent) i18n.Message {
 	if m == nil || f.Idle < m.Config().IdleTimeout {
 		return i18n.Message{}
 	}
-	cfg := m.Config()
-	next := map[netsim.ExpiryPolicy]i18n.ID{
-		netsim.ExpiryDrop:    i18n.NarrateNextDropped,
-		netsim.ExpiryPickup:  i18n.NarrateNextPickedUp,
-		netsim.ExpiryRST:     i18n.NarrateNextRST,
-		netsim.ExpiryRSTBoth: i18n.NarrateNextRSTBoth,
-	}[cfg.OnExpired]
-	if cfg.Kind == netsim.NAT && cfg.Ports == netsim.PortRandom && cfg.OnExpired == netsim.ExpiryPickup {
-		next = i18n.NarrateNextNewNATPort
+	return i18n.M(i18n.NarrateFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "Next", nextStray(m.Config()))
+}
+
+// nextStray says what a middlebox will do with a forgotten flow's next
+// segment from the inside (netsim's Stray: conntrack and the ruleset, or a
+// gateway's policy).
+func nextStray(cfg netsim.MiddleboxConfig) i18n.Message {
+	fate, rule := cfg.Stray()
+	id := map[netsim.StrayFate]i18n.ID{
+		netsim.StrayDropped:   i18n.NarrateNextDropped,
+		netsim.StrayPickedUp:  i18n.NarrateNextPickedUp,
+		netsim.StrayUntracked: i18n.NarrateNextUntracked,
+		netsim.StrayRST:       i18n.NarrateNextRST,
+		netsim.StrayRSTBoth:   i18n.NarrateNextRSTBoth,
+	}[fate]
+	switch {
+	case fate == netsim.StrayDropped && rule == netsim.DropInvalid:
+		id = i18n.NarrateNextDroppedInvalid
+	case fate == netsim.StrayPickedUp && cfg.Kind == netsim.NAT && cfg.Ports == netsim.PortRandom:
+		id = i18n.NarrateNextNewNATPort
+	case fate == netsim.StrayUntracked && cfg.Kind == netsim.NAT:
+		id = i18n.NarrateNextUntranslated
 	}
-	return i18n.M(i18n.NarrateFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "Next", i18n.M(next))
+	return i18n.M(id)
 }
 
 // who names the side that acts: its host, or its app on its host when the

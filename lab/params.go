@@ -90,7 +90,9 @@ func LiveParams() []string {
 		out = append(out, "apps.<name>."+p.suffix)
 	}
 	return append(out, "links.<a-b>.loss", "links.<a-b>.latency", "links.<a-b>.jitter",
-		"middleboxes.<name>.idle_timeout", "middleboxes.<name>.on_expired", "hosts.<name>.sysctl.<setting>")
+		"middleboxes.<name>.idle_timeout", "middleboxes.<name>.on_expired",
+		"middleboxes.<name>.conntrack.loose", "middleboxes.<name>.conntrack.new_needs_syn", "middleboxes.<name>.conntrack.drop_invalid",
+		"hosts.<name>.sysctl.<setting>")
 }
 
 // checkParam tries a change on a copy of the configuration.
@@ -217,6 +219,28 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 		}
 		if apply {
 			return m.SetExpiryPolicy(p)
+		}
+	case "conntrack.loose", "conntrack.new_needs_syn", "conntrack.drop_invalid":
+		on, err := strconv.ParseBool(value)
+		if err != nil {
+			return valueErr(i18n.ConfigPathErr, "Path", "middleboxes."+name+"."+rest, "Err", i18n.M(i18n.ConfigNotBool, "Value", value))
+		}
+		ct, _ := m.Config().Tracking()
+		switch rest {
+		case "conntrack.loose":
+			ct.Loose = on
+		case "conntrack.new_needs_syn":
+			ct.NewNeedsSYN = on
+		default:
+			ct.DropInvalid = on
+		}
+		cfg := m.Config()
+		cfg.Conntrack = &ct
+		if err := cfg.Validate(); err != nil {
+			return valueErr(i18n.ConfigFieldRule, "Field", "middleboxes."+name+".conntrack", "Rule", ruleOf(err))
+		}
+		if apply {
+			return m.SetConntrack(ct)
 		}
 	default:
 		return targetErr(i18n.ActionBoxNotLive, "Path", "middleboxes."+name+"."+rest)

@@ -64,7 +64,12 @@ type BoxView struct {
 	Kind        string
 	IdleTimeout time.Duration
 	Policy      string
-	Flows       []FlowView
+	// Conntrack is the box's Linux conntrack and ruleset, when it runs
+	// them (Tracked): a firewall or NAT whose policy is not rst or
+	// rst-both.
+	Conntrack netsim.Conntrack
+	Tracked   bool
+	Flows     []FlowView
 }
 
 // FlowView is one flow of a middlebox.
@@ -205,6 +210,7 @@ func (s *Session) Snapshot() *Snapshot {
 	for _, m := range s.sim.Middleboxes() {
 		cfg := m.Config()
 		bv := BoxView{Name: m.Name(), Kind: cfg.Kind.String(), IdleTimeout: cfg.IdleTimeout, Policy: cfg.OnExpired.String()}
+		bv.Conntrack, bv.Tracked = cfg.Tracking()
 		for _, f := range m.Flows() {
 			bv.Flows = append(bv.Flows, FlowView{Proto: f.Proto.String(), Inside: f.Inside, Outside: f.Outside,
 				Mapped: f.Mapped, Idle: now - f.LastSeen, Timeout: f.Timeout})

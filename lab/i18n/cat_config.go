@@ -33,6 +33,7 @@ const (
 	RuleNATNeedsAddress  ID = "rule.nat_needs_address"
 	RuleOutsideNeeded    ID = "rule.outside_needed"
 	RuleWheelNeedsTick   ID = "rule.wheel_needs_tick"
+	RuleNotWith          ID = "rule.not_with"
 	RuleJitter           ID = "rule.jitter"
 
 	ConfigPathErr            ID = "config.path_error"
@@ -186,6 +187,10 @@ var configMessages = map[ID]entry{
 	RuleOutsideNeeded: {
 		En: "names the neighbour on the outside",
 		Zh: "要写明外侧的相邻节点",
+	},
+	RuleNotWith: {
+		En: "cannot be set with {{.Other}}: {{.Value}}",
+		Zh: "不能与 {{.Other}}: {{.Value}} 同时设置",
 	},
 	RuleWheelNeedsTick: {
 		En: "needs a timer_tick: the timer wheel counts in jiffies (4ms at HZ 250); or set timer_wheel to exact",
@@ -374,8 +379,8 @@ var configMessages = map[ID]entry{
 		Zh: "{{.Path}} 不能修改（loss、latency、jitter 可以）",
 	},
 	ActionBoxNotLive: {
-		En: "{{.Path}} cannot change (idle_timeout, on_expired can)",
-		Zh: "{{.Path}} 不能修改（idle_timeout、on_expired 可以）",
+		En: "{{.Path}} cannot change (idle_timeout, on_expired and conntrack.loose, conntrack.new_needs_syn, conntrack.drop_invalid can)",
+		Zh: "{{.Path}} 不能修改（idle_timeout、on_expired 以及 conntrack.loose、conntrack.new_needs_syn、conntrack.drop_invalid 可以）",
 	},
 	ActionHostNotLive: {
 		En: "{{.Path}} cannot change ({{.Sysctl}} can)",

@@ -24,28 +24,31 @@ const (
 	NarrateExpire    ID = "narrate.expire"
 	NarrateSet       ID = "narrate.set"
 
-	NarrateUDPFlowExpired  ID = "narrate.udp_flow_expired"
-	NarrateFlowExpired     ID = "narrate.flow_expired"
-	NarrateNextDropped     ID = "narrate.next.dropped"
-	NarrateNextPickedUp    ID = "narrate.next.picked_up"
-	NarrateNextRST         ID = "narrate.next.rst"
-	NarrateNextRSTBoth     ID = "narrate.next.rst_both"
-	NarrateNextNewNATPort  ID = "narrate.next.new_nat_port"
-	NarrateThenClose       ID = "narrate.then.close"
-	NarrateThenReconnect   ID = "narrate.then.reconnect"
-	NarrateThenUDPClient   ID = "narrate.then.udp_client"
-	NarrateThenUDPServer   ID = "narrate.then.udp_server"
-	NarrateDetectFIN       ID = "narrate.detect.fin"
-	NarrateDetectRST       ID = "narrate.detect.rst"
-	NarrateDetectKeepalive ID = "narrate.detect.keepalive"
-	NarrateDetectRetries   ID = "narrate.detect.retransmit_timeout"
-	NarrateDetectUserTime  ID = "narrate.detect.user_timeout"
-	NarrateDetectHeartbeat ID = "narrate.detect.heartbeat_timeout"
-	NarrateDetectMissed    ID = "narrate.detect.heartbeat_missed"
-	NarrateDetectMissedRun ID = "narrate.detect.heartbeat_missed_run"
-	NarrateDetectHBUDP     ID = "narrate.detect.heartbeat_timeout_udp"
-	NarrateDetectIdle      ID = "narrate.detect.idle_timeout"
-	NarrateDetectOther     ID = "narrate.detect.other"
+	NarrateUDPFlowExpired     ID = "narrate.udp_flow_expired"
+	NarrateFlowExpired        ID = "narrate.flow_expired"
+	NarrateNextDropped        ID = "narrate.next.dropped"
+	NarrateNextDroppedInvalid ID = "narrate.next.dropped_invalid"
+	NarrateNextUntracked      ID = "narrate.next.untracked"
+	NarrateNextUntranslated   ID = "narrate.next.untranslated"
+	NarrateNextPickedUp       ID = "narrate.next.picked_up"
+	NarrateNextRST            ID = "narrate.next.rst"
+	NarrateNextRSTBoth        ID = "narrate.next.rst_both"
+	NarrateNextNewNATPort     ID = "narrate.next.new_nat_port"
+	NarrateThenClose          ID = "narrate.then.close"
+	NarrateThenReconnect      ID = "narrate.then.reconnect"
+	NarrateThenUDPClient      ID = "narrate.then.udp_client"
+	NarrateThenUDPServer      ID = "narrate.then.udp_server"
+	NarrateDetectFIN          ID = "narrate.detect.fin"
+	NarrateDetectRST          ID = "narrate.detect.rst"
+	NarrateDetectKeepalive    ID = "narrate.detect.keepalive"
+	NarrateDetectRetries      ID = "narrate.detect.retransmit_timeout"
+	NarrateDetectUserTime     ID = "narrate.detect.user_timeout"
+	NarrateDetectHeartbeat    ID = "narrate.detect.heartbeat_timeout"
+	NarrateDetectMissed       ID = "narrate.detect.heartbeat_missed"
+	NarrateDetectMissedRun    ID = "narrate.detect.heartbeat_missed_run"
+	NarrateDetectHBUDP        ID = "narrate.detect.heartbeat_timeout_udp"
+	NarrateDetectIdle         ID = "narrate.detect.idle_timeout"
+	NarrateDetectOther        ID = "narrate.detect.other"
 
 	NarrateRefused        ID = "narrate.connect.refused"
 	NarrateConnectTimeout ID = "narrate.connect.timeout"
@@ -125,8 +128,8 @@ var narrateMessages = map[ID]entry{
 		Zh: "分区恢复：包又能通过了。",
 	},
 	NarrateExpire: {
-		En: `{{.Box}} forgets its flows. Neither end knows; the next packet meets its {{printf "%q" .Policy}} policy.`,
-		Zh: `{{.Box}} 忘掉了它的所有流。两端都不知道；下一个包将遇到它的 {{printf "%q" .Policy}} 策略。`,
+		En: "{{.Box}} forgets its flows. Neither end knows; {{.Next}}.",
+		Zh: "{{.Box}} 忘掉了它的所有流。两端都不知道；{{.Next}}。",
 	},
 	NarrateSet: {
 		En: "{{.Path}} is now {{.Value}}; it takes effect from the next timer that reads it.",
@@ -142,8 +145,20 @@ var narrateMessages = map[ID]entry{
 		Zh: "{{.Box}} 在空闲 {{.Idle}}后忘掉了流 {{.Inside}} → {{.Outside}}。两端仍以为连接是 ESTABLISHED；{{.Next}}。",
 	},
 	NarrateNextDropped: {
-		En: "the next segment will be dropped silently: to its sender, a black hole",
-		Zh: "下一个报文段会被悄悄丢弃：对发送方来说，这是一个黑洞",
+		En: "the next segment will be dropped silently (conntrack takes it for a new flow, and the ruleset admits new flows only by a SYN): to its sender, a black hole",
+		Zh: "下一个报文段会被悄悄丢弃（conntrack 把它当作一条新流，而规则只放行以 SYN 开始的新流）：对发送方来说，这是一个黑洞",
+	},
+	NarrateNextDroppedInvalid: {
+		En: "the next segment will be dropped silently (conntrack, with loose pickup off, marks it INVALID, and the ruleset drops INVALID packets): to its sender, a black hole",
+		Zh: "下一个报文段会被悄悄丢弃（conntrack 关闭了 loose 接管，把它标为 INVALID，而规则丢弃 INVALID 包）：对发送方来说，这是一个黑洞",
+	},
+	NarrateNextUntracked: {
+		En: "the next segment will pass untracked (conntrack marks it INVALID, and no rule drops INVALID packets): the connection goes on without a flow",
+		Zh: "下一个报文段会不经跟踪地通过（conntrack 把它标为 INVALID，但没有规则丢弃 INVALID 包）：连接在没有流表项的情况下继续",
+	},
+	NarrateNextUntranslated: {
+		En: "the next segment will leave untranslated, from the private address (conntrack marks it INVALID, no rule drops it, and only tracked flows are translated); the server, seeing an address it never talked to, will answer it with a RST",
+		Zh: "下一个报文段会不经转换、带着私网地址离开（conntrack 把它标为 INVALID，没有规则丢弃它，而只有被跟踪的流才会转换地址）；服务端看到一个从未通信过的地址，会回以 RST",
 	},
 	NarrateNextPickedUp: {
 		En: "the next segment will re-create the flow, and nobody will notice",

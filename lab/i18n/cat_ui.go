@@ -27,6 +27,9 @@ const (
 
 	UIHintReconnectPolicy ID = "ui.param.reconnect_policy"
 	UIHintOnExpired       ID = "ui.param.on_expired"
+	UIHintLoose           ID = "ui.param.conntrack_loose"
+	UIHintNewNeedsSYN     ID = "ui.param.conntrack_new_needs_syn"
+	UIHintDropInvalid     ID = "ui.param.conntrack_drop_invalid"
 
 	UILegendShort ID = "ui.legend.short"
 
@@ -120,6 +123,18 @@ var uiMessages = map[ID]entry{
 	UIHintOnExpired: {
 		En: "what the next packet of a forgotten flow meets",
 		Zh: "被遗忘的流的下一个报文会遭遇什么",
+	},
+	UIHintLoose: {
+		En: "conntrack takes a mid-stream segment of an unknown flow for a new flow (nf_conntrack_tcp_loose)",
+		Zh: "conntrack 把未知流中途的报文段当作一条新流（nf_conntrack_tcp_loose）",
+	},
+	UIHintNewNeedsSYN: {
+		En: "the ruleset admits a new flow only by its SYN",
+		Zh: "规则只放行以 SYN 开始的新流",
+	},
+	UIHintDropInvalid: {
+		En: "the ruleset drops INVALID packets",
+		Zh: "规则丢弃 INVALID 包",
 	},
 	UILegendShort: {
 		En: "[P.] 1:9 ack 1: the same, short as tcpdump writes it, when the full label does not fit: S SYN, F FIN, R RST, P PSH, . ACK; 1:9 the bytes 1 to 8",

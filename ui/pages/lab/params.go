@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,6 +69,22 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 		}
 		if live["middleboxes.<name>.on_expired"] {
 			add("middleboxes."+b.Name+".on_expired", b.Policy, lang.T(i18n.UIHintOnExpired))
+		}
+		if !b.Tracked {
+			continue
+		}
+		for _, sw := range []struct {
+			key  string
+			on   bool
+			hint i18n.ID
+		}{
+			{"loose", b.Conntrack.Loose, i18n.UIHintLoose},
+			{"new_needs_syn", b.Conntrack.NewNeedsSYN, i18n.UIHintNewNeedsSYN},
+			{"drop_invalid", b.Conntrack.DropInvalid, i18n.UIHintDropInvalid},
+		} {
+			if live["middleboxes.<name>.conntrack."+sw.key] {
+				add("middleboxes."+b.Name+".conntrack."+sw.key, strconv.FormatBool(sw.on), lang.T(sw.hint))
+			}
 		}
 	}
 	return items
