@@ -42,6 +42,7 @@ var catalog = merge(
 	cliMessages,
 	notifyMessages,
 	limitMessages,
+	drillMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program
