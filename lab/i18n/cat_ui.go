@@ -109,8 +109,8 @@ var uiMessages = map[ID]entry{
 		En: "socklab · lessons",
 		Zh: "socklab · 课程",
 	},
-	UIPickerLesson:  {En: "lesson", Zh: "课"},
-	UIPickerLessons: {En: "lessons", Zh: "课"},
+	UIPickerLesson:  {En: "lesson", Zh: "节课"},
+	UIPickerLessons: {En: "lessons", Zh: "节课"},
 	UIPickerOpen:    {En: "open", Zh: "打开"},
 	UIPickerTeaches: {
 		En: "Lesson {{.Lesson}}: {{.Name}}",
