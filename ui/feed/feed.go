@@ -225,8 +225,13 @@ func (f *Feed) fold(key string, kind RowKind, at time.Duration) bool {
 }
 
 // narrate adds a narration to the log, or folds it into a recent one like
-// it.
+// it. A setting's new value is never folded: the newest entry says the
+// value that holds now.
 func (f *Feed) narrate(e *lab.NarrationEvent) {
+	if settings[e.Msg.ID] {
+		f.Log.Push(Entry{At: e.At, Msg: e.Msg})
+		return
+	}
 	key := Shape(e.Msg.String())
 	if seq, ok := f.logFold[key]; ok {
 		if l := f.Log.At(seq); l != nil && e.At-l.At <= FoldWindow {
@@ -239,6 +244,9 @@ func (f *Feed) narrate(e *lab.NarrationEvent) {
 	}
 	f.logFold[key] = f.Log.Push(Entry{At: e.At, Msg: e.Msg})
 }
+
+// settings are the narrations of a value set live, each its own entry.
+var settings = map[i18n.ID]bool{i18n.NarrateSet: true, i18n.NarrateLoss: true, i18n.NarrateLatency: true}
 
 // Shape is text with every run of digits replaced by one '#': what stays
 // the same when a thousand clients do the same thing.

@@ -22,10 +22,12 @@ import (
 func wireText(m Model) string { return strings.Join(m.wire.Lines(), "\n") }
 
 // Defect 1: a parameter changed twice shows the value that holds now, not
-// the first one folded with "+1 like it".
+// the first one folded with "+1 like it", on the wire and in the
+// narration. (The 0s is refused while a timeout is set: 7s then
+// 3s.)
 func TestDefect1ParamRowShowsTheLatestValue(t *testing.T) {
 	m := labAt(t, "power-loss-heartbeat", 20*time.Second, 120, 40)
-	for _, v := range []string{"0s", "3s"} {
+	for _, v := range []string{"7s", "3s"} {
 		m = press(t, m, "e")
 		m = press(t, m, hotkeyOfParam(t, m, "apps.client.heartbeat.interval"))
 		m = update(t, m, tea.KeyMsg{Type: tea.KeyCtrlU})
@@ -35,6 +37,9 @@ func TestDefect1ParamRowShowsTheLatestValue(t *testing.T) {
 	w := wireText(m)
 	if !strings.Contains(w, "= apps.client.heartbeat.interval = 3s") || strings.Contains(w, "like it") {
 		t.Errorf("the wire does not show the interval that holds now (3s) on its own row:\n%s", w)
+	}
+	if n := m.run.Feed.Log.FromEnd(0); !strings.Contains(n.Msg.String(), "interval is now 3s") || n.More != 0 {
+		t.Errorf("the newest narration is %q (+%d like it), want the interval that holds now, 3s", n.Msg.String(), n.More)
 	}
 }
 
