@@ -2,6 +2,7 @@ package lab
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -224,6 +225,35 @@ timeline:
 					t.Errorf("%v %dx%d: the host's name is not on screen:\n%s", l, size[0], size[1], view)
 				}
 			}
+		}
+	}
+}
+
+// shortLabel is a segment written in its short form: "[S] 0", "[P.] 71:85
+// ack 71", "[R.]".
+var shortLabel = regexp.MustCompile(`\[[SFRPU.]{1,4}\]`)
+
+// Acceptance 1 of issue 9: at 200×60 the golden scenarios write every wire
+// label in full, and the ladder's outer lanes are at least 70 % of the
+// wire's width apart.
+func TestWideLadderWritesEveryLabelInFull(t *testing.T) {
+	for _, c := range goldenCases {
+		m := labAt(t, c.scenario, c.at, 200, 60)
+		lines := m.wire.Lines()
+		first, last := 200, 0
+		for _, l := range lines[1:] {
+			if shortLabel.MatchString(l) || strings.Contains(l, "…") {
+				t.Errorf("%s: a wire label is abbreviated at 200×60:\n%s", c.scenario, l)
+			}
+			cells := []rune(l)
+			for i, r := range cells {
+				if strings.ContainsRune("│├┤", r) {
+					first, last = min(first, i), max(last, i)
+				}
+			}
+		}
+		if span := last - first; span < 196*7/10 {
+			t.Errorf("%s: the ladder's lanes span %d cells of 196, want at least 70%%", c.scenario, span)
 		}
 	}
 }
