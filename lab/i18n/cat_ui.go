@@ -20,8 +20,11 @@ const (
 	UIStatusEvents   ID = "ui.status.events"
 
 	UIPickerTitle   ID = "ui.picker.title"
-	UIPickerLesson  ID = "ui.picker.lesson"
-	UIPickerLessons ID = "ui.picker.lessons"
+	UIPickerCount   ID = "ui.picker.count"
+	UIPickerMatch   ID = "ui.picker.match"
+	UIPickerHidden  ID = "ui.picker.hidden"
+	UIPickerNone    ID = "ui.picker.none"
+	UIPickerFilter  ID = "ui.picker.filter"
 	UIPickerOpen    ID = "ui.picker.open"
 	UIPickerTeaches ID = "ui.picker.teaches"
 
@@ -109,9 +112,20 @@ var uiMessages = map[ID]entry{
 		En: "socklab · lessons",
 		Zh: "socklab · 课程",
 	},
-	UIPickerLesson:  {En: "lesson", Zh: "节课"},
-	UIPickerLessons: {En: "lessons", Zh: "节课"},
-	UIPickerOpen:    {En: "open", Zh: "打开"},
+	UIPickerCount: {
+		En:    "{{.Count}} lessons",
+		EnOne: "{{.Count}} lesson",
+		Zh:    "{{.Count}} 节课",
+	},
+	UIPickerMatch: {
+		En:    "“{{.Filter}}”: {{.Count}} lessons",
+		EnOne: "“{{.Filter}}”: {{.Count}} lesson",
+		Zh:    "“{{.Filter}}”：{{.Count}} 节课",
+	},
+	UIPickerHidden: {En: "{{.Count}} hidden", Zh: "另有 {{.Count}} 节不符"},
+	UIPickerNone:   {En: "No lesson matches.", Zh: "没有相符的课。"},
+	UIPickerFilter: {En: "Filter: ", Zh: "筛选："},
+	UIPickerOpen:   {En: "open", Zh: "打开"},
 	UIPickerTeaches: {
 		En: "Lesson {{.Lesson}}: {{.Name}}",
 		Zh: "第 {{.Lesson}} 课：{{.Name}}",

@@ -69,6 +69,7 @@ func New(c *common.Common) Model {
 	styles.Rebind(&l.Help.Styles, r)
 	styles.Rebind(&l.FilterInput, r)
 	l.Filter = rank
+	l.SetShowStatusBar(false) // statusView words it in the reader's language
 	m := Model{c: c, list: l}
 	m.setLang(c.Lang)
 	return m
@@ -79,7 +80,9 @@ func New(c *common.Common) Model {
 func (m *Model) setLang(lang i18n.Lang) {
 	l := &m.list
 	l.Title = lang.T(i18n.UIPickerTitle)
-	l.SetStatusBarItemName(lang.T(i18n.UIPickerLesson), lang.T(i18n.UIPickerLessons))
+	l.FilterInput.Prompt = lang.T(i18n.UIPickerFilter)
+	none := lang.T(i18n.UIPickerNone)
+	l.Styles.NoItems = l.Styles.NoItems.Transform(func(string) string { return none })
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", lang.T(i18n.UIPickerOpen)))
 	langKey := m.c.Keys.Lang
 	l.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{open, langKey} }
@@ -120,9 +123,9 @@ func (m Model) listWidth() int {
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	if m.side() {
-		m.list.SetSize(m.listWidth()-1, h) // the list draws a cell wider than it is given
+		m.list.SetSize(m.listWidth()-1, max(1, h-statusHeight)) // the list draws a cell wider than it is given
 	} else {
-		m.list.SetSize(w, max(1, h-m.detailHeight()))
+		m.list.SetSize(w, max(1, h-m.detailHeight()-statusHeight))
 	}
 }
 
@@ -200,10 +203,31 @@ func (m Model) detail(w, h int) []string {
 	return lines
 }
 
+// statusHeight is the room of the status line under the title: the line
+// and a blank one.
+const statusHeight = 2
+
+// statusView says how many lessons are listed, under which filter, and
+// how many it hides; the list's own status bar speaks only English.
+func (m Model) statusView() []string {
+	l := &m.list
+	shown := len(l.VisibleItems())
+	text := m.c.T(i18n.UIPickerCount, "Count", shown)
+	if l.FilterState() != list.Unfiltered {
+		text = m.c.T(i18n.UIPickerMatch, "Filter", format.Clip(strings.TrimSpace(l.FilterInput.Value()), 12), "Count", shown)
+	}
+	if hidden := len(l.Items()) - shown; hidden > 0 {
+		text += l.Styles.DividerDot.String() + l.Styles.StatusBarFilterCount.Render(m.c.T(i18n.UIPickerHidden, "Count", hidden))
+	}
+	return strings.Split(l.Styles.StatusBar.Render(text), "\n")
+}
+
 // View draws the list and the selected lesson's text — also while a
 // filter is typed, for the lesson it would open.
 func (m Model) View() string {
 	out := strings.Split(m.list.View(), "\n")
+	title := min(2, len(out)) // the title bar (or the filter being typed) and its padding
+	out = slices.Concat(out[:title], m.statusView(), out[title:])
 	if m.w < 40 {
 		return strings.Join(out, "\n")
 	}

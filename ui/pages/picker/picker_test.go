@@ -70,3 +70,31 @@ func TestLessonTextBesideTheList(t *testing.T) {
 		}
 	}
 }
+
+// In Chinese the picker's count, filter prompt and filter status are
+// Chinese too (the list's own status bar speaks only English): issue 14.
+func TestPickerStatusInTheReadersLanguage(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	m := New(common.NewCommon(r, i18n.Chinese))
+	m.SetSize(80, 24)
+	if v := m.View(); !strings.Contains(v, "28 节课") {
+		t.Errorf("the Chinese picker does not count its lessons in Chinese:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+	if v := m.View(); !strings.Contains(v, "筛选：") {
+		t.Errorf("the Chinese picker's filter prompt is not Chinese:\n%s", v)
+	}
+	m.list.SetFilterText("heart")
+	v := m.View()
+	for _, want := range []string{"“heart”：", "节不符"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("while filtering, the Chinese picker does not show %q:\n%s", want, v)
+		}
+	}
+	for _, english := range []string{"Filter:", "filtered", "lessons", "Nothing matched"} {
+		if strings.Contains(v, english) {
+			t.Errorf("the Chinese picker shows %q:\n%s", english, v)
+		}
+	}
+}
