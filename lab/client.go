@@ -60,6 +60,7 @@ type client struct {
 	udp   *netsim.UDPConn
 	hb    *heartbeat
 	dec   decoder
+	sent  uint64 // bytes written on conn: the next message's offset
 	bo    *backoff
 	state ClientState
 
@@ -127,7 +128,7 @@ func (c *client) connect() {
 	}
 	c.conn = conn
 	c.become(ClientConnecting)
-	c.dec = decoder{}
+	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	if timeout > 0 {
 		c.connectTimer.Reset(s.Now() + timeout)
@@ -252,13 +253,15 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 	if c.conn == nil {
 		return
 	}
-	c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b)})
+	c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
 	if c.hb != nil {
 		c.hb.wrote()
 	}
 	if err := c.conn.Write(b, t.msgName()); err != nil {
 		c.onError(err)
+		return
 	}
+	c.sent += uint64(len(b))
 }
 
 func (c *client) onTraffic() {

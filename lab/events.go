@@ -24,6 +24,13 @@ type AppEvent struct {
 	Items      int
 	Latency    time.Duration
 	MaxLatency time.Duration
+	// Offset is, on a TCP connection, where the message's first byte is
+	// in the stream it travels (the bytes this side wrote before it, or
+	// received before it): 0 for the first message each way. A reader
+	// checks with it that no byte arrives twice or out of order. Over UDP
+	// there is no stream: Stream is false.
+	Offset uint64
+	Stream bool
 }
 
 func (e *AppEvent) When() time.Duration { return e.At }
@@ -48,6 +55,9 @@ func (e *AppEvent) AppendFields(f *netsim.Fields) {
 	f.Str("app", e.App)
 	if e.Seq != 0 {
 		f.Uint("seq", uint64(e.Seq))
+	}
+	if e.Stream {
+		f.Uint("offset", e.Offset)
 	}
 	if e.Items != 0 {
 		f.Int("items", int64(e.Items))

@@ -61,6 +61,10 @@ type frame struct {
 	sentAt time.Duration
 	size   int       // bytes on the stream, header included
 	events []feedRef // a response's or push's events
+	// offset is where the frame starts in its TCP stream (stream is set):
+	// the bytes before it, that way.
+	offset uint64
+	stream bool
 }
 
 // feedRef names an event of a feed: its number and when it happened.
@@ -128,6 +132,7 @@ func encodeEvents(t frameType, events []feedRef, eventSize, header int) []byte {
 type decoder struct {
 	buf    []byte  // the start of a frame not yet complete
 	frames []frame // reused by each feed
+	pos    uint64  // the offset in the stream of buf's first byte
 }
 
 // feed adds bytes and returns the complete frames they finish. The result
@@ -149,7 +154,8 @@ func (d *decoder) feed(p []byte) []frame {
 			break
 		}
 		body := in[1+k : size]
-		f := frame{typ: frameType(in[0]), size: size}
+		f := frame{typ: frameType(in[0]), size: size, offset: d.pos, stream: true}
+		d.pos += uint64(size)
 		switch {
 		case f.typ == frameResponse || f.typ == frameEvent:
 			f.events = decodeEvents(body)

@@ -158,6 +158,7 @@ type handler struct {
 	conn     *netsim.Conn
 	hb       *heartbeat
 	dec      decoder
+	sent     uint64 // bytes written: the next message's offset
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
@@ -230,11 +231,13 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 		return
 	}
 	cfg := h.srv.cfg
-	h.srv.s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b)})
+	h.srv.s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
 	h.hb.wrote()
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
+		return
 	}
+	h.sent += uint64(len(b))
 }
 
 // onError: the stack ended the connection (FIN, RST, a TCP timeout); the

@@ -41,6 +41,7 @@ func (srv *server) readUDP() {
 		peer.hb.received()
 		var dec decoder
 		for _, f := range dec.feed(d.Payload) {
+			f.stream = false // a datagram: no stream
 			s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "recv", f)
 			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
 				b := encodeFrame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
@@ -104,6 +105,7 @@ func (c *client) connectUDP() {
 			c.hb.received()
 			var dec decoder
 			for _, f := range dec.feed(d.Payload) {
+				f.stream = false // a datagram: no stream
 				c.s.appEvent(c.cfg.Host, c.name, c.connName(), "recv", f)
 				if f.typ == framePing {
 					c.answer(f)
