@@ -94,6 +94,15 @@ func nextStray(cfg netsim.MiddleboxConfig) i18n.Message {
 	return i18n.M(id)
 }
 
+// keepaliveRule is conn's keepalive rule, for a side's narration (0 when
+// TCP_USER_TIMEOUT decides).
+func keepaliveRule(conn *netsim.Conn) time.Duration {
+	if d, ok := conn.KeepaliveRule(); ok {
+		return d
+	}
+	return 0
+}
+
 // who names the side that acts: its host, or its app on its host when the
 // two differ ("tight (on home)"), as a message argument.
 func who(host, app string) any {
@@ -113,6 +122,9 @@ type side struct {
 	// the peer was silent too long): the narration names the rule that
 	// fired, with its numbers.
 	missed *missedPing
+	// keepalive is TCP keepalive's bare rule, idle + interval × count (0:
+	// not known): the narration tells it from the kernel's timer slack.
+	keepalive time.Duration
 }
 
 // narrateDetect explains a detection: what the side noticed and how.
@@ -133,6 +145,10 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	case netsim.CauseRST:
 		return i18n.M(i18n.NarrateDetectRST, "Who", me, "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseKeepalive:
+		if rule := sd.keepalive; rule > 0 && ms(silent) > rule {
+			return i18n.M(i18n.NarrateDetectKASlack, "Who", me, "Silent", ms(silent), "Peer", peer,
+				"Rule", rule, "Slack", ms(silent)-rule, "Then", i18n.M(then))
+		}
 		return i18n.M(i18n.NarrateDetectKeepalive, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseRetransmitTimeout:
 		return i18n.M(i18n.NarrateDetectRetries, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))

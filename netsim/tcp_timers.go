@@ -292,6 +292,19 @@ func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
 	return idle, intvl, cnt
 }
 
+// KeepaliveRule is how long after the last segment received keepalive
+// gives up on a silent peer by the bare rule: idle + interval × count
+// (tcp_keepalive_timer resets the connection when count probes went
+// unanswered). On the timer wheel the kernel is later by its timers'
+// slack. ok is false when TCP_USER_TIMEOUT decides instead.
+func (c *Conn) KeepaliveRule() (d time.Duration, ok bool) {
+	if c.opts.UserTimeout > 0 {
+		return 0, false
+	}
+	idle, intvl, cnt := c.keepaliveParams()
+	return idle + time.Duration(cnt)*intvl, true
+}
+
 // armKeepalive starts the keepalive timer for the idle time left, counted
 // from the last segment received (tcp_sock_set_keepidle_locked). The
 // kernel counts both in jiffies (keepalive_time_elapsed).

@@ -41,6 +41,7 @@ const (
 	NarrateDetectFIN          ID = "narrate.detect.fin"
 	NarrateDetectRST          ID = "narrate.detect.rst"
 	NarrateDetectKeepalive    ID = "narrate.detect.keepalive"
+	NarrateDetectKASlack      ID = "narrate.detect.keepalive_slack"
 	NarrateDetectRetries      ID = "narrate.detect.retransmit_timeout"
 	NarrateDetectUserTime     ID = "narrate.detect.user_timeout"
 	NarrateDetectHeartbeat    ID = "narrate.detect.heartbeat_timeout"
@@ -204,6 +205,10 @@ var narrateMessages = map[ID]entry{
 	NarrateDetectKeepalive: {
 		En: "{{.Who}}'s TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}} (idle + interval × count). {{.Then}}",
 		Zh: "{{.Who}} 的 TCP 保活探测无人应答：内核重置了连接并报告 ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}（空闲时间 + 探测间隔 × 探测次数）。{{.Then}}",
+	},
+	NarrateDetectKASlack: {
+		En: "{{.Who}}'s TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}: {{.Rule}} by the rule (idle + interval × count), {{.Slack}} more with the kernel's timer slack (its timer wheel fires each timer late, by up to one granule of the wheel level its timeout falls in: 4 ms under a quarter second, 131 s for two hours). {{.Then}}",
+		Zh: "{{.Who}} 的 TCP 保活探测无人应答：内核重置了连接并报告 ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}：按规则是 {{.Rule}}（空闲时间 + 探测间隔 × 探测次数），内核的定时器误差又多出 {{.Slack}}（内核的时间轮让每个定时器晚一些触发，最多晚一个该超时所在层级的粒度：四分之一秒以内是 4 毫秒，两小时是 131 秒）。{{.Then}}",
 	},
 	NarrateDetectRetries: {
 		En: "{{.Who}} retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. No RST is sent. {{.Then}}",

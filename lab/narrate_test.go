@@ -1,0 +1,65 @@
+package lab
+
+import (
+	"testing"
+	"time"
+
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
+)
+
+// A server with keepalive 5 s / 2 s / 3 finds a client that lost power.
+// The narration gives the rule's figure, idle + interval × count = 11 s
+// after the last segment received, and, when the kernel's timer wheel
+// made the detection later, the slack apart: at most the 5 s idle's level
+// granule (256 ms) and the 2 s interval's (16 ms, strictly past) three
+// times. With exact timers there is no slack to tell.
+func TestKeepaliveNarrationTellsTheSlack(t *testing.T) {
+	const idle, intvl, count = 5 * time.Second, 2 * time.Second, 3
+	rule := idle + count*intvl
+	for _, timers := range []string{"wheel", "exact"} {
+		t.Run(timers, func(t *testing.T) {
+			cfg := twoHosts(
+				serverApp(func(a *AppConfig) {
+					a.Keepalive = KeepaliveConfig{Enabled: true, Idle: idle, Interval: intvl, Count: count}
+				}),
+				clientApp(func(a *AppConfig) { a.Reconnect.Policy = BackoffNone }),
+			)
+			cfg.Hosts[0].Sysctl = map[string]string{"timer_wheel": timers}
+			r := newRecorder(t, cfg)
+			r.s.RunUntil(time.Second)
+			r.apply(Action{Do: "power_off", Target: "client"})
+			r.s.RunUntil(time.Minute)
+
+			var said i18n.Message
+			for _, e := range r.events {
+				if n, ok := e.(*NarrationEvent); ok && (n.Msg.ID == i18n.NarrateDetectKeepalive || n.Msg.ID == i18n.NarrateDetectKASlack) {
+					said = n.Msg
+				}
+			}
+			ds := r.detects()
+			if len(ds) != 1 || ds[0].Cause != netsim.CauseKeepalive {
+				t.Fatalf("detections %v, want one by keepalive", ds)
+			}
+			silent := ds[0].Silent
+			slack := silent - rule
+			switch timers {
+			case "exact":
+				if slack != 0 || said.ID != i18n.NarrateDetectKeepalive {
+					t.Errorf("exact: silent %v, narrated %q; want the rule's %v and no slack", silent, said, rule)
+				}
+			case "wheel":
+				if slack <= 0 || slack > (256+3*16)*time.Millisecond {
+					t.Errorf("wheel: silent %v, %v past the rule; want (0, 304ms]", silent, slack)
+				}
+				want := i18n.M(i18n.NarrateDetectKASlack, "Who", "server", "Silent", ms(silent), "Peer", "10.0.0.2:47659",
+					"Rule", rule, "Slack", ms(slack), "Then", i18n.M(i18n.NarrateThenClose))
+				for _, l := range i18n.Langs {
+					if got := said.In(l); got != want.In(l) {
+						t.Errorf("%v:\n got %s\nwant %s", l, got, want.In(l))
+					}
+				}
+			}
+		})
+	}
+}
