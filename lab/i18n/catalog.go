@@ -43,6 +43,7 @@ var catalog = merge(
 	notifyMessages,
 	limitMessages,
 	drillMessages,
+	sweepMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program
