@@ -51,6 +51,7 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 		newListCmd(lang),
 		newReplayCmd(lang),
 		newExportCmd(lang),
+		newSweepCmd(lang),
 		newManCmd(lang),
 		newCompletionCmd(lang),
 	)

@@ -27,7 +27,6 @@ const (
 	SweepNoMeasure      ID = "sweep.error.no_measure"
 	SweepPlotFormat     ID = "sweep.error.plot_format"
 	SweepInterrupted    ID = "sweep.error.interrupted"
-	SweepNoSuchSweep    ID = "sweep.error.no_such_sweep"
 	SweepListWithOthers ID = "sweep.error.list_with_others"
 	SweepNothingToPlot  ID = "sweep.error.nothing_to_plot"
 	SweepPlotTitle      ID = "sweep.plot.title"
@@ -75,6 +74,19 @@ const (
 	SweepPassedLabel     ID = "sweep.measure.passed.label"
 	SweepFailedName      ID = "sweep.measure.failed"
 	SweepFailedLabel     ID = "sweep.measure.failed.label"
+
+	CLISweepShort    ID = "cli.sweep.short"
+	CLISweepLong     ID = "cli.sweep.long"
+	CLISweepExample  ID = "cli.sweep.example"
+	CLISweepProgress ID = "cli.sweep.progress"
+	CLIFlagVary      ID = "cli.flag.vary"
+	CLIFlagWith      ID = "cli.flag.with"
+	CLIFlagSeeds     ID = "cli.flag.seeds"
+	CLIFlagCSV       ID = "cli.flag.csv"
+	CLIFlagSweepJSON ID = "cli.flag.sweep_json"
+	CLIFlagPlot      ID = "cli.flag.plot"
+	CLIFlagMeasure   ID = "cli.flag.measure"
+	CLIFlagSweepList ID = "cli.flag.sweep_list"
 )
 
 var sweepMessages = map[ID]entry{
@@ -175,10 +187,6 @@ var sweepMessages = map[ID]entry{
 		En: "interrupted: {{.Done}} of {{.Total}} points were done, and are above",
 		Zh: "已中断：{{.Total}} 个取值点中已完成 {{.Done}} 个，结果见上",
 	},
-	SweepNoSuchSweep: {
-		En: "{{.Name}} is a built-in sweep: it needs no --vary, or give --vary to replace its own",
-		Zh: "{{.Name}} 是内置扫描：不需要 --vary；给出 --vary 会替换它自己的",
-	},
 	SweepListWithOthers: {
 		En: "--list takes no scenario and no other flag",
 		Zh: "--list 不接场景，也不接其他参数",
@@ -188,7 +196,7 @@ var sweepMessages = map[ID]entry{
 		En: "no measure to plot: every one chosen is a word or has no number",
 		Zh: "没有可画的测量项：所选的都是文字，或者都没有数值",
 	},
-	SweepPlotTitle: {En: "socklab sweep {{.Scenario}}", Zh: "socklab sweep {{.Scenario}}"},
+	SweepPlotTitle: {En: "socklab sweep {{.Scenario}}", Zh: "socklab sweep {{.Scenario}} 的扫描结果"},
 
 	SweepUnitSeconds:     {En: "s", Zh: "秒"},
 	SweepUnitPerMin:      {En: "/min", Zh: "个/分钟"},
@@ -249,4 +257,68 @@ var sweepMessages = map[ID]entry{
 	SweepPassedLabel:  {En: "expectations that held", Zh: "成立的期望数"},
 	SweepFailedName:   {En: "failed", Zh: "未通过"},
 	SweepFailedLabel:  {En: "expectations that failed", Zh: "未通过的期望数"},
+
+	CLISweepShort: {
+		En: "Vary parameters, run each point, plot",
+		Zh: "让场景参数逐点变化，运行、测量、画图",
+	},
+	CLISweepLong: {
+		En: `sweep runs the scenario once per point of the parameters it varies (and per seed), headless, on every core, and measures each run from its events: the time each side took to detect the fault and by what, false alarms, reconnects and the time until all are back, the herd's peak, the traffic per minute by class (heartbeats, keepalive probes, data, pure ACKs, retransmissions), a poller's latency, the expectations. With several seeds, the median, least and most.
+
+SPEC is a list (5s,10s,30s; exponential,full-jitter), a range with a step (1s..60s/5s) or a log range (1s..1h*2). Two --vary make a grid; --with ties a parameter to the --vary before it (their values go together). The output is the same byte for byte on one core or many.
+
+It prints a table; --csv, --json and --plot are for scripts and pages. socklab sweep --list names the built-in sweeps, lessons told by a curve. Ctrl-C keeps the points done (exit 130).
+
+Exit codes: 0 done; 2 bad input; 130 interrupted.`,
+		Zh: `sweep 让场景的参数逐点变化（每个取值点、每个种子各运行一次），不开界面，用上所有 CPU 核，并从每次运行的事件里测量：双方各用了多久、凭什么发现故障，误报，重连以及全部恢复所需的时间，惊群的峰值，按类别分的每分钟流量（心跳、保活探测、数据、纯 ACK、重传），轮询的延迟，期望的结果。有多个种子时给出中位数、最小值和最大值。
+
+SPEC 是列表（5s,10s,30s；exponential,full-jitter）、带步长的范围（1s..60s/5s）或对数范围（1s..1h*2）。两个 --vary 组成网格；--with 把一个参数绑定到它前面的 --vary（两者的取值一一对应）。无论用一个核还是多个核，输出都逐字节相同。
+
+它打印一张表；--csv、--json 和 --plot 供脚本和网页使用。socklab sweep --list 列出内置的扫描：用一条曲线讲的课。Ctrl-C 会保留已完成的取值点（退出码 130）。
+
+退出码：0 完成；2 输入有误；130 被中断。`,
+	},
+	CLISweepExample: {
+		En: `
+socklab sweep --list
+socklab sweep heartbeat-interval
+# The heartbeat's interval from 5 s to 60 s, in steps of 5 s:
+socklab sweep power-loss-heartbeat \\
+  --vary apps.client.heartbeat.interval=5s..60s/5s \\
+  --csv out.csv --plot out.svg
+# A grid, three seeds a point:
+socklab sweep thundering-herd --seeds 3 \\
+  --vary apps.clients.count=250..2000*2 \\
+  --vary apps.clients.reconnect.policy=exponential,full-jitter`,
+		Zh: `
+socklab sweep --list
+socklab sweep heartbeat-interval
+# 心跳间隔从 5 秒到 60 秒，步长 5 秒：
+socklab sweep power-loss-heartbeat \\
+  --vary apps.client.heartbeat.interval=5s..60s/5s \\
+  --csv out.csv --plot out.svg
+# 网格，每个取值点三个种子：
+socklab sweep thundering-herd --seeds 3 \\
+  --vary apps.clients.count=250..2000*2 \\
+  --vary apps.clients.reconnect.policy=exponential,full-jitter`,
+	},
+	CLISweepProgress: {
+		En:    "{{.Done}}/{{.Count}} points, {{.Left}} left",
+		EnOne: "{{.Done}}/{{.Count}} point, {{.Left}} left",
+		Zh:    "{{.Done}}/{{.Count}} 个取值点，还需 {{.Left}}",
+	},
+	CLIFlagVary: {
+		En: "a parameter and its values: 5s,10s or 1s..60s/5s or 1s..1h*2",
+		Zh: "一个参数和它的取值：5s,10s、1s..60s/5s 或 1s..1h*2",
+	},
+	CLIFlagWith: {
+		En: "a parameter tied to the --vary before it, value for value",
+		Zh: "与前面的 --vary 逐值对应的参数",
+	},
+	CLIFlagSeeds:     {En: "runs per point, seed after seed (1 to 100)", Zh: "每个取值点运行的次数，种子依次递增（1 到 100）"},
+	CLIFlagCSV:       {En: "writes a row per point as CSV (- for standard output)", Zh: "把每个取值点写成 CSV 的一行（- 表示标准输出）"},
+	CLIFlagSweepJSON: {En: "prints the whole sweep as one JSON document instead of the table", Zh: "以一个 JSON 文档输出整个扫描，代替表格"},
+	CLIFlagPlot:      {En: "draws the measures against the first parameter, as .svg or .png", Zh: "把测量项对第一个参数画成图，.svg 或 .png"},
+	CLIFlagMeasure:   {En: "the measures to show, by their CSV names (repeatable)", Zh: "要显示的测量项，用 CSV 表头里的名字（可重复）"},
+	CLIFlagSweepList: {En: "lists the built-in sweeps", Zh: "列出内置的扫描"},
 }

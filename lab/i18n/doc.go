@@ -99,4 +99,5 @@
 //	  cat_ui.go         more of the interface: focus, zoom, the verdict
 //	  cat_keys.go       what each key does (ui/keymap)
 //	  cat_cli.go        the commands' help, flags, errors and manual
+//	  cat_sweep.go      socklab sweep: measures, units, errors, its help, its chart
 package i18n

@@ -37,7 +37,7 @@ func Builtins() []Builtin {
 				Zh: "power-loss-heartbeat 取十一个心跳间隔，服务端对沉默的看守时间随之变化（间隔的 4.5 倍，即课程中 10 秒对应的 45 秒）。心跳越勤，几秒内就能发现客户端已死，但每分钟要花几千字节；心跳越稀，只花几个字节，服务端却要守着一条死连接好几分钟。试试不绑定看守时间的扫描（--vary apps.client.heartbeat.interval=5s..60s/5s）：发现断线的时间只取决于看守时间，而间隔一旦接近它就会误报。",
 			},
 			Scenario: "power-loss-heartbeat",
-			Sets:     []string{"duration=30m"},
+			Sets:     []string{"timeline[0].at=15m", "duration=40m"},
 			Vary: []string{
 				"apps.client.heartbeat.interval=1s,2s,5s,10s,15s,20s,30s,45s,1m,2m,5m",
 				"apps.server.heartbeat.expect=4.5s,9s,22.5s,45s,67.5s,90s,135s,202.5s,270s,540s,1350s",
@@ -68,8 +68,8 @@ func Builtins() []Builtin {
 				Zh: "重连策略 × 客户端数量：惊群的峰值和恢复所需的时间",
 			},
 			Teaches: i18n.Text{
-				En: "thundering-herd with 250 to 2,000 clients, each count with three reconnect policies. Exponential backoff without jitter sends every client's SYN in the same 100 ms: the peak grows with the herd, the backlog overflows, and the dropped ones wait for TCP's retransmissions. Full and decorrelated jitter spread the attempts over the backoff: a peak a fraction of the herd, and the server has everyone back sooner.",
-				Zh: "thundering-herd 的客户端从 250 个到 2000 个，每种数量配三种重连策略。没有抖动的指数退避让所有客户端的 SYN 落在同一个 100 毫秒里：峰值随客户端数量增长，backlog 溢出，被丢弃的只能等 TCP 的重传。完全抖动和去相关抖动把尝试分散到退避时间里：峰值只是客户端总数的一小部分，服务端也更早把大家都接回来。",
+				En: "thundering-herd with 250 to 2,000 clients, each count with three reconnect policies. Exponential backoff without jitter sends every client's SYN in the same 100 ms: the peak is the whole herd, and once the herd outgrows the backlog the dropped ones wait for TCP's retransmissions, so the time until the server has everyone back grows with the herd. Full and decorrelated jitter spread the attempts over the backoff: a peak a fraction of the herd, whatever its size. Decorrelated jitter has everyone back in about the same time at every size; full jitter, which may wait up to the whole backoff, takes longest — the price of the smallest peaks is paid in waiting.",
+				Zh: "thundering-herd 的客户端从 250 个到 2000 个，每种数量配三种重连策略。没有抖动的指数退避让所有客户端的 SYN 落在同一个 100 毫秒里：峰值就是整个客户端群；一旦人数超过 backlog，被丢弃的只能等 TCP 的重传，服务端把大家都接回来的时间随人数增长。完全抖动和去相关抖动把尝试分散到退避时间里：无论人数多少，峰值都只是总数的一小部分。去相关抖动在各种规模下恢复所需的时间差不多；完全抖动可能等满整个退避时间，恢复得最慢——峰值低的代价是等待。",
 			},
 			Scenario: "thundering-herd",
 			Vary: []string{

@@ -16,12 +16,12 @@ type Unit uint8
 
 // Units of measures.
 const (
-	Seconds    Unit = iota // s
-	PerMinute              // per minute of simulated time
-	BytesPerMin            // B/min
-	Count                  // a number of things
-	Per100ms               // per 100 ms
-	Text                   // not a number: a cause
+	Seconds     Unit = iota // s
+	PerMinute               // per minute of simulated time
+	BytesPerMin             // B/min
+	Count                   // a number of things
+	Per100ms                // per 100 ms
+	Text                    // not a number: a cause
 )
 
 // unitIDs are the units' symbols in the catalog.
@@ -183,7 +183,11 @@ type recorder struct {
 	ms    []Measure
 	tally *tally.Tally
 
+	// faulted says the first fault has happened; whole says the
+	// scenario has no timeline: the measures run from the start, and the
+	// traffic is the whole run's.
 	faulted   bool
+	whole     bool
 	fault     time.Duration // the first fault's time (0 without one)
 	healthy   tally.Ledger  // what was sent before it
 	hostIndex map[string]int
@@ -211,6 +215,9 @@ func newRecorder(sc *scenarios.Scenario, ms []Measure) *recorder {
 		r.hostIndex[h] = i
 		r.detect = append(r.detect, -1)
 		r.cause = append(r.cause, 0)
+	}
+	if len(sc.Config.Timeline) == 0 {
+		r.faulted, r.whole, r.atFault = true, true, map[string]int{}
 	}
 	return r
 }
@@ -308,7 +315,7 @@ func (r *recorder) change(app string, d int, at time.Duration) {
 // sample is the run's measures once it has ended at end with res.
 func (r *recorder) sample(res *scenarios.Result, end time.Duration) Sample {
 	window, sent := end, r.healthy
-	if r.faulted {
+	if r.faulted && !r.whole {
 		window = r.fault
 	} else {
 		for _, a := range r.tally.Apps() {

@@ -32,7 +32,7 @@ func PlotFormat(name string) string {
 // Plot sizes: a panel per measure, one above the other.
 const (
 	plotWidth  = 7 * vg.Inch
-	panelHight = 2.6 * vg.Inch
+	panelHight = 3 * vg.Inch
 	plotDPI    = 144
 )
 
@@ -59,7 +59,7 @@ func WritePlot(w io.Writer, r *Result, show []int, format string, l i18n.Lang) e
 	if len(panels) == 0 {
 		return i18n.NewError(i18n.SweepNothingToPlot)
 	}
-	panels[0].Title.Text = l.T(i18n.SweepPlotTitle, "Scenario", r.Scenario)
+	panels[0].Title.Text = l.T(i18n.SweepPlotTitle, "Scenario", r.Scenario) + "\n" + panels[0].Title.Text
 	for _, p := range panels[:len(panels)-1] {
 		p.X.Label.Text = "" // the bottom panel names the shared axis
 	}
@@ -93,7 +93,10 @@ func (r *Result) panel(i int, l i18n.Lang) (*plot.Plot, error) {
 	x := r.Grid.Axes[0].Main()
 	p := plot.New()
 	p.X.Label.Text = xLabel(x, l)
-	p.Y.Label.Text = m.Title(l)
+	// The panel's title says the measure in full; the axis, briefly, with
+	// its unit (a long label rotated along the axis would not fit it).
+	p.Title.Text = m.Label.In(l)
+	p.Y.Label.Text = m.Heading(l)
 	p.Y.Min = 0 // counts, rates and times start at 0
 	switch {
 	case x.Log:

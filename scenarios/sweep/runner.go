@@ -60,9 +60,11 @@ type Point struct {
 	Done  bool
 }
 
-// Progress is how far a sweep has got: runs done of all its runs.
+// Progress is how far a sweep has got: runs done of all its runs, and
+// points done (every seed of them run) of all its points.
 type Progress struct {
 	Done, Total int
+	Points, Of  int
 }
 
 // Run runs every point of the sweep, each seed of each point a session of
@@ -135,7 +137,7 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 	defer stopWatch()
 
 	done := make([]int, n) // runs done per point
-	finished := 0
+	finished, pointsDone := 0, 0
 	var firstErr error
 	firstJob := total
 	for o := range results {
@@ -155,10 +157,11 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 		if done[p.Index] == g.Seeds {
 			p.Done = true
 			p.Stats = summarize(res.Measures, p.Runs)
+			pointsDone++
 		}
 		finished++
 		if progress != nil {
-			progress(Progress{Done: finished, Total: total})
+			progress(Progress{Done: finished, Total: total, Points: pointsDone, Of: n})
 		}
 	}
 	if firstErr != nil {
@@ -177,7 +180,7 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 }
 
 // errStopped ends a run that the sweep stopped.
-var errStopped = errors.New("sweep: stopped")
+var errStopped = errors.New("sweep: stopped") //i18n:ok never shown: the runs the sweep stopped are left out
 
 // runOne runs one seed of one point and measures it.
 func (s *Sweep) runOne(res *Result, job int, stop *atomic.Bool) (Sample, error) {
