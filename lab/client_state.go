@@ -24,13 +24,16 @@ const (
 	ClientGaveUp                        // it makes no more attempts (reconnect none, or max_attempts)
 )
 
-var clientStateNames = [...]string{
-	ClientDown:       "down",
-	ClientIdle:       "idle",
-	ClientConnecting: "connecting",
-	ClientConnected:  "connected",
-	ClientWaiting:    "waiting",
-	ClientGaveUp:     "gave_up",
+var clientStateNames = [...]struct {
+	name string
+	doc  i18n.ID
+}{
+	ClientDown:       {"down", i18n.DocClientDown},
+	ClientIdle:       {"idle", i18n.DocClientIdle},
+	ClientConnecting: {"connecting", i18n.DocClientConnecting},
+	ClientConnected:  {"connected", i18n.DocClientConnected},
+	ClientWaiting:    {"waiting", i18n.DocClientWaiting},
+	ClientGaveUp:     {"gave_up", i18n.DocClientGaveUp},
 }
 
 // clientStateLabels word the states for the interface.
@@ -47,9 +50,27 @@ var clientStateLabels = [...]i18n.ID{
 // connections pane show it: "connecting", "gave_up".
 func (s ClientState) String() string {
 	if int(s) < len(clientStateNames) {
-		return clientStateNames[s]
+		return clientStateNames[s].name
 	}
 	return fmt.Sprintf("ClientState(%d)", s)
+}
+
+// Doc is what the state means, a message of the catalog.
+func (s ClientState) Doc() i18n.ID {
+	if int(s) < len(clientStateNames) {
+		return clientStateNames[s].doc
+	}
+	return ""
+}
+
+// ClientStates lists the states, in the order the documentation shows
+// them.
+func ClientStates() []ClientState {
+	out := make([]ClientState, len(clientStateNames))
+	for i := range out {
+		out[i] = ClientState(i)
+	}
+	return out
 }
 
 // clientTransitions lists the changes a client makes, besides going down,

@@ -101,13 +101,3 @@ func TestEveryTimerHasALabel(t *testing.T) {
 		}
 	}
 }
-
-// TestEveryPolicyHasWords: the interface words a middlebox's expiry policy
-// by "policy." and its name.
-func TestEveryPolicyHasWords(t *testing.T) {
-	for _, p := range netsim.ExpiryPolicies() {
-		if got := i18n.M(i18n.ID("policy." + p.String())).In(i18n.Chinese); strings.HasPrefix(got, "[") {
-			t.Errorf("policy %s has no words: %s", p, got)
-		}
-	}
-}

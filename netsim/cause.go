@@ -22,21 +22,21 @@ const (
 )
 
 var causeNames = []Named{
-	CauseFIN:               {"fin", "the peer closed the connection: its FIN was read as EOF, at once"},
-	CauseRST:               {"rst", "a RST arrived (the peer rebooted, or a middlebox reset the flow): ECONNRESET at once"},
-	CauseKeepalive:         {"keepalive", "TCP keepalive probes went unanswered: after idle + interval × count, the kernel sends a RST and reports ETIMEDOUT"},
-	CauseRetransmitTimeout: {"retransmit_timeout", "unacknowledged data was resent until tcp_retries2 ran out: ETIMEDOUT, no RST"},
-	CauseUserTimeout:       {"user_timeout", "data (or keepalive probes) stayed unacknowledged for TCP_USER_TIMEOUT: ETIMEDOUT"},
-	CauseHeartbeatTimeout:  {"heartbeat_timeout", "the application heartbeat: a ping went unanswered, or the peer was silent longer than expected"},
-	CauseIdleTimeout:       {"idle_timeout", "the application received nothing for its idle timeout (Netty's reader idle)"},
-	CauseConnectTimeout:    {"connect_timeout", "a connect attempt failed: no SYN-ACK before the SYN retries (or the client's own connect timeout) ran out"},
-	CauseRefused:           {"refused", "a connect attempt failed: the host answered the SYN with a RST, nothing listens on the port (ECONNREFUSED)"},
+	CauseFIN:               {"fin", "doc.cause.fin"},
+	CauseRST:               {"rst", "doc.cause.rst"},
+	CauseKeepalive:         {"keepalive", "doc.cause.keepalive"},
+	CauseRetransmitTimeout: {"retransmit_timeout", "doc.cause.retransmit_timeout"},
+	CauseUserTimeout:       {"user_timeout", "doc.cause.user_timeout"},
+	CauseHeartbeatTimeout:  {"heartbeat_timeout", "doc.cause.heartbeat_timeout"},
+	CauseIdleTimeout:       {"idle_timeout", "doc.cause.idle_timeout"},
+	CauseConnectTimeout:    {"connect_timeout", "doc.cause.connect_timeout"},
+	CauseRefused:           {"refused", "doc.cause.refused"},
 }
 
 // String is the contract's name: "heartbeat_timeout" ("" for no cause).
 func (c Cause) String() string { return nameOf(causeNames, c) }
 
-// Doc is the one-sentence description of the cause.
+// Doc is the ID of the cause's description in lab/i18n's catalog.
 func (c Cause) Doc() string { return docOf(causeNames, c) }
 
 // ConnectFailure reports whether the cause ends a connect attempt rather

@@ -24,13 +24,20 @@ const (
 )
 
 var middleboxKinds = []Named{
-	Router:   {"router", "forwards and keeps no state"},
-	Firewall: {"firewall", "stateful: admits a TCP flow by its SYN, forgets it after idle_timeout"},
-	NAT:      {"nat", "a stateful firewall that also rewrites inside addresses and ports to its public_ip"},
+	Router:   {"router", "doc.middlebox.router"},
+	Firewall: {"firewall", "doc.middlebox.firewall"},
+	NAT:      {"nat", "doc.middlebox.nat"},
 }
 
 // String is the kind's name in scenario files: "router", "firewall", "nat".
 func (k MiddleboxKind) String() string { return nameOf(middleboxKinds, k) }
+
+// Doc is the ID of the kind's description in lab/i18n's catalog.
+func (k MiddleboxKind) Doc() string { return docOf(middleboxKinds, k) }
+
+// MiddleboxKinds lists the kinds, in the order the documentation shows
+// them.
+func MiddleboxKinds() []MiddleboxKind { return valuesOf[MiddleboxKind](middleboxKinds) }
 
 // ParseMiddleboxKind reads a kind by its name; the error names the setting
 // "kind" and the names it takes.
@@ -62,16 +69,16 @@ const (
 )
 
 var expiryPolicies = []Named{
-	ExpiryDrop:    {"drop", "dropped silently: a black hole; the sender retransmits and ends in ETIMEDOUT, the quiet side stays ESTABLISHED. Like Linux conntrack admitting new flows by SYN only"},
-	ExpiryPickup:  {"pickup", "re-creates the flow; with `ports: preserve` nobody notices, with `random` the server sees an unknown 4-tuple and answers RST. Like conntrack's loose pickup"},
-	ExpiryRST:     {"rst", "answered with a RST to its sender (ECONNRESET at once). Like an AWS NAT gateway"},
-	ExpiryRSTBoth: {"rst-both", "both ends get a RST the moment the timeout passes. Like Azure's load balancer with \"TCP reset on idle\""},
+	ExpiryDrop:    {"drop", "doc.on_expired.drop"},
+	ExpiryPickup:  {"pickup", "doc.on_expired.pickup"},
+	ExpiryRST:     {"rst", "doc.on_expired.rst"},
+	ExpiryRSTBoth: {"rst-both", "doc.on_expired.rst_both"},
 }
 
 // String is the policy's name in scenario files: "drop", "rst-both".
 func (p ExpiryPolicy) String() string { return nameOf(expiryPolicies, p) }
 
-// Doc is the one-sentence description of the policy.
+// Doc is the ID of the policy's description in lab/i18n's catalog.
 func (p ExpiryPolicy) Doc() string { return docOf(expiryPolicies, p) }
 
 // ExpiryPolicies lists the policies, in the order the documentation shows
@@ -100,12 +107,19 @@ const (
 )
 
 var portPolicies = []Named{
-	PortPreserve: {"preserve", "keeps the inside port when it is free (Linux masquerade)"},
-	PortRandom:   {"random", "draws a port for every mapping (masquerade --random-fully)"},
+	PortPreserve: {"preserve", "doc.ports.preserve"},
+	PortRandom:   {"random", "doc.ports.random"},
 }
 
 // String is the policy's name in scenario files: "preserve", "random".
 func (p PortPolicy) String() string { return nameOf(portPolicies, p) }
+
+// Doc is the ID of the policy's description in lab/i18n's catalog.
+func (p PortPolicy) Doc() string { return docOf(portPolicies, p) }
+
+// PortPolicies lists the port policies, in the order the documentation
+// shows them.
+func PortPolicies() []PortPolicy { return valuesOf[PortPolicy](portPolicies) }
 
 // ParsePortPolicy reads a port policy by its name; the error names the
 // setting "ports" and the names it takes.

@@ -7,8 +7,12 @@ package netsim
 // that table, so a name is spelled in one place.
 
 // Named is an entry of such a table: the name the event stream, scenario
-// files and the documentation use, and one sentence that documents it
-// (docs/*.md are checked against these).
+// files and the documentation use, and what documents it. netsim speaks
+// only in codes: Doc is the ID of the name's sentence in lab/i18n's
+// catalog, which the documentation's tables and the interface render in
+// their reader's language (lab's tests check that each ID is there). The
+// story's triggers and the RTT estimators still hold an English sentence
+// of their own.
 type Named struct {
 	Name string
 	Doc  string

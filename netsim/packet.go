@@ -41,19 +41,19 @@ const (
 )
 
 var noteNames = []Named{
-	NoteKeepalive:          {"keepalive", "a keepalive probe: sequence number SND.UNA − 1, no data; the peer's kernel answers it with an ACK"},
-	NoteRetransmission:     {"retransmission", "sent again when the retransmission timer expired: data, a FIN, or a SYN or SYN-ACK (its flags tell which)"},
-	NoteTailLossProbe:      {"tail-loss-probe", "the last segment sent again (or new data) to draw an ACK before the retransmission timer expires (RFC 8985)"},
-	NoteFastRetransmission: {"fast-retransmission", "sent again after three duplicate ACKs, without waiting for the timer (RFC 5681)"},
-	NoteZeroWindowProbe:    {"zero-window-probe", "a probe of a peer whose receive window is shut (the persist timer)"},
-	NoteWindowUpdate:       {"window-update", "an ACK that announces a receive window opened by the application's read"},
-	NoteChallengeACK:       {"challenge-ack", "an ACK that answers a RST or SYN whose sequence number is not exactly the expected one (RFC 5961)"},
+	NoteKeepalive:          {"keepalive", "doc.note.keepalive"},
+	NoteRetransmission:     {"retransmission", "doc.note.retransmission"},
+	NoteTailLossProbe:      {"tail-loss-probe", "doc.note.tail_loss_probe"},
+	NoteFastRetransmission: {"fast-retransmission", "doc.note.fast_retransmission"},
+	NoteZeroWindowProbe:    {"zero-window-probe", "doc.note.zero_window_probe"},
+	NoteWindowUpdate:       {"window-update", "doc.note.window_update"},
+	NoteChallengeACK:       {"challenge-ack", "doc.note.challenge_ack"},
 }
 
 // String is the contract's name ("" for a plain segment).
 func (n Note) String() string { return nameOf(noteNames, n) }
 
-// Doc is the one-sentence description of the note.
+// Doc is the ID of the note's description in lab/i18n's catalog.
 func (n Note) Doc() string { return docOf(noteNames, n) }
 
 // Notes lists the segment notes, in the order the documentation shows them.

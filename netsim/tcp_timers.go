@@ -22,21 +22,21 @@ const (
 )
 
 var timerNames = []Named{
-	TimerSYN:             {"syn", "resends the SYN of a connect() that has no answer, then gives up (tcp_syn_retries)"},
-	TimerSYNACK:          {"syn-ack", "resends the SYN-ACK of a passive open, then gives up (tcp_synack_retries)"},
-	TimerRTO:             {"rto", "the retransmission timeout: resends the oldest unacknowledged segment, doubling each time, until tcp_retries2 or TCP_USER_TIMEOUT gives up"},
-	TimerTailLossProbe:   {"tail-loss-probe", "fires before the RTO to probe for a lost tail segment (RFC 8985)"},
-	TimerZeroWindowProbe: {"zero-window-probe", "probes a peer whose receive window is shut (the persist timer)"},
-	TimerDelayedACK:      {"delack", "holds a lone ACK for a while, in the hope of sending it with data"},
-	TimerKeepalive:       {"keepalive", "after keepalive idle time without receiving anything, probes the peer every interval, count times"},
-	TimerTimeWait:        {"time-wait", "keeps a closed connection's 4-tuple for 60 s (TIME_WAIT) to absorb late segments"},
-	TimerFinWait2:        {"fin-wait-2", "forgets a closed socket whose peer never sends its FIN (tcp_fin_timeout)"},
+	TimerSYN:             {"syn", "doc.timer.syn"},
+	TimerSYNACK:          {"syn-ack", "doc.timer.syn_ack"},
+	TimerRTO:             {"rto", "doc.timer.rto"},
+	TimerTailLossProbe:   {"tail-loss-probe", "doc.timer.tail_loss_probe"},
+	TimerZeroWindowProbe: {"zero-window-probe", "doc.timer.zero_window_probe"},
+	TimerDelayedACK:      {"delack", "doc.timer.delack"},
+	TimerKeepalive:       {"keepalive", "doc.timer.keepalive"},
+	TimerTimeWait:        {"time-wait", "doc.timer.time_wait"},
+	TimerFinWait2:        {"fin-wait-2", "doc.timer.fin_wait_2"},
 }
 
 // String is the timer's name: "rto", "keepalive".
 func (k TimerKind) String() string { return nameOf(timerNames, k) }
 
-// Doc is the one-sentence description of the timer.
+// Doc is the ID of the timer's description in lab/i18n's catalog.
 func (k TimerKind) Doc() string { return docOf(timerNames, k) }
 
 // TimerKinds lists the TCP timers, in the order the documentation shows

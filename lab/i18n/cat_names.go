@@ -1,30 +1,277 @@
 package i18n
 
-// What netsim's names mean, for the interface's menus (netsim speaks in
-// codes; its tables' docs are for developers). Each ID is "policy." and the
-// name, so that a name finds its words: ID("policy." + p.String()).
+// What the names of socklab's sets of codes mean, one sentence each: the
+// causes of a detection, the notes on a segment, the TCP timers, the
+// middlebox settings, a client's states and the kinds of expectation. The
+// table that declares each set (netsim's and lab's names tables, the
+// scenarios' expectation kinds) gives each name one of these IDs; the
+// documentation's tables and the interface's help render them.
 const (
-	PolicyDrop    ID = "policy.drop"
-	PolicyPickup  ID = "policy.pickup"
-	PolicyRST     ID = "policy.rst"
-	PolicyRSTBoth ID = "policy.rst-both"
+	DocCauseFIN               ID = "doc.cause.fin"
+	DocCauseRST               ID = "doc.cause.rst"
+	DocCauseKeepalive         ID = "doc.cause.keepalive"
+	DocCauseRetransmitTimeout ID = "doc.cause.retransmit_timeout"
+	DocCauseUserTimeout       ID = "doc.cause.user_timeout"
+	DocCauseHeartbeatTimeout  ID = "doc.cause.heartbeat_timeout"
+	DocCauseIdleTimeout       ID = "doc.cause.idle_timeout"
+	DocCauseConnectTimeout    ID = "doc.cause.connect_timeout"
+	DocCauseRefused           ID = "doc.cause.refused"
+
+	DocNoteKeepalive          ID = "doc.note.keepalive"
+	DocNoteRetransmission     ID = "doc.note.retransmission"
+	DocNoteTailLossProbe      ID = "doc.note.tail_loss_probe"
+	DocNoteFastRetransmission ID = "doc.note.fast_retransmission"
+	DocNoteZeroWindowProbe    ID = "doc.note.zero_window_probe"
+	DocNoteWindowUpdate       ID = "doc.note.window_update"
+	DocNoteChallengeACK       ID = "doc.note.challenge_ack"
+
+	DocTimerSYN             ID = "doc.timer.syn"
+	DocTimerSYNACK          ID = "doc.timer.syn_ack"
+	DocTimerRTO             ID = "doc.timer.rto"
+	DocTimerTailLossProbe   ID = "doc.timer.tail_loss_probe"
+	DocTimerZeroWindowProbe ID = "doc.timer.zero_window_probe"
+	DocTimerDelayedACK      ID = "doc.timer.delack"
+	DocTimerKeepalive       ID = "doc.timer.keepalive"
+	DocTimerTimeWait        ID = "doc.timer.time_wait"
+	DocTimerFinWait2        ID = "doc.timer.fin_wait_2"
+
+	DocBoxRouter   ID = "doc.middlebox.router"
+	DocBoxFirewall ID = "doc.middlebox.firewall"
+	DocBoxNAT      ID = "doc.middlebox.nat"
+
+	DocExpiryDrop    ID = "doc.on_expired.drop"
+	DocExpiryPickup  ID = "doc.on_expired.pickup"
+	DocExpiryRST     ID = "doc.on_expired.rst"
+	DocExpiryRSTBoth ID = "doc.on_expired.rst_both"
+
+	DocPortsPreserve ID = "doc.ports.preserve"
+	DocPortsRandom   ID = "doc.ports.random"
+
+	DocClientDown       ID = "doc.client_state.down"
+	DocClientIdle       ID = "doc.client_state.idle"
+	DocClientConnecting ID = "doc.client_state.connecting"
+	DocClientConnected  ID = "doc.client_state.connected"
+	DocClientWaiting    ID = "doc.client_state.waiting"
+	DocClientGaveUp     ID = "doc.client_state.gave_up"
+
+	DocExpectDetect         ID = "doc.expect.detect"
+	DocExpectNoDetectBefore ID = "doc.expect.no_detect_before"
+	DocExpectState          ID = "doc.expect.state"
+	DocExpectReconnects     ID = "doc.expect.reconnects"
+	DocExpectDetections     ID = "doc.expect.detections"
+	DocExpectHeartbeatBytes ID = "doc.expect.heartbeat_bytes_per_minute"
+	DocExpectConnected      ID = "doc.expect.connected"
+	DocExpectPollLatency    ID = "doc.expect.poll_latency"
+	DocExpectReconnectPeak  ID = "doc.expect.reconnect_peak"
+	DocExpectBacklogDrops   ID = "doc.expect.backlog_drops"
 )
 
 var nameMessages = map[ID]entry{
-	PolicyDrop: {
+	DocCauseFIN: {
+		En: "the peer closed the connection: its FIN was read as EOF, at once",
+		Zh: "对端关闭了连接：它的 FIN 被读成 EOF，立刻就知道",
+	},
+	DocCauseRST: {
+		En: "a RST arrived (the peer rebooted, or a middlebox reset the flow): ECONNRESET at once",
+		Zh: "收到了 RST（对端重启过，或中间设备重置了这条流）：立刻得到 ECONNRESET",
+	},
+	DocCauseKeepalive: {
+		En: "TCP keepalive probes went unanswered: after idle + interval × count the kernel sends a RST and reports ETIMEDOUT",
+		Zh: "TCP 保活探测无人应答：空闲时间 + 间隔 × 次数之后，内核发出 RST 并报告 ETIMEDOUT",
+	},
+	DocCauseRetransmitTimeout: {
+		En: "unacknowledged data was resent until tcp_retries2 ran out: ETIMEDOUT, and no RST",
+		Zh: "未确认的数据一再重传，直到 tcp_retries2 用尽：ETIMEDOUT，不发 RST",
+	},
+	DocCauseUserTimeout: {
+		En: "data (or keepalive probes) stayed unacknowledged for TCP_USER_TIMEOUT: ETIMEDOUT",
+		Zh: "数据（或保活探测）在 TCP_USER_TIMEOUT 之内一直没有得到确认：ETIMEDOUT",
+	},
+	DocCauseHeartbeatTimeout: {
+		En: "the application heartbeat: a ping went unanswered, or the peer was silent longer than expected",
+		Zh: "应用层心跳：一个 ping 没有得到回应，或对端沉默的时间超过了预期",
+	},
+	DocCauseIdleTimeout: {
+		En: "the application received nothing for its idle timeout (Netty's reader idle)",
+		Zh: "应用在它的空闲超时内什么也没收到（Netty 的读空闲）",
+	},
+	DocCauseConnectTimeout: {
+		En: "a connect attempt failed: no SYN-ACK came before the SYN retries (or the client's own connect timeout) ran out",
+		Zh: "一次连接尝试失败：SYN 重试（或客户端自己的连接超时）用尽之前没有收到 SYN-ACK",
+	},
+	DocCauseRefused: {
+		En: "a connect attempt failed: the host answered the SYN with a RST, nothing listens on the port (ECONNREFUSED)",
+		Zh: "一次连接尝试失败：主机用 RST 回应了 SYN，端口上没有程序在监听（ECONNREFUSED）",
+	},
+
+	DocNoteKeepalive: {
+		En: "a keepalive probe: sequence number SND.UNA − 1 and no data; a live peer's kernel answers it with an ACK",
+		Zh: "保活探测：序号为 SND.UNA − 1，不带数据；活着的对端内核会用 ACK 回应",
+	},
+	DocNoteRetransmission: {
+		En: "sent again when the retransmission timer expired: data, a FIN, or a SYN or SYN-ACK (its flags tell which)",
+		Zh: "重传定时器到期后再次发送：数据、FIN，或 SYN、SYN-ACK（看它的标志位）",
+	},
+	DocNoteTailLossProbe: {
+		En: "the last segment sent again (or new data) to draw an ACK before the retransmission timer expires (RFC 8985)",
+		Zh: "在重传定时器到期之前再次发送最后一个报文段（或新数据），以引出一个 ACK（RFC 8985）",
+	},
+	DocNoteFastRetransmission: {
+		En: "sent again after three duplicate ACKs, without waiting for the timer (RFC 5681)",
+		Zh: "收到三个重复 ACK 后立即重传，不等定时器（RFC 5681）",
+	},
+	DocNoteZeroWindowProbe: {
+		En: "a probe of a peer whose receive window is shut (the persist timer)",
+		Zh: "探测接收窗口为零的对端（坚持定时器）",
+	},
+	DocNoteWindowUpdate: {
+		En: "an ACK that announces a receive window opened by the application's read",
+		Zh: "应用读取数据后，宣告接收窗口重新打开的 ACK",
+	},
+	DocNoteChallengeACK: {
+		En: "an ACK that answers a RST or SYN whose sequence number is not exactly the expected one (RFC 5961)",
+		Zh: "回应序号不完全符合预期的 RST 或 SYN 的 ACK（RFC 5961）",
+	},
+
+	DocTimerSYN: {
+		En: "resends the SYN of a connect() that has no answer, then gives up (tcp_syn_retries)",
+		Zh: "重发没有回应的 connect() 的 SYN，最后放弃（tcp_syn_retries）",
+	},
+	DocTimerSYNACK: {
+		En: "resends the SYN-ACK of a passive open, then gives up (tcp_synack_retries)",
+		Zh: "重发被动打开的 SYN-ACK，最后放弃（tcp_synack_retries）",
+	},
+	DocTimerRTO: {
+		En: "the retransmission timeout: resends the oldest unacknowledged segment, doubling each time, until tcp_retries2 or TCP_USER_TIMEOUT gives up",
+		Zh: "重传超时：重发最早未确认的报文段，每次加倍，直到 tcp_retries2 或 TCP_USER_TIMEOUT 放弃",
+	},
+	DocTimerTailLossProbe: {
+		En: "fires before the RTO to probe for a lost last segment (RFC 8985)",
+		Zh: "在 RTO 之前触发，探测丢失的最后一个报文段（RFC 8985）",
+	},
+	DocTimerZeroWindowProbe: {
+		En: "probes a peer whose receive window is shut (the persist timer)",
+		Zh: "探测接收窗口为零的对端（坚持定时器）",
+	},
+	DocTimerDelayedACK: {
+		En: "holds a lone ACK for a while, in the hope of sending it with data",
+		Zh: "把单独的 ACK 压一会儿，希望能和数据一起发出",
+	},
+	DocTimerKeepalive: {
+		En: "after the keepalive idle time without receiving anything, probes the peer every interval, count times",
+		Zh: "空闲达到保活时间后，每隔一个间隔探测一次对端，共探测若干次",
+	},
+	DocTimerTimeWait: {
+		En: "keeps a closed connection's 4-tuple for 60 s (TIME_WAIT) to absorb late segments",
+		Zh: "把已关闭连接的四元组保留 60 秒（TIME_WAIT），吸收迟到的报文段",
+	},
+	DocTimerFinWait2: {
+		En: "forgets a closed socket whose peer never sends its FIN (tcp_fin_timeout)",
+		Zh: "忘掉一个对端始终不发 FIN 的已关闭套接字（tcp_fin_timeout）",
+	},
+
+	DocBoxRouter: {
+		En: "forwards packets and keeps no state",
+		Zh: "只转发，不保存状态",
+	},
+	DocBoxFirewall: {
+		En: "stateful: admits a TCP flow by its SYN and forgets it after idle_timeout",
+		Zh: "有状态：凭 SYN 放行一条 TCP 流，空闲超过 idle_timeout 后忘掉它",
+	},
+	DocBoxNAT: {
+		En: "a stateful firewall that also rewrites inside addresses and ports to its public_ip",
+		Zh: "有状态的防火墙，同时把内部地址和端口改写成它的 public_ip",
+	},
+
+	DocExpiryDrop: {
 		En: "dropped silently: a black hole; the sender retransmits and ends in ETIMEDOUT, the quiet side stays ESTABLISHED. Like Linux conntrack admitting new flows by SYN only",
-		Zh: "悄悄丢弃：一个黑洞；发送方不断重传，最终 ETIMEDOUT，安静的一方一直是 ESTABLISHED。就像只凭 SYN 放行新流的 Linux conntrack",
+		Zh: "静默丢弃：一个黑洞；发送方不断重传，最后 ETIMEDOUT，不说话的一方一直停在 ESTABLISHED。就像只凭 SYN 放行新流的 Linux conntrack",
 	},
-	PolicyPickup: {
+	DocExpiryPickup: {
 		En: "re-creates the flow; with `ports: preserve` nobody notices, with `random` the server sees an unknown 4-tuple and answers RST. Like conntrack's loose pickup",
-		Zh: "重新建起这条流；`ports: preserve` 时谁也不会察觉，`random` 时服务端看到陌生的四元组，回以 RST。就像 conntrack 的 loose pickup",
+		Zh: "重新建立这条流；`ports: preserve` 时谁也察觉不到，`random` 时服务端看到一个陌生的四元组，回以 RST。就像 conntrack 的宽松接管（loose pickup）",
 	},
-	PolicyRST: {
+	DocExpiryRST: {
 		En: "answered with a RST to its sender (ECONNRESET at once). Like an AWS NAT gateway",
-		Zh: "向发送方回一个 RST（立即 ECONNRESET）。就像 AWS NAT 网关",
+		Zh: "以 RST 回应发送方（立刻 ECONNRESET）。就像 AWS NAT 网关",
 	},
-	PolicyRSTBoth: {
-		En: `both ends get a RST the moment the timeout passes. Like Azure's load balancer with "TCP reset on idle"`,
-		Zh: "超时一到，两端都收到 RST。就像开启了“TCP reset on idle”的 Azure 负载均衡器",
+	DocExpiryRSTBoth: {
+		En: "both ends get a RST the moment the timeout passes. Like Azure's load balancer with \"TCP reset on idle\"",
+		Zh: "超时的那一刻，两端都收到 RST。就像开启了“空闲时 TCP 重置”的 Azure 负载均衡器",
+	},
+
+	DocPortsPreserve: {
+		En: "keeps the inside port when it is free (Linux masquerade)",
+		Zh: "内部端口空闲时沿用它（Linux masquerade）",
+	},
+	DocPortsRandom: {
+		En: "draws a port for every mapping (masquerade --random-fully)",
+		Zh: "每个映射都随机选一个端口（masquerade --random-fully）",
+	},
+
+	DocClientDown: {
+		En: "its process does not run: not started yet, crashed, stopped or powered off",
+		Zh: "它的进程没有运行：尚未启动、崩溃、已停止或断电",
+	},
+	DocClientIdle: {
+		En: "started; its first connect is not due yet",
+		Zh: "已启动，第一次连接还没到时间",
+	},
+	DocClientConnecting: {
+		En: "a connect attempt is under way",
+		Zh: "一次连接尝试正在进行",
+	},
+	DocClientConnected: {
+		En: "connected (over UDP: its pings are answered)",
+		Zh: "已连接（UDP：它的 ping 有回应）",
+	},
+	DocClientWaiting: {
+		En: "waiting for its next attempt (over UDP: the server fell silent)",
+		Zh: "等待下一次尝试（UDP：服务端沉默了）",
+	},
+	DocClientGaveUp: {
+		En: "it makes no more attempts (reconnect policy none, or max_attempts reached)",
+		Zh: "不再尝试（重连策略为 none，或已达到 max_attempts）",
+	},
+
+	DocExpectDetect: {
+		En: "the first detection by host and/or app (and cause, if given) happens between two times",
+		Zh: "主机和/或应用的第一次发现断开（若给出原因，则为该原因）发生在两个时刻之间",
+	},
+	DocExpectNoDetectBefore: {
+		En: "no detection by host (by anyone, without it) before a time",
+		Zh: "在某个时刻之前，该主机（不指定则为任何人）没有发现断开",
+	},
+	DocExpectState: {
+		En: "a connection of host, whose 5-tuple contains conn, is in a TCP state at a time",
+		Zh: "某一时刻，该主机上五元组包含 conn 的一条连接处于某个 TCP 状态",
+	},
+	DocExpectReconnects: {
+		En: "the number of reconnect attempts is within the bounds",
+		Zh: "重连尝试的次数在上下限之内",
+	},
+	DocExpectDetections: {
+		En: "the number of detections (failed connect attempts included) is within the bounds",
+		Zh: "发现断开的次数（含失败的连接尝试）在上下限之内",
+	},
+	DocExpectHeartbeatBytes: {
+		En: "an app's heartbeats (pings and answers) cost at most so many bytes per minute",
+		Zh: "应用的心跳（ping 与回应）每分钟至多花费这么多字节",
+	},
+	DocExpectConnected: {
+		En: "the number of an app's clients connected, at a time or at the end, is within the bounds",
+		Zh: "某一时刻或结束时，应用已连接的客户端数在上下限之内",
+	},
+	DocExpectPollLatency: {
+		En: "a poller's mean news latency is within the bounds",
+		Zh: "轮询者获得新消息的平均延迟在上下限之内",
+	},
+	DocExpectReconnectPeak: {
+		En: "the most reconnect attempts starting in any 100 ms is within the bounds",
+		Zh: "任意 100 毫秒内开始的重连尝试的最多次数在上下限之内",
+	},
+	DocExpectBacklogDrops: {
+		En: "the number of SYNs and handshake ACKs a full accept queue dropped is within the bounds",
+		Zh: "因 accept 队列已满而丢弃的 SYN 和握手 ACK 的数量在上下限之内",
 	},
 }

@@ -144,7 +144,7 @@ func choices(setting string, lang i18n.Lang) (values, hints []string) {
 		return []string{"true", "false"}, nil
 	case "on_expired":
 		for _, p := range netsim.ExpiryPolicies() {
-			values, hints = append(values, p.String()), append(hints, lang.T(i18n.ID("policy."+p.String())))
+			values, hints = append(values, p.String()), append(hints, lang.T(i18n.ID(p.Doc())))
 		}
 		return values, hints
 	}
