@@ -33,6 +33,8 @@ func decode(n *node, path string, v reflect.Value) error {
 		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioNeedsValue)}
 	}
 	switch v.Type() {
+	case reflect.TypeFor[expectSpec]():
+		return decodeExpect(n, path, v.Addr().Interface().(*expectSpec))
 	case reflect.TypeFor[time.Duration]():
 		d, err := scalar(n, path, i18n.M(i18n.WantDuration), parseDuration)
 		if err == nil {
