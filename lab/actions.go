@@ -87,7 +87,7 @@ var verbs = []verbSpec{
 	{info(Latency, i18n.ArgLink, i18n.ArgDuration, i18n.VerbLatency), checkLatency, actLatency},
 	{info(Partition, i18n.ArgHostsOne, i18n.ArgHostsOther, i18n.VerbPartition), checkPartition, actPartition},
 	{info(Heal, i18n.ArgPartition, "", i18n.VerbHeal), checkHeal, actHeal},
-	{info(Expire, i18n.ArgMiddlebox, "", i18n.VerbExpire), checkExpire, actExpire},
+	{info(Expire, i18n.ArgFirewallNAT, "", i18n.VerbExpire), checkExpire, actExpire},
 	{info(Set, i18n.ArgParamPath, i18n.ArgValue, i18n.VerbSet), checkSet, actSet},
 }
 

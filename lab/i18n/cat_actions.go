@@ -28,6 +28,7 @@ const (
 	ArgHostsOther  ID = "verb.arg.hosts_other_side"
 	ArgPartition   ID = "verb.arg.partition"
 	ArgMiddlebox   ID = "verb.arg.middlebox"
+	ArgFirewallNAT ID = "verb.arg.firewall_or_nat"
 	ArgParamPath   ID = "verb.arg.param_path"
 	ArgValue       ID = "verb.arg.value"
 )
@@ -38,8 +39,8 @@ var actionMessages = map[ID]entry{
 		Zh: "断电：不发 FIN，也不发 RST，所有状态丢失",
 	},
 	VerbPowerOn: {
-		En: "boots the host with an empty stack; its apps start again",
-		Zh: "开机，协议栈是空的；主机上的应用重新启动",
+		En: "boots the host with an empty stack; its apps start again; a segment of an old connection gets a RST",
+		Zh: "开机，协议栈是空的；主机上的应用重新启动；旧连接的报文段会收到 RST",
 	},
 	VerbCrash: {
 		En: "kills the app's processes: the OS closes their sockets (FIN, or RST with unread data)",
@@ -70,24 +71,24 @@ var actionMessages = map[ID]entry{
 		Zh: "把网线插回去",
 	},
 	VerbLoss: {
-		En: "sets random loss",
-		Zh: "设置随机丢包率",
+		En: "sets random loss (and ends bursty loss)",
+		Zh: "设置随机丢包率（并结束突发丢包）",
 	},
 	VerbLatency: {
 		En: "sets the one-way latency",
 		Zh: "设置单向时延",
 	},
 	VerbPartition: {
-		En: "cuts one set of hosts from the other",
-		Zh: "把一组主机与另一组隔开（网络分区）",
+		En: "cuts one set of hosts (or middleboxes) from the other, both ways",
+		Zh: "把一组主机（或中间设备）与另一组双向隔开（网络分区）",
 	},
 	VerbHeal: {
-		En: "removes a partition (or all)",
-		Zh: "解除一个分区（或全部）",
+		En: "removes that partition, or all",
+		Zh: "解除该分区，或全部分区",
 	},
 	VerbExpire: {
-		En: "the middlebox forgets every flow now",
-		Zh: "中间设备立即忘掉所有流",
+		En: "the firewall or NAT forgets every flow now, as if its idle timeout had passed",
+		Zh: "防火墙或 NAT 立即忘掉所有流，就像空闲超时已经到了",
 	},
 	VerbSet: {
 		En: "changes a parameter while the lab runs",
@@ -101,8 +102,9 @@ var actionMessages = map[ID]entry{
 	ArgDuration:    {En: "duration", Zh: "时长"},
 	ArgHostsOne:    {En: "hosts a,b", Zh: "主机 a,b"},
 	ArgHostsOther:  {En: "hosts c,d", Zh: "主机 c,d"},
-	ArgPartition:   {En: "partition name or empty", Zh: "分区名，或留空"},
+	ArgPartition:   {En: "a partition's name a,b|c,d, or empty", Zh: "分区名 a,b|c,d，或留空"},
 	ArgMiddlebox:   {En: "middlebox", Zh: "中间设备"},
-	ArgParamPath:   {En: "parameter path", Zh: "参数路径"},
-	ArgValue:       {En: "value", Zh: "值"},
+	ArgFirewallNAT: {En: "firewall or NAT", Zh: "防火墙或 NAT"},
+	ArgParamPath:   {En: "a live parameter path", Zh: "可在运行中修改的参数路径"},
+	ArgValue:       {En: "its new value", Zh: "新的值"},
 }
