@@ -51,7 +51,6 @@ const (
 	VerdictRate         ID = "verdict.rate"
 	VerdictMeanLatency  ID = "verdict.mean_latency"
 	VerdictNoPoller     ID = "verdict.no_poller"
-	VerdictUnknown      ID = "verdict.unknown"
 	VerdictNotJudged    ID = "verdict.not_judged"
 	VerdictPass         ID = "verdict.pass"
 	VerdictFail         ID = "verdict.fail"
@@ -227,10 +226,6 @@ var expectMessages = map[ID]entry{
 	VerdictNoPoller: {
 		En: "no poller called {{.App}}",
 		Zh: "没有名为 {{.App}} 的轮询端",
-	},
-	VerdictUnknown: {
-		En: "unknown expectation",
-		Zh: "未知的期望",
 	},
 	VerdictNotJudged: {
 		En: "not judged: the run stopped at {{.Stop}}, before {{.At}}",
