@@ -52,6 +52,7 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 		newReplayCmd(lang),
 		newExportCmd(lang),
 		newSweepCmd(lang),
+		newDrillCmd(lang),
 		newManCmd(lang),
 		newCompletionCmd(lang),
 	)

@@ -90,8 +90,11 @@ func (c *Conn) onDataSent() {
 }
 
 // delackTimeout is tcp_send_delayed_ack's timeout: the estimate, capped at
-// 200 ms when interactive (500 ms otherwise) and at the smoothed RTT, never
-// below the minimum.
+// 200 ms when interactive (500 ms otherwise) and at the smoothed RTT. Before
+// any data has arrived the estimate is 0 (tcp_event_data_recv sets it to
+// TCP_ATO_MIN with the first data): an ACK owed then, as for a FIN that
+// comes before any data, leaves at the next tick of the kernel's clock
+// ("timeout = jiffies + ato"), not 40 ms later.
 func (c *Conn) delackTimeout() time.Duration {
 	p := &c.host.profile
 	if !p.QuickAck {
@@ -108,7 +111,7 @@ func (c *Conn) delackTimeout() time.Duration {
 		}
 		ato = min(ato, maxAto)
 	}
-	return c.tick(max(ato, p.DelayedACK))
+	return c.tick(ato)
 }
 
 // scheduleAck owes the peer an ACK: now, or after the delayed-ACK timeout

@@ -188,10 +188,10 @@ func TestTimerKindsOnTheWheel(t *testing.T) {
 		w.sim.RunUntil(time.Second)
 		w.sim.Do(c.Close)
 		w.sim.RunUntil(5 * time.Minute)
-		// The server owes the FIN's ACK from 1.001 s and delays it 40 ms
-		// (ping-pong after a FIN); the client's orphan then waits 60 s in
-		// FIN_WAIT_2.
-		ack := clockOf(w.server).fire(ms(1001), ms(40), false) + ms(1)
+		// The server owes the FIN's ACK from 1.001 s; no data came
+		// before it, so its ACK timeout is 0 and the ACK leaves at the
+		// next tick; the client's orphan then waits 60 s in FIN_WAIT_2.
+		ack := clockOf(w.server).fire(ms(1001), 0, false) + ms(1)
 		gone := clockOf(w.client).fire(ack, time.Minute, false)
 		for _, s := range []struct {
 			from, to netsim.State

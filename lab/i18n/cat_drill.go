@@ -19,6 +19,29 @@ const (
 	DrillBadFlags          ID = "drill.bad_flags"
 	DrillUnknownOption     ID = "drill.unknown_option"
 	DrillUnsupported       ID = "drill.unsupported"
+
+	DrillScriptPacket  ID = "drill.script_packet"
+	DrillActualPacket  ID = "drill.actual_packet"
+	DrillTiming        ID = "drill.timing"
+	DrillTimingRange   ID = "drill.timing_range"
+	DrillWhatOutbound  ID = "drill.what.outbound"
+	DrillWhatReturn    ID = "drill.what.return"
+	DrillNoPacket      ID = "drill.no_packet"
+	DrillPacketField   ID = "drill.packet_field"
+	DrillPacketOptions ID = "drill.packet_options"
+	DrillBlocked       ID = "drill.blocked"
+	DrillNeverReturned ID = "drill.never_returned"
+	DrillCallResult    ID = "drill.call_result"
+	DrillCallErrno     ID = "drill.call_errno"
+	DrillCallValue     ID = "drill.call_value"
+	DrillAssert        ID = "drill.assert"
+	DrillPassed        ID = "drill.passed"
+
+	CLIDrillShort     ID = "cli.drill.short"
+	CLIDrillLong      ID = "cli.drill.long"
+	CLIDrillOneFile   ID = "cli.error.drill_one_file"
+	CLIDrillTolerance ID = "cli.error.drill_tolerance"
+	CLIFlagTolerance  ID = "cli.flag.tolerance_usecs"
 )
 
 var drillMessages = map[ID]entry{
@@ -77,5 +100,81 @@ var drillMessages = map[ID]entry{
 	DrillUnsupported: {
 		En: "unsupported: {{.What}} (socklab drill models TCP over IPv4; docs/drill.md lists what it runs)",
 		Zh: "不支持：{{.What}}（socklab drill 模拟的是 IPv4 上的 TCP；docs/drill.md 列出了它能运行的内容）",
+	},
+
+	DrillScriptPacket: {En: "script packet:  {{.Packet}}", Zh: "脚本中的报文：{{.Packet}}"},
+	DrillActualPacket: {En: "actual packet:  {{.Packet}}", Zh: "实际的报文：  {{.Packet}}"},
+	DrillTiming: {
+		En: "timing error: expected {{.What}} at {{.Want}} sec but happened at {{.Got}} sec; tolerance {{.Tol}} sec",
+		Zh: "时间不符：{{.What}}应在 {{.Want}} 秒，实际在 {{.Got}} 秒；容差 {{.Tol}} 秒",
+	},
+	DrillTimingRange: {
+		En: "timing error: expected {{.What}} in time range {{.From}}~{{.To}} sec but happened at {{.Got}} sec",
+		Zh: "时间不符：{{.What}}应在 {{.From}}~{{.To}} 秒之间，实际在 {{.Got}} 秒",
+	},
+	DrillWhatOutbound: {En: "outbound packet", Zh: "发出的报文"},
+	DrillWhatReturn:   {En: "system call return", Zh: "系统调用的返回"},
+	DrillNoPacket: {
+		En: "error handling packet: expected an outbound packet, but the stack sent none by {{.By}} sec",
+		Zh: "处理报文出错：应有一个发出的报文，但协议栈到 {{.By}} 秒为止什么也没发",
+	},
+	DrillPacketField: {
+		En: "error handling packet: live packet field {{.Field}}: expected: {{.Want}} vs actual: {{.Got}}",
+		Zh: "处理报文出错：实际报文的字段 {{.Field}}：期望 {{.Want}}，实际 {{.Got}}",
+	},
+	DrillPacketOptions: {
+		En: "error handling packet: bad outbound TCP options: expected: {{.Want}} vs actual: {{.Got}}",
+		Zh: "处理报文出错：发出的 TCP 选项不符：期望 {{.Want}}，实际 {{.Got}}",
+	},
+	DrillBlocked: {
+		En: "runtime error in {{.Call}} call: Expected non-blocking system call but it blocked (write ...END before the call if it should block)",
+		Zh: "{{.Call}} 调用运行出错：脚本认为它不会阻塞，但它阻塞了（若应阻塞，在调用前写 ...结束时间）",
+	},
+	DrillNeverReturned: {
+		En: "runtime error in {{.Call}} call: it was still blocked when the script ended",
+		Zh: "{{.Call}} 调用运行出错：脚本结束时它仍在阻塞",
+	},
+	DrillCallResult: {
+		En: "runtime error in {{.Call}} call: Expected result {{.Want}} but got {{.Got}}",
+		Zh: "{{.Call}} 调用运行出错：期望返回 {{.Want}}，实际得到 {{.Got}}",
+	},
+	DrillCallErrno: {
+		En: "runtime error in {{.Call}} call: Expected errno {{.Want}} but got {{.Got}}",
+		Zh: "{{.Call}} 调用运行出错：期望 errno {{.Want}}，实际得到 {{.Got}}",
+	},
+	DrillCallValue: {
+		En: "runtime error in {{.Call}} call: Expected value {{.Want}} but got {{.Got}}",
+		Zh: "{{.Call}} 调用运行出错：期望取得的值为 {{.Want}}，实际为 {{.Got}}",
+	},
+	DrillAssert: {
+		En: "assertion failed: {{.Expr}} ({{.Field}} is {{.Got}})",
+		Zh: "断言不成立：{{.Expr}}（{{.Field}} 为 {{.Got}}）",
+	},
+	DrillPassed: {
+		EnOne: "{{.File}}: {{.Count}} event, as the script says ({{.Sim}} simulated)",
+		En:    "{{.File}}: {{.Count}} events, every one as the script says ({{.Sim}} simulated)",
+		Zh:    "{{.File}}：{{.Count}} 个事件，全都与脚本相符（模拟时间 {{.Sim}}）",
+	},
+
+	CLIDrillShort: {
+		En: "Run a packetdrill script on simulated Linux",
+		Zh: "在模拟的 Linux 上运行 packetdrill 脚本",
+	},
+	CLIDrillLong: {
+		En: `drill runs a packetdrill script (the Linux TCP maintainers' test language) against socklab's simulated Linux host, in simulated time: the script's system calls are made at their times, the remote end's segments (<) are injected, and the stack's segments (>) must match what the script says, within the tolerance (4 ms unless the script's --tolerance_usecs or the flag says otherwise). It prints each event that held, marked with a tick, and the first that did not, marked with a cross and reported as packetdrill reports it. docs/drill.md lists what runs.
+
+Exit codes: 0 every event held; 1 a mismatch; 2 bad input or a construct socklab does not model (it says "unsupported" and names it).`,
+		Zh: `drill 在模拟时间里用 socklab 模拟的 Linux 主机运行 packetdrill 脚本（Linux TCP 维护者的测试语言）：脚本里的系统调用按时发起，远端的报文（<）按时注入，协议栈发出的报文（>）必须与脚本一致，误差在容差之内（默认 4 毫秒，可由脚本的 --tolerance_usecs 或命令行参数改变）。它逐个打印相符的事件（打勾）和第一个不符的事件（打叉），并像 packetdrill 那样报告。docs/drill.md 列出了能运行的内容。
+
+退出码：0 所有事件都相符；1 有不符；2 输入有误或用到了 socklab 不模拟的内容（会写明“不支持”及其名称）。`,
+	},
+	CLIDrillOneFile: {En: "name one packetdrill script: socklab drill FILE.pkt", Zh: "请给出一个 packetdrill 脚本：socklab drill FILE.pkt"},
+	CLIDrillTolerance: {
+		En: "{{.Value}} must be a whole number of microseconds from 1 to 10000000",
+		Zh: "{{.Value}} 必须是 1 到 10000000 之间的整数微秒",
+	},
+	CLIFlagTolerance: {
+		En: "allowed timing error in microseconds (default 4000)",
+		Zh: "允许的时间误差，单位微秒（默认 4000）",
 	},
 }

@@ -97,6 +97,12 @@ func (p *parser) script() error {
 		p.s.Init = &Event{Pos: t.pos, Command: t.text, Text: p.lineText(t.pos.Line, t.pos.Line)}
 	}
 	for p.peek().kind != tokEOF {
+		if t := p.peek(); t.kind == tokBack && p.peekN(1).kind == tokEOF {
+			// The cleanup command: a backtick line without a time, last.
+			p.take()
+			p.s.Cleanup = &Event{Pos: t.pos, Command: t.text, Text: p.lineText(t.pos.Line, t.pos.Line)}
+			break
+		}
 		if len(p.s.Events) == MaxEvents {
 			return errAt(p.peek().pos, i18n.DrillTooManyEvents, "Max", MaxEvents)
 		}
@@ -271,7 +277,17 @@ func (p *parser) packet() (*Packet, error) {
 		return nil, errAt(t.pos, i18n.DrillUnsupported, "What", t.text)
 	}
 	if p.peek().kind == tokInt && p.peekN(1).kind == tokPunct && p.peekN(1).text == ">" {
-		return nil, errAt(p.peek().pos, i18n.DrillUnsupported, "What", "ports")
+		// Ports: the remote end's > the stack's, for a second connection.
+		src, err := p.integer("PORT", 1, math.MaxUint16)
+		if err != nil {
+			return nil, err
+		}
+		p.take()
+		dst, err := p.integer("PORT", 1, math.MaxUint16)
+		if err != nil {
+			return nil, err
+		}
+		pkt.SrcPort, pkt.DstPort = uint16(src), uint16(dst)
 	}
 	flags, err := p.flags()
 	if err != nil {

@@ -9,12 +9,14 @@ import (
 )
 
 // Script is a parsed packetdrill script: its options (--tolerance_usecs=…),
-// its init command (`./defaults.sh`) and its events in order.
+// its init command (`./defaults.sh`), its events in order and its cleanup
+// command.
 type Script struct {
 	File    string
 	Options []Option
 	Init    *Event // the backtick command before the first event, if any
 	Events  []*Event
+	Cleanup *Event // the backtick command after the last event, if any
 }
 
 // Option is one --name=value line at the top of a script.
@@ -63,17 +65,21 @@ const (
 // relative to each side's initial sequence number, as packetdrill writes
 // them.
 type Packet struct {
-	Pos        scenarios.Pos
-	Dir        Dir
-	Flags      string // the letters as written: "S.", "P.", "F.", ".", "R"
-	Seq        uint32
-	Len        int
-	Ack        uint32
-	HasAck     bool // an "ack N" was written
-	Win        int  // -1: not written (an outbound packet's window is then not checked)
-	Options    []TCPOption
-	AnyOptions bool // <...>: an outbound packet's options are not checked
-	HasOptions bool // an option list <…> was written
+	Pos   scenarios.Pos
+	Dir   Dir
+	Flags string // the letters as written: "S.", "P.", "F.", ".", "R"
+	// SrcPort and DstPort, when written (40001>8080), are the packet's
+	// ports: the remote end's then the stack's for an inbound packet, the
+	// other way round for an outbound one; 0: the script's connection's.
+	SrcPort, DstPort uint16
+	Seq              uint32
+	Len              int
+	Ack              uint32
+	HasAck           bool // an "ack N" was written
+	Win              int  // -1: not written (an outbound packet's window is then not checked)
+	Options          []TCPOption
+	AnyOptions       bool // <...>: an outbound packet's options are not checked
+	HasOptions       bool // an option list <…> was written
 }
 
 // OptKind is a TCP option's kind.
@@ -214,3 +220,5 @@ func (e Expr) Field(name string) (Expr, bool) {
 	}
 	return Expr{}, false
 }
+
+func itoa(v int64) string { return strconv.FormatInt(v, 10) }

@@ -1,0 +1,31 @@
+package netsim
+
+import "time"
+
+// TCPInfo is what getsockopt(TCP_INFO) tells of a connection (struct
+// tcp_info, filled by tcp_get_info in net/ipv4/tcp.c), for the fields the
+// model keeps.
+type TCPInfo struct {
+	State        State
+	RTO          time.Duration // tcpi_rto: icsk_rto
+	Backoff      int           // tcpi_backoff: icsk_backoff, the RTO doublings since the last forward progress
+	Retransmits  int           // tcpi_retransmits: icsk_retransmits
+	Probes       int           // tcpi_probes: icsk_probes_out, zero-window or keepalive probes unanswered
+	Unacked      int           // tcpi_unacked: packets_out, segments in flight
+	SndCwnd      int           // tcpi_snd_cwnd, in segments
+	SndMSS       int           // tcpi_snd_mss
+	TotalRetrans uint64        // tcpi_total_retrans
+}
+
+// Info returns the connection's tcp_info.
+func (c *Conn) Info() TCPInfo {
+	in := TCPInfo{
+		State: c.state, RTO: c.rto, Backoff: c.retransmits, Retransmits: c.retransmits,
+		Probes: c.probes + c.probesOut, Unacked: len(c.sent), SndMSS: c.mss,
+		TotalRetrans: c.stats.Retransmits,
+	}
+	if c.mss > 0 {
+		in.SndCwnd = c.cwnd / c.mss
+	}
+	return in
+}

@@ -1,0 +1,116 @@
+package drill
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socklab/socklab/lab/i18n"
+)
+
+var update = flag.Bool("update", false, "rewrite the suites' results files")
+
+// outcome runs a script file and says how it went, in one line (more for
+// a mismatch: packetdrill's report).
+func outcome(t *testing.T, path string) string {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Base(path)
+	sc, err := Parse(name, src)
+	if err != nil {
+		return "refused: " + err.Error()
+	}
+	res, err := Run(sc, Config{})
+	if err != nil {
+		return "refused: " + err.Error()
+	}
+	if res.Failure != nil {
+		return "FAIL " + res.Failure.In(i18n.English, name)
+	}
+	return "pass"
+}
+
+// Every script of our own passes.
+func TestOwnScripts(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/drill/own/*.pkt")
+	if len(files) < 25 {
+		t.Fatalf("%d scripts of our own, want at least 25", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			if got := outcome(t, f); got != "pass" {
+				t.Error(got)
+			}
+		})
+	}
+}
+
+// The public suites' scripts, run as they are: results.txt in each
+// directory holds how each one fares, and why; -update rewrites it.
+func TestPublicSuites(t *testing.T) {
+	for _, dir := range []string{"../../testdata/drill/linux"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.pkt"))
+		var b strings.Builder
+		pass := 0
+		for _, f := range files {
+			got := outcome(t, f)
+			if got == "pass" {
+				pass++
+			}
+			b.WriteString("== " + filepath.Base(f) + "\n" + got + "\n\n")
+		}
+		b.WriteString("passed " + itoa(int64(pass)) + " of " + itoa(int64(len(files))) + "\n")
+		golden := filepath.Join(dir, "results.txt")
+		if *update {
+			if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), b.String()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", golden, diff)
+		}
+	}
+}
+
+// A mismatch is reported as packetdrill reports one: the script line,
+// what was expected and what happened, the packets side by side.
+func TestMismatchReport(t *testing.T) {
+	src := "`sysctl -q net.ipv4.tcp_timestamps=0`\n" + `
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 65535 <mss 1460>
+   +0 > S. 0:0(0) ack 1 win 65535 <mss 1460>
+`
+	sc, err := Parse("m.pkt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(sc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `m.pkt:7: error handling packet: live packet field tcp_window: expected: 65535 (0xffff) vs actual: 64240 (0xfaf0)
+script packet:  0.000000 S. 0:0(0) ack 1 win 65535 <mss 1460>
+actual packet:  0.000000 S. 0:0(0) ack 1 win 64240 <mss 1460>`
+	if res.Failure == nil {
+		t.Fatal("no mismatch")
+	}
+	if got := res.Failure.In(i18n.English, "m.pkt"); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if got, want := res.Status, []Status{Matched, Matched, Matched, Matched, Failed}; !cmp.Equal(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
+	}
+}
