@@ -18,7 +18,7 @@ type clientGroup struct {
 	clients []*client
 }
 
-func newClientGroup(s *Session, cfg *AppConfig) (*clientGroup, error) {
+func newClientGroup(s *Session, cfg *AppConfig) *clientGroup {
 	g := &clientGroup{s: s, cfg: cfg}
 	for i := range cfg.Count {
 		name := cfg.Name
@@ -28,7 +28,7 @@ func newClientGroup(s *Session, cfg *AppConfig) (*clientGroup, error) {
 		g.clients = append(g.clients, &client{s: s, cfg: cfg, name: name, index: i,
 			target: s.addrOf(cfg.Connect, cfg.Port+uint16(i%cfg.Ports))})
 	}
-	return g, nil
+	return g
 }
 
 func (g *clientGroup) name() string       { return g.cfg.Name }
@@ -103,6 +103,16 @@ func sockOpts(a *AppConfig) netsim.SockOpts {
 		KeepAlive: a.Keepalive.Enabled, KeepIdle: a.Keepalive.Idle,
 		KeepIntvl: a.Keepalive.Interval, KeepCnt: a.Keepalive.Count,
 		UserTimeout: a.UserTimeout, NoDelay: true,
+	}
+}
+
+// setOptions gives a connection the socket options of a checked
+// configuration (a live change of keepalive or user_timeout). The
+// configuration's validation holds the same ranges as SockOpts.Validate,
+// so a refusal is a bug of the model: it panics, as setParam does.
+func setOptions(conn *netsim.Conn, a *AppConfig) {
+	if err := conn.SetOptions(sockOpts(a)); err != nil {
+		panic("lab: socket options of a checked configuration refused: " + err.Error())
 	}
 }
 
@@ -400,7 +410,7 @@ func (c *client) scheduleReconnect() {
 // reconfigure applies live parameter changes.
 func (c *client) reconfigure() {
 	if c.conn != nil {
-		c.conn.SetOptions(sockOpts(c.cfg))
+		setOptions(c.conn, c.cfg)
 	}
 	if c.hb != nil {
 		c.hb.rearm()

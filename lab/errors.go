@@ -2,6 +2,7 @@ package lab
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -143,4 +144,16 @@ func targetErr(id i18n.ID, args ...any) error {
 
 func valueErr(id i18n.ID, args ...any) error {
 	return &ActionError{Field: "value", Msg: i18n.M(id, args...)}
+}
+
+// timelineErr places the error of the timeline's action i at that entry:
+// "timeline[2].target: …" for an ActionError, the entry itself (or the
+// setting a netsim error names) for any other.
+func timelineErr(i int, err error) error {
+	path := fmt.Sprintf("timeline[%d]", i)
+	var ae *ActionError
+	if errors.As(err, &ae) {
+		return &FieldError{Path: path + "." + ae.Field, Msg: ae.Msg}
+	}
+	return subfieldErr(path, err)
 }

@@ -27,12 +27,12 @@ type server struct {
 	accepted  uint64
 }
 
-func newServer(s *Session, cfg *AppConfig) (*server, error) {
+func newServer(s *Session, cfg *AppConfig) *server {
 	srv := &server{s: s, cfg: cfg}
 	if cfg.Kind == KindFeed {
 		srv.feed = &feed{srv: srv}
 	}
-	return srv, nil
+	return srv
 }
 
 func (srv *server) name() string       { return srv.cfg.Name }
@@ -120,7 +120,7 @@ func (srv *server) acceptOne(l *netsim.Listener) {
 // reconfigure applies live parameter changes to every handler.
 func (srv *server) reconfigure() {
 	for _, h := range srv.handlers {
-		h.conn.SetOptions(sockOpts(srv.cfg))
+		setOptions(h.conn, srv.cfg)
 		h.hb.rearm()
 	}
 	for _, p := range srv.peers {

@@ -114,23 +114,18 @@ func (s *Session) build() error {
 	for i := range s.cfg.Apps {
 		a := &s.cfg.Apps[i]
 		var rt appRuntime
-		var err error
 		switch a.Kind {
 		case KindServer, KindFeed:
-			rt, err = newServer(s, a)
+			rt = newServer(s, a)
 		case KindClient, KindPoller:
-			rt, err = newClientGroup(s, a)
-		}
-		if err != nil {
-			return err
+			rt = newClientGroup(s, a)
 		}
 		s.apps = append(s.apps, rt)
 		s.byName[a.Name] = rt
 	}
 	for i, t := range s.cfg.Timeline {
 		if err := s.checkAction(t.Action); err != nil {
-			ae := err.(*ActionError)
-			return &FieldError{Path: fmt.Sprintf("timeline[%d].%s", i, ae.Field), Msg: ae.Msg}
+			return timelineErr(i, err)
 		}
 	}
 	return nil
@@ -327,5 +322,3 @@ func (s *Session) addrOf(target string, port uint16) netip.AddrPort {
 	}
 	return netip.AddrPort{}
 }
-
-func itoa(n int) string { return fmt.Sprint(n) }

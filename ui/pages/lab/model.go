@@ -234,5 +234,5 @@ func (m *Model) resize() {
 // Scenario is the name of the lab's scenario.
 func (m Model) Scenario() string { return m.sc.Name }
 
-// Session is the running lab (tests and the recording issue use it).
+// Session is the running lab, for tests and benchmarks.
 func (m Model) Session() *lab.Session { return m.run.S }

@@ -145,8 +145,8 @@ func (m *Model) SetError(err error) { m.err = i18n.ErrorText(err, m.c.Lang) }
 // Init does nothing.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update moves in the list and filters it; enter, when not typing a
-// filter, chooses the selected lesson.
+// Update moves in the list and filters it; the Select key (enter), when
+// not typing a filter, chooses the selected lesson.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -157,7 +157,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.setLang(m.c.Lang)
 			return m, nil
 		}
-		if msg.String() == "enter" && m.list.FilterState() != list.Filtering {
+		if key.Matches(msg, m.c.Keys.Select) && m.list.FilterState() != list.Filtering {
 			if it, ok := m.list.SelectedItem().(item); ok {
 				name := it.info.Name
 				return m, func() tea.Msg { return ChosenMsg{Name: name} }

@@ -98,3 +98,31 @@ func TestPickerStatusInTheReadersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The lesson is chosen by the KeyMap's Select binding, not by the name
+// "enter" typed into the picker (issue 19, defect 6): rebinding it moves
+// the choice to the new key.
+func TestChooseByTheKeyMap(t *testing.T) {
+	choose := func(m Model, k tea.KeyMsg) string {
+		_, cmd := m.Update(k)
+		if cmd == nil {
+			return ""
+		}
+		if c, ok := cmd().(ChosenMsg); ok {
+			return c.Name
+		}
+		return ""
+	}
+	m := newPicker(120, 40)
+	enter := tea.KeyMsg{Type: tea.KeyEnter}
+	if got := choose(m, enter); got != "handshake" {
+		t.Errorf("enter chose %q, want handshake", got)
+	}
+	m.c.Keys.Select.SetKeys("o")
+	if got := choose(m, enter); got != "" {
+		t.Errorf("enter chose %q once Select is bound to o, want nothing", got)
+	}
+	if got := choose(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("o")}); got != "handshake" {
+		t.Errorf("o chose %q once Select is bound to it, want handshake", got)
+	}
+}
