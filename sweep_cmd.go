@@ -19,6 +19,7 @@ import (
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/scenarios/sweep"
+	"github.com/socklab/socklab/ui"
 )
 
 // newSweepCmd builds `socklab sweep SCENARIO --vary PATH=SPEC`: the
@@ -197,6 +198,11 @@ func (f *sweepFlags) write(cmd *cobra.Command, res *sweep.Result, show []int, la
 		}
 	case toStdout:
 	default:
+		if hasTerminal(cmd) && !res.Stopped {
+			if err := f.chart(res, show, lang); err != nil {
+				return fmt.Errorf("sweep: %w", err)
+			}
+		}
 		if err := sweep.WriteTable(w, res, show, lang); err != nil {
 			return err
 		}
@@ -205,6 +211,48 @@ func (f *sweepFlags) write(cmd *cobra.Command, res *sweep.Result, show []int, la
 		return fmt.Errorf("sweep: %w", i18n.NewError(i18n.CLIWritingTimeline, "Err", err))
 	}
 	return nil
+}
+
+// chart opens the sweep's chart; enter on a point opens its run in the
+// lab, and quitting the lab comes back to the chart.
+func (f *sweepFlags) chart(res *sweep.Result, show []int, lang i18n.Lang) error {
+	at := 0
+	for {
+		choice, err := ui.SweepChart(res, show, at, lang)
+		if err != nil || choice.Point < 0 {
+			return err
+		}
+		at = choice.Point
+		sc, sets, err := f.pointScenario(res, choice.Point)
+		if err != nil {
+			return err
+		}
+		sc.Config.Seed = res.Seeds[0]
+		if err := ui.Play(sc, sets, choice.Lang); err != nil {
+			return err
+		}
+		lang = choice.Lang
+	}
+}
+
+// pointScenario loads the scenario of a point, as the sweep ran it.
+func (f *sweepFlags) pointScenario(res *sweep.Result, i int) (*scenarios.Scenario, []string, error) {
+	scenario, sets := res.Scenario, f.sets
+	if b, ok := sweep.FindBuiltin(res.Scenario); ok {
+		scenario, sets = b.Scenario, append(append([]string(nil), b.Sets...), f.sets...)
+	}
+	sets = append(append([]string(nil), sets...), res.Points[i].Sets...)
+	sc, err := scenarios.Load(scenario, sets...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.until > 0 {
+		sc.Duration = f.until
+	}
+	if f.budget > 0 {
+		sc.Budget.Events = f.budget
+	}
+	return sc, sets, nil
 }
 
 // listSweeps writes the built-in sweeps: name, then title.

@@ -5,19 +5,22 @@
 // power right now.
 //
 // main calls Play (the lab on one scenario), Pick (the picker of the
-// built-in scenarios, then the lab) or Replay (a recording, with a timeline
-// to seek). Nothing in the interface reads the wall clock: the simulation
+// built-in scenarios, then the lab), Replay (a recording, with a timeline
+// to seek) or SweepChart (a sweep's chart, socklab sweep). Nothing in the interface reads the wall clock: the simulation
 // advances on tagged ticks whose advance is computed from the speed.
 //
 // # Packages
 //
 // Dependencies point down: pages use components, components use common.
 //
-//	ui                 Play, Pick, Replay; App (the picker, then the lab)
+//	ui                 Play, Pick, Replay, SweepChart; App (the picker, then
+//	                   the lab)
 //	ui/pages/picker    the lessons in teaching order, filterable
 //	ui/pages/lab       the lab page (live or replaying): keys, layout, focus,
 //	                   zoom, seeking
 //	ui/pages/verdict   the scenario's end: its expectations judged
+//	ui/pages/sweep     a sweep's chart (ntcharts): a cursor along the curve,
+//	                   the point's numbers
 //	ui/components/…    the panes and rows: ladder (the wire), hosts, timers,
 //	                   conns, narration, timeline, menu, statusbar
 //	ui/engine          a run (session + feed), the clock, seeks, markers,
@@ -39,4 +42,5 @@
 //
 //	entry.go  Play, Pick, Replay, the terminal's Common
 //	app.go    App: the picker, then the lab
+//	sweep.go  SweepChart: a sweep's chart, and the point chosen
 package ui

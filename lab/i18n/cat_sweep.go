@@ -87,6 +87,16 @@ const (
 	CLIFlagPlot      ID = "cli.flag.plot"
 	CLIFlagMeasure   ID = "cli.flag.measure"
 	CLIFlagSweepList ID = "cli.flag.sweep_list"
+
+	SweepChartTooSmall ID = "sweep.chart.too_small"
+	SweepChartNothing  ID = "sweep.chart.nothing"
+	SweepChartWhich    ID = "sweep.chart.which"
+	SweepChartPoint    ID = "sweep.chart.point"
+	SweepChartLine     ID = "sweep.chart.line"
+	SweepChartNotRun   ID = "sweep.chart.not_run"
+	SweepChartSeeds    ID = "sweep.chart.seeds"
+	SweepChartOneSeed  ID = "sweep.chart.one_seed"
+	SweepChartKeys     ID = "sweep.chart.keys"
 )
 
 var sweepMessages = map[ID]entry{
@@ -267,14 +277,14 @@ var sweepMessages = map[ID]entry{
 
 SPEC is a list (5s,10s,30s; exponential,full-jitter), a range with a step (1s..60s/5s) or a log range (1s..1h*2). Two --vary make a grid; --with ties a parameter to the --vary before it (their values go together). The output is the same byte for byte on one core or many.
 
-It prints a table; --csv, --json and --plot are for scripts and pages. socklab sweep --list names the built-in sweeps, lessons told by a curve. Ctrl-C keeps the points done (exit 130).
+It prints a table, and on a terminal first opens a chart: move along the curve, read a point's numbers, enter opens that point's run in the lab. --csv, --json and --plot are for scripts and pages. socklab sweep --list names the built-in sweeps, lessons told by a curve. Ctrl-C keeps the points done (exit 130).
 
 Exit codes: 0 done; 2 bad input; 130 interrupted.`,
 		Zh: `sweep 让场景的参数逐点变化（每个取值点、每个种子各运行一次），不开界面，用上所有 CPU 核，并从每次运行的事件里测量：双方各用了多久、凭什么发现故障，误报，重连以及全部恢复所需的时间，惊群的峰值，按类别分的每分钟流量（心跳、保活探测、数据、纯 ACK、重传），轮询的延迟，期望的结果。有多个种子时给出中位数、最小值和最大值。
 
 SPEC 是列表（5s,10s,30s；exponential,full-jitter）、带步长的范围（1s..60s/5s）或对数范围（1s..1h*2）。两个 --vary 组成网格；--with 把一个参数绑定到它前面的 --vary（两者的取值一一对应）。无论用一个核还是多个核，输出都逐字节相同。
 
-它打印一张表；--csv、--json 和 --plot 供脚本和网页使用。socklab sweep --list 列出内置的扫描：用一条曲线讲的课。Ctrl-C 会保留已完成的取值点（退出码 130）。
+它打印一张表；在终端上会先打开图表：沿曲线移动、查看某一点的数值，按 enter 在实验界面里打开这一点的运行。--csv、--json 和 --plot 供脚本和网页使用。socklab sweep --list 列出内置的扫描：用一条曲线讲的课。Ctrl-C 会保留已完成的取值点（退出码 130）。
 
 退出码：0 完成；2 输入有误；130 被中断。`,
 	},
@@ -321,4 +331,20 @@ socklab sweep thundering-herd --seeds 3 \\
 	CLIFlagPlot:      {En: "draws the measures against the first parameter, as .svg or .png", Zh: "把测量项对第一个参数画成图，.svg 或 .png"},
 	CLIFlagMeasure:   {En: "the measures to show, by their CSV names (repeatable)", Zh: "要显示的测量项，用 CSV 表头里的名字（可重复）"},
 	CLIFlagSweepList: {En: "lists the built-in sweeps", Zh: "列出内置的扫描"},
+
+	SweepChartTooSmall: {
+		En: "The chart needs a terminal of at least {{.Width}}×{{.Height}}.",
+		Zh: "图表需要至少 {{.Width}}×{{.Height}} 的终端。",
+	},
+	SweepChartNothing: {En: "No measure to draw: every one is a word or has no number.", Zh: "没有可画的测量项：都是文字，或者都没有数值。"},
+	SweepChartWhich:   {En: "measure {{.N}} of {{.Count}}", Zh: "第 {{.N}}/{{.Count}} 项"},
+	SweepChartPoint:   {En: "Point {{.N}} of {{.Count}}", Zh: "取值点 {{.N}}/{{.Count}}"},
+	SweepChartLine:    {En: "line {{.N}} of {{.Count}}", Zh: "第 {{.N}}/{{.Count}} 条线"},
+	SweepChartNotRun:  {En: "not run: the sweep was stopped", Zh: "未运行：扫描被中断了"},
+	SweepChartSeeds:   {En: "medians of {{.Count}} seeds [least, most]", Zh: "{{.Count}} 个种子的中位数，方括号里是最小值和最大值"},
+	SweepChartOneSeed: {En: "one seed a point", Zh: "每个取值点一个种子"},
+	SweepChartKeys: {
+		En: "←/→ point  ↑/↓ line  tab measure  enter open in the lab  L 中文  q quit",
+		Zh: "←/→ 取值点  ↑/↓ 线  tab 测量项  enter 在实验中打开  L English  q 退出",
+	},
 }

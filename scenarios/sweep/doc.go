@@ -58,5 +58,5 @@
 //	output.go     WriteCSV, WriteJSON
 //	table.go      WriteTable, Shown, Pick, Cell
 //	plot.go       WritePlot
-//	builtin.go    the built-in sweeps
+//	builtin.go    the built-in sweeps (Builtins, FindBuiltin)
 package sweep

@@ -111,7 +111,7 @@ func (r *Result) panel(i int, l i18n.Lang) (*plot.Plot, error) {
 		p.X.Min, p.X.Max = -0.5, float64(len(x.Values))-0.5
 	}
 	p.Legend.Top = true
-	series := r.series()
+	series := r.Series()
 	for s, pts := range series {
 		var line plotter.XYs
 		var bars plotter.XYs
@@ -130,7 +130,7 @@ func (r *Result) panel(i int, l i18n.Lang) (*plot.Plot, error) {
 			dots.Shape = plotutil.Shape(s)
 			p.Add(l, dots)
 			if len(series) > 1 && !named {
-				p.Legend.Add(r.seriesName(pts[0]), l, dots)
+				p.Legend.Add(r.SeriesName(pts[0]), l, dots)
 				named = true
 			}
 			line = nil
@@ -179,9 +179,10 @@ type errBars struct {
 	plotter.YErrors
 }
 
-// series groups the points by the values of every axis but the first: a
-// line each, its points in the first axis's order.
-func (r *Result) series() [][]int {
+// Series groups the points by the values of every axis but the first: a
+// line each (one without a second axis), its points in the first axis's
+// order.
+func (r *Result) Series() [][]int {
 	n := r.Grid.Axes[0].Len()
 	count := len(r.Points) / n
 	out := make([][]int, count)
@@ -193,9 +194,9 @@ func (r *Result) series() [][]int {
 	return out
 }
 
-// seriesName names the line of point k: the other parameters' values,
-// "apps.clients.reconnect.policy=full-jitter".
-func (r *Result) seriesName(k int) string {
+// SeriesName names the line of point k: the other parameters' values,
+// "policy=full-jitter" ("" without a second axis).
+func (r *Result) SeriesName(k int) string {
 	var parts []string
 	at := r.Points[k].At
 	for a := 1; a < len(r.Grid.Axes); a++ {
