@@ -25,6 +25,7 @@ type LogEvent struct {
 	At    time.Duration
 	Host  string
 	App   string
+	Conn  string // the connection it is about, if one
 	Level string // LogWarn, LogError
 	Msg   i18n.Message
 }
@@ -43,6 +44,7 @@ func (e *LogEvent) LineIn(l i18n.Lang) string {
 func (e *LogEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
 	f.Str("host", e.Host)
 	f.Str("app", e.App)
+	f.OptStr("conn", e.Conn)
 	f.Str("level", e.Level)
 	f.Str("text", e.Msg.In(l))
 	f.Str("id", string(e.Msg.ID))
@@ -86,28 +88,28 @@ func lostMessage(peer string, cause netsim.Cause, silent time.Duration, then i18
 // logAndNotify is what a client does after closing a connection it lost:
 // log it, tell its user, and say so. (A server's log line goes without a
 // narration: the detection's says what matters, and a server has no user.)
-func (c *client) logAndNotify(cause netsim.Cause, silent time.Duration) {
+func (c *client) logAndNotify(conn string, cause netsim.Cause, silent time.Duration) {
 	then, notice := i18n.LogThenReconnect, i18n.NoticeReconnecting
 	if c.bo.exhausted() {
 		then, notice = i18n.LogThenStop, i18n.NoticeLost
 	}
-	c.tell(LogWarn, lostMessage(c.target.String(), cause, silent, then), i18n.M(notice), i18n.NarrateLogNotify)
+	c.tell(conn, LogWarn, lostMessage(c.target.String(), cause, silent, then), i18n.M(notice), i18n.NarrateLogNotify)
 }
 
 // logGiveUp is what a client does when it stops trying after
 // reconnect.max_attempts.
 func (c *client) logGiveUp() {
-	c.tell(LogError, i18n.M(i18n.LogGaveUp, "Peer", c.target.String(), "Count", c.bo.attempt), i18n.M(i18n.NoticeGaveUp), i18n.NarrateLogGiveUp)
+	c.tell("", LogError, i18n.M(i18n.LogGaveUp, "Peer", c.target.String(), "Count", c.bo.attempt), i18n.M(i18n.NoticeGaveUp), i18n.NarrateLogGiveUp)
 }
 
 // tell writes a log line and shows a notice, with the narration of both.
-func (c *client) tell(level string, line, notice i18n.Message, narration i18n.ID) {
+func (c *client) tell(conn, level string, line, notice i18n.Message, narration i18n.ID) {
 	s := c.s
 	if !s.tracing {
 		return
 	}
 	now := s.Now()
-	s.sim.Emit(&LogEvent{At: now, Host: c.cfg.Host, App: c.name, Level: level, Msg: line})
+	s.sim.Emit(&LogEvent{At: now, Host: c.cfg.Host, App: c.name, Conn: conn, Level: level, Msg: line})
 	s.sim.Emit(&NoticeEvent{At: now, Host: c.cfg.Host, App: c.name, Msg: notice})
 	s.narrate(i18n.M(narration, "Who", who(c.cfg.Host, c.name), "Notice", notice))
 }
@@ -122,5 +124,5 @@ func (h *handler) logLost(peer string, cause netsim.Cause, silent time.Duration)
 	if silent >= time.Millisecond {
 		line = i18n.M(i18n.LogClientSilent, "Peer", peer, "Cause", cause, "Silent", ms(silent))
 	}
-	s.sim.Emit(&LogEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Level: LogWarn, Msg: line})
+	s.sim.Emit(&LogEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Level: LogWarn, Msg: line})
 }

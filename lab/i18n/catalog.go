@@ -44,6 +44,7 @@ var catalog = merge(
 	limitMessages,
 	drillMessages,
 	sweepMessages,
+	exploreMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

@@ -31,6 +31,8 @@ const (
 	RowFlow                     // a middlebox forgot or picked up a flow
 	RowParam                    // a parameter changed live
 	RowState                    // a TCP state change of one end
+	RowLog                      // an application wrote a line to its log
+	RowNotice                   // an application told its user
 )
 
 // Row is one line of the ladder diagram. A segment's row is added when the
@@ -66,6 +68,13 @@ type Row struct {
 
 	// A TCP state change: whose end (Host, as Src), from and to.
 	From, To netsim.State
+
+	// Owners name the application instances a row belongs to: for a
+	// packet, the owners of its sending and its receiving socket (as the
+	// tcp_state events name them; "" when unknown); for a state change,
+	// its socket's; for a detection, a reconnection, a log line or a
+	// notice, who did it. The filter matches on them.
+	Owners [2]string
 
 	// Any other row: its text, a message rendered in the reader's
 	// language, and how many rows like it (the same words, other numbers:
@@ -105,6 +114,13 @@ type Feed struct {
 	inflight map[uint64]uint64    // packet ID → wire row sequence number
 	beats    map[string][]beatTag // connection tuple → heartbeats written, not yet seen on the wire
 	conns    map[pair]connInfo    // what the wire has shown of each connection
+	owners   map[string]string    // host + " " + socket's tuple → the process that owns it
+
+	// keep, when set, decides which rows the wire keeps (a filtered
+	// feed: NewFiltered); held are packets whose row waits for their fate
+	// to be decided on.
+	keep Filter
+	held map[uint64]Row
 
 	// Rows and narrations that differ only in their numbers and come
 	// within FoldWindow of the first are folded into it: shape → the
@@ -127,6 +143,8 @@ func New(teaches i18n.Text) *Feed {
 		inflight: map[uint64]uint64{},
 		beats:    map[string][]beatTag{},
 		conns:    map[pair]connInfo{},
+		owners:   map[string]string{},
+		held:     map[uint64]Row{},
 		wireFold: map[string]uint64{},
 		logFold:  map[string]uint64{},
 	}
@@ -135,6 +153,20 @@ func New(teaches i18n.Text) *Feed {
 	}
 	return f
 }
+
+// NewFiltered makes a feed whose wire keeps only the rows filter matches
+// (its log keeps everything): fed a run from its start, its wire holds the
+// rows of the whole run that match, not only those the full wire still
+// holds.
+func NewFiltered(teaches i18n.Text, filter Filter) *Feed {
+	f := New(teaches)
+	f.keep = filter
+	return f
+}
+
+// Filter is the filter the feed's wire keeps rows by (the zero Filter for
+// a full feed).
+func (f *Feed) Filter() Filter { return f.keep }
 
 // Observe takes one event of the run. It is called by the session, in
 // order, and must stay cheap: it runs for every event of the simulation.
@@ -164,6 +196,10 @@ func (f *Feed) Observe(e netsim.Event) {
 		f.actorRow(RowDetect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
 	case *lab.ReconnectEvent:
 		f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
+	case *lab.LogEvent:
+		f.actorRow(RowLog, e, Who(e.Host, e.App), e.Msg, f.portOf(e.Conn))
+	case *lab.NoticeEvent:
+		f.actorRow(RowNotice, e, Who(e.Host, e.App), i18n.M(i18n.UIRowNotice, "Text", e.Msg), 0)
 	case *netsim.FlowEvent:
 		if e.Action == netsim.FlowExpired || e.Action == netsim.FlowPickedUp {
 			f.textRow(RowFlow, e, FlowText(e), f.portOf(e.Inside.String()+" > "+e.Outside.String()))
@@ -171,20 +207,64 @@ func (f *Feed) Observe(e netsim.Event) {
 	case *lab.ParamEvent:
 		// Never folded: each change is a row, so the value that holds now
 		// is the newest row's.
-		f.Wire.Push(Row{Kind: RowParam, At: e.At, Event: e, Text: ParamText(e)})
+		f.push(Row{Kind: RowParam, At: e.At, Event: e, Text: ParamText(e)})
 	}
+}
+
+// push adds a row to the wire, if the feed keeps it, and returns its
+// sequence number (ok false when it did not keep it).
+func (f *Feed) push(r Row) (seq uint64, ok bool) {
+	if f.keep.active() && !f.keep.Match(&r) {
+		return 0, false
+	}
+	return f.Wire.Push(r), true
 }
 
 // state adds a TCP state change's row, or folds it into a recent one of
 // the same host and change (a thousand clients connecting).
 func (f *Feed) state(e *netsim.StateEvent) {
+	f.own(e)
 	port := f.portOf(e.Conn)
+	r := Row{Kind: RowState, At: e.At, Event: e, Src: e.Host, From: e.From, To: e.To,
+		Tuple: e.Conn, Port: port, Owners: [2]string{e.Proc}}
 	key := "s" + e.Host + e.From.String() + e.To.String()
+	if f.keep.active() {
+		if !f.keep.Match(&r) {
+			return
+		}
+		key += e.Proc // a filtered wire folds only the rows it keeps
+	}
 	if f.fold(key, RowState, e.At) {
 		return
 	}
-	f.wireFold[key] = f.Wire.Push(Row{Kind: RowState, At: e.At, Event: e, Src: e.Host, From: e.From, To: e.To,
-		Tuple: e.Conn, Port: port})
+	f.wireFold[key] = f.Wire.Push(r)
+}
+
+// own remembers which process owns a socket, from its state changes, until
+// it is closed.
+func (f *Feed) own(e *netsim.StateEvent) {
+	k := e.Host + " " + e.Conn
+	switch {
+	case e.To == netsim.Closed:
+		delete(f.owners, k)
+	case e.Proc != "":
+		if len(f.owners) > 1<<16 {
+			clear(f.owners) // a safety net: closed sockets are forgotten as they go
+		}
+		f.owners[k] = e.Proc
+	}
+}
+
+// ownerOf is the process owning host's socket of the packet: the one it
+// left from, or (reverse) the one it arrives at; "" when unknown.
+func (f *Feed) ownerOf(host string, p *netsim.Packet, reverse bool) string {
+	if host == "" || p.Proto != netsim.TCP {
+		return ""
+	}
+	if reverse {
+		return f.owners[host+" tcp "+p.Dst.String()+" > "+p.Src.String()]
+	}
+	return f.owners[host+" tcp "+p.Src.String()+" > "+p.Dst.String()]
 }
 
 // textRow adds a row that is not a packet, or folds it into a recent row
@@ -194,18 +274,27 @@ func (f *Feed) textRow(kind RowKind, e netsim.Event, text i18n.Message, port uin
 	if f.fold(key, kind, e.When()) {
 		return
 	}
-	f.wireFold[key] = f.Wire.Push(Row{Kind: kind, At: e.When(), Event: e, Text: text, Port: port})
+	if seq, ok := f.push(Row{Kind: kind, At: e.When(), Event: e, Text: text, Port: port}); ok {
+		f.wireFold[key] = seq
+	}
 }
 
 // actorRow adds a row of who's doing (a detection, a reconnection), or
 // folds it into a recent row like it.
 func (f *Feed) actorRow(kind RowKind, e netsim.Event, who string, msg i18n.Message, port uint16) {
 	text := i18n.M(i18n.UIRowActor, "Who", who, "What", msg)
+	r := Row{Kind: kind, At: e.When(), Event: e, Text: text, Who: who, Says: msg, Port: port, Owners: [2]string{who}}
 	key := string(rune('0'+kind)) + Shape(text.String())
+	if f.keep.active() {
+		if !f.keep.Match(&r) {
+			return
+		}
+		key += who
+	}
 	if f.fold(key, kind, e.When()) {
 		return
 	}
-	f.wireFold[key] = f.Wire.Push(Row{Kind: kind, At: e.When(), Event: e, Text: text, Who: who, Says: msg, Port: port})
+	f.wireFold[key] = f.Wire.Push(r)
 }
 
 // fold counts a row of kind at time at into the recent row folded under
@@ -281,7 +370,18 @@ func (f *Feed) segment(e *netsim.SegmentEvent) {
 			row.Src = e.Where
 		}
 		row.Beat = f.beatOf(p)
-		seq := f.Wire.Push(row)
+		row.Owners = [2]string{f.ownerOf(e.Where, p, false), f.ownerOf(e.DstHost, p, true)}
+		if f.keep.active() && f.keep.NeedsFate() {
+			if len(f.held) > WireCapacity {
+				clear(f.held) // packets that never arrived: forget them
+			}
+			f.held[p.ID] = row
+			return
+		}
+		seq, ok := f.push(row)
+		if !ok {
+			return
+		}
 		if old := f.Wire.First(); len(f.inflight) > WireCapacity {
 			// Packets whose rows scrolled away: forget them.
 			for id, s := range f.inflight {
@@ -293,13 +393,44 @@ func (f *Feed) segment(e *netsim.SegmentEvent) {
 		f.inflight[p.ID] = seq
 		return
 	}
+	if row, ok := f.held[p.ID]; ok {
+		delete(f.held, p.ID)
+		f.complete(&row, e)
+		f.push(row)
+		return
+	}
 	seq, ok := f.inflight[p.ID]
 	if !ok {
 		return
 	}
 	delete(f.inflight, p.ID)
 	if row := f.Wire.At(seq); row != nil && row.ID == p.ID {
-		row.Fate, row.Why, row.Where, row.End = e.Fate, e.Why.String(), e.Where, e
+		f.complete(row, e)
+	}
+}
+
+// complete writes a packet's fate into its row.
+func (f *Feed) complete(row *Row, e *netsim.SegmentEvent) {
+	row.Fate, row.Why, row.Where, row.End = e.Fate, e.Why.String(), e.Where, e
+	if row.Owners[1] == "" && e.Fate == netsim.FateDelivered {
+		row.Owners[1] = f.ownerOf(e.Where, &e.Packet, true)
+	}
+}
+
+// FindPacket finds the row of the packet numbered id among the wire's
+// rows: its sequence number in the ring.
+func (f *Feed) FindPacket(id uint64) (uint64, bool) {
+	w := f.Wire
+	if w.Len() == 0 {
+		return 0, false
+	}
+	for seq := w.Total() - 1; ; seq-- {
+		if r := w.At(seq); r != nil && r.Kind == RowSegment && r.ID == id {
+			return seq, true
+		}
+		if seq == w.First() {
+			return 0, false
+		}
 	}
 }
 

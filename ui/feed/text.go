@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -110,4 +111,23 @@ func processName(target string) any {
 // (heartbeat_timeout)".
 func VerdictText(e *scenarios.ExpectEvent, lang i18n.Lang) string {
 	return strings.TrimSpace(strings.TrimPrefix(e.LineIn(lang), "expect"))
+}
+
+// MessageLabel is what the interface calls the application message a
+// packet's payload starts with, in l: "ping #6", "pong #6", "response",
+// "poll"; "" for a segment without one.
+func MessageLabel(r *Row, l i18n.Lang) string {
+	name := r.Msg
+	switch r.Msg {
+	case "heartbeat":
+		name = "ping"
+	case "heartbeat_ack":
+		name = "pong"
+	case "poll_response":
+		name = l.T(i18n.UIResponse)
+	}
+	if name != "" && r.Beat != 0 {
+		name += " #" + strconv.FormatUint(uint64(r.Beat), 10)
+	}
+	return name
 }

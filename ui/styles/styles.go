@@ -48,6 +48,7 @@ type Styles struct {
 	// The wire.
 	Lane, Arrow, InFlight, Syn, Fin, Rst, Beat, Keepalive, Retrans, Drop lipgloss.Style
 	FaultRow, DetectRow, ReconnectRow, FlowRow, ParamRow                 lipgloss.Style
+	LogRow, NoticeRow                                                    lipgloss.Style
 	Time                                                                 lipgloss.Style
 
 	// What is happening.
@@ -67,6 +68,7 @@ type Painters struct {
 	BarLeft, BarGone, BarSoon                                            Painter
 	Lane, Arrow, InFlight, Syn, Fin, Rst, Beat, Keepalive, Retrans, Drop Painter
 	FaultRow, DetectRow, ReconnectRow, FlowRow, ParamRow, Time           Painter
+	LogRow, NoticeRow                                                    Painter
 	Teaches, Narration, Selected                                         Painter
 	States                                                               map[string]Painter
 	StateOther                                                           Painter
@@ -87,6 +89,7 @@ func newPainters(s Styles) Painters {
 		Lane: p(s.Lane), Arrow: p(s.Arrow), InFlight: p(s.InFlight), Syn: p(s.Syn), Fin: p(s.Fin), Rst: p(s.Rst),
 		Beat: p(s.Beat), Keepalive: p(s.Keepalive), Retrans: p(s.Retrans), Drop: p(s.Drop), FaultRow: p(s.FaultRow),
 		DetectRow: p(s.DetectRow), ReconnectRow: p(s.ReconnectRow), FlowRow: p(s.FlowRow), ParamRow: p(s.ParamRow),
+		LogRow: p(s.LogRow), NoticeRow: p(s.NoticeRow),
 		Time: p(s.Time), Teaches: p(s.Teaches), Narration: p(s.Narration), Selected: p(s.Selected),
 		States: map[string]Painter{}, StateOther: p(s.StateOther)}
 	for name, st := range s.States {
@@ -152,6 +155,8 @@ func New(r *lipgloss.Renderer) Styles {
 		ReconnectRow: fg(colBlue),
 		FlowRow:      fg(colYellow),
 		ParamRow:     fg(colPurple),
+		LogRow:       fg(colDim),
+		NoticeRow:    fg(colBlue).Bold(true),
 		Time:         fg(colDim),
 
 		Teaches:   fg(colTitle).Italic(true),

@@ -121,6 +121,45 @@ func (m *Model) clamp() {
 	}
 }
 
+// Select puts the cursor on the row numbered seq (when the ring still
+// holds it), scrolling it into view.
+func (m *Model) Select(seq uint64) {
+	w := m.feed.Wire
+	if w.Len() == 0 || seq < w.First() || seq > m.newest() {
+		return
+	}
+	if !m.selecting {
+		m.selecting, m.bottom = true, m.newest()
+	}
+	m.sel = seq
+	if m.bottom < seq {
+		m.bottom = seq
+	}
+	m.clamp()
+}
+
+// RowAt is the sequence number of the row drawn on line i of the pane
+// (0 is the lane names), and whether a row is drawn there.
+func (m Model) RowAt(i int) (uint64, bool) {
+	w := m.feed.Wire
+	if i < 1 || w.Len() == 0 {
+		return 0, false
+	}
+	bottom := m.newest()
+	if m.selecting {
+		bottom = m.bottom
+	}
+	top := max(int64(w.First()), int64(bottom)-int64(m.rows())+1)
+	seq := top + int64(i) - 1
+	if seq > int64(bottom) {
+		return 0, false
+	}
+	return uint64(seq), true
+}
+
+// Feed is the feed whose rows the pane shows.
+func (m Model) Feed() *feed.Feed { return m.feed }
+
 // Follow goes back to following the newest row, with no row selected.
 func (m *Model) Follow() { m.selecting, m.sel, m.bottom = false, 0, 0 }
 
@@ -141,6 +180,10 @@ func (m Model) Selected() *feed.Row {
 	return m.feed.Wire.At(m.sel)
 }
 
+// SelectedSeq is the sequence number of the row under the cursor, and
+// whether one is selected.
+func (m Model) SelectedSeq() (uint64, bool) { return m.sel, m.selecting }
+
 // Offset is how many rows the wire is scrolled back from the newest.
 func (m Model) Offset() int {
 	if !m.selecting || m.feed.Wire.Len() == 0 {
@@ -149,12 +192,19 @@ func (m Model) Offset() int {
 	return int(m.newest() - m.bottom)
 }
 
-// Title is the pane's title.
+// Title is the pane's title, with the filter its rows pass, if any.
 func (m Model) Title() string {
-	if n := m.Offset(); n > 0 {
-		return m.c.T(i18n.UIPaneWireBack, "N", n)
+	t := m.c.T(i18n.UIPaneWire)
+	if f := m.feed.Filter(); f.Active() {
+		t += " · " + m.c.T(i18n.UIFilterShown, "Filter", f.String(), "Count", m.feed.Wire.Len())
 	}
-	return m.c.T(i18n.UIPaneWire)
+	if n := m.Offset(); n > 0 {
+		t = m.c.T(i18n.UIPaneWireBack, "N", n)
+		if f := m.feed.Filter(); f.Active() {
+			t += " · " + m.c.T(i18n.UIFilterShown, "Filter", f.String(), "Count", m.feed.Wire.Len())
+		}
+	}
+	return t
 }
 
 // Lines renders the pane: the lane names, then the rows that fit.
@@ -164,6 +214,9 @@ func (m Model) Lines() []string {
 	out := []string{v.header()}
 	w := m.feed.Wire
 	if w.Len() == 0 {
+		if m.feed.Filter().Active() {
+			return append(out, st.Dim.Render(m.c.T(i18n.UIFilterNone)))
+		}
 		return append(out, st.Dim.Render(m.c.T(i18n.UIWireNothing)))
 	}
 	bottom := m.newest()

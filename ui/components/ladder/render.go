@@ -135,6 +135,10 @@ func (v *wireView) textRow(r *feed.Row) string {
 		mark, st = "~ ", v.paint.FlowRow
 	case feed.RowParam:
 		mark, st = "= ", v.paint.ParamRow
+	case feed.RowLog:
+		mark, st = "≡ ", v.paint.LogRow
+	case feed.RowNotice:
+		mark, st = "✉ ", v.paint.NoticeRow
 	case feed.RowState:
 		mark, st = "", v.paint.State(r.To.String())
 		text = r.Src + " " + r.From.String() + " → " + r.To.String()
@@ -422,10 +426,7 @@ func segLabel(r *feed.Row, compact bool, l i18n.Lang) string {
 	if m := noteMark(r.Note, compact, l); m != "" {
 		parts = append(parts, m)
 	}
-	if name := msgName(r.Msg, l); name != "" {
-		if r.Beat != 0 {
-			name += " #" + strconv.FormatUint(uint64(r.Beat), 10)
-		}
+	if name := feed.MessageLabel(r, l); name != "" {
 		parts = append(parts, name)
 	}
 	if r.Proto == netsim.UDP {
@@ -472,19 +473,6 @@ func noteMark(note netsim.Note, compact bool, l i18n.Lang) string {
 		return l.T(i18n.UIKeepaliveProbe)
 	}
 	return note.String()
-}
-
-// msgName is what the interface calls an application message.
-func msgName(msg string, l i18n.Lang) string {
-	switch msg {
-	case "heartbeat":
-		return "ping"
-	case "heartbeat_ack":
-		return "pong"
-	case "poll_response":
-		return l.T(i18n.UIResponse)
-	}
-	return msg
 }
 
 // tcpdumpFlags renders flags as tcpdump does: S, F, R, P, and . for ACK.
