@@ -123,6 +123,9 @@ func (v Verb) spec() *verbSpec {
 	return nil
 }
 
+// CheckAction reports what Apply would refuse a for, without taking it.
+func (s *Session) CheckAction(a Action) error { return s.checkAction(a) }
+
 // checkAction validates an action against the lab without doing it.
 func (s *Session) checkAction(a Action) error {
 	v := a.Do.spec()

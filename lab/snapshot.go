@@ -198,8 +198,8 @@ func (s *Session) Snapshot() *Snapshot {
 				LastHeard: now - c.LastReceived(), Heard: st.SegsIn > 0, BytesIn: st.BytesIn, BytesOut: st.BytesOut, Retransmits: st.Retransmits,
 				Truth: s.truthOf(h, c)}
 			cv.HalfOpen = halfOpen(c, cv.Truth)
-			if d, ok := s.facts.detected[h.Name()+" "+c.Name()]; ok {
-				cv.Detected = &d
+			if d, ok := s.facts.detected[h.Name()+" "+c.Name()]; ok && d.At >= st.Established {
+				cv.Detected = &d // not a detection of an older connection on the same ports
 			}
 			snap.Conns = append(snap.Conns, cv)
 			for _, t := range c.Timers() {

@@ -91,9 +91,11 @@ func (f *facts) set(m *map[string]time.Duration, key string, at time.Duration) {
 // of connections that no longer exist are forgotten.
 const maxDetections = 1 << 14
 
-// noteDetect remembers a detection for the snapshot's rows, and emits it.
+// noteDetect remembers the detection of an established connection's loss
+// for the snapshot's rows (a failed connect attempt's socket is gone at
+// once), and emits it.
 func (s *Session) noteDetect(e *DetectEvent) {
-	if e.Conn != "" {
+	if e.Conn != "" && !e.Cause.ConnectFailure() {
 		if s.facts.detected == nil {
 			s.facts.detected = map[string]Detection{}
 		}

@@ -45,7 +45,6 @@ const (
 	UIKeyAnswerJump ID = "ui.key.answer_jump"
 	UIKeyStepBack   ID = "ui.key.step_back"
 	UIKeyBackChange ID = "ui.key.back_change"
-	UIKeyBranch     ID = "ui.key.branch"
 	UIKeyCost       ID = "ui.key.cost"
 
 	UITruthPoweredOff ID = "ui.truth.powered_off"
@@ -266,7 +265,6 @@ var exploreMessages = map[ID]entry{
 	UIKeyAnswerJump: {En: "the packet it answers", Zh: "它应答的报文"},
 	UIKeyStepBack:   {En: "back", Zh: "后退"},
 	UIKeyBackChange: {En: "back to the previous change", Zh: "退回上一个变化"},
-	UIKeyBranch:     {En: "branch: go on live", Zh: "分支：从这里接着实时运行"},
 	UIKeyCost:       {En: "cost", Zh: "开销"},
 
 	UITruthPoweredOff: {En: "{{.Peer}} powered off at {{.At}}", Zh: "{{.Peer}} 已于 {{.At}} 断电"},

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/tally"
+	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/feed"
 )
@@ -23,6 +25,16 @@ type Run struct {
 	// VerdictShown says the interface has shown the verdict of the end:
 	// it shows it once, when the run gets there.
 	VerdictShown bool
+	// Marks are the run's timeline markers so far (faults, parameter
+	// changes, detections), and stops its steps that showed something:
+	// where going back one event, or to the previous change, goes.
+	Marks feed.Markers
+	stops []stop
+	// Filtered is the wire of the run's rows a filter keeps, from its
+	// start (NewFilteredRun); nil when the wire is not filtered.
+	Filtered *feed.Feed
+	// Tally is the run's ledger: what it cost, for the cost view.
+	Tally *tally.Tally
 }
 
 // NewRun builds a fresh session for sc, with the feed observing it from its
@@ -30,6 +42,13 @@ type Run struct {
 // first frame shows the servers listening. A replay passes the recording's
 // inputs: the session applies each where it was recorded (lab.Session.Replay).
 func NewRun(sc *scenarios.Scenario, replay []lab.Input) (*Run, error) {
+	return NewFilteredRun(sc, replay, feed.Filter{})
+}
+
+// NewFilteredRun is NewRun with, beside its feed, a wire of the rows
+// filter keeps from the run's first event (Filtered; none for the zero
+// Filter).
+func NewFilteredRun(sc *scenarios.Scenario, replay []lab.Input, filter feed.Filter) (*Run, error) {
 	// lab.New copies the configuration, so live parameter changes never
 	// reach sc: a restart starts from the scenario as written.
 	s, err := sc.NewSession()
@@ -41,10 +60,30 @@ func NewRun(sc *scenarios.Scenario, replay []lab.Input) (*Run, error) {
 	}
 	f := feed.New(sc.Teaches)
 	ref := sc.NewReferee(0)
+	r := &Run{Sc: sc, S: s, Feed: f, ref: ref, Tally: tally.New()}
+	if filter.Active() {
+		r.Filtered = feed.NewFiltered(sc.Teaches, filter)
+	}
 	s.Observe(f.Observe)
 	s.Observe(ref.Observe)
+	s.Observe(r.Marks.Observe)
+	s.Observe(r.Tally.Observe)
+	s.Observe(func(e netsim.Event) {
+		if r.Filtered != nil {
+			r.Filtered.Observe(e)
+		}
+	})
 	s.NextAt()
-	return &Run{Sc: sc, S: s, Feed: f, ref: ref}, nil
+	return r, nil
+}
+
+// Wire is the feed whose wire the interface shows: the filtered one when
+// there is a filter.
+func (r *Run) Wire() *feed.Feed {
+	if r.Filtered != nil {
+		return r.Filtered
+	}
+	return r.Feed
 }
 
 // judgeBefore judges the expectations due before simulated time limit
@@ -67,10 +106,13 @@ func (r *Run) Ended() bool { return r.judged == len(r.ref.Times()) }
 // End is the scenario's end: its duration.
 func (r *Run) End() time.Duration { return r.ref.Until() }
 
-// step runs the session's next event, judging what is due before it.
+// step runs the session's next event, judging what is due before it, and
+// remembers it when it showed something.
 func (r *Run) step(at time.Duration) {
 	r.judgeBefore(at)
+	before, ev, in := r.Position(), r.Feed.Events, r.Feed.Interesting
 	r.S.Step()
+	r.note(before, at, ev, r.Feed.Interesting != in)
 }
 
 // Advance runs the simulation up to simulated time target, but at most

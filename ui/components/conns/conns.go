@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/socklab/socklab/lab"
@@ -14,100 +15,337 @@ import (
 	"github.com/socklab/socklab/ui/styles"
 )
 
-// Lines renders the pane: the connection ends it has room for. When they
-// do not all fit, the first line counts them by state and the rest scroll.
+// Model is the connections pane: one entry per end of each connection, as
+// that end sees it, and one per listening socket. Ends are listed in wire
+// order of their hosts (clients, on the left of the wire, first), a host's
+// listening sockets before its connections. It is a list with a cursor
+// (MoveCursor): enter on a connection filters the wire on it.
+type Model struct {
+	c       *common.Common
+	order   []string
+	snap    *lab.Snapshot
+	entries []entry
+	w, h    int
+	scroll  common.Scroll
+	// selecting says an entry is selected: sel, by its key, so that the
+	// cursor stays on its connection while others come and go.
+	selecting bool
+	sel       string
+	counts    string // the line that counts the ends by state
+}
+
+// entry is a connection end or a listening socket.
+type entry struct {
+	host   string
+	conn   *lab.ConnView
+	listen *lab.ListenView
+}
+
+func (e entry) key() string {
+	if e.listen != nil {
+		return e.host + " listen " + e.listen.Addr.String()
+	}
+	return e.host + " " + e.conn.Tuple
+}
+
+// New makes the connections pane of a lab whose nodes go in the given
+// (wire) order.
+func New(c *common.Common, order []string) Model { return Model{c: c, order: order} }
+
+// SetSnapshot shows the lab's state snap.
+func (m *Model) SetSnapshot(snap *lab.Snapshot) {
+	m.snap = snap
+	rank := make(map[string]int, len(m.order))
+	for i, n := range m.order {
+		rank[n] = i
+	}
+	m.entries = m.entries[:0]
+	for _, h := range snap.Hosts {
+		for i := range h.Listening {
+			m.entries = append(m.entries, entry{host: h.Name, listen: &h.Listening[i]})
+		}
+	}
+	for i := range snap.Conns {
+		m.entries = append(m.entries, entry{host: snap.Conns[i].Host, conn: &snap.Conns[i]})
+	}
+	slices.SortStableFunc(m.entries, func(a, b entry) int { return cmp.Compare(rank[a.host], rank[b.host]) })
+	m.counts = stateCounts(snap.Conns, m.c.Styles, m.c.Lang)
+}
+
+// SetSize gives the pane w×h cells.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Need is how many lines the pane would like: an entry each, and a second
+// line for an end whose truth or detection has to be told on a narrow
+// screen.
+func (m Model) Need() int {
+	all, _ := m.lines()
+	return max(1, len(all))
+}
+
+// Title is "connections N", with its scroll mark.
+func (m Model) Title() string {
+	return common.Titled(m.c.T(i18n.UIPaneConns, "N", len(m.snap.Conns)), m.Mark())
+}
+
+// lines are every line of the entries, and the entry index of each.
+func (m Model) lines() (out []string, of []int) {
+	w := m.widths()
+	for i, e := range m.entries {
+		for _, l := range m.entryLines(e, m.selecting && e.key() == m.sel, w) {
+			out = append(out, l)
+			of = append(of, i)
+		}
+	}
+	return out, of
+}
+
+// Lines renders the pane: the lines it has room for. When they do not all
+// fit, the first line counts the connection ends by state and the rest
+// scroll.
 func (m Model) Lines() []string {
-	st, w, h := m.c.Styles, m.w, m.h
+	st, h := m.c.Styles, m.h
 	if h <= 0 {
 		return nil
 	}
-	if len(m.conns) == 0 {
+	if len(m.entries) == 0 {
 		if m.snap.Now == 0 {
 			return []string{st.Dim.Render(m.c.T(i18n.UINoConnYet))}
 		}
 		return []string{st.Dim.Render(m.c.T(i18n.UINoConn))}
 	}
-	wide := w >= 100
+	all, _ := m.lines()
 	var out []string
-	if m.summed() {
+	rows := h
+	if m.summed(len(all)) {
 		out = append(out, m.counts)
+		rows--
 	}
-	from, to := m.scroll.Window(len(m.conns), m.rows())
-	show := m.conns[from:to]
-	whoW, tupleW := 0, 0
-	for _, c := range show {
-		whoW = max(whoW, format.Width(connWho(c)))
-		tupleW = max(tupleW, format.Width(connTuple(c.Tuple, wide)))
-	}
-	stateW := 12 // SYN_RECEIVED
-	if !wide {
-		stateW = 8
-	}
-	for _, c := range show {
-		state := c.State
-		if !wide {
-			state = format.ShortState(state)
-		}
-		line := format.Fit(connWho(c), whoW) + " " + format.Fit(connTuple(c.Tuple, wide), tupleW) + " " +
-			st.P.State(c.State).Paint(format.Fit(state, stateW))
-		app := c.AppState.In(m.c.Lang)
-		if app == "" {
-			app = "—"
-		}
-		var heard string
-		switch {
-		case !c.Heard && wide:
-			heard = m.c.T(i18n.UIHeardNever)
-		case !c.Heard:
-			heard = m.c.T(i18n.UIHeardNeverShort)
-		case wide:
-			heard = m.c.T(i18n.UIHeardAgo, "D", format.Dur(c.LastHeard))
-		default:
-			heard = m.c.T(i18n.UIAgo, "D", format.Dur(c.LastHeard))
-		}
-		line += " " + app + st.P.Dim.Paint(" · "+heard)
-		if wide && c.Retransmits > 0 {
-			line += st.Warn.Render(" · " + m.c.T(i18n.UIRetransmitted, "N", c.Retransmits))
-		}
-		out = append(out, line)
-	}
-	return out
+	from, to := m.scroll.Window(len(all), rows)
+	return append(out, all[from:to]...)
 }
 
-// rows is how many connection ends the pane lists (a line may go to
-// their counts: summed).
+// rows is how many lines the list has under the counts.
 func (m Model) rows() int {
-	if m.summed() {
+	all, _ := m.lines()
+	if m.summed(len(all)) {
 		return m.h - 1
 	}
 	return m.h
 }
 
 // summed says the first line counts the ends by state: when there are
-// many more than the pane has lines (a herd), not a few more (those
+// many more lines than the pane has (a herd), not a few more (those
 // scroll).
-func (m Model) summed() bool { return len(m.conns) > 2*m.h && m.h > 1 }
+func (m Model) summed(lines int) bool { return lines > 2*m.h && m.h > 1 }
 
 // Scroll moves the list n lines up (n < 0: down).
-func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.conns), m.rows()) }
+func (m *Model) Scroll(n int) {
+	all, _ := m.lines()
+	m.scroll.By(n, len(all), m.rows())
+}
+
+// MoveCursor moves the cursor n entries up (n < 0: down), selecting the
+// first entry on screen at first, and scrolls it into view.
+func (m *Model) MoveCursor(n int) {
+	if len(m.entries) == 0 {
+		return
+	}
+	i := m.selected()
+	switch {
+	case i < 0:
+		all, of := m.lines()
+		from, _ := m.scroll.Window(len(all), m.rows())
+		i = of[min(from, len(of)-1)]
+	default:
+		i = format.Clamp(i-n, 0, len(m.entries)-1)
+	}
+	m.selecting, m.sel = true, m.entries[i].key()
+	_, of := m.lines()
+	first := slices.Index(of, i)
+	last := first
+	for last+1 < len(of) && of[last+1] == i {
+		last++
+	}
+	from, to := m.scroll.Window(len(of), m.rows())
+	switch {
+	case first < from:
+		m.scroll.By(from-first, len(of), m.rows())
+	case last >= to:
+		m.scroll.By(-(last - to + 1), len(of), m.rows())
+	}
+}
+
+// selected is the selected entry's index, -1 when none.
+func (m Model) selected() int {
+	if !m.selecting {
+		return -1
+	}
+	return slices.IndexFunc(m.entries, func(e entry) bool { return e.key() == m.sel })
+}
+
+// SelectedPort is the port tag of the selected connection: its client
+// end's port, the higher of the two (the ephemeral one); false when no
+// connection is selected.
+func (m Model) SelectedPort() (string, bool) {
+	i := m.selected()
+	if i < 0 || m.entries[i].conn == nil {
+		return "", false
+	}
+	var ports []int
+	for _, end := range strings.Split(strings.TrimPrefix(strings.TrimPrefix(m.entries[i].conn.Tuple, "tcp "), "udp "), " > ") {
+		if _, p, ok := strings.Cut(end, ":"); ok {
+			if n, err := strconv.Atoi(p); err == nil {
+				ports = append(ports, n)
+			}
+		}
+	}
+	if len(ports) == 0 {
+		return "", false
+	}
+	return strconv.Itoa(slices.Max(ports)), true
+}
 
 // Mark is the pane's scroll mark (common.Mark).
 func (m Model) Mark() string {
-	from, to := m.scroll.Window(len(m.conns), m.rows())
-	return common.Mark(from, to, len(m.conns))
+	all, _ := m.lines()
+	from, to := m.scroll.Window(len(all), m.rows())
+	return common.Mark(from, to, len(all))
 }
 
-func connWho(c *lab.ConnView) string {
-	if c.App != "" {
-		return c.App
+// columns are the widths the entries on screen share.
+type columns struct{ who, tuple int }
+
+func (m Model) widths() columns {
+	wide := m.w >= 100
+	var c columns
+	for _, e := range m.entries {
+		c.who = max(c.who, format.Width(entryWho(e)))
+		c.tuple = max(c.tuple, format.Width(entryTuple(e, wide)))
 	}
-	return c.Host
+	return c
 }
 
-// connTuple shows "tcp 10.0.0.1:8080 > 10.0.0.2:50312" as
-// "tcp 10.0.0.1:8080 ⇄ 10.0.0.2:50312", without the protocol when narrow.
-func connTuple(t string, wide bool) string {
-	t = strings.Replace(t, " > ", " ⇄ ", 1)
+// entryLines renders one entry: who, the 5-tuple, the TCP state in its
+// colour, what the end believes (its application's state, when it last
+// heard from its peer), and what is true of the peer: a half-open mark, a
+// peer that is not alive, the end's detection. On a screen narrower than
+// 120 the truth gets a line of its own.
+func (m Model) entryLines(e entry, selected bool, c columns) []string {
+	st, w := m.c.Styles, m.w
+	wide := w >= 100
+	who := format.Fit(entryWho(e), c.who)
+	if selected {
+		who = st.Selected.Render(who)
+	}
+	state := "LISTEN"
+	if e.conn != nil {
+		state = e.conn.State
+	}
+	shown := state
+	if !wide {
+		shown = format.ShortState(state)
+	}
+	stateW := 12 // SYN_RECEIVED
+	if !wide {
+		stateW = 8
+	}
+	line := who + " " + format.Fit(entryTuple(e, wide), c.tuple) + " " + st.State(state).Render(format.Fit(shown, stateW))
+	if l := e.listen; l != nil {
+		return []string{line + " " + st.Dim.Render(m.c.T(i18n.UIConnsListen, "Queued", l.Queued, "Room", l.Backlog+1,
+			"HalfOpen", l.HalfOpen, "Drops", l.Drops))}
+	}
+	cv := e.conn
+	line += " " + m.belief(cv, wide)
+	truth := m.truth(cv)
+	if truth == "" {
+		return []string{line}
+	}
+	if w >= 120 {
+		return []string{line + " " + truth}
+	}
+	return []string{line, "  " + truth}
+}
+
+// belief is what the end believes: its application's state and when it
+// last heard from its peer.
+func (m Model) belief(c *lab.ConnView, wide bool) string {
+	st := m.c.Styles
+	app := c.AppState.In(m.c.Lang)
+	if app == "" {
+		app = "—"
+	}
+	var heard string
+	switch {
+	case !c.Heard && wide:
+		heard = m.c.T(i18n.UIHeardNever)
+	case !c.Heard:
+		heard = m.c.T(i18n.UIHeardNeverShort)
+	case wide:
+		heard = m.c.T(i18n.UIHeardAgo, "D", format.Dur(c.LastHeard))
+	default:
+		heard = m.c.T(i18n.UIAgo, "D", format.Dur(c.LastHeard))
+	}
+	s := app + st.Dim.Render(" · "+heard)
+	if wide && c.Retransmits > 0 {
+		s += st.Warn.Render(" · " + m.c.T(i18n.UIRetransmitted, "N", c.Retransmits))
+	}
+	return s
+}
+
+// truth is what the simulator knows and the end may not: its detection
+// once made; else a half-open mark, or what is wrong with the peer; ""
+// when the peer is there and well (or outside the lab).
+func (m Model) truth(c *lab.ConnView) string {
+	st := m.c.Styles
+	if d := c.Detected; d != nil {
+		return st.DetectRow.Render(m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Cause", d.Cause,
+			"Silent", format.Dur(d.Silent)))
+	}
+	t := c.Truth
+	if t.Kind == lab.TruthUnknown || t.Kind == lab.TruthAlive {
+		return ""
+	}
+	what := m.truthText(t)
+	if c.HalfOpen {
+		return st.Warn.Render(m.c.T(i18n.UITruthHalfOpen, "Truth", what))
+	}
+	return st.Dim.Render(m.c.T(i18n.UITruthIs, "Truth", what))
+}
+
+// truthIDs word each truth.
+var truthIDs = map[lab.TruthKind]i18n.ID{
+	lab.TruthPoweredOff: i18n.UITruthPoweredOff, lab.TruthPeerGone: i18n.UITruthPeerGone,
+	lab.TruthCrashed: i18n.UITruthCrashed, lab.TruthFrozen: i18n.UITruthFrozen,
+	lab.TruthFlowForgotten: i18n.UITruthForgotten, lab.TruthLinkDown: i18n.UITruthLinkDown,
+	lab.TruthPartitioned: i18n.UITruthPartition, lab.TruthPeerClosed: i18n.UITruthClosed,
+	lab.TruthAlive: i18n.UITruthAlive,
+}
+
+func (m Model) truthText(t lab.Truth) string {
+	return m.c.T(truthIDs[t.Kind], "Peer", t.Peer, "At", format.Stamp(t.Since, false), "State", t.PeerState)
+}
+
+func entryWho(e entry) string {
+	switch {
+	case e.listen != nil && e.listen.App != "":
+		return e.listen.App
+	case e.conn != nil && e.conn.App != "":
+		return e.conn.App
+	}
+	return e.host
+}
+
+// entryTuple shows "tcp 10.0.0.1:8080 > 10.0.0.2:50312" as
+// "tcp 10.0.0.1:8080 ⇄ 10.0.0.2:50312", without the protocol when narrow;
+// a listening socket as "tcp 10.0.0.1:8080".
+func entryTuple(e entry, wide bool) string {
+	var t string
+	if e.conn != nil {
+		t = strings.Replace(e.conn.Tuple, " > ", " ⇄ ", 1)
+	} else {
+		t = "tcp " + e.listen.Addr.String()
+	}
 	if !wide {
 		if _, rest, ok := strings.Cut(t, " "); ok && strings.HasPrefix(t, "tcp ") {
 			return rest
@@ -116,8 +354,8 @@ func connTuple(t string, wide bool) string {
 	return t
 }
 
-// stateCounts: "2000 connections: 1990 ESTABLISHED · 10 SYN_SENT".
-func stateCounts(conns []*lab.ConnView, st styles.Styles, l i18n.Lang) string {
+// stateCounts: "2000 connection ends: 1990 ESTABLISHED · 10 SYN_SENT".
+func stateCounts(conns []lab.ConnView, st styles.Styles, l i18n.Lang) string {
 	count := map[string]int{}
 	for _, c := range conns {
 		count[c.State]++
@@ -137,46 +375,4 @@ func stateCounts(conns []*lab.ConnView, st styles.Styles, l i18n.Lang) string {
 		parts[i] = fmt.Sprintf("%d %s", count[s], st.State(s).Render(s))
 	}
 	return l.T(i18n.UIConnEnds, "N", len(conns)) + strings.Join(parts, " · ")
-}
-
-// Model is the connections pane: one line per end of each connection, as
-// that end sees it: who, the 5-tuple (local side first), the TCP state in
-// its colour, the application's state and how long ago it last heard from
-// its peer. Ends are listed in wire order of their hosts (clients, on the
-// left of the wire, first), so the side that knows comes first.
-type Model struct {
-	c      *common.Common
-	order  []string
-	snap   *lab.Snapshot
-	conns  []*lab.ConnView // snap's, in wire order of their hosts
-	counts string          // the line that counts them by state
-	w, h   int
-	scroll common.Scroll
-}
-
-// New makes the connections pane of a lab whose nodes go in the given
-// (wire) order.
-func New(c *common.Common, order []string) Model { return Model{c: c, order: order} }
-
-// SetSnapshot shows the lab's state snap.
-func (m *Model) SetSnapshot(snap *lab.Snapshot) {
-	m.snap = snap
-	rank := make(map[string]int, len(m.order))
-	for i, n := range m.order {
-		rank[n] = i
-	}
-	m.conns = make([]*lab.ConnView, len(snap.Conns))
-	for i := range snap.Conns {
-		m.conns[i] = &snap.Conns[i]
-	}
-	slices.SortStableFunc(m.conns, func(a, b *lab.ConnView) int { return cmp.Compare(rank[a.Host], rank[b.Host]) })
-	m.counts = stateCounts(m.conns, m.c.Styles, m.c.Lang)
-}
-
-// SetSize gives the pane w×h cells.
-func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
-
-// Title is "connections N", with its scroll mark.
-func (m Model) Title() string {
-	return common.Titled(m.c.T(i18n.UIPaneConns, "N", len(m.snap.Conns)), m.Mark())
 }

@@ -33,10 +33,12 @@ type Model struct {
 
 	// Set by the page before each View: where the replay is (or how far a
 	// seek under way has got), whether a seek is under way, and how many
-	// recorded inputs are still to replay.
+	// recorded inputs are still to replay. Live says the row is a live
+	// lab's past, not a recording's.
 	Playhead time.Duration
 	Seeking  bool
 	Ahead    int
+	Live     bool
 
 	prompt    textinput.Model
 	prompting bool
@@ -58,6 +60,12 @@ func (m Model) Marks() []feed.Marker { return m.marks }
 // Span is how long the recording runs.
 func (m Model) Span() time.Duration { return m.span }
 
+// SetPast updates a live lab's timeline: its markers so far, how far it
+// goes, and the live inputs known.
+func (m *Model) SetPast(marks []feed.Marker, span time.Duration, inputs int) {
+	m.marks, m.span, m.inputs, m.Live = marks, span, inputs, true
+}
+
 // View renders the row.
 func (m Model) View() string {
 	st, l := m.c.Styles, m.c.Lang
@@ -69,6 +77,9 @@ func (m Model) View() string {
 		return format.Fit(" "+m.prompt.View()+"  "+hint, m.w)
 	}
 	label := st.Title.Render(l.T(i18n.UIReplay))
+	if m.Live {
+		label = st.Title.Render(l.T(i18n.UITimelineLive))
+	}
 	if m.Seeking {
 		label = st.Warn.Render(l.T(i18n.UISeekingLabel))
 	}
@@ -76,11 +87,12 @@ func (m Model) View() string {
 	right := " " + format.Clock(m.span, m.span)
 	if m.w >= 100 {
 		switch n := m.Ahead; {
+		case m.inputs == 0 && m.Live:
 		case m.inputs == 0:
 			right += st.Dim.Render(" · " + l.T(i18n.UINoInputs))
 		case n > 0:
 			right += st.Dim.Render(" · " + l.T(i18n.UIToReplay, "Count", n))
-		default:
+		case !m.Live:
 			right += st.Dim.Render(" · " + l.T(i18n.UIAllReplayed))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/components/menu"
 	"github.com/socklab/socklab/ui/engine"
+	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/format"
 )
 
@@ -116,10 +117,14 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case modalVerdict:
 		return m.verdictKey(msg)
+	case modalFilter:
+		return m.filterKey(msg)
 	}
 	m.status.SetFlash("", false)
-	if m.replay != nil {
-		if next, cmd, ok := m.replayKey(msg); ok {
+	for _, handle := range []func(Model, tea.KeyMsg) (tea.Model, tea.Cmd, bool){
+		Model.costKey, Model.inspectKey, Model.replayKey, Model.timelineKey, Model.exploreKey,
+	} {
+		if next, cmd, ok := handle(m, msg); ok {
 			return next, cmd
 		}
 	}
@@ -158,6 +163,55 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.scrollKey(msg), nil
 	}
 	return m, nil
+}
+
+// exploreKey handles the keys of exploring the run: enter opens the wire's
+// selected packet (on the connections pane: filters the wire on the
+// selected connection), / filters the wire, c shows the cost view, esc
+// clears a filter. ok is false for any other key.
+func (m Model) exploreKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Inspect) && m.focus == paneConns:
+		m, cmd = m.filterOnConn()
+	case key.Matches(msg, k.Inspect):
+		m = m.openInspector()
+	case key.Matches(msg, k.Filter):
+		m, cmd = m.openFilter()
+	case key.Matches(msg, k.Cost):
+		m.costing = true
+	case key.Matches(msg, k.Back) && m.filter.Active():
+		m, cmd = m.setFilter(feed.Filter{})
+	default:
+		return m, nil, false
+	}
+	return m, cmd, true
+}
+
+// costKey handles a key while the cost view has the screen: c or esc
+// closes it, the scroll keys scroll it; any other key does what it does
+// (the lab runs on behind it).
+func (m Model) costKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
+	if !m.costing {
+		return m, nil, false
+	}
+	k := m.keys
+	page := max(1, m.h-6)
+	switch {
+	case key.Matches(msg, k.Cost, k.Back):
+		m.costing = false
+	case key.Matches(msg, k.Up):
+		m.cost.Scroll(1, m.run.Tally, m.run.S.Now())
+	case key.Matches(msg, k.Down):
+		m.cost.Scroll(-1, m.run.Tally, m.run.S.Now())
+	case key.Matches(msg, k.PageUp):
+		m.cost.Scroll(page, m.run.Tally, m.run.S.Now())
+	case key.Matches(msg, k.PageDown):
+		m.cost.Scroll(-page, m.run.Tally, m.run.S.Now())
+	default:
+		return m, nil, false
+	}
+	return m, nil, true
 }
 
 // step pauses and runs the simulation to its next event.
@@ -229,12 +283,21 @@ func (m Model) menuKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.modal, m.menu = modalNone, menu.Model{}
 	case menu.Chosen:
 		a := m.menu.Chosen
-		if err := m.run.S.Apply(a); err != nil {
+		if err := m.run.S.CheckAction(a); err != nil {
+			m.menu = m.menu.Failed(err)
+			return m, cmd
+		}
+		note := actionText(a, m.c.Lang)
+		if m.ahead() > 0 { // gone back: this starts another future
+			dropped := m.forget()
+			note = m.c.T(i18n.UINewFuture, "At", format.Stamp(m.run.S.Now(), false), "Count", dropped) + " · " + note
+		}
+		if err := m.run.Apply(a); err != nil {
 			m.menu = m.menu.Failed(err)
 			return m, cmd
 		}
 		m.modal, m.menu = modalNone, menu.Model{}
-		m.status.SetFlash(actionText(a, m.c.Lang), false)
+		m.status.SetFlash(note, false)
 		m.refresh()
 	}
 	return m, cmd
@@ -245,6 +308,8 @@ func (m Model) menuKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) onOther(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
+	case m.modal == modalFilter:
+		m.prompt, cmd = m.prompt.Update(msg)
 	case m.modal == modalGoto:
 		m.timeline, cmd = m.timeline.Update(msg)
 	case m.prompting():

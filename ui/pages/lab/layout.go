@@ -180,7 +180,7 @@ func (m Model) layout() layout {
 	if m.zoom {
 		return zoomLayout(m.w, m.h-hdr, m.focus).below(hdr)
 	}
-	l := computeLayout(m.w, m.h-hdr, hosts.Need(m.snap), max(1, len(m.snap.Timers)), max(1, len(m.snap.Conns)))
+	l := computeLayout(m.w, m.h-hdr, hosts.Need(m.snap), max(1, len(m.snap.Timers)), m.conns.Need())
 	if l.split > 0 {
 		l.split = splitAt(m.w, m.hosts.Width(m.w/2), m.timers.MinWidth(), m.timers.Width())
 	}
@@ -188,10 +188,16 @@ func (m Model) layout() layout {
 }
 
 // headerRows counts the rows between the status line and the frame: the
-// replay's timeline.
+// timeline (a replay's; a live lab's past when the terminal has the rows
+// to spare), or the filter's prompt (which, on the smallest terminals,
+// takes the status line's place instead).
 func (m Model) headerRows() int {
-	if m.replay != nil {
+	if m.replay != nil || m.h >= liveTimelineHeight || m.modal == modalFilter && m.h > minHeight {
 		return 1
 	}
 	return 0
 }
+
+// liveTimelineHeight is the least terminal height at which a live lab
+// shows its timeline.
+const liveTimelineHeight = 16

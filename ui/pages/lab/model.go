@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab"
@@ -9,6 +10,7 @@ import (
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/components/conns"
 	"github.com/socklab/socklab/ui/components/hosts"
+	"github.com/socklab/socklab/ui/components/inspector"
 	"github.com/socklab/socklab/ui/components/ladder"
 	"github.com/socklab/socklab/ui/components/menu"
 	"github.com/socklab/socklab/ui/components/narration"
@@ -16,7 +18,9 @@ import (
 	"github.com/socklab/socklab/ui/components/timeline"
 	"github.com/socklab/socklab/ui/components/timers"
 	"github.com/socklab/socklab/ui/engine"
+	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/keymap"
+	"github.com/socklab/socklab/ui/pages/cost"
 )
 
 // modal is what, if anything, is open over the lab.
@@ -27,8 +31,9 @@ const (
 	modalFaults
 	modalParams
 	modalHelp
-	modalGoto    // the replay's "go to a time" prompt, in the timeline's row
+	modalGoto    // the timeline's "go to a time" prompt, in its row
 	modalVerdict // the scenario's end: its expectations judged
+	modalFilter  // the wire's filter prompt, in the timeline's row
 )
 
 // Model is the lab screen: a Bubble Tea model over one scenario's running
@@ -73,10 +78,25 @@ type Model struct {
 	// a branch); timeline is its row.
 	replay   *replay
 	timeline timeline.Model
-	// seek is the replay's seek under way, nil when none; seekChunk is
-	// how many events it runs per Update (tests make it small).
+	// seek is the seek under way (the timeline's, or going back), nil
+	// when none; seekChunk is how many events it runs per Update (tests
+	// make it small).
 	seek      *engine.SeekJob
 	seekChunk int
+	// past is what a live lab knows of its run beyond now (history.go).
+	past live
+
+	// inspecting says the packet inspector is open, on the wire's
+	// selected row (insp).
+	inspecting bool
+	insp       inspector.Model
+	// filter is what the wire keeps (the zero Filter: every row); prompt
+	// is its editor, open in modalFilter.
+	filter feed.Filter
+	prompt textinput.Model
+	// costing says the cost view has the screen.
+	costing bool
+	cost    cost.Model
 }
 
 // Option changes how New or NewReplay builds the lab.
@@ -132,6 +152,7 @@ func newModel(c *common.Common, sc *scenarios.Scenario, replay []lab.Input, opts
 		log:    narration.New(c),
 		status: statusbar.New(c),
 		focus:  paneWire,
+		cost:   cost.New(c),
 
 		seekChunk: engine.SeekChunk,
 	}
@@ -139,6 +160,7 @@ func newModel(c *common.Common, sc *scenarios.Scenario, replay []lab.Input, opts
 	for _, o := range opts {
 		o(&m)
 	}
+	m.timeline = timeline.New(c, nil, m.span(), 0)
 	m.refresh()
 	return m, nil
 }
@@ -147,8 +169,9 @@ func newModel(c *common.Common, sc *scenarios.Scenario, replay []lab.Input, opts
 // rows.
 func (m *Model) setRun(r *engine.Run) {
 	m.run = r
-	m.wire.SetFeed(r.Feed)
+	m.wire.SetFeed(r.Wire())
 	m.log.SetFeed(r.Feed)
+	m.inspecting = false
 }
 
 // Init starts the clock when the lab is not paused.
@@ -184,12 +207,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // prompting says a prompt is open (a menu's, or the replay's "go to"):
 // typed text is its value.
 func (m Model) prompting() bool {
-	return (m.modal == modalFaults || m.modal == modalParams) && m.menu.Asking || m.modal == modalGoto
+	return (m.modal == modalFaults || m.modal == modalParams) && m.menu.Asking || m.modal == modalGoto || m.modal == modalFilter
 }
 
 // refresh takes a new snapshot after the session moved, hands it to the
 // panes, and keeps a scrolled-back wire or log looking at the same rows.
 func (m *Model) refresh() {
+	m.remember()
 	if err := m.run.S.Err(); err != nil { // the lab's budget stopped it: say so, and stay
 		m.clock.Paused = true
 		m.status.SetFlash(i18n.ErrorText(err, m.c.Lang), true)
@@ -229,6 +253,8 @@ func (m *Model) resize() {
 	m.conns.SetSize(inner, l.conns)
 	m.wire.SetSize(inner, l.wire)
 	m.log.SetSize(inner, l.log)
+	m.sizeInspector()
+	m.cost.SetSize(inner, m.h-2-m.headerRows())
 }
 
 // Scenario is the name of the lab's scenario.

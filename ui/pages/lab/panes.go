@@ -65,8 +65,14 @@ func (m Model) pane(p pane) common.Pane {
 }
 
 // scrollFocused moves the focused pane n lines up (n < 0: down): the wire
-// moves its cursor, the others scroll.
-func (m *Model) scrollFocused(n int) { m.scrollPane(m.focus, n) }
+// and the connections move their cursor, the others scroll.
+func (m *Model) scrollFocused(n int) {
+	if m.focus == paneConns {
+		m.conns.MoveCursor(n)
+		return
+	}
+	m.scrollPane(m.focus, n)
+}
 
 func (m *Model) scrollPane(p pane, n int) {
 	switch p {

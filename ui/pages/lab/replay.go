@@ -69,42 +69,17 @@ func replaySpan(sc *scenarios.Scenario, rec *scenarios.Recording) time.Duration 
 	return max(span, time.Second)
 }
 
-// replayKey handles the keys of the replay screen; ok is false for a key
-// the lab handles as usual (run, step, jump, speed, scroll, help, quit).
+// replayKey handles the keys only the replay screen has; ok is false for
+// a key the lab handles as usual (the timeline's keys included).
 //
-//	, .     seek back or forward by 1/60 of the recording
-//	< >     to the previous or next marker
-//	g       to a typed time
 //	r       back to the start
-//	b       branch: drop the inputs not yet replayed, go on live
+//	v       branch: drop the inputs not yet replayed, go on live
 //	f e w   refused, with why: the recorded inputs are not editable
-//
-// While a seek is under way only the seek keys (which aim it elsewhere),
-// esc (which stops it) and quit do anything.
 func (m Model) replayKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) {
 	k := m.keys
-	at := m.position()
 	switch {
-	case key.Matches(msg, k.SeekBack):
-		m, cmd = m.seekTo(at - m.replay.seekStep())
-		return m, cmd, true
-	case key.Matches(msg, k.SeekFwd):
-		m, cmd = m.seekTo(at + m.replay.seekStep())
-		return m, cmd, true
-	case key.Matches(msg, k.PrevMark):
-		m, cmd = m.toMarker(-1)
-		return m, cmd, true
-	case key.Matches(msg, k.NextMark):
-		m, cmd = m.toMarker(+1)
-		return m, cmd, true
-	case m.seek != nil && key.Matches(msg, k.Back):
-		return m.stopSeek(), nil, true
-	case m.seek != nil && !key.Matches(msg, k.Quit):
-		m.status.SetFlash(m.c.T(i18n.UISeeking), false)
-		return m, nil, true
-	case key.Matches(msg, k.GoTo):
-		m.modal = modalGoto
-		return m, m.timeline.OpenPrompt(), true
+	case m.seek != nil:
+		return m, nil, false // the timeline's keys aim or stop it
 	case key.Matches(msg, k.ToStart):
 		m, cmd = m.seekTo(0)
 		m.status.SetFlash(m.c.T(i18n.UIToStart), false)
@@ -140,7 +115,7 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.modal = modalNone
 		m.timeline.ClosePrompt()
-		if t > m.replay.span {
+		if m.replay != nil && t > m.replay.span {
 			m.status.SetFlash(m.c.T(i18n.UIEndsAt, "At", netsim.FormatTime(m.replay.span)), false)
 		}
 		return m.seekTo(t)
@@ -155,8 +130,8 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // live: the fault menu and the editor work, and the record key writes the
 // branch (the inputs replayed so far, then the new ones).
 func (m Model) branch() Model {
-	dropped := m.run.S.DropReplay()
 	m.replay = nil
+	dropped := m.forget()
 	m.keys.SetReplay(false)
 	note := m.c.T(i18n.UIBranched, "At", format.Stamp(m.run.S.Now(), false))
 	if dropped > 0 {
@@ -173,9 +148,4 @@ func (m Model) atEnd() (tea.Model, tea.Cmd) {
 	cmd := m.clock.Retag()
 	m.status.SetFlash(m.c.T(i18n.UIAtEnd), false)
 	return m, cmd
-}
-
-// ahead is how many recorded inputs the session has yet to replay.
-func (m Model) ahead() int {
-	return max(0, len(m.replay.inputs)-len(m.run.S.Inputs()))
 }

@@ -258,7 +258,7 @@ func TestReplayPausesAtTheEnd(t *testing.T) {
 	}
 }
 
-// The fault menu and the editor are off while replaying, and say why; b
+// The fault menu and the editor are off while replaying, and say why; v
 // branches: the recorded inputs not yet replayed are dropped, the session
 // stops replaying them, and the lab is live.
 func TestBranchDropsTheRemainingInputs(t *testing.T) {
@@ -267,7 +267,7 @@ func TestBranchDropsTheRemainingInputs(t *testing.T) {
 	m = typeTime(t, m, 30*time.Second) // after the loss and the freeze, before the thaw
 	for _, k := range []string{"f", "e"} {
 		m = press(t, m, k)
-		if m.modal != modalNone || !strings.Contains(m.status.Flash, "until b branches") {
+		if m.modal != modalNone || !strings.Contains(m.status.Flash, "until v branches") {
 			t.Errorf("%s while replaying: modal %v, flash %q; want it refused with why", k, m.modal, m.status.Flash)
 		}
 	}
@@ -281,9 +281,9 @@ func TestBranchDropsTheRemainingInputs(t *testing.T) {
 			thawed = true
 		}
 	})
-	m = press(t, m, "b")
+	m = press(t, m, "v")
 	if m.replay != nil || !strings.Contains(m.status.Flash, "1 recorded input dropped") {
-		t.Fatalf("after b: replaying %v, flash %q; want a live lab and the thaw dropped", m.replay != nil, m.status.Flash)
+		t.Fatalf("after v: replaying %v, flash %q; want a live lab and the thaw dropped", m.replay != nil, m.status.Flash)
 	}
 	if strings.Contains(m.View(), " replay ") {
 		t.Error("the timeline is still on screen after the branch")

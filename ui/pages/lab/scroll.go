@@ -57,6 +57,10 @@ func (m Model) onMouse(msg tea.MouseMsg) Model {
 		d = -1
 	case tea.MouseButtonLeft:
 		m.focus = p
+		if seq, ok := m.wire.RowAt(msg.Y - m.lay.wireY); ok && p == paneWire {
+			m.wire.Select(seq)
+			return m.openInspector()
+		}
 		return m
 	}
 	switch {

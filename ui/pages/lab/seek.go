@@ -29,9 +29,9 @@ func (m Model) playhead() time.Duration {
 	return m.run.S.Now()
 }
 
-// seekStep is how far , and . move: a sixtieth of the recording.
-func (r *replay) seekStep() time.Duration {
-	return max(time.Millisecond, (r.span / 60).Round(time.Millisecond))
+// seekStep is how far , and . move: a sixtieth of the timeline.
+func (m Model) seekStep() time.Duration {
+	return max(time.Millisecond, (m.span() / 60).Round(time.Millisecond))
 }
 
 // seekTo moves the replay to simulated time t (held within the
@@ -43,13 +43,16 @@ func (r *replay) seekStep() time.Duration {
 // (the returned command asks for the next chunk); a seek under way is
 // aimed at t instead, going on from where it got when it can.
 func (m Model) seekTo(t time.Duration) (Model, tea.Cmd) {
-	t = max(0, min(t, m.replay.span))
+	t = max(0, t)
+	if m.replay != nil {
+		t = min(t, m.replay.span)
+	}
 	job := &engine.SeekJob{Run: m.run, To: t}
 	if m.seek != nil {
 		job.Run = m.seek.Run
 	}
 	if t < job.Run.S.Now() {
-		r, err := engine.NewRun(m.sc, m.replay.inputs)
+		r, err := m.freshRun()
 		if err != nil {
 			m.status.SetFlash("seek: "+err.Error(), true)
 			return m, nil
@@ -58,6 +61,26 @@ func (m Model) seekTo(t time.Duration) (Model, tea.Cmd) {
 	}
 	m.seek = job
 	return m.stepSeek(m.seekChunk)
+}
+
+// goTo moves the lab to position p exactly (going back one event, or to
+// the previous change): a fresh run re-simulates the known inputs from the
+// start to p, seekChunk events per Update, and then is the lab's.
+func (m Model) goTo(p engine.Position) (Model, tea.Cmd) {
+	r, err := m.freshRun()
+	if err != nil {
+		m.status.SetFlash("seek: "+err.Error(), true)
+		return m, nil
+	}
+	m.seek = &engine.SeekJob{Run: r, To: p.At, Pos: &p}
+	return m.stepSeek(m.seekChunk)
+}
+
+// freshRun is a new run of the scenario from its start, queued with the
+// inputs the lab knows (a replay's recording; live, the ones applied and
+// those ahead after going back), and the wire's filter.
+func (m Model) freshRun() (*engine.Run, error) {
+	return engine.NewFilteredRun(m.sc, m.knownInputs(), m.filter)
 }
 
 // onSeek runs the next chunk of the seek under way.
@@ -72,7 +95,7 @@ func (m Model) onSeek(msg engine.SeekMsg) (tea.Model, tea.Cmd) {
 // its run becomes the lab's.
 func (m Model) stepSeek(budget int) (Model, tea.Cmd) {
 	j := m.seek
-	if !j.Run.Advance(j.To, budget) {
+	if !j.Step(budget) {
 		return m, func() tea.Msg { return engine.SeekMsg{Job: j} }
 	}
 	m.seek = nil

@@ -24,21 +24,57 @@ func (m Model) View() string {
 		return m.tooSmall()
 	}
 	lines := make([]string, 0, m.h)
-	lines = append(lines, m.statusBar().View())
-	if m.replay != nil {
-		lines = append(lines, m.timelineRow().View())
+	switch {
+	case m.headerRows() > 0:
+		lines = append(lines, m.statusBar().View(), m.headerRow())
+	case m.modal == modalFilter:
+		lines = append(lines, m.headerRow())
+	default:
+		lines = append(lines, m.statusBar().View())
 	}
 	f := common.NewFrame(m.c.Styles, m.w)
-	if l.zoomed {
+	switch {
+	case m.costing:
+		lines = m.costPage(lines, f)
+	case l.zoomed:
 		lines = m.zoomedPane(lines, f)
-	} else {
+	default:
 		lines = m.panes(lines, f)
 	}
 	lines = append(lines, f.Bottom(m.statusBar().Bottom()))
-	if m.modal != modalNone && m.modal != modalGoto {
+	switch {
+	case m.modal != modalNone && m.modal != modalGoto && m.modal != modalFilter:
 		lines = m.drawModal(lines)
+	case m.inspecting && !m.beside() && !m.costing:
+		lines = m.drawInspector(lines)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// headerRow is the row under the status line: the timeline, or the
+// filter's prompt while it is open.
+func (m Model) headerRow() string {
+	if m.modal == modalFilter {
+		return format.Fit(" "+m.prompt.View()+"  "+m.c.Styles.Hint.Render(m.c.T(i18n.UIFilterHint)), m.w)
+	}
+	return m.timelineRow().View()
+}
+
+// costPage draws the cost view on the whole frame.
+func (m Model) costPage(lines []string, f common.Frame) []string {
+	now := m.run.S.Now()
+	lines = append(lines, f.Top(m.cost.Title(now)+" · "+m.c.T(i18n.UICostKeys), 0, "", true, false))
+	return framed(lines, f, m.cost.Lines(m.run.Tally, now), m.h-3-m.headerRows(), true)
+}
+
+// drawInspector puts the packet inspector over the screen, centred.
+func (m Model) drawInspector(lines []string) []string {
+	w := min(m.w-4, 110)
+	content := []string{m.c.Styles.ModalTitle.Render(format.Clip(m.insp.Title(), w-4)), ""}
+	content = append(content, m.insp.Lines()...)
+	content = append(content, "", m.c.Styles.Hint.Render(format.Clip(m.c.T(i18n.UIInspectKeys), w-4)))
+	box := common.ModalBox(m.c.Styles, content, w)
+	return common.Overlay(lines, box, (m.w-w)/2, max(1, (m.h-len(box))/2))
 }
 
 // panes draws every pane the layout shows, the focused one heavy.
@@ -81,8 +117,19 @@ func (m Model) panes(lines []string, f common.Frame) []string {
 		above = 0
 		lines = framed(lines, f, m.conns.Lines(), l.conns, m.focus == paneConns)
 	}
-	lines = append(lines, sep(m.wire.Title(), above, paneWire))
-	lines = framed(lines, f, m.wire.Lines(), l.wire, m.focus == paneWire)
+	if m.inspecting && m.beside() {
+		lines = append(lines, sep(m.wire.Title()+" │ "+m.insp.Title(), above, paneWire))
+		lw, _ := m.wireWidths()
+		left, right := m.wire.Lines(), m.insp.Lines()
+		content := make([]string, l.wire)
+		for i := range content {
+			content[i] = format.Fit(at(left, i), lw) + m.c.Styles.Border.Render(" │ ") + at(right, i)
+		}
+		lines = framed(lines, f, content, l.wire, m.focus == paneWire)
+	} else {
+		lines = append(lines, sep(m.wire.Title(), above, paneWire))
+		lines = framed(lines, f, m.wire.Lines(), l.wire, m.focus == paneWire)
+	}
 	if l.log > 0 {
 		lines = append(lines, f.Sep(m.log.Title(), 0, m.focus == paneLog))
 		lines = framed(lines, f, m.log.Lines(), l.log, m.focus == paneLog)
@@ -111,9 +158,12 @@ func (m Model) statusBar() statusbar.Model {
 	return s
 }
 
-// timelineRow is the replay's timeline as of now.
+// timelineRow is the timeline as of now: a replay's, or a live lab's past.
 func (m Model) timelineRow() timeline.Model {
 	t := m.timeline
+	if m.replay == nil {
+		t.SetPast(m.marks(), m.span(), len(m.knownInputs()))
+	}
 	t.Playhead, t.Seeking, t.Ahead = m.playhead(), m.seek != nil, m.ahead()
 	return t
 }

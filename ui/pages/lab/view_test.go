@@ -106,7 +106,7 @@ func TestViewFitsEverySize(t *testing.T) {
 		for _, l := range i18n.Langs {
 			m := labAtIn(t, c.scenario, c.at, 80, 24, l)
 			for _, size := range sizes {
-				for _, open := range []string{"", "f", "e", "?"} {
+				for _, open := range []string{"", "f", "e", "?", "c", "enter", "/"} {
 					mm := update(t, m, resize(size[0], size[1]))
 					if open != "" {
 						mm = press(t, mm, open)
@@ -213,7 +213,7 @@ timeline:
 		m.run.Advance(110*time.Second, math.MaxInt)
 		m.refresh()
 		for _, size := range [][2]int{{64, 24}, {80, 24}, {120, 40}, {200, 60}} {
-			for _, open := range []string{"", "f", "e", "?"} {
+			for _, open := range []string{"", "f", "e", "?", "c", "enter", "/"} {
 				mm := update(t, m, resize(size[0], size[1]))
 				if open != "" {
 					mm = press(t, mm, open)
