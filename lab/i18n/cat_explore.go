@@ -86,7 +86,6 @@ const (
 	UICostColumns   ID = "ui.cost.columns"
 	UICostNothing   ID = "ui.cost.nothing"
 	UICostKeys      ID = "ui.cost.keys"
-	UICostSentRecv  ID = "ui.cost.sent_recv"
 	UICostClassData ID = "ui.cost.class.data"
 	UICostClassBeat ID = "ui.cost.class.heartbeat"
 	UICostClassKeep ID = "ui.cost.class.keepalive"
@@ -323,7 +322,6 @@ var exploreMessages = map[ID]entry{
 	},
 	UICostNothing:   {En: "nothing has crossed the wire yet", Zh: "线路上还什么都没有"},
 	UICostKeys:      {En: "c or esc closes · the lab goes on behind", Zh: "c 或 esc 关闭 · 实验在后面继续运行"},
-	UICostSentRecv:  {En: "{{.Sent}} sent, {{.Recv}} received", Zh: "发送 {{.Sent}}，接收 {{.Recv}}"},
 	UICostClassData: {En: "data", Zh: "数据"},
 	UICostClassBeat: {En: "heartbeat", Zh: "心跳"},
 	UICostClassKeep: {En: "keepalive", Zh: "保活"},

@@ -107,7 +107,7 @@ func (m Model) timelineKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool
 	case m.seek != nil && key.Matches(msg, k.Back):
 		return m.stopSeek(), nil, true
 	case m.seek != nil && !key.Matches(msg, k.Quit):
-		m.status.SetFlash("seeking… (esc stops)", false)
+		m.status.SetFlash(m.c.T(i18n.UISeeking), false)
 	case key.Matches(msg, k.GoTo):
 		m.modal = modalGoto
 		cmd = m.timeline.OpenPrompt()
