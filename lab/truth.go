@@ -243,7 +243,11 @@ func (s *Session) truthOf(h *netsim.Host, c *netsim.Conn) Truth {
 	}
 	t.PeerState = pc.State().String()
 	key := peerHost + "/" + pc.Owner()
-	switch p := pc.Process(); {
+	p := pc.Process()
+	if l := pc.Pending(); l != nil { // not accepted yet: its listener's process will
+		p = l.Process()
+	}
+	switch {
 	case p != nil && p.Frozen():
 		t.Kind, t.Since = TruthFrozen, s.facts.frozen[key]
 	case p != nil:

@@ -246,6 +246,10 @@ func (c *Conn) Host() *Host { return c.host }
 // Process is the process that owns the socket; nil once it closed it.
 func (c *Conn) Process() *Process { return c.proc }
 
+// Pending is the listener whose queues hold this passive open until the
+// application accepts it, or nil (an accepted or active connection).
+func (c *Conn) Pending() *Listener { return c.listener }
+
 // Owner names the process the socket belongs to, or belonged to before it
 // was closed (a passive open not yet accepted: the listener's process).
 func (c *Conn) Owner() string { return c.owner }

@@ -60,6 +60,9 @@ func (l *Listener) Addr() netip.AddrPort { return l.addr }
 // Name is "tcp 10.0.0.1:8080 > *:*".
 func (l *Listener) Name() string { return l.name }
 
+// Process is the process that listens (and will accept).
+func (l *Listener) Process() *Process { return l.proc }
+
 // Owner names the process that listens.
 func (l *Listener) Owner() string { return l.proc.name }
 
