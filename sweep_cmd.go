@@ -111,8 +111,13 @@ func (f *sweepFlags) run(cmd *cobra.Command, name string, lang i18n.Lang) error 
 			vary, with = append(vary, v.spec), append(with, v.with)
 		}
 	}
-	if _, err := scenarios.Load(scenario, sets...); err != nil {
+	sc, err := scenarios.Load(scenario, sets...)
+	if err != nil {
 		return err
+	}
+	picked, err := sweep.Pick(sweep.MeasuresOf(sc), show)
+	if err != nil {
+		return fmt.Errorf("sweep: %w", err)
 	}
 	seeds := max(f.seeds, 1)
 	grid, err := sweep.NewGrid(vary, with, seeds)
@@ -135,9 +140,8 @@ func (f *sweepFlags) run(cmd *cobra.Command, name string, lang i18n.Lang) error 
 	if err != nil && !interrupted {
 		return fmt.Errorf("sweep: %w", err)
 	}
-	picked, err := pick(res, show)
-	if err != nil {
-		return fmt.Errorf("sweep: %w", err)
+	if len(show) == 0 {
+		picked = res.Shown()
 	}
 	if err := f.write(cmd, res, picked, lang); err != nil {
 		return err
@@ -152,14 +156,6 @@ func (f *sweepFlags) run(cmd *cobra.Command, name string, lang i18n.Lang) error 
 		return codedError{fmt.Errorf("sweep: %w", i18n.NewError(i18n.SweepInterrupted, "Done", done, "Total", len(res.Points))), exitInterrupted}
 	}
 	return nil
-}
-
-// pick is the measures to show: those named, else Shown's.
-func pick(res *sweep.Result, ids []string) ([]int, error) {
-	if len(ids) == 0 {
-		return res.Shown(), nil
-	}
-	return res.Pick(ids)
 }
 
 // write writes the sweep's outputs: the files asked for, then on standard

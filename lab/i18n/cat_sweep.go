@@ -194,8 +194,8 @@ var sweepMessages = map[ID]entry{
 		Zh: `{{printf "%q" .Value}}：图只能写成 .svg 或 .png`,
 	},
 	SweepInterrupted: {
-		En: "interrupted: {{.Done}} of {{.Total}} points were done, and are above",
-		Zh: "已中断：{{.Total}} 个取值点中已完成 {{.Done}} 个，结果见上",
+		En: "interrupted: {{.Done}} of {{.Total}} points were done, and their results are written",
+		Zh: "已中断：{{.Total}} 个取值点中已完成 {{.Done}} 个，它们的结果已经写出",
 	},
 	SweepListWithOthers: {
 		En: "--list takes no scenario and no other flag",

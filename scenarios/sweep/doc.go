@@ -56,7 +56,7 @@
 //	runner.go     Sweep, Run: the worker pool; Result, Point
 //	aggregate.go  Stat: median, least, most over seeds
 //	output.go     WriteCSV, WriteJSON
-//	table.go      WriteTable, Shown, Pick, Cell
+//	table.go      WriteTable, Shown, Pick, Cell, Short
 //	plot.go       WritePlot
 //	builtin.go    the built-in sweeps (Builtins, FindBuiltin)
 package sweep

@@ -38,10 +38,11 @@ func run(t testing.TB, name string, sets, vary []string, with []bool, seeds, wor
 // column is measure id's medians, point by point.
 func column(t testing.TB, r *Result, id string) []float64 {
 	t.Helper()
-	i := r.measure(id)
-	if i < 0 {
-		t.Fatalf("no measure %s", id)
+	ix, err := Pick(r.Measures, []string{id})
+	if err != nil {
+		t.Fatal(err)
 	}
+	i := ix[0]
 	var out []float64
 	for _, p := range r.Points {
 		out = append(out, p.Stats[i].Median)
@@ -231,7 +232,7 @@ func svgParts(t *testing.T, data []byte) (texts []string, paths []int) {
 // labelled axes, in either language.
 func TestPlotSVG(t *testing.T) {
 	res := run(t, "power-loss-heartbeat", nil, []string{"apps.client.heartbeat.interval=5s..60s/5s"}, []bool{false}, 1, 0)
-	show, err := res.Pick([]string{"detect.server", "bytes_per_min.heartbeat"})
+	show, err := Pick(res.Measures, []string{"detect.server", "bytes_per_min.heartbeat"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package sweep
 import (
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,14 +13,16 @@ import (
 )
 
 // Pick finds the measures named ids (their IDs, as the CSV's header has
-// them), in that order; an unknown one is an error that lists them all.
-func (r *Result) Pick(ids []string) ([]int, error) {
+// them) among ms, in that order; an unknown one is an error that lists
+// them all. ms is MeasuresOf a scenario, or a Result's Measures: a
+// command checks its --measure before the sweep runs.
+func Pick(ms []Measure, ids []string) ([]int, error) {
 	var out []int
 	for _, id := range ids {
-		i := r.measure(id)
+		i := slices.IndexFunc(ms, func(m Measure) bool { return m.ID == id })
 		if i < 0 {
 			var all []string
-			for _, m := range r.Measures {
+			for _, m := range ms {
 				all = append(all, m.ID)
 			}
 			return nil, &FlagError{Flag: "--measure " + id, Err: i18n.NewError(i18n.SweepNoMeasure, "ID", id, "Known", i18n.List(all))}
@@ -27,16 +30,6 @@ func (r *Result) Pick(ids []string) ([]int, error) {
 		out = append(out, i)
 	}
 	return out, nil
-}
-
-// measure is the index of the measure id, -1 if there is none.
-func (r *Result) measure(id string) int {
-	for i, m := range r.Measures {
-		if m.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // Shown is the measures a table, a chart and a plot show unless told
