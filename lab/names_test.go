@@ -35,6 +35,21 @@ func TestNamesAreDocumented(t *testing.T) {
 	for _, p := range netsim.PortPolicies() {
 		all = append(all, p)
 	}
+	for _, tr := range netsim.Triggers() {
+		all = append(all, tr)
+	}
+	for _, w := range netsim.DropReasons() {
+		all = append(all, w)
+	}
+	for _, r := range netsim.DropRules() {
+		all = append(all, r)
+	}
+	for _, m := range netsim.TimerModes() {
+		all = append(all, m)
+	}
+	for _, e := range netsim.RTTEstimators() {
+		all = append(all, e)
+	}
 	docs := map[string]string{}
 	check := func(name string, id i18n.ID) {
 		for _, l := range i18n.Langs {

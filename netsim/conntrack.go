@@ -168,15 +168,15 @@ const (
 )
 
 var dropRules = []Named{
-	DropNewWithoutSYN: {"new-without-syn", "conntrack took a mid-stream segment for a new flow (loose pickup) and the ruleset admits new flows only by a SYN"},
-	DropInvalid:       {"invalid", "conntrack found the packet INVALID (a mid-stream segment with loose pickup off, or a FIN, RST or SYN-ACK of no flow) and the ruleset drops INVALID packets"},
-	DropNoFlow:        {"no-flow", "no flow admits it: a datagram from outside, a packet for a NAT's address with no mapping, or a gateway that answers unknown flows with a RST"},
+	DropNewWithoutSYN: {"new-without-syn", "doc.drop_rule.new_without_syn"},
+	DropInvalid:       {"invalid", "doc.drop_rule.invalid"},
+	DropNoFlow:        {"no-flow", "doc.drop_rule.no_flow"},
 }
 
 // String is the rule's name in the event stream: "invalid".
 func (r DropRule) String() string { return nameOf(dropRules, r) }
 
-// Doc is the one-sentence description of the rule.
+// Doc is the ID of the rule's description in lab/i18n's catalog.
 func (r DropRule) Doc() string { return docOf(dropRules, r) }
 
 // DropRules lists the rules, in the order the documentation shows them.

@@ -45,17 +45,31 @@ const (
 	WhyPortClosed                 // a UDP datagram for a port nobody listens on
 )
 
-var whyNames = [...]string{WhyLoss: "loss", WhyLinkDown: "link-down", WhyHostDown: "host-down",
-	WhyFirewall: "firewall", WhyNoRoute: "no-route", WhyBacklogFull: "backlog-full",
-	WhyPartition: "partition", WhyPortClosed: "port-closed"}
+var whyNames = []Named{
+	WhyLoss:        {"loss", "doc.why.loss"},
+	WhyLinkDown:    {"link-down", "doc.why.link_down"},
+	WhyHostDown:    {"host-down", "doc.why.host_down"},
+	WhyFirewall:    {"firewall", "doc.why.firewall"},
+	WhyNoRoute:     {"no-route", "doc.why.no_route"},
+	WhyBacklogFull: {"backlog-full", "doc.why.backlog_full"},
+	WhyPartition:   {"partition", "doc.why.partition"},
+	WhyPortClosed:  {"port-closed", "doc.why.port_closed"},
+}
 
 // String is the contract's name ("" for no reason).
 func (w Why) String() string {
 	if int(w) < len(whyNames) {
-		return whyNames[w]
+		return whyNames[w].Name
 	}
 	return "why?"
 }
+
+// Doc is the ID of the reason's description in lab/i18n's catalog.
+func (w Why) Doc() string { return docOf(whyNames, w) }
+
+// DropReasons lists the reasons a packet is dropped, in the order the
+// documentation shows them.
+func DropReasons() []Why { return valuesOf[Why](whyNames) }
 
 // SegmentEvent records one fate of a packet: sent by its origin, delivered
 // to a host, or dropped on the way. A packet has one sent event and then

@@ -10,9 +10,7 @@ package netsim
 // files and the documentation use, and what documents it. netsim speaks
 // only in codes: Doc is the ID of the name's sentence in lab/i18n's
 // catalog, which the documentation's tables and the interface render in
-// their reader's language (lab's tests check that each ID is there). The
-// story's triggers and the RTT estimators still hold an English sentence
-// of their own.
+// their reader's language (lab's tests check that each ID is there).
 type Named struct {
 	Name string
 	Doc  string

@@ -65,6 +65,13 @@ func TestNameTables(t *testing.T) {
 		}
 		check(t, es)
 	})
+	t.Run("drop reasons", func(t *testing.T) {
+		var es []entry
+		for _, w := range netsim.DropReasons() {
+			es = append(es, entry{w.String(), w.Doc()})
+		}
+		check(t, es)
+	})
 	t.Run("drop rules", func(t *testing.T) {
 		var es []entry
 		for _, r := range netsim.DropRules() {
@@ -79,6 +86,13 @@ func TestNameTables(t *testing.T) {
 			if got, err := netsim.ParseTimerMode(m.String()); err != nil || got != m {
 				t.Errorf("ParseTimerMode(%q) = %v, %v", m, got, err)
 			}
+		}
+		check(t, es)
+	})
+	t.Run("rtt estimators", func(t *testing.T) {
+		var es []entry
+		for _, e := range netsim.RTTEstimators() {
+			es = append(es, entry{e.String(), e.Doc()})
 		}
 		check(t, es)
 	})

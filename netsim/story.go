@@ -42,41 +42,41 @@ const (
 )
 
 var triggerNames = []Named{
-	TriggerWrite:               {"write", "the application's write(): its bytes, sent as soon as the windows allowed"},
-	TriggerConnect:             {"connect", "connect(): the SYN that opens the three-way handshake"},
-	TriggerAnswerSYN:           {"answer-syn", "the SYN-ACK answering a SYN: the second step of the handshake"},
-	TriggerSYNAgain:            {"syn-again", "the SYN-ACK sent again at once because the client's SYN came again"},
-	TriggerHandshake:           {"handshake", "the ACK of the SYN-ACK that completes connect()'s three-way handshake"},
-	TriggerClose:               {"close", "close() or shutdown(SHUT_WR): a FIN once the data queued before it has gone"},
-	TriggerSYNRetransmit:       {"syn-retransmission", "the SYN (or SYN-ACK) timer expired without an answer: sent again, number N (tcp_retransmit_timer, reqsk_timer_handler)"},
-	TriggerRTO:                 {"rto", "the retransmission timer expired: the oldest unacknowledged segment sent again, number N since the last progress (tcp_retransmit_timer)"},
-	TriggerTailLossProbe:       {"tail-loss-probe", "a tail loss probe: the last segment sent again to draw an ACK before the RTO (RFC 8985 7)"},
-	TriggerTailLossProbeNew:    {"tail-loss-probe-new", "a tail loss probe that carries new data rather than a copy (RFC 8985 7.3)"},
-	TriggerFastRetransmit:      {"fast-retransmission", "the third duplicate ACK: the missing segment sent again without waiting for the timer (RFC 5681 3.2)"},
-	TriggerPartialACK:          {"partial-ack", "an ACK during recovery that leaves a hole: the next missing segment sent again (RFC 6582 3.2)"},
-	TriggerZeroWindowProbe:     {"zero-window-probe", "the persist timer: probe number N of a peer whose receive window is shut (tcp_probe_timer)"},
-	TriggerKeepalive:           {"keepalive", "the keepalive timer: probe number N of the Of allowed before giving up (tcp_keepalive_timer)"},
-	TriggerAckNow:              {"ack-now", "an ACK sent at once: Linux's quick-ACK mode, more than a segment unacknowledged, a FIN while closing, or a filled gap (__tcp_ack_snd_check)"},
-	TriggerDelayedACK:          {"delayed-ack", "an ACK that waited for data to ride on, in vain, until the delayed-ACK timer expired (tcp_delack_timer_handler)"},
-	TriggerDupACK:              {"dup-ack", "an out-of-order segment arrived: a duplicate ACK reports the gap at once (RFC 5681 4.2)"},
-	TriggerUnacceptable:        {"unacceptable", "an ACK answering a segment outside the receive window, such as a keepalive probe or an old duplicate (RFC 9293 3.10.7.4)"},
-	TriggerChallengeACK:        {"challenge-ack", "an ACK answering a RST or SYN whose sequence number is not exactly the expected one (RFC 5961 3.2, 4.2)"},
-	TriggerWindowUpdate:        {"window-update", "the application read, and the receive window opened enough to say so (tcp_cleanup_rbuf)"},
-	TriggerResetUnread:         {"reset-unread", "close() with data received and not read: a RST instead of a FIN (tcp_close, RFC 2525 2.17)"},
-	TriggerResetLinger:         {"reset-linger", "close() with SO_LINGER 0, an abort: a RST and no TIME_WAIT"},
-	TriggerResetKeepalive:      {"reset-keepalive", "keepalive gave up after its unanswered probes: a RST, and ETIMEDOUT for the application"},
-	TriggerResetListenerClosed: {"reset-listener-closed", "the listening socket closed while the connection waited in its accept queue (inet_csk_listen_stop)"},
-	TriggerResetNoSocket:       {"reset-no-socket", "a segment arrived for no socket (nothing listens, or the host rebooted): a RST in its name (RFC 9293 3.10.7.1)"},
-	TriggerResetBadACK:         {"reset-bad-ack", "a handshake segment acknowledged what was never sent: a RST (RFC 9293 3.10.7.3)"},
-	TriggerResetDataAfterClose: {"reset-data-after-close", "data arrived for a socket the application had closed: a RST (tcp_rcv_state_process)"},
-	TriggerMiddleboxReset:      {"middlebox-reset", "a middlebox met a packet of a flow it did not know and, by its policy rst, answered with a RST"},
-	TriggerMiddleboxExpiry:     {"middlebox-expiry", "a middlebox forgot an idle flow and, by its policy rst-both, reset both ends"},
+	TriggerWrite:               {"write", "doc.trigger.write"},
+	TriggerConnect:             {"connect", "doc.trigger.connect"},
+	TriggerAnswerSYN:           {"answer-syn", "doc.trigger.answer_syn"},
+	TriggerSYNAgain:            {"syn-again", "doc.trigger.syn_again"},
+	TriggerHandshake:           {"handshake", "doc.trigger.handshake"},
+	TriggerClose:               {"close", "doc.trigger.close"},
+	TriggerSYNRetransmit:       {"syn-retransmission", "doc.trigger.syn_retransmission"},
+	TriggerRTO:                 {"rto", "doc.trigger.rto"},
+	TriggerTailLossProbe:       {"tail-loss-probe", "doc.trigger.tail_loss_probe"},
+	TriggerTailLossProbeNew:    {"tail-loss-probe-new", "doc.trigger.tail_loss_probe_new"},
+	TriggerFastRetransmit:      {"fast-retransmission", "doc.trigger.fast_retransmission"},
+	TriggerPartialACK:          {"partial-ack", "doc.trigger.partial_ack"},
+	TriggerZeroWindowProbe:     {"zero-window-probe", "doc.trigger.zero_window_probe"},
+	TriggerKeepalive:           {"keepalive", "doc.trigger.keepalive"},
+	TriggerAckNow:              {"ack-now", "doc.trigger.ack_now"},
+	TriggerDelayedACK:          {"delayed-ack", "doc.trigger.delayed_ack"},
+	TriggerDupACK:              {"dup-ack", "doc.trigger.dup_ack"},
+	TriggerUnacceptable:        {"unacceptable", "doc.trigger.unacceptable"},
+	TriggerChallengeACK:        {"challenge-ack", "doc.trigger.challenge_ack"},
+	TriggerWindowUpdate:        {"window-update", "doc.trigger.window_update"},
+	TriggerResetUnread:         {"reset-unread", "doc.trigger.reset_unread"},
+	TriggerResetLinger:         {"reset-linger", "doc.trigger.reset_linger"},
+	TriggerResetKeepalive:      {"reset-keepalive", "doc.trigger.reset_keepalive"},
+	TriggerResetListenerClosed: {"reset-listener-closed", "doc.trigger.reset_listener_closed"},
+	TriggerResetNoSocket:       {"reset-no-socket", "doc.trigger.reset_no_socket"},
+	TriggerResetBadACK:         {"reset-bad-ack", "doc.trigger.reset_bad_ack"},
+	TriggerResetDataAfterClose: {"reset-data-after-close", "doc.trigger.reset_data_after_close"},
+	TriggerMiddleboxReset:      {"middlebox-reset", "doc.trigger.middlebox_reset"},
+	TriggerMiddleboxExpiry:     {"middlebox-expiry", "doc.trigger.middlebox_expiry"},
 }
 
 // String is the event stream's name: "rto" ("" for none).
 func (t Trigger) String() string { return nameOf(triggerNames, t) }
 
-// Doc is the one-sentence description of the trigger.
+// Doc is the ID of the trigger's description in lab/i18n's catalog.
 func (t Trigger) Doc() string { return docOf(triggerNames, t) }
 
 // Triggers lists the triggers, in the order the documentation shows them.

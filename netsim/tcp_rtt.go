@@ -22,11 +22,19 @@ const (
 )
 
 var estimatorNames = []Named{
-	EstimatorRFC6298: {"rfc6298", "RFC 6298: SRTT and RTTVAR with gains 1/8 and 1/4; RTO = max(SRTT + 4·RTTVAR, the minimum RTO)"},
-	EstimatorLinux:   {"linux", "Linux's tcp_rtt_estimator: RTO = SRTT + a variance term that starts at max(2·RTT, 200 ms) and decays once per round trip"},
+	EstimatorRFC6298: {"rfc6298", "doc.rtt_estimator.rfc6298"},
+	EstimatorLinux:   {"linux", "doc.rtt_estimator.linux"},
 }
 
+// String is the estimator's name: "rfc6298", "linux".
 func (e RTTEstimator) String() string { return nameOf(estimatorNames, e) }
+
+// Doc is the ID of the estimator's description in lab/i18n's catalog.
+func (e RTTEstimator) Doc() string { return docOf(estimatorNames, e) }
+
+// RTTEstimators lists the estimators, in the order the documentation
+// shows them.
+func RTTEstimators() []RTTEstimator { return valuesOf[RTTEstimator](estimatorNames) }
 
 // kernelRTT is the state of Linux's estimator, in the kernel's units and
 // scales (struct tcp_sock): microseconds, SRTT times 8, the deviations

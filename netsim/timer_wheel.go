@@ -25,14 +25,14 @@ const (
 )
 
 var timerModes = []Named{
-	TimersExact: {"exact", "TCP timers fire at their exact deadlines: the bare rule"},
-	TimersWheel: {"wheel", "TCP timers are jiffy timers on the kernel's timer wheel: each expiry is rounded up to its wheel level's granularity (4 ms, 32 ms, 256 ms, 2.048 s, … at HZ 250), aligned to absolute jiffies"},
+	TimersExact: {"exact", "doc.timer_mode.exact"},
+	TimersWheel: {"wheel", "doc.timer_mode.wheel"},
 }
 
 // String is the mode's name: "exact", "wheel".
 func (m TimerMode) String() string { return nameOf(timerModes, m) }
 
-// Doc is the one-sentence description of the mode.
+// Doc is the ID of the mode's description in lab/i18n's catalog.
 func (m TimerMode) Doc() string { return docOf(timerModes, m) }
 
 // TimerModes lists the modes, in the order the documentation shows them.

@@ -65,6 +65,38 @@ var docTables = map[string]func() string{
 		}
 		return b.String()
 	},
+	"triggers": func() string {
+		b := table("trigger", "note", "what sent it")
+		for _, t := range netsim.Triggers() {
+			note := ""
+			if n := t.Note(); n != 0 {
+				note = "`" + n.String() + "`"
+			}
+			b.row("`"+t.String()+"`", note, en(i18n.ID(t.Doc())))
+		}
+		return b.String()
+	},
+	"drop-reasons": func() string {
+		b := table("why", "the packet was dropped because")
+		for _, w := range netsim.DropReasons() {
+			b.row("`"+w.String()+"`", en(i18n.ID(w.Doc())))
+		}
+		return b.String()
+	},
+	"drop-rules": func() string {
+		b := table("rule", "why the middlebox dropped the packet")
+		for _, r := range netsim.DropRules() {
+			b.row("`"+r.String()+"`", en(i18n.ID(r.Doc())))
+		}
+		return b.String()
+	},
+	"timer-modes": func() string {
+		b := table("mode", "how the TCP timers fire")
+		for _, m := range netsim.TimerModes() {
+			b.row("`"+m.String()+"`", en(i18n.ID(m.Doc())))
+		}
+		return b.String()
+	},
 	"client-states": func() string {
 		b := table("state", "the client is")
 		for _, s := range lab.ClientStates() {

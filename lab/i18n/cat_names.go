@@ -2,7 +2,9 @@ package i18n
 
 // What the names of socklab's sets of codes mean, one sentence each: the
 // causes of a detection, the notes on a segment, the TCP timers, the
-// middlebox settings, a client's states and the kinds of expectation. The
+// middlebox settings, a client's states, the kinds of expectation, what
+// made a node send a packet (its trigger), why a packet was dropped and
+// the middlebox rule that dropped it, the modes of the TCP timers and the RTT estimators. The
 // table that declares each set (netsim's and lab's names tables, the
 // scenarios' expectation kinds) gives each name one of these IDs; the
 // documentation's tables and the interface's help render them.
@@ -64,6 +66,55 @@ const (
 	DocExpectPollLatency    ID = "doc.expect.poll_latency"
 	DocExpectReconnectPeak  ID = "doc.expect.reconnect_peak"
 	DocExpectBacklogDrops   ID = "doc.expect.backlog_drops"
+
+	DocWhyLoss        ID = "doc.why.loss"
+	DocWhyLinkDown    ID = "doc.why.link_down"
+	DocWhyHostDown    ID = "doc.why.host_down"
+	DocWhyFirewall    ID = "doc.why.firewall"
+	DocWhyNoRoute     ID = "doc.why.no_route"
+	DocWhyBacklogFull ID = "doc.why.backlog_full"
+	DocWhyPartition   ID = "doc.why.partition"
+	DocWhyPortClosed  ID = "doc.why.port_closed"
+
+	DocTriggerWrite               ID = "doc.trigger.write"
+	DocTriggerConnect             ID = "doc.trigger.connect"
+	DocTriggerAnswerSYN           ID = "doc.trigger.answer_syn"
+	DocTriggerSYNAgain            ID = "doc.trigger.syn_again"
+	DocTriggerHandshake           ID = "doc.trigger.handshake"
+	DocTriggerClose               ID = "doc.trigger.close"
+	DocTriggerSYNRetransmission   ID = "doc.trigger.syn_retransmission"
+	DocTriggerRTO                 ID = "doc.trigger.rto"
+	DocTriggerTailLossProbe       ID = "doc.trigger.tail_loss_probe"
+	DocTriggerTailLossProbeNew    ID = "doc.trigger.tail_loss_probe_new"
+	DocTriggerFastRetransmission  ID = "doc.trigger.fast_retransmission"
+	DocTriggerPartialACK          ID = "doc.trigger.partial_ack"
+	DocTriggerZeroWindowProbe     ID = "doc.trigger.zero_window_probe"
+	DocTriggerKeepalive           ID = "doc.trigger.keepalive"
+	DocTriggerAckNow              ID = "doc.trigger.ack_now"
+	DocTriggerDelayedACK          ID = "doc.trigger.delayed_ack"
+	DocTriggerDupACK              ID = "doc.trigger.dup_ack"
+	DocTriggerUnacceptable        ID = "doc.trigger.unacceptable"
+	DocTriggerChallengeACK        ID = "doc.trigger.challenge_ack"
+	DocTriggerWindowUpdate        ID = "doc.trigger.window_update"
+	DocTriggerResetUnread         ID = "doc.trigger.reset_unread"
+	DocTriggerResetLinger         ID = "doc.trigger.reset_linger"
+	DocTriggerResetKeepalive      ID = "doc.trigger.reset_keepalive"
+	DocTriggerResetListenerClosed ID = "doc.trigger.reset_listener_closed"
+	DocTriggerResetNoSocket       ID = "doc.trigger.reset_no_socket"
+	DocTriggerResetBadACK         ID = "doc.trigger.reset_bad_ack"
+	DocTriggerResetDataAfterClose ID = "doc.trigger.reset_data_after_close"
+	DocTriggerMiddleboxReset      ID = "doc.trigger.middlebox_reset"
+	DocTriggerMiddleboxExpiry     ID = "doc.trigger.middlebox_expiry"
+
+	DocDropRuleNewWithoutSYN ID = "doc.drop_rule.new_without_syn"
+	DocDropRuleInvalid       ID = "doc.drop_rule.invalid"
+	DocDropRuleNoFlow        ID = "doc.drop_rule.no_flow"
+
+	DocTimerModeExact ID = "doc.timer_mode.exact"
+	DocTimerModeWheel ID = "doc.timer_mode.wheel"
+
+	DocEstimatorRFC6298 ID = "doc.rtt_estimator.rfc6298"
+	DocEstimatorLinux   ID = "doc.rtt_estimator.linux"
 )
 
 var nameMessages = map[ID]entry{
@@ -273,5 +324,183 @@ var nameMessages = map[ID]entry{
 	DocExpectBacklogDrops: {
 		En: "the number of SYNs and handshake ACKs a full accept queue dropped is within the bounds",
 		Zh: "因 accept 队列已满而丢弃的 SYN 和握手 ACK 的数量在上下限之内",
+	},
+
+	DocTriggerWrite: {
+		En: "the application's write(): its bytes, sent as soon as the windows allowed",
+		Zh: "应用的 write()：它的字节，窗口一允许就发出",
+	},
+	DocTriggerConnect: {
+		En: "connect(): the SYN that opens the three-way handshake",
+		Zh: "connect()：开启三次握手的 SYN",
+	},
+	DocTriggerAnswerSYN: {
+		En: "the SYN-ACK answering a SYN: the second step of the handshake",
+		Zh: "回应 SYN 的 SYN-ACK：握手的第二步",
+	},
+	DocTriggerSYNAgain: {
+		En: "the SYN-ACK sent again at once because the client's SYN came again",
+		Zh: "客户端的 SYN 又来了一次，于是立刻重发 SYN-ACK",
+	},
+	DocTriggerHandshake: {
+		En: "the ACK of the SYN-ACK that completes connect()'s three-way handshake",
+		Zh: "确认 SYN-ACK 的 ACK，完成 connect() 的三次握手",
+	},
+	DocTriggerClose: {
+		En: "close() or shutdown(SHUT_WR): a FIN once the data queued before it has gone",
+		Zh: "close() 或 shutdown(SHUT_WR)：排在它之前的数据发完后发出 FIN",
+	},
+	DocTriggerSYNRetransmission: {
+		En: "the SYN (or SYN-ACK) timer expired without an answer: sent again, number N (tcp_retransmit_timer, reqsk_timer_handler)",
+		Zh: "SYN（或 SYN-ACK）定时器到期仍无应答：第 N 次重发（tcp_retransmit_timer、reqsk_timer_handler）",
+	},
+	DocTriggerRTO: {
+		En: "the retransmission timer expired: the oldest unacknowledged segment sent again, number N since the last progress (tcp_retransmit_timer)",
+		Zh: "重传定时器到期：重发最早的未确认报文段，自上次进展以来的第 N 次（tcp_retransmit_timer）",
+	},
+	DocTriggerTailLossProbe: {
+		En: "a tail loss probe: the last segment sent again to draw an ACK before the RTO (RFC 8985 7)",
+		Zh: "尾部丢失探测：在 RTO 之前重发最后一个报文段，以换来一个 ACK（RFC 8985 7）",
+	},
+	DocTriggerTailLossProbeNew: {
+		En: "a tail loss probe that carries new data rather than a copy (RFC 8985 7.3)",
+		Zh: "携带新数据而不是副本的尾部丢失探测（RFC 8985 7.3）",
+	},
+	DocTriggerFastRetransmission: {
+		En: "the third duplicate ACK: the missing segment sent again without waiting for the timer (RFC 5681 3.2)",
+		Zh: "第三个重复 ACK：不等定时器，立即重发缺失的报文段（RFC 5681 3.2）",
+	},
+	DocTriggerPartialACK: {
+		En: "an ACK during recovery that leaves a hole: the next missing segment sent again (RFC 6582 3.2)",
+		Zh: "恢复期间的 ACK 仍留有空洞：重发下一个缺失的报文段（RFC 6582 3.2）",
+	},
+	DocTriggerZeroWindowProbe: {
+		En: "the persist timer: probe number N of a peer whose receive window is shut (tcp_probe_timer)",
+		Zh: "坚持定时器：对接收窗口已关闭的对端发出的第 N 个探测（tcp_probe_timer）",
+	},
+	DocTriggerKeepalive: {
+		En: "the keepalive timer: probe number N of the Of allowed before giving up (tcp_keepalive_timer)",
+		Zh: "保活定时器：放弃之前允许的 Of 个探测中的第 N 个（tcp_keepalive_timer）",
+	},
+	DocTriggerAckNow: {
+		En: "an ACK sent at once: Linux's quick-ACK mode, more than a segment unacknowledged, a FIN while closing, or a filled gap (__tcp_ack_snd_check)",
+		Zh: "立即发出的 ACK：Linux 的快速 ACK 模式、超过一个报文段未确认、关闭过程中收到 FIN，或空洞被填上（__tcp_ack_snd_check）",
+	},
+	DocTriggerDelayedACK: {
+		En: "an ACK that waited for data to ride on, in vain, until the delayed-ACK timer expired (tcp_delack_timer_handler)",
+		Zh: "等数据搭便车却没等到，直到延迟 ACK 定时器到期才发出的 ACK（tcp_delack_timer_handler）",
+	},
+	DocTriggerDupACK: {
+		En: "an out-of-order segment arrived: a duplicate ACK reports the gap at once (RFC 5681 4.2)",
+		Zh: "收到乱序报文段：立即用重复 ACK 报告空洞（RFC 5681 4.2）",
+	},
+	DocTriggerUnacceptable: {
+		En: "an ACK answering a segment outside the receive window, such as a keepalive probe or an old duplicate (RFC 9293 3.10.7.4)",
+		Zh: "回应接收窗口之外的报文段（如保活探测或旧的重复报文段）的 ACK（RFC 9293 3.10.7.4）",
+	},
+	DocTriggerChallengeACK: {
+		En: "an ACK answering a RST or SYN whose sequence number is not exactly the expected one (RFC 5961 3.2, 4.2)",
+		Zh: "回应序号并非恰好等于期望值的 RST 或 SYN 的 ACK（RFC 5961 3.2、4.2）",
+	},
+	DocTriggerWindowUpdate: {
+		En: "the application read, and the receive window opened enough to say so (tcp_cleanup_rbuf)",
+		Zh: "应用读走了数据，接收窗口打开到值得通告的程度（tcp_cleanup_rbuf）",
+	},
+	DocTriggerResetUnread: {
+		En: "close() with data received and not read: a RST instead of a FIN (tcp_close, RFC 2525 2.17)",
+		Zh: "close() 时还有已收到却未读的数据：发 RST 而不是 FIN（tcp_close，RFC 2525 2.17）",
+	},
+	DocTriggerResetLinger: {
+		En: "close() with SO_LINGER 0, an abort: a RST and no TIME_WAIT",
+		Zh: "SO_LINGER 为 0 的 close()，即中止：发 RST，没有 TIME_WAIT",
+	},
+	DocTriggerResetKeepalive: {
+		En: "keepalive gave up after its unanswered probes: a RST, and ETIMEDOUT for the application",
+		Zh: "保活探测无人应答，放弃：发 RST，应用得到 ETIMEDOUT",
+	},
+	DocTriggerResetListenerClosed: {
+		En: "the listening socket closed while the connection waited in its accept queue (inet_csk_listen_stop)",
+		Zh: "连接还在 accept 队列中等待时，监听套接字关闭了（inet_csk_listen_stop）",
+	},
+	DocTriggerResetNoSocket: {
+		En: "a segment arrived for no socket (nothing listens, or the host rebooted): a RST in its name (RFC 9293 3.10.7.1)",
+		Zh: "报文段到达时没有对应的套接字（无人监听，或主机已重启）：以该连接的名义回一个 RST（RFC 9293 3.10.7.1）",
+	},
+	DocTriggerResetBadACK: {
+		En: "a handshake segment acknowledged what was never sent: a RST (RFC 9293 3.10.7.3)",
+		Zh: "握手报文段确认了从未发出的数据：回 RST（RFC 9293 3.10.7.3）",
+	},
+	DocTriggerResetDataAfterClose: {
+		En: "data arrived for a socket the application had closed: a RST (tcp_rcv_state_process)",
+		Zh: "数据到达一个应用已经关闭的套接字：回 RST（tcp_rcv_state_process）",
+	},
+	DocTriggerMiddleboxReset: {
+		En: "a middlebox met a packet of a flow it did not know and, by its policy rst, answered with a RST",
+		Zh: "中间设备遇到一个它不认识的流的包，按 rst 策略回了一个 RST",
+	},
+	DocTriggerMiddleboxExpiry: {
+		En: "a middlebox forgot an idle flow and, by its policy rst-both, reset both ends",
+		Zh: "中间设备忘掉了一条空闲的流，并按 rst-both 策略重置了两端",
+	},
+	DocDropRuleNewWithoutSYN: {
+		En: "conntrack took a mid-stream segment for a new flow (loose pickup) and the ruleset admits new flows only by a SYN",
+		Zh: "conntrack 把流中途的报文段当作新流（宽松接管），而规则集只接纳以 SYN 开始的新流",
+	},
+	DocDropRuleInvalid: {
+		En: "conntrack found the packet INVALID (a mid-stream segment with loose pickup off, or a FIN, RST or SYN-ACK of no flow) and the ruleset drops INVALID packets",
+		Zh: "conntrack 判定这个包为 INVALID（关闭宽松接管时的流中途报文段，或不属于任何流的 FIN、RST、SYN-ACK），而规则集丢弃 INVALID 包",
+	},
+	DocDropRuleNoFlow: {
+		En: "no flow admits it: a datagram from outside, a packet for a NAT's address with no mapping, or a gateway that answers unknown flows with a RST",
+		Zh: "没有哪条流接纳它：来自外部的数据报、发往 NAT 地址却没有映射的包，或对未知的流回 RST 的网关",
+	},
+	DocTimerModeExact: {
+		En: "TCP timers fire at their exact deadlines: the bare rule",
+		Zh: "TCP 定时器在精确的到期时刻触发：纯粹的规则",
+	},
+	DocTimerModeWheel: {
+		En: "TCP timers are jiffy timers on the kernel's timer wheel: each expiry is rounded up to its wheel level's granularity (4 ms, 32 ms, 256 ms, 2.048 s, … at HZ 250), aligned to absolute jiffies",
+		Zh: "TCP 定时器是内核时间轮上的 jiffy 定时器：每次到期都向上取整到所在层级的粒度（HZ 250 时为 4 毫秒、32 毫秒、256 毫秒、2.048 秒……），对齐到绝对 jiffies",
+	},
+	DocEstimatorRFC6298: {
+		En: "RFC 6298: SRTT and RTTVAR with gains 1/8 and 1/4; RTO = max(SRTT + 4·RTTVAR, the minimum RTO)",
+		Zh: "RFC 6298：SRTT 与 RTTVAR 的增益为 1/8 与 1/4；RTO = max(SRTT + 4·RTTVAR, 最小 RTO)",
+	},
+	DocEstimatorLinux: {
+		En: "Linux's tcp_rtt_estimator: RTO = SRTT + a variance term that starts at max(2·RTT, 200 ms) and decays once per round trip",
+		Zh: "Linux 的 tcp_rtt_estimator：RTO = SRTT + 方差项；方差项从 max(2·RTT, 200 ms) 起步，每个往返衰减一次",
+	},
+
+	DocWhyLoss: {
+		En: "the link lost it (random or bursty loss)",
+		Zh: "链路把它丢了（随机丢包或突发丢包）",
+	},
+	DocWhyLinkDown: {
+		En: "the cable is pulled",
+		Zh: "网线被拔掉了",
+	},
+	DocWhyHostDown: {
+		En: "the receiving host has no power",
+		Zh: "接收它的主机断电了",
+	},
+	DocWhyFirewall: {
+		En: "a firewall or NAT refused it; `rule` says which of its rules",
+		Zh: "防火墙或 NAT 拒绝了它；rule 字段说明是哪条规则",
+	},
+	DocWhyNoRoute: {
+		En: "no path leads to the destination address",
+		Zh: "没有通往目的地址的路径",
+	},
+	DocWhyBacklogFull: {
+		En: "the listener's accept queue is full: a SYN, or the ACK that ends a handshake",
+		Zh: "监听者的 accept 队列已满：丢掉 SYN，或结束握手的 ACK",
+	},
+	DocWhyPartition: {
+		En: "sender and receiver are partitioned",
+		Zh: "发送方与接收方被网络分区隔开",
+	},
+	DocWhyPortClosed: {
+		En: "a UDP datagram for a port nobody listens on (ICMP is not modelled)",
+		Zh: "发往无人监听端口的 UDP 数据报（不模拟 ICMP）",
 	},
 }
