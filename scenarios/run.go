@@ -99,8 +99,11 @@ func (e *SummaryEvent) Line() string        { return e.LineIn(i18n.English) }
 // LineIn is the line in l.
 func (e *SummaryEvent) LineIn(l i18n.Lang) string {
 	t := e.Totals
-	return fmt.Sprintf("%-9s %s", "summary", l.T(i18n.RunSummary, "Sim", e.At, "Events", e.Events, "Passed", e.Passed,
-		"Failed", e.Failed, "Segments", t.Segments, "Detections", t.Detections, "Reconnects", t.Reconnects,
+	return fmt.Sprintf("%-9s %s", "summary", l.T(i18n.RunSummary, "Sim", e.At,
+		"Events", i18n.M(i18n.RunEvents, "Count", e.Events), "Passed", i18n.M(i18n.RunPassed, "Count", e.Passed),
+		"Failed", e.Failed, "Segments", i18n.M(i18n.RunSegments, "Count", t.Segments),
+		"Detections", i18n.M(i18n.RunDetections, "Count", t.Detections),
+		"Reconnects", i18n.M(i18n.RunReconnects, "Count", t.Reconnects),
 		"Peak", t.ReconnectPeak, "Drops", t.BacklogDrops))
 }
 func (e *SummaryEvent) AppendFields(f *netsim.Fields) {

@@ -56,7 +56,12 @@ const (
 	VerdictFail         ID = "verdict.fail"
 	VerdictLine         ID = "verdict.line"
 
-	RunSummary ID = "run.summary"
+	RunSummary    ID = "run.summary"
+	RunEvents     ID = "run.summary.events"
+	RunPassed     ID = "run.summary.passed"
+	RunSegments   ID = "run.summary.segments"
+	RunDetections ID = "run.summary.detections"
+	RunReconnects ID = "run.summary.reconnects"
 )
 
 var expectMessages = map[ID]entry{
@@ -245,7 +250,12 @@ var expectMessages = map[ID]entry{
 	},
 
 	RunSummary: {
-		En: "simulated {{.Sim}}, {{.Events}} events, {{.Passed}} expectations passed, {{.Failed}} failed; {{.Segments}} segments, {{.Detections}} detections, {{.Reconnects}} reconnect attempts (peak {{.Peak}} in 100 ms), {{.Drops}} dropped for a full backlog",
-		Zh: "模拟了 {{.Sim}}，共 {{.Events}} 个事件；期望通过 {{.Passed}} 项，未通过 {{.Failed}} 项；报文段 {{.Segments}} 个，检测到断开 {{.Detections}} 次，重连尝试 {{.Reconnects}} 次（100 毫秒内最多 {{.Peak}} 次），因 backlog 满而丢弃 {{.Drops}} 个",
+		En: "simulated {{.Sim}}, {{.Events}}, {{.Passed}}, {{.Failed}} failed; {{.Segments}}, {{.Detections}}, {{.Reconnects}} (peak {{.Peak}} in 100 ms), {{.Drops}} dropped for a full backlog",
+		Zh: "模拟了 {{.Sim}}，{{.Events}}；{{.Passed}}，未通过 {{.Failed}} 项；{{.Segments}}，{{.Detections}}，{{.Reconnects}}（100 毫秒内最多 {{.Peak}} 次），因 backlog 满而丢弃 {{.Drops}} 个",
 	},
+	RunEvents:     {En: "{{.Count}} events", EnOne: "{{.Count}} event", Zh: "共 {{.Count}} 个事件"},
+	RunPassed:     {En: "{{.Count}} expectations passed", EnOne: "{{.Count}} expectation passed", Zh: "期望通过 {{.Count}} 项"},
+	RunSegments:   {En: "{{.Count}} segments", EnOne: "{{.Count}} segment", Zh: "报文段 {{.Count}} 个"},
+	RunDetections: {En: "{{.Count}} detections", EnOne: "{{.Count}} detection", Zh: "检测到断开 {{.Count}} 次"},
+	RunReconnects: {En: "{{.Count}} reconnect attempts", EnOne: "{{.Count}} reconnect attempt", Zh: "重连尝试 {{.Count}} 次"},
 }
