@@ -63,7 +63,7 @@ var notifyMessages = map[ID]entry{
 	},
 	NarrateLogNotify: {
 		En: "{{.Who}} writes it to its log and tells its user: “{{.Notice}}” Reconnect, log, notify the user: the last steps of the heartbeat recipe.",
-		Zh: "{{.Who}} 把这件事写进日志，并提示用户：“{{.Notice}}”重连、记日志、通知用户：这正是心跳方案的最后几步。",
+		Zh: "{{.Who}} 把这件事记入日志，并通知用户：“{{.Notice}}”——重建连接、记录日志、通知用户，正是心跳机制的最后几步。",
 	},
 	NarrateLogGiveUp: {
 		En: "{{.Who}} writes an error to its log and tells its user: “{{.Notice}}”",

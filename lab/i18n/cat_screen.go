@@ -189,7 +189,7 @@ var screenMessages = map[ID]entry{
 	UIMappedAs:    {En: "as {{.Addr}}", Zh: "映射为 {{.Addr}}"},
 	UIIdleOf:      {En: "idle {{.Idle}} of {{.Timeout}}", Zh: "空闲 {{.Idle}}/{{.Timeout}}"},
 	UILinks:       {En: "links", Zh: "链路"},
-	UILinkUp:      {En: "up", Zh: "通"},
+	UILinkUp:      {En: "up", Zh: "连通"},
 	UILinkDown:    {En: "DOWN", Zh: "断开"},
 	UILinkLoss:    {En: "loss {{.P}}", Zh: "丢包 {{.P}}"},
 

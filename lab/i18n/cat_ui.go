@@ -76,11 +76,11 @@ var uiMessages = map[ID]entry{
 	UIVerdictSummary: {
 		En:    "{{.Passed}} of {{.Count}} expectations hold.",
 		EnOne: "{{.Passed}} of {{.Count}} expectation holds.",
-		Zh:    "{{.Count}} 项预期中有 {{.Passed}} 项成立。",
+		Zh:    "{{.Count}} 项期望中有 {{.Passed}} 项成立。",
 	},
 	UIVerdictNone: {
 		En: "This scenario states no expectations: what happened is on the wire and in the narration.",
-		Zh: "这个场景没有列出预期：发生了什么，请看线路和解说。",
+		Zh: "这个场景没有列出期望：发生了什么，请看线路和解说。",
 	},
 	UIVerdictOn: {
 		En: "space runs on past the end",
@@ -161,7 +161,7 @@ var uiMessages = map[ID]entry{
 	UIRestartedDropped: {
 		En:    "restarted: {{.Count}} live changes dropped",
 		EnOne: "restarted: {{.Count}} live change dropped",
-		Zh:    "已重新开始：丢弃了 {{.Count}} 项现场改动",
+		Zh:    "已重新开始：丢掉了 {{.Count}} 次实时修改",
 	},
 	UIZoomed: {
 		En: "{{.Title}} · zoomed · z returns",
