@@ -8,48 +8,35 @@ import (
 	"github.com/socklab/socklab/netsim"
 )
 
+// named is a value of one of netsim's tables of names.
+type named interface {
+	String() string
+	Doc() string
+}
+
+func appendNamed[T named](all []named, values []T) []named {
+	for _, v := range values {
+		all = append(all, v)
+	}
+	return all
+}
+
 // Every name of the sets netsim and lab declare is documented by a message
 // of the catalog, in both languages (the catalog's own tests hold the
 // languages to each other): netsim holds the message's ID as a code.
 func TestNamesAreDocumented(t *testing.T) {
-	type named interface {
-		String() string
-		Doc() string
-	}
 	var all []named
-	for _, c := range netsim.Causes() {
-		all = append(all, c)
-	}
-	for _, n := range netsim.Notes() {
-		all = append(all, n)
-	}
-	for _, k := range netsim.TimerKinds() {
-		all = append(all, k)
-	}
-	for _, k := range netsim.MiddleboxKinds() {
-		all = append(all, k)
-	}
-	for _, p := range netsim.ExpiryPolicies() {
-		all = append(all, p)
-	}
-	for _, p := range netsim.PortPolicies() {
-		all = append(all, p)
-	}
-	for _, tr := range netsim.Triggers() {
-		all = append(all, tr)
-	}
-	for _, w := range netsim.DropReasons() {
-		all = append(all, w)
-	}
-	for _, r := range netsim.DropRules() {
-		all = append(all, r)
-	}
-	for _, m := range netsim.TimerModes() {
-		all = append(all, m)
-	}
-	for _, e := range netsim.RTTEstimators() {
-		all = append(all, e)
-	}
+	all = appendNamed(all, netsim.Causes())
+	all = appendNamed(all, netsim.Notes())
+	all = appendNamed(all, netsim.TimerKinds())
+	all = appendNamed(all, netsim.MiddleboxKinds())
+	all = appendNamed(all, netsim.ExpiryPolicies())
+	all = appendNamed(all, netsim.PortPolicies())
+	all = appendNamed(all, netsim.Triggers())
+	all = appendNamed(all, netsim.DropReasons())
+	all = appendNamed(all, netsim.DropRules())
+	all = appendNamed(all, netsim.TimerModes())
+	all = appendNamed(all, netsim.RTTEstimators())
 	docs := map[string]string{}
 	check := func(name string, id i18n.ID) {
 		for _, l := range i18n.Langs {

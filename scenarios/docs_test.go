@@ -37,34 +37,12 @@ var docTables = map[string]func() string{
 		}
 		return b.String()
 	},
-	"causes": func() string {
-		b := table("cause", "what was concluded, and how")
-		for _, c := range netsim.Causes() {
-			b.row("`"+c.String()+"`", en(i18n.ID(c.Doc())))
-		}
-		return b.String()
-	},
+	"causes": func() string { return namesTable("cause", "what was concluded, and how", netsim.Causes()) },
 	"on-expired": func() string {
-		b := table("policy", "the next packet of a forgotten flow")
-		for _, p := range netsim.ExpiryPolicies() {
-			b.row("`"+p.String()+"`", en(i18n.ID(p.Doc())))
-		}
-		return b.String()
+		return namesTable("policy", "the next packet of a forgotten flow", netsim.ExpiryPolicies())
 	},
-	"notes": func() string {
-		b := table("note", "what the segment is for")
-		for _, n := range netsim.Notes() {
-			b.row("`"+n.String()+"`", en(i18n.ID(n.Doc())))
-		}
-		return b.String()
-	},
-	"timers": func() string {
-		b := table("timer", "what it does")
-		for _, k := range netsim.TimerKinds() {
-			b.row("`"+k.String()+"`", en(i18n.ID(k.Doc())))
-		}
-		return b.String()
-	},
+	"notes":  func() string { return namesTable("note", "what the segment is for", netsim.Notes()) },
+	"timers": func() string { return namesTable("timer", "what it does", netsim.TimerKinds()) },
 	"triggers": func() string {
 		b := table("trigger", "note", "what sent it")
 		for _, t := range netsim.Triggers() {
@@ -76,27 +54,9 @@ var docTables = map[string]func() string{
 		}
 		return b.String()
 	},
-	"drop-reasons": func() string {
-		b := table("why", "the packet was dropped because")
-		for _, w := range netsim.DropReasons() {
-			b.row("`"+w.String()+"`", en(i18n.ID(w.Doc())))
-		}
-		return b.String()
-	},
-	"drop-rules": func() string {
-		b := table("rule", "why the middlebox dropped the packet")
-		for _, r := range netsim.DropRules() {
-			b.row("`"+r.String()+"`", en(i18n.ID(r.Doc())))
-		}
-		return b.String()
-	},
-	"timer-modes": func() string {
-		b := table("mode", "how the TCP timers fire")
-		for _, m := range netsim.TimerModes() {
-			b.row("`"+m.String()+"`", en(i18n.ID(m.Doc())))
-		}
-		return b.String()
-	},
+	"drop-reasons": func() string { return namesTable("why", "the packet was dropped because", netsim.DropReasons()) },
+	"drop-rules":   func() string { return namesTable("rule", "why the middlebox dropped the packet", netsim.DropRules()) },
+	"timer-modes":  func() string { return namesTable("mode", "how the TCP timers fire", netsim.TimerModes()) },
 	"client-states": func() string {
 		b := table("state", "the client is")
 		for _, s := range lab.ClientStates() {
@@ -149,6 +109,19 @@ func TestDocsTables(t *testing.T) {
 			t.Errorf("the table %s stands %d times in docs/*.md, want once", name, seen[name])
 		}
 	}
+}
+
+// namesTable is the table of one of netsim's sets of names: each name and
+// what it means.
+func namesTable[T interface {
+	String() string
+	Doc() string
+}](name, means string, values []T) string {
+	b := table(name, means)
+	for _, v := range values {
+		b.row("`"+v.String()+"`", en(i18n.ID(v.Doc())))
+	}
+	return b.String()
 }
 
 // mdTable builds a Markdown table.
