@@ -82,10 +82,15 @@ type Progress struct {
 // budget: a bad value or a run too large is an error naming its flag, and
 // nothing has run.
 func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, error) {
-	first, err := s.check()
+	workers := s.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	loaded, err := s.check(workers)
 	if err != nil {
 		return nil, err
 	}
+	first := loaded[0]
 	g := s.Grid
 	res := &Result{Scenario: s.Scenario, Grid: g, Measures: MeasuresOf(first)}
 	for k := range g.Seeds {
@@ -97,10 +102,6 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 		res.Points[i] = Point{Index: i, At: g.At(i), Sets: g.Sets(i), Runs: make([]Sample, g.Seeds)}
 	}
 
-	workers := s.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	total := n * g.Seeds
 	jobs := make(chan int)
 	type outcome struct {
@@ -116,7 +117,11 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 		go func() {
 			defer wg.Done()
 			for job := range jobs {
-				sample, err := s.runOne(res, job, &stop)
+				var sc *scenarios.Scenario
+				if job%g.Seeds == 0 {
+					sc = loaded[job/g.Seeds] // nil when check did not load it
+				}
+				sample, err := s.runOne(res, job, sc, &stop)
 				results <- outcome{job, sample, err}
 			}
 		}()
@@ -182,15 +187,19 @@ func (s *Sweep) Run(ctx context.Context, progress func(Progress)) (*Result, erro
 // errStopped ends a run that the sweep stopped.
 var errStopped = errors.New("sweep: stopped") //i18n:ok never shown: the runs the sweep stopped are left out
 
-// runOne runs one seed of one point and measures it.
-func (s *Sweep) runOne(res *Result, job int, stop *atomic.Bool) (Sample, error) {
+// runOne runs one seed of one point and measures it: sc is the point's
+// scenario when check loaded it (for its first seed), else nil and runOne
+// loads it.
+func (s *Sweep) runOne(res *Result, job int, sc *scenarios.Scenario, stop *atomic.Bool) (Sample, error) {
 	if stop.Load() {
 		return nil, errStopped
 	}
 	point, seed := job/s.Grid.Seeds, job%s.Grid.Seeds
-	sc, err := s.load(res.Points[point].Sets)
-	if err != nil {
-		return nil, &PointError{Sets: res.Points[point].Sets, Err: err}
+	if sc == nil {
+		var err error
+		if sc, err = s.load(res.Points[point].Sets); err != nil {
+			return nil, &PointError{Sets: res.Points[point].Sets, Err: err}
+		}
 	}
 	sc.Config.Seed = res.Seeds[seed]
 	sess, err := sc.NewSession()
@@ -231,29 +240,52 @@ func (s *Sweep) load(sets []string) (*scenarios.Scenario, error) {
 
 // check loads the scenario with every value of every parameter (the other
 // axes at their first values) and checks each one's estimate against the
-// budget, before anything runs. It returns the scenario of the first
-// point.
-func (s *Sweep) check() (*scenarios.Scenario, error) {
+// budget, before anything runs; on workers goroutines, the first error in
+// the grid's order wins. It returns the scenarios it loaded by point (nil
+// for the points it did not load): each is used once, for the point's
+// first seed, so that a sweep of one parameter loads each point once.
+func (s *Sweep) check(workers int) ([]*scenarios.Scenario, error) {
 	g := s.Grid
-	first, err := s.load(g.Sets(0))
-	if err != nil {
-		return nil, s.blame(err, 0, 0)
-	}
+	type probe struct{ k, j, point int }
+	var probes []probe
+	seen := map[int]bool{}
 	for k, a := range g.Axes {
 		for j := range a.Len() {
 			at := make([]int, len(g.Axes))
 			at[k] = j
-			i := g.index(at)
-			sc, err := s.load(g.Sets(i))
-			if err == nil {
-				err = sc.CheckBudget(0)
-			}
-			if err != nil {
-				return nil, s.blame(err, k, j)
+			if i := g.index(at); !seen[i] {
+				seen[i] = true
+				probes = append(probes, probe{k, j, i})
 			}
 		}
 	}
-	return first, nil
+	loaded := make([]*scenarios.Scenario, g.Points())
+	errs := make([]error, len(probes))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(workers, len(probes)) {
+		wg.Go(func() {
+			for n := int(next.Add(1) - 1); n < len(probes); n = int(next.Add(1) - 1) {
+				p := probes[n]
+				sc, err := s.load(g.Sets(p.point))
+				if err == nil {
+					err = sc.CheckBudget(0)
+				}
+				if err != nil {
+					errs[n] = s.blame(err, p.k, p.j)
+					continue
+				}
+				loaded[p.point] = sc
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return loaded, nil
 }
 
 // blame names the flag whose value j of axis k a load refused.
