@@ -97,6 +97,9 @@ type varied struct {
 // run runs the sweep of name (a built-in sweep, a lesson or a file) and
 // writes what was asked.
 func (f *sweepFlags) run(cmd *cobra.Command, name string, lang i18n.Lang) error {
+	if f.json && f.csv == "-" {
+		return fmt.Errorf("sweep: %w", i18n.NewError(i18n.SweepStdoutTwice))
+	}
 	scenario, sets, vary, with, show := name, f.sets, []string(nil), []bool(nil), f.measures
 	if b, ok := sweep.FindBuiltin(name); ok {
 		scenario, sets = b.Scenario, append(append([]string(nil), b.Sets...), f.sets...)

@@ -28,6 +28,7 @@ const (
 	SweepPlotFormat     ID = "sweep.error.plot_format"
 	SweepInterrupted    ID = "sweep.error.interrupted"
 	SweepListWithOthers ID = "sweep.error.list_with_others"
+	SweepStdoutTwice    ID = "sweep.error.stdout_twice"
 	SweepNothingToPlot  ID = "sweep.error.nothing_to_plot"
 	SweepPlotTitle      ID = "sweep.plot.title"
 
@@ -202,6 +203,10 @@ var sweepMessages = map[ID]entry{
 		Zh: "--list 不接场景，也不接其他参数",
 	},
 
+	SweepStdoutTwice: {
+		En: "--json and --csv - would both write to standard output: give --csv a file",
+		Zh: "--json 和 --csv - 都会写到标准输出：请给 --csv 一个文件名",
+	},
 	SweepNothingToPlot: {
 		En: "no measure to plot: every one chosen is a word or has no number",
 		Zh: "没有可画的测量项：所选的都是文字，或者都没有数值",

@@ -3,6 +3,7 @@ package sweep
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"image/png"
 	"math"
@@ -282,6 +283,60 @@ func TestPlotPNG(t *testing.T) {
 	}
 	if w, want := img.Bounds().Dx(), int(plotWidth/vg.Inch*plotDPI); w != want {
 		t.Errorf("the PNG is %d pixels wide, want %d", w, want)
+	}
+}
+
+// The JSON document holds the parameters, the seeds, the measures with
+// their units, and every point with its summary and each run.
+func TestJSON(t *testing.T) {
+	res := run(t, "power-loss-heartbeat", nil, []string{"apps.client.heartbeat.interval=10s,20s"}, []bool{false}, 2, 0)
+	var b bytes.Buffer
+	if err := WriteJSON(&b, res, i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Scenario string
+		Params   []struct {
+			Path, Kind string
+			Values     []string
+		}
+		Seeds    []uint64
+		Measures []struct{ ID, Unit, Label string }
+		Points   []struct {
+			Params   map[string]string
+			Measures map[string]struct {
+				Median, Min, Max *float64
+				N                int
+			}
+			Runs []map[string]struct{ V *float64 }
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Scenario != "power-loss-heartbeat" || len(doc.Params) != 1 || doc.Params[0].Kind != "duration" ||
+		strings.Join(doc.Params[0].Values, ",") != "10s,20s" || len(doc.Seeds) != 2 || doc.Seeds[1] != doc.Seeds[0]+1 {
+		t.Errorf("the document's head: %+v", doc)
+	}
+	units := map[string]string{}
+	for _, m := range doc.Measures {
+		units[m.ID] = m.Unit
+		if m.ID == "detect.server" && !strings.Contains(m.Label, "发现") {
+			t.Errorf("detect.server's label is not in Chinese: %q", m.Label)
+		}
+	}
+	if units["detect.server"] != "s" || units["bytes_per_min.heartbeat"] != "B/min" || units["cause.server"] != "text" {
+		t.Errorf("units: %v", units)
+	}
+	if len(doc.Points) != 2 || doc.Points[1].Params["apps.client.heartbeat.interval"] != "20s" {
+		t.Fatalf("points: %+v", doc.Points)
+	}
+	d := doc.Points[0].Measures["detect.server"]
+	if d.Median == nil || *d.Median != 40.03 || d.N != 2 || len(doc.Points[0].Runs) != 2 || *doc.Points[0].Runs[1]["detect.server"].V != 40.03 {
+		t.Errorf("point 1's detection: %+v, runs %+v", d, doc.Points[0].Runs)
+	}
+	if _, ok := doc.Points[0].Measures["detect.client"]; !ok || doc.Points[0].Measures["detect.client"].Median != nil {
+		t.Errorf("the client detects nothing: its median must be left out, not 0")
 	}
 }
 

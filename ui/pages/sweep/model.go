@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -70,43 +71,57 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
-		return m.key(msg.String())
+		return m.key(msg)
 	}
 	return m, nil
 }
 
+// keys are the chart's own keys; choosing, the language and leaving are
+// the terminal's (common.Common's KeyMap: Select, Lang, Back, Quit).
+var keys = struct {
+	Prev, Next, First, Last, LineUp, LineDown, NextMeasure, PrevMeasure key.Binding
+}{
+	Prev:        key.NewBinding(key.WithKeys("left", "h")),
+	Next:        key.NewBinding(key.WithKeys("right", "l")),
+	First:       key.NewBinding(key.WithKeys("home", "g")),
+	Last:        key.NewBinding(key.WithKeys("end", "G")),
+	LineUp:      key.NewBinding(key.WithKeys("up", "k")),
+	LineDown:    key.NewBinding(key.WithKeys("down", "j")),
+	NextMeasure: key.NewBinding(key.WithKeys("tab")),
+	PrevMeasure: key.NewBinding(key.WithKeys("shift+tab")),
+}
+
 // key does what a key says.
-func (m Model) key(k string) (tea.Model, tea.Cmd) {
-	n := len(m.series[m.line])
-	switch k {
-	case "left", "h":
+func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	n, measures := len(m.series[m.line]), max(len(m.show), 1)
+	ck := m.c.Keys
+	switch {
+	case key.Matches(msg, keys.Prev):
 		m.at = max(m.at-1, 0)
-	case "right", "l":
+	case key.Matches(msg, keys.Next):
 		m.at = min(m.at+1, n-1)
-	case "home", "g":
+	case key.Matches(msg, keys.First):
 		m.at = 0
-	case "end", "G":
+	case key.Matches(msg, keys.Last):
 		m.at = n - 1
-	case "up", "k":
+	case key.Matches(msg, keys.LineUp):
 		m.line = max(m.line-1, 0)
-	case "down", "j":
+		m.at = min(m.at, len(m.series[m.line])-1)
+	case key.Matches(msg, keys.LineDown):
 		m.line = min(m.line+1, len(m.series)-1)
-	case "tab":
-		if len(m.show) > 0 {
-			m.measure = (m.measure + 1) % len(m.show)
-		}
-	case "shift+tab":
-		if len(m.show) > 0 {
-			m.measure = (m.measure + len(m.show) - 1) % len(m.show)
-		}
-	case "L":
+		m.at = min(m.at, len(m.series[m.line])-1)
+	case key.Matches(msg, keys.NextMeasure):
+		m.measure = (m.measure + 1) % measures
+	case key.Matches(msg, keys.PrevMeasure):
+		m.measure = (m.measure + measures - 1) % measures
+	case key.Matches(msg, ck.Lang):
 		m.c.SetLang(m.c.Lang.Next())
-	case "enter":
+	case key.Matches(msg, ck.Select):
 		if m.res.Points[m.Point()].Done {
 			m.chosen = m.Point()
 			return m, tea.Quit
 		}
-	case "q", "esc", "ctrl+c":
+	case key.Matches(msg, ck.Quit, ck.Back):
 		return m, tea.Quit
 	}
 	return m, nil
