@@ -8,7 +8,7 @@
 # be on it; filter the picker and open a lesson from it; then once at 60×20
 # (and shrunk to 44×12), where nothing may crash.
 # Then a recording from `socklab run --record`: `socklab replay` seeks
-# forward, back, by marker and to a typed time, branches and records the
+# forward, back, by marker and to a typed time, branches (v) and records the
 # branch; and once more at 60×20.
 # Exits non-zero on the first failure, printing the screen it saw.
 #
@@ -244,7 +244,7 @@ echo "== socklab replay (a recording of socklab run power-loss-heartbeat) at 100
 "$tmp/socklab" run power-loss-heartbeat --record "$tmp/plh.json" --quiet >/dev/null
 start 100 30 replay "$tmp/plh.json"
 expect "opens paused at 0, the timeline with its markers" "socklab · power-loss-heartbeat" "❚❚ paused" \
-  "replay 00:00 ●" "✖" "!" "03:00 · no live inputs" ",/. seek" "b branch"
+  "replay 00:00 ●" "✖" "!" "03:00 · no live inputs" "v branch"
 keys .
 expect ". seeks forward a sixtieth" "t 00:03.000" "replay 00:03 ━"
 keys ">"
@@ -260,9 +260,9 @@ expect "g asks for a time" "go to >"
 keys "30s" Enter
 expect "to the time typed" "t 00:30.000" "replay 00:30 ━" "ping #"
 keys f
-expect "f is off while replaying, and says why" "until b branches"
-keys b
-expect "b branches: the lab is live" "branched at 00:30.000"
+expect "f is off while replaying, and says why" "until v branches"
+keys v
+expect "v branches: the lab is live" "branched at 00:30.000"
 expect_not "the timeline is gone" "replay 00:30"
 keys f
 expect "f works in the branch" "Fault — do it now"

@@ -162,8 +162,8 @@ socklab run keepalive-tuned --record run.json`,
 	},
 	CLIReplayShort: {En: "Open a recording: seek, then branch live", Zh: "打开一份录制：前后移动，再分支为实时"},
 	CLIReplayLong: {
-		En: "replay opens a recording (from socklab run --record, or the lab's w key) on the lab's screen with a timeline: the recorded live inputs replay at their times; seek with , and . or to the markers with < and >, and branch with b to go on live. It needs a terminal.",
-		Zh: "replay 在实验界面上打开一份录制（来自 socklab run --record，或实验中的 w 键），并显示时间轴：录制的实时输入在各自的时刻重放；用 , 和 . 前后移动，用 < 和 > 跳到标记，按 b 分支后继续实时运行。需要一个终端。",
+		En: "replay opens a recording (from socklab run --record, or the lab's w key) on the lab's screen with a timeline: the recorded live inputs replay at their times; seek with , and . or to the markers with < and >, and branch with v to go on live. It needs a terminal.",
+		Zh: "replay 在实验界面上打开一份录制（来自 socklab run --record，或实验中的 w 键），并显示时间轴：录制的实时输入在各自的时刻重放；用 , 和 . 前后移动，用 < 和 > 跳到标记，按 v 分支后继续实时运行。需要一个终端。",
 	},
 	CLIExportShort: {En: "Write a run's packets for Wireshark (pcap)", Zh: "把一次运行的报文写成 Wireshark 能打开的 pcap"},
 	CLIExportLong: {

@@ -203,8 +203,8 @@ var screenMessages = map[ID]entry{
 	UIHelpKeys:      {En: "Keys", Zh: "按键"},
 	UIHelpReplaying: {En: "Replaying {{.Name}}", Zh: "回放 {{.Name}}"},
 	UIHelpReplay: {
-		En: "The recorded faults and changes play back at their times; seeking back re-simulates from the start. f and e are off: b branches here, drops the inputs not yet replayed, and the lab is live (w then records the branch). On the timeline: ● now, ✖ fault, = parameter set, ! detection.",
-		Zh: "录制下来的故障和修改会在各自的时刻重放；往回移动会从头重新模拟。f 和 e 不可用：按 b 在此处分支，丢掉还没重放的输入，实验变为实时（之后按 w 录下这个分支）。时间轴上：● 当前，✖ 故障，= 参数修改，! 检测到断开。",
+		En: "The recorded faults and changes play back at their times; seeking back re-simulates from the start. f and e are off: v branches here, drops the inputs not yet replayed, and the lab is live (w then records the branch). On the timeline: ● now, ✖ fault, = parameter set, ! detection.",
+		Zh: "录制下来的故障和修改会在各自的时刻重放；往回移动会从头重新模拟。f 和 e 不可用：按 v 在此处分支，丢掉还没重放的输入，实验变为实时（之后按 w 录下这个分支）。时间轴上：● 当前，✖ 故障，= 参数修改，! 检测到断开。",
 	},
 	UIHelpWire:    {En: "Reading the wire", Zh: "怎么看线路"},
 	UIHelpLegend1: {En: "│──▶  a packet delivered     ┄┄▶  still in flight     ✗  dropped, with why", Zh: "│──▶  包已送达     ┄┄▶  还在路上     ✗  被丢弃，附原因"},
