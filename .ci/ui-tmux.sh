@@ -100,8 +100,15 @@ start() {
   local w=$1 h=$2; shift 2
   t kill-server 2>/dev/null || true
   rm -f "$tmp/exit" "$tmp/stderr"
-  t new-session -d -s lab -x "$w" -y "$h" \
-    "cd $tmp && $tmp/socklab $* 2>$tmp/stderr; echo \$? >$tmp/exit; sleep 600"
+  # The killed server may still be going away ("server exited
+  # unexpectedly"): try again until a new one holds the session.
+  local tries=0
+  until t new-session -d -s lab -x "$w" -y "$h" \
+    "cd $tmp && $tmp/socklab $* 2>$tmp/stderr; echo \$? >$tmp/exit; sleep 600"; do
+    tries=$((tries + 1))
+    [ $tries -lt 20 ] || { echo "FAIL: tmux would not start a session" >&2; exit 1; }
+    sleep 0.2
+  done
 }
 
 # finish STEP: quits with q and checks socklab exited 0 without a panic.
