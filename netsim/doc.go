@@ -64,8 +64,9 @@
 // the bare rule. Application timers are never on the wheel.
 //
 // Where the model simplifies, the code says so. The main simplifications:
-// no SACK, timestamps or window scaling on the wire (RTT samples are taken
-// as timestamps would give them); Reno/NewReno congestion control rather
+// TCP options on the wire as Linux writes them (tcp_options.go), but no
+// SACK-based recovery, no PAWS and no receive window beyond 64 KiB (RTT
+// samples are taken as timestamps would give them); Reno/NewReno congestion control rather
 // than CUBIC/BBR; no TCP_CORK; no SYN cookies; no ICMP (so no EHOSTUNREACH
 // and no port-unreachable for UDP); one CPU's timer wheel.
 // docs/netsim.md lists them all.

@@ -105,7 +105,17 @@ type Packet struct {
 	Seq, Ack uint32 // TCP only
 	Win      uint16 // TCP only: the advertised receive window
 	MSS      uint16 // TCP only: the MSS option of a SYN, 0 if absent
-	Payload  []byte
+	// The other TCP options (wire.go writes them in Linux's order):
+	// SACK permitted and the window scale of a SYN (RFC 2018, RFC 7323
+	// 2), timestamps (RFC 7323 3) and SACK blocks (RFC 2018 3).
+	SackOK       bool
+	HasWScale    bool
+	WScale       uint8
+	HasTS        bool
+	TSVal, TSEcr uint32
+	NSack        uint8        // blocks in SACK
+	SACK         [4]SackBlock // the first NSack are the option's
+	Payload      []byte
 	// TTL is the IPv4 time to live as on this wire: the sender's default
 	// (Profile.TTL), less one for each middlebox that forwarded it.
 	TTL uint8
@@ -140,6 +150,10 @@ type Packet struct {
 
 	origin node // the node that built the packet
 }
+
+// SackBlock is one block of a SACK option: the sequence numbers from Left
+// up to, not including, Right were received (RFC 2018 3).
+type SackBlock struct{ Left, Right uint32 }
 
 // Rewrite is a NAT's rewrite of a packet: the middlebox, and the addresses
 // as the sender wrote them (Src and Dst of the packet are the rewritten

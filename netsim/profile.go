@@ -94,6 +94,16 @@ type Profile struct {
 	// remains free of it, at most 65535 (no window scaling in the model).
 	RcvBuf int
 
+	// SACK, Timestamps and WindowScaling are the TCP options the host
+	// offers on its SYN and grants on its SYN-ACK when the peer offered
+	// them too (Linux net.ipv4.tcp_sack, tcp_timestamps,
+	// tcp_window_scaling).
+	SACK, Timestamps, WindowScaling bool
+	// RcvBufMax is the largest a receive buffer may grow (tcp_rmem[2]):
+	// the window scale offered is the shift that lets 65535 reach it
+	// (tcp_select_initial_window: ilog2(space) - 15, at most 14).
+	RcvBufMax int
+
 	// EphemeralLow and EphemeralHigh bound the local ports connect() picks
 	// (Linux net.ipv4.ip_local_port_range).
 	EphemeralLow, EphemeralHigh uint16
@@ -130,6 +140,10 @@ func Linux() Profile {
 		TTL:               64,                   // net.ipv4.ip_default_ttl (IPDEFTTL)
 		InitCwnd:          10,                   // TCP_INIT_CWND; RFC 6928
 		RcvBuf:            131072,               // tcp_rmem[1]
+		RcvBufMax:         6291456,              // tcp_rmem[2]
+		SACK:              true,                 // tcp_sack
+		Timestamps:        true,                 // tcp_timestamps
+		WindowScaling:     true,                 // tcp_window_scaling
 		EphemeralLow:      32768,                // ip_local_port_range
 		EphemeralHigh:     60999,
 	}

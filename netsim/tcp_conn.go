@@ -46,6 +46,16 @@ type Conn struct {
 	// no extra draw changes the run.
 	ipID uint16
 
+	// TCP options agreed in the handshake: SACK (RFC 2018), timestamps
+	// (RFC 7323 3) and window scaling (RFC 7323 2), each only when both
+	// ends offered it. sndWScale scales the peer's windows, rcvWScale
+	// ours; tsRecent is the peer's TSval to echo (RFC 7323 4.3); tsOffset
+	// is the connection's offset of the timestamp clock (Linux draws it
+	// from a hash of the addresses, secure_tcp_ts_off).
+	sackOK, tsOK, wsOK   bool
+	sndWScale, rcvWScale uint8
+	tsRecent, tsOffset   uint32
+
 	// Receive sequence space.
 	irs, rcvNxt uint32
 	rcvBuf      []byte   // received in order, not yet read
@@ -204,6 +214,10 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	c.sndUna, c.sndNxt = c.iss, c.iss
 	c.sndBufSeq = c.iss + 1
 	c.ipID = uint16(c.iss>>16 ^ c.iss)
+	c.tsOffset = c.iss * 2654435761 // a hash of the random ISS: no extra draw changes the run
+	if prof.WindowScaling {
+		c.rcvWScale = windowScale(prof.RcvBufMax)
+	}
 	c.rtx = h.sim.NewTimer(c.onRetransmitTimer)
 	c.delack = h.sim.NewTimer(c.onDelayedACK)
 	c.keepalive = h.sim.NewTimer(c.onKeepaliveTimer)

@@ -68,6 +68,7 @@ func resetFor(p *Packet, tr Trigger) *Packet {
 func (c *Conn) input(p *Packet) {
 	c.stats.SegsIn++
 	c.stats.BytesIn += uint64(len(p.Payload))
+	c.echo(p)
 	switch c.state {
 	case SynSent:
 		c.inputSynSent(p)
@@ -187,7 +188,7 @@ func (c *Conn) completePassiveOpen(p *Packet) bool {
 		c.host.replyReset(p, TriggerResetBadACK)
 		return false
 	}
-	c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, p.Ack
+	c.sndWnd, c.sndWL1, c.sndWL2 = c.peerWindow(p), p.Seq, p.Ack
 	c.stopTimer(c.rtx, c.rtxKind)
 	c.retransmits = 0
 	c.setState(Established)
@@ -224,6 +225,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	if p.MSS != 0 {
 		c.mss = min(c.mss, int(p.MSS))
 	}
+	c.agree(p)
 	if p.Flags&ACK == 0 {
 		// Simultaneous open: both sides sent a SYN.
 		c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
@@ -301,8 +303,8 @@ func (c *Conn) inputAck(p *Packet) bool {
 	c.probesOut, c.probes = 0, 0
 	windowChanged := false
 	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
-		windowChanged = c.sndWnd != uint32(p.Win)
-		c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, ack
+		windowChanged = c.sndWnd != c.peerWindow(p)
+		c.sndWnd, c.sndWL1, c.sndWL2 = c.peerWindow(p), p.Seq, ack
 	}
 	if ack == c.sndUna {
 		if c.sndNxt != c.sndUna && len(p.Payload) == 0 && p.Flags&(SYN|FIN) == 0 && !windowChanged {

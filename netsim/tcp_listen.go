@@ -117,6 +117,7 @@ func (l *Listener) syn(p *Packet) {
 	if p.MSS != 0 {
 		c.mss = min(c.mss, int(p.MSS))
 	}
+	c.agree(p)
 	c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
 	h.link(keyOf(p.Dst.Port(), p.Src), c)
 	l.halfOpen = append(l.halfOpen, c)

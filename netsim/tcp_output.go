@@ -32,9 +32,12 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 		c.stopTimer(c.delack, TimerDelayedACK)
 	}
 	w := c.window()
-	p.Win, c.advWnd, c.rcvWup = uint16(w), w, c.rcvNxt
+	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
 	if flags&SYN != 0 {
 		p.MSS = uint16(c.host.profile.MSS)
+		c.synOptions(p)
+	} else {
+		c.established(p)
 	}
 	c.stats.SegsOut++
 	c.stats.BytesOut += uint64(len(payload))
@@ -72,8 +75,8 @@ func (c *Conn) nextIPID() uint16 {
 }
 
 // window is the receive window to advertise: the free part of the receive
-// buffer, at most 65535 (no window scaling), rounded down to whole segments
-// as Linux's tcp_select_window does, and zero while less than
+// buffer, at most 65535 (scaled, when window scaling is on, by advertise),
+// rounded down to whole segments as Linux's tcp_select_window does, and zero while less than
 // min(MSS, buffer/2) is free (receiver silly window avoidance, RFC 1122
 // 4.2.3.3).
 func (c *Conn) window() uint32 {
@@ -86,8 +89,15 @@ func (c *Conn) window() uint32 {
 	if w < min(c.mss, buf/2) {
 		return 0
 	}
-	if w >= c.mss {
-		w -= w % c.mss
+	// Whole segments of our own advertised MSS, less the timestamps when
+	// they are on: tcp_select_initial_window's rounding, which Linux's
+	// window keeps until it grows (the model's never grows past 64 KiB).
+	adv := c.host.profile.MSS
+	if c.tsOK {
+		adv -= tsOptionLen
+	}
+	if w >= adv {
+		w -= w % adv
 	}
 	return uint32(w)
 }

@@ -11,9 +11,10 @@ import "encoding/binary"
 // 4, header length 5 words, TOS 0, DF set and no fragment offset (Linux
 // sets DF on TCP, and on UDP with its default path MTU discovery "want",
 // ip_dont_fragment), the packet's TTL and ID. The TCP header carries the
-// options the stack puts on the segment: today only the MSS of a SYN (no
-// SACK, timestamps or window scale, see docs/netsim.md), padded to a
-// multiple of 4 bytes as tcp_options_write does.
+// options the stack puts on the segment (tcp_options.go), padded to a
+// multiple of 4 bytes as tcp_options_write does: MSS, timestamps
+// (SACK-permitted folded into their padding), SACK-permitted alone, window
+// scale, SACK blocks, each preceded by the NOPs Linux writes.
 
 // IPv4 and transport constants (RFC 791, RFC 9293, RFC 768).
 const (
@@ -25,24 +26,77 @@ const (
 	ipProtoUDP = 17
 	ipFlagDF   = 0x4000
 
-	tcpOptEnd = 0
-	tcpOptMSS = 2
+	tcpOptEnd    = 0
+	tcpOptNOP    = 1
+	tcpOptMSS    = 2
+	tcpOptWScale = 3
+	tcpOptSackOK = 4
+	tcpOptSACK   = 5
+	tcpOptTS     = 8
 )
 
-// TCPOption is one option of a TCP header, as the inspector lists them.
+// TCPOption is one option of a TCP header, as the inspector lists them
+// and as they are on the wire, NOPs included.
 type TCPOption struct {
-	Kind  uint8  // the option's kind (RFC 9293 3.1): 2 for MSS
-	Name  string // "mss"
-	Value uint32 // its value: the MSS in bytes
+	Kind  uint8  // the option's kind (RFC 9293 3.1): 1 NOP, 2 MSS, 3 window scale, 4 SACK permitted, 5 SACK, 8 timestamps
+	Name  string // as packetdrill and tcpdump write it: "nop", "mss", "wscale", "sackOK", "sack", "TS"
+	Value uint32 // the MSS in bytes, the window scale shift, the TSval
+	Ecr   uint32 // the TSecr
+	// Blocks are a SACK option's blocks.
+	Blocks []SackBlock
 }
 
-// TCPOptions lists the options the segment carries, in the order Linux
-// writes them (tcp_options_write: MSS first).
+// Len is the option's length in bytes on the wire.
+func (o TCPOption) Len() int {
+	switch o.Kind {
+	case tcpOptNOP, tcpOptEnd:
+		return 1
+	case tcpOptMSS:
+		return 4
+	case tcpOptWScale:
+		return 3
+	case tcpOptSackOK:
+		return 2
+	case tcpOptTS:
+		return 10
+	case tcpOptSACK:
+		return 2 + 8*len(o.Blocks)
+	}
+	return 0
+}
+
+var nop = TCPOption{Kind: tcpOptNOP, Name: "nop"}
+
+// TCPOptions lists the options the segment carries, in the order and with
+// the padding Linux writes them (tcp_options_write): MSS; timestamps,
+// behind SACK-permitted when both go (a SYN's "sackOK,TS") or behind two
+// NOPs; SACK-permitted alone behind two NOPs; a NOP and the window scale;
+// two NOPs and the SACK blocks.
 func (p *Packet) TCPOptions() []TCPOption {
-	if p.Proto != TCP || p.MSS == 0 {
+	if p.Proto != TCP {
 		return nil
 	}
-	return []TCPOption{{Kind: tcpOptMSS, Name: "mss", Value: uint32(p.MSS)}}
+	var out []TCPOption
+	if p.MSS != 0 {
+		out = append(out, TCPOption{Kind: tcpOptMSS, Name: "mss", Value: uint32(p.MSS)})
+	}
+	ts := TCPOption{Kind: tcpOptTS, Name: "TS", Value: p.TSVal, Ecr: p.TSEcr}
+	sackOK := TCPOption{Kind: tcpOptSackOK, Name: "sackOK"}
+	switch {
+	case p.HasTS && p.SackOK:
+		out = append(out, sackOK, ts)
+	case p.HasTS:
+		out = append(out, nop, nop, ts)
+	case p.SackOK:
+		out = append(out, nop, nop, sackOK)
+	}
+	if p.HasWScale {
+		out = append(out, nop, TCPOption{Kind: tcpOptWScale, Name: "wscale", Value: uint32(p.WScale)})
+	}
+	if p.NSack > 0 {
+		out = append(out, nop, nop, TCPOption{Kind: tcpOptSACK, Name: "sack", Blocks: p.SACK[:p.NSack]})
+	}
+	return out
 }
 
 // TransportHeaderLen is the length of the TCP header (20 bytes and the
@@ -53,7 +107,19 @@ func (p *Packet) TransportHeaderLen() int {
 	}
 	n := tcpBaseLen
 	if p.MSS != 0 {
-		n += 4 // kind, length, two bytes of MSS
+		n += 4
+	}
+	switch {
+	case p.HasTS:
+		n += 12 // two NOPs or SACK-permitted, and the 10 bytes of timestamps
+	case p.SackOK:
+		n += 4
+	}
+	if p.HasWScale {
+		n += 4
+	}
+	if p.NSack > 0 {
+		n += 4 + 8*int(p.NSack)
 	}
 	return (n + 3) &^ 3
 }
@@ -120,10 +186,7 @@ func (p *Packet) appendHeaders(buf []byte) []byte {
 		buf = binary.BigEndian.AppendUint16(buf, p.Win)
 		buf = append(buf, 0, 0, 0, 0) // checksum, urgent pointer
 		for _, o := range p.TCPOptions() {
-			if o.Kind == tcpOptMSS {
-				buf = append(buf, tcpOptMSS, 4)
-				buf = binary.BigEndian.AppendUint16(buf, uint16(o.Value))
-			}
+			buf = appendOption(buf, o)
 		}
 		for len(buf)-t < tlen {
 			buf = append(buf, tcpOptEnd)
@@ -141,6 +204,29 @@ func (p *Packet) appendHeaders(buf []byte) []byte {
 		csum = 0xffff // RFC 768: a computed zero is sent as all ones
 	}
 	binary.BigEndian.PutUint16(buf[t+p.transportChecksumAt():], csum)
+	return buf
+}
+
+// appendOption writes one option: kind, length, value.
+func appendOption(buf []byte, o TCPOption) []byte {
+	if o.Kind == tcpOptNOP || o.Kind == tcpOptEnd {
+		return append(buf, o.Kind)
+	}
+	buf = append(buf, o.Kind, byte(o.Len()))
+	switch o.Kind {
+	case tcpOptMSS:
+		buf = binary.BigEndian.AppendUint16(buf, uint16(o.Value))
+	case tcpOptWScale:
+		buf = append(buf, byte(o.Value))
+	case tcpOptTS:
+		buf = binary.BigEndian.AppendUint32(buf, o.Value)
+		buf = binary.BigEndian.AppendUint32(buf, o.Ecr)
+	case tcpOptSACK:
+		for _, b := range o.Blocks {
+			buf = binary.BigEndian.AppendUint32(buf, b.Left)
+			buf = binary.BigEndian.AppendUint32(buf, b.Right)
+		}
+	}
 	return buf
 }
 

@@ -51,8 +51,10 @@ func ledger(l *tally.Ledger) map[string]tally.Count {
 
 // Keepalive 30 s / 5 s / 3 on the server, the client's power cut at 80 s
 // (the keepalive-tuned lesson): two probes answered (at 30 s and 60 s,
-// each 40 bytes, as is each answer), three lost, then the RST. Detection
-// came 45 s after the last segment heard.
+// each 52 bytes — 40 of headers, 12 of timestamps — as is each answer),
+// three lost, then the RST. The SYN-ACK is 60 bytes (its options: MSS,
+// SACK-permitted and timestamps, window scale). Detection came 45 s after
+// the last segment heard.
 func TestKeepaliveCost(t *testing.T) {
 	server := lab.AppConfig{Name: "server", Kind: lab.KindServer, Host: "server", Port: 8080,
 		Keepalive: lab.KeepaliveConfig{Enabled: true, Idle: 30 * time.Second, Interval: 5 * time.Second, Count: 3}}
@@ -63,8 +65,8 @@ func TestKeepaliveCost(t *testing.T) {
 	if a == nil {
 		t.Fatal("no ledger for the server")
 	}
-	wantSent := map[string]tally.Count{"keepalive": {5, 200}, "control": {2, 84}}
-	wantRecv := map[string]tally.Count{"keepalive": {2, 80}, "ack": {1, 40}, "control": {1, 44}}
+	wantSent := map[string]tally.Count{"keepalive": {5, 5 * 52}, "control": {2, 60 + 52}}
+	wantRecv := map[string]tally.Count{"keepalive": {2, 2 * 52}, "ack": {1, 52}, "control": {1, 60}}
 	if diff := cmp.Diff(wantSent, ledger(&a.Sent)); diff != "" {
 		t.Errorf("server sent (-want +got):\n%s", diff)
 	}
@@ -74,19 +76,19 @@ func TestKeepaliveCost(t *testing.T) {
 	if a.Detections != 1 || a.LastSilent != 45*time.Second {
 		t.Errorf("detections %d, last after %v silent; want 1 after 45s", a.Detections, a.LastSilent)
 	}
-	// Established from 0.030 s to the give-up at 105.070 s: 280 bytes of
+	// Established from 0.030 s to the give-up at 105.070 s: 364 bytes of
 	// keep-alive in 105.04 s.
 	if got, want := a.ConnTime(tl, 3*time.Minute), 105040*time.Millisecond; got != want {
 		t.Errorf("established for %v, want %v", got, want)
 	}
-	if got, want := a.KeepAlivePerMinute(tl, 3*time.Minute), 280/(105.04/60); got != want {
+	if got, want := a.KeepAlivePerMinute(tl, 3*time.Minute), 364/(105.04/60); got != want {
 		t.Errorf("keep-alive %.3f B/min, want %.3f", got, want)
 	}
 }
 
 // A heartbeat every 10 s (power-loss-heartbeat's client, before the
-// power cut): each ping and its answer are 54 bytes (40 of headers, 14 of
-// frame), and the pure ACKs of them count with them: the client's of each
+// power cut): each ping and its answer are 66 bytes (40 of headers, 12 of
+// timestamps, 14 of frame), and the pure ACKs of them (52 bytes) count with them: the client's of each
 // answer, and the server's quick ACK of the first ping (quick-ACK mode,
 // before its application answered). The handshake is control and ACK.
 func TestHeartbeatCost(t *testing.T) {
@@ -96,7 +98,7 @@ func TestHeartbeatCost(t *testing.T) {
 		Heartbeat: lab.HeartbeatConfig{Interval: 10 * time.Second, Timeout: 5 * time.Second}}
 	tl := run(t, 65*time.Second, []lab.AppConfig{server, client})
 	c := tl.App("client")
-	want := map[string]tally.Count{"heartbeat": {12, 6*54 + 6*40}, "ack": {1, 40}, "control": {1, 44}}
+	want := map[string]tally.Count{"heartbeat": {12, 6*66 + 6*52}, "ack": {1, 52}, "control": {1, 60}}
 	if diff := cmp.Diff(want, ledger(&c.Sent)); diff != "" {
 		t.Errorf("client sent (-want +got):\n%s", diff)
 	}
@@ -104,11 +106,11 @@ func TestHeartbeatCost(t *testing.T) {
 	if conn == nil || conn.Proc != "client" || conn.Sent != c.Sent {
 		t.Fatalf("the client's connection: %+v", conn)
 	}
-	wantRecv := map[string]tally.Count{"heartbeat": {7, 6*54 + 40}, "control": {1, 44}}
+	wantRecv := map[string]tally.Count{"heartbeat": {7, 6*66 + 52}, "control": {1, 60}}
 	if diff := cmp.Diff(wantRecv, ledger(&c.Recv)); diff != "" {
 		t.Errorf("client received (-want +got):\n%s", diff)
 	}
-	if got, want := c.KeepAlive(), (tally.Count{Segments: 19, Bytes: 6*54 + 6*40 + 6*54 + 40}); got != want {
+	if got, want := c.KeepAlive(), (tally.Count{Segments: 19, Bytes: 6*66 + 6*52 + 6*66 + 52}); got != want {
 		t.Errorf("keep-alive %+v, want %+v", got, want)
 	}
 }

@@ -28,6 +28,9 @@ type sysctl struct {
 	// (congestion control and pacing details, fast open keys, buffer
 	// sizes of the send side, which the model does not bound).
 	any bool
+	// triple says the value is "min default max" (tcp_rmem): the
+	// receive buffer and the most it may grow to.
+	triple bool
 }
 
 func profileInt(set func(r *runner, v int)) func(*runner, int64) {
@@ -49,11 +52,11 @@ var sysctls = map[string]sysctl{
 	"net.ipv4.tcp_keepalive_intvl":       {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIntvl = d })},
 	"net.ipv4.tcp_fin_timeout":           {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().FinTimeout = d })},
 	"net.core.somaxconn":                 {apply: profileInt(func(r *runner, v int) { r.host.Profile().SomaxConn = v })},
-	"net.ipv4.tcp_sack":                  {apply: func(r *runner, v int64) { r.opts.sack = v != 0 }},
-	"net.ipv4.tcp_timestamps":            {apply: func(r *runner, v int64) { r.opts.timestamps = v != 0 }},
-	"net.ipv4.tcp_window_scaling":        {apply: func(r *runner, v int64) { r.opts.wscale = v != 0 }},
+	"net.ipv4.tcp_sack":                  {apply: func(r *runner, v int64) { r.host.Profile().SACK = v != 0 }},
+	"net.ipv4.tcp_timestamps":            {apply: func(r *runner, v int64) { r.host.Profile().Timestamps = v != 0 }},
+	"net.ipv4.tcp_window_scaling":        {apply: func(r *runner, v int64) { r.host.Profile().WindowScaling = v != 0 }},
 	"net.ipv4.tcp_ecn":                   {only: "0"},
-	"net.ipv4.tcp_rmem":                  {any: true}, // the model's receive buffer is tcp_rmem[1]'s default
+	"net.ipv4.tcp_rmem":                  {triple: true},
 	"net.ipv4.tcp_wmem":                  {any: true},
 	"net.ipv4.tcp_frto":                  {any: true},
 	"net.ipv4.tcp_dsack":                 {any: true},
@@ -81,7 +84,7 @@ var sysctls = map[string]sysctl{
 // has are applied; the rest (tcp_metrics flush, the tun device's qdisc)
 // touch nothing it models.
 var defaultsScripts = map[string][]string{
-	"./defaults.sh":            {"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
+	"./defaults.sh":            {"net.ipv4.tcp_rmem=4096 540000 15728640", "net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
 	"../common/defaults.sh":    {"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
 	"../../common/defaults.sh": {"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
 }
@@ -180,11 +183,33 @@ func checkSetting(kv string) (sysctl, int64, bool) {
 	if s.any {
 		return s, 0, true
 	}
+	if s.triple {
+		_, _, ok := rmem(v)
+		return s, 0, ok
+	}
 	if s.only != "" {
 		return s, 0, v == s.only
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(v), 0, 32)
 	return s, n, err == nil && n >= 0
+}
+
+// rmem reads tcp_rmem's "min default max": the receive buffer a socket
+// starts with, and the most it may grow to (which decides the window scale).
+func rmem(v string) (def, most int, ok bool) {
+	f := strings.Fields(v)
+	if len(f) != 3 {
+		return 0, 0, false
+	}
+	var n [3]int
+	for i, x := range f {
+		v, err := strconv.Atoi(x)
+		if err != nil || v <= 0 || v > 1<<30 {
+			return 0, 0, false
+		}
+		n[i] = v
+	}
+	return n[1], max(n[1], n[2]), n[0] <= n[1]
 }
 
 // checkCommand refuses a command, or a setting, socklab cannot honour.
@@ -205,7 +230,13 @@ func checkCommand(ev *Event) error {
 func (r *runner) command(cmd string) {
 	settings, _ := commandSettings(cmd)
 	for _, kv := range settings {
-		if s, v, ok := checkSetting(kv); ok && s.apply != nil {
+		s, v, ok := checkSetting(kv)
+		switch {
+		case ok && s.triple:
+			_, value, _ := strings.Cut(kv, "=")
+			def, most, _ := rmem(value)
+			r.host.Profile().RcvBuf, r.host.Profile().RcvBufMax = def, most
+		case ok && s.apply != nil:
 			s.apply(r, v)
 		}
 	}

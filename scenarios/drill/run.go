@@ -130,7 +130,6 @@ type runner struct {
 	out  []captured    // packets the stack sent, not yet matched
 	live time.Duration // when the previous event happened
 	cur  int           // the event being run
-	opts options       // what the script's sysctls turned on
 }
 
 // captured is a packet that reached the remote end, and when.
@@ -139,18 +138,13 @@ type captured struct {
 	at time.Duration
 }
 
-// options are the sysctls of the TCP options (tcp_sack, tcp_timestamps,
-// tcp_window_scaling): on by default, as on Linux.
-type options struct{ sack, timestamps, wscale bool }
-
 func newRunner(sc *Script, cfg Config) (*runner, error) {
 	r := &runner{
-		sc:   sc,
-		res:  &Result{Script: sc, Status: make([]Status, len(sc.Events)), At: make([]time.Duration, len(sc.Events))},
-		tol:  DefaultTolerance,
-		fds:  map[int64]*socket{},
-		isn:  map[uint16]uint32{},
-		opts: options{sack: true, timestamps: true, wscale: true},
+		sc:  sc,
+		res: &Result{Script: sc, Status: make([]Status, len(sc.Events)), At: make([]time.Duration, len(sc.Events))},
+		tol: DefaultTolerance,
+		fds: map[int64]*socket{},
+		isn: map[uint16]uint32{},
 	}
 	for _, o := range sc.Options {
 		if err := r.option(o); err != nil {

@@ -55,7 +55,7 @@ func TestOwnScripts(t *testing.T) {
 // The public suites' scripts, run as they are: results.txt in each
 // directory holds how each one fares, and why; -update rewrites it.
 func TestPublicSuites(t *testing.T) {
-	for _, dir := range []string{"../../testdata/drill/linux"} {
+	for _, dir := range []string{"../../testdata/drill/linux", "../../testdata/drill/google"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.pkt"))
 		var b strings.Builder
 		pass := 0

@@ -60,8 +60,8 @@ func column(t testing.TB, r *Result, id string) []float64 {
 // after the start; its pings go every interval from then (the "fixed"
 // schedule) and each arrives one latency later. The server's silence timer
 // runs from the last ping it received. A ping costs 14 bytes of payload and
-// 40 of IPv4 and TCP headers, its answer the same, and the client's ACK of
-// the answer 40; the server acknowledges the first ping by itself (Linux's
+// 52 of IPv4 and TCP headers (12 of them timestamps), its answer the same,
+// and the client's ACK of the answer 52; the server acknowledges the first ping by itself (Linux's
 // quick-ACK mode at the start of a connection, tcp_in_quickack_mode), the
 // later ones ride on the answer.
 func heartbeatRule(sc *scenarios.Scenario) func(interval time.Duration) (detect time.Duration, beats int, bytes float64) {
@@ -82,7 +82,7 @@ func heartbeatRule(sc *scenarios.Scenario) func(interval time.Duration) (detect 
 		}
 		bytes := 0.0
 		if beats > 0 {
-			bytes = float64(beats*(54+54+40) + 40)
+			bytes = float64(beats*(66+66+52) + 52)
 		}
 		return last + expect - fault, beats, bytes
 	}
