@@ -35,6 +35,12 @@
 // Live inputs (faults, parameter changes) enter through Sim.Do so that the
 // notices they cause are delivered like any other step's.
 //
+// A Peer (AddPeer) is an end without a stack: it sends the packets it is
+// handed as they are and hands over every packet that reaches it. It is
+// the remote end of a packetdrill script (scenarios/drill), which injects
+// segments and checks what the host under test sends; Conn.Info answers
+// the script's tcp_info questions.
+//
 // # The TCP model
 //
 // A Conn follows the RFC 9293 state machine:

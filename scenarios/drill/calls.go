@@ -352,7 +352,10 @@ func (r *runner) read(c *Syscall) (result, *socket, bool) {
 		case err == netsim.EOF:
 			s.eof = true
 		case err != nil:
-			s.err = err.(netsim.Errno)
+			s.err = netsim.EINVAL
+			if e, isErrno := err.(netsim.Errno); isErrno {
+				s.err = e
+			}
 		default:
 			s.unread = append(s.unread, b...)
 		}

@@ -18,12 +18,28 @@
 //
 // # Files
 //
-//	lex.go     the tokens, as packetdrill's lexer.l splits a script
-//	parse.go   the grammar (packetdrill's parser.y, for what socklab runs)
-//	script.go  the parsed script: events, packets, options, syscalls
+//	lex.go      the tokens, as packetdrill's lexer.l splits a script
+//	parse.go    the grammar (packetdrill's parser.y, for what socklab runs)
+//	script.go   the parsed script: events, packets, options, syscalls
+//	run.go      the runner: the simulated world, times as packetdrill
+//	            places them, the result and the first failure
+//	packets.go  inbound packets injected, outbound ones held to the script
+//	calls.go    the system calls, blocking ones left pending until their
+//	            socket answers
+//	sockopts.go the socket options setsockopt and getsockopt reach
+//	commands.go backtick lines: sysctls and the suites' defaults.sh
+//	tcpinfo.go  %{ assert tcpi_… }% blocks
 //
 // Parse reports every error at its file:line:col (a *scenarios.Error);
-// constructs the language has and socklab does not model (UDP, ICMP, IPv6
-// headers, ECN, fast open, MD5) are refused as "unsupported: …", never
-// run halfway. docs/drill.md is the user's guide.
+// Run refuses, before anything runs, what socklab does not model (UDP,
+// ICMP, IPv6 headers, ECN, fast open, MD5, other calls, options, commands)
+// as "unsupported: …", never running it halfway; then it runs the script
+// against a simulated Linux host (netsim) and a scripted peer
+// (netsim.Peer) until the end or the first mismatch, which Failure.In
+// reports as packetdrill does:
+//
+//	res, err := drill.Run(script, drill.Config{})
+//	if res.Failure != nil { fmt.Println(res.Failure.In(i18n.English, file)) }
+//
+// docs/drill.md is the user's guide.
 package drill

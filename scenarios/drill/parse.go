@@ -191,9 +191,6 @@ func (p *parser) event() (*Event, error) {
 	}
 	last := p.toks[max(p.i-1, 0)].pos.Line
 	ev.Text = p.lineText(ev.Pos.Line, last)
-	for l := ev.Pos.Line; l <= last; l++ {
-		ev.LineNums = append(ev.LineNums, l)
-	}
 	return ev, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,7 +67,7 @@ func TestPublicSuites(t *testing.T) {
 			}
 			b.WriteString("== " + filepath.Base(f) + "\n" + got + "\n\n")
 		}
-		b.WriteString("passed " + itoa(int64(pass)) + " of " + itoa(int64(len(files))) + "\n")
+		b.WriteString("passed " + strconv.Itoa(pass) + " of " + strconv.Itoa(len(files)) + "\n")
 		golden := filepath.Join(dir, "results.txt")
 		if *update {
 			if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {

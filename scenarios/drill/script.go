@@ -40,16 +40,15 @@ const (
 // Event is one line of a script: at a time, a packet, a system call, a
 // shell command or a block of Python.
 type Event struct {
-	Pos      scenarios.Pos // the position of its time
-	Kind     TimeKind
-	At, End  time.Duration // End: the end of a range
-	Packet   *Packet
-	Call     *Syscall
-	Command  string // a backtick command's text
-	Code     string // a %{ … }% block's text
-	CodePos  scenarios.Pos
-	Text     string // the line as written, for reports and the ladder
-	LineNums []int  // the lines the event spans
+	Pos     scenarios.Pos // the position of its time
+	Kind    TimeKind
+	At, End time.Duration // End: the end of a range
+	Packet  *Packet
+	Call    *Syscall
+	Command string // a backtick command's text
+	Code    string // a %{ … }% block's text
+	CodePos scenarios.Pos
+	Text    string // the line as written (a call over several lines joined), for reports
 }
 
 // Dir is a packet's direction, seen from the stack under test.
@@ -220,5 +219,3 @@ func (e Expr) Field(name string) (Expr, bool) {
 	}
 	return Expr{}, false
 }
-
-func itoa(v int64) string { return strconv.FormatInt(v, 10) }
