@@ -75,10 +75,10 @@ func (c *Conn) nextIPID() uint16 {
 }
 
 // window is the receive window to advertise: the free part of the receive
-// buffer, at most 65535 (scaled, when window scaling is on, by advertise),
-// rounded down to whole segments as Linux's tcp_select_window does, and zero while less than
-// min(MSS, buffer/2) is free (receiver silly window avoidance, RFC 1122
-// 4.2.3.3).
+// buffer, at most 65535 (advertise scales it when window scaling is on),
+// rounded down to whole segments as Linux's tcp_select_window does, and
+// zero while less than min(MSS, buffer/2) is free (receiver silly window
+// avoidance, RFC 1122 4.2.3.3).
 func (c *Conn) window() uint32 {
 	buf := c.host.profile.RcvBuf
 	free := buf - len(c.rcvBuf)
