@@ -66,10 +66,15 @@ type BoxView struct {
 	Policy      string
 	// Conntrack is the box's Linux conntrack and ruleset, when it runs
 	// them (Tracked): a firewall or NAT whose policy is not rst or
-	// rst-both.
+	// rst-both. Explicit: set apart (conntrack:), not by Policy's
+	// shorthand.
 	Conntrack netsim.Conntrack
 	Tracked   bool
-	Flows     []FlowView
+	Explicit  bool
+	// Counts counts the packets of no known flow dropped, by rule, and
+	// passed untracked.
+	Counts netsim.MiddleboxCounts
+	Flows  []FlowView
 }
 
 // FlowView is one flow of a middlebox.
@@ -211,6 +216,7 @@ func (s *Session) Snapshot() *Snapshot {
 		cfg := m.Config()
 		bv := BoxView{Name: m.Name(), Kind: cfg.Kind.String(), IdleTimeout: cfg.IdleTimeout, Policy: cfg.OnExpired.String()}
 		bv.Conntrack, bv.Tracked = cfg.Tracking()
+		bv.Explicit, bv.Counts = cfg.Conntrack != nil, m.Counts()
 		for _, f := range m.Flows() {
 			bv.Flows = append(bv.Flows, FlowView{Proto: f.Proto.String(), Inside: f.Inside, Outside: f.Outside,
 				Mapped: f.Mapped, Idle: now - f.LastSeen, Timeout: f.Timeout})

@@ -50,6 +50,13 @@ const (
 	UIIdleTimeout ID = "ui.hosts.idle_timeout"
 	UIOnExpiry    ID = "ui.hosts.on_expiry"
 	UIFlows       ID = "ui.hosts.flows"
+	UIConntrack   ID = "ui.hosts.conntrack"
+	UISwitchOn    ID = "ui.hosts.switch_on"
+	UISwitchOff   ID = "ui.hosts.switch_off"
+	UIDropNoSYN   ID = "ui.hosts.drop_new_without_syn"
+	UIDropInvalid ID = "ui.hosts.drop_invalid"
+	UIDropNoFlow  ID = "ui.hosts.drop_no_flow"
+	UIUntracked   ID = "ui.hosts.untracked"
 	UIMappedAs    ID = "ui.hosts.mapped_as"
 	UIIdleOf      ID = "ui.hosts.idle_of"
 	UILinks       ID = "ui.hosts.links"
@@ -186,6 +193,13 @@ var screenMessages = map[ID]entry{
 	UIIdleTimeout: {En: "idle timeout {{.D}}", Zh: "空闲超时 {{.D}}"},
 	UIOnExpiry:    {En: "on expiry: {{.Policy}}", Zh: "过期后：{{.Policy}}"},
 	UIFlows:       {EnOne: "{{.Count}} flow", En: "{{.Count}} flows", Zh: "{{.Count}} 条流"},
+	UIConntrack:   {En: "conntrack loose {{.Loose}}, new by SYN only {{.SYN}}, INVALID dropped {{.Invalid}}", Zh: "conntrack loose {{.Loose}}，新流只认 SYN {{.SYN}}，丢弃 INVALID {{.Invalid}}"},
+	UISwitchOn:    {En: "on", Zh: "开"},
+	UISwitchOff:   {En: "off", Zh: "关"},
+	UIDropNoSYN:   {En: "{{.N}} dropped: new without SYN", Zh: "丢弃 {{.N}} 个：新流不是 SYN"},
+	UIDropInvalid: {En: "{{.N}} dropped: invalid", Zh: "丢弃 {{.N}} 个：INVALID"},
+	UIDropNoFlow:  {En: "{{.N}} dropped: no flow", Zh: "丢弃 {{.N}} 个：无流"},
+	UIUntracked:   {En: "{{.N}} passed untracked", Zh: "{{.N}} 个未跟踪放行"},
 	UIMappedAs:    {En: "as {{.Addr}}", Zh: "映射为 {{.Addr}}"},
 	UIIdleOf:      {En: "idle {{.Idle}} of {{.Timeout}}", Zh: "空闲 {{.Idle}}/{{.Timeout}}"},
 	UILinks:       {En: "links", Zh: "链路"},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 	"github.com/socklab/socklab/ui/styles"
@@ -15,7 +16,7 @@ import (
 // content is every line of the pane: each node in wire order (a host
 // with its power, listening sockets and applications; a middlebox with its
 // policy and flow count), the links, then each middlebox's flows (each
-// flow's idle time against its timeout). Nodes come first so that a short
+// flow's idle time against its timeout) and its drops. Nodes come first so that a short
 // pane shows all of them; the rest is a scroll away.
 func content(snap *lab.Snapshot, order []string, st styles.Styles, l i18n.Lang, w int) []string {
 	nameW := 0
@@ -30,6 +31,9 @@ func content(snap *lab.Snapshot, order []string, st styles.Styles, l i18n.Lang, 
 		} else if bv := FindBox(snap, name); bv != nil {
 			out = append(out, boxLine(bv, st, l, nameW, narrow))
 			flows = append(flows, flowLines(bv, st, l, w, narrow)...)
+			if d := dropLine(bv, st, l); d != "" {
+				flows = append(flows, d)
+			}
 		}
 	}
 	if links := linksLine(snap, st, l, narrow); links != "" {
@@ -146,19 +150,55 @@ func stateWord(s string, st styles.Styles, l i18n.Lang) string {
 }
 
 // boxLine: "◆ fw firewall · idle timeout 5m00s · on expiry: drop · 1 flow";
-// narrow, "◆ fw firewall · idle 5m00s · 1 flow".
+// narrow, "◆ fw firewall · idle 5m00s · 1 flow". A box whose conntrack is set apart shows its three
+// switches instead of the policy.
 func boxLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang, nameW int, narrow bool) string {
 	kinds := map[string]i18n.ID{"router": i18n.UIRouter, "firewall": i18n.UIFirewall, "nat": i18n.UINAT}
 	parts := []string{l.T(kinds[bv.Kind])}
 	if bv.Kind != "router" {
-		if narrow {
+		switch {
+		case narrow:
 			parts = append(parts, l.T(i18n.UIIdle, "D", format.Dur(bv.IdleTimeout)))
-		} else {
+		case bv.Explicit:
+			ct := bv.Conntrack
+			parts = append(parts, l.T(i18n.UIIdleTimeout, "D", format.Dur(bv.IdleTimeout)),
+				l.T(i18n.UIConntrack, "Loose", switchWord(ct.Loose, l), "SYN", switchWord(ct.NewNeedsSYN, l), "Invalid", switchWord(ct.DropInvalid, l)))
+		default:
 			parts = append(parts, l.T(i18n.UIIdleTimeout, "D", format.Dur(bv.IdleTimeout)), l.T(i18n.UIOnExpiry, "Policy", bv.Policy))
 		}
 		parts = append(parts, l.T(i18n.UIFlows, "Count", len(bv.Flows)))
 	}
 	return st.Title.Render("◆") + " " + format.Pad(bv.Name, nameW) + " " + strings.Join(parts, " · ")
+}
+
+func switchWord(on bool, l i18n.Lang) string {
+	if on {
+		return l.T(i18n.UISwitchOn)
+	}
+	return l.T(i18n.UISwitchOff)
+}
+
+// dropLine: "  ✗ fw 5 dropped: new without SYN · 2 passed untracked", what a
+// box did with packets of no known flow: the drops by rule and those
+// passed untracked; "" while nothing happened.
+func dropLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang) string {
+	c := bv.Counts
+	var parts []string
+	for _, d := range []struct {
+		n  uint64
+		id i18n.ID
+	}{{c.NewWithoutSYN, i18n.UIDropNoSYN}, {c.Invalid, i18n.UIDropInvalid}, {c.NoFlow, i18n.UIDropNoFlow}} {
+		if d.n > 0 {
+			parts = append(parts, st.Bad.Render(l.T(d.id, "N", d.n)))
+		}
+	}
+	if c.Untracked > 0 {
+		parts = append(parts, st.Warn.Render(l.T(i18n.UIUntracked, "N", c.Untracked)))
+	}
+	if parts == nil {
+		return ""
+	}
+	return "  " + st.Bad.Render("✗") + " " + bv.Name + " " + strings.Join(parts, " · ")
 }
 
 // flowLines: "  └ fw tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";
@@ -249,11 +289,14 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Scroll(n int) { m.scroll.By(n, len(m.lines), m.h) }
 
 // Need is how many lines the pane would like for snap: a line a node, a
-// line a flow, and the links.
+// line a flow, a line for a box's drops, and the links.
 func Need(snap *lab.Snapshot) int {
 	n := len(snap.Hosts) + len(snap.Boxes) + 1
 	for _, b := range snap.Boxes {
 		n += len(b.Flows)
+		if b.Counts != (netsim.MiddleboxCounts{}) {
+			n++
+		}
 	}
 	return n
 }
