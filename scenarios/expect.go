@@ -39,6 +39,7 @@ var expectKinds = []expectKind{
 	{"poll_latency", i18n.DocExpectPollLatency, func() expectRule { return &latencyRule{} }},
 	{"reconnect_peak", i18n.DocExpectReconnectPeak, func() expectRule { return &peakRule{} }},
 	{"backlog_drops", i18n.DocExpectBacklogDrops, func() expectRule { return &backlogRule{} }},
+	{"middlebox_drops", i18n.DocExpectMiddleboxDrops, func() expectRule { return &boxDropsRule{} }},
 }
 
 // expectKindKeys lists the kinds' keys.
@@ -136,14 +137,18 @@ func (e expectSpec) expectation(path string, sc *Scenario) (Expectation, error) 
 // checker checks an expectation's settings against the scenario.
 type checker struct {
 	hosts    map[string]bool
+	boxes    map[string]bool
 	apps     map[string]string // name → kind
 	duration time.Duration
 }
 
 func newChecker(sc *Scenario) *checker {
-	c := &checker{hosts: map[string]bool{}, apps: map[string]string{}, duration: sc.Duration}
+	c := &checker{hosts: map[string]bool{}, boxes: map[string]bool{}, apps: map[string]string{}, duration: sc.Duration}
 	for _, h := range sc.Config.Hosts {
 		c.hosts[h.Name] = true
+	}
+	for _, m := range sc.Config.Middleboxes {
+		c.boxes[m.Name] = true
 	}
 	for _, a := range sc.Config.Apps {
 		c.apps[a.Name] = a.Kind
@@ -440,6 +445,59 @@ func (d *backlogRule) observe(j *judge, e netsim.Event) {
 
 func (d *backlogRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return (*countSpec)(d).in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
+}
+
+// boxDropsRule counts the packets of no known flow a middlebox dropped,
+// under one rule or any: the counters a Linux box keeps on its rules.
+type boxDropsRule struct {
+	Box     string        `yaml:"box"`
+	Rule    string        `yaml:"rule"`
+	At      time.Duration `yaml:"at"`
+	AtMost  *int          `yaml:"at_most"`
+	AtLeast *int          `yaml:"at_least"`
+}
+
+// bounds is the rule's bounds as a count's.
+func (d *boxDropsRule) bounds() *countSpec {
+	return &countSpec{At: d.At, AtMost: d.AtMost, AtLeast: d.AtLeast}
+}
+
+func (d *boxDropsRule) check(c *checker, p string) (i18n.Message, time.Duration, error) {
+	err := c.bounds(p, d.bounds())
+	switch {
+	case d.Box == "":
+		err = &lab.FieldError{Path: p + ".box", Msg: i18n.M(i18n.ExpectNamesBox)}
+	case !c.boxes[d.Box]:
+		err = &lab.FieldError{Path: p + ".box", Msg: i18n.M(i18n.ConfigNoMiddlebox, "Name", d.Box)}
+	case d.Rule != "" && !slices.Contains(dropRuleNames(), d.Rule):
+		err = &lab.FieldError{Path: p + ".rule", Msg: i18n.M(i18n.RuleOneOfList, "Choices", i18n.List(dropRuleNames()), "Value", d.Rule)}
+	}
+	what := i18n.M(i18n.ExpectBoxDrops)
+	if d.Rule != "" {
+		what = i18n.M(i18n.ExpectBoxDropsBy, "Rule", d.Rule)
+	}
+	return i18n.M(i18n.ExpectNameCount, "Who", d.Box, "What", what, "Bounds", boundsText(d.bounds())), d.At, err
+}
+
+func (d *boxDropsRule) observe(j *judge, e netsim.Event) {
+	if x, ok := e.(*netsim.SegmentEvent); ok && x.Fate == netsim.FateDropped && x.Why == netsim.WhyFirewall &&
+		x.Where == d.Box && matches(x.Rule.String(), d.Rule) && d.bounds().until(x.At) {
+		j.count++
+	}
+}
+
+func (d *boxDropsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+	return d.bounds().in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
+}
+
+// dropRuleNames are the names of netsim's drop rules, for the rule
+// setting.
+func dropRuleNames() []string {
+	var out []string
+	for _, r := range netsim.DropRules() {
+		out = append(out, r.String())
+	}
+	return out
 }
 
 // connectedRule bounds an app's clients connected, at a time or at the

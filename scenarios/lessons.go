@@ -28,6 +28,7 @@ var teachingOrder = []string{
 	"firewall-idle-heartbeat",
 	"nat-idle-rst",
 	"nat-port-policy",
+	"nat-conntrack",
 	"lb-idle-reset-both",
 	"udp-heartbeat",
 	// Polling vs push.

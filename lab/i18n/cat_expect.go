@@ -7,6 +7,7 @@ const (
 	ExpectExactlyOne   ID = "expect.exactly_one"
 	ExpectNamesHost    ID = "expect.names_host"
 	ExpectNamesApp     ID = "expect.names_app"
+	ExpectNamesBox     ID = "expect.names_box"
 	ExpectOutside      ID = "expect.outside"
 	ExpectNeedsBound   ID = "expect.needs_bound"
 	ExpectBoundsNeg    ID = "expect.bounds_negative"
@@ -31,6 +32,8 @@ const (
 	ExpectConnected     ID = "expect.what.connected"
 	ExpectReconnectPeak ID = "expect.what.reconnect_peak"
 	ExpectBacklogDrops  ID = "expect.what.backlog_drops"
+	ExpectBoxDrops      ID = "expect.what.middlebox_drops"
+	ExpectBoxDropsBy    ID = "expect.what.middlebox_drops_rule"
 	BoundAtLeast        ID = "expect.bound.at_least"
 	BoundAtMost         ID = "expect.bound.at_most"
 	BoundBoth           ID = "expect.bound.both"
@@ -72,6 +75,10 @@ var expectMessages = map[ID]entry{
 	ExpectNamesHost: {
 		En: "names the host this is about",
 		Zh: "要写明说的是哪台主机",
+	},
+	ExpectNamesBox: {
+		En: "names the middlebox this is about",
+		Zh: "要写明说的是哪个中间设备",
 	},
 	ExpectNamesApp: {
 		En: "names the app this is about",
@@ -155,6 +162,8 @@ var expectMessages = map[ID]entry{
 	ExpectConnected:     {En: "connected", Zh: "已连接数"},
 	ExpectReconnectPeak: {En: "reconnect peak", Zh: "重连峰值"},
 	ExpectBacklogDrops:  {En: "backlog drops", Zh: "backlog 满丢弃数"},
+	ExpectBoxDrops:      {En: "drops of packets of no flow", Zh: "无流报文的丢弃数"},
+	ExpectBoxDropsBy:    {En: "drops by the rule {{.Rule}}", Zh: "按规则 {{.Rule}} 的丢弃数"},
 	BoundAtLeast: {
 		En: "at least {{.Min}}",
 		Zh: "至少 {{.Min}}",

@@ -66,6 +66,7 @@ const (
 	DocExpectPollLatency    ID = "doc.expect.poll_latency"
 	DocExpectReconnectPeak  ID = "doc.expect.reconnect_peak"
 	DocExpectBacklogDrops   ID = "doc.expect.backlog_drops"
+	DocExpectMiddleboxDrops ID = "doc.expect.middlebox_drops"
 
 	DocWhyLoss        ID = "doc.why.loss"
 	DocWhyLinkDown    ID = "doc.why.link_down"
@@ -324,6 +325,10 @@ var nameMessages = map[ID]entry{
 	DocExpectBacklogDrops: {
 		En: "the number of SYNs and handshake ACKs a full accept queue dropped is within the bounds",
 		Zh: "因 accept 队列已满而丢弃的 SYN 和握手 ACK 的数量在上下限之内",
+	},
+	DocExpectMiddleboxDrops: {
+		En: "the number of packets of no known flow a middlebox dropped, under one rule (new-without-syn, invalid, no-flow) or any, is within the bounds",
+		Zh: "中间设备丢弃的无已知流的报文数（按某一条规则：new-without-syn、invalid、no-flow，或不分规则）在上下限之内",
 	},
 
 	DocTriggerWrite: {
