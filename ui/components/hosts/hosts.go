@@ -150,8 +150,9 @@ func stateWord(s string, st styles.Styles, l i18n.Lang) string {
 }
 
 // boxLine: "◆ fw firewall · idle timeout 5m00s · on expiry: drop · 1 flow";
-// narrow, "◆ fw firewall · idle 5m00s · 1 flow". A box whose conntrack is set apart shows its three
-// switches instead of the policy.
+// narrow, "◆ fw firewall · idle 5m00s · 1 flow". A box whose conntrack is
+// set apart shows its three switches instead of the policy: "◆ nat nat ·
+// idle 1m · loose ✗ new_needs_syn ✓ drop_invalid ✗ · 0 flows".
 func boxLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang, nameW int, narrow bool) string {
 	kinds := map[string]i18n.ID{"router": i18n.UIRouter, "firewall": i18n.UIFirewall, "nat": i18n.UINAT}
 	parts := []string{l.T(kinds[bv.Kind])}
@@ -159,9 +160,9 @@ func boxLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang, nameW int, narrow b
 		switch {
 		case narrow:
 			parts = append(parts, l.T(i18n.UIIdle, "D", format.Dur(bv.IdleTimeout)))
-		case bv.Explicit:
+		case bv.Explicit: // the switches by their keys in the scenario file
 			ct := bv.Conntrack
-			parts = append(parts, l.T(i18n.UIIdleTimeout, "D", format.Dur(bv.IdleTimeout)),
+			parts = append(parts, l.T(i18n.UIIdle, "D", format.Dur(bv.IdleTimeout)),
 				l.T(i18n.UIConntrack, "Loose", switchWord(ct.Loose, l), "SYN", switchWord(ct.NewNeedsSYN, l), "Invalid", switchWord(ct.DropInvalid, l)))
 		default:
 			parts = append(parts, l.T(i18n.UIIdleTimeout, "D", format.Dur(bv.IdleTimeout)), l.T(i18n.UIOnExpiry, "Policy", bv.Policy))
@@ -198,7 +199,11 @@ func dropLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang) string {
 	if parts == nil {
 		return ""
 	}
-	return "  " + st.Bad.Render("✗") + " " + bv.Name + " " + strings.Join(parts, " · ")
+	mark := st.Bad.Render("✗")
+	if c.Dropped() == 0 {
+		mark = st.Warn.Render("!") // nothing dropped: passed untracked only
+	}
+	return "  " + mark + " " + bv.Name + " " + strings.Join(parts, " · ")
 }
 
 // flowLines: "  └ fw tcp 10.0.0.2:50312 > 10.0.0.1:8080  idle 41.0s of 1m00s ▓▓▓░░";

@@ -35,12 +35,12 @@ func TestBoxLinesShowConntrackAndDrops(t *testing.T) {
 			box:  lab.MiddleboxConfig{Conntrack: &lab.ConntrackConfig{Loose: &off, DropInvalid: &off}},
 			want: map[i18n.Lang][]string{
 				i18n.English: {
-					"◆ nat    nat · idle timeout 1m · conntrack loose off, new by SYN only on, INVALID dropped off · 0 flows",
-					"  ✗ nat %d passed untracked",
+					"◆ nat    nat · idle 1m · loose ✗ new_needs_syn ✓ drop_invalid ✗ · 0 flows",
+					"  ! nat %d passed untracked",
 				},
 				i18n.Chinese: {
-					"◆ nat    NAT · 空闲超时 1m · conntrack loose 关，新流只认 SYN 开，丢弃 INVALID 关 · 0 条流",
-					"  ✗ nat %d 个未跟踪放行",
+					"◆ nat    NAT · 空闲 1m · loose ✗ new_needs_syn ✓ drop_invalid ✗ · 0 条流",
+					"  ! nat %d 个未跟踪放行",
 				},
 			},
 		},
@@ -63,11 +63,11 @@ func TestBoxLinesShowConntrackAndDrops(t *testing.T) {
 			box:  lab.MiddleboxConfig{Conntrack: &lab.ConntrackConfig{Loose: &off, NewNeedsSYN: &on}},
 			want: map[i18n.Lang][]string{
 				i18n.English: {
-					"◆ nat    nat · idle timeout 1m · conntrack loose off, new by SYN only on, INVALID dropped on · 0 flows",
+					"◆ nat    nat · idle 1m · loose ✗ new_needs_syn ✓ drop_invalid ✓ · 0 flows",
 					"  ✗ nat %d dropped: invalid",
 				},
 				i18n.Chinese: {
-					"◆ nat    NAT · 空闲超时 1m · conntrack loose 关，新流只认 SYN 开，丢弃 INVALID 开 · 0 条流",
+					"◆ nat    NAT · 空闲 1m · loose ✗ new_needs_syn ✓ drop_invalid ✓ · 0 条流",
 					"  ✗ nat 丢弃 %d 个：INVALID",
 				},
 			},
