@@ -193,7 +193,7 @@ var screenMessages = map[ID]entry{
 	UIIdleTimeout: {En: "idle timeout {{.D}}", Zh: "空闲超时 {{.D}}"},
 	UIOnExpiry:    {En: "on expiry: {{.Policy}}", Zh: "过期后：{{.Policy}}"},
 	UIFlows:       {EnOne: "{{.Count}} flow", En: "{{.Count}} flows", Zh: "{{.Count}} 条流"},
-	UIConntrack:   {En: "loose {{.Loose}} new_needs_syn {{.SYN}} drop_invalid {{.Invalid}}", Zh: "loose {{.Loose}} new_needs_syn {{.SYN}} drop_invalid {{.Invalid}}"},
+	UIConntrack:   {En: "loose {{.Loose}} new_needs_syn {{.SYN}} drop_invalid {{.Invalid}}", Zh: "开关 loose {{.Loose}} new_needs_syn {{.SYN}} drop_invalid {{.Invalid}}"},
 	UISwitchOn:    {En: "✓", Zh: "✓"},
 	UISwitchOff:   {En: "✗", Zh: "✗"},
 	UIDropNoSYN:   {En: "{{.N}} dropped: new without SYN", Zh: "丢弃 {{.N}} 个：新流不是 SYN"},

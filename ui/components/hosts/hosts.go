@@ -16,8 +16,8 @@ import (
 // content is every line of the pane: each node in wire order (a host
 // with its power, listening sockets and applications; a middlebox with its
 // policy and flow count), the links, then each middlebox's flows (each
-// flow's idle time against its timeout) and its drops. Nodes come first so that a short
-// pane shows all of them; the rest is a scroll away.
+// flow's idle time against its timeout) and its drops. Nodes come first
+// so that a short pane shows all of them; the rest is a scroll away.
 func content(snap *lab.Snapshot, order []string, st styles.Styles, l i18n.Lang, w int) []string {
 	nameW := 0
 	for _, n := range order {
@@ -172,6 +172,7 @@ func boxLine(bv *lab.BoxView, st styles.Styles, l i18n.Lang, nameW int, narrow b
 	return st.Title.Render("◆") + " " + format.Pad(bv.Name, nameW) + " " + strings.Join(parts, " · ")
 }
 
+// switchWord marks a conntrack switch on (✓) or off (✗).
 func switchWord(on bool, l i18n.Lang) string {
 	if on {
 		return l.T(i18n.UISwitchOn)

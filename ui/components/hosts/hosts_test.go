@@ -39,7 +39,7 @@ func TestBoxLinesShowConntrackAndDrops(t *testing.T) {
 					"  ! nat %d passed untracked",
 				},
 				i18n.Chinese: {
-					"◆ nat    NAT · 空闲 1m · loose ✗ new_needs_syn ✓ drop_invalid ✗ · 0 条流",
+					"◆ nat    NAT · 空闲 1m · 开关 loose ✗ new_needs_syn ✓ drop_invalid ✗ · 0 条流",
 					"  ! nat %d 个未跟踪放行",
 				},
 			},
@@ -67,7 +67,7 @@ func TestBoxLinesShowConntrackAndDrops(t *testing.T) {
 					"  ✗ nat %d dropped: invalid",
 				},
 				i18n.Chinese: {
-					"◆ nat    NAT · 空闲 1m · loose ✗ new_needs_syn ✓ drop_invalid ✓ · 0 条流",
+					"◆ nat    NAT · 空闲 1m · 开关 loose ✗ new_needs_syn ✓ drop_invalid ✓ · 0 条流",
 					"  ✗ nat 丢弃 %d 个：INVALID",
 				},
 			},
