@@ -41,7 +41,7 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 			return ui.Pick(lang)
 		},
 	}
-	root.PersistentFlags().Var(langFlag{}, "lang", lang.T(i18n.CLILangFlag))
+	root.PersistentFlags().Var(langFlag{new(bool)}, "lang", lang.T(i18n.CLILangFlag))
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd(lang))
 	root.SetVersionTemplate("{{.Version}}\n")
@@ -228,11 +228,15 @@ func version(info *debug.BuildInfo) string {
 
 // langFlag is --lang in the command tree, where it is checked: langOf has
 // read it already.
-type langFlag struct{}
+type langFlag struct{ given *bool }
 
 func (langFlag) String() string { return "" } // the default is the locale's
 func (langFlag) Type() string   { return "LANG" }
-func (langFlag) Set(s string) error {
+func (f langFlag) Set(s string) error {
+	if *f.given {
+		return errTwice // which would win?
+	}
+	*f.given = true
 	_, err := i18n.Parse(s)
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -178,7 +179,9 @@ func (f seedFlag) Set(v string) error {
 		return errTwice
 	}
 	n, err := strconv.ParseUint(v, 10, 64)
-	if err != nil {
+	if errors.Is(err, strconv.ErrRange) {
+		return i18n.NewError(i18n.FlagSeedRange, "Value", v, "Max", uint64(math.MaxUint64))
+	} else if err != nil {
 		return i18n.NewError(i18n.ConfigNotWhole, "Value", v)
 	}
 	*f.seed = &n
@@ -201,6 +204,8 @@ func (f untilFlag) Set(v string) error {
 	}
 	d, err := time.ParseDuration(v)
 	switch {
+	case err != nil && scenarios.DurationOverflows(v):
+		return i18n.NewError(i18n.CLIOverLimit, "Value", v, "Limit", scenarios.MaxDuration.String())
 	case err != nil:
 		return i18n.NewError(i18n.CLINotDuration, "Value", v)
 	case d <= 0:
@@ -212,7 +217,9 @@ func (f untilFlag) Set(v string) error {
 	return nil
 }
 
-// fileFlag is a flag naming a file.
+// fileFlag is a file a command writes (--record, --pcap, --jsonl). A path
+// that cannot be a file there (a directory, or in a directory that does not
+// exist) is refused when the flag is read, not after the run.
 type fileFlag struct{ path *string }
 
 func (f fileFlag) Type() string   { return "FILE" }
@@ -224,8 +231,21 @@ func (f fileFlag) Set(v string) error {
 	case v == "":
 		return errEmpty
 	}
+	if st, err := os.Stat(v); err == nil && st.IsDir() {
+		return i18n.NewError(i18n.FlagOutputDir, "Path", v)
+	} else if err != nil {
+		if dir := filepath.Dir(v); !isDir(dir) {
+			return i18n.NewError(i18n.FlagOutputNoDir, "Path", v, "Dir", dir)
+		}
+	}
 	*f.path = v
 	return nil
+}
+
+// isDir reports whether path is a directory.
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // errTwice and errEmpty are a flag given twice (which one would win?) and

@@ -337,6 +337,14 @@ func (c *Config) Validate() error {
 			return err
 		}
 		nodes[m.Name] = "middlebox"
+		for _, d := range []struct {
+			key string
+			v   time.Duration
+		}{{"idle_timeout", m.IdleTimeout}, {"udp_idle_timeout", m.UDPIdleTimeout}} {
+			if d.v != 0 && d.v < MinTimer || d.v > MaxTime { // 0: netsim says what it means for the kind
+				return fieldErr(p+"."+d.key, i18n.RuleBetween, "Min", MinTimer.String(), "Max", MaxTime.String(), "Value", d.v.String())
+			}
+		}
 		mc, err := m.netsim()
 		if err != nil {
 			return err
@@ -399,23 +407,37 @@ func (c *Config) Validate() error {
 }
 
 // validateListeners refuses two servers listening on one host's port (of
-// one protocol): the second's listen() would fail with EADDRINUSE.
+// one protocol): the second's listen() would fail with EADDRINUSE. And a
+// client that connects to a feed, or a poller to a server: they would
+// speak different protocols. (A client may connect where nobody listens:
+// that is a lesson, connection refused.)
 func (c *Config) validateListeners() error {
 	type socket struct {
 		host, proto string
 		port        int
 	}
-	owner := map[socket]string{}
-	for _, a := range c.Apps {
+	owner := map[socket]*AppConfig{}
+	for i := range c.Apps {
+		a := &c.Apps[i]
 		if a.Kind != KindServer && a.Kind != KindFeed {
 			continue
 		}
 		for i := range a.Ports {
 			s := socket{a.Host, a.Proto, int(a.Port) + i}
 			if other, taken := owner[s]; taken {
-				return fieldErr("apps."+a.Name+".port", i18n.ConfigPortTaken, "Other", other, "Host", a.Host, "Port", s.port, "Proto", a.Proto)
+				return fieldErr("apps."+a.Name+".port", i18n.ConfigPortTaken, "Other", other.Name, "Host", a.Host, "Port", s.port, "Proto", a.Proto)
 			}
-			owner[s] = a.Name
+			owner[s] = a
+		}
+	}
+	for _, a := range c.Apps {
+		want := map[string]string{KindClient: KindServer, KindPoller: KindFeed}[a.Kind]
+		if want == "" {
+			continue
+		}
+		if other := owner[socket{a.Connect, a.Proto, int(a.Port)}]; other != nil && other.Kind != want {
+			return fieldErr("apps."+a.Name+".connect", i18n.ConfigConnectKind, "Host", a.Connect, "Port", a.Port,
+				"Other", other.Name, "Kind", a.Kind, "Want", want, "OtherKind", other.Kind)
 		}
 	}
 	return nil
@@ -516,9 +538,6 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	if !slices.Contains(BackoffPolicies, r.Policy) {
 		return fieldErr(p+".reconnect.policy", i18n.RuleOneOfList, "Choices", i18n.List(BackoffPolicies), "Value", r.Policy)
 	}
-	if r.Policy != BackoffNone && r.Base <= 0 {
-		return fieldErr(p+".reconnect.base", i18n.ConfigBasePositive, "Policy", r.Policy)
-	}
 	if r.Policy != BackoffNone && r.Base < MinTimer || r.Base > MaxTime {
 		return a.rangeErr("reconnect.base", int64(r.Base), int64(MinTimer), int64(MaxTime), true, false)
 	}
@@ -550,8 +569,6 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	case KindFeed:
 		f := a.Feed
 		switch {
-		case f.MeanInterval <= 0:
-			return fieldErr(p+".feed.mean_interval", i18n.RulePositive)
 		case f.MeanInterval < MinTimer || f.MeanInterval > MaxTime:
 			return a.rangeErr("feed.mean_interval", int64(f.MeanInterval), int64(MinTimer), int64(MaxTime), true, false)
 		case f.HoldTimeout < MinTimer || f.HoldTimeout > MaxTime:
@@ -564,9 +581,6 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	case KindPoller:
 		switch a.Poll.Mode {
 		case PollShort:
-			if a.Poll.Interval <= 0 {
-				return fieldErr(p+".poll.interval", i18n.ConfigPollPositive)
-			}
 			if a.Poll.Interval < MinTimer || a.Poll.Interval > MaxTime {
 				return a.rangeErr("poll.interval", int64(a.Poll.Interval), int64(MinTimer), int64(MaxTime), true, false)
 			}
@@ -601,6 +615,11 @@ func (a *AppConfig) validateSums() error {
 
 // unused refuses settings written where nothing reads them: they would be
 // ignored without a word.
+// tcpOnly are the settings of an app that only TCP connections have: over
+// UDP the lab's apps exchange heartbeats alone.
+var tcpOnly = []string{"keepalive", "user_timeout", "idle_timeout", "reconnect", "traffic",
+	"backlog", "accept_delay", "heartbeat.min_ping_interval", "heartbeat.max_ping_strikes"}
+
 func (a *AppConfig) unused() error {
 	p := "apps." + a.Name + "."
 	for _, rule := range []struct {
@@ -615,6 +634,8 @@ func (a *AppConfig) unused() error {
 		{[]string{"reconnect.jitter"}, a.Reconnect.Policy != BackoffGRPC, i18n.M(i18n.ConfigUnusedJitter, "Policy", a.Reconnect.Policy)},
 		{[]string{"traffic.size"}, a.Traffic.Interval == 0, i18n.M(i18n.ConfigUnusedNoTraffic)},
 		{[]string{"heartbeat.max_ping_strikes"}, a.Heartbeat.MinPingInterval == 0, i18n.M(i18n.ConfigUnusedNoMinPing)},
+		{[]string{"heartbeat.timeout", "heartbeat.max_missed"}, a.Heartbeat.NoAnswer, i18n.M(i18n.ConfigUnusedNoAnswer)},
+		{tcpOnly, a.Proto == "udp", i18n.M(i18n.ConfigUnusedUDP)},
 	} {
 		if !rule.idle {
 			continue

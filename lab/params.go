@@ -209,6 +209,10 @@ func (s *Session) boxParam(name, rest, value string, apply bool) error {
 		if err != nil || d == 0 {
 			return valueErr(i18n.ConfigPathErr, "Path", "middleboxes."+name+".idle_timeout", "Err", i18n.M(i18n.ConfigNotPositiveDur, "Value", value))
 		}
+		if d < MinTimer || d > MaxTime {
+			return valueErr(i18n.ConfigPathErr, "Path", "middleboxes."+name+".idle_timeout", "Err",
+				i18n.M(i18n.RuleBetween, "Min", MinTimer.String(), "Max", MaxTime.String(), "Value", d.String()))
+		}
 		if apply {
 			return m.SetIdleTimeout(d)
 		}

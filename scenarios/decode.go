@@ -26,9 +26,18 @@ func decode(n *node, path string, v reflect.Value) error {
 		return decodeText(n, path, v)
 	}
 	if n == nil || n.kind == nullNode {
-		switch v.Kind() {
-		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Pointer:
-			return nil // an empty section is an unset one
+		t := v.Type()
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem() // an optional setting: "seed: ~" is as empty as "seed: 0" is not
+		}
+		switch t.Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Map:
+			if t != reflect.TypeFor[netip.Addr]() {
+				return nil // an empty section is an unset one
+			}
+		}
+		if n == nil {
+			return nil
 		}
 		return &Error{Pos: n.pos, Path: path, Msg: i18n.M(i18n.ScenarioNeedsValue)}
 	}
@@ -210,10 +219,17 @@ var goDuration = regexp.MustCompile(`^[-+]?([0-9]*(\.[0-9]*)?(ns|us|µs|μs|ms|s
 // nanoseconds (about 292 years) from text that is not a duration.
 func parseDuration(s string) (any, error) {
 	d, err := time.ParseDuration(s)
-	if err != nil && s != "" && goDuration.MatchString(s) && strings.ContainsAny(s, "123456789") {
+	if err != nil && DurationOverflows(s) {
 		return nil, errTooLarge{i18n.M(i18n.WantDurationRange, "Max", lab.MaxTime.String())}
 	}
 	return d, err
+}
+
+// DurationOverflows reports whether s is written as a duration but is
+// one beyond int64 nanoseconds, which time.ParseDuration calls invalid:
+// its message must name the limit, not ask for a duration.
+func DurationOverflows(s string) bool {
+	return s != "" && goDuration.MatchString(s) && strings.ContainsAny(s, "123456789")
 }
 
 // field is a struct field a YAML key may set.

@@ -141,7 +141,7 @@ func ReadRecording(source string, data []byte) (*Recording, error) {
 	case r.Scenario == "":
 		return nil, fail(i18n.RecordingNoScenario)
 	case r.UntilNs < 0 || time.Duration(r.UntilNs) > MaxDuration:
-		return nil, fail(i18n.RecordingUntil, "Until", r.UntilNs)
+		return nil, fail(i18n.RecordingUntil, "Until", r.UntilNs, "Max", int64(MaxDuration))
 	}
 	for i, in := range r.Inputs {
 		if in.TNs < 0 || (r.UntilNs > 0 && in.TNs > r.UntilNs) {

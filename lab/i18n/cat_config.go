@@ -9,7 +9,6 @@ package i18n
 const (
 	RuleNotNegative      ID = "rule.not_negative"
 	RuleNotNegativeValue ID = "rule.not_negative_value"
-	RulePositive         ID = "rule.positive"
 	RulePositiveValue    ID = "rule.positive_value"
 	RuleFraction         ID = "rule.fraction"
 	RuleBetween          ID = "rule.between"
@@ -54,9 +53,7 @@ const (
 	ConfigPortNeeded         ID = "config.port_needed"
 	ConfigPortsPast          ID = "config.ports_past"
 	ConfigPortsOnlyTCP       ID = "config.ports_only_tcp"
-	ConfigBasePositive       ID = "config.base_positive"
 	ConfigMaxBelowBase       ID = "config.max_below_base"
-	ConfigPollPositive       ID = "config.poll_positive"
 	ConfigNoPreset           ID = "config.no_preset"
 	ConfigNoSysctl           ID = "config.no_sysctl"
 	ConfigNotDuration        ID = "config.not_duration"
@@ -95,10 +92,6 @@ var configMessages = map[ID]entry{
 	RuleNotNegativeValue: {
 		En: "must not be negative, not {{.Value}}",
 		Zh: "不能为负数，给出的是 {{.Value}}",
-	},
-	RulePositive: {
-		En: "must be positive",
-		Zh: "必须大于零",
 	},
 	RulePositiveValue: {
 		En: "must be positive, not {{.Value}}",
@@ -273,17 +266,9 @@ var configMessages = map[ID]entry{
 		En: "only a TCP server or client group listens on or connects to several ports",
 		Zh: "只有 TCP 服务端或客户端组才能监听或连接多个端口",
 	},
-	ConfigBasePositive: {
-		En: "must be positive for the {{.Policy}} policy",
-		Zh: "{{.Policy}} 策略要求它大于零",
-	},
 	ConfigMaxBelowBase: {
 		En: "must not be below reconnect.base ({{.Base}})",
 		Zh: "不能小于 reconnect.base（{{.Base}}）",
-	},
-	ConfigPollPositive: {
-		En: "must be positive for short polling",
-		Zh: "短轮询要求它大于零",
 	},
 	ConfigNoPreset: {
 		En: `no preset {{printf "%q" .Name}} (known: {{.Known}})`,

@@ -32,6 +32,8 @@ const (
 	ConfigUnusedJitter       ID = "config.unused.jitter"
 	ConfigUnusedNoTraffic    ID = "config.unused.no_traffic"
 	ConfigUnusedNoMinPing    ID = "config.unused.no_min_ping"
+	ConfigUnusedNoAnswer     ID = "config.unused.no_answer"
+	ConfigUnusedUDP          ID = "config.unused.udp"
 
 	RuleBandwidth       ID = "rule.bandwidth"
 	ConfigBadName       ID = "config.bad_name"
@@ -42,7 +44,8 @@ const (
 	ExpectLeastAboveMost ID = "expect.least_above_most"
 	ExpectNotPoller      ID = "expect.not_poller"
 
-	ConfigPortTaken ID = "config.port_taken"
+	ConfigPortTaken   ID = "config.port_taken"
+	ConfigConnectKind ID = "config.connect_kind"
 
 	ScenarioTooLarge  ID = "scenario.too_large"
 	WantDurationRange ID = "scenario.want.duration_range"
@@ -57,6 +60,9 @@ const (
 	ActionNoPartition   ID = "action.no_partition"
 	FlagTwice           ID = "flag.twice"
 	FlagEmpty           ID = "flag.empty"
+	FlagOutputDir       ID = "flag.output_dir"
+	FlagSeedRange       ID = "flag.seed_range"
+	FlagOutputNoDir     ID = "flag.output_no_dir"
 	FlagBudget          ID = "flag.budget"
 	RunInterrupted      ID = "run.interrupted"
 	RunProgress         ID = "run.progress"
@@ -164,6 +170,14 @@ var limitMessages = map[ID]entry{
 		En: "is set, but heartbeat.min_ping_interval is 0s: no ping is refused",
 		Zh: "设置了它，但 heartbeat.min_ping_interval 为 0s：不会拒绝任何心跳",
 	},
+	ConfigUnusedNoAnswer: {
+		En: "is set, but heartbeat.no_answer is true: this side's pings wait for no answer",
+		Zh: "设置了它，但 heartbeat.no_answer 为 true：这一端的心跳不等待回应",
+	},
+	ConfigUnusedUDP: {
+		En: "is a setting of TCP connections; over UDP (proto: udp) there is no connection to set it on",
+		Zh: "是 TCP 连接的设置；UDP（proto: udp）没有连接，无处可设",
+	},
 
 	RuleBandwidth: {
 		En: "must be 0 (unlimited) or between {{.Min}} and {{.Max}} bits per second, not {{.Value}}",
@@ -195,6 +209,10 @@ var limitMessages = map[ID]entry{
 		Zh: "{{.App}} 是 {{.Kind}}，不是轮询端（poller）：只有轮询端收到的消息才有延迟",
 	},
 
+	ConfigConnectKind: {
+		En: "connects to {{.Host}} port {{.Port}}, where {{.Other}} listens: a {{.Kind}} speaks to a {{.Want}}, and {{.Other}} is a {{.OtherKind}}",
+		Zh: "连接到 {{.Host}} 的 {{.Port}} 端口，那里监听的是 {{.Other}}：{{.Kind}} 要与 {{.Want}} 对话，而 {{.Other}} 是 {{.OtherKind}}",
+	},
 	ConfigPortTaken: {
 		En: "{{.Other}} listens on {{.Host}} port {{.Port}} ({{.Proto}}) already: a second server there would fail with EADDRINUSE",
 		Zh: "{{.Other}} 已经在 {{.Host}} 的 {{.Port}} 端口（{{.Proto}}）上监听：第二个服务端会因 EADDRINUSE 失败",
@@ -237,6 +255,18 @@ var limitMessages = map[ID]entry{
 	FlagEmpty: {
 		En: "names nothing: give it a value",
 		Zh: "没有给出值：请给它一个值",
+	},
+	FlagSeedRange: {
+		En: `{{printf "%q" .Value}} is beyond the largest seed, {{.Max}}`,
+		Zh: `{{printf "%q" .Value}} 超过了最大的种子 {{.Max}}`,
+	},
+	FlagOutputDir: {
+		En: `{{printf "%q" .Path}} is a directory: give the path of a file to write`,
+		Zh: `{{printf "%q" .Path}} 是一个目录：请给出要写入的文件的路径`,
+	},
+	FlagOutputNoDir: {
+		En: `{{printf "%q" .Path}} cannot be written: there is no directory {{printf "%q" .Dir}}`,
+		Zh: `无法写入 {{printf "%q" .Path}}：目录 {{printf "%q" .Dir}} 不存在`,
 	},
 	FlagBudget: {
 		En: `{{printf "%q" .Value}} is not a number of events from {{.Min}} to {{.Max}} (like 500M or 2G)`,

@@ -273,8 +273,8 @@ var scenarioMessages = map[ID]entry{
 		Zh: "{{.Source}}：录制文件里没有场景文本",
 	},
 	RecordingUntil: {
-		En: "{{.Source}}: until_ns {{.Until}} is out of range",
-		Zh: "{{.Source}}：until_ns {{.Until}} 超出范围",
+		En: "{{.Source}}: until_ns {{.Until}} is out of range: from 0 to {{.Max}} (a week)",
+		Zh: "{{.Source}}：until_ns {{.Until}} 超出范围：应在 0 到 {{.Max}}（一周）之间",
 	},
 	RecordingInputTime: {
 		En: "{{.Source}}: input {{.Index}}: t_ns {{.T}} is outside the run (0 to {{.Until}})",
