@@ -45,7 +45,7 @@ func TestStreamsUnderFaults(t *testing.T) {
 }
 
 // drawWorld draws a world: a server behind a firewall, one or two client
-// apps (a group of up to three clients each), and a timeline of faults.
+// apps (a group of up to two clients each), and a timeline of faults.
 func drawWorld(t *rapid.T) Config {
 	link := func(a, b string) LinkConfig {
 		return LinkConfig{A: a, B: b,
@@ -77,7 +77,7 @@ func drawWorld(t *rapid.T) Config {
 			break
 		}
 		c := AppConfig{Name: host + "-app", Kind: KindClient, Host: host, Connect: "server", Port: 8080,
-			Count:   rapid.IntRange(1, 3).Draw(t, host+" count"),
+			Count:   rapid.IntRange(1, 2).Draw(t, host+" count"),
 			Stagger: time.Duration(rapid.IntRange(0, 500).Draw(t, host+" stagger ms")) * time.Millisecond,
 		}
 		c.Heartbeat.Interval = time.Duration(rapid.IntRange(1, 20).Draw(t, host+" ping s")) * time.Second
@@ -99,7 +99,7 @@ func drawWorld(t *rapid.T) Config {
 
 // faultsDuration is how long a world runs: faults happen in its first
 // three quarters, so that the last has time to show its effect.
-const faultsDuration = 4 * time.Minute
+const faultsDuration = 3 * time.Minute
 
 // drawFaults draws up to eight faults, each with its undoing where there
 // is one (power_on after power_off, restart after crash, ...).
