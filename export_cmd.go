@@ -130,11 +130,17 @@ func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Ses
 		if f.until == 0 {
 			f.until = rec.Until()
 		}
+		if err := sc.CheckBudget(f.until); err != nil {
+			return nil, nil, err
+		}
 		return sc, sess, nil
 	}
 	sc, err := f.load(name)
 	if err != nil {
 		return nil, nil, err
+	}
+	if err := sc.CheckBudget(f.until); err != nil {
+		return nil, nil, err // at once: a session of 100,000 clients takes a while to build
 	}
 	sess, err := sc.NewSession()
 	if err != nil {

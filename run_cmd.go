@@ -60,6 +60,9 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 					w.WriteByte('\n')
 				}
 			}
+			if err := sc.CheckBudget(sf.until); err != nil {
+				return err // at once: a session of 100,000 clients takes a while to build
+			}
 			sess, err := sc.NewSession()
 			if err != nil {
 				return err
