@@ -310,3 +310,43 @@ func TestCostViewGolden(t *testing.T) {
 		}
 	}
 }
+
+// The screens of exploring a run, golden, at 80×24: the README shows them.
+// The inspector on ping #6 (the last before the power cut); B from the
+// server's detection back to the power cut; the herd's wire filtered on
+// client#7.
+func TestExploreGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		make func(t *testing.T) Model
+	}{
+		{"inspector", func(t *testing.T) Model {
+			m := labAt(t, "power-loss-heartbeat", 70*time.Second, 80, 24)
+			ping := findRow(t, m, func(r *feed.Row) bool { return r.Kind == feed.RowSegment && r.Msg == "heartbeat" && r.Beat == 6 })
+			for range int(m.wire.Feed().Wire.Total() - ping) {
+				m = press(t, m, "up")
+			}
+			return press(t, m, "enter")
+		}},
+		{"step-back", func(t *testing.T) Model {
+			m := labAt(t, "power-loss-heartbeat", 0, 80, 24)
+			for m.run.Feed.Detects == 0 {
+				m = press(t, m, "j")
+			}
+			return finishSeek(t, press(t, m, "B"))
+		}},
+		{"filter", func(t *testing.T) Model {
+			m := press(t, labAt(t, "thundering-herd", 76*time.Second, 80, 24), "/")
+			for _, r := range "client#7" {
+				m = press(t, m, string(r))
+			}
+			return finishSeek(t, press(t, m, "enter"))
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			view := c.make(t).View()
+			checkScreen(t, view, 80, 24)
+			golden.RequireEqual(t, []byte(view+"\n"))
+		})
+	}
+}

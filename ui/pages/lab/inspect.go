@@ -11,7 +11,7 @@ import (
 
 // The packet inspector opens the wire's selected row (enter, or a click
 // on a row): its story, headers and payload, beside the wire on a wide
-// screen (insideWidth) and over it otherwise. While it is open ↑ and ↓
+// screen (besideWidth) and over it otherwise. While it is open ↑ and ↓
 // move the wire's cursor and it follows, a opens the segment the packet
 // acknowledges and o the one it answers, pgup and pgdn scroll it, esc
 // closes it; every other key does what it does.

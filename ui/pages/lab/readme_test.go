@@ -17,7 +17,9 @@ var readmePicture = regexp.MustCompile("(?s)<!-- golden: ([^ ]+) -->\n```text\n(
 // drift from what the lab draws. With -update the READMEs are rewritten
 // from them (after the golden files).
 func TestREADMEPicturesAreGolden(t *testing.T) {
-	readmePictures(t, "../../../README.md", "80x24.golden", "200x60.golden")
+	readmePictures(t, "../../../README.md", "80x24.golden", "200x60.golden", "TestExploreGolden/inspector.golden",
+		"TestExploreGolden/step-back.golden", "TestExploreGolden/filter.golden",
+		"TestCostViewGolden/polling-vs-push/80x24.golden", "TestCostViewGolden/thundering-herd/80x24.golden")
 	readmePictures(t, "../../../README.zh.md", "TestViewGoldenChinese/power-loss-heartbeat/80x24.golden")
 }
 
