@@ -85,6 +85,9 @@ const (
 	UICostAttempts  ID = "ui.cost.attempts"
 	UICostColumns   ID = "ui.cost.columns"
 	UICostNothing   ID = "ui.cost.nothing"
+	UICostConns     ID = "ui.cost.conns"
+	UICostColEnd    ID = "ui.cost.col.end"
+	UICostMoreConns ID = "ui.cost.more_conns"
 	UICostKeys      ID = "ui.cost.keys"
 	UICostClassData ID = "ui.cost.class.data"
 	UICostClassBeat ID = "ui.cost.class.heartbeat"
@@ -308,10 +311,16 @@ var exploreMessages = map[ID]entry{
 	UICostPollers: {En: "polling against push: what the news cost, and how late it came", Zh: "轮询与推送：新闻的开销，以及它迟到了多久"},
 	UICostColReq:  {En: "requests", Zh: "请求"},
 	UICostColSent: {En: "sent", Zh: "发送"},
-	UICostColRecv: {En: "received", Zh: "接收"},
-	UICostColNews: {En: "news", Zh: "新闻"},
-	UICostColMean: {En: "mean latency", Zh: "平均延迟"},
-	UICostColMax:  {En: "max latency", Zh: "最大延迟"},
+	UICostConns: {
+		En: "each open connection end: segments · bytes sent and received; segments by kind, sent ↑ received ↓",
+		Zh: "每个打开的连接端：发送和接收的报文段 · 字节；按类别的报文段，发送 ↑ 接收 ↓",
+	},
+	UICostColEnd:    {En: "end", Zh: "连接端"},
+	UICostMoreConns: {EnOne: "… and {{.Count}} more end", En: "… and {{.Count}} more ends", Zh: "……还有 {{.Count}} 个连接端"},
+	UICostColRecv:   {En: "received", Zh: "接收"},
+	UICostColNews:   {En: "news", Zh: "新闻"},
+	UICostColMean:   {En: "mean latency", Zh: "平均延迟"},
+	UICostColMax:    {En: "max latency", Zh: "最大延迟"},
 	UICostAttempts: {
 		En: "{{.App}}: connect() per 100 ms · peak {{.Peak}} at {{.At}} · {{.Total}} in all",
 		Zh: "{{.App}}：每 100 毫秒的 connect() · 峰值 {{.Peak}} 次，在 {{.At}} · 共 {{.Total}} 次",

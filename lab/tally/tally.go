@@ -63,6 +63,22 @@ func (t *Tally) Now() time.Duration { return t.last }
 // Conn is the ledger of a live connection end, nil if there is none.
 func (t *Tally) Conn(host, tuple string) *Conn { return t.conns[connKey{host, tuple}] }
 
+// Conns lists the ledgers of the connection ends open now, by host and
+// 5-tuple.
+func (t *Tally) Conns() []*Conn {
+	out := make([]*Conn, 0, len(t.conns))
+	for _, c := range t.conns {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b *Conn) int {
+		if c := strings.Compare(a.Host, b.Host); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Tuple, b.Tuple)
+	})
+	return out
+}
+
 // App is the ledger of an app ("clients" for every clients#n), nil if it
 // has done nothing yet.
 func (t *Tally) App(name string) *App { return t.apps[name] }

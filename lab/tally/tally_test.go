@@ -106,6 +106,13 @@ func TestHeartbeatCost(t *testing.T) {
 	if conn == nil || conn.Proc != "client" || conn.Sent != c.Sent {
 		t.Fatalf("the client's connection: %+v", conn)
 	}
+	var ends []string
+	for _, e := range tl.Conns() {
+		ends = append(ends, e.Host+" "+e.Tuple)
+	}
+	if diff := cmp.Diff([]string{"client tcp 10.0.0.2:47659 > 10.0.0.1:8080", "server tcp 10.0.0.1:8080 > 10.0.0.2:47659"}, ends); diff != "" {
+		t.Errorf("the open ends (-want +got):\n%s", diff)
+	}
 	wantRecv := map[string]tally.Count{"heartbeat": {7, 6*66 + 52}, "control": {1, 60}}
 	if diff := cmp.Diff(wantRecv, ledger(&c.Recv)); diff != "" {
 		t.Errorf("client received (-want +got):\n%s", diff)

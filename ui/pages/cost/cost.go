@@ -46,8 +46,13 @@ func (m Model) Lines(t *tally.Tally, now time.Duration) []string {
 	return all[from:to]
 }
 
+// classIDs name tally's classes, in their order.
+var classIDs = [tally.NumClasses]i18n.ID{i18n.UICostClassData, i18n.UICostClassBeat, i18n.UICostClassKeep,
+	i18n.UICostClassACK, i18n.UICostClassRetr, i18n.UICostClassCtl}
+
 // content is the whole view, one screen line each: keep-alive cost and
-// detection per app, bytes by class, pollers, connection attempts.
+// detection per app, bytes by class, pollers, each open connection end,
+// connection attempts.
 func (m Model) content(t *tally.Tally, now time.Duration) []string {
 	st := m.c.Styles
 	apps := t.Apps()
@@ -84,9 +89,8 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 	}
 
 	section(m.c.T(i18n.UICostClasses))
-	classNames := []i18n.ID{i18n.UICostClassData, i18n.UICostClassBeat, i18n.UICostClassKeep, i18n.UICostClassACK, i18n.UICostClassRetr, i18n.UICostClassCtl}
 	head := []string{m.c.T(i18n.UICostColApp)}
-	for _, id := range classNames {
+	for _, id := range classIDs {
 		head = append(head, m.c.T(id))
 	}
 	rows = [][]string{head}
@@ -121,6 +125,8 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 		out = append(out, m.table(rows)...)
 	}
 
+	out = append(out, m.conns(t)...)
+
 	for _, a := range apps {
 		if a.Attempts.Total() < 2 {
 			continue
@@ -129,6 +135,55 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 		out = append(out, m.attempts(a, now)...)
 	}
 	return out
+}
+
+// maxConnRows bounds the connection ends the view lists: a herd's
+// thousands are counted in its app's rows; the list names the first.
+const maxConnRows = 50
+
+// conns lists the open connection ends' ledgers: segments and bytes sent
+// and received, and segments by kind each way.
+func (m Model) conns(t *tally.Tally) []string {
+	ends := t.Conns()
+	if len(ends) == 0 {
+		return nil
+	}
+	head := []string{m.c.T(i18n.UICostColEnd), m.c.T(i18n.UICostColSent), m.c.T(i18n.UICostColRecv)}
+	for _, id := range classIDs {
+		head = append(head, m.c.T(id))
+	}
+	rows := [][]string{head}
+	for _, c := range ends[:min(len(ends), maxConnRows)] {
+		row := []string{c.Proc + " " + localPort(c.Tuple), countText(c.Sent.Total()), countText(c.Recv.Total())}
+		for k := tally.Class(0); k < tally.NumClasses; k++ {
+			row = append(row, arrows(c.Sent[k].Segments, c.Recv[k].Segments))
+		}
+		rows = append(rows, row)
+	}
+	out := []string{"", m.c.Styles.Strong.Render(format.Clip(m.c.T(i18n.UICostConns), m.w))}
+	out = append(out, m.table(rows)...)
+	if n := len(ends) - maxConnRows; n > 0 {
+		out = append(out, m.c.Styles.Dim.Render(m.c.T(i18n.UICostMoreConns, "Count", n)))
+	}
+	return out
+}
+
+// localPort is the local end's port of a 5-tuple: ":47659" of
+// "tcp 10.0.0.2:47659 > 10.0.0.1:8080".
+func localPort(tuple string) string {
+	local, _, _ := strings.Cut(strings.TrimPrefix(tuple, "tcp "), " > ")
+	if i := strings.LastIndexByte(local, ':'); i >= 0 {
+		return local[i:]
+	}
+	return local
+}
+
+// arrows: "3↑ 2↓", "—" for none either way.
+func arrows(sent, recv uint64) string {
+	if sent+recv == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d↑ %d↓", sent, recv)
 }
 
 // sparkHeight is the sparkline's height: more when there is room.
