@@ -171,8 +171,12 @@ func (k KeyMap) ShortHelp() []key.Binding {
 }
 
 // ShortPriority is the order in which ShortHelp's keys give way when the
-// line is too narrow for all: the last first.
+// line is too narrow for all: the last first. A replay keeps its seeking
+// keys and its branch first; the live lab its stepping, back and faults.
 func (k KeyMap) ShortPriority() []key.Binding {
+	if k.Branch.Enabled() {
+		return []key.Binding{k.Pause, k.Seek, k.Marks, k.Branch, k.Help, k.Quit, k.StepBack, k.GoTo, k.Step, k.Jump, k.Lang, k.Inspect, k.Filter, k.Cost, k.Speed, k.Lessons, k.Zoom, k.Focus}
+	}
 	return []key.Binding{k.Pause, k.Step, k.StepBack, k.Faults, k.Help, k.Quit, k.Branch, k.Lang, k.Jump, k.Inspect, k.Filter, k.Cost, k.Seek, k.Speed, k.Params, k.Lessons, k.Marks, k.GoTo, k.Zoom, k.Focus, k.Restart, k.Record}
 }
 
