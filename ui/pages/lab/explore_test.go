@@ -195,6 +195,29 @@ func TestGoingBackKeepsTheLiveInputs(t *testing.T) {
 	}
 }
 
+// A restart forgets the live lab's past: gone back over a freeze, r
+// starts the scenario as written, with no input ahead to re-apply and no
+// marker of the old run on the timeline; the note counts the freeze.
+func TestRestartForgetsThePast(t *testing.T) {
+	m := labAt(t, "heartbeat-reconnect", 5*time.Second, 120, 40)
+	if err := m.run.Apply(lab.Action{Do: "freeze", Target: "server"}); err != nil {
+		t.Fatal(err)
+	}
+	m.refresh()
+	m = update(t, m, keyMsg("n"))
+	m = finishSeek(t, press(t, press(t, m, "b"), "b"))
+	m = press(t, m, "r")
+	if m.ahead() != 0 || len(m.knownInputs()) != 0 {
+		t.Errorf("after r, %d inputs known, %d ahead; want none", len(m.knownInputs()), m.ahead())
+	}
+	if len(m.marks()) != 0 {
+		t.Errorf("after r, the timeline keeps the old run's markers: %+v", m.marks())
+	}
+	if want := "restarted: 1 live change dropped"; m.status.Flash != want {
+		t.Errorf("flash %q, want %q", m.status.Flash, want)
+	}
+}
+
 // Acceptance 3: in thundering-herd, filtering client#7 leaves on the wire
 // only rows of that client — of the whole run, not only of the rows the
 // full wire still holds; esc clears it; filtering RST leaves only resets.
