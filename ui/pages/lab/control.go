@@ -256,7 +256,7 @@ func (m Model) changeSpeed(d int) (tea.Model, tea.Cmd) {
 // wrote it: the live changes made are dropped, and the note says how many.
 // Speed and pause are kept.
 func (m Model) restart() (tea.Model, tea.Cmd) {
-	dropped := len(m.knownInputs()) // those ahead of a lab gone back too
+	dropped := max(len(m.knownInputs()), len(m.run.S.Inputs())) // those ahead of a lab gone back too
 	r, err := engine.NewRun(m.sc, nil)
 	if err != nil {
 		m.status.SetFlash(m.c.T(i18n.UIRestartErr, "Err", err), true)
