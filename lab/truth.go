@@ -128,37 +128,37 @@ func (s *Session) noteAction(a Action) {
 	now := s.Now()
 	f := &s.facts
 	switch a.Do {
-	case "power_off":
+	case PowerOff:
 		if s.sim.Host(a.Target).Powered() {
 			f.set(&f.poweredOff, a.Target, now)
 		}
-	case "power_on":
+	case PowerOn:
 		delete(f.poweredOff, a.Target)
-	case "crash", "freeze", "thaw":
+	case Crash, Freeze, Thaw:
 		host := s.byName[a.Target].config().Host
 		for _, p := range s.processes(a.Target) {
 			key := host + "/" + p.Name()
 			switch {
-			case a.Do == "crash":
+			case a.Do == Crash:
 				f.set(&f.crashed, key, now)
-			case a.Do == "freeze" && !p.Frozen():
+			case a.Do == Freeze && !p.Frozen():
 				f.set(&f.frozen, key, now)
-			case a.Do == "thaw":
+			case a.Do == Thaw:
 				delete(f.frozen, key)
 			}
 		}
-	case "restart":
+	case Restart:
 		host := s.byName[a.Target].config().Host
 		for key := range f.crashed {
 			if name, ok := strings.CutPrefix(key, host+"/"); ok && (name == a.Target || strings.HasPrefix(name, a.Target+"#")) {
 				delete(f.crashed, key)
 			}
 		}
-	case "link_down":
+	case LinkDown:
 		if s.link(a.Target).Up() {
 			f.set(&f.linkDown, a.Target, now)
 		}
-	case "link_up":
+	case LinkUp:
 		delete(f.linkDown, a.Target)
 	}
 }
