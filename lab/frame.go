@@ -84,22 +84,38 @@ func varintLen(n int) int {
 	}
 }
 
-// bodyLen is the body length that makes a frame exactly size bytes.
-func bodyLen(size int) int {
+// bodyLen is the body length that makes a frame exactly size bytes, and
+// the length h of the varint that says it. A size no shortest varint fits
+// (130: a body of 128 needs two bytes, one of 127 leaves a byte over) gets
+// the varint one byte longer than its shortest form.
+func bodyLen(size int) (body, h int) {
 	for h := 1; h <= 3; h++ {
-		if b := size - 1 - h; b >= 0 && varintLen(b) == h {
-			return b
+		if b := size - 1 - h; b >= 0 && varintLen(b) <= h {
+			return b, h
 		}
 	}
-	return max(size-2, 0)
+	return max(size-2, 0), 1
+}
+
+// appendVarint appends n as a uvarint of exactly h bytes (at least its
+// shortest form), padded with continuation bytes of zeros, which
+// binary.Uvarint reads as the same number.
+func appendVarint(b []byte, n uint64, h int) []byte {
+	start := len(b)
+	b = binary.AppendUvarint(b, n)
+	for len(b)-start < h {
+		b[len(b)-1] |= 0x80
+		b = append(b, 0)
+	}
+	return b
 }
 
 // encodeFrame builds a frame of exactly size bytes (at least 2).
 func encodeFrame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
-	n := bodyLen(size)
+	n, h := bodyLen(size)
 	b := make([]byte, 1, size)
 	b[0] = byte(t)
-	b = binary.AppendUvarint(b, uint64(n))
+	b = appendVarint(b, uint64(n), h)
 	body := b[len(b) : len(b)+n]
 	if n >= 12 {
 		binary.BigEndian.PutUint32(body, seq)
