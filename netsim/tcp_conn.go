@@ -364,6 +364,12 @@ func (c *Conn) Read() ([]byte, error) {
 	return nil, nil
 }
 
+// TakeError returns the error the stack has set and not yet reported, and
+// marks it reported, as the kernel's sock_error does when a blocking
+// connect() fails or getsockopt(SO_ERROR) is called; 0 if none. After it,
+// writes fail with EPIPE and reads return EOF.
+func (c *Conn) TakeError() Errno { return c.takeError() }
+
 // takeError returns the pending error and marks it reported.
 func (c *Conn) takeError() Errno {
 	e := c.err

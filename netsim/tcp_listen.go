@@ -72,6 +72,21 @@ func (l *Listener) Backlog() int { return l.backlog }
 // SetBacklog changes the limit, as a second listen() call does.
 func (l *Listener) SetBacklog(n int) { l.backlog = min(max(n, 0), l.host.profile.SomaxConn) }
 
+// Options returns the options accepted connections inherit.
+func (l *Listener) Options() SockOpts { return l.opts }
+
+// SetOptions changes the options that connections inherit from now on
+// (setsockopt on the listening socket): a connection inherits them when
+// its SYN arrives (tcp_create_openreq_child clones the listener), so one
+// already half-open or queued keeps what it had.
+func (l *Listener) SetOptions(o SockOpts) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	l.opts = o
+	return nil
+}
+
 // Queued is the number of connections waiting for accept().
 func (l *Listener) Queued() int { return len(l.acceptQ) }
 
