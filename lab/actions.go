@@ -368,6 +368,8 @@ func (s *Session) processes(app string) []*netsim.Process {
 				out = append(out, c.proc)
 			}
 		}
+	case *scriptGroup:
+		out = rt.processes()
 	}
 	return out
 }
@@ -389,6 +391,8 @@ func (s *Session) crash(app string, abrupt bool) {
 		for _, c := range rt.clients {
 			c.crashed()
 		}
+	case *scriptGroup:
+		rt.down()
 	}
 }
 
@@ -410,6 +414,8 @@ func (s *Session) restart(app string) bool {
 		for _, c := range rt.clients {
 			c.boot()
 		}
+	case *scriptGroup:
+		rt.start()
 	}
 	return true
 }
@@ -427,6 +433,8 @@ func (s *Session) hostDown(host string) {
 			for _, c := range rt.clients {
 				c.crashed()
 			}
+		case *scriptGroup:
+			rt.down()
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -106,10 +107,11 @@ const (
 	KindClient = "client" // connects, heartbeats, detects, reconnects
 	KindFeed   = "feed"   // a server of events, reached by polling or push
 	KindPoller = "poller" // a feed client: short polling, long polling or push
+	KindScript = "script" // a socket script: calls at times or on events (lab/script)
 )
 
 // appKinds lists the app kinds, in the order errors name them.
-var appKinds = []string{KindServer, KindClient, KindFeed, KindPoller}
+var appKinds = []string{KindServer, KindClient, KindFeed, KindPoller, KindScript}
 
 // AppConfig is an application: a server, a group of clients, a feed or a
 // poller.
@@ -169,6 +171,10 @@ type AppConfig struct {
 	// than read as the OS's default. A configuration built in Go may leave
 	// it empty: then a zero setting is an unset one.
 	Given map[string]bool `yaml:"-"`
+
+	// Steps are a script's calls (kind script): see lab/script. A script
+	// takes only kind, host, count, start, stagger and steps.
+	Steps []script.Step `yaml:"steps"`
 }
 
 // given reports whether the scenario wrote the setting at path.
@@ -296,6 +302,9 @@ func (c Config) Clone() Config {
 		}
 	}
 	out.Apps = slices.Clone(c.Apps)
+	for i, a := range out.Apps {
+		out.Apps[i].Steps = slices.Clone(a.Steps)
+	}
 	out.Timeline = slices.Clone(c.Timeline)
 	return out
 }
@@ -397,6 +406,11 @@ func (c *Config) Validate() error {
 		if err := a.validate(nodes); err != nil {
 			return err
 		}
+		if a.Kind == KindScript {
+			if err := a.validateSteps(c.addressable(nodes)); err != nil {
+				return err
+			}
+		}
 		if nodes[a.Connect] == "middlebox" && !slices.ContainsFunc(c.Middleboxes, func(m MiddleboxConfig) bool {
 			return m.Name == a.Connect && m.Kind == netsim.NAT.String()
 		}) {
@@ -446,7 +460,7 @@ func (c *Config) validateListeners() error {
 func (a *AppConfig) validate(nodes map[string]string) error {
 	p := "apps." + a.Name
 	switch a.Kind {
-	case KindServer, KindClient, KindFeed, KindPoller:
+	case KindServer, KindClient, KindFeed, KindPoller, KindScript:
 	case "":
 		return fieldErr(p+".kind", i18n.RuleNeededOneOf, "Choices", i18n.Or(appKinds))
 	default:
@@ -459,6 +473,12 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	}
 	if nodes[a.Host] != "host" {
 		return fieldErr(p+".host", i18n.ConfigNoHost, "Name", a.Host)
+	}
+	if a.Kind == KindScript {
+		return a.validateScript()
+	}
+	if len(a.Steps) > 0 {
+		return fieldErr(p+".steps", i18n.ScriptStepsOnlyScript, "Kind", a.Kind)
 	}
 	if a.Proto != "tcp" && a.Proto != "udp" {
 		return fieldErr(p+".proto", i18n.RuleOneOfValue, "Choices", i18n.Or{"tcp", "udp"}, "Value", a.Proto)

@@ -195,6 +195,12 @@ func (a *AppConfig) fillFrom(d AppConfig) {
 func (c *Config) ApplyDefaults() error {
 	for i := range c.Apps {
 		a := &c.Apps[i]
+		if a.Kind == KindScript {
+			if err := a.scriptDefaults(); err != nil {
+				return err
+			}
+			continue
+		}
 		if a.Preset != "" {
 			p, ok := presetByName(a.Preset)
 			if !ok {

@@ -119,6 +119,8 @@ func (s *Session) build() error {
 			rt = newServer(s, a)
 		case KindClient, KindPoller:
 			rt = newClientGroup(s, a)
+		case KindScript:
+			rt = newScriptGroup(s, a)
 		}
 		s.apps = append(s.apps, rt)
 		s.byName[a.Name] = rt

@@ -45,6 +45,7 @@ var catalog = merge(
 	drillMessages,
 	sweepMessages,
 	exploreMessages,
+	scriptMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program
