@@ -24,6 +24,7 @@ var contract = map[string]map[string]string{
 	"narration":    {"text": "string"},
 	"expect":       {"name": "string", "ok": "bool", "detail": "string"},
 	"summary":      {"sim_ns": "number", "events": "number", "expectations_passed": "number", "expectations_failed": "number"},
+	"syscall":      {"host": "string", "app": "string", "call": "string", "args": "string", "ret": "number", "blocked_ns": "number"},
 	// Kinds socklab adds (CONTRACT.md allows new kinds).
 	"flow":   {"box": "string", "action": "string", "proto": "string", "inside": "string", "outside": "string"},
 	"param":  {"path": "string", "value": "string"},
@@ -54,6 +55,8 @@ var enums = map[string][]string{
 	"app.dir":            {"send", "recv"},
 	"detect.cause":       contractCauses,
 	"reconnect.outcome":  {"scheduled", "connected", "failed"},
+	"syscall.call":       syscallNames,
+	"syscall.errno":      errnoNames(),
 }
 
 func jsonType(v any) string {

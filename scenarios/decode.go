@@ -15,6 +15,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 )
 
 // decode fills v from n, strictly: every key must be a field (named by its
@@ -44,6 +45,8 @@ func decode(n *node, path string, v reflect.Value) error {
 	switch v.Type() {
 	case reflect.TypeFor[expectSpec]():
 		return decodeExpect(n, path, v.Addr().Interface().(*expectSpec))
+	case reflect.TypeFor[script.Step]():
+		return decodeStep(n, path, v)
 	case reflect.TypeFor[time.Duration]():
 		d, err := scalar(n, path, i18n.M(i18n.WantDuration), parseDuration)
 		if err == nil {

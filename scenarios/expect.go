@@ -9,6 +9,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -40,6 +41,9 @@ var expectKinds = []expectKind{
 	{"reconnect_peak", i18n.DocExpectReconnectPeak, func() expectRule { return &peakRule{} }},
 	{"backlog_drops", i18n.DocExpectBacklogDrops, func() expectRule { return &backlogRule{} }},
 	{"middlebox_drops", i18n.DocExpectMiddleboxDrops, func() expectRule { return &boxDropsRule{} }},
+	{"syscall", i18n.DocExpectSyscall, func() expectRule { return &syscallRule{} }},
+	{"segment", i18n.DocExpectSegment, func() expectRule { return &segmentRule{} }},
+	{"segments", i18n.DocExpectSegments, func() expectRule { return &segmentsRule{} }},
 }
 
 // expectKindKeys lists the kinds' keys.
@@ -653,6 +657,7 @@ type judge struct {
 	count    int
 	attempts []time.Duration // reconnect_peak: when attempts start
 	bytes    uint64
+	call     *script.SyscallEvent // syscall: the call judged
 	done     bool
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -18,14 +19,15 @@ import (
 var CaptureEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // CaptureHost is the default capture point: the host the scenario names
-// (capture:), else the host of the first client (clients retransmit, probe
-// and reconnect: their side shows the most), else the first host.
+// (capture:), else the host of the first client, a script that connects
+// included (clients retransmit, probe and reconnect: their side shows the
+// most), else the first host.
 func (sc *Scenario) CaptureHost() string {
 	if sc.Capture != "" {
 		return sc.Capture
 	}
 	for _, a := range sc.Config.Apps {
-		if a.Kind == lab.KindClient || a.Kind == lab.KindPoller {
+		if a.Kind == lab.KindClient || a.Kind == lab.KindPoller || a.Kind == lab.KindScript && script.Connects(a.Steps) {
 			return a.Host
 		}
 	}
@@ -54,10 +56,16 @@ func newPcapWriter(out io.Writer, host string) (*pcapWriter, error) {
 	return &pcapWriter{w: w, host: host}, nil
 }
 
-// observe writes a segment event's packet if this capture point sees it.
+// observe writes a segment event's packet if this capture point sees it:
+// what the host sent, what was delivered to it, and what its own stack
+// dropped after it arrived (a SYN for a full accept queue, a datagram for a
+// closed port), which tcpdump on the host sees as well.
 func (c *pcapWriter) observe(e netsim.Event) {
 	s, ok := e.(*netsim.SegmentEvent)
-	if !ok || c.err != nil || s.Where != c.host || s.Fate == netsim.FateDropped {
+	if !ok || c.err != nil || s.Where != c.host {
+		return
+	}
+	if s.Fate == netsim.FateDropped && s.Why != netsim.WhyBacklogFull && s.Why != netsim.WhyPortClosed {
 		return
 	}
 	c.buf = ethernetFrame(c.buf[:0], &s.Packet)

@@ -20,6 +20,7 @@ import (
 type node struct {
 	kind    nodeKind
 	value   string   // a scalar's text
+	text    bool     // the scalar is a YAML string ("100" quoted, hello), not a number or a bool
 	entries []*entry // a mapping's keys, in order
 	items   []*node  // a sequence's items
 	pos     Pos
@@ -242,9 +243,9 @@ func convert(file string, n ast.Node) (*node, error) {
 	case *ast.NullNode:
 		return &node{kind: nullNode, pos: pos}, nil
 	case *ast.StringNode:
-		return &node{kind: scalarNode, value: n.Value, pos: pos}, nil
+		return &node{kind: scalarNode, value: n.Value, pos: pos, text: true}, nil
 	case *ast.LiteralNode:
-		return &node{kind: scalarNode, value: n.Value.Value, pos: pos}, nil
+		return &node{kind: scalarNode, value: n.Value.Value, pos: pos, text: true}, nil
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		return &node{kind: scalarNode, value: n.GetToken().Value, pos: pos}, nil
 	case *ast.AnchorNode, *ast.AliasNode:

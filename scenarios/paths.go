@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"reflect"
+	"slices"
 
 	"github.com/socklab/socklab/lab"
 )
@@ -12,13 +13,14 @@ import (
 // the path --set takes, in the file's order: seed, duration and capture;
 // every key the schema allows under each host, middlebox, link and app sc has
 // (whether the file sets it or not), a host's sysctl settings among them;
-// each timeline entry's keys. Links are named "a-b", timeline entries by
-// index:
+// a script's steps (see steps); each timeline entry's keys. Links are
+// named "a-b", timeline entries and steps by index:
 //
 //	apps.client.heartbeat.interval
 //	hosts.server.sysctl.keepalive_idle
 //	links.client-server.loss
 //	timeline[0].at
+//	apps.client.steps[2].at
 //
 // The name, title, teaching text and expectations are left out: --set can
 // change them too, but they are not parameters of the lab. Shell
@@ -37,13 +39,50 @@ func Paths(sc *Scenario) []string {
 	for _, l := range sc.Config.Links {
 		p.keys("links."+l.Name(), reflect.TypeFor[linkSpec]())
 	}
+	tree, _ := parseYAML(sc.Source, sc.Text) // it parsed when sc was loaded
 	for _, a := range sc.Config.Apps {
 		p.keys("apps."+a.Name, reflect.TypeFor[lab.AppConfig]())
+		if tree != nil {
+			p.steps("apps."+a.Name+".steps", tree.get("apps").get(a.Name).get("steps"))
+		}
 	}
 	for i := range sc.Config.Timeline {
 		p.keys(fmt.Sprintf("timeline[%d]", i), reflect.TypeFor[stepSpec]())
 	}
 	return p
+}
+
+// steps adds the paths of a script's steps, as the file writes them: a
+// step written as a call alone is one value ("steps[1]"); a step written as
+// a mapping has its timing keys (set or not) and its call's value, or the
+// keys of that value ("steps[0].listen.backlog",
+// "steps[2].setsockopt.SO_RCVTIMEO").
+func (p *pathList) steps(prefix string, n *node) {
+	if n == nil || n.kind != sequenceNode {
+		return
+	}
+	for i, item := range n.items {
+		path := fmt.Sprintf("%s[%d]", prefix, i)
+		if item.kind != mappingNode {
+			p.add(path)
+			continue
+		}
+		for _, k := range stepKeys {
+			p.add(path + "." + k)
+		}
+		for _, e := range item.entries {
+			if slices.Contains(stepKeys, e.key) {
+				continue
+			}
+			if e.value.kind != mappingNode {
+				p.add(path + "." + e.key)
+				continue
+			}
+			for _, sub := range e.value.entries {
+				p.add(path + "." + e.key + "." + sub.key)
+			}
+		}
+	}
 }
 
 // pathList collects paths.

@@ -69,7 +69,7 @@ func applySet(root *node, flag string) error {
 	if cur.kind == mappingNode || cur.kind == sequenceNode {
 		return &Error{Pos: origin, Path: path, Msg: i18n.M(i18n.SetSection)}
 	}
-	cur.kind, cur.value, cur.pos = scalarNode, strings.TrimSpace(value), origin
+	cur.kind, cur.value, cur.pos, cur.text = scalarNode, strings.TrimSpace(value), origin, false
 	return nil
 }
 

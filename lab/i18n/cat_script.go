@@ -78,6 +78,10 @@ const (
 	VerdictSegmentAt   ID = "verdict.segment_at"
 	VerdictSegmentNone ID = "verdict.segment_none"
 
+	DocExpectSyscall  ID = "doc.expect.syscall"
+	DocExpectSegment  ID = "doc.expect.segment"
+	DocExpectSegments ID = "doc.expect.segments"
+
 	ScriptStateWaiting  ID = "script.state.waiting"
 	ScriptStateBlocked  ID = "script.state.blocked"
 	ScriptStateDone     ID = "script.state.done"
@@ -340,6 +344,18 @@ var scriptMessages = map[ID]entry{
 	ExpectNameSegment: {
 		En: "{{.From}} sends {{.Flags}} #{{.Nth}}{{.When}}",
 		Zh: "{{.From}} 发出第 {{.Nth}} 个 {{.Flags}}{{.When}}",
+	},
+	DocExpectSyscall: {
+		En: "the nth call of one kind by an app (or on a host) returns ret or fails with errno, blocks so long, between two times",
+		Zh: "某应用（或某主机上）第 n 次某种调用返回 ret 或以 errno 失败、阻塞这么久，发生在两个时刻之间",
+	},
+	DocExpectSegment: {
+		En: "the nth segment a host or middlebox sends with exactly these flags leaves between two times",
+		Zh: "某主机或中间设备发出的第 n 个恰好带这些标志的段，在两个时刻之间发出",
+	},
+	DocExpectSegments: {
+		En: "the number of segments a host or middlebox sends with exactly these flags (up to a time, or the end) is within the bounds",
+		Zh: "某主机或中间设备发出的恰好带这些标志的段数（到某一时刻或结束时）在上下限之内",
 	},
 	ExpectNameSegments: {
 		En: "{{.From}} sends {{.Flags}}: {{.Bounds}}",
