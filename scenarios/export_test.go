@@ -27,12 +27,17 @@ func export(t *testing.T, name string) (path string, conns int, packets int) {
 	}
 	at := sc.CaptureHost()
 	var buf bytes.Buffer
+	refused := map[string]bool{} // connections whose every SYN a full accept queue dropped
 	n, _, err := sc.Export(0, at, &buf, func(e netsim.Event) {
 		if s, ok := e.(*netsim.StateEvent); ok && s.Host == at && !strings.Contains(s.Conn, "*") &&
 			(s.To == netsim.SynSent && s.From == netsim.Closed || s.To == netsim.SynReceived && s.From == netsim.Listen) {
 			conns++
 		}
+		if s, ok := e.(*netsim.SegmentEvent); ok && s.Where == at && s.Why == netsim.WhyBacklogFull {
+			refused[s.Packet.Src.String()] = true
+		}
 	})
+	conns += len(refused)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,11 +129,24 @@ func TestExportWithWireshark(t *testing.T) {
 		// address, and passes the server's RSTs back to it.
 		{"nat-conntrack", "ip.src == 192.168.4.10 && tcp.len > 0 && ip.ttl == 63", 2},
 		{"nat-conntrack", "ip.dst == 192.168.4.10 && tcp.flags.reset == 1", 2},
+		// The socket scripts' lessons: what each teaches is on the wire.
+		{"write-after-close", "tcp.flags.reset == 1 && tcp.flags.ack == 0", 0},
+		{"close-unread", "tcp.flags.reset == 1 && tcp.flags.ack == 1 && tcp.len == 0", 0},
+		{"linger-zero", "http.response && tcp.flags.reset == 0", 0},
+		{"half-close", "tcp.flags.fin == 1", 0},
+		{"listen-backlog", "tcp.flags.syn == 1 && tcp.analysis.retransmission", 0}, // the SYNs a full queue drops
+		{"read-deadline", "tcp.flags.fin == 1 && tcp.analysis.retransmission", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path, conns, _ := export(t, tc.name)
 			if bad := tshark(t, path, "_ws.malformed || _ws.expert.severity == error || tcp.checksum.status != 1 || ip.checksum.status != 1", "frame.number"); len(bad) > 0 {
 				t.Errorf("malformed or bad-checksum frames: %v", bad)
+			}
+			// Nothing to warn of but the resets the lessons are about: no
+			// segment out of order, unseen, or acknowledging what was not
+			// sent.
+			if odd := tshark(t, path, "_ws.expert.severity == warning && !tcp.connection.rst", "frame.number", "_ws.expert.message"); len(odd) > 0 {
+				t.Errorf("Wireshark warns of: %v", odd)
 			}
 			if got := tshark(t, path, tc.filter, "frame.number"); len(got) == 0 {
 				t.Errorf("no frame matches %q", tc.filter)

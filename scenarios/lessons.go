@@ -9,10 +9,16 @@ var teachingOrder = []string{
 	// Sockets, the 5-tuple; listen, connect, accept.
 	"handshake",
 	"connect-fail",
-	// A normal close.
+	"listen-backlog",
+	// A normal close, and what a program sees of the other ways to end.
 	"graceful-close",
+	"half-close",
+	"write-after-close",
+	"close-unread",
+	"linger-zero",
 	// A power cut: a half-open connection; a reboot.
 	"power-loss-half-open",
+	"read-deadline",
 	"reboot-rst",
 	// TCP's own heartbeat, SO_KEEPALIVE.
 	"keepalive-default",
