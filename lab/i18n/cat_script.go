@@ -87,6 +87,8 @@ const (
 	ScriptStateDone     ID = "script.state.done"
 	ScriptStateDown     ID = "script.state.down"
 	ScriptStateExited   ID = "script.state.exited"
+	ScriptRow           ID = "script.row"
+	ScriptRowApp        ID = "script.row_app"
 	ScriptFD            ID = "script.state.fd"
 	ScriptSummaryGroup  ID = "script.state.group"
 	ScriptTimerStep     ID = "script.timer.step"
@@ -411,6 +413,14 @@ var scriptMessages = map[ID]entry{
 	ScriptStateExited: {
 		En: "exited",
 		Zh: "已退出",
+	},
+	ScriptRow: {
+		En: "{{.Call}}",
+		Zh: "{{.Call}}",
+	},
+	ScriptRowApp: {
+		En: "[{{.App}}] {{.Call}}",
+		Zh: "[{{.App}}] {{.Call}}",
 	},
 	ScriptFD: {
 		En: "fd {{.FD}}",

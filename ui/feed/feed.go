@@ -5,6 +5,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -33,6 +34,7 @@ const (
 	RowState                    // a TCP state change of one end
 	RowLog                      // an application wrote a line to its log
 	RowNotice                   // an application told its user
+	RowSyscall                  // a socket call of a script and its result, on its host's lane
 )
 
 // Row is one line of the ladder diagram. A segment's row is added when the
@@ -204,6 +206,8 @@ func (f *Feed) Observe(e netsim.Event) {
 		if e.Action == netsim.FlowExpired || e.Action == netsim.FlowPickedUp {
 			f.textRow(RowFlow, e, FlowText(e), f.portOf(e.Inside.String()+" > "+e.Outside.String()))
 		}
+	case *script.SyscallEvent:
+		f.syscall(e)
 	case *lab.ParamEvent:
 		// Never folded: each change is a row, so the value that holds now
 		// is the newest row's.
@@ -265,6 +269,22 @@ func (f *Feed) ownerOf(host string, p *netsim.Packet, reverse bool) string {
 		return f.owners[host+" tcp "+p.Dst.String()+" > "+p.Src.String()]
 	}
 	return f.owners[host+" tcp "+p.Src.String()+" > "+p.Dst.String()]
+}
+
+// syscall adds a script's call as a row on its host's lane, "[app] "
+// before it when the app is not named after its host; a thousand clients
+// making the same call fold into one row.
+func (f *Feed) syscall(e *script.SyscallEvent) {
+	text := i18n.M(i18n.ScriptRow, "Call", e.Text())
+	if e.App != e.Host {
+		text = i18n.M(i18n.ScriptRowApp, "App", e.App, "Call", e.Text())
+	}
+	key := "c" + e.Host + Shape(text.String())
+	if f.fold(key, RowSyscall, e.At) {
+		return
+	}
+	f.wireFold[key] = f.Wire.Push(Row{Kind: RowSyscall, At: e.At, Event: e, Src: e.Host, Text: text,
+		Port: f.portOf(e.Conn)})
 }
 
 // textRow adds a row that is not a packet, or folds it into a recent row

@@ -9,9 +9,16 @@
 //	00:10.000 ✖ client lost power
 //	00:12.000 │           ◀──── ping #4 ... ──────────────┼─────✗ host-down
 //
-// A packet still in flight is dashed. Faults, detections, reconnects,
-// middlebox flow changes and parameter changes are rows of their own. The
-// rows are the feed's (ui/feed); the pane draws only those on screen.
+// A packet still in flight is dashed. A TCP state change and a socket
+// script's call are drawn at their host's lane, the words towards the
+// middle:
+//
+//	00:02.000 ├» write(3, 100) = 100
+//	00:03.000 ├» write(3, 100) = -1 EPIPE
+//
+// Faults, detections, reconnects, middlebox flow changes and parameter
+// changes are rows of their own. The rows are the feed's (ui/feed); the
+// pane draws only those on screen.
 //
 // # Files
 //

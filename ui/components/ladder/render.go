@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
@@ -89,8 +90,48 @@ func (v *wireView) row(r *feed.Row, selected bool) string {
 		if body, ok := v.state(r); ok {
 			return t + body
 		}
+	case feed.RowSyscall:
+		if body, ok := v.syscall(r); ok {
+			return t + body
+		}
 	}
 	return t + v.textRow(r)
+}
+
+// syscall draws a script's call at its host's lane, as a state change is
+// drawn, with a mark of its own: "├» write(4, 100) = 100" on the left,
+// "read(3) = -1 ECONNRESET <1.01 s> «┤" on the right. A failed call is in
+// the colour of trouble, a read of end of file in the colour of warning.
+func (v *wireView) syscall(r *feed.Row) (string, bool) {
+	i := v.lanes.of(r.Src)
+	if i < 0 || !v.lanes.ok {
+		return "", false
+	}
+	x := v.lanes.x[i]
+	text := r.Text.In(v.c.Lang)
+	if r.More > 0 {
+		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
+	}
+	v.clear()
+	if x < v.lanes.width/2 {
+		v.set(x, '├', cBody)
+		v.set(x+1, '»', cBody)
+		v.write(x+3, text, cLabel, 1)
+	} else {
+		v.set(x, '┤', cBody)
+		v.set(x-1, '«', cBody)
+		v.write(x-3, text, cLabel, -1)
+	}
+	st := v.paint.Text
+	if e, ok := r.Event.(*script.SyscallEvent); ok {
+		switch {
+		case e.Failed():
+			st = v.paint.Bad
+		case e.EOF():
+			st = v.paint.Warn
+		}
+	}
+	return v.cells(st, st), true
 }
 
 // state draws a TCP state change at its host's lane, the words on the
@@ -142,6 +183,8 @@ func (v *wireView) textRow(r *feed.Row) string {
 	case feed.RowState:
 		mark, st = "", v.paint.State(r.To.String())
 		text = r.Src + " " + r.From.String() + " → " + r.To.String()
+	case feed.RowSyscall:
+		mark, st = "» "+r.Src+" ", v.paint.Text
 	}
 	if text == "" {
 		text = r.Text.In(v.c.Lang)

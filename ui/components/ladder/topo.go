@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/script"
 )
 
 // NodeOrder lays the lab's nodes (hosts and middleboxes) out from left to
@@ -26,7 +27,7 @@ func NodeOrder(cfg *lab.Config) []string {
 	}
 	server := ""
 	for _, a := range cfg.Apps {
-		if a.Kind == lab.KindServer || a.Kind == lab.KindFeed {
+		if a.Kind == lab.KindServer || a.Kind == lab.KindFeed || a.Kind == lab.KindScript && script.Listens(a.Steps) {
 			server = a.Host
 			break
 		}

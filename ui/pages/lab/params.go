@@ -43,6 +43,9 @@ func paramItems(s *lab.Session, snap *lab.Snapshot, lang i18n.Lang) []menu.Item 
 		items = append(items, it)
 	}
 	for _, a := range s.Config().Apps {
+		if a.Kind == lab.KindScript {
+			continue // its steps are its settings: none changes live
+		}
 		client := a.Kind == lab.KindClient || a.Kind == lab.KindPoller
 		for _, suf := range appParamSuffixes {
 			if !live["apps.<name>."+suf] || (strings.HasPrefix(suf, "reconnect.") && !client) {
