@@ -477,9 +477,6 @@ func (a *AppConfig) validate(nodes map[string]string) error {
 	if a.Kind == KindScript {
 		return a.validateScript()
 	}
-	if len(a.Steps) > 0 {
-		return fieldErr(p+".steps", i18n.ScriptStepsOnlyScript, "Kind", a.Kind)
-	}
 	if a.Proto != "tcp" && a.Proto != "udp" {
 		return fieldErr(p+".proto", i18n.RuleOneOfValue, "Choices", i18n.Or{"tcp", "udp"}, "Value", a.Proto)
 	}

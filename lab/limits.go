@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"slices"
 	"strconv"
 	"time"
 	"unicode"
@@ -170,7 +171,8 @@ func (a *AppConfig) rangeErr(path string, v, min, max int64, dur, off bool) erro
 // Settings that belong to some kinds of app only: written on another kind
 // they would be ignored, so they are refused.
 var (
-	clientOnly = []string{"connect", "count", "start", "stagger", "reconnect", "traffic"}
+	clientOnly = []string{"connect", "reconnect", "traffic"}
+	groupOnly  = []string{"count", "start", "stagger"} // clients, pollers, and scripts run as groups too
 	serverOnly = []string{"backlog", "accept_delay", "heartbeat.min_ping_interval", "heartbeat.max_ping_strikes"}
 )
 
@@ -182,6 +184,11 @@ func kindsOf(path string) []string {
 		return []string{KindFeed}
 	case path == "poll":
 		return []string{KindPoller}
+	case path == "steps":
+		return []string{KindScript}
+	}
+	if slices.Contains(groupOnly, path) {
+		return []string{KindClient, KindPoller, KindScript}
 	}
 	for _, p := range clientOnly {
 		if path == p {

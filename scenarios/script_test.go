@@ -117,7 +117,7 @@ func (l *slab) do(t *testing.T, d *datadriven.TestData) string {
 		}
 		for _, tv := range snap.Timers {
 			if tv.App != "" && tv.Conn == "" {
-				fmt.Fprintf(&b, "%s %s: %s at %s\n", tv.Host, tv.App, tv.Name, netsim.FormatTime(tv.Deadline))
+				fmt.Fprintf(&b, "%s %s: %s at %s\n", tv.Host, tv.App, tv.Label, netsim.FormatTime(tv.Deadline))
 			}
 		}
 		return b.String()

@@ -64,7 +64,6 @@ const (
 	ScriptKeyOnlyFor         ID = "script.key_only_for"
 	ScriptFDNotFor           ID = "script.fd_not_for"
 	ScriptAppKey             ID = "script.app_key"
-	ScriptStepsOnlyScript    ID = "script.steps_only_script"
 
 	ExpectRetOrErrno   ID = "expect.script.ret_or_errno"
 	ExpectNameSyscall  ID = "expect.name.syscall"
@@ -325,10 +324,6 @@ var scriptMessages = map[ID]entry{
 	ScriptFDNotFor: {
 		En: "{{.Call}} makes a socket of its own: fd: is for the calls on an open one",
 		Zh: "{{.Call}} 会自己创建套接字：fd: 只用于对已打开套接字的调用",
-	},
-	ScriptStepsOnlyScript: {
-		En: "steps belong to an app of kind script (this one is a {{.Kind}})",
-		Zh: "steps 只属于 kind 为 script 的应用（这个是 {{.Kind}}）",
 	},
 	ScriptAppKey: {
 		En: "a script app takes {{.Keys}}: its steps say all it does",
