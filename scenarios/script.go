@@ -76,6 +76,9 @@ func decodeStep(n *node, path string, v reflect.Value) error {
 		if err := stepCall(&st, call.key, call.value, call.keyPos, path+"."+call.key); err != nil {
 			return err
 		}
+		if st.FD != 0 && (st.Call == script.Connect || st.Call == script.Listen) {
+			return &Error{Pos: n.get("fd").pos, Path: path + ".fd", Msg: i18n.M(i18n.ScriptFDNotFor, "Call", st.Call.String())}
+		}
 		if st.FD != 0 && !slices.Contains(fdCalls, st.Call) {
 			var names []string
 			for _, c := range fdCalls {
