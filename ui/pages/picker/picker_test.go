@@ -26,7 +26,14 @@ func newPicker(w, h int) Model {
 // The lessons are listed in teaching order, numbered.
 func TestLessonsInTeachingOrder(t *testing.T) {
 	v := newPicker(120, 40).View()
-	for i, want := range []string{" 1 handshake", " 2 connect-fail", " 3 graceful-close"} {
+	var wants []string
+	for _, l := range scenarios.Lessons()[:3] {
+		wants = append(wants, fmt.Sprintf("%2d %s", l.Lesson, l.Name))
+	}
+	if wants[0] != " 1 handshake" {
+		t.Fatalf("lesson 1 is %q, not the handshake", wants[0])
+	}
+	for i, want := range wants {
 		at := strings.Index(v, want)
 		if at < 0 {
 			t.Fatalf("lesson %d is not listed as %q:\n%s", i+1, want, v)
