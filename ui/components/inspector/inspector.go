@@ -125,9 +125,9 @@ func (m Model) content() []string {
 		add(6, m.c.T(i18n.UIInspectFlags, "Hex", fmt.Sprintf("0x%03x", uint8(p.Flags)), "Names", p.Flags.String(), "Bits", flagBits(p.Flags)))
 		add(6, m.c.T(i18n.UIInspectTCP, "Hdr", p.TransportHeaderLen(), "Win", p.Win, "Sum", fmt.Sprintf("0x%04x", sum)))
 		if opts := p.TCPOptions(); len(opts) > 0 {
-			var parts []string
-			for _, o := range opts {
-				parts = append(parts, strings.ToUpper(o.Name)+" "+strconv.Itoa(int(o.Value)))
+			parts := make([]string, len(opts))
+			for i, o := range opts {
+				parts[i] = optionText(o)
 			}
 			add(6, m.c.T(i18n.UIInspectOptions, "Options", strings.Join(parts, ", ")))
 		} else {
@@ -280,4 +280,23 @@ func hexDump(b []byte, w int, c *common.Common) []string {
 		out = append(out, c.Styles.Dim.Render(line[:8])+line[8:])
 	}
 	return out
+}
+
+// optionText writes a TCP option as tcpdump and packetdrill write it: "mss
+// 1460", "sackOK", "TS val 100 ecr 0", "nop", "wscale 7", "sack 1 {1001:2001}".
+// The words are the tools' notation, the same in every language.
+func optionText(o netsim.TCPOption) string {
+	switch o.Name {
+	case "mss", "wscale":
+		return fmt.Sprintf("%s %d", o.Name, o.Value)
+	case "TS":
+		return fmt.Sprintf("TS val %d ecr %d", o.Value, o.Ecr) //i18n:ok tcpdump's notation
+	case "sack":
+		blocks := make([]string, len(o.Blocks))
+		for i, b := range o.Blocks {
+			blocks[i] = fmt.Sprintf("{%d:%d}", b.Left, b.Right)
+		}
+		return fmt.Sprintf("sack %d %s", len(o.Blocks), strings.Join(blocks, "")) //i18n:ok tcpdump's notation
+	}
+	return o.Name
 }

@@ -86,7 +86,7 @@ func TestInspectAPacket(t *testing.T) {
 		"sent 00:01:00.020 by client: the application's write()", "delivered to server at 00:01:00.030")
 	pressKeys(tm, "esc", "home", "enter") // the first row on the wire: the SYN's state change, then the SYN
 	pressKeys(tm, "down")
-	waitFor(t, tm, "packet #1 · client → server", "options: MSS 1460", "connect(): the SYN that opens the handshake")
+	waitFor(t, tm, "packet #1 · client → server", "options: mss 1460", "connect(): the SYN that opens the handshake")
 	pressKeys(tm, "q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(time.Minute))
 
