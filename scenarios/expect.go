@@ -275,7 +275,7 @@ func (d *detectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, 
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictNoDetection)
 	}
-	return j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1], i18n.M(i18n.VerdictDetectedAt, "At", j.detectAt, "Cause", j.cause)
+	return j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1], i18n.M(i18n.VerdictDetectedAt, "At", shown(j.detectAt), "Cause", j.cause)
 }
 
 // noDetectRule: no detection (by host, or anyone) before a time.
@@ -300,7 +300,7 @@ func (d *noDetectRule) observe(j *judge, e netsim.Event) {
 
 func (d *noDetectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if j.detected {
-		return false, i18n.M(i18n.VerdictDetectedAt, "At", j.detectAt, "Cause", j.cause)
+		return false, i18n.M(i18n.VerdictDetectedAt, "At", shown(j.detectAt), "Cause", j.cause)
 	}
 	return true, i18n.M(i18n.VerdictNoneDetected)
 }

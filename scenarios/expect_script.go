@@ -75,7 +75,7 @@ func (d *syscallRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool,
 	ok := inWindow(e.At, d.Between) &&
 		(d.Errno == "" || e.Errno.Name() == d.Errno) && (d.Ret == nil || (e.Errno == 0 && e.Ret == *d.Ret)) &&
 		(d.Blocked == nil || e.Blocked.Round(time.Millisecond) == d.Blocked.Round(time.Millisecond))
-	return ok, i18n.M(i18n.VerdictSyscall, "Call", e.Text(), "At", e.At)
+	return ok, i18n.M(i18n.VerdictSyscall, "Call", e.Text(), "At", shown(e.At))
 }
 
 // result writes what a syscall expectation wants returned, in the call's
@@ -129,7 +129,7 @@ func (d *segmentRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool,
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictSegmentNone, "Count", j.count)
 	}
-	return inWindow(j.detectAt, d.Between), i18n.M(i18n.VerdictSegmentAt, "At", j.detectAt)
+	return inWindow(j.detectAt, d.Between), i18n.M(i18n.VerdictSegmentAt, "At", shown(j.detectAt))
 }
 
 // segmentsRule bounds how many segments with these flags a node sent (up
@@ -231,6 +231,11 @@ func errnoNames() []string {
 func appMatches(got, want string) bool {
 	return want == "" || got == want || appBase(got) == want
 }
+
+// shown is a time as a verdict shows it: to the millisecond, as people
+// read times (the trace's own clock, 00:02:14.100), not to the nanosecond
+// the simulator keeps. The judging uses the exact time.
+func shown(t time.Duration) time.Duration { return t.Round(time.Millisecond) }
 
 func inWindow(t time.Duration, between []time.Duration) bool {
 	return between == nil || (t >= between[0] && t <= between[1])

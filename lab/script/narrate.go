@@ -2,6 +2,7 @@ package script
 
 import (
 	"strings"
+	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
@@ -55,7 +56,7 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 		case e.Call == "connect" && e.Errno == netsim.ECONNREFUSED:
 			return m(i18n.NarrateScriptRefused)
 		case e.Call == "connect" && e.Errno == netsim.ETIMEDOUT:
-			return m(i18n.NarrateScriptConnectTimeout, "Blocked", e.Blocked)
+			return m(i18n.NarrateScriptConnectTimeout, "Blocked", e.Blocked.Round(time.Millisecond))
 		case e.Errno == netsim.EPIPE && first && s.conn != nil && s.conn.FailCause() == netsim.CauseRST:
 			return m(i18n.NarrateScriptEPIPEReset)
 		case e.Errno == netsim.EPIPE && !first:
@@ -69,7 +70,7 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 	}
 	switch e.Call {
 	case "connect":
-		return m(i18n.NarrateScriptConnected, "Blocked", e.Blocked)
+		return m(i18n.NarrateScriptConnected, "Blocked", e.Blocked.Round(time.Millisecond))
 	case "accept":
 		return m(i18n.NarrateScriptAccepted)
 	case "read":
