@@ -453,7 +453,11 @@ func (s *Session) appEvent(host, app, conn, dir string, f frame) {
 	if !s.tracing {
 		return
 	}
-	e := &AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size,
+	e := &s.appEv
+	if !s.sim.EventsOnLoan() {
+		e = new(AppEvent)
+	}
+	*e = AppEvent{At: s.Now(), Host: host, App: app, Conn: conn, Dir: dir, Msg: f.typ.msgName(), Bytes: f.size,
 		Offset: f.offset, Stream: f.stream}
 	if f.typ == framePing || f.typ == framePong {
 		e.Seq = f.seq // only heartbeats carry a sequence number

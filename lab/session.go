@@ -22,6 +22,7 @@ type Session struct {
 	sim       *netsim.Sim
 	observers []func(netsim.Event)
 	tracing   bool
+	appEv     AppEvent // the app event, built in place while events are lent
 	// traceStates: client state changes are events too (TraceStates).
 	traceStates bool
 
@@ -149,13 +150,25 @@ func (s *Session) Inputs() []Input { return slices.Clone(s.inputs) }
 // Totals are the running counters.
 func (s *Session) Totals() Counters { return s.totals }
 
-// Observe registers fn to receive every event of the run, in order. Call it
-// before the run starts to see all of them.
+// Observe registers fn to receive every event of the run, in order; fn
+// may keep the events it receives. Call it before the run starts to see
+// all of them.
 func (s *Session) Observe(fn func(netsim.Event)) {
+	s.observe(fn)
+	s.sim.KeepEvents()
+}
+
+// ObserveTransient registers fn to receive every event of the run, in
+// order, on loan: an event is valid only until fn returns (the contract of
+// netsim's Sim.ObserveTransient). While every observer is transient, the
+// frequent events cost no allocation.
+func (s *Session) ObserveTransient(fn func(netsim.Event)) { s.observe(fn) }
+
+func (s *Session) observe(fn func(netsim.Event)) {
 	s.observers = append(s.observers, fn)
 	if !s.tracing {
 		s.tracing = true
-		s.sim.Observe(s.dispatch)
+		s.sim.ObserveTransient(s.dispatch)
 	}
 }
 

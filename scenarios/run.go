@@ -138,6 +138,11 @@ type Result struct {
 // way (its budget, or a watcher of the session: Ctrl-C) ends with the
 // expectations judged so far and a summary at the time it stopped; the
 // Result comes with the session's error.
+//
+// out is lent each event: it is valid only until out returns (see netsim's
+// Sim.ObserveTransient), so that a headless run allocates nothing for the
+// events it only prints, encodes or counts. An out that keeps events copies
+// them.
 func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
 	if err := sc.CheckBudget(until); err != nil {
 		return nil, err
@@ -151,7 +156,7 @@ func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, e
 
 // RunSession is Run on a session the caller built (one replaying a
 // recording's inputs, say); it checks the budget too, and gives the
-// session the scenario's.
+// session the scenario's. out is lent each event, as with Run.
 func (sc *Scenario) RunSession(sess *lab.Session, until time.Duration, out func(netsim.Event)) (*Result, error) {
 	if err := sc.CheckBudget(until); err != nil {
 		return nil, err
@@ -170,7 +175,7 @@ func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(
 		ref.Observe(e)
 		out(e)
 	}
-	sess.Observe(emit)
+	sess.ObserveTransient(emit)
 	if !sc.Teaches.IsZero() {
 		emit(lab.Narration(0, lab.Lesson(sc.Teaches)))
 	}
