@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,14 +40,7 @@ socklab drill tcp_basic_client.pkt --tolerance_usecs 10000`,
 		ValidArgsFunction: completeFiles("pkt"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := args[0]
-			src, err := scenarios.ReadFile(file, drill.MaxScriptSize)
-			if errors.Is(err, fs.ErrNotExist) {
-				return i18n.NewError(i18n.FileMissing, "Path", file)
-			}
-			if err != nil {
-				return err
-			}
-			sc, err := drill.Parse(file, src)
+			sc, err := readDrill(file)
 			if err != nil {
 				return err
 			}
@@ -89,6 +83,23 @@ socklab drill tcp_basic_client.pkt --tolerance_usecs 10000`,
 	completeFlag(cmd, "tolerance_usecs", cobra.NoFileCompletions)
 	return cmd
 }
+
+// readDrill reads and parses the packetdrill script file: its errors are
+// one line at file:line:col.
+func readDrill(file string) (*drill.Script, error) {
+	src, err := scenarios.ReadFile(file, drill.MaxScriptSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, i18n.NewError(i18n.FileMissing, "Path", file)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return drill.Parse(file, src)
+}
+
+// isDrill says whether name is a packetdrill script, which play opens on
+// its page rather than as a scenario.
+func isDrill(name string) bool { return strings.HasSuffix(name, ".pkt") }
 
 // toleranceFlag is --tolerance_usecs N, packetdrill's flag: how far an
 // event may be from its time.

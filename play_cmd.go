@@ -6,10 +6,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/scenarios/drill"
 	"github.com/socklab/socklab/ui"
 )
 
-// newPlayCmd builds `socklab play SCENARIO`: the live lab on a scenario.
+// newPlayCmd builds `socklab play SCENARIO`: the live lab on a scenario;
+// `socklab play FILE.pkt`: a packetdrill script's run on the ladder.
 func newPlayCmd(lang i18n.Lang) *cobra.Command {
 	var sf scenarioFlags
 	cmd := &cobra.Command{
@@ -19,10 +21,14 @@ func newPlayCmd(lang i18n.Lang) *cobra.Command {
 		Example: /*i18n:ok commands, typed as they are*/ `
 socklab play power-loss-heartbeat
 socklab play lesson.yaml --set apps.client.heartbeat.interval=5s
-socklab play thundering-herd --seed 7`,
+socklab play thundering-herd --seed 7
+socklab play testdata/drill/own/last-ack.pkt`,
 		Args:              oneScenario,
-		ValidArgsFunction: completeScenario("yaml", "yml"),
+		ValidArgsFunction: completeScenario("yaml", "yml", "pkt"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if isDrill(args[0]) {
+				return playDrill(cmd, args[0], &sf, lang)
+			}
 			sc, err := sf.load(args[0])
 			if err != nil {
 				return err
@@ -39,4 +45,33 @@ socklab play thundering-herd --seed 7`,
 	sf.register(cmd, lang)
 	cmd.SetFlagErrorFunc(runOnly)
 	return cmd
+}
+
+// playDrill is `socklab play FILE.pkt`: the script is read and run first,
+// so that a bad script or an unsupported construct is one line and exit 2
+// whether or not there is a terminal; then its run opens on the ladder.
+// Of the scenario flags only --seed applies.
+func playDrill(cmd *cobra.Command, file string, sf *scenarioFlags, lang i18n.Lang) error {
+	if len(sf.sets) > 0 || sf.until > 0 || sf.budget > 0 {
+		return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLIPlayDrillFlags))
+	}
+	sc, err := readDrill(file)
+	if err != nil {
+		return err
+	}
+	var cfg drill.Config
+	if sf.seed != nil {
+		cfg.Seed = *sf.seed
+	}
+	run, err := ui.RunDrill(sc, cfg)
+	if err != nil {
+		return err
+	}
+	if !hasTerminal(cmd) {
+		return i18n.NewError(i18n.CLIPlayDrillTerm, "Path", file)
+	}
+	if err := ui.PlayDrill(file, run, lang); err != nil {
+		return fmt.Errorf("play: %w", err)
+	}
+	return nil
 }

@@ -34,8 +34,9 @@ func (p *Peer) Addr() netip.Addr { return p.ip }
 func (p *Peer) OnReceive(fn func(Packet)) { p.recv = fn }
 
 // Send puts a copy of pkt on the wire now, from the peer. Its source
-// address is the peer's whatever pkt says; its TTL is 64 unless set.
-func (p *Peer) Send(pkt Packet) {
+// address is the peer's whatever pkt says; its TTL is 64 unless set. It
+// returns the ID the packet carries in its segment events.
+func (p *Peer) Send(pkt Packet) uint64 {
 	s := p.sim
 	q := s.newPacket()
 	*q = pkt
@@ -48,8 +49,10 @@ func (p *Peer) Send(pkt Packet) {
 	s.nextSegID++
 	q.ID = s.nextSegID
 	q.origin = p
+	id := q.ID
 	s.segment(q, FateSent, p.name, 0)
 	s.forward(p, q)
+	return id
 }
 
 func (p *Peer) receive(pkt *Packet, via *Link) {

@@ -6,7 +6,8 @@
 //
 // main calls Play (the lab on one scenario), Pick (the picker of the
 // built-in scenarios, then the lab), Replay (a recording, with a timeline
-// to seek) or SweepChart (a sweep's chart, socklab sweep). Nothing in the interface reads the wall clock: the simulation
+// to seek), SweepChart (a sweep's chart, socklab sweep) or PlayDrill (a
+// packetdrill script's run, socklab play FILE.pkt). Nothing in the interface reads the wall clock: the simulation
 // advances on tagged ticks whose advance is computed from the speed.
 //
 // # Packages
@@ -21,6 +22,8 @@
 //	ui/pages/verdict   the scenario's end: its expectations judged
 //	ui/pages/sweep     a sweep's chart (ntcharts): a cursor along the curve,
 //	                   the point's numbers
+//	ui/pages/drill     a packetdrill script's run: its lines beside the
+//	                   ladder, ✔ each that held, ✘ the mismatch
 //	ui/components/…    the panes and rows: ladder (the wire), hosts, timers,
 //	                   conns, narration, timeline, menu, statusbar
 //	ui/engine          a run (session + feed), the clock, seeks, markers,
@@ -43,4 +46,5 @@
 //	entry.go  Play, Pick, Replay, the terminal's Common
 //	app.go    App: the picker, then the lab
 //	sweep.go  SweepChart: a sweep's chart, and the point chosen
+//	drill.go  RunDrill, PlayDrill: a packetdrill script's run, watched
 package ui

@@ -152,8 +152,8 @@ socklab run keepalive-tuned --record run.json`,
 	CLIFlagSet:    {En: "change a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数：PATH=VALUE，写法同场景文件（可重复）"},
 	CLIPlayShort:  {En: "Open the lab on a scenario", Zh: "在一个场景上打开实验"},
 	CLIPlayLong: {
-		En: `play opens the live lab on the scenario, paused, with what it teaches under "what is happening": space runs it, f injects a fault, e edits a parameter, ? lists the keys. It needs a terminal.`,
-		Zh: "play 在场景上打开实时实验，先暂停，“正在发生什么”里是这节课讲的内容：空格开始运行，f 制造故障，e 修改参数，? 列出所有按键。需要一个终端。",
+		En: `play opens the live lab on the scenario, paused, with what it teaches under "what is happening": space runs it, f injects a fault, e edits a parameter, ? lists the keys. Given a packetdrill script (FILE.pkt), it runs the script as socklab drill does and shows the run on the ladder: each line of the script beside what it did on the wire, a tick on each that held, a cross on the first that did not, with packetdrill's report. It needs a terminal.`,
+		Zh: "play 在场景上打开实时实验，先暂停，“正在发生什么”里是这节课讲的内容：空格开始运行，f 制造故障，e 修改参数，? 列出所有按键。给它一个 packetdrill 脚本（FILE.pkt）时，它像 socklab drill 一样运行脚本，并在梯形图上展示这次运行：脚本的每一行旁边是它在线路上做的事，相符的行打勾，第一个不符的行打叉，并附上 packetdrill 式的报告。需要一个终端。",
 	},
 	CLIListShort: {En: "List the built-in lessons", Zh: "列出内置课程"},
 	CLIListLong: {

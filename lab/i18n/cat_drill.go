@@ -37,6 +37,18 @@ const (
 	DrillAssert        ID = "drill.assert"
 	DrillPassed        ID = "drill.passed"
 
+	DrillPlayTitle      ID = "drill.play.title"
+	DrillPlayAllHeld    ID = "drill.play.all_held"
+	DrillPlayFailedAt   ID = "drill.play.failed_at"
+	DrillPlayScript     ID = "drill.play.script"
+	DrillPlayHeldAt     ID = "drill.play.held_at"
+	DrillPlayNotRun     ID = "drill.play.not_run"
+	DrillPlayUnscripted ID = "drill.play.unscripted"
+	DrillPlayKeys       ID = "drill.play.keys"
+	DrillPlayTooSmall   ID = "drill.play.too_small"
+	CLIPlayDrillTerm    ID = "cli.error.play_drill_terminal"
+	CLIPlayDrillFlags   ID = "cli.error.play_drill_flags"
+
 	CLIDrillShort     ID = "cli.drill.short"
 	CLIDrillLong      ID = "cli.drill.long"
 	CLIDrillOneFile   ID = "cli.error.drill_one_file"
@@ -154,6 +166,46 @@ var drillMessages = map[ID]entry{
 		EnOne: "{{.File}}: {{.Count}} event, as the script says ({{.Sim}} simulated)",
 		En:    "{{.File}}: {{.Count}} events, every one as the script says ({{.Sim}} simulated)",
 		Zh:    "{{.File}}：{{.Count}} 个事件，全都与脚本相符（模拟时间 {{.Sim}}）",
+	},
+
+	DrillPlayTitle: {En: "drill · {{.File}}", Zh: "drill 脚本 · {{.File}}"},
+	DrillPlayAllHeld: {
+		EnOne: "✔ {{.Count}} event held · {{.Sim}} s simulated",
+		En:    "✔ all {{.Count}} events held · {{.Sim}} s simulated",
+		Zh:    "✔ {{.Count}} 个事件全部相符 · 模拟时间 {{.Sim}} 秒",
+	},
+	DrillPlayFailedAt: {
+		En: "✘ line {{.Line}} did not hold · events held: {{.Held}} of {{.Count}}",
+		Zh: "✘ 第 {{.Line}} 行不符 · 相符的事件：{{.Count}} 个中的 {{.Held}} 个",
+	},
+	DrillPlayScript: {En: "   line  script", Zh: "   行号  脚本"},
+	DrillPlayHeldAt: {
+		En: "✔ line {{.Line}} held, at {{.At}} s",
+		Zh: "✔ 第 {{.Line}} 行相符，发生在 {{.At}} 秒",
+	},
+	DrillPlayNotRun: {
+		En: "· line {{.Line}} did not run: the run stopped at line {{.Stop}}",
+		Zh: "· 第 {{.Line}} 行没有运行：运行停在了第 {{.Stop}} 行",
+	},
+	DrillPlayUnscripted: {
+		En: "No line of the script: the stack did this on its own, and the script does not check it.",
+		Zh: "脚本里没有这一行：这是协议栈自己做的，脚本不检查它。",
+	},
+	DrillPlayKeys: {
+		En: "↑/↓ line  pgup/pgdn page  x the mismatch  L 中文  q quit",
+		Zh: "↑/↓ 行  pgup/pgdn 翻页  x 不符的行  L English  q 退出",
+	},
+	DrillPlayTooSmall: {
+		En: "The drill view needs a terminal of at least {{.Width}}×{{.Height}}.",
+		Zh: "drill 视图需要至少 {{.Width}}×{{.Height}} 的终端。",
+	},
+	CLIPlayDrillTerm: {
+		En: "play needs a terminal; use `socklab drill {{.Path}}` to run the script headless",
+		Zh: "play 需要一个终端；请用 `socklab drill {{.Path}}` 不开界面运行这个脚本",
+	},
+	CLIPlayDrillFlags: {
+		En: "a packetdrill script takes only --seed: --set, --until and --budget are a scenario's",
+		Zh: "packetdrill 脚本只接受 --seed：--set、--until 和 --budget 是场景的参数",
 	},
 
 	CLIDrillShort: {

@@ -107,7 +107,7 @@ func (r *runner) inject(sp *Packet) {
 			}
 		}
 	}
-	r.sim.Do(func() { r.peer.Send(p) })
+	r.sim.Do(func() { r.res.Packet[r.cur] = r.peer.Send(p) })
 }
 
 // listenPort is the port of the script's listening socket, else 8080.
@@ -141,7 +141,7 @@ func (r *runner) expectPacket(ev *Event, at, end time.Duration) *Failure {
 	}
 	got := r.out[0]
 	r.out = r.out[1:]
-	r.live, r.res.At[r.cur] = got.at, got.at
+	r.live, r.res.At[r.cur], r.res.Packet[r.cur] = got.at, got.at, got.p.ID
 	flags, _ := parseFlags(sp.Flags)
 	if got.p.Flags&netsim.SYN != 0 {
 		r.isn[got.p.Dst.Port()] = got.p.Seq - sp.Seq

@@ -42,6 +42,13 @@ type Config struct {
 	Seed uint64
 	// Observe, when set, is given every event of the simulated run.
 	Observe func(netsim.Event)
+	// Starting, when set, is told as each event of the script other than
+	// an outbound packet starts (its index in Script.Events), once the
+	// simulation has reached its time, and when that is: what Observe saw
+	// before belongs before the line (the interface lays the two out in
+	// that order), and a blocking call's start is told here, its return
+	// in Result.At.
+	Starting func(i int, at time.Duration)
 }
 
 // Status is how an event of the script fared.
@@ -61,6 +68,10 @@ type Result struct {
 	// happened in the run (an outbound packet: when the stack sent it).
 	Status []Status
 	At     []time.Duration
+	// Packet is, for each packet line, the ID (netsim.Packet.ID) of the
+	// segment it injected or was held against — the failed line's too —,
+	// 0 for other lines and lines not run.
+	Packet []uint64
 	// Failure is the first mismatch; nil when every event matched.
 	Failure *Failure
 	// Sim is the simulated time at the end of the run.
@@ -109,6 +120,7 @@ func Run(sc *Script, cfg Config) (*Result, error) {
 // the run is in the script.
 type runner struct {
 	sc   *Script
+	cfg  Config
 	res  *Result
 	tol  time.Duration
 	sim  *netsim.Sim
@@ -141,7 +153,9 @@ type captured struct {
 func newRunner(sc *Script, cfg Config) (*runner, error) {
 	r := &runner{
 		sc:  sc,
-		res: &Result{Script: sc, Status: make([]Status, len(sc.Events)), At: make([]time.Duration, len(sc.Events))},
+		cfg: cfg,
+		res: &Result{Script: sc, Status: make([]Status, len(sc.Events)), At: make([]time.Duration, len(sc.Events)),
+			Packet: make([]uint64, len(sc.Events))},
 		tol: DefaultTolerance,
 		fds: map[int64]*socket{},
 		isn: map[uint16]uint32{},
@@ -302,23 +316,32 @@ func (r *runner) event(ev *Event, at, end time.Duration) *Failure {
 	case ev.Packet != nil && ev.Packet.Dir == Out:
 		return r.expectPacket(ev, at, end)
 	case ev.Packet != nil:
-		r.advance(at)
+		r.start(at)
 		r.live, r.res.At[i] = r.sim.Now(), r.sim.Now()
 		r.inject(ev.Packet)
 		return nil
 	case ev.Call != nil:
-		r.advance(at)
+		r.start(at)
 		r.live, r.res.At[i] = r.sim.Now(), r.sim.Now()
 		return r.call(ev.Call, end)
 	case ev.Code != "":
-		r.advance(at)
+		r.start(at)
 		r.live, r.res.At[i] = r.sim.Now(), r.sim.Now()
 		return r.code(ev)
 	}
-	r.advance(at)
+	r.start(at)
 	r.live, r.res.At[i] = r.sim.Now(), r.sim.Now()
 	r.command(ev.Command)
 	return nil
+}
+
+// start runs the simulation to at, when the event being run starts, and
+// says so (Config.Starting).
+func (r *runner) start(at time.Duration) {
+	r.advance(at)
+	if r.cfg.Starting != nil {
+		r.cfg.Starting(r.cur, r.sim.Now())
+	}
 }
 
 // secs writes a time as packetdrill does: seconds to the microsecond.

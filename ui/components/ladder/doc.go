@@ -26,4 +26,5 @@
 //	render.go  one row of the diagram: arrows, labels, colours
 //	lanes.go   where each lane goes across the width
 //	topo.go    NodeOrder (clients left, servers right) and Paths
+//	rows.go    Rows: rows drawn outside the pane (a drill run's)
 package ladder
