@@ -3,6 +3,7 @@ package script
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -106,9 +107,11 @@ func (p *Program) fresh() *sock {
 	return p.socket()
 }
 
-// badFD answers a call on a descriptor that is not open: EBADF.
-func (p *Program) badFD(call string, fd int) {
-	p.finish(nil, &SyscallEvent{Call: call, FD: fd, Args: strconv.Itoa(fd), Ret: -1, Errno: netsim.EBADF}, true)
+// badFD answers a call on a descriptor that is not open: EBADF. more
+// are the call's arguments after the descriptor, if any.
+func (p *Program) badFD(call string, fd int, more ...string) {
+	args := strings.Join(append([]string{strconv.Itoa(fd)}, more...), ", ")
+	p.finish(nil, &SyscallEvent{Call: call, FD: fd, Args: args, Ret: -1, Errno: netsim.EBADF}, true)
 }
 
 func (p *Program) connect(st *Step) {
@@ -194,13 +197,13 @@ func (p *Program) socketFor(c *netsim.Conn) *sock {
 }
 
 func (p *Program) write(st *Step) {
+	data, shown := payload(st)
 	s := p.target(st, false)
 	if s == nil {
-		p.badFD("write", p.named(st))
+		p.badFD("write", p.named(st), shown)
 		return
 	}
-	data, args := payload(st)
-	args = strconv.Itoa(s.fd) + ", " + args
+	args := strconv.Itoa(s.fd) + ", " + shown
 	e := &SyscallEvent{Call: "write", FD: s.fd, Args: args, Ret: int64(len(data))}
 	if s.conn == nil {
 		// tcp_sendmsg on a socket that is not connected: EPIPE
