@@ -312,7 +312,7 @@ func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	s.totals.Detections++
 	name, peer := c.connName(), c.target.String()
 	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired(), keepalive: keepaliveRule(c.conn)}, peer, cause, silent))
+	s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired(), keepalive: keepaliveRule(c.conn), retries: retriesRule(c.conn)}, peer, cause, silent))
 	c.hangUp()
 	c.logAndNotify(name, cause, silent)
 	c.lostAt = s.Now()

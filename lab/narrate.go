@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/slack"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -94,6 +95,13 @@ func nextStray(cfg netsim.MiddleboxConfig) i18n.Message {
 	return i18n.M(id)
 }
 
+// retriesRule tells conn's give-up of retransmission from the rule, or
+// is the zero message.
+func retriesRule(conn *netsim.Conn) i18n.Message {
+	m, _ := slack.Retries(conn)
+	return m
+}
+
 // keepaliveRule is conn's keepalive rule, for a side's narration (0 when
 // TCP_USER_TIMEOUT decides).
 func keepaliveRule(conn *netsim.Conn) time.Duration {
@@ -125,6 +133,9 @@ type side struct {
 	// keepalive is TCP keepalive's bare rule, idle + interval × count (0:
 	// not known): the narration tells it from the kernel's timer slack.
 	keepalive time.Duration
+	// retries tells a give-up of retransmission from the rule, where the
+	// kernel's timer slack moved it (lab/slack; zero: nothing to tell).
+	retries i18n.Message
 }
 
 // narrateDetect explains a detection: what the side noticed and how.
@@ -151,6 +162,10 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 		}
 		return i18n.M(i18n.NarrateDetectKeepalive, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseRetransmitTimeout:
+		if sd.retries.ID != "" {
+			return i18n.M(i18n.NarrateDetectRetriesSlack, "Who", me, "Silent", ms(silent), "Peer", peer,
+				"Rule", sd.retries, "Then", i18n.M(then))
+		}
 		return i18n.M(i18n.NarrateDetectRetries, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseUserTimeout:
 		return i18n.M(i18n.NarrateDetectUserTime, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
@@ -179,6 +194,12 @@ func narrateConnectFailed(c *client, cause netsim.Cause) i18n.Message {
 	case netsim.CauseRefused:
 		return i18n.M(i18n.NarrateRefused, "Who", me, "Target", c.target)
 	case netsim.CauseConnectTimeout:
+		if c.conn != nil && c.conn.State() == netsim.Closed {
+			took := c.s.Now() - c.conn.ConnectStart()
+			if rule, ok := slack.Connect(c.conn, took); ok {
+				return i18n.M(i18n.NarrateConnectSlack, "Who", me, "Target", c.target, "Took", ms(took), "Rule", rule)
+			}
+		}
 		return i18n.M(i18n.NarrateConnectTimeout, "Who", me, "Target", c.target)
 	}
 	return i18n.M(i18n.NarrateConnectFailed, "Who", me, "Target", c.target, "Cause", cause)

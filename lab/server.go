@@ -264,7 +264,7 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
 	s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, missed: h.hb.fired(), keepalive: keepaliveRule(h.conn)}, peer, cause, silent))
+	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, missed: h.hb.fired(), keepalive: keepaliveRule(h.conn), retries: retriesRule(h.conn)}, peer, cause, silent))
 	h.close()
 	h.logLost(peer, cause, silent)
 }

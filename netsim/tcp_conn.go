@@ -89,7 +89,9 @@ type Conn struct {
 	totalRTO          int           // RTO expiries of this connection (tp->total_rto)
 	retransStamp      time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
 	retransStampSet   bool
-	tlpHigh           uint32 // snd_nxt when a tail loss probe went out
+	stampRTO          time.Duration // the RTO armed by that first retransmission (for RetriesRule)
+	gaveUpAt          time.Duration // when retransmission gave up (for RetriesRule)
+	tlpHigh           uint32        // snd_nxt when a tail loss probe went out
 	tlpOut            bool
 	tlpNew            bool // a tail loss probe is sending new data (the story of output's segments)
 	probes            int  // zero-window probes unanswered

@@ -208,6 +208,7 @@ func (c *Conn) retransmitTimeout() {
 		return
 	}
 	if c.writeTimedOut() {
+		c.gaveUpAt = c.host.sim.now
 		c.fail(ETIMEDOUT, c.timeoutCause())
 		return
 	}
@@ -220,10 +221,10 @@ func (c *Conn) retransmitTimeout() {
 	c.retransmitFrom(c.sndUna, TriggerRTO)
 	c.retransmits++
 	c.totalRTO++
-	if !c.retransStampSet {
-		c.retransStamp, c.retransStampSet = c.host.sim.now, true
-	}
 	c.rto = min(2*c.rto, c.host.profile.MaxRTO)
+	if !c.retransStampSet {
+		c.retransStamp, c.retransStampSet, c.stampRTO = c.host.sim.now, true, c.rto
+	}
 	c.armRetransmit(TimerRTO, c.clampToUserTimeout(c.rto))
 }
 
@@ -290,6 +291,81 @@ func (c *Conn) keepaliveParams() (idle, intvl time.Duration, cnt int) {
 		cnt = c.opts.KeepCnt
 	}
 	return idle, intvl, cnt
+}
+
+// SynRule is how long connect() waits for an answer before it fails with
+// ETIMEDOUT by the bare rule, the SYN schedule on an exact clock: the
+// initial RTO, the same again for each of tcp_syn_linear_timeouts
+// retransmissions, then doubling (capped at the maximum RTO) until
+// tcp_syn_retries (or TCP_SYNCNT) plus the linear ones are spent
+// (retransmitSYN); or ConnectTimeout, if the profile's is shorter. On the
+// timer wheel the kernel is later by its timers' slack: Linux's 131 s
+// ends 2 to 5 s late.
+func (c *Conn) SynRule() time.Duration {
+	p := &c.host.profile
+	retries := p.SynRetries
+	if c.opts.SynRetries > 0 {
+		retries = c.opts.SynRetries
+	}
+	rto := p.InitialRTO
+	total := rto
+	for k := 1; k <= retries+p.SynLinearTimeouts; k++ {
+		if k > p.SynLinearTimeouts {
+			rto = min(2*rto, p.MaxRTO)
+		}
+		total += rto
+	}
+	if p.ConnectTimeout > 0 {
+		total = min(total, p.ConnectTimeout)
+	}
+	return total
+}
+
+// ConnectStart is when connect() sent the first SYN.
+func (c *Conn) ConnectStart() time.Duration { return c.connectStart }
+
+// OnTheWheel reports whether the connection's TCP timers run on its
+// host's timer wheel (late by their level's granule) rather than exactly.
+func (c *Conn) OnTheWheel() bool { return c.host.wheel() }
+
+// RetriesGiveUp compares how retransmission gave up on a connection
+// (ETIMEDOUT, CauseRetransmitTimeout) with the bare rule. tcp_retries2 is
+// a budget of time on Linux (retransmits_timed_out: tcp_model_timeout),
+// counted from the first RTO retransmission and checked only when the
+// RTO timer fires: the kernel gives up at the first expiry at or past it.
+// Counted from the same first retransmission, the rule is the exact
+// clock's: each expiry the RTO after the one before, the RTO doubling.
+// On the timer wheel each expiry is late by its level's granule, which
+// can push an expiry past the budget one retransmission earlier than the
+// rule would (retries2 = 5 on a 200 ms path: 4 instead of 5).
+type RetriesGiveUp struct {
+	Retries int           // tcp_retries2
+	Budget  time.Duration // tcp_model_timeout(retries2, TCP_RTO_MIN)
+	// Elapsed is the time from the first RTO retransmission to the
+	// give-up, Count the RTO retransmissions made; RuleElapsed and
+	// RuleCount the same by the rule.
+	Elapsed, RuleElapsed time.Duration
+	Count, RuleCount     int
+}
+
+// RetriesRule is the give-up's comparison with the rule, once the
+// connection has given up retransmitting; ok is false if it has not, or
+// if the budget is not one of time (TCP_USER_TIMEOUT set, a profile that
+// counts retransmissions, an orphan).
+func (c *Conn) RetriesRule() (g RetriesGiveUp, ok bool) {
+	p := &c.host.profile
+	if c.state != Closed || c.cause != CauseRetransmitTimeout || !c.retransStampSet || !p.RetriesByTime || c.proc == nil {
+		return RetriesGiveUp{}, false
+	}
+	g = RetriesGiveUp{Retries: p.Retries2, Budget: retries2Timeout(p.Retries2, p.MinRTO, p.MaxRTO),
+		Elapsed: c.gaveUpAt - c.retransStamp, Count: c.retransmits, RuleCount: 1}
+	for rto := c.stampRTO; ; rto = min(2*rto, p.MaxRTO) {
+		g.RuleElapsed += rto
+		if g.RuleElapsed >= g.Budget {
+			return g, true
+		}
+		g.RuleCount++
+	}
 }
 
 // KeepaliveRule is how long after the last segment received keepalive

@@ -249,8 +249,11 @@ func TestConnectToHostThatIsOff(t *testing.T) {
 				w.client.Profile().SynLinearTimeouts = tc.linear
 				w.client.Profile().Timers = timers
 				w.sim.Do(w.server.PowerOff)
-				w.dial(8080, netsim.SockOpts{}, nil)
+				c := w.dial(8080, netsim.SockOpts{}, nil)
 				w.sim.RunUntil(time.Hour)
+				if c.SynRule() != tc.wantFail || c.ConnectStart() != 0 || c.OnTheWheel() != (timers == netsim.TimersWheel) {
+					t.Errorf("SynRule %v from %v (wheel %v), want %v from 0s", c.SynRule(), c.ConnectStart(), c.OnTheWheel(), tc.wantFail)
+				}
 				syns, fail := synSchedule(clockOf(w.client), 0, 6, tc.linear)
 				var want []string
 				for i, at := range syns {

@@ -88,6 +88,19 @@ func TestRetries2OnA200msPath(t *testing.T) {
 					t.Errorf("ETIMEDOUT at %v (reported: %v), want %v", at, ok, abort)
 				}
 				copies, after := len(got)-1, abort-sent
+				// RetriesRule tells the give-up from the rule's: the same
+				// first retransmission, then the RTO doubling exactly.
+				g, ok := c.RetriesRule()
+				ruleCopies, ruleAfter := 1, rto*2
+				for ruleAfter < budget {
+					ruleCopies++
+					ruleAfter += rto << ruleCopies
+				}
+				wantG := netsim.RetriesGiveUp{Retries: 5, Budget: budget, Elapsed: abort - first, Count: copies,
+					RuleElapsed: ruleAfter, RuleCount: ruleCopies}
+				if !ok || g != wantG {
+					t.Errorf("RetriesRule: %+v (%v), want %+v", g, ok, wantG)
+				}
 				switch timers {
 				case netsim.TimersExact:
 					if copies != 5 || after != ms(416*64) {

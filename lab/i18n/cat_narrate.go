@@ -43,6 +43,7 @@ const (
 	NarrateDetectKeepalive    ID = "narrate.detect.keepalive"
 	NarrateDetectKASlack      ID = "narrate.detect.keepalive_slack"
 	NarrateDetectRetries      ID = "narrate.detect.retransmit_timeout"
+	NarrateDetectRetriesSlack ID = "narrate.detect.retransmit_timeout_slack"
 	NarrateDetectUserTime     ID = "narrate.detect.user_timeout"
 	NarrateDetectHeartbeat    ID = "narrate.detect.heartbeat_timeout"
 	NarrateDetectMissed       ID = "narrate.detect.heartbeat_missed"
@@ -53,17 +54,23 @@ const (
 
 	NarrateRefused        ID = "narrate.connect.refused"
 	NarrateConnectTimeout ID = "narrate.connect.timeout"
-	NarrateConnectFailed  ID = "narrate.connect.failed"
-	NarrateCallFailed     ID = "narrate.connect.call_failed"
-	NarrateNoReconnect    ID = "narrate.no_reconnect"
-	NarrateGiveUp         ID = "narrate.give_up"
-	NarrateAccept         ID = "narrate.accept"
-	NarrateReconnected    ID = "narrate.reconnected"
-	NarrateReconnectedIn  ID = "narrate.reconnected_after"
-	NarrateCannotListen   ID = "narrate.cannot_listen"
-	NarrateGoAwayClient   ID = "narrate.goaway.client"
-	NarrateGoAwayServer   ID = "narrate.goaway.server"
-	NarrateUDPRevived     ID = "narrate.udp_revived"
+	NarrateConnectSlack   ID = "narrate.connect.timeout_slack"
+	// Parts of the narrations above and of socket scripts': a give-up by
+	// the kernel told from the bare rule, where its timer wheel's slack
+	// moved it.
+	NarrateSynRule       ID = "narrate.rule.syn"
+	NarrateRetriesRule   ID = "narrate.rule.retries2"
+	NarrateConnectFailed ID = "narrate.connect.failed"
+	NarrateCallFailed    ID = "narrate.connect.call_failed"
+	NarrateNoReconnect   ID = "narrate.no_reconnect"
+	NarrateGiveUp        ID = "narrate.give_up"
+	NarrateAccept        ID = "narrate.accept"
+	NarrateReconnected   ID = "narrate.reconnected"
+	NarrateReconnectedIn ID = "narrate.reconnected_after"
+	NarrateCannotListen  ID = "narrate.cannot_listen"
+	NarrateGoAwayClient  ID = "narrate.goaway.client"
+	NarrateGoAwayServer  ID = "narrate.goaway.server"
+	NarrateUDPRevived    ID = "narrate.udp_revived"
 )
 
 var narrateMessages = map[ID]entry{
@@ -214,6 +221,10 @@ var narrateMessages = map[ID]entry{
 		En: "{{.Who}} retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. No RST is sent. {{.Then}}",
 		Zh: "{{.Who}} 一再重传未被确认的数据，直到 tcp_retries2 用完才放弃（重传超时）：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。不发送 RST。{{.Then}}",
 	},
+	NarrateDetectRetriesSlack: {
+		En: "{{.Who}} retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. No RST is sent. {{.Rule}}. {{.Then}}",
+		Zh: "{{.Who}} 一再重传未被确认的数据，直到 tcp_retries2 用完才放弃（重传超时）：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。不发送 RST。{{.Rule}}。{{.Then}}",
+	},
 	NarrateDetectUserTime: {
 		En: "{{.Who}}'s TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. {{.Then}}",
 		Zh: "{{.Who}} 的 TCP_USER_TIMEOUT 已到，数据仍未被确认：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。{{.Then}}",
@@ -250,6 +261,18 @@ var narrateMessages = map[ID]entry{
 	NarrateConnectTimeout: {
 		En: "{{.Who}}: connecting to {{.Target}} timed out: no SYN-ACK came back.",
 		Zh: "{{.Who}}：连接 {{.Target}} 超时：没有等到 SYN-ACK。",
+	},
+	NarrateConnectSlack: {
+		En: "{{.Who}}: connecting to {{.Target}} timed out after {{.Took}}: no SYN-ACK came back. {{.Rule}}.",
+		Zh: "{{.Who}}：连接 {{.Target}} 在 {{.Took}}后超时：没有等到 SYN-ACK。{{.Rule}}。",
+	},
+	NarrateSynRule: {
+		En: "{{.Rule}} by the rule (the SYN schedule of tcp_syn_retries), {{.Slack}} more with the kernel's timer slack (its timer wheel fires each SYN timeout late, by up to one granule of the level the timeout falls in: 32 ms for 1 s, 2.048 s for 64 s)",
+		Zh: "按规则是 {{.Rule}}（tcp_syn_retries 的 SYN 重传节奏），内核的定时器误差又多出 {{.Slack}}（时间轮让每次 SYN 超时晚一些触发，最多晚一个该超时所在层级的粒度：1 秒的超时最多 32 毫秒，64 秒的最多 2.048 秒）",
+	},
+	NarrateRetriesRule: {
+		En: "tcp_retries2 = {{.Retries}} is a budget of time, {{.Budget}} from the first retransmission, checked only when the retransmission timer fires. By the rule: {{.RuleMade}} retransmissions, and the give-up {{.Rule}} after the first; with the kernel's timer slack, which fires every timeout a little late and can push one past the budget: {{.Made}}, and the give-up {{.Took}} after the first",
+		Zh: "tcp_retries2 = {{.Retries}} 是一个时间预算：从第一次重传算起 {{.Budget}}，只在重传定时器触发时检查。按规则：重传 {{.RuleMade}} 次，在第一次重传后 {{.Rule}}放弃；内核的定时器误差让每次超时都晚一点触发，可能把某一次推到预算之外：重传 {{.Made}} 次，在第一次重传后 {{.Took}}放弃",
 	},
 	NarrateConnectFailed: {
 		En: "{{.Who}}: connecting to {{.Target}} failed: {{.Cause}}.",

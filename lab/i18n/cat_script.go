@@ -8,11 +8,13 @@ const (
 	NarrateScriptConnected      ID = "narrate.script.connected"
 	NarrateScriptRefused        ID = "narrate.script.refused"
 	NarrateScriptConnectTimeout ID = "narrate.script.connect_timeout"
+	NarrateScriptConnectSlack   ID = "narrate.script.connect_timeout_slack"
 	NarrateScriptAccepted       ID = "narrate.script.accepted"
 	NarrateScriptEOF            ID = "narrate.script.eof"
 	NarrateScriptEOFBoth        ID = "narrate.script.eof_both"
 	NarrateScriptReset          ID = "narrate.script.reset"
 	NarrateScriptTimedOut       ID = "narrate.script.timed_out"
+	NarrateScriptTimedOutSlack  ID = "narrate.script.timed_out_slack"
 	NarrateScriptDeadline       ID = "narrate.script.deadline"
 	NarrateScriptEPIPEReset     ID = "narrate.script.epipe_reset"
 	NarrateScriptAfterError     ID = "narrate.script.after_error"
@@ -107,6 +109,10 @@ var scriptMessages = map[ID]entry{
 		En: "{{.Who}}: {{.Call}}. No SYN was ever answered: the kernel resent it on its schedule (tcp_syn_retries) and gave up after {{.Blocked}}. The program could not tell a dead host from a full accept queue or a firewall that drops.",
 		Zh: "{{.Who}}：{{.Call}}。没有一个 SYN 得到回答：内核按自己的节奏（tcp_syn_retries）重发，{{.Blocked}}后放弃。程序分不清是主机死了、accept 队列满了，还是防火墙丢了包。",
 	},
+	NarrateScriptConnectSlack: {
+		En: "{{.Who}}: {{.Call}}. No SYN was ever answered: the kernel resent it on its schedule and gave up after {{.Blocked}}: {{.Rule}}. The program could not tell a dead host from a full accept queue or a firewall that drops.",
+		Zh: "{{.Who}}：{{.Call}}。没有一个 SYN 得到回答：内核按自己的节奏重发，{{.Blocked}}后放弃：{{.Rule}}。程序分不清是主机死了、accept 队列满了，还是防火墙丢了包。",
+	},
 	NarrateScriptAccepted: {
 		En: "{{.Who}}: {{.Call}}. The kernel had completed this connection's handshake on its own and queued it; accept() only hands it over, with a new descriptor.",
 		Zh: "{{.Who}}：{{.Call}}。这个连接的三次握手内核早已独自完成并放进了队列；accept() 只是把它交出来，给一个新的描述符。",
@@ -126,6 +132,10 @@ var scriptMessages = map[ID]entry{
 	NarrateScriptTimedOut: {
 		En: "{{.Who}}: {{.Call}}. The kernel gave up on the connection ({{.Cause}}) and says so at the next call.",
 		Zh: "{{.Who}}：{{.Call}}。内核已放弃这个连接（{{.Cause}}），在下一次调用时告诉程序。",
+	},
+	NarrateScriptTimedOutSlack: {
+		En: "{{.Who}}: {{.Call}}. The kernel gave up on the connection ({{.Cause}}) and says so at the next call. {{.Rule}}.",
+		Zh: "{{.Who}}：{{.Call}}。内核已放弃这个连接（{{.Cause}}），在下一次调用时告诉程序。{{.Rule}}。",
 	},
 	NarrateScriptDeadline: {
 		En: "{{.Who}}: {{.Call}}. Nothing arrived within the read timeout (SO_RCVTIMEO, {{.Timeout}}). That is all the deadline says: the connection is still ESTABLISHED, and TCP has not noticed anything. Only the program knows the peer went silent; what it does now is up to it.",

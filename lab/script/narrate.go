@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/slack"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -56,6 +57,9 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 		case e.Call == "connect" && e.Errno == netsim.ECONNREFUSED:
 			return m(i18n.NarrateScriptRefused)
 		case e.Call == "connect" && e.Errno == netsim.ETIMEDOUT:
+			if rule, ok := slack.Connect(s.conn, e.Blocked); ok {
+				return m(i18n.NarrateScriptConnectSlack, "Blocked", e.Blocked.Round(time.Millisecond), "Rule", rule)
+			}
 			return m(i18n.NarrateScriptConnectTimeout, "Blocked", e.Blocked.Round(time.Millisecond))
 		case e.Errno == netsim.EPIPE && first && s.conn != nil && s.conn.FailCause() == netsim.CauseRST:
 			return m(i18n.NarrateScriptEPIPEReset)
@@ -64,6 +68,9 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 		case e.Errno == netsim.ECONNRESET:
 			return m(i18n.NarrateScriptReset)
 		case e.Errno == netsim.ETIMEDOUT:
+			if rule, ok := slack.Retries(s.conn); ok {
+				return m(i18n.NarrateScriptTimedOutSlack, "Cause", s.conn.FailCause(), "Rule", rule)
+			}
 			return m(i18n.NarrateScriptTimedOut, "Cause", s.conn.FailCause())
 		}
 		return m(i18n.NarrateScriptCallFailed, "Errno", e.Errno.Name())

@@ -23,7 +23,8 @@ type world struct {
 	link  *netsim.Link
 	log   []string
 	progs map[string]*script.Program
-	trace bool // record state changes too
+	said  []i18n.Message // the narrations
+	trace bool           // record state changes too
 }
 
 func newWorld(t *testing.T, timers netsim.TimerMode) *world {
@@ -53,6 +54,7 @@ func (e env) Emit(ev netsim.Event) {
 	e.w.log = append(e.w.log, netsim.Format(ev))
 }
 func (e env) Narrate(m i18n.Message) {
+	e.w.said = append(e.w.said, m)
 	e.w.log = append(e.w.log, netsim.FormatTime(e.w.sim.Now())+"  narrate "+string(m.ID))
 }
 func (e env) TraceStates() bool { return e.w.trace }
@@ -332,5 +334,38 @@ func TestProgramStatesAndView(t *testing.T) {
 	w.sim.Do(p.Down)
 	if p.State() != script.Down {
 		t.Errorf("after Down: %v, want down", p.State())
+	}
+}
+
+// On the kernel's timer wheel a connect() that nothing answers ends later
+// than the SYN schedule's 131 s; the narration tells the rule from the
+// slack (lab/slack), in both languages.
+func TestConnectTimeoutTellsTheSlack(t *testing.T) {
+	w := newWorld(t, netsim.TimersWheel)
+	w.link.SetUp(false)
+	w.start("client", "client", connect(8080))
+	w.sim.RunUntil(time.Hour)
+	var told i18n.Message
+	for _, m := range w.said {
+		if m.ID == i18n.NarrateScriptConnectSlack {
+			told = m
+		}
+	}
+	if told.IsZero() {
+		t.Fatalf("no ETIMEDOUT told with its slack: %q", w.log)
+	}
+	for _, tc := range []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.English, []string{"ETIMEDOUT <", "2m11s by the rule", "more with the kernel's timer slack"}},
+		{i18n.Chinese, []string{"ETIMEDOUT <", "按规则是 2 分 11 秒", "内核的定时器误差又多出"}},
+	} {
+		got := told.In(tc.lang)
+		for _, part := range tc.want {
+			if !strings.Contains(got, part) {
+				t.Errorf("%v: %q lacks %q", tc.lang, got, part)
+			}
+		}
 	}
 }
