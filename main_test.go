@@ -152,7 +152,7 @@ func TestReplayExitCodes(t *testing.T) {
 		{"two files", []string{"replay", good, good}, "replay: name one recording file"},
 		{"a flag", []string{"replay", "--seed", "2", good}, "and no flags"},
 		{"missing file", []string{"replay", filepath.Join(dir, "nope.json")}, filepath.Join(dir, "nope.json") + ": no such file"},
-		{"truncated", []string{"replay", truncated}, truncated + ": truncated or corrupt"},
+		{"truncated", []string{"replay", truncated}, "the recording stops here, unfinished: the file was cut short"},
 		{"a scenario, not a recording", []string{"replay", scenario}, scenario + ": not a socklab recording"},
 		{"no terminal", []string{"replay", good}, "replay needs a terminal; use `socklab export " + good + " --jsonl events.jsonl`"},
 	} {

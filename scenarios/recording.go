@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"io/fs"
+	"strconv"
 	"time"
 
 	"github.com/socklab/socklab/lab"
@@ -92,64 +92,59 @@ func OpenRecording(path string) (*Recording, error) {
 // MaxRecordingSize, gives a key twice or holds an invalid scenario or input
 // is an error saying which.
 func ReadRecording(source string, data []byte) (*Recording, error) {
-	fail := func(id i18n.ID, args ...any) error {
-		return i18n.NewError(id, append([]any{"Source", source}, args...)...)
-	}
 	if len(data) > MaxRecordingSize {
-		return nil, fail(i18n.RecordingTooLarge, "Size", len(data), "Max", MaxRecordingSize)
+		return nil, recordingErrors{source: source}.whole(i18n.RecordingTooLarge, "Size", len(data), "Max", MaxRecordingSize)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
+	fail := recordingErrors{source: source, where: mapJSON(data)}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
-		return nil, fail(i18n.RecordingEmpty)
+		return nil, fail.whole(i18n.RecordingEmpty)
 	}
 	if trimmed[0] != '{' {
-		return nil, fail(i18n.RecordingNotJSON)
+		return nil, fail.whole(i18n.RecordingNotJSON)
 	}
-	if key, offset, ok := duplicateJSONKey(data); ok {
-		return nil, fail(i18n.RecordingKeyTwice, "Key", key, "Offset", offset)
+	if twice := fail.where.twice; twice != nil {
+		return nil, fail.atSpan(*twice, i18n.NewError(i18n.RecordingKeyTwice, "Key", twice.path))
 	}
 	var probe struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fail(i18n.RecordingTruncated, "Offset", se.Offset, "Err", err)
-		}
-		return nil, fail(i18n.RecordingCorrupt, "Err", err)
+		return nil, fail.decoding(err)
 	}
 	switch {
 	case probe.Format != recordingFormat:
-		return nil, fail(i18n.RecordingFormat, "Format", probe.Format, "Want", recordingFormat)
+		return nil, fail.at("format", i18n.RecordingFormat, "Format", probe.Format, "Want", recordingFormat)
 	case probe.Version > recordingVersion:
-		return nil, fail(i18n.RecordingNewer, "Version", probe.Version, "This", Version, "Reads", recordingVersion)
+		return nil, fail.at("version", i18n.RecordingNewer, "Version", probe.Version, "This", Version, "Reads", recordingVersion)
 	case probe.Version < 1:
-		return nil, fail(i18n.RecordingVersion, "Version", probe.Version)
+		return nil, fail.at("version", i18n.RecordingVersion, "Version", probe.Version)
 	}
 	var r Recording
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
-		return nil, fail(i18n.RecordingCorrupt, "Err", err)
+		return nil, fail.decoding(err)
 	}
 	if dec.More() {
-		return nil, fail(i18n.RecordingTrailing)
+		return nil, fail.atOffset(dec.InputOffset(), i18n.NewError(i18n.RecordingTrailing))
 	}
 	switch {
 	case r.Scenario == "":
-		return nil, fail(i18n.RecordingNoScenario)
+		return nil, fail.at("scenario", i18n.RecordingNoScenario)
 	case r.UntilNs < 0 || time.Duration(r.UntilNs) > MaxDuration:
-		return nil, fail(i18n.RecordingUntil, "Until", r.UntilNs, "Max", int64(MaxDuration))
+		return nil, fail.at("until_ns", i18n.RecordingUntil, "Until", r.UntilNs, "Max", int64(MaxDuration))
 	}
 	for i, in := range r.Inputs {
 		if in.TNs < 0 || (r.UntilNs > 0 && in.TNs > r.UntilNs) {
-			return nil, fail(i18n.RecordingInputTime, "Index", i+1, "T", in.TNs, "Until", r.UntilNs)
+			return nil, fail.at("inputs."+strconv.Itoa(i)+".t_ns", i18n.RecordingInputTime,
+				"Index", i+1, "T", in.TNs, "Until", r.UntilNs)
 		}
 	}
 	if _, _, err := r.Session(); err != nil {
-		return nil, i18n.NewError(i18n.ConfigPathErr, "Path", source, "Err", err)
+		return nil, fail.input(err)
 	}
 	return &r, nil
 }
@@ -192,51 +187,4 @@ func (r *Recording) Session() (*Scenario, *lab.Session, error) {
 		return nil, nil, err
 	}
 	return sc, sess, nil
-}
-
-// duplicateJSONKey finds the first key given twice in one object of a
-// JSON text, and the byte offset after it: encoding/json would silently
-// keep the last. A text that is not valid JSON has none (the decoder
-// reports its syntax).
-func duplicateJSONKey(data []byte) (key string, offset int64, found bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	type level struct {
-		object bool
-		keys   map[string]bool
-		isKey  bool // the next token of an object is a key
-	}
-	var stack []*level
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF || err != nil {
-			return "", 0, false
-		}
-		var top *level
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if d, ok := tok.(json.Delim); ok {
-			switch d {
-			case '{', '[':
-				if top != nil && top.object {
-					top.isKey = true // the collection is a value: a key comes next
-				}
-				stack = append(stack, &level{object: d == '{', keys: map[string]bool{}, isKey: d == '{'})
-			case '}', ']':
-				stack = stack[:len(stack)-1]
-			}
-			continue
-		}
-		if top == nil || !top.object {
-			continue
-		}
-		if top.isKey {
-			k := tok.(string)
-			if top.keys[k] {
-				return k, dec.InputOffset(), true
-			}
-			top.keys[k] = true
-		}
-		top.isKey = !top.isKey
-	}
 }

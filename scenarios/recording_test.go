@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -64,8 +65,13 @@ func TestRecordingReplaysExactly(t *testing.T) {
 	}
 }
 
-// Broken recordings: each gives one clear line naming the file and what is
-// wrong (golden files under testdata/recordings).
+// brokenRecordingPrefix is what follows the file's name in a broken
+// recording's message: its line and column where the fault has a place.
+var brokenRecordingPrefix = regexp.MustCompile(`^(:\d+:\d+)?: `)
+
+// Broken recordings: each gives one clear line naming the file, the line
+// and column where the fault is, and what is wrong (golden files under
+// testdata/recordings).
 func TestBrokenRecordings(t *testing.T) {
 	rec, _ := liveRun(t)
 	good := string(rec.Marshal())
@@ -80,6 +86,10 @@ func TestBrokenRecordings(t *testing.T) {
 		"bad-input":      strings.Replace(good, `"do": "freeze"`, `"do": "explode"`, 1),
 		"input-late":     strings.Replace(good, `"t_ns": 40000000000`, `"t_ns": 900000000000`, 1),
 		"inputs-order":   strings.Replace(good, `"t_ns": 40000000000`, `"t_ns": 1000000000`, 1),
+		"seed-negative":  strings.Replace(good, `"seed": 1`, `"seed": -1`, 1),
+		"inputs-object":  "{\"format\": \"socklab-recording\", \"version\": 1,\n \"inputs\": {\"t_ns\": 5}}",
+		"version-text":   strings.Replace(good, `"version": 1`, `"version": "1"`, 1),
+		"key-twice":      strings.Replace(good, `"seed": 1`, `"seed": 1, "seed": 2`, 1),
 	}
 	for name, text := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -88,8 +98,8 @@ func TestBrokenRecordings(t *testing.T) {
 				t.Fatal("read without error")
 			}
 			msg := err.Error()
-			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, name+".json: ") {
-				t.Errorf("message %q: want one line starting with the file name", msg)
+			if strings.Contains(msg, "\n") || !brokenRecordingPrefix.MatchString(strings.TrimPrefix(msg, name+".json")) {
+				t.Errorf("message %q: want one line starting with the file name (and line:col)", msg)
 			}
 			golden := filepath.Join("testdata", "recordings", name+".golden")
 			if *updateRecordings {

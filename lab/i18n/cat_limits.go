@@ -126,8 +126,8 @@ var limitMessages = map[ID]entry{
 		Zh: "{{.Source}}：有 {{.Size}} 字节，超过了录制文件的上限（{{.Max}} 字节）",
 	},
 	RecordingKeyTwice: {
-		En: `{{.Source}}: corrupt recording: the key {{printf "%q" .Key}} appears twice in one object (at byte {{.Offset}})`,
-		Zh: `{{.Source}}：录制文件已损坏：同一个对象里键 {{printf "%q" .Key}} 出现了两次（在第 {{.Offset}} 字节处）`,
+		En: `the key {{.Key}} appears twice in one object (a reader would keep only the last)`,
+		Zh: `同一个对象里键 {{.Key}} 出现了两次（读取时只会保留后一个）`,
 	},
 
 	RuleOffOrBetween: {

@@ -57,17 +57,36 @@ const (
 	LoadNoScenario ID = "load.no_scenario"
 	ExportNoHost   ID = "export.no_host"
 
-	RecordingEmpty      ID = "recording.empty"
-	RecordingNotJSON    ID = "recording.not_json"
-	RecordingTruncated  ID = "recording.truncated"
-	RecordingCorrupt    ID = "recording.corrupt"
-	RecordingFormat     ID = "recording.format"
-	RecordingNewer      ID = "recording.newer"
-	RecordingVersion    ID = "recording.version"
-	RecordingTrailing   ID = "recording.trailing"
-	RecordingNoScenario ID = "recording.no_scenario"
-	RecordingUntil      ID = "recording.until"
-	RecordingInputTime  ID = "recording.input_time"
+	RecordingEmpty        ID = "recording.empty"
+	RecordingNotJSON      ID = "recording.not_json"
+	RecordingCorrupt      ID = "recording.corrupt"
+	RecordingAt           ID = "recording.at"
+	RecordingWhole        ID = "recording.whole"
+	RecordingCutShort     ID = "recording.cut_short"
+	RecordingSyntax       ID = "recording.syntax"
+	RecordingFieldType    ID = "recording.field_type"
+	RecordingUnknownField ID = "recording.unknown_field"
+	RecordingFormat       ID = "recording.format"
+	RecordingNewer        ID = "recording.newer"
+	RecordingVersion      ID = "recording.version"
+	RecordingTrailing     ID = "recording.trailing"
+	RecordingNoScenario   ID = "recording.no_scenario"
+	RecordingUntil        ID = "recording.until"
+	RecordingInputTime    ID = "recording.input_time"
+
+	JSONWantText     ID = "json.want_text"
+	JSONWantList     ID = "json.want_list"
+	JSONWantObject   ID = "json.want_object"
+	JSONWantBool     ID = "json.want_bool"
+	JSONWantInteger  ID = "json.want_integer"
+	JSONWantNumber   ID = "json.want_number"
+	JSONGotText      ID = "json.got_text"
+	JSONGotList      ID = "json.got_list"
+	JSONGotObject    ID = "json.got_object"
+	JSONGotBool      ID = "json.got_bool"
+	JSONGotNumber    ID = "json.got_number"
+	JSONGotAnyNumber ID = "json.got_any_number"
+	JSONGotOther     ID = "json.got_other"
 )
 
 var scenarioMessages = map[ID]entry{
@@ -244,40 +263,73 @@ var scenarioMessages = map[ID]entry{
 		En: "{{.Source}}: not a socklab recording (it is not a JSON object; a recording comes from socklab run --record or the interface)",
 		Zh: "{{.Source}}：不是 socklab 录制文件（它不是 JSON 对象；录制文件来自 socklab run --record 或交互界面）",
 	},
-	RecordingTruncated: {
-		En: "{{.Source}}: truncated or corrupt (JSON syntax at byte {{.Offset}}: {{.Err}})",
-		Zh: "{{.Source}}：文件被截断或已损坏（第 {{.Offset}} 字节处 JSON 语法错误：{{.Err}}）",
-	},
 	RecordingCorrupt: {
 		En: "{{.Source}}: corrupt recording: {{.Err}}",
 		Zh: "{{.Source}}：录制文件已损坏：{{.Err}}",
 	},
+	RecordingAt: {
+		En: "{{.Source}}:{{.Line}}:{{.Col}}: {{.Err}}",
+		Zh: "{{.Source}}:{{.Line}}:{{.Col}}：{{.Err}}",
+	},
+	RecordingWhole: {
+		En: "{{.Source}}: {{.Err}}",
+		Zh: "{{.Source}}：{{.Err}}",
+	},
+	RecordingCutShort: {
+		En: "the recording stops here, unfinished: the file was cut short",
+		Zh: "录制内容在这里中断，没有写完：文件被截断了",
+	},
+	RecordingSyntax: {
+		En: "not valid JSON here ({{.Err}})",
+		Zh: "这里不是有效的 JSON（{{.Err}}）",
+	},
+	RecordingFieldType: {
+		En: "{{.Field}} must be {{.Want}}, not {{.Got}}",
+		Zh: "{{.Field}} 应为{{.Want}}，而不是{{.Got}}",
+	},
+	RecordingUnknownField: {
+		En: "unknown field {{.Field}} (the fields here: {{.Known}})",
+		Zh: "未知字段 {{.Field}}（这里可用的字段：{{.Known}}）",
+	},
 	RecordingFormat: {
-		En: `{{.Source}}: not a socklab recording (format {{printf "%q" .Format}}, want {{printf "%q" .Want}})`,
-		Zh: `{{.Source}}：不是 socklab 录制文件（格式为 {{printf "%q" .Format}}，应为 {{printf "%q" .Want}}）`,
+		En: `not a socklab recording (format {{printf "%q" .Format}}, want {{printf "%q" .Want}})`,
+		Zh: `不是 socklab 录制文件（格式为 {{printf "%q" .Format}}，应为 {{printf "%q" .Want}}）`,
 	},
 	RecordingNewer: {
-		En: "{{.Source}}: written by a newer socklab (recording version {{.Version}}; this socklab {{.This}} reads version {{.Reads}})",
-		Zh: "{{.Source}}：由更新版本的 socklab 写成（录制版本 {{.Version}}；本 socklab {{.This}} 只能读版本 {{.Reads}}）",
+		En: "written by a newer socklab (recording version {{.Version}}; this socklab {{.This}} reads version {{.Reads}})",
+		Zh: "由更新版本的 socklab 写成（录制版本 {{.Version}}；本 socklab {{.This}} 只能读版本 {{.Reads}}）",
 	},
 	RecordingVersion: {
-		En: "{{.Source}}: recording version {{.Version}} is not valid",
-		Zh: "{{.Source}}：录制版本 {{.Version}} 无效",
+		En: "recording version {{.Version}} is not valid",
+		Zh: "录制版本 {{.Version}} 无效",
 	},
 	RecordingTrailing: {
-		En: "{{.Source}}: corrupt recording: data after the recording",
-		Zh: "{{.Source}}：录制文件已损坏：录制内容之后还有数据",
+		En: "data after the recording",
+		Zh: "录制内容之后还有数据",
 	},
 	RecordingNoScenario: {
-		En: "{{.Source}}: the recording holds no scenario text",
-		Zh: "{{.Source}}：录制文件里没有场景文本",
+		En: "the recording holds no scenario text",
+		Zh: "录制文件里没有场景文本",
 	},
 	RecordingUntil: {
-		En: "{{.Source}}: until_ns {{.Until}} is out of range: from 0 to {{.Max}} (a week)",
-		Zh: "{{.Source}}：until_ns {{.Until}} 超出范围：应在 0 到 {{.Max}}（一周）之间",
+		En: "until_ns {{.Until}} is out of range: from 0 to {{.Max}} (a week)",
+		Zh: "until_ns {{.Until}} 超出范围：应在 0 到 {{.Max}}（一周）之间",
 	},
 	RecordingInputTime: {
-		En: "{{.Source}}: input {{.Index}}: t_ns {{.T}} is outside the run (0 to {{.Until}})",
-		Zh: "{{.Source}}：第 {{.Index}} 个输入：t_ns {{.T}} 超出了运行范围（0 到 {{.Until}}）",
+		En: "input {{.Index}}: t_ns {{.T}} is outside the run (0 to {{.Until}})",
+		Zh: "第 {{.Index}} 个输入：t_ns {{.T}} 超出了运行范围（0 到 {{.Until}}）",
 	},
+	JSONWantText:     {En: "a text in quotes", Zh: "带引号的文本"},
+	JSONWantList:     {En: "a list [ … ]", Zh: "列表 [ … ]"},
+	JSONWantObject:   {En: "an object { … }", Zh: "对象 { … }"},
+	JSONWantBool:     {En: "true or false", Zh: "true 或 false"},
+	JSONWantInteger:  {En: "a whole number from {{.Min}} to {{.Max}}", Zh: " {{.Min}} 到 {{.Max}} 之间的整数"},
+	JSONWantNumber:   {En: "a number", Zh: "数字"},
+	JSONGotText:      {En: "a text", Zh: "文本"},
+	JSONGotList:      {En: "a list", Zh: "列表"},
+	JSONGotObject:    {En: "an object", Zh: "对象"},
+	JSONGotBool:      {En: "true or false", Zh: "布尔值"},
+	JSONGotNumber:    {En: "{{.Number}}", Zh: " {{.Number}}"},
+	JSONGotAnyNumber: {En: "a number", Zh: "数字"},
+	JSONGotOther:     {En: "{{.Value}}", Zh: "{{.Value}}"},
 }
