@@ -17,11 +17,32 @@ type App struct {
 	picker picker.Model
 	lab    *labpage.Model
 	w, h   int
+
+	labOpts []labpage.Option // how each lab is built, besides WithLessons
+	budget  uint64           // each lesson's work budget in events (0: the scenario's)
+}
+
+// AppOption changes how NewApp builds the app.
+type AppOption func(*App)
+
+// WithLabOptions builds every lab the app opens with opts.
+func WithLabOptions(opts ...labpage.Option) AppOption {
+	return func(a *App) { a.labOpts = append(a.labOpts, opts...) }
+}
+
+// WithBudget gives every lesson the app opens a work budget of events
+// (lab.Budget): socklab serve's share of the machine for one lab.
+func WithBudget(events uint64) AppOption {
+	return func(a *App) { a.budget = events }
 }
 
 // NewApp makes the picker on the terminal c.
-func NewApp(c *common.Common) App {
-	return App{c: c, picker: picker.New(c)}
+func NewApp(c *common.Common, opts ...AppOption) App {
+	a := App{c: c, picker: picker.New(c)}
+	for _, o := range opts {
+		o(&a)
+	}
+	return a
 }
 
 // Init does nothing: the picker waits for keys.
@@ -54,16 +75,27 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // open starts the lab on the scenario name.
 func (a App) open(name string) (tea.Model, tea.Cmd) {
+	return a.openWith(name, labpage.New)
+}
+
+// openWith starts the lab build makes on the scenario name; a scenario
+// that does not load, or a lab that cannot be built, is said in the
+// picker.
+func (a App) openWith(name string, build func(*common.Common, *scenarios.Scenario, ...labpage.Option) (labpage.Model, error)) (App, tea.Cmd) {
 	sc, err := scenarios.Load(name)
 	if err == nil {
+		if a.budget > 0 {
+			sc.Budget.Events = a.budget
+		}
 		var m labpage.Model
-		if m, err = labpage.New(a.c, sc, labpage.WithLessons()); err == nil {
+		if m, err = build(a.c, sc, append([]labpage.Option{labpage.WithLessons()}, a.labOpts...)...); err == nil {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: a.w, Height: a.h})
 			m = next.(labpage.Model)
 			a.lab = &m
 			return a, m.Init()
 		}
 	}
+	a.lab = nil
 	a.picker.SetError(err)
 	return a, nil
 }

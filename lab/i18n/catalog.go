@@ -46,6 +46,7 @@ var catalog = merge(
 	sweepMessages,
 	exploreMessages,
 	scriptMessages,
+	serveMessages,
 )
 
 // merge joins the tables; an ID in two tables is a bug, and the program

@@ -33,7 +33,7 @@ func (m Model) onTick(msg engine.TickMsg) (tea.Model, tea.Cmd) {
 		}
 		target = min(target, m.replay.span)
 	}
-	m.clock.Behind = !m.run.Advance(target, engine.FrameBudget)
+	m.clock.Behind = !m.run.Advance(target, m.frameBudget)
 	m.refresh()
 	if m.replay != nil && m.run.S.Now() >= m.replay.span {
 		return m.atEnd()
@@ -122,7 +122,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.status.SetFlash("", false)
 	for _, handle := range []func(Model, tea.KeyMsg) (tea.Model, tea.Cmd, bool){
-		Model.costKey, Model.inspectKey, Model.replayKey, Model.timelineKey, Model.exploreKey,
+		Model.followKey, Model.costKey, Model.inspectKey, Model.replayKey, Model.timelineKey, Model.exploreKey,
 	} {
 		if next, cmd, ok := handle(m, msg); ok {
 			return next, cmd

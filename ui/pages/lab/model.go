@@ -83,6 +83,12 @@ type Model struct {
 	// make it small).
 	seek      *engine.SeekJob
 	seekChunk int
+	// frameBudget is the most events a tick runs (engine.FrameBudget
+	// unless WithWorkPerUpdate says less).
+	frameBudget int
+	// following says the lab shows another lab's run, read-only
+	// (follow.go): a teacher's, presented over socklab serve.
+	following bool
 	// past is what a live lab knows of its run beyond now (history.go).
 	past live
 
@@ -112,6 +118,23 @@ func WithSets(sets []string) Option {
 // it (BackMsg).
 func WithLessons() Option {
 	return func(m *Model) { m.keys.Lessons.SetEnabled(true) }
+}
+
+// WithoutFiles turns the record key off: a lab served over SSH writes
+// nothing on the server's disk.
+func WithoutFiles() Option {
+	return func(m *Model) { m.keys.Record.SetEnabled(false) }
+}
+
+// WithWorkPerUpdate bounds the events one Update runs, a tick's and a
+// seek's chunk alike, to n: socklab serve shares the machine's cores
+// among many labs, and a lab that wants more than its share lags behind
+// (the status line says so) instead of slowing the others.
+func WithWorkPerUpdate(n int) Option {
+	return func(m *Model) {
+		m.frameBudget = min(m.frameBudget, n)
+		m.seekChunk = min(m.seekChunk, n)
+	}
 }
 
 // BackMsg asks to go back to the lessons (the picker that opened the lab).
@@ -154,7 +177,8 @@ func newModel(c *common.Common, sc *scenarios.Scenario, replay []lab.Input, opts
 		focus:  paneWire,
 		cost:   cost.New(c),
 
-		seekChunk: engine.SeekChunk,
+		seekChunk:   engine.SeekChunk,
+		frameBudget: engine.FrameBudget,
 	}
 	m.setRun(r)
 	for _, o := range opts {
@@ -193,6 +217,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onTick(msg)
 	case engine.SeekMsg:
 		return m.onSeek(msg)
+	case Presented:
+		return m.onPresented(msg)
 	case tea.KeyMsg:
 		if typedAhead(msg) && !m.prompting() {
 			return m.eachKey(msg)
