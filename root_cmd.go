@@ -53,6 +53,7 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 		newExportCmd(lang),
 		newSweepCmd(lang),
 		newDrillCmd(lang),
+		newServeCmd(lang),
 		newManCmd(lang),
 		newCompletionCmd(lang),
 	)
