@@ -22,7 +22,7 @@ import (
 func newDrillCmd(lang i18n.Lang) *cobra.Command {
 	var (
 		seed *uint64
-		tol  time.Duration
+		df   drillFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "drill FILE.pkt",
@@ -30,7 +30,8 @@ func newDrillCmd(lang i18n.Lang) *cobra.Command {
 		Long:  lang.T(i18n.CLIDrillLong),
 		Example: /*i18n:ok commands, typed as they are*/ `
 socklab drill testdata/drill/own/close-fin-wait-2.pkt
-socklab drill tcp_basic_client.pkt --tolerance_usecs 10000`,
+socklab drill tcp_basic_client.pkt --tolerance_usecs 10000
+socklab drill blocking-accept.pkt --init_scripts ../common/defaults.sh`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLIDrillOneFile))
@@ -44,7 +45,7 @@ socklab drill tcp_basic_client.pkt --tolerance_usecs 10000`,
 			if err != nil {
 				return err
 			}
-			cfg := drill.Config{Tolerance: tol}
+			cfg := df.config()
 			if seed != nil {
 				cfg.Seed = *seed
 			}
@@ -78,10 +79,49 @@ socklab drill tcp_basic_client.pkt --tolerance_usecs 10000`,
 	}
 	fs := cmd.Flags()
 	fs.Var(seedFlag{&seed}, "seed", lang.T(i18n.CLIFlagSeed))
-	fs.Var(toleranceFlag{&tol}, "tolerance_usecs", lang.T(i18n.CLIFlagTolerance))
 	completeFlag(cmd, "seed", cobra.NoFileCompletions)
-	completeFlag(cmd, "tolerance_usecs", cobra.NoFileCompletions)
+	df.register(cmd, lang)
 	return cmd
+}
+
+// drillFlags are packetdrill's flags that drill (and play, for a script)
+// take: --tolerance_usecs and --init_scripts.
+type drillFlags struct {
+	tol   time.Duration
+	inits []string
+}
+
+// register adds the flags to cmd, with their completions and help in lang.
+func (f *drillFlags) register(cmd *cobra.Command, lang i18n.Lang) {
+	fs := cmd.Flags()
+	fs.Var(toleranceFlag{&f.tol}, "tolerance_usecs", lang.T(i18n.CLIFlagTolerance))
+	fs.Var(initScriptsFlag{&f.inits}, "init_scripts", lang.T(i18n.CLIFlagInitScripts))
+	completeFlag(cmd, "tolerance_usecs", cobra.NoFileCompletions)
+	completeFlag(cmd, "init_scripts", cobra.NoFileCompletions)
+}
+
+// set says whether any of the flags was given.
+func (f *drillFlags) set() bool { return f.tol != 0 || len(f.inits) > 0 }
+
+// config is the run's configuration the flags ask for.
+func (f *drillFlags) config() drill.Config {
+	return drill.Config{Tolerance: f.tol, InitScripts: f.inits}
+}
+
+// initScriptsFlag is --init_scripts FILE[,FILE], packetdrill's flag: the
+// suites' defaults.sh, applied before the script.
+type initScriptsFlag struct{ inits *[]string }
+
+func (f initScriptsFlag) Type() string   { return "FILE[,FILE]" }
+func (f initScriptsFlag) String() string { return strings.Join(*f.inits, ",") }
+func (f initScriptsFlag) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		if !drill.IsInitScript(name) {
+			return i18n.NewError(i18n.CLIDrillInitScript, "Name", name)
+		}
+		*f.inits = append(*f.inits, name)
+	}
+	return nil
 }
 
 // readDrill reads and parses the packetdrill script file: its errors are

@@ -99,10 +99,12 @@ type Profile struct {
 	// them too (Linux net.ipv4.tcp_sack, tcp_timestamps,
 	// tcp_window_scaling).
 	SACK, Timestamps, WindowScaling bool
-	// RcvBufMax is the largest a receive buffer may grow (tcp_rmem[2]):
-	// the window scale offered is the shift that lets 65535 reach it
-	// (tcp_select_initial_window: ilog2(space) - 15, at most 14).
-	RcvBufMax int
+	// RcvBufMax is the largest a receive buffer may grow (tcp_rmem[2]);
+	// RmemMax the largest SO_RCVBUF may ask for (net.core.rmem_max). The
+	// window scale offered is the shift that lets 65535 reach the larger
+	// of the two (tcp_select_initial_window: ilog2(max(tcp_rmem[2],
+	// rmem_max)) - 15, between 0 and 14).
+	RcvBufMax, RmemMax int
 
 	// EphemeralLow and EphemeralHigh bound the local ports connect() picks
 	// (Linux net.ipv4.ip_local_port_range).
@@ -141,6 +143,7 @@ func Linux() Profile {
 		InitCwnd:          10,                   // TCP_INIT_CWND; RFC 6928
 		RcvBuf:            131072,               // tcp_rmem[1]
 		RcvBufMax:         6291456,              // tcp_rmem[2]
+		RmemMax:           212992,               // net.core.rmem_max: SK_RMEM_MAX (include/net/sock.h) on 64-bit
 		SACK:              true,                 // tcp_sack
 		Timestamps:        true,                 // tcp_timestamps
 		WindowScaling:     true,                 // tcp_window_scaling

@@ -218,7 +218,7 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	c.ipID = uint16(c.iss>>16 ^ c.iss)
 	c.tsOffset = c.iss * 2654435761 // a hash of the random ISS: no extra draw changes the run
 	if prof.WindowScaling {
-		c.rcvWScale = windowScale(prof.RcvBufMax)
+		c.rcvWScale = windowScale(max(prof.RcvBufMax, prof.RmemMax))
 	}
 	c.rtx = h.sim.NewTimer(c.onRetransmitTimer)
 	c.delack = h.sim.NewTimer(c.onDelayedACK)

@@ -149,7 +149,7 @@ socklab run keepalive-tuned --record run.json`,
 	CLIFlagRecord: {En: "also write a recording of the run to this file", Zh: "同时把这次运行录制到这个文件"},
 	CLIFlagSeed:   {En: "override the scenario's seed (a whole number)", Zh: "覆盖场景的随机种子（整数）"},
 	CLIFlagUntil:  {En: "stop at this simulated time: 90s, 2h15m (at most a week)", Zh: "在这个模拟时刻停止：90s、2h15m（最多一周）"},
-	CLIFlagSet:    {En: "change a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数：PATH=VALUE，写法同场景文件（可重复）"},
+	CLIFlagSet:    {En: "set a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数：PATH=VALUE，写法同场景文件（可重复）"},
 	CLIPlayShort:  {En: "Open the lab on a scenario", Zh: "在一个场景上打开实验"},
 	CLIPlayLong: {
 		En: `play opens the live lab on the scenario, paused, with what it teaches under "what is happening": space runs it, f injects a fault, e edits a parameter, ? lists the keys. Given a packetdrill script (FILE.pkt), it runs the script as socklab drill does and shows the run on the ladder: each line of the script beside what it did on the wire, a tick on each that held, a cross on the first that did not, with packetdrill's report. It needs a terminal.`,

@@ -49,11 +49,14 @@ const (
 	CLIPlayDrillTerm    ID = "cli.error.play_drill_terminal"
 	CLIPlayDrillFlags   ID = "cli.error.play_drill_flags"
 
-	CLIDrillShort     ID = "cli.drill.short"
-	CLIDrillLong      ID = "cli.drill.long"
-	CLIDrillOneFile   ID = "cli.error.drill_one_file"
-	CLIDrillTolerance ID = "cli.error.drill_tolerance"
-	CLIFlagTolerance  ID = "cli.flag.tolerance_usecs"
+	CLIDrillShort      ID = "cli.drill.short"
+	CLIDrillLong       ID = "cli.drill.long"
+	CLIDrillOneFile    ID = "cli.error.drill_one_file"
+	CLIDrillTolerance  ID = "cli.error.drill_tolerance"
+	CLIDrillInitScript ID = "cli.error.drill_init_script"
+	CLIFlagInitScripts ID = "cli.flag.init_scripts"
+	CLIPlayDrillOnly   ID = "cli.error.play_drill_only"
+	CLIFlagTolerance   ID = "cli.flag.tolerance_usecs"
 )
 
 var drillMessages = map[ID]entry{
@@ -221,6 +224,18 @@ Exit codes: 0 every event held; 1 a mismatch; 2 bad input or a construct socklab
 退出码：0 所有事件都相符；1 有不符；2 输入有误或用到了 socklab 不模拟的内容（会写明“不支持”及其名称）。`,
 	},
 	CLIDrillOneFile: {En: "name one packetdrill script: socklab drill FILE.pkt", Zh: "请给出一个 packetdrill 脚本：socklab drill FILE.pkt"},
+	CLIDrillInitScript: {
+		En: "socklab runs no shell: of init scripts it knows only the suites' defaults.sh (./defaults.sh, ../common/defaults.sh, ../../common/defaults.sh), not {{.Name}}",
+		Zh: "socklab 不运行 shell：初始化脚本它只认识两套测试集的 defaults.sh（./defaults.sh、../common/defaults.sh、../../common/defaults.sh），不认识 {{.Name}}",
+	},
+	CLIFlagInitScripts: {
+		En: "a suite's defaults.sh to apply first (packetdrill's flag)",
+		Zh: "先应用的测试集 defaults.sh（packetdrill 的参数）",
+	},
+	CLIPlayDrillOnly: {
+		En: "--tolerance_usecs and --init_scripts are flags of a packetdrill script (FILE.pkt), not of a scenario",
+		Zh: "--tolerance_usecs 和 --init_scripts 是 packetdrill 脚本（FILE.pkt）的参数，不是场景的参数",
+	},
 	CLIDrillTolerance: {
 		En: "{{.Value}} must be a whole number of microseconds from 1 to 10000000",
 		Zh: "{{.Value}} 必须是 1 到 10000000 之间的整数微秒",

@@ -52,6 +52,7 @@ var sysctls = map[string]sysctl{
 	"net.ipv4.tcp_keepalive_intvl":       {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIntvl = d })},
 	"net.ipv4.tcp_fin_timeout":           {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().FinTimeout = d })},
 	"net.core.somaxconn":                 {apply: profileInt(func(r *runner, v int) { r.host.Profile().SomaxConn = v })},
+	"net.core.rmem_max":                  {apply: profileInt(func(r *runner, v int) { r.host.Profile().RmemMax = v })},
 	"net.ipv4.tcp_sack":                  {apply: func(r *runner, v int64) { r.host.Profile().SACK = v != 0 }},
 	"net.ipv4.tcp_timestamps":            {apply: func(r *runner, v int64) { r.host.Profile().Timestamps = v != 0 }},
 	"net.ipv4.tcp_window_scaling":        {apply: func(r *runner, v int64) { r.host.Profile().WindowScaling = v != 0 }},
@@ -85,8 +86,21 @@ var sysctls = map[string]sysctl{
 // touch nothing it models.
 var defaultsScripts = map[string][]string{
 	"./defaults.sh":            {"net.ipv4.tcp_rmem=4096 540000 15728640", "net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
-	"../common/defaults.sh":    {"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
-	"../../common/defaults.sh": {"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
+	"../common/defaults.sh":    googleDefaults,
+	"../../common/defaults.sh": googleDefaults,
+}
+
+// googleDefaults are the settings of google/packetdrill's
+// gtests/net/common/defaults.sh that the model has or accepts.
+var googleDefaults = []string{"net.ipv4.tcp_rmem=4096 540000 15728640", "net.ipv4.tcp_wmem=4096 262144 4194304",
+	"net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1",
+	"net.ipv4.tcp_ecn=0"}
+
+// IsInitScript says whether socklab knows the shell script name, as
+// packetdrill's --init_scripts names it: one of the suites' defaults.sh.
+func IsInitScript(name string) bool {
+	_, ok := defaultsScripts[name]
+	return ok
 }
 
 // restoreScript is what set_sysctls.py leaves for the cleanup command.

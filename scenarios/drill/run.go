@@ -2,7 +2,9 @@ package drill
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -40,6 +42,10 @@ type Config struct {
 	Tolerance time.Duration
 	// Seed draws the stack's initial sequence numbers and ports.
 	Seed uint64
+	// InitScripts are packetdrill's --init_scripts: shell scripts run
+	// before the script, here only the suites' defaults.sh (IsInitScript),
+	// whose settings are applied to the host before the script's own.
+	InitScripts []string
 	// Observe, when set, is given every event of the simulated run.
 	Observe func(netsim.Event)
 	// Starting, when set, is told as each event of the script other than
@@ -128,6 +134,7 @@ type runner struct {
 	proc *netsim.Process
 	peer *netsim.Peer
 
+	inits   []string // the init scripts: the flag's, then the script's --init_scripts
 	fds     map[int64]*socket
 	lastFd  int64
 	pending []*pendingCall
@@ -168,6 +175,12 @@ func newRunner(sc *Script, cfg Config) (*runner, error) {
 	if cfg.Tolerance > 0 {
 		r.tol = cfg.Tolerance
 	}
+	for _, f := range cfg.InitScripts {
+		if !IsInitScript(f) {
+			return nil, i18n.NewError(i18n.CLIDrillInitScript, "Name", f)
+		}
+	}
+	r.inits = append(slices.Clone(cfg.InitScripts), r.inits...)
 	r.sim = netsim.New(cfg.Seed)
 	if cfg.Observe != nil {
 		r.sim.Observe(cfg.Observe)
@@ -198,6 +211,13 @@ func (r *runner) option(o Option) error {
 			return &scenarios.Error{Pos: o.Pos, Msg: i18n.M(i18n.DrillOutOfRange, "Text", o.Value, "Field", "--tolerance_usecs", "Lo", 0, "Hi", 10_000_000)}
 		}
 		r.tol = time.Duration(v) * time.Microsecond
+	case "init_scripts":
+		for _, f := range strings.Split(o.Value, ",") {
+			if !IsInitScript(f) {
+				return &scenarios.Error{Pos: o.Pos, Msg: i18n.M(i18n.DrillUnsupported, "What", "--init_scripts="+f)}
+			}
+			r.inits = append(r.inits, f)
+		}
 	case "ip_version":
 		if o.Value != "ipv4" {
 			return &scenarios.Error{Pos: o.Pos, Msg: i18n.M(i18n.DrillUnsupported, "What", "--ip_version="+o.Value)}
@@ -238,6 +258,9 @@ func (r *runner) check() error {
 }
 
 func (r *runner) run() {
+	for _, f := range r.inits {
+		r.command(f)
+	}
 	if r.sc.Init != nil {
 		r.command(r.sc.Init.Command)
 	}
