@@ -44,7 +44,7 @@ func (p *Program) View() View {
 		v.Summary = i18n.M(i18n.ScriptStateDone)
 	case Blocked:
 		b := p.block
-		v.Summary = i18n.M(i18n.ScriptStateBlocked, "Call", b.call+"("+strconv.Itoa(b.fd)+")", "For", now-b.since)
+		v.Summary = i18n.M(i18n.ScriptStateBlocked, "Call", b.call+"("+strconv.Itoa(b.fd)+")", "For", (now - b.since).Round(time.Millisecond))
 		if b.deadline > 0 {
 			v.Timers = append(v.Timers, TimerView{Name: i18n.ScriptTimerRcvTimeo, Start: b.since, Deadline: b.deadline})
 		}
