@@ -239,7 +239,7 @@ func (l *Link) send(p *Packet, from node) {
 // inFlight is a packet on a wire, pooled so that moving packets does not
 // allocate.
 type inFlight struct {
-	timer *Timer
+	timer Timer
 	p     *Packet
 	link  *Link
 	to    node
@@ -253,11 +253,14 @@ func (s *Sim) transit(p *Packet, l *Link, to node, at time.Duration) {
 		s.freeFlights = s.freeFlights[:n-1]
 	} else {
 		f = &inFlight{}
-		f.timer = s.NewTimer(f.arrive)
+		s.ownTimer(&f.timer, f)
 	}
 	f.p, f.link, f.to, f.epoch = p, l, to, l.epoch
 	f.timer.Reset(at)
 }
+
+// fire is the packet's arrival (timerOwner).
+func (f *inFlight) fire(*Timer) { f.arrive() }
 
 func (f *inFlight) arrive() {
 	p, l, to, epoch := f.p, f.link, f.to, f.epoch

@@ -54,8 +54,11 @@ func (p *Process) Frozen() bool { return p.state == procFrozen }
 // NewTimer returns a stopped timer owned by the process: while the process
 // is frozen a firing is held and runs at thaw; once it is dead, never.
 func (p *Process) NewTimer(fn func()) *Timer {
-	return p.host.sim.NewTimer(func() { p.run(fn) })
+	return &Timer{sim: p.host.sim, fn: fn, owner: p}
 }
+
+// fire runs the process's timer t (timerOwner).
+func (p *Process) fire(t *Timer) { p.run(t.fn) }
 
 // run calls fn unless the process is dead; while it is frozen, later.
 func (p *Process) run(fn func()) {

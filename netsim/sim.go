@@ -111,7 +111,7 @@ func (s *Sim) Step() bool {
 	s.queue.armed--
 	s.now = t.at
 	s.steps++
-	t.fn()
+	t.fire()
 	s.flush()
 	return true
 }

@@ -103,11 +103,11 @@ type Conn struct {
 	lastRecv  time.Duration
 	probesOut int
 
-	rtx       *Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
+	rtx       Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
 	rtxKind   TimerKind
-	delack    *Timer
-	keepalive *Timer
-	wait      *Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
+	delack    Timer
+	keepalive Timer
+	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 
 	// What the application has (or has not yet) been told.
 	err         Errno // set by the stack, reported once
@@ -220,10 +220,10 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	if prof.WindowScaling {
 		c.rcvWScale = windowScale(max(prof.RcvBufMax, prof.RmemMax))
 	}
-	c.rtx = h.sim.NewTimer(c.onRetransmitTimer)
-	c.delack = h.sim.NewTimer(c.onDelayedACK)
-	c.keepalive = h.sim.NewTimer(c.onKeepaliveTimer)
-	c.wait = h.sim.NewTimer(c.onWaitTimer)
+	h.sim.ownTimer(&c.rtx, c)
+	h.sim.ownTimer(&c.delack, c)
+	h.sim.ownTimer(&c.keepalive, c)
+	h.sim.ownTimer(&c.wait, c)
 	if p != nil {
 		p.adopt(c)
 	}
@@ -404,7 +404,7 @@ func (c *Conn) SetOptions(o SockOpts) error {
 		c.armKeepalive()
 	}
 	if !o.KeepAlive && c.keepalive.Armed() {
-		c.stopTimer(c.keepalive, TimerKeepalive)
+		c.stopTimer(&c.keepalive, TimerKeepalive)
 	}
 	if o.NoDelay && !was.NoDelay {
 		c.output() // tcp_sock_set_nodelay pushes what Nagle held back
@@ -440,7 +440,7 @@ func (c *Conn) Close() {
 	default:
 		c.closeSending()
 		if c.state == FinWait2 {
-			c.host.armTCPTimer(c.wait, c.host.profile.FinTimeout)
+			c.host.armTCPTimer(&c.wait, c.host.profile.FinTimeout)
 			c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 		}
 	}
@@ -577,10 +577,10 @@ func (c *Conn) setState(to State) {
 // becomeClosed moves to CLOSED, stops every timer and forgets the
 // connection in the host's tables.
 func (c *Conn) becomeClosed() {
-	c.stopTimer(c.rtx, c.rtxKind)
-	c.stopTimer(c.delack, TimerDelayedACK)
-	c.stopTimer(c.keepalive, TimerKeepalive)
-	c.stopTimer(c.wait, c.waitKind())
+	c.stopTimer(&c.rtx, c.rtxKind)
+	c.stopTimer(&c.delack, TimerDelayedACK)
+	c.stopTimer(&c.keepalive, TimerKeepalive)
+	c.stopTimer(&c.wait, c.waitKind())
 	c.setState(Closed)
 	c.unlink()
 }

@@ -123,7 +123,7 @@ func (c *Conn) scheduleAck(now bool) {
 	}
 	c.ackOwed = true
 	if !c.delack.Armed() {
-		c.host.armTCPTimer(c.delack, c.delackTimeout())
+		c.host.armTCPTimer(&c.delack, c.delackTimeout())
 		c.traceTimer(TimerDelayedACK, TimerArmed, c.delack.Deadline())
 	}
 }

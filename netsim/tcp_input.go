@@ -189,7 +189,7 @@ func (c *Conn) completePassiveOpen(p *Packet) bool {
 		return false
 	}
 	c.sndWnd, c.sndWL1, c.sndWL2 = c.peerWindow(p), p.Seq, p.Ack
-	c.stopTimer(c.rtx, c.rtxKind)
+	c.stopTimer(&c.rtx, c.rtxKind)
 	c.retransmits = 0
 	c.setState(Established)
 	if c.opts.KeepAlive {
@@ -239,7 +239,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	c.rttSample(now - c.sent[0].at) // timed from the last SYN sent, as with timestamps
 	c.sent = c.sent[:0]
 	c.retransmits = 0
-	c.stopTimer(c.rtx, c.rtxKind)
+	c.stopTimer(&c.rtx, c.rtxKind)
 	c.setState(Established)
 	if c.opts.KeepAlive {
 		c.armKeepalive()
@@ -272,7 +272,7 @@ func (c *Conn) inputTimeWait(p *Packet) {
 		c.sendAck(TriggerUnacceptable)
 	case p.Flags&FIN != 0:
 		c.sendAck(TriggerUnacceptable) // the peer's FIN again: it missed our ACK
-		h.armTCPTimer(c.wait, h.profile.TimeWait)
+		h.armTCPTimer(&c.wait, h.profile.TimeWait)
 		c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 	case p.seqLen() > 0:
 		c.sendAck(TriggerUnacceptable)
@@ -311,7 +311,7 @@ func (c *Conn) inputAck(p *Packet) bool {
 			c.onDupAck()
 		}
 		if windowChanged && c.sndWnd > 0 && c.rtxKind == TimerZeroWindowProbe {
-			c.stopTimer(c.rtx, c.rtxKind)
+			c.stopTimer(&c.rtx, c.rtxKind)
 			c.output()
 		}
 		return true
@@ -361,9 +361,9 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		switch c.state {
 		case FinWait1:
 			c.setState(FinWait2)
-			c.stopTimer(c.rtx, c.rtxKind)
+			c.stopTimer(&c.rtx, c.rtxKind)
 			if c.proc == nil {
-				c.host.armTCPTimer(c.wait, c.host.profile.FinTimeout)
+				c.host.armTCPTimer(&c.wait, c.host.profile.FinTimeout)
 				c.traceTimer(TimerFinWait2, TimerArmed, c.wait.Deadline())
 			}
 		case Closing:
@@ -375,7 +375,7 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		}
 	}
 	if c.sndNxt == c.sndUna {
-		c.stopTimer(c.rtx, c.rtxKind)
+		c.stopTimer(&c.rtx, c.rtxKind)
 	} else if !c.scheduleLossProbe(true) {
 		c.rearmRTO()
 	}

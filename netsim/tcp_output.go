@@ -29,7 +29,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 		p.Story.Acks = c.rcvNxtBy
 		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
-		c.stopTimer(c.delack, TimerDelayedACK)
+		c.stopTimer(&c.delack, TimerDelayedACK)
 	}
 	w := c.window()
 	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt

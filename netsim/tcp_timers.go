@@ -48,7 +48,7 @@ func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
 		c.traceTimer(c.rtxKind, TimerCancelled, 0)
 	}
 	c.rtxKind = kind
-	c.host.armTCPTimer(c.rtx, d)
+	c.host.armTCPTimer(&c.rtx, d)
 	c.traceTimer(kind, TimerArmed, c.rtx.Deadline())
 }
 
@@ -57,7 +57,7 @@ func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
 // transmission.
 func (c *Conn) rearmRTO() {
 	if c.sndNxt == c.sndUna {
-		c.stopTimer(c.rtx, c.rtxKind)
+		c.stopTimer(&c.rtx, c.rtxKind)
 		return
 	}
 	d := c.rto
@@ -107,6 +107,20 @@ func (c *Conn) clampToUserTimeout(d time.Duration) time.Duration {
 	}
 	left := ut - (c.host.sim.now - c.retransStamp)
 	return c.host.atLeastAJiffy(max(min(d, left), 0))
+}
+
+// fire runs the connection's timer t (timerOwner).
+func (c *Conn) fire(t *Timer) {
+	switch t {
+	case &c.rtx:
+		c.onRetransmitTimer()
+	case &c.delack:
+		c.onDelayedACK()
+	case &c.keepalive:
+		c.onKeepaliveTimer()
+	case &c.wait:
+		c.onWaitTimer()
+	}
 }
 
 func (c *Conn) onRetransmitTimer() {
@@ -388,7 +402,7 @@ func (c *Conn) armKeepalive() {
 	idle, _, _ := c.keepaliveParams()
 	h := c.host
 	c.probesOut = 0
-	h.armTCPTimer(c.keepalive, max(h.inJiffies(idle)-h.jiffySince(c.lastRecv), 0))
+	h.armTCPTimer(&c.keepalive, max(h.inJiffies(idle)-h.jiffySince(c.lastRecv), 0))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
@@ -410,12 +424,12 @@ func (c *Conn) onKeepaliveTimer() {
 	if c.sndNxt != c.sndUna || len(c.sndBuf) > int(c.sndNxt-c.sndBufSeq) {
 		// "It is alive without keepalive": data in flight has its own
 		// timer.
-		h.armTCPTimer(c.keepalive, idle)
+		h.armTCPTimer(&c.keepalive, idle)
 		return
 	}
 	elapsed := h.jiffySince(c.lastRecv)
 	if elapsed < idle {
-		h.armTCPTimer(c.keepalive, idle-elapsed)
+		h.armTCPTimer(&c.keepalive, idle-elapsed)
 		return
 	}
 	ut := h.inJiffies(c.opts.UserTimeout)
@@ -429,7 +443,7 @@ func (c *Conn) onKeepaliveTimer() {
 	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, "")
 	c.stats.KeepaliveProbes++
 	c.probesOut++
-	h.armTCPTimer(c.keepalive, h.inJiffies(intvl))
+	h.armTCPTimer(&c.keepalive, h.inJiffies(intvl))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
@@ -446,9 +460,9 @@ func (c *Conn) onWaitTimer() {
 }
 
 func (c *Conn) enterTimeWait() {
-	c.stopTimer(c.rtx, c.rtxKind)
-	c.stopTimer(c.keepalive, TimerKeepalive)
+	c.stopTimer(&c.rtx, c.rtxKind)
+	c.stopTimer(&c.keepalive, TimerKeepalive)
 	c.setState(TimeWait)
-	c.host.armTCPTimer(c.wait, c.host.profile.TimeWait)
+	c.host.armTCPTimer(&c.wait, c.host.profile.TimeWait)
 	c.traceTimer(TimerTimeWait, TimerArmed, c.wait.Deadline())
 }
