@@ -27,6 +27,7 @@ var goldenCases = []struct {
 	{"heartbeat-reconnect", 34 * time.Second},              // ping #6 unanswered; reconnecting to a dead link
 	{"firewall-idle-drop", 10*time.Minute + 3*time.Second}, // the flow is forgotten, the client's data dies at the firewall
 	{"thundering-herd", 76 * time.Second},                  // the herd is back, the backlog overflowed
+	{"write-after-close", 3500 * time.Millisecond},         // a socket script: write = 100, the RST, then EPIPE
 }
 
 // goldenSizes are the sizes a class uses: a small projector, a laptop, a
