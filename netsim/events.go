@@ -173,6 +173,7 @@ func (e *SegmentEvent) appendDetails(f *Fields) {
 	if p.MSS != 0 {
 		f.Uint("mss", uint64(p.MSS))
 	}
+	appendOptions(f, p)
 	if e.Fate == FateSent {
 		st := &p.Story
 		f.OptStr("trigger", st.Trigger.String())
@@ -200,6 +201,38 @@ func (e *SegmentEvent) appendDetails(f *Fields) {
 		f.Str("nat", r.Box)
 		f.Str("orig_from", r.Src.String())
 		f.Str("orig_to", r.Dst.String())
+	}
+}
+
+// appendOptions writes the TCP options beyond the MSS, each only when the
+// segment carries it: SACK-permitted, the window scale, the timestamps
+// and the SACK blocks (absolute sequence numbers, [left, right) pairs,
+// in the order on the wire).
+func appendOptions(f *Fields, p *Packet) {
+	if p.SackOK {
+		f.Bool("sack_ok", true)
+	}
+	if p.HasWScale {
+		f.Uint("wscale", uint64(p.WScale))
+	}
+	if p.HasTS {
+		f.Uint("ts_val", uint64(p.TSVal))
+		f.Uint("ts_ecr", uint64(p.TSEcr))
+	}
+	if p.NSack > 0 {
+		f.key("sack")
+		f.buf = append(f.buf, '[')
+		for i, b := range p.SACK[:p.NSack] {
+			if i > 0 {
+				f.buf = append(f.buf, ',')
+			}
+			f.buf = append(f.buf, '[')
+			f.buf = strconv.AppendUint(f.buf, uint64(b.Left), 10)
+			f.buf = append(f.buf, ',')
+			f.buf = strconv.AppendUint(f.buf, uint64(b.Right), 10)
+			f.buf = append(f.buf, ']')
+		}
+		f.buf = append(f.buf, ']')
 	}
 }
 

@@ -1,6 +1,7 @@
 package netsim_test
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,5 +91,37 @@ func TestOptionsOff(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("segments (-want +got):\n%s", diff)
+	}
+}
+
+// The options are in the event stream, each field only when the segment
+// carries the option: a SYN's mss, sack_ok, wscale and timestamps, an
+// ACK's SACK blocks as [left, right] pairs, a bare segment none of them.
+func TestOptionsInJSON(t *testing.T) {
+	a, b := netip.MustParseAddrPort("10.0.0.2:40000"), netip.MustParseAddrPort("10.0.0.1:8080")
+	syn := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.SYN,
+		MSS: 1460, SackOK: true, HasWScale: true, WScale: 7, HasTS: true, TSVal: 100, TSEcr: 0}}
+	ack := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.ACK,
+		HasTS: true, TSVal: 7, TSEcr: 5, NSack: 2, SACK: [4]netsim.SackBlock{{Left: 3001, Right: 4001}, {Left: 1001, Right: 2001}}}}
+	bare := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.ACK}}
+	for _, c := range []struct {
+		e          *netsim.SegmentEvent
+		want, none []string
+	}{
+		{syn, []string{`"mss":1460,"sack_ok":true,"wscale":7,"ts_val":100,"ts_ecr":0`}, []string{`"sack":`}},
+		{ack, []string{`"ts_val":7,"ts_ecr":5,"sack":[[3001,4001],[1001,2001]]`}, []string{`"mss"`, `"sack_ok"`, `"wscale"`}},
+		{bare, nil, []string{`"mss"`, `"sack_ok"`, `"wscale"`, `"ts_val"`, `"sack"`}},
+	} {
+		got := string(netsim.AppendJSON(nil, c.e))
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %s", got, w)
+			}
+		}
+		for _, n := range c.none {
+			if strings.Contains(got, n) {
+				t.Errorf("%s has %s", got, n)
+			}
+		}
 	}
 }
