@@ -1,7 +1,6 @@
 package script
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -120,7 +119,7 @@ func (p *Program) connect(st *Step) {
 	args := strconv.Itoa(s.fd) + ", " + to.String()
 	c, err := p.proc.Dial(to, s.opts)
 	if err != nil {
-		p.finish(s, &SyscallEvent{Call: "connect", FD: s.fd, Args: args, Ret: -1, Errno: errnoOf(err)}, true)
+		p.finish(s, &SyscallEvent{Call: "connect", FD: s.fd, Args: args, Ret: -1, Errno: ErrnoOf(err)}, true)
 		return
 	}
 	s.conn = c
@@ -134,7 +133,7 @@ func (p *Program) listen(st *Step) {
 	l, err := p.proc.Listen(st.Port, st.Backlog, s.opts)
 	bind := &SyscallEvent{Call: "bind", FD: s.fd, Args: fd + ", 0.0.0.0:" + strconv.Itoa(int(st.Port))}
 	if err != nil {
-		bind.Ret, bind.Errno = -1, errnoOf(err)
+		bind.Ret, bind.Errno = -1, ErrnoOf(err)
 		p.finish(s, bind, true)
 		return
 	}
@@ -206,11 +205,9 @@ func (p *Program) write(st *Step) {
 	args := strconv.Itoa(s.fd) + ", " + shown
 	e := &SyscallEvent{Call: "write", FD: s.fd, Args: args, Ret: int64(len(data))}
 	if s.conn == nil {
-		// tcp_sendmsg on a socket that is not connected: EPIPE
-		// (sk_stream_wait_connect).
-		e.Ret, e.Errno = -1, netsim.EPIPE
+		e.Ret, e.Errno = -1, Unconnected("write")
 	} else if err := s.conn.Write(data, "data"); err != nil {
-		e.Ret, e.Errno = -1, errnoOf(err)
+		e.Ret, e.Errno = -1, ErrnoOf(err)
 	}
 	p.finish(s, e, true)
 }
@@ -222,8 +219,7 @@ func (p *Program) read(st *Step) {
 		return
 	}
 	if s.conn == nil {
-		// tcp_recvmsg on a listening or never connected socket: ENOTCONN.
-		p.finish(s, &SyscallEvent{Call: "read", FD: s.fd, Args: strconv.Itoa(s.fd), Ret: -1, Errno: netsim.ENOTCONN}, true)
+		p.finish(s, &SyscallEvent{Call: "read", FD: s.fd, Args: strconv.Itoa(s.fd), Ret: -1, Errno: Unconnected("read")}, true)
 		return
 	}
 	if p.readOnce(s, st, p.env.Now()) {
@@ -250,7 +246,7 @@ func (p *Program) readOnce(s *sock, st *Step, since time.Duration) bool {
 	case err == netsim.EOF:
 		e.Ret = 0
 	case err != nil:
-		e.Ret, e.Errno = -1, errnoOf(err)
+		e.Ret, e.Errno = -1, ErrnoOf(err)
 	}
 	again := st.UntilEOF && len(data) > 0
 	if again {
@@ -275,7 +271,7 @@ func (p *Program) shutdown(st *Step) {
 			s.l.Close()
 		}
 	case s.conn == nil || s.conn.State() == netsim.Closed:
-		e.Ret, e.Errno = -1, netsim.ENOTCONN
+		e.Ret, e.Errno = -1, Unconnected("shutdown")
 	default:
 		if st.How != ShutWR {
 			s.conn.ShutdownRead()
@@ -365,15 +361,6 @@ func payload(st *Step) ([]byte, string) {
 		b[i] = 'a' + byte(i%26)
 	}
 	return b, strconv.Itoa(st.Count)
-}
-
-// errnoOf is the errno of a netsim error.
-func errnoOf(err error) netsim.Errno {
-	var e netsim.Errno
-	if errors.As(err, &e) {
-		return e
-	}
-	return netsim.EINVAL
 }
 
 // onNotice: something changed on a socket; a call blocked on it may

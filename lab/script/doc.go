@@ -43,6 +43,7 @@
 //	validate.go  Validate: a script checked as a whole
 //	program.go   Program: the sequence, reactions, timing
 //	calls.go     each call, on netsim's sockets
+//	errno.go     ErrnoOf, Unconnected: the errno rules drill shares
 //	narrate.go   what a call's result means, in plain words
 //	syscall.go   SyscallEvent and its strace-like line
 //	state.go     State, its transitions, StateEvent

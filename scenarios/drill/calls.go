@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 )
@@ -265,12 +266,9 @@ func (r *runner) listen(c *Syscall) (result, *socket, bool) {
 	return ok(0), s, false
 }
 
-func errResult(err error) result {
-	if e, isErrno := err.(netsim.Errno); isErrno {
-		return failed(e)
-	}
-	return errno("EINVAL")
-}
+// errResult is the result of a call netsim refused, with the errno
+// socket scripts report for it (script.ErrnoOf).
+func errResult(err error) result { return failed(script.ErrnoOf(err)) }
 
 // accept takes a connection from the queue; the new descriptor is the one
 // the script expects.
@@ -330,8 +328,11 @@ func (r *runner) connect(c *Syscall) (result, *socket, bool) {
 
 func (r *runner) write(c *Syscall) (result, *socket, bool) {
 	s := r.fd(c)
-	if s == nil || s.conn == nil {
+	if s == nil {
 		return failed(netsim.EBADF), s, false
+	}
+	if s.conn == nil {
+		return failed(script.Unconnected("write")), s, false
 	}
 	n, _ := intArg(c, 2)
 	if err := s.conn.Write(make([]byte, n), "data"); err != nil {
@@ -342,8 +343,11 @@ func (r *runner) write(c *Syscall) (result, *socket, bool) {
 
 func (r *runner) read(c *Syscall) (result, *socket, bool) {
 	s := r.fd(c)
-	if s == nil || s.conn == nil {
+	if s == nil {
 		return failed(netsim.EBADF), s, false
+	}
+	if s.conn == nil {
+		return failed(script.Unconnected("read")), s, false
 	}
 	want, _ := intArg(c, 2)
 	if len(s.unread) == 0 && !s.eof && s.err == 0 {
@@ -352,10 +356,7 @@ func (r *runner) read(c *Syscall) (result, *socket, bool) {
 		case err == netsim.EOF:
 			s.eof = true
 		case err != nil:
-			s.err = netsim.EINVAL
-			if e, isErrno := err.(netsim.Errno); isErrno {
-				s.err = e
-			}
+			s.err = script.ErrnoOf(err)
 		default:
 			s.unread = append(s.unread, b...)
 		}
@@ -397,10 +398,18 @@ func (r *runner) shutdown(c *Syscall) (result, *socket, bool) {
 	if s == nil {
 		return failed(netsim.EBADF), nil, false
 	}
-	if s.conn == nil {
-		return failed(netsim.ENOTCONN), s, false
-	}
 	how := c.Args[1].Text
+	if s.listener != nil {
+		// inet_shutdown, as socket scripts have it: a listening socket
+		// shut for reading stops listening; for writing, nothing happens.
+		if how != "SHUT_WR" {
+			s.listener.Close()
+		}
+		return ok(0), s, false
+	}
+	if s.conn == nil || s.conn.State() == netsim.Closed {
+		return failed(script.Unconnected("shutdown")), s, false
+	}
 	if how == "SHUT_RD" || how == "SHUT_RDWR" {
 		if err := s.conn.ShutdownRead(); err != nil {
 			return errResult(err), s, false
