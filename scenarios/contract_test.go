@@ -67,6 +67,8 @@ func jsonType(v any) string {
 		return "number"
 	case bool:
 		return "bool"
+	case []any:
+		return "array"
 	}
 	return fmt.Sprintf("%T", v)
 }
