@@ -141,6 +141,9 @@ func (r *runner) expectPacket(ev *Event, at, end time.Duration) *Failure {
 	}
 	got := r.out[0]
 	r.out = r.out[1:]
+	if got.p.Len() < sp.Len {
+		got = r.gso(got, sp.Len)
+	}
 	r.live, r.res.At[r.cur], r.res.Packet[r.cur] = got.at, got.at, got.p.ID
 	flags, _ := parseFlags(sp.Flags)
 	if got.p.Flags&netsim.SYN != 0 {
@@ -184,6 +187,39 @@ func (r *runner) expectPacket(ev *Event, at, end time.Duration) *Failure {
 		return fail(i18n.DrillPacketOptions, "Want", FormatOptions(sp.Options), "Got", FormatOptions(have))
 	}
 	return nil
+}
+
+// gso joins to got the segments the stack sent right behind it at the
+// same instant, up to want bytes: a kernel hands packetdrill's tun device
+// one large packet where the model sends segments of one MSS each (TSO
+// and GSO: tcp_write_xmit builds an skb of several MSS, tcp_tso_autosize),
+// so a script expects `P. 1:2001(2000)` where the model sent 1:1001 and
+// 1001:2001. The joined packet has the last segment's flags (PSH or FIN),
+// window and options, as the GSO segments' common header would.
+func (r *runner) gso(got captured, want int) captured {
+	if got.p.Flags&(netsim.SYN|netsim.FIN|netsim.RST) != 0 {
+		return got
+	}
+	for got.p.Len() < want {
+		if len(r.out) == 0 {
+			if next, ok := r.sim.NextAt(); !ok || next > got.at || r.res.Failure != nil {
+				return got
+			}
+			r.sim.Step()
+			continue
+		}
+		n := r.out[0]
+		if n.at != got.at || n.p.Src != got.p.Src || n.p.Dst != got.p.Dst || n.p.Flags&(netsim.SYN|netsim.RST) != 0 ||
+			n.p.Seq != got.p.Seq+uint32(got.p.Len()) || got.p.Len()+n.p.Len() > want {
+			return got
+		}
+		r.out = r.out[1:]
+		payload := append(got.p.Payload, n.p.Payload...)
+		id, seq := got.p.ID, got.p.Seq
+		got.p = n.p
+		got.p.ID, got.p.Seq, got.p.Payload = id, seq, payload
+	}
+	return got
 }
 
 // actualOptions are the TCP options of a segment the stack sent, in the
