@@ -21,7 +21,7 @@ type TruthKind uint8
 
 // What can be true of a peer, most serious first where several hold.
 const (
-	TruthUnknown       TruthKind = iota // the peer is outside the lab (no node owns its address)
+	TruthUnknown       TruthKind = iota // the peer is outside the lab (no node owns its address), or a connecting end's peer has no socket for it yet
 	TruthPoweredOff                     // the peer's host has no power: its socket vanished with it
 	TruthPeerGone                       // the peer's host runs, but has no socket for this connection (it rebooted, or forgot it)
 	TruthCrashed                        // the peer's process crashed: its OS closed the socket (FIN, or RST)
@@ -237,6 +237,12 @@ func (s *Session) truthOf(h *netsim.Host, c *netsim.Conn) Truth {
 		return t
 	}
 	pc := ph.Conn(peerLocal, peerRemote)
+	if pc == nil && !c.State().Synchronized() {
+		// Still connecting: the peer never had a socket for it (the SYN
+		// is on its way, or a full queue dropped it). Nothing is gone;
+		// the end believes nothing yet that the truth could contradict.
+		return Truth{Kind: TruthUnknown}
+	}
 	if pc == nil {
 		t.Kind = TruthPeerGone
 		return t

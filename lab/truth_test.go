@@ -37,6 +37,8 @@ func TestTruthOfThePeer(t *testing.T) {
 	}{
 		{name: "alive", cfg: twoHosts(serverApp(nil), clientApp(nil)), host: "server", look: 10 * time.Second,
 			want: Truth{Kind: TruthAlive, Peer: "client", PeerState: "ESTABLISHED"}},
+		{name: "the SYN on its way: nothing is gone", cfg: twoHosts(serverApp(nil), clientApp(nil)), host: "client",
+			look: 500 * time.Microsecond, want: Truth{Kind: TruthUnknown}},
 		{name: "not accepted yet", cfg: twoHosts(serverApp(nil), clientApp(nil)), host: "client", look: 2500 * time.Microsecond,
 			want: Truth{Kind: TruthAlive, Peer: "server", PeerState: "SYN_RECEIVED"}},
 		{name: "powered off", cfg: withTimeline(twoHosts(serverApp(nil), clientApp(nil)),
