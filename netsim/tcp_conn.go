@@ -63,10 +63,10 @@ type Conn struct {
 	finRcvd     bool     // the peer's FIN is in sequence
 	rcvClosed   bool     // the application closed: nothing more will be read
 	rdShut      bool     // shutdown(SHUT_RD): reads end in EOF instead of waiting
+	ackOwed     bool     // an ACK is due (now or when the delayed-ACK timer fires)
+	ackNow      bool     // the ACK owed must not wait
 	rcvUnacked  int      // bytes received since the last ACK we sent
 	acks        ackEngine
-	ackOwed     bool   // an ACK is due (now or when the delayed-ACK timer fires)
-	ackNow      bool   // the ACK owed must not wait
 	rcvWup      uint32 // rcvNxt when we last advertised a window
 	advWnd      uint32 // the window we last advertised
 	rcvNxtBy    uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
@@ -82,16 +82,16 @@ type Conn struct {
 
 	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
 	srtt, rttvar, rto time.Duration // rttvar: the RFC 6298 estimator's
-	hasRTT            bool
 	kest              kernelRTT     // the Linux estimator's state
 	sent              []sentSeg     // segments in flight, oldest first
 	retransmits       int           // RTO expiries since the last forward progress (icsk_retransmits)
 	totalRTO          int           // RTO expiries of this connection (tp->total_rto)
 	retransStamp      time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
-	retransStampSet   bool
 	stampRTO          time.Duration // the RTO armed by that first retransmission (for RetriesRule)
 	gaveUpAt          time.Duration // when retransmission gave up (for RetriesRule)
 	tlpHigh           uint32        // snd_nxt when a tail loss probe went out
+	hasRTT            bool
+	retransStampSet   bool
 	tlpOut            bool
 	tlpNew            bool // a tail loss probe is sending new data (the story of output's segments)
 	probes            int  // zero-window probes unanswered
@@ -104,18 +104,18 @@ type Conn struct {
 	probesOut int
 
 	rtx       Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
-	rtxKind   TimerKind
 	delack    Timer
 	keepalive Timer
 	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
+	rtxKind   TimerKind
 
 	// What the application has (or has not yet) been told.
 	err         Errno // set by the stack, reported once
 	cause       Cause // why the stack ended the connection
 	errReported bool  // after it: writes fail with EPIPE, reads return EOF
 	eofReported bool
-	notice      func(Notice)
 	readPending bool
+	notice      func(Notice)
 
 	stats ConnStats
 }
