@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/fang"
@@ -39,8 +40,20 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// gcPercent is the garbage collector's GOGC unless the environment sets
+// one. socklab's heap is nearly all the state of a run (connections,
+// timers, the apps' own), which lives to its end, and a run allocates
+// little per event. Go's default of 100 lets the heap grow to twice that
+// state before it collects: 1.3 GB for a run of 100,000 clients, whose
+// state is 650 MB. At 25 the heap stays within 1.25 times the state, for
+// a few per cent more CPU while the run is built (README, Performance).
+const gcPercent = 25
 
 // run is socklab given args, writing to stdout and stderr; it returns the
 // exit code.
