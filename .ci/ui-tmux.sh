@@ -159,7 +159,7 @@ expect "the hotkey cuts the client's power" "client lost power" "power off" "don
 expect_not "the menu closes" "Fault — do it now"
 
 press_until "j jumps to the server's detection and its narration" j 5 \
-  "is gone: heartbeat_timeout" "heard no heartbeat from"
+  "is gone: silent for 45s ≥ heartbeat.expect 45s" "dead: no heartbeat"
 
 keys + + +
 expect "+ speeds up (×1 → ×10)" "❚❚ paused ×10"
@@ -257,7 +257,7 @@ expect ". seeks forward a sixtieth" "t 00:03.000" "replay 00:03 ━"
 keys ">"
 expect "> goes to the next marker: the power cut" "t 01:05.000" "client lost power"
 keys ">"
-expect "> again: the server's detection" "t 01:45.030" "is gone: heartbeat_timeout"
+expect "> again: the server's detection" "t 01:45.030" "is gone: silent for 45s ≥ heartbeat.expect 45s"
 keys ,
 expect ", seeks back, re-simulating" "t 01:42.030" "client lost power"
 keys "<"

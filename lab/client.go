@@ -68,6 +68,7 @@ type client struct {
 
 	everConnected bool
 	lostAt        time.Duration
+	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
 }
@@ -124,6 +125,7 @@ func (c *client) connect() {
 	s := c.s
 	reconnect := c.everConnected || c.bo.attempt > 0
 	timeout := c.bo.begin(s.Now())
+	c.attemptAt = s.Now()
 	if reconnect {
 		s.totals.Reconnects++
 	}
@@ -311,8 +313,7 @@ func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	}
 	s.totals.Detections++
 	name, peer := c.connName(), c.target.String()
-	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: name, Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired(), keepalive: keepaliveRule(c.conn), retries: retriesRule(c.conn)}, peer, cause, silent))
+	s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, conn: c.conn, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired()}, name, peer, cause, silent)
 	c.hangUp()
 	c.logAndNotify(name, cause, silent)
 	c.lostAt = s.Now()
@@ -358,7 +359,8 @@ func (c *client) onConnectTimeout() {
 func (c *client) attemptFailed(cause netsim.Cause) {
 	s := c.s
 	s.totals.Detections++
-	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause})
+	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause,
+		Rule: connectRule(cause, s.Now()-c.attemptAt)})
 	c.giveUpAttempt(cause.String(), narrateConnectFailed(c, cause))
 }
 

@@ -77,6 +77,10 @@ type DetectEvent struct {
 	Cause netsim.Cause
 	// Silent is how long this side had heard nothing from the peer.
 	Silent time.Duration
+	// Rule is the rule that fired, with its numbers (i18n.Rule*: "ping #6
+	// unanswered within 2s"), for people; the JSON stream has the cause.
+	// A DetectEvent made without one says its cause's code.
+	Rule i18n.Message
 }
 
 func (e *DetectEvent) When() time.Duration { return e.At }
@@ -89,15 +93,17 @@ func (e *DetectEvent) LineIn(l i18n.Lang) string {
 }
 
 // Message is what the line says after its host: "10.0.0.2:50312 is gone:
-// heartbeat_timeout (silent for 45s)", "cannot connect to …".
+// silent for 45s ≥ heartbeat.expect 45s", "cannot connect to
+// 10.0.0.1:8080: no SYN-ACK within 3s".
 func (e *DetectEvent) Message() i18n.Message {
-	switch {
-	case e.Cause.ConnectFailure():
-		return i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Cause", e.Cause)
-	case e.Silent >= time.Millisecond:
-		return i18n.M(i18n.EventGoneSilent, "Peer", e.Peer, "Cause", e.Cause, "Silent", e.Silent.Round(time.Millisecond))
+	var rule any = e.Rule
+	if e.Rule.IsZero() {
+		rule = e.Cause
 	}
-	return i18n.M(i18n.EventGone, "Peer", e.Peer, "Cause", e.Cause)
+	if e.Cause.ConnectFailure() {
+		return i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Rule", rule)
+	}
+	return i18n.M(i18n.EventGone, "Peer", e.Peer, "Rule", rule)
 }
 func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)

@@ -95,22 +95,6 @@ func nextStray(cfg netsim.MiddleboxConfig) i18n.Message {
 	return i18n.M(id)
 }
 
-// retriesRule tells conn's give-up of retransmission from the rule, or
-// is the zero message.
-func retriesRule(conn *netsim.Conn) i18n.Message {
-	m, _ := slack.Retries(conn)
-	return m
-}
-
-// keepaliveRule is conn's keepalive rule, for a side's narration (0 when
-// TCP_USER_TIMEOUT decides).
-func keepaliveRule(conn *netsim.Conn) time.Duration {
-	if d, ok := conn.KeepaliveRule(); ok {
-		return d
-	}
-	return 0
-}
-
 // who names the side that acts: its host, or its app on its host when the
 // two differ ("tight (on home)"), as a message argument.
 func who(host, app string) any {
@@ -123,23 +107,39 @@ func who(host, app string) any {
 // side says who detected and what it does next.
 type side struct {
 	host, app string
-	client    bool // a client (reconnects), or a server's handler
-	udp       bool // no connection: a UDP peer
-	reconnect bool // the client will reconnect
+	cfg       *AppConfig   // its settings: the heartbeat's and idle timeout's limits
+	conn      *netsim.Conn // its connection (nil over UDP): TCP's own rules
+	client    bool         // a client (reconnects), or a server's handler
+	udp       bool         // no connection: a UDP peer
+	reconnect bool         // the client will reconnect
 	// missed is the unanswered ping that made the heartbeat give up (nil:
-	// the peer was silent too long): the narration names the rule that
-	// fired, with its numbers.
+	// the peer was silent too long): the rule that fired.
 	missed *missedPing
-	// keepalive is TCP keepalive's bare rule, idle + interval × count (0:
-	// not known): the narration tells it from the kernel's timer slack.
-	keepalive time.Duration
-	// retries tells a give-up of retransmission from the rule, where the
-	// kernel's timer slack moved it (lab/slack; zero: nothing to tell).
-	retries i18n.Message
 }
 
-// narrateDetect explains a detection: what the side noticed and how.
-func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duration) i18n.Message {
+// keepalive is TCP keepalive's bare rule, idle + interval × count (0: not
+// known): the narration tells it from the kernel's timer slack.
+func (sd side) keepalive() time.Duration {
+	if sd.conn == nil {
+		return 0
+	}
+	idle, intvl, cnt, ok := sd.conn.Keepalive()
+	if !ok {
+		return 0
+	}
+	return idle + time.Duration(cnt)*intvl
+}
+
+// retries tells a give-up of retransmission from the rule, where the
+// kernel's timer slack moved it (lab/slack; zero: nothing to tell).
+func (sd side) retries() i18n.Message {
+	m, _ := slack.Retries(sd.conn)
+	return m
+}
+
+// narrateDetect explains a detection: what the side noticed and how; the
+// heartbeat's and the idle timeout's say rule, the rule that fired.
+func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duration, rule i18n.Message) i18n.Message {
 	me := who(sd.host, sd.app)
 	then := i18n.NarrateThenClose
 	switch {
@@ -156,33 +156,32 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	case netsim.CauseRST:
 		return i18n.M(i18n.NarrateDetectRST, "Who", me, "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseKeepalive:
-		if rule := sd.keepalive; rule > 0 && ms(silent) > rule {
+		if rule := sd.keepalive(); rule > 0 && ms(silent) > rule {
 			return i18n.M(i18n.NarrateDetectKASlack, "Who", me, "Silent", ms(silent), "Peer", peer,
 				"Rule", rule, "Slack", ms(silent)-rule, "Then", i18n.M(then))
 		}
 		return i18n.M(i18n.NarrateDetectKeepalive, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseRetransmitTimeout:
-		if sd.retries.ID != "" {
+		if retries := sd.retries(); !retries.IsZero() {
 			return i18n.M(i18n.NarrateDetectRetriesSlack, "Who", me, "Silent", ms(silent), "Peer", peer,
-				"Rule", sd.retries, "Then", i18n.M(then))
+				"Rule", retries, "Then", i18n.M(then))
 		}
 		return i18n.M(i18n.NarrateDetectRetries, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseUserTimeout:
 		return i18n.M(i18n.NarrateDetectUserTime, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseHeartbeatTimeout:
-		if m := sd.missed; m != nil {
-			if m.missed > 1 {
-				return i18n.M(i18n.NarrateDetectMissedRun, "Who", me, "Ping", m.seq, "Timeout", ms(m.timeout), "Count", m.missed, "Peer", peer, "Then", i18n.M(then))
-			}
-			return i18n.M(i18n.NarrateDetectMissed, "Who", me, "Ping", m.seq, "Timeout", ms(m.timeout), "Peer", peer, "Then", i18n.M(then))
-		}
 		id := i18n.NarrateDetectHeartbeat
-		if sd.udp {
+		switch {
+		case sd.missed != nil && sd.missed.missed > 1:
+			id = i18n.NarrateDetectMissedRun
+		case sd.missed != nil:
+			id = i18n.NarrateDetectMissed
+		case sd.udp:
 			id = i18n.NarrateDetectHBUDP
 		}
-		return i18n.M(id, "Who", me, "Peer", peer, "Silent", ms(silent), "Then", i18n.M(then))
+		return i18n.M(id, "Who", me, "Peer", peer, "Rule", rule, "Then", i18n.M(then))
 	case netsim.CauseIdleTimeout:
-		return i18n.M(i18n.NarrateDetectIdle, "Who", me, "Peer", peer, "Silent", ms(silent), "Then", i18n.M(then))
+		return i18n.M(i18n.NarrateDetectIdle, "Who", me, "Peer", peer, "Rule", rule, "Then", i18n.M(then))
 	}
 	return i18n.M(i18n.NarrateDetectOther, "Who", me, "Peer", peer, "Cause", cause, "Then", i18n.M(then))
 }

@@ -263,8 +263,7 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	s, cfg := h.srv.s, h.srv.cfg
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
-	s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Peer: peer, Cause: cause, Silent: silent})
-	s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, missed: h.hb.fired(), keepalive: keepaliveRule(h.conn), retries: retriesRule(h.conn)}, peer, cause, silent))
+	s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, conn: h.conn, missed: h.hb.fired()}, h.conn.Name(), peer, cause, silent)
 	h.close()
 	h.logLost(peer, cause, silent)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -66,6 +67,7 @@ type Detection struct {
 	At     time.Duration
 	Cause  netsim.Cause
 	Silent time.Duration
+	Rule   i18n.Message // the rule that fired, with its numbers
 }
 
 // facts are the faults the session has seen, with their times: the
@@ -102,7 +104,7 @@ func (s *Session) noteDetect(e *DetectEvent) {
 		if len(s.facts.detected) >= maxDetections {
 			s.pruneDetections()
 		}
-		s.facts.detected[e.Host+" "+e.Conn] = Detection{At: e.At, Cause: e.Cause, Silent: e.Silent}
+		s.facts.detected[e.Host+" "+e.Conn] = Detection{At: e.At, Cause: e.Cause, Silent: e.Silent, Rule: e.Rule}
 	}
 	s.emit(e)
 }

@@ -68,8 +68,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 		srv.udp.WriteTo(b, addr, framePing.msgName())
 	}, func(cause netsim.Cause, silent time.Duration) {
 		s.totals.Detections++
-		s.noteDetect(&DetectEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: name, Peer: addr.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(side{host: cfg.Host, app: cfg.Name, udp: true, missed: p.hb.fired()}, addr.String(), cause, silent))
+		s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, udp: true, missed: p.hb.fired()}, name, addr.String(), cause, silent)
 		srv.peers = slices.DeleteFunc(srv.peers, func(x *udpPeer) bool { return x == p })
 		delete(srv.peerAt, addr)
 	})
@@ -123,8 +122,7 @@ func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
 	s := c.s
 	if c.state != ClientWaiting {
 		s.totals.Detections++
-		s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause, Silent: silent})
-		s.narrate(narrateDetect(side{host: c.cfg.Host, app: c.name, client: true, udp: true, missed: c.hb.fired()}, c.target.String(), cause, silent))
+		s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, client: true, udp: true, missed: c.hb.fired()}, c.connName(), c.target.String(), cause, silent)
 		c.become(ClientWaiting)
 	}
 	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)

@@ -382,17 +382,18 @@ func (c *Conn) RetriesRule() (g RetriesGiveUp, ok bool) {
 	}
 }
 
-// KeepaliveRule is how long after the last segment received keepalive
-// gives up on a silent peer by the bare rule: idle + interval × count
-// (tcp_keepalive_timer resets the connection when count probes went
-// unanswered). On the timer wheel the kernel is later by its timers'
-// slack. ok is false when TCP_USER_TIMEOUT decides instead.
-func (c *Conn) KeepaliveRule() (d time.Duration, ok bool) {
+// Keepalive is the rule by which keepalive gives up on a silent peer:
+// after idle + intvl × cnt from the last segment received, its own
+// options or else its host's sysctls (tcp_keepalive_timer resets the
+// connection when cnt probes went unanswered). On the timer wheel the
+// kernel is later by its timers' slack. ok is false when TCP_USER_TIMEOUT
+// decides instead.
+func (c *Conn) Keepalive() (idle, intvl time.Duration, cnt int, ok bool) {
 	if c.opts.UserTimeout > 0 {
-		return 0, false
+		return 0, 0, 0, false
 	}
-	idle, intvl, cnt := c.keepaliveParams()
-	return idle + time.Duration(cnt)*intvl, true
+	idle, intvl, cnt = c.keepaliveParams()
+	return idle, intvl, cnt, true
 }
 
 // armKeepalive starts the keepalive timer for the idle time left, counted

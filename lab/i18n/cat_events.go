@@ -6,7 +6,6 @@ package i18n
 const (
 	EventCannotConnect    ID = "event.detect.cannot_connect"
 	EventGone             ID = "event.detect.gone"
-	EventGoneSilent       ID = "event.detect.gone_silent"
 	EventAttemptIn        ID = "event.reconnect.scheduled"
 	EventAttemptConnected ID = "event.reconnect.connected"
 	EventAttemptFailed    ID = "event.reconnect.failed"
@@ -14,16 +13,12 @@ const (
 
 var eventMessages = map[ID]entry{
 	EventCannotConnect: {
-		En: "cannot connect to {{.Peer}}: {{.Cause}}",
-		Zh: "无法连接 {{.Peer}}：{{.Cause}}",
+		En: "cannot connect to {{.Peer}}: {{.Rule}}",
+		Zh: "无法连接 {{.Peer}}：{{.Rule}}",
 	},
 	EventGone: {
-		En: "{{.Peer}} is gone: {{.Cause}}",
-		Zh: "{{.Peer}} 已断开：{{.Cause}}",
-	},
-	EventGoneSilent: {
-		En: "{{.Peer}} is gone: {{.Cause}} (silent for {{.Silent}})",
-		Zh: "{{.Peer}} 已断开：{{.Cause}}（已静默 {{.Silent}}）",
+		En: "{{.Peer}} is gone: {{.Rule}}",
+		Zh: "{{.Peer}} 已断开：{{.Rule}}",
 	},
 	EventAttemptIn: {
 		En: "attempt {{.Attempt}} in {{.Delay}}",

@@ -280,7 +280,7 @@ var exploreMessages = map[ID]entry{
 	UITruthAlive:      {En: "the peer is there ({{.State}})", Zh: "对端还在（{{.State}}）"},
 	UITruthHalfOpen:   {En: "⚠ half-open: {{.Truth}}", Zh: "⚠ 半开连接：{{.Truth}}"},
 	UITruthIs:         {En: "truth: {{.Truth}}", Zh: "实情：{{.Truth}}"},
-	UITruthDetected:   {En: "! detected at {{.At}}: {{.Cause}}, after {{.Silent}} of silence", Zh: "! 于 {{.At}} 发现断开：{{.Cause}}，此前静默 {{.Silent}}"},
+	UITruthDetected:   {En: "! detected at {{.At}}: {{.Rule}}", Zh: "! 于 {{.At}} 发现断开：{{.Rule}}"},
 	UIConnsListen: {
 		En: "listening · {{.Queued}} of {{.Room}} waiting for accept() · {{.HalfOpen}} mid-handshake · {{.Drops}} SYNs dropped",
 		Zh: "监听中 · {{.Queued}}/{{.Room}} 个等待 accept() · {{.HalfOpen}} 个握手中 · 丢弃 SYN {{.Drops}} 个",

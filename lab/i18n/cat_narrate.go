@@ -230,24 +230,24 @@ var narrateMessages = map[ID]entry{
 		Zh: "{{.Who}} 的 TCP_USER_TIMEOUT 已到，数据仍未被确认：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。{{.Then}}",
 	},
 	NarrateDetectMissed: {
-		En: "{{.Who}} had no answer to ping #{{.Ping}} within {{.Timeout}} (its heartbeat timeout) and declares {{.Peer}} dead. {{.Then}}",
-		Zh: "{{.Who}} 发出的第 {{.Ping}} 个心跳在 {{.Timeout}}内没有得到应答（心跳超时），认定 {{.Peer}} 已断线。{{.Then}}",
+		En: "{{.Who}} declares {{.Peer}} dead: {{.Rule}} (its heartbeat timeout). {{.Then}}",
+		Zh: "{{.Who}} 认定 {{.Peer}} 已断线：{{.Rule}}（心跳超时）。{{.Then}}",
 	},
 	NarrateDetectMissedRun: {
-		En: "{{.Who}} had no answer to ping #{{.Ping}} within {{.Timeout}}: with {{.Count}} pings in a row unanswered (heartbeat.max_missed), it declares {{.Peer}} dead. {{.Then}}",
-		Zh: "{{.Who}} 发出的第 {{.Ping}} 个心跳在 {{.Timeout}}内没有得到应答：已连续 {{.Count}} 个心跳无应答（heartbeat.max_missed），认定 {{.Peer}} 已断线。{{.Then}}",
+		En: "{{.Who}} declares {{.Peer}} dead: {{.Rule}}. {{.Then}}",
+		Zh: "{{.Who}} 认定 {{.Peer}} 已断线：{{.Rule}}。{{.Then}}",
 	},
 	NarrateDetectHeartbeat: {
-		En: "{{.Who}} heard no heartbeat from {{.Peer}} for {{.Silent}} and declares it dead. TCP alone would not have told it. {{.Then}}",
-		Zh: "{{.Who}} 已有 {{.Silent}}没收到 {{.Peer}} 的心跳，认定对方已断线。单靠 TCP，它是发现不了的。{{.Then}}",
+		En: "{{.Who}} declares {{.Peer}} dead: no heartbeat, {{.Rule}}. TCP alone would not have told it. {{.Then}}",
+		Zh: "{{.Who}} 认定 {{.Peer}} 已断线：没有心跳，{{.Rule}}。单靠 TCP，它是发现不了的。{{.Then}}",
 	},
 	NarrateDetectHBUDP: {
-		En: "{{.Who}} heard no heartbeat from {{.Peer}} for {{.Silent}} and declares it dead. {{.Then}}",
-		Zh: "{{.Who}} 已有 {{.Silent}}没收到 {{.Peer}} 的心跳，认定对方已断线。{{.Then}}",
+		En: "{{.Who}} declares {{.Peer}} dead: no heartbeat, {{.Rule}}. {{.Then}}",
+		Zh: "{{.Who}} 认定 {{.Peer}} 已断线：没有心跳，{{.Rule}}。{{.Then}}",
 	},
 	NarrateDetectIdle: {
-		En: "{{.Who}} saw nothing from {{.Peer}} for {{.Silent}} (its idle timeout) and declares it gone. {{.Then}}",
-		Zh: "{{.Who}} 已有 {{.Silent}}没收到 {{.Peer}} 的任何数据（它的空闲超时），认定对方已断开。{{.Then}}",
+		En: "{{.Who}} declares {{.Peer}} gone: nothing heard, {{.Rule}} (its idle timeout). {{.Then}}",
+		Zh: "{{.Who}} 认定 {{.Peer}} 已断开：什么也没收到，{{.Rule}}（它的空闲超时）。{{.Then}}",
 	},
 	NarrateDetectOther: {
 		En: "{{.Who}} lost {{.Peer}}: {{.Cause}}. {{.Then}}",

@@ -29,6 +29,7 @@ var catalog = merge(
 	commonMessages,
 	narrateMessages,
 	eventMessages,
+	ruleMessages,
 	configMessages,
 	actionMessages,
 	scenarioMessages,

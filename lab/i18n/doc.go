@@ -86,6 +86,7 @@
 //	  cat_common.go     what every part shares: the languages' names
 //	  cat_narrate.go    the lab's narrations: what happened, who knows it
 //	  cat_events.go     the words of the event lines (run's timeline)
+//	  cat_rule.go       the rule a detection fired by, with its numbers
 //	  cat_expect.go     expectations, their verdicts, the run's summary
 //	  cat_notify.go     an application's log lines and user notices
 //	  cat_state.go      the snapshot: app states, timers, summaries, wire rows

@@ -67,8 +67,8 @@ func Who(host, app string) string {
 	return host
 }
 
-// DetectText: "server: 10.0.0.2:50312 is gone: heartbeat_timeout (silent
-// for 45s)", "clients#3: cannot connect to 10.0.0.1:8080: connect_timeout"
+// DetectText: "server: 10.0.0.2:50312 is gone: silent for 45s ≥
+// heartbeat.expect 45s", "clients#3: cannot connect to 10.0.0.1:8080: connect_timeout"
 // (the markers' and the status line's words).
 func DetectText(e *lab.DetectEvent) i18n.Message {
 	return i18n.M(i18n.UIRowActor, "Who", Who(e.Host, e.App), "What", e.Message())

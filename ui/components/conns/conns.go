@@ -299,8 +299,7 @@ func (m Model) belief(c *lab.ConnView, wide bool) string {
 func (m Model) truth(c *lab.ConnView) string {
 	st := m.c.Styles
 	if d := c.Detected; d != nil {
-		return st.DetectRow.Render(m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Cause", d.Cause,
-			"Silent", format.Dur(d.Silent)))
+		return st.DetectRow.Render(m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Rule", d.Rule))
 	}
 	t := c.Truth
 	if t.Kind == lab.TruthUnknown || t.Kind == lab.TruthAlive {

@@ -215,18 +215,42 @@ func TestDefect11EveryStateChangeIsARow(t *testing.T) {
 	}
 }
 
-// Defect 13: the heartbeat's detection says which rule fired, with its
-// numbers: ping #6 unanswered within 2 s.
-func TestDefect13NarrationNamesTheRuleThatFired(t *testing.T) {
-	m := labAt(t, "heartbeat-reconnect", 33*time.Second, 120, 40)
-	var text string
-	for i := range m.run.Feed.Log.Len() {
-		if e := m.run.Feed.Log.FromEnd(i); e.At == 32030*time.Millisecond {
-			text = e.Msg.String()
+// Defect 13: a detection says which rule fired, with its numbers, in
+// the narration, on the wire's row and in the connections pane alike, in
+// both languages: the client's ping #6 unanswered within 2 s (not "silent
+// for 6.97s"), the server's 15 s of silence past its heartbeat.expect.
+func TestDefect13DetectionsNameTheRuleThatFired(t *testing.T) {
+	for _, tc := range []struct {
+		lang                i18n.Lang
+		client, server      string
+		clientNarr, server2 string
+	}{
+		{i18n.English, "! client: 10.0.0.1:8080 is gone: ping #6 unanswered within 2s",
+			"! server: 10.0.0.2:47659 is gone: silent for 15s ≥ heartbeat.expect 15s",
+			"client declares 10.0.0.1:8080 dead: ping #6 unanswered within 2s", "! detected at 00:40.045: silent for 15s ≥ heartbeat.expect 15s"},
+		{i18n.Chinese, "! client：10.0.0.1:8080 已断开：第 6 个心跳在 2 秒内无应答",
+			"! server：10.0.0.2:47659 已断开：已静默 15 秒 ≥ heartbeat.expect 15 秒",
+			"client 认定 10.0.0.1:8080 已断线：第 6 个心跳在 2 秒内无应答", "! 于 00:40.045 发现断开：已静默 15 秒 ≥ heartbeat.expect 15 秒"},
+	} {
+		m := labAtIn(t, "heartbeat-reconnect", 40046*time.Millisecond, 200, 60, tc.lang)
+		var narr string
+		for i := range m.run.Feed.Log.Len() {
+			if e := m.run.Feed.Log.FromEnd(i); e.At == 32030*time.Millisecond {
+				narr = e.Msg.In(tc.lang)
+			}
 		}
-	}
-	if !strings.Contains(text, "no answer to ping #6 within 2s") || strings.Contains(text, "6.97") {
-		t.Errorf("the detection at 00:32.030 narrates %q, want the unanswered ping and its 2s timeout", text)
+		if !strings.Contains(narr, tc.clientNarr) || strings.Contains(narr, "6.97") {
+			t.Errorf("%v: the detection at 00:32.030 narrates %q, want %q", tc.lang, narr, tc.clientNarr)
+		}
+		wire := wireText(m)
+		for _, want := range []string{tc.client, tc.server} {
+			if !strings.Contains(wire, want) {
+				t.Errorf("%v: the wire has no row %q:\n%s", tc.lang, want, wire)
+			}
+		}
+		if conns := strings.Join(m.conns.Lines(), "\n"); !strings.Contains(conns, tc.server2) {
+			t.Errorf("%v: the connections pane does not say %q:\n%s", tc.lang, tc.server2, conns)
+		}
 	}
 }
 

@@ -13,9 +13,9 @@
 //	│ time      client                                         server  │    ladder
 //	│ 01:00.030    │◀────── pong #6 [PSH|ACK] seq=71 ack=85 ───────│    │
 //	│ 01:05.000 ✖ client lost power                                    │
-//	│ 01:45.030 ! server: 10.0.0.2:47659 is gone: heartbeat_timeout…)  │
+//	│ 01:45.030 ! server: 10.0.0.2:47659 is gone: silent for 45s ≥ h…  │
 //	├ what is happening ───────────────────────────────────────────────┤
-//	│ 01:45.030 server heard no heartbeat from 10.0.0.2:47659 for 45s… │    narration
+//	│ 01:45.030 server declares 10.0.0.2:47659 dead: no heartbeat, si… │    narration
 //	└ space run  n step  j jump  -/+ speed  f fault  e edit  ? help ───┘    statusbar
 //
 // Panes are sized by layout from the terminal's size and what there is to

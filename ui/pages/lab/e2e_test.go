@@ -39,7 +39,7 @@ func TestPowerCutEndToEnd(t *testing.T) {
 	tm.Type(powerOff)
 	waitFor(t, tm, "client lost power")
 	tm.Type("j") // the next change: the server gives up on the silent client
-	waitFor(t, tm, "is gone: heartbeat_timeout", "heard no heartbeat from")
+	waitFor(t, tm, "is gone: silent for 45s ≥ heartbeat.expect 45s", "dead: no heartbeat")
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 

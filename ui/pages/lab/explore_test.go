@@ -301,7 +301,7 @@ func TestHalfOpenMark(t *testing.T) {
 	tm := program(t, m, 120, 40)
 	waitFor(t, tm, "⚠ half-open: client powered off at 01:05.000")
 	tm.Type("j")
-	waitFor(t, tm, "! detected at 01:45.030: heartbeat_timeout, after 45.0s of silence")
+	waitFor(t, tm, "! detected at 01:45.030: silent for 45s ≥ heartbeat.expect 45s")
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(time.Minute))
 	view := tm.FinalModel(t).(Model).View()

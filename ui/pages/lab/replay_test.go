@@ -204,12 +204,12 @@ func TestSeekKeys(t *testing.T) {
 	}{
 		{20 * time.Second, "00:20.000 ✖ client-server loss set"},
 		{20*time.Second + 30*time.Millisecond, "✖ server frozen"},
-		{35*time.Second + 20*time.Millisecond, "! client: 10.0.0.1:8080 is gone: heartbeat_timeout"},
+		{35*time.Second + 20*time.Millisecond, "! client: 10.0.0.1:8080 is gone: ping #3 unanswered within 5s"},
 		{40 * time.Second, "✖ server thawed (+1 more)"}, // and the server's detection of the client's FIN
 		{65 * time.Second, "✖ client lost power"},
 		// 45 s after the client's last heartbeat, a retransmission its
 		// kernel's timer wheel sent at 57.074292748 s.
-		{102*time.Second + 74292748*time.Nanosecond, "! server: 10.0.0.2:48292 is gone: heartbeat_timeout"},
+		{102*time.Second + 74292748*time.Nanosecond, "! server: 10.0.0.2:48292 is gone: silent for 45s ≥ heartbeat.expect 45s"},
 	} {
 		m = press(t, m, ">")
 		if now() != want.at || !strings.Contains(m.status.Flash, want.text) {

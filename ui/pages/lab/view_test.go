@@ -135,7 +135,7 @@ func TestLanguageSwitchesLive(t *testing.T) {
 	en := m.View()
 	m = press(t, m, "L")
 	zh := m.View()
-	for _, want := range []string{"语言：中文", "正在发生什么", "断电了", "认定对方已断线", "主机", "定时器", "连接 1", "线路", "L English"} {
+	for _, want := range []string{"语言：中文", "正在发生什么", "断电了", "已断线：没有心跳", "主机", "定时器", "连接 1", "线路", "L English"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("after L, the screen does not show %q:\n%s", want, zh)
 		}
