@@ -45,7 +45,7 @@ func TestTwoStudentsEachTheirOwnLab(t *testing.T) {
 	alice.send("1")
 	alice.expect("client lost power")
 	alice.send("jjjjjj") // a few changes on, the server's heartbeat timer finds it
-	alice.expect("heard no heartbeat")
+	alice.expect("dead: no heartbeat")
 	alice.send("q")
 	if err := alice.ended(); err != nil {
 		t.Errorf("alice's session ended with %v", err)
