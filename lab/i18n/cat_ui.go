@@ -9,15 +9,16 @@ const (
 
 	UIZoomed ID = "ui.pane.zoomed"
 
-	UIVerdictTitle   ID = "ui.verdict.title"
-	UIVerdictSummary ID = "ui.verdict.summary"
-	UIVerdictNone    ID = "ui.verdict.none"
-	UIVerdictOn      ID = "ui.verdict.run_on"
-	UIVerdictKeys    ID = "ui.verdict.keys"
-	UIVerdictLessons ID = "ui.verdict.keys_lessons"
-	UIVerdictMore    ID = "ui.verdict.more"
-	UIStatusClock    ID = "ui.status.clock"
-	UIStatusEvents   ID = "ui.status.events"
+	UIVerdictTitle    ID = "ui.verdict.title"
+	UIVerdictSummary  ID = "ui.verdict.summary"
+	UIVerdictNone     ID = "ui.verdict.none"
+	UIVerdictOn       ID = "ui.verdict.run_on"
+	UIVerdictKeys     ID = "ui.verdict.keys"
+	UIVerdictLessons  ID = "ui.verdict.keys_lessons"
+	UIVerdictMore     ID = "ui.verdict.more"
+	UIStatusClock     ID = "ui.status.clock"
+	UIStatusClockPast ID = "ui.status.clock_past"
+	UIStatusEvents    ID = "ui.status.events"
 
 	UIPickerTitle   ID = "ui.picker.title"
 	UIPickerCount   ID = "ui.picker.count"
@@ -102,6 +103,10 @@ var uiMessages = map[ID]entry{
 	UIStatusClock: {
 		En: "t {{.Now}} / {{.End}}",
 		Zh: "t {{.Now}} / {{.End}}",
+	},
+	UIStatusClockPast: { // run on past the lesson's end
+		En: "t {{.Now}} · ended {{.End}}",
+		Zh: "t {{.Now}} · {{.End}} 已结束",
 	},
 	UIStatusEvents: {
 		En:    "{{.Count}} events",

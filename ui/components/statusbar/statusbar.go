@@ -72,7 +72,7 @@ func (m Model) parts() []string {
 		run += " " + st.Warn.Render(m.c.T(i18n.UILagging))
 	}
 	brand, name := st.Brand.Render("socklab"), st.Strong.Render(m.Name)
-	clock, seed := m.c.T(i18n.UIStatusClock, "Now", format.Stamp(m.Now, m.End >= time.Hour), "End", format.Clock(m.End, m.End)), m.c.T(i18n.UISeed, "N", m.Seed)
+	clock, seed := m.clock(), m.c.T(i18n.UISeed, "N", m.Seed)
 	// Narrow, the brand and then the seed give way to what changes.
 	for _, parts := range [][]string{
 		{brand, name, clock, run, seed},
@@ -91,6 +91,16 @@ func (m Model) parts() []string {
 		short = st.Paused.Render("❚❚ " + format.Speed(m.Speed))
 	}
 	return []string{name, netsim.FormatTime(m.Now), short}
+}
+
+// clock is the time against the lesson's length, "t 01:45.030 / 03:00";
+// once the lab has run on past the end, "t 03:40.463 · ended 03:00".
+func (m Model) clock() string {
+	id := i18n.UIStatusClock
+	if m.End > 0 && m.Now > m.End {
+		id = i18n.UIStatusClockPast
+	}
+	return m.c.T(id, "Now", format.Stamp(m.Now, m.End >= time.Hour), "End", format.Clock(m.End, m.End))
 }
 
 // width is the width of the status line without the note.

@@ -13,6 +13,7 @@ import (
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/feed"
+	"github.com/socklab/socklab/ui/format"
 )
 
 // The defects of issue 9, each as it was reproduced: every test here failed
@@ -196,6 +197,32 @@ func TestDefect10VerdictAtTheEnd(t *testing.T) {
 	m = update(t, m, tickMsgOf(m))
 	if m.modal != modalNone || m.clock.Paused || m.run.S.Now() <= 3*time.Minute {
 		t.Errorf("space after the verdict: modal %v, paused %v, at %v; want running past the end", m.modal, m.clock.Paused, m.run.S.Now())
+	}
+}
+
+// Defect 10, after the end: the status line says the lesson ended at
+// 03:00 and the lab ran on ("t 03:37.… · ended 03:00"), not a time past
+// its length ("t 03:37.… / 03:00"), and it fits at 80 columns in both
+// languages.
+func TestStatusLineSaysTheLessonEnded(t *testing.T) {
+	for _, tc := range []struct {
+		lang  i18n.Lang
+		ended string
+	}{{i18n.English, " · ended 03:00"}, {i18n.Chinese, " · 03:00 已结束"}} {
+		m := labAtIn(t, "power-loss-heartbeat", 3*time.Minute, 80, 24, tc.lang)
+		if head := strings.Split(m.View(), "\n")[0]; !strings.Contains(head, "t 03:00.000 / 03:00") {
+			t.Errorf("%v: at the end the status line reads %q, want t 03:00.000 / 03:00", tc.lang, head)
+		}
+		m = press(t, m, "j") // the next change: the server's FIN_WAIT_1 socket closing at ~3:37
+		now := m.run.S.Now()
+		if now <= 3*time.Minute {
+			t.Fatalf("%v: j stayed at %v", tc.lang, now)
+		}
+		head := strings.Split(m.View(), "\n")[0]
+		want := "t " + format.Stamp(now, false) + tc.ended
+		if !strings.Contains(head, want) || strings.Contains(head, "/ 03:00") {
+			t.Errorf("%v: past the end the status line reads\n%q\nwant %q in it", tc.lang, head, want)
+		}
 	}
 }
 
