@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -61,5 +62,53 @@ func TestKeepaliveNarrationTellsTheSlack(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A client app's give-ups by the kernel, told from the rule where the
+// timer wheel's slack moved them (lab/slack): a connect() to a host that
+// is off (the SYN schedule's 131 s, then the slack), and the give-up of
+// retransmission to a peer whose cable was pulled (tcp_retries2 = 15, a
+// budget of 924.6 s). With exact timers the narration gives the figure
+// alone.
+func TestClientGiveUpsTellTheSlack(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		at           time.Duration // when the fault comes
+		fault        Action
+		exact, wheel i18n.ID
+		rule         string // in the wheel's narration
+	}{
+		{"connect", 0, Action{Do: "power_off", Target: "server"}, i18n.NarrateConnectTimeout, i18n.NarrateConnectSlack,
+			"2m11s by the rule"},
+		{"retransmission", 1500 * time.Millisecond, Action{Do: "link_down", Target: "client-server"}, i18n.NarrateDetectRetries,
+			i18n.NarrateDetectRetriesSlack, "tcp_retries2 = 15 is a budget of time, 15m24.6s from the first retransmission"},
+	} {
+		for _, timers := range []string{"exact", "wheel"} {
+			t.Run(tc.name+"/"+timers, func(t *testing.T) {
+				cfg := twoHosts(serverApp(nil), clientApp(func(a *AppConfig) {
+					a.Reconnect.Policy = BackoffNone
+					a.Traffic = TrafficConfig{Interval: time.Second, Size: 10}
+				}))
+				cfg.Hosts[1].Sysctl = map[string]string{"timer_wheel": timers}
+				r := newRecorder(t, cfg)
+				r.s.RunUntil(tc.at)
+				r.apply(tc.fault)
+				r.s.RunUntil(time.Hour)
+				var said []i18n.Message
+				for _, e := range r.events {
+					if n, ok := e.(*NarrationEvent); ok && (n.Msg.ID == tc.exact || n.Msg.ID == tc.wheel) {
+						said = append(said, n.Msg)
+					}
+				}
+				want := map[string]i18n.ID{"exact": tc.exact, "wheel": tc.wheel}[timers]
+				if len(said) != 1 || said[0].ID != want {
+					t.Fatalf("narrated %v, want one %s", said, want)
+				}
+				if got := said[0].In(i18n.English); timers == "wheel" && !strings.Contains(got, tc.rule) {
+					t.Errorf("wheel: %q lacks %q", got, tc.rule)
+				}
+			})
+		}
 	}
 }
