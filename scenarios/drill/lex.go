@@ -153,6 +153,12 @@ func (l *lexer) next() (token, error) {
 		for n < len(rest) && (isLetter(rest[n]) || isDigit(rest[n]) || rest[n] == '-') {
 			n++
 		}
+		if n < len(rest) && rest[n] == '=' {
+			// The value is the rest of the word, as packetdrill reads
+			// it: --init_scripts=../common/defaults.sh, --local_ip=192.0.2.1.
+			for n++; n < len(rest) && strings.IndexByte(" \t\r\n", rest[n]) < 0; n++ {
+			}
+		}
 		return take(tokOption, n)
 	case strings.HasPrefix(rest, "0x") || strings.HasPrefix(rest, "0X"):
 		n := 2

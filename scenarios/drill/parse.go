@@ -124,22 +124,11 @@ func (p *parser) script() error {
 // option is --name or --name=value.
 func (p *parser) option() error {
 	t := p.take()
-	o := Option{Pos: t.pos, Name: strings.TrimPrefix(t.text, "--")}
-	if p.isPunct("=") {
-		p.take()
-		v := p.take()
-		switch v.kind {
-		case tokInt, tokHex, tokFloat, tokWord, tokString:
-			o.Value = v.text
-			// an address: 192.0.2.1 lexes as 192.0 .2 .1
-			for p.peek().kind == tokFloat && strings.HasPrefix(p.peek().text, ".") && p.peek().pos.Line == v.pos.Line {
-				o.Value += p.take().text
-			}
-		default:
-			return errAt(v.pos, i18n.DrillExpected, "Want", "VALUE", "Got", v.show())
-		}
+	name, value, hasValue := strings.Cut(strings.TrimPrefix(t.text, "--"), "=")
+	if hasValue && value == "" {
+		return errAt(t.pos, i18n.DrillExpected, "Want", "VALUE", "Got", t.text)
 	}
-	p.s.Options = append(p.s.Options, o)
+	p.s.Options = append(p.s.Options, Option{Pos: t.pos, Name: name, Value: value})
 	return nil
 }
 

@@ -45,6 +45,8 @@ type Config struct {
 	// InitScripts are packetdrill's --init_scripts: shell scripts run
 	// before the script, here only the suites' defaults.sh (IsInitScript),
 	// whose settings are applied to the host before the script's own.
+	// Set, they replace the script's own --init_scripts line, as
+	// packetdrill's command line overrides a script's options.
 	InitScripts []string
 	// Observe, when set, is given every event of the simulated run.
 	Observe func(netsim.Event)
@@ -134,7 +136,7 @@ type runner struct {
 	proc *netsim.Process
 	peer *netsim.Peer
 
-	inits   []string // the init scripts: the flag's, then the script's --init_scripts
+	inits   []string // the init scripts: the script's --init_scripts, or the flag's
 	fds     map[int64]*socket
 	lastFd  int64
 	pending []*pendingCall
@@ -180,7 +182,11 @@ func newRunner(sc *Script, cfg Config) (*runner, error) {
 			return nil, i18n.NewError(i18n.CLIDrillInitScript, "Name", f)
 		}
 	}
-	r.inits = append(slices.Clone(cfg.InitScripts), r.inits...)
+	if len(cfg.InitScripts) > 0 {
+		// packetdrill's command line overrides the script's options
+		// (parse_and_finalize_config).
+		r.inits = slices.Clone(cfg.InitScripts)
+	}
 	r.sim = netsim.New(cfg.Seed)
 	if cfg.Observe != nil {
 		r.sim.Observe(cfg.Observe)

@@ -156,3 +156,35 @@ actual packet:  0.000000 S. 0:0(0) ack 1 win 64240 <mss 1460>`
 		t.Errorf("statuses %v, want %v", got, want)
 	}
 }
+
+// --init_scripts as a line of the script applies the suite's defaults
+// (google's: tcp_rmem's 15 MiB, so window scale 8); a script it does not
+// know is refused at its line, naming it.
+func TestInitScriptsLine(t *testing.T) {
+	body := `
+    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+   +0 bind(3, ..., ...) = 0
+   +0 listen(3, 1) = 0
+   +0 < S 0:0(0) win 32792 <mss 1000,nop,wscale 7>
+   +0 > S. 0:0(0) ack 1 <mss 1460,nop,wscale 8>
+`
+	sc, err := Parse("init.pkt", []byte("--init_scripts=../common/defaults.sh\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(sc, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Failure != nil {
+		t.Error(res.Failure.In(i18n.English, "init.pkt"))
+	}
+	sc, err = Parse("init.pkt", []byte("--init_scripts=./setup.sh\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(sc, Config{})
+	if want := "init.pkt:1:1: unsupported: --init_scripts=./setup.sh (socklab drill models TCP over IPv4; docs/drill.md lists what it runs)"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
