@@ -179,6 +179,19 @@ func (tm *term) expect(text string) {
 	}
 }
 
+// hotkey waits for a menu's item, and returns its hotkey: the key
+// before it on its line ("▸ 9  pull the cable client-server").
+func (tm *term) hotkey(item string) string {
+	tm.t.Helper()
+	tm.expect(item)
+	text := tm.out.all()
+	fields := strings.Fields(text[:strings.LastIndex(text, item)])
+	if len(fields) == 0 {
+		tm.t.Fatalf("%s: no hotkey before %q", tm.name, item)
+	}
+	return fields[len(fields)-1]
+}
+
 // ended waits for the session to end, and returns the exit status.
 func (tm *term) ended() error {
 	tm.t.Helper()

@@ -241,14 +241,14 @@ func (s session) line() string {
 		return s.c.T(i18n.ServeBarPresenting, "Lesson", v.Presenting, "Count", v.Followers)
 	case v.Teacher:
 		return s.c.T(i18n.ServeBarTeacher, "Count", v.Students)
+	case s.offered() != "":
+		return s.c.T(i18n.ServeBarHandout, "Lesson", s.offered())
 	case s.app.Following():
 		return s.c.T(i18n.ServeBarFollowing)
 	case s.branched:
 		return s.c.T(i18n.ServeBarBranched)
 	case v.Presenting != "":
 		return s.c.T(i18n.ServeBarPresented, "Lesson", v.Presenting)
-	case s.offered() != "":
-		return s.c.T(i18n.ServeBarHandout, "Lesson", s.offered())
 	}
 	return ""
 }
