@@ -28,7 +28,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	app := ui.NewApp(c, ui.WithBudget(s.cfg.Budget),
 		ui.WithLabOptions(labpage.WithoutFiles(), labpage.WithWorkPerUpdate(WorkPerUpdate)))
 	typed := make(chan struct{}, 1)
-	p := tea.NewProgram(newSession(c, s.class, mb, app),
+	m := newSession(c, s.class, mb, app)
+	m.pace.report = s.cfg.Frames
+	p := tea.NewProgram(m,
 		tea.WithInput(keysIn{sess, typed}),
 		tea.WithOutput(sess),
 		tea.WithAltScreen(),

@@ -60,6 +60,11 @@ type Config struct {
 	Idle        time.Duration // a session without a key for this long ends
 	Budget      uint64        // each lab's work budget in events
 	Log         *log.Logger   // where connections and disconnections go
+	// Frames, when set, hears of every frame a lab draws: the time its
+	// tick took (Update and View), and since the frame before. The load
+	// measurement (ui/serve/loadtest) listens; it is called from every
+	// session's goroutine.
+	Frames func(work, interval time.Duration)
 }
 
 // withDefaults fills what c leaves zero.

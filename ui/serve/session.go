@@ -12,6 +12,7 @@ import (
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui"
 	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/engine"
 	"github.com/socklab/socklab/ui/format"
 	labpage "github.com/socklab/socklab/ui/pages/lab"
 )
@@ -39,6 +40,8 @@ type session struct {
 	presenting bool              // the teacher presents
 	sent       labpage.Presented // what the teacher presented last
 	branched   bool              // the student's lab was the teacher's, and is their own now
+
+	pace *pacer // shared by the model's copies: one program's goroutine
 }
 
 // classKeys are the class's keys: ctrl keys, which neither the picker's
@@ -61,7 +64,7 @@ func newClassKeys() classKeys {
 }
 
 func newSession(c *common.Common, class *Class, me *member, app ui.App) session {
-	s := session{c: c, class: class, me: me, app: app, keys: newClassKeys(),
+	s := session{c: c, class: class, me: me, app: app, keys: newClassKeys(), pace: &pacer{},
 		bar: c.Styles.Renderer.NewStyle().Reverse(true)}
 	s.view = class.view(me)
 	return s
@@ -86,6 +89,14 @@ func (s session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if next, cmd, ok := s.classKey(msg); ok {
 			return next, cmd
 		}
+	case engine.TickMsg:
+		if cmd := s.pace.hold(msg); cmd != nil {
+			return s, cmd
+		}
+		s.pace.tick()
+	case pacedTick:
+		s.pace.tick()
+		return s.toApp(msg.TickMsg)
 	}
 	return s.toApp(msg)
 }
@@ -273,6 +284,7 @@ func (s session) sizeApp(always bool) (session, tea.Cmd) {
 // View is the class line over the App's screen, and the teacher's class
 // list over both when open.
 func (s session) View() string {
+	defer s.pace.drawn()
 	screen := s.app.View()
 	if s.barOn {
 		screen = s.bar.Render(format.Fit(s.line(), s.w)) + "\n" + screen
