@@ -52,6 +52,9 @@ type KeyMap struct {
 	Help, Quit key.Binding
 
 	lang i18n.Lang // the language of the help
+	// noFiles keeps the record key off whatever the screen (socklab
+	// serve: nothing is written on the server's disk).
+	noFiles bool
 }
 
 // Default is socklab's keys for a live lab (the replay's keys and Lessons
@@ -160,6 +163,27 @@ func (k *KeyMap) SetReplay(on bool) {
 		b.SetEnabled(on)
 	}
 	for _, b := range []*key.Binding{&k.Faults, &k.Params, &k.Record, &k.Restart} {
+		b.SetEnabled(!on)
+	}
+	k.Record.SetEnabled(!on && !k.noFiles)
+}
+
+// SetNoFiles turns the record key off for good: SetReplay leaves it off.
+func (k *KeyMap) SetNoFiles() {
+	k.noFiles = true
+	k.Record.SetEnabled(false)
+}
+
+// Following are the keys a lab that follows another's run does not take:
+// they would change the run (its clock, its position, its inputs).
+func (k *KeyMap) Following() []*key.Binding {
+	return []*key.Binding{&k.Pause, &k.Step, &k.Jump, &k.Slower, &k.Faster, &k.Speed, &k.ToStart,
+		&k.SeekBack, &k.SeekFwd, &k.PrevMark, &k.NextMark, &k.Seek, &k.Marks, &k.GoTo, &k.StepBack, &k.BackChange}
+}
+
+// SetFollowing switches the keys of Following off (on) or back on.
+func (k *KeyMap) SetFollowing(on bool) {
+	for _, b := range k.Following() {
 		b.SetEnabled(!on)
 	}
 }

@@ -121,7 +121,7 @@ func (c *Class) students() int {
 // changed tells every member the class changed (c.mu held).
 func (c *Class) changed() {
 	for _, m := range c.members {
-		m.box.post(classMsg{}, nil)
+		m.box.post(true, nil)
 	}
 }
 
@@ -180,11 +180,11 @@ func (c *Class) report(mb *member, lesson string, following bool) {
 	was := mb.following
 	mb.lesson, mb.following = lesson, following
 	if following && !was && c.presenting != nil {
-		mb.box.post(nil, c.presenting) // a new follower starts from now
+		mb.box.post(false, c.presenting) // a new follower starts from now
 	}
 	for _, m := range c.members {
 		if m.teacher {
-			m.box.post(classMsg{}, nil)
+			m.box.post(true, nil)
 		}
 	}
 }
@@ -208,7 +208,7 @@ func (c *Class) present(p labpage.Presented) {
 	}
 	for _, m := range c.members {
 		if m.following {
-			m.box.post(nil, c.presenting)
+			m.box.post(false, c.presenting)
 		}
 	}
 }
@@ -264,10 +264,10 @@ func newMailbox() *mailbox {
 	return &mailbox{wake: make(chan struct{}, 1), done: make(chan struct{})}
 }
 
-// post leaves a class change (msg non-nil) and/or a presented run.
-func (b *mailbox) post(msg tea.Msg, p *labpage.Presented) {
+// post leaves word that the class changed, and/or a presented run.
+func (b *mailbox) post(changed bool, p *labpage.Presented) {
 	b.mu.Lock()
-	if msg != nil {
+	if changed {
 		b.changed = true
 	}
 	if p != nil {

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -313,8 +312,8 @@ func (s session) rollLines() []string {
 		case what == "":
 			what = s.c.T(i18n.ServeClassPicking)
 		}
-		out = append(out, fmt.Sprintf("%-12s %-21s %-26s %s", format.Clip(st.User, 12), format.Clip(st.Addr, 21),
-			format.Clip(what, 26), format.Dur(time.Since(st.Since).Round(time.Second))))
+		out = append(out, format.Pad(format.Clip(st.User, 12), 13)+format.Pad(format.Clip(st.Addr, 21), 22)+
+			format.Pad(format.Clip(what, 24), 25)+format.Dur(time.Since(st.Since).Round(time.Second)))
 	}
 	return append(out, "", s.c.T(i18n.ServeClassKeys))
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,8 +56,12 @@ func TestTeacherPresentsStudentFollowsAndBranches(t *testing.T) {
 	prof.expect("following you")
 	prof.send(ctrlO)
 
+	if strings.Contains(bob.out.all(), "seek") {
+		t.Errorf("the follower's help offers seeking, which it refuses")
+	}
 	bob.send("v")
 	bob.expect("your own copy of the teacher's lab")
+	bob.send("w") // the record key is off on a server, branched or not
 	bob.send("f")
 	bob.send(bob.hotkey("pull the cable client-server"))
 	bob.expect("The cable client-server is pulled")
@@ -69,6 +74,9 @@ func TestTeacherPresentsStudentFollowsAndBranches(t *testing.T) {
 	}
 	if strings.Contains(prof.out.all(), "The cable client-server is pulled") {
 		t.Errorf("the teacher's screen shows the student's cable")
+	}
+	if files, _ := filepath.Glob("*.recording.json"); len(files) > 0 {
+		t.Errorf("a served lab wrote %v", files)
 	}
 }
 

@@ -66,6 +66,7 @@ func NewFollower(c *common.Common, sc *scenarios.Scenario, opts ...Option) (Mode
 	m.following = true
 	m.replay = &replay{span: max(sc.Duration, time.Second)}
 	m.keys.SetReplay(true)
+	m.keys.SetFollowing(true)
 	m.resize()
 	return m, nil
 }
@@ -108,6 +109,7 @@ func (m Model) Unfollow() Model {
 		return m
 	}
 	m.following = false
+	m.keys.SetFollowing(false)
 	if m.seek != nil {
 		m = m.stopSeek()
 	}
@@ -121,12 +123,14 @@ func (m Model) followKey(msg tea.KeyMsg) (next tea.Model, cmd tea.Cmd, ok bool) 
 		return m, nil, false
 	}
 	k := m.keys
+	off := []key.Binding{k.Faults, k.Params, k.Record}
+	for _, b := range k.Following() {
+		off = append(off, *b)
+	}
 	switch {
 	case key.Matches(msg, k.Branch):
 		return m.Unfollow(), nil, true
-	case key.Matches(msg, k.Pause, k.Step, k.Jump, k.Slower, k.Faster, k.ToStart, k.SeekBack, k.SeekFwd,
-		k.PrevMark, k.NextMark, k.GoTo, k.StepBack, k.BackChange),
-		keymap.Disabled(msg, k.Faults, k.Params, k.Record):
+	case keymap.Disabled(msg, off...):
 		m.status.SetFlash(m.c.T(i18n.ServeFollowReadOnly), true)
 		return m, nil, true
 	}

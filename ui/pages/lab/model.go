@@ -123,7 +123,7 @@ func WithLessons() Option {
 // WithoutFiles turns the record key off: a lab served over SSH writes
 // nothing on the server's disk.
 func WithoutFiles() Option {
-	return func(m *Model) { m.keys.Record.SetEnabled(false) }
+	return func(m *Model) { m.keys.SetNoFiles() }
 }
 
 // WithWorkPerUpdate bounds the events one Update runs, a tick's and a
