@@ -88,6 +88,10 @@ func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 	doc.TextBold("NO_COLOR")
 	doc.EndSection()
 	doc.Text(lang.T(i18n.CLIManEnvNoColor))
+	doc.TaggedParagraph(-1)
+	doc.TextBold("GOGC")
+	doc.EndSection()
+	doc.Text(lang.T(i18n.CLIManEnvGOGC))
 
 	doc.Section(lang.T(i18n.CLIManExamples))
 	manExamples(doc, root.Example)
