@@ -202,8 +202,14 @@ func (p *Program) stepNumber() int {
 	return 0
 }
 
-// who names the program for a narration: the app on its host.
-func (p *Program) who() i18n.Message {
+// who names the program for a narration by the naming rule
+// (docs/interface.md), as lab names its apps: the host when the app
+// shares its name ("server"), else the app on its host ("to-abort (on
+// client)").
+func (p *Program) who() any {
+	if p.app == "" || p.app == p.host {
+		return p.host
+	}
 	return i18n.M(i18n.NarrateWho, "App", p.app, "Host", p.host)
 }
 
