@@ -78,26 +78,51 @@ func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 // Need is how many lines the pane would like: an entry each, and a second
 // line for an end whose truth or detection has to be told on a narrow
 // screen.
-func (m Model) Need() int {
-	all, _ := m.lines()
-	return max(1, len(all))
-}
+func (m Model) Need() int { return max(1, len(m.lineOf())) }
 
 // Title is "connections N", with its scroll mark.
 func (m Model) Title() string {
 	return common.Titled(m.c.T(i18n.UIPaneConns, "N", len(m.snap.Conns)), m.Mark())
 }
 
-// lines are every line of the entries, and the entry index of each.
-func (m Model) lines() (out []string, of []int) {
-	w := m.widths()
+// lineOf is the entry index of each line of the list, worked out without
+// rendering a line: a herd's thousands of entries are drawn only where
+// the pane shows them.
+func (m Model) lineOf() []int {
+	of := make([]int, 0, len(m.entries))
 	for i, e := range m.entries {
-		for _, l := range m.entryLines(e, m.selecting && e.key() == m.sel, w) {
-			out = append(out, l)
+		for range m.height(e) {
 			of = append(of, i)
 		}
 	}
-	return out, of
+	return of
+}
+
+// height is how many lines entryLines gives e: two for an end whose truth
+// is told on a line of its own (narrower than 120), else one.
+func (m Model) height(e entry) int {
+	if e.conn != nil && m.w < 120 && hasTruth(e.conn) {
+		return 2
+	}
+	return 1
+}
+
+// render draws lines from to to of the list, of being lineOf.
+func (m Model) render(of []int, from, to int) []string {
+	if from >= to {
+		return nil
+	}
+	first := from // the first line of the entry line from belongs to
+	for first > 0 && of[first-1] == of[from] {
+		first--
+	}
+	w := m.widths()
+	var out []string
+	for i := of[from]; i <= of[to-1]; i++ {
+		e := m.entries[i]
+		out = append(out, m.entryLines(e, m.selecting && e.key() == m.sel, w)...)
+	}
+	return out[from-first : to-first]
 }
 
 // Lines renders the pane: the lines it has room for. When they do not all
@@ -114,21 +139,20 @@ func (m Model) Lines() []string {
 		}
 		return []string{st.Dim.Render(m.c.T(i18n.UINoConn))}
 	}
-	all, _ := m.lines()
+	of := m.lineOf()
 	var out []string
 	rows := h
-	if m.summed(len(all)) {
+	if m.summed(len(of)) {
 		out = append(out, m.counts)
 		rows--
 	}
-	from, to := m.scroll.Window(len(all), rows)
-	return append(out, all[from:to]...)
+	from, to := m.scroll.Window(len(of), rows)
+	return append(out, m.render(of, from, to)...)
 }
 
-// rows is how many lines the list has under the counts.
-func (m Model) rows() int {
-	all, _ := m.lines()
-	if m.summed(len(all)) {
+// rowsOf is how many lines a list of n lines has under the counts.
+func (m Model) rowsOf(n int) int {
+	if m.summed(n) {
 		return m.h - 1
 	}
 	return m.h
@@ -141,8 +165,8 @@ func (m Model) summed(lines int) bool { return lines > 2*m.h && m.h > 1 }
 
 // Scroll moves the list n lines up (n < 0: down).
 func (m *Model) Scroll(n int) {
-	all, _ := m.lines()
-	m.scroll.By(n, len(all), m.rows())
+	lines := len(m.lineOf())
+	m.scroll.By(n, lines, m.rowsOf(lines))
 }
 
 // MoveCursor moves the cursor n entries up (n < 0: down), selecting the
@@ -154,25 +178,26 @@ func (m *Model) MoveCursor(n int) {
 	i := m.selected()
 	switch {
 	case i < 0:
-		all, of := m.lines()
-		from, _ := m.scroll.Window(len(all), m.rows())
+		of := m.lineOf()
+		from, _ := m.scroll.Window(len(of), m.rowsOf(len(of)))
 		i = of[min(from, len(of)-1)]
 	default:
 		i = format.Clamp(i-n, 0, len(m.entries)-1)
 	}
 	m.selecting, m.sel = true, m.entries[i].key()
-	_, of := m.lines()
+	of := m.lineOf()
 	first := slices.Index(of, i)
 	last := first
 	for last+1 < len(of) && of[last+1] == i {
 		last++
 	}
-	from, to := m.scroll.Window(len(of), m.rows())
+	rows := m.rowsOf(len(of))
+	from, to := m.scroll.Window(len(of), rows)
 	switch {
 	case first < from:
-		m.scroll.By(from-first, len(of), m.rows())
+		m.scroll.By(from-first, len(of), rows)
 	case last >= to:
-		m.scroll.By(-(last - to + 1), len(of), m.rows())
+		m.scroll.By(-(last - to + 1), len(of), rows)
 	}
 }
 
@@ -208,9 +233,9 @@ func (m Model) SelectedPort() (string, bool) {
 
 // Mark is the pane's scroll mark (common.Mark).
 func (m Model) Mark() string {
-	all, _ := m.lines()
-	from, to := m.scroll.Window(len(all), m.rows())
-	return common.Mark(from, to, len(all))
+	lines := len(m.lineOf())
+	from, to := m.scroll.Window(lines, m.rowsOf(lines))
+	return common.Mark(from, to, lines)
 }
 
 // columns are the widths the entries on screen share.
@@ -221,7 +246,7 @@ func (m Model) widths() columns {
 	var c columns
 	for _, e := range m.entries {
 		c.who = max(c.who, format.Width(entryWho(e)))
-		c.tuple = max(c.tuple, format.Width(entryTuple(e, wide)))
+		c.tuple = max(c.tuple, tupleWidth(e, wide))
 	}
 	return c
 }
@@ -293,18 +318,23 @@ func (m Model) belief(c *lab.ConnView, wide bool) string {
 	return s
 }
 
+// hasTruth says truth(c) has something to tell.
+func hasTruth(c *lab.ConnView) bool {
+	return c.Detected != nil || c.Truth.Kind != lab.TruthUnknown && c.Truth.Kind != lab.TruthAlive
+}
+
 // truth is what the simulator knows and the end may not: its detection
 // once made; else a half-open mark, or what is wrong with the peer; ""
 // when the peer is there and well (or outside the lab).
 func (m Model) truth(c *lab.ConnView) string {
 	st := m.c.Styles
+	if !hasTruth(c) {
+		return ""
+	}
 	if d := c.Detected; d != nil {
 		return st.DetectRow.Render(m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Rule", d.Rule))
 	}
 	t := c.Truth
-	if t.Kind == lab.TruthUnknown || t.Kind == lab.TruthAlive {
-		return ""
-	}
 	what := m.truthText(t)
 	if c.HalfOpen {
 		return st.Warn.Render(m.c.T(i18n.UITruthHalfOpen, "Truth", what))
@@ -352,6 +382,24 @@ func entryTuple(e entry, wide bool) string {
 	}
 	return t
 }
+
+// tupleWidth is format.Width(entryTuple(e, wide)), without making the
+// string: widths measures every entry of a herd for each frame.
+func tupleWidth(e entry, wide bool) int {
+	n := 0
+	if e.conn != nil {
+		n = format.Width(e.conn.Tuple) + arrowWidth - 1 // " > " becomes " ⇄ "
+	} else {
+		n = len("tcp ") + len(e.listen.Addr.String())
+	}
+	if !wide && (e.conn == nil || strings.HasPrefix(e.conn.Tuple, "tcp ")) {
+		n -= len("tcp ")
+	}
+	return n
+}
+
+// arrowWidth is the width of the 5-tuple's arrow.
+var arrowWidth = format.Width("⇄")
 
 // stateCounts: "2000 connection ends: 1990 ESTABLISHED · 10 SYN_SENT".
 func stateCounts(conns []lab.ConnView, st styles.Styles, l i18n.Lang) string {

@@ -361,3 +361,50 @@ func TestDefect12GoToSaysWhatWasWrong(t *testing.T) {
 		t.Errorf("the refusal stays after the next key:\n%s", row)
 	}
 }
+
+// The connections pane draws only the entries it shows (a herd has
+// thousands), and what it shows is the list's window, line by line, even
+// where the window starts on the second line of an entry (its truth, on a
+// line of its own below 120 columns). The thundering herd's 2,000 ends
+// at 80 columns sum up under their counts; heartbeat-reconnect's few
+// scroll.
+func TestConnsPaneShowsItsWindowLineByLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		at   time.Duration
+		rows int
+	}{{"heartbeat-reconnect", 42 * time.Second, 3}, {"thundering-herd", 76 * time.Second, 9}} {
+		m := labAt(t, tc.name, tc.at, 80, 24)
+		c := m.conns
+		c.SetSize(78, 100000)
+		all := c.Lines()
+		c.SetSize(78, tc.rows)
+		first := c.Lines()
+		body := first
+		if len(all) > 2*tc.rows { // summed: the counts, then the list
+			body = first[1:]
+		}
+		if len(all) <= len(body) {
+			t.Fatalf("%s: %d lines in all, the pane shows %d: nothing to scroll", tc.name, len(all), len(body))
+		}
+		twoLines := false
+		for i, l := range all {
+			twoLines = twoLines || i > 0 && strings.HasPrefix(l, "  ")
+		}
+		if !twoLines {
+			t.Fatalf("%s: no entry takes two lines:\n%s", tc.name, strings.Join(all, "\n"))
+		}
+		for from := 0; from+len(body) <= len(all); from++ { // from the top down, line by line
+			got := c.Lines()
+			if len(all) > 2*tc.rows {
+				got = got[1:]
+			}
+			want := all[from : from+len(body)]
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("%s: scrolled to lines %d–%d, the pane shows\n%s\nwant\n%s", tc.name, from, from+len(body),
+					strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			c.Scroll(-1)
+		}
+	}
+}
