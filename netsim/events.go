@@ -295,7 +295,7 @@ type Setting struct {
 // partitions, loss, middlebox flows.
 type FaultEvent struct {
 	At       time.Duration
-	Action   string // power_off, power_on, crash, freeze, thaw, link_down, ...
+	Action   string // Fault*: power_off, power_on, crash, freeze, thaw, link_down, ...
 	Target   string // the host, link, middlebox or partition acted on
 	Settings []Setting
 }
@@ -353,6 +353,24 @@ func formatSetting(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// Fault actions of a FaultEvent that netsim does (lab adds its verbs
+// stop and restart).
+const (
+	FaultPowerOff    = "power_off"
+	FaultPowerOn     = "power_on"
+	FaultCrash       = "crash"
+	FaultFreeze      = "freeze"
+	FaultThaw        = "thaw"
+	FaultLinkDown    = "link_down"
+	FaultLinkUp      = "link_up"
+	FaultLinkConfig  = "link_config" // a link's latency, loss, … set
+	FaultLoss        = "loss"        // a link's loss set
+	FaultPartition   = "partition"
+	FaultHeal        = "heal"
+	FaultIdleTimeout = "idle_timeout"    // a middlebox's idle timeout set
+	FaultExpireFlows = "firewall_expire" // a middlebox forgets its flows
+)
 
 // Timer actions of a TimerEvent.
 const (

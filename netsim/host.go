@@ -139,7 +139,7 @@ func (h *Host) PowerOff() {
 	if !h.powered {
 		return
 	}
-	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: "power_off", Target: h.name})
+	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: FaultPowerOff, Target: h.name})
 	h.powered = false
 	for _, p := range h.procs {
 		p.state = procDead
@@ -158,7 +158,7 @@ func (h *Host) PowerOn() {
 	}
 	h.powered = true
 	h.boots++
-	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: "power_on", Target: h.name})
+	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: FaultPowerOn, Target: h.name})
 }
 
 // send hands a packet built on this host to the network. A host without

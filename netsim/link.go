@@ -131,7 +131,7 @@ func (l *Link) SetConfig(cfg LinkConfig) error {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
 	l.cfg = cfg
-	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: "link_config", Target: l.name, Settings: cfg.settings()})
+	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: FaultLinkConfig, Target: l.name, Settings: cfg.settings()})
 	return nil
 }
 
@@ -143,7 +143,7 @@ func (l *Link) SetLoss(p float64) error {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
 	l.cfg = cfg
-	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: "loss", Target: l.name, Settings: []Setting{{"loss", p}}})
+	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: FaultLoss, Target: l.name, Settings: []Setting{{"loss", p}}})
 	return nil
 }
 
@@ -154,9 +154,9 @@ func (l *Link) SetUp(up bool) {
 		return
 	}
 	l.up = up
-	action := "link_up"
+	action := FaultLinkUp
 	if !up {
-		action = "link_down"
+		action = FaultLinkDown
 		l.epoch++
 	}
 	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: action, Target: l.name})

@@ -279,7 +279,7 @@ func (m *Middlebox) SetIdleTimeout(d time.Duration) error {
 		return fmt.Errorf("netsim: middlebox %s: %w", m.name, invalid("idle_timeout", RulePositive, d))
 	}
 	m.cfg.IdleTimeout = d
-	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: "idle_timeout", Target: m.name, Settings: []Setting{{"idle_timeout_ns", int64(d)}}})
+	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: FaultIdleTimeout, Target: m.name, Settings: []Setting{{"idle_timeout_ns", int64(d)}}})
 	for _, f := range m.sortedFlows() {
 		f.timer.Reset(f.lastSeen + m.timeout(f))
 	}
@@ -369,7 +369,7 @@ func (m *Middlebox) sortedFlows() []*flow {
 // ExpireAll forgets every flow now, as if each had been idle past its
 // timeout (a fault: "the firewall forgot us").
 func (m *Middlebox) ExpireAll() {
-	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: "firewall_expire", Target: m.name})
+	m.sim.Emit(&FaultEvent{At: m.sim.now, Action: FaultExpireFlows, Target: m.name})
 	for _, f := range m.sortedFlows() {
 		m.expire(f)
 	}

@@ -191,7 +191,7 @@ func (s *Sim) Partition(name string, a, b []string) error {
 		}
 	}
 	s.partitions = append(s.partitions, partition{name: name, a: slices.Clone(a), b: slices.Clone(b)})
-	s.Emit(&FaultEvent{At: s.now, Action: "partition", Target: name,
+	s.Emit(&FaultEvent{At: s.now, Action: FaultPartition, Target: name,
 		Settings: []Setting{{"a", a}, {"b", b}}})
 	return nil
 }
@@ -214,7 +214,7 @@ func (s *Sim) Heal(name string) {
 	if target == "" {
 		target = "all"
 	}
-	s.Emit(&FaultEvent{At: s.now, Action: "heal", Target: target})
+	s.Emit(&FaultEvent{At: s.now, Action: FaultHeal, Target: target})
 }
 
 // Partitioned reports whether a partition separates the nodes called x

@@ -83,7 +83,7 @@ func (p *Process) Freeze() {
 		return
 	}
 	p.state = procFrozen
-	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "freeze", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: FaultFreeze, Target: p.host.name + "/" + p.name})
 }
 
 // Thaw resumes a frozen application; what fell due meanwhile runs now, in
@@ -93,7 +93,7 @@ func (p *Process) Thaw() {
 		return
 	}
 	p.state = procRunning
-	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "thaw", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: FaultThaw, Target: p.host.name + "/" + p.name})
 	held := p.held
 	p.held = nil
 	for _, fn := range held {
@@ -108,7 +108,7 @@ func (p *Process) Crash() {
 	if p.state == procDead {
 		return
 	}
-	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: "crash", Target: p.host.name + "/" + p.name})
+	p.host.sim.Emit(&FaultEvent{At: p.host.sim.now, Action: FaultCrash, Target: p.host.name + "/" + p.name})
 	p.Exit()
 }
 

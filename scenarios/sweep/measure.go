@@ -231,7 +231,7 @@ func (r *recorder) observe(e netsim.Event) {
 		if !r.faulted {
 			r.startFault(e.At)
 		}
-		if e.Action == "power_off" {
+		if e.Action == netsim.FaultPowerOff {
 			r.vanish(e.Target)
 		}
 	case *lab.DetectEvent:

@@ -19,12 +19,11 @@ import (
 
 // faultWords word a fault's action: "lost power".
 var faultWords = map[string]i18n.ID{
-	"power_off": i18n.WireLostPower, "power_on": i18n.WirePoweredOn, "crash": i18n.WireCrashed,
-	"restart": i18n.WireRestarted, "freeze": i18n.WireFrozen, "thaw": i18n.WireThawed,
-	"link_down": i18n.WireCablePulled, "link_up": i18n.WireCablePlug, "partition": i18n.WirePartitioned,
-	"heal": i18n.WireHealed, "firewall_expire": i18n.WireForgets, "expire": i18n.WireForgets,
-	"stop": i18n.WireStopped, "link_config": i18n.WireReconfig, "idle_timeout": i18n.WireIdleSet,
-	"loss": i18n.WireLossSet,
+	netsim.FaultPowerOff: i18n.WireLostPower, netsim.FaultPowerOn: i18n.WirePoweredOn, netsim.FaultCrash: i18n.WireCrashed,
+	string(lab.Restart): i18n.WireRestarted, netsim.FaultFreeze: i18n.WireFrozen, netsim.FaultThaw: i18n.WireThawed,
+	netsim.FaultLinkDown: i18n.WireCablePulled, netsim.FaultLinkUp: i18n.WireCablePlug, netsim.FaultPartition: i18n.WirePartitioned,
+	netsim.FaultHeal: i18n.WireHealed, netsim.FaultExpireFlows: i18n.WireForgets, string(lab.Stop): i18n.WireStopped,
+	netsim.FaultLinkConfig: i18n.WireReconfig, netsim.FaultIdleTimeout: i18n.WireIdleSet, netsim.FaultLoss: i18n.WireLossSet,
 }
 
 // FaultText words a fault for the wire: "client lost power", with its

@@ -277,7 +277,7 @@ func TestBranchDropsTheRemainingInputs(t *testing.T) {
 	}
 	var thawed bool
 	m.Session().Observe(func(e netsim.Event) {
-		if f, ok := e.(*netsim.FaultEvent); ok && f.Action == "thaw" {
+		if f, ok := e.(*netsim.FaultEvent); ok && f.Action == netsim.FaultThaw {
 			thawed = true
 		}
 	})
