@@ -160,10 +160,62 @@ func (m Model) conns(t *tally.Tally) []string {
 		}
 		rows = append(rows, row)
 	}
-	out := []string{"", m.c.Styles.Strong.Render(format.Clip(m.c.T(i18n.UICostConns), m.w))}
+	if tableWidth(rows) > m.w {
+		rows = dropEmpty(rows, 3) // narrow: the kinds no end has give way
+	}
+	out := []string{""}
+	for _, l := range format.Wrap(m.c.T(i18n.UICostConns), m.w) {
+		out = append(out, m.c.Styles.Strong.Render(l))
+	}
 	out = append(out, m.table(rows)...)
 	if n := len(ends) - maxConnRows; n > 0 {
 		out = append(out, m.c.Styles.Dim.Render(m.c.T(i18n.UICostMoreConns, "Count", n)))
+	}
+	return out
+}
+
+// tableWidth is how wide table lays rows out.
+func tableWidth(rows [][]string) int {
+	var widths []int
+	for _, r := range rows {
+		for i, cell := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(cell))
+		}
+	}
+	w := 0
+	for i, n := range widths {
+		w += n
+		if i > 0 {
+			w += len("  ")
+		}
+	}
+	return w
+}
+
+// dropEmpty drops the columns from the from-th on whose every cell under
+// the header is "—".
+func dropEmpty(rows [][]string, from int) [][]string {
+	keep := func(j int) bool {
+		if j < from {
+			return true
+		}
+		for _, r := range rows[1:] {
+			if r[j] != "—" {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([][]string, len(rows))
+	for j := range rows[0] {
+		if keep(j) {
+			for i, r := range rows {
+				out[i] = append(out[i], r[j])
+			}
+		}
 	}
 	return out
 }
