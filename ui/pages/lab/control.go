@@ -70,8 +70,6 @@ func (m Model) verdictKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Pause):
 		m.clock.Paused = false
 		return m, m.clock.Retag()
-	case key.Matches(msg, k.Lessons):
-		return m, back
 	case key.Matches(msg, k.Restart):
 		return m.restart()
 	case key.Matches(msg, k.Back):
