@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"os"
 	"os/signal"
@@ -42,9 +40,6 @@ ssh -p 2222 lab.example`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if teacherKey != "" {
 				k, err := serve.ReadTeacherKey(teacherKey)
-				if errors.Is(err, fs.ErrNotExist) {
-					err = i18n.NewError(i18n.FileMissing, "Path", teacherKey)
-				}
 				if err != nil {
 					return fmt.Errorf("serve: --teacher-key: %w", err)
 				}

@@ -136,3 +136,45 @@ func TestIdle(t *testing.T) {
 		t.Errorf("the log does not say the session idled:\n%s", logs)
 	}
 }
+
+// impostor offers the teacher's public key, but signs with its own: it
+// does not hold the teacher's private key.
+type impostor struct {
+	gossh.Signer
+	teacher gossh.PublicKey
+}
+
+func (i impostor) PublicKey() gossh.PublicKey { return i.teacher }
+
+// Offering the teacher's public key without its private half makes no
+// one the teacher: the key's signature fails, and the SSH library ends
+// the connection there (a key offered but not proved is never the
+// session's key, so a method tried after it could not borrow it either).
+func TestOnlyTheKeyHolderIsTheTeacher(t *testing.T) {
+	_, teacher := newKey(t)
+	own, _ := newKey(t)
+	srv := startServer(t, Config{TeacherKey: teacher})
+	_, err := gossh.Dial("tcp", srv.addr, &gossh.ClientConfig{
+		User: "mallory",
+		Auth: []gossh.AuthMethod{
+			gossh.PublicKeys(impostor{own, teacher}),
+			gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil }),
+		},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // the test's own server
+	})
+	if err == nil || !strings.Contains(err.Error(), "handshake failed") {
+		t.Errorf("the impostor's connection gave %v, want the handshake refused", err)
+	}
+	tm := openTerm(t, "mallory", srv.dial(t, "mallory", own), 80, 24) // with a key of her own: a student
+	tm.expect("socklab · lessons")
+	tm.send(ctrlP, "q") // the teacher's key, from a student: nothing
+	if err := tm.ended(); err != nil {
+		t.Errorf("the session ended with %v", err)
+	}
+	if strings.Contains(tm.out.all(), "teacher ·") || strings.Contains(tm.out.all(), "open a lesson first") {
+		t.Errorf("mallory was shown the teacher's line")
+	}
+	if logs := srv.log.String(); !strings.Contains(logs, "role=student") || strings.Contains(logs, "role=teacher") {
+		t.Errorf("mallory was not a student:\n%s", logs)
+	}
+}

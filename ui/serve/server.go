@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"os"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/scenarios"
 )
 
 // The defaults of Config, and the bounds socklab serve's flags hold them
@@ -90,11 +92,20 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// MaxTeacherKey bounds the teacher key's file: an authorized_keys line is
+// under a kilobyte (an RSA key of 16,384 bits, about 2.8 kB); a file of
+// 64 kB is no key.
+const MaxTeacherKey = 64 << 10
+
 // ReadTeacherKey reads the teacher's public key from path, in the format
 // of authorized_keys and of ~/.ssh/id_ed25519.pub (the first key of the
-// file).
+// file). A file that is missing, not a regular file, too large or holds
+// no key is an error naming it.
 func ReadTeacherKey(path string) (ssh.PublicKey, error) {
-	data, err := os.ReadFile(path)
+	data, err := scenarios.ReadFile(path, MaxTeacherKey)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, i18n.NewError(i18n.FileMissing, "Path", path)
+	}
 	if err != nil {
 		return nil, err
 	}
