@@ -9,8 +9,8 @@ import (
 )
 
 // A lab's frame costs what its scenario's state costs to draw: a lesson's
-// under a millisecond, a herd of 10,000 clients far more, whatever its
-// events (the connections pane alone lays out every end). The cores are
+// under a millisecond, a herd of 10,000 clients more, whatever its
+// events. The cores are
 // the class's, so a session paces its lab: after a frame that took more
 // than FrameShare, the next tick waits paceFactor times as long as that
 // frame took. Such a lab takes at most a tenth of a core; it draws fewer
