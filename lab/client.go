@@ -359,9 +359,10 @@ func (c *client) onConnectTimeout() {
 func (c *client) attemptFailed(cause netsim.Cause) {
 	s := c.s
 	s.totals.Detections++
+	rule := connectRule(cause, s.Now()-c.attemptAt)
 	s.noteDetect(&DetectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Conn: c.connName(), Peer: c.target.String(), Cause: cause,
-		Rule: connectRule(cause, s.Now()-c.attemptAt)})
-	c.giveUpAttempt(cause.String(), narrateConnectFailed(c, cause))
+		Rule: rule})
+	c.giveUpAttempt(cause.String(), rule, narrateConnectFailed(c, cause))
 }
 
 // callFailed: the connect call itself failed, on this host (no free
@@ -373,16 +374,17 @@ func (c *client) callFailed(err error) {
 	if !errors.As(err, &errno) {
 		panic("lab: connect failed with a checked configuration: " + err.Error())
 	}
-	c.giveUpAttempt(errno.Name(), narrateCallFailed(c, errno))
+	c.giveUpAttempt(errno.Name(), i18n.Message{}, narrateCallFailed(c, errno))
 }
 
 // giveUpAttempt ends a failed connect attempt: the reconnect event (for a
-// reconnection), the narration, and the next attempt.
-func (c *client) giveUpAttempt(why string, narration i18n.Message) {
+// reconnection), the narration, and the next attempt. why is the code the
+// event stream carries; rule, if any, says it for people.
+func (c *client) giveUpAttempt(why string, rule i18n.Message, narration i18n.Message) {
 	s := c.s
 	if c.everConnected || c.bo.attempt > 1 {
 		s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt,
-			Outcome: ReconnectFailed, Error: why})
+			Outcome: ReconnectFailed, Error: why, Rule: rule})
 	}
 	s.narrate(narration)
 	if c.conn != nil {

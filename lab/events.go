@@ -130,7 +130,11 @@ type ReconnectEvent struct {
 	Delay   time.Duration // for scheduled: the wait before the attempt
 	Outcome string
 	Conn    string // for connected: the new connection
-	Error   string // for failed: why
+	Error   string // for failed: why, as a code (ETIMEDOUT's cause, an errno)
+	// Rule is, for a failed attempt that reached the network, the rule by
+	// which it failed, for people ("no SYN-ACK within 3s"); the event
+	// stream keeps Error's code.
+	Rule i18n.Message
 }
 
 func (e *ReconnectEvent) When() time.Duration { return e.At }
@@ -149,6 +153,9 @@ func (e *ReconnectEvent) Message() i18n.Message {
 		return i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", e.Delay.Round(time.Millisecond))
 	case ReconnectConnected:
 		return i18n.M(i18n.EventAttemptConnected, "Attempt", e.Attempt, "Conn", e.Conn)
+	}
+	if !e.Rule.IsZero() {
+		return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Rule)
 	}
 	return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
 }
