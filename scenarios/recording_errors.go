@@ -54,11 +54,14 @@ func (r recordingErrors) decoding(err error) error {
 		// The decoder stands just past the byte it refused.
 		return r.atOffset(syntax.Offset-1, i18n.NewError(i18n.RecordingSyntax, "Err", syntax.Error()))
 	case errors.As(err, &typ):
-		refused := i18n.NewError(i18n.RecordingFieldType, "Field", typ.Field,
+		s, placed := r.where.typed(typ.Field, typ.Offset)
+		field := typ.Field
+		if placed {
+			field = s.path // with its indexes: inputs.2.t_ns
+		}
+		refused := i18n.NewError(i18n.RecordingFieldType, "Field", field,
 			"Want", wantedJSON(typ.Type), "Got", gotJSON(typ.Value))
-		if s, ok := r.where.typed(typ.Field, typ.Offset); ok {
-			refused = i18n.NewError(i18n.RecordingFieldType, "Field", s.path,
-				"Want", wantedJSON(typ.Type), "Got", gotJSON(typ.Value))
+		if placed {
 			return r.atSpan(s, refused)
 		}
 		return r.whole(i18n.RecordingWhole, "Err", refused)
