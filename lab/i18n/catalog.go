@@ -36,6 +36,7 @@ var catalog = merge(
 	expectMessages,
 	presetMessages,
 	uiMessages,
+	whyMessages,
 	screenMessages,
 	keyMessages,
 	stateMessages,

@@ -52,7 +52,7 @@ type Row struct {
 	Proto    netsim.Proto
 	Src, Dst string      // nodes: the sender, and the receiver (tentative until delivered)
 	Fate     netsim.Fate // netsim.FateSent while in flight
-	Why      string      // drop reason
+	Why      netsim.Why  // drop reason
 	Where    string      // where it was delivered or dropped: a node or a link "a-b"
 	Flags    netsim.Flags
 	Seq, Ack uint32 // relative to each side's initial sequence number, like Wireshark
@@ -431,7 +431,7 @@ func (f *Feed) segment(e *netsim.SegmentEvent) {
 
 // complete writes a packet's fate into its row.
 func (f *Feed) complete(row *Row, e *netsim.SegmentEvent) {
-	row.Fate, row.Why, row.Where, row.End = e.Fate, e.Why.String(), e.Where, e
+	row.Fate, row.Why, row.Where, row.End = e.Fate, e.Why, e.Where, e
 	if row.Owners[1] == "" && e.Fate == netsim.FateDelivered {
 		row.Owners[1] = f.ownerOf(e.Where, &e.Packet, true)
 	}
