@@ -64,6 +64,10 @@ type client struct {
 	bo    *backoff
 	state ClientState
 
+	// The timers are made when first armed (a nil one is stopped): most
+	// clients never arm retryTimer or trafficTimer, and startTimer and
+	// connectTimer are let go once done with. A herd of 100,000 clients
+	// holds no timer it does not need.
 	startTimer, retryTimer, connectTimer, trafficTimer *netsim.Timer
 
 	everConnected bool
@@ -82,13 +86,26 @@ func (c *client) boot() {
 	}
 	c.proc = p
 	c.bo = newBackoff(c.cfg.Reconnect, c.s.sim.Rand())
-	c.startTimer = p.NewTimer(c.connect)
-	c.retryTimer = p.NewTimer(c.connect)
-	c.connectTimer = p.NewTimer(c.onConnectTimeout)
-	c.trafficTimer = p.NewTimer(c.onTraffic)
+	c.retryTimer, c.connectTimer, c.trafficTimer = nil, nil, nil
 	c.become(ClientIdle)
 	c.everConnected = false
+	c.startTimer = p.NewTimer(c.start)
 	c.startTimer.Reset(c.s.Now() + c.cfg.Start + time.Duration(c.index)*c.cfg.Stagger)
+}
+
+// start makes the first connection attempt; the start timer is done with.
+func (c *client) start() {
+	c.startTimer = nil
+	c.connect()
+}
+
+// arm arms *t to fire at at, first making it a timer of the client's
+// process that calls fire if it is not made yet.
+func (c *client) arm(t **netsim.Timer, at time.Duration, fire func()) {
+	if *t == nil {
+		*t = c.proc.NewTimer(fire)
+	}
+	(*t).Reset(at)
 }
 
 func (c *client) alive() bool { return c.proc != nil && c.proc.Alive() }
@@ -143,7 +160,7 @@ func (c *client) connect() {
 	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	if timeout > 0 {
-		c.connectTimer.Reset(s.Now() + timeout)
+		c.arm(&c.connectTimer, s.Now()+timeout, c.onConnectTimeout)
 	}
 }
 
@@ -160,6 +177,7 @@ func (c *client) onNotice(conn *netsim.Conn, n netsim.Notice) {
 func (c *client) onConnected() {
 	s := c.s
 	c.connectTimer.Stop()
+	c.connectTimer = nil // until the next attempt
 	c.become(ClientConnected)
 	s.totals.Connects++
 	if c.everConnected || c.bo.attempt > 1 {
@@ -176,7 +194,7 @@ func (c *client) onConnected() {
 	c.hb.scale = c.pingScale
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
-		c.trafficTimer.Reset(s.Now() + c.cfg.Traffic.Interval)
+		c.arm(&c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic)
 	}
 	if c.cfg.Kind == KindPoller {
 		c.startPolling()
@@ -408,7 +426,7 @@ func (c *client) scheduleReconnect() {
 	c.become(ClientWaiting)
 	s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt + 1,
 		Delay: d, Outcome: ReconnectScheduled})
-	c.retryTimer.Reset(s.Now() + d)
+	c.arm(&c.retryTimer, s.Now()+d, c.connect)
 }
 
 // reconfigure applies live parameter changes.

@@ -17,7 +17,7 @@ import (
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
 	cfg  *AppConfig // live: parameter changes apply from the next timer
-	now  func() time.Duration
+	proc *netsim.Process
 	ping func(seq uint32) // send a ping
 	dead func(cause netsim.Cause, silent time.Duration)
 
@@ -30,6 +30,10 @@ type heartbeat struct {
 	started  time.Duration
 	stopped  bool
 
+	// The timers are made the first time they are armed (a nil one is
+	// stopped): a client's heartbeat arms two of the four, a server's that
+	// only answers none, and 100,000 connections would otherwise hold
+	// hundreds of thousands of timers never armed.
 	pingTimer   *netsim.Timer
 	answerTimer *netsim.Timer
 	expectTimer *netsim.Timer
@@ -59,13 +63,10 @@ type pendingPing struct {
 }
 
 func newHeartbeat(p *netsim.Process, cfg *AppConfig, ping func(uint32), dead func(netsim.Cause, time.Duration)) *heartbeat {
-	h := &heartbeat{cfg: cfg, now: p.Host().Sim().Now, ping: ping, dead: dead, scale: 1}
-	h.pingTimer = p.NewTimer(h.onPingTimer)
-	h.answerTimer = p.NewTimer(h.onAnswerTimer)
-	h.expectTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, netsim.CauseHeartbeatTimeout, h.expectTimer) })
-	h.idleTimer = p.NewTimer(func() { h.onSilenceTimer(h.cfg.IdleTimeout, netsim.CauseIdleTimeout, h.idleTimer) })
-	return h
+	return &heartbeat{cfg: cfg, proc: p, ping: ping, dead: dead, scale: 1}
 }
+
+func (h *heartbeat) now() time.Duration { return h.proc.Host().Sim().Now() }
 
 // start begins watching a connection that has just opened.
 func (h *heartbeat) start() {
@@ -82,17 +83,29 @@ func (h *heartbeat) rearm() {
 		return
 	}
 	hb := h.cfg.Heartbeat
-	keep := func(t *netsim.Timer, on bool, at func() time.Duration) {
+	keep := func(t **netsim.Timer, on bool, at func() time.Duration, fire func()) {
 		switch {
 		case !on:
-			t.Stop()
-		case !t.Armed():
-			t.Reset(at())
+			(*t).Stop()
+		case !(*t).Armed():
+			h.arm(t, at(), fire)
 		}
 	}
-	keep(h.pingTimer, hb.Interval > 0, h.nextPing)
-	keep(h.expectTimer, hb.Expect > 0, func() time.Duration { return h.lastRecv + hb.Expect })
-	keep(h.idleTimer, h.cfg.IdleTimeout > 0, func() time.Duration { return h.lastRecv + h.cfg.IdleTimeout })
+	keep(&h.pingTimer, hb.Interval > 0, h.nextPing, h.onPingTimer)
+	keep(&h.expectTimer, hb.Expect > 0, func() time.Duration { return h.lastRecv + hb.Expect },
+		func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, netsim.CauseHeartbeatTimeout, h.expectTimer) })
+	keep(&h.idleTimer, h.cfg.IdleTimeout > 0, func() time.Duration { return h.lastRecv + h.cfg.IdleTimeout },
+		func() { h.onSilenceTimer(h.cfg.IdleTimeout, netsim.CauseIdleTimeout, h.idleTimer) })
+}
+
+// arm arms *t to fire at at, first making it a timer of the process that
+// calls fire if it is not made yet. (A hot path tests *t for nil itself
+// rather than build fire on every call.)
+func (h *heartbeat) arm(t **netsim.Timer, at time.Duration, fire func()) {
+	if *t == nil {
+		*t = h.proc.NewTimer(fire)
+	}
+	(*t).Reset(at)
 }
 
 // interval is the time between pings: the setting times the scale, at
@@ -170,7 +183,10 @@ func (h *heartbeat) onPingTimer() {
 	h.sent++
 	if !hb.NoAnswer {
 		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
-		if !h.answerTimer.Armed() {
+		switch {
+		case h.answerTimer == nil:
+			h.arm(&h.answerTimer, h.pending[0].deadline, h.onAnswerTimer)
+		case !h.answerTimer.Armed():
 			h.answerTimer.Reset(h.pending[0].deadline)
 		}
 	}

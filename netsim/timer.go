@@ -69,11 +69,15 @@ func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
 
 // Stop disarms the timer. It reports whether the timer was armed.
 //
+// A nil *Timer is a stopped one (Stop and Armed take it), so that an owner
+// with many timers, most of them never armed, can make each the first
+// time it arms it.
+//
 // Its queue entry stays where it is, stale, until its deadline comes up (or
 // the queue is compacted): a stack stops and re-arms its timers on nearly
 // every segment, and this makes stopping O(1).
 func (t *Timer) Stop() bool {
-	if !t.armed {
+	if t == nil || !t.armed {
 		return false
 	}
 	t.armed = false
@@ -82,7 +86,7 @@ func (t *Timer) Stop() bool {
 }
 
 // Armed reports whether the timer is waiting to fire.
-func (t *Timer) Armed() bool { return t.armed }
+func (t *Timer) Armed() bool { return t != nil && t.armed }
 
 // Deadline is the virtual time the timer fires at; meaningful only if Armed.
 func (t *Timer) Deadline() time.Duration { return t.at }
