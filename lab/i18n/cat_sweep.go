@@ -298,23 +298,23 @@ SPEC 是列表（5s,10s,30s；exponential,full-jitter）、带步长的范围（
 socklab sweep --list
 socklab sweep heartbeat-interval
 # The heartbeat's interval from 5 s to 60 s, in steps of 5 s:
-socklab sweep power-loss-heartbeat \\
-  --vary apps.client.heartbeat.interval=5s..60s/5s \\
+socklab sweep power-loss-heartbeat \
+  --vary apps.client.heartbeat.interval=5s..60s/5s \
   --csv out.csv --plot out.svg
 # A grid, three seeds a point:
-socklab sweep thundering-herd --seeds 3 \\
-  --vary apps.clients.count=250..2000*2 \\
+socklab sweep thundering-herd --seeds 3 \
+  --vary apps.clients.count=250..2000*2 \
   --vary apps.clients.reconnect.policy=exponential,full-jitter`,
 		Zh: `
 socklab sweep --list
 socklab sweep heartbeat-interval
 # 心跳间隔从 5 秒到 60 秒，步长 5 秒：
-socklab sweep power-loss-heartbeat \\
-  --vary apps.client.heartbeat.interval=5s..60s/5s \\
+socklab sweep power-loss-heartbeat \
+  --vary apps.client.heartbeat.interval=5s..60s/5s \
   --csv out.csv --plot out.svg
 # 网格，每个取值点三个种子：
-socklab sweep thundering-herd --seeds 3 \\
-  --vary apps.clients.count=250..2000*2 \\
+socklab sweep thundering-herd --seeds 3 \
+  --vary apps.clients.count=250..2000*2 \
   --vary apps.clients.reconnect.policy=exponential,full-jitter`,
 	},
 	CLISweepProgress: {
