@@ -1,21 +1,31 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/scenarios"
 )
 
-// TestDocLinksResolve reads README.md and every Markdown file under docs/
-// and checks each link: it names a file or directory of the repository (a
+// TestDocLinksResolve reads every Markdown file of the repository (the
+// READMEs in both languages, docs/, testdata's notes) and checks each link: it names a file or directory of the repository (a
 // clone has nothing beside it: no link may leave it, nor point to the
 // web), and an #anchor names a heading of the file it points to, as
 // GitHub makes anchors from headings.
 func TestDocLinksResolve(t *testing.T) {
-	files := []string{"README.md"}
-	err := filepath.WalkDir("docs", func(path string, d os.DirEntry, err error) error {
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && path != "." && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir // .git, .ci
+		}
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
 			files = append(files, path)
 		}
@@ -134,5 +144,52 @@ func TestCheckLink(t *testing.T) {
 		if got := checkLink(root, c.file, c.link) == ""; got != c.ok {
 			t.Errorf("%s: %s: ok %v, want %v (%s)", c.file, c.link, got, c.ok, checkLink(root, c.file, c.link))
 		}
+	}
+}
+
+// TestReadmesListEveryLesson: both READMEs count the built-in lessons
+// right, README.md's table of what they teach names every one, and
+// README.zh.md's numbered table is the picker's teaching order with each
+// lesson's titles as the catalog has them.
+func TestReadmesListEveryLesson(t *testing.T) {
+	lessons := scenarios.Lessons()
+	en, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := os.ReadFile("README.zh.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := strconv.Itoa(len(lessons))
+	for _, want := range []string{"the " + n + " built-in lessons"} {
+		if !strings.Contains(string(en), want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
+	for _, want := range []string{n + " 节内置课程", "全部 " + n + " 节课"} {
+		if !strings.Contains(string(zh), want) {
+			t.Errorf("README.zh.md does not say %q", want)
+		}
+	}
+	_, teaches, _ := strings.Cut(string(en), "\n## What it teaches\n")
+	teaches, _, _ = strings.Cut(teaches, "\n## ")
+	for _, l := range lessons {
+		if !strings.Contains(teaches, "`"+l.Name+"`") {
+			t.Errorf("README.md's What it teaches does not name %s", l.Name)
+		}
+	}
+	var rows []string
+	for line := range strings.Lines(string(zh)) {
+		if regexp.MustCompile("^\\| [0-9]+ \\| `").MatchString(line) {
+			rows = append(rows, strings.TrimSpace(line))
+		}
+	}
+	var want []string
+	for _, l := range lessons {
+		want = append(want, fmt.Sprintf("| %d | `%s` | %s | %s |", l.Lesson, l.Name, l.Title.In(i18n.Chinese), l.Title.In(i18n.English)))
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Errorf("README.zh.md's numbered table of the lessons (-want +got):\n%s", diff)
 	}
 }
