@@ -193,3 +193,41 @@ func TestReadmesListEveryLesson(t *testing.T) {
 		t.Errorf("README.zh.md's numbered table of the lessons (-want +got):\n%s", diff)
 	}
 }
+
+// TestCLIDocQuotesTranscripts: every error line about the command line
+// that docs/cli.md quotes is one the transcripts of testdata/cli hold (and
+// so one socklab prints today), byte for byte.
+func TestCLIDocQuotesTranscripts(t *testing.T) {
+	doc, err := os.ReadFile("docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/cli/*.txt")
+	var transcripts strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		transcripts.Write(b)
+	}
+	quoted := 0
+	fenced := false
+	for line := range strings.Lines(string(doc)) {
+		line = strings.TrimSuffix(line, "\n")
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+			continue
+		}
+		if !fenced || !strings.HasPrefix(line, "socklab: ") || strings.HasPrefix(line, "socklab: lesson.yaml:") {
+			continue // a scenario file's error: scenarios' broken tests hold those
+		}
+		quoted++
+		if !strings.Contains(transcripts.String(), "stderr: "+line+"\n") {
+			t.Errorf("docs/cli.md quotes a message no transcript holds:\n%s", line)
+		}
+	}
+	if quoted < 5 {
+		t.Fatalf("only %d messages found in docs/cli.md: is the reader right?", quoted)
+	}
+}
