@@ -105,6 +105,11 @@ type Profile struct {
 	// of the two (tcp_select_initial_window: ilog2(max(tcp_rmem[2],
 	// rmem_max)) - 15, between 0 and 14).
 	RcvBufMax, RmemMax int
+	// SndBuf is the send buffer a socket starts with (tcp_wmem[1]), which
+	// getsockopt(SO_SNDBUF) reads: the model does not bound a socket's
+	// send queue by it, only by SO_SNDBUF (tcp_sockbuf.go). WmemMax is
+	// the largest SO_SNDBUF may ask for (net.core.wmem_max).
+	SndBuf, WmemMax int
 
 	// EphemeralLow and EphemeralHigh bound the local ports connect() picks
 	// (Linux net.ipv4.ip_local_port_range).
@@ -144,6 +149,8 @@ func Linux() Profile {
 		RcvBuf:            131072,               // tcp_rmem[1]
 		RcvBufMax:         6291456,              // tcp_rmem[2]
 		RmemMax:           212992,               // net.core.rmem_max: SK_RMEM_MAX (include/net/sock.h) on 64-bit
+		SndBuf:            16384,                // tcp_wmem[1]
+		WmemMax:           212992,               // net.core.wmem_max: SK_WMEM_MAX
 		SACK:              true,                 // tcp_sack
 		Timestamps:        true,                 // tcp_timestamps
 		WindowScaling:     true,                 // tcp_window_scaling

@@ -31,6 +31,7 @@ type Conn struct {
 	// Send sequence space (RFC 9293 3.3.1).
 	iss, sndUna, sndNxt uint32
 	sndWnd              uint32 // the peer's advertised window
+	sndMaxWnd           uint32 // the largest window the peer advertised (tp->max_window)
 	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
 	sndBuf              []byte // data from sndBufSeq on: unacknowledged, then unsent
 	sndBufSeq           uint32
@@ -39,7 +40,10 @@ type Conn struct {
 	finSent             bool
 	finSeq              uint32
 	sndSml              uint32 // the end of the last segment sent shorter than an MSS (tp->snd_sml)
-	mss                 int
+	// sb is the send queue's buffers, kept only while SO_SNDBUF bounds
+	// it (tcp_sockbuf.go).
+	sb  *sendBuffers
+	mss int
 	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
 	// it at random when the socket connects or is accepted
 	// (get_random_u16); the model derives it from the random ISS, so that
@@ -145,12 +149,34 @@ const (
 	// Failed: the connection failed; Err or the next Read or Write says
 	// how (ECONNRESET, ETIMEDOUT, ECONNREFUSED, EPIPE).
 	Failed
+	// Writable: a send buffer that was full has room again (Send).
+	Writable
 )
 
 // SockOpts are the socket options of a connection. Zero values mean "the
 // host's default" (its Profile).
 type SockOpts struct {
-	KeepAlive bool          // SO_KEEPALIVE
+	// The flags and the small numbers come first, side by side: a Conn
+	// holds its options, and must fit its size class (layout_internal_test).
+
+	KeepAlive bool // SO_KEEPALIVE
+	// LingerZero is SO_LINGER with a zero timeout: close() sends RST.
+	LingerZero bool
+	// NoDelay is TCP_NODELAY: a small write leaves at once even while an
+	// earlier small segment waits for its ACK. Without it Nagle's
+	// algorithm holds it back (Linux's default; see output).
+	NoDelay bool
+	// MaxSeg is TCP_MAXSEG (tp->rx_opt.user_mss): set before connect or
+	// listen, it caps the MSS the socket advertises and sends with. Zero:
+	// none.
+	MaxSeg uint16
+	// SndBuf and RcvBuf are SO_SNDBUF and SO_RCVBUF as the kernel keeps
+	// them (sk_sndbuf, sk_rcvbuf: Profile.SndBufFor and RcvBufFor turn
+	// what setsockopt asks into them). Zero: the socket's buffers are
+	// the host's — the receive buffer Profile.RcvBuf, the send buffer not
+	// bounded (see Send).
+	SndBuf, RcvBuf int32
+
 	KeepIdle  time.Duration // TCP_KEEPIDLE
 	KeepIntvl time.Duration // TCP_KEEPINTVL
 	KeepCnt   int           // TCP_KEEPCNT
@@ -158,14 +184,8 @@ type SockOpts struct {
 	// unacknowledged data or unanswered keepalive probes abort the
 	// connection (tcp_retries2 and TCP_KEEPCNT no longer do).
 	UserTimeout time.Duration
-	// LingerZero is SO_LINGER with a zero timeout: close() sends RST.
-	LingerZero bool
 	// SynRetries is TCP_SYNCNT.
 	SynRetries int
-	// NoDelay is TCP_NODELAY: a small write leaves at once even while an
-	// earlier small segment waits for its ACK. Without it Nagle's
-	// algorithm holds it back (Linux's default; see output).
-	NoDelay bool
 }
 
 // Validate reports the first option out of its range as a *ConfigError
@@ -182,6 +202,12 @@ func (o SockOpts) Validate() error {
 		return invalid("user_timeout", RuleNotNegative, o.UserTimeout)
 	case o.SynRetries < 0 || o.SynRetries > 127:
 		return invalid("syn_retries", RuleBetween, o.SynRetries, 0, 127) // TCP_SYNCNT limit MAX_TCP_SYNCNT
+	case o.MaxSeg != 0 && (o.MaxSeg < minMSS || o.MaxSeg > maxUserMSS):
+		return invalid("maxseg", RuleBetween, o.MaxSeg, minMSS, maxUserMSS) // do_tcp_setsockopt TCP_MAXSEG
+	case o.SndBuf < 0 || o.SndBuf > 0 && o.SndBuf < sockMinSndBuf:
+		return invalid("sndbuf", RuleAtLeast, o.SndBuf, sockMinSndBuf)
+	case o.RcvBuf < 0 || o.RcvBuf > 0 && o.RcvBuf < sockMinRcvBuf:
+		return invalid("rcvbuf", RuleAtLeast, o.RcvBuf, sockMinRcvBuf)
 	}
 	return nil
 }
@@ -207,7 +233,7 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 		name:   "tcp " + local.String() + " > " + remote.String(),
 		opts:   opts,
 		iss:    h.sim.rng.Uint32(),
-		mss:    prof.MSS,
+		mss:    advMSS(prof, opts),
 		rto:    prof.InitialRTO,
 		cwnd:   prof.InitCwnd * prof.MSS,
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.
@@ -218,7 +244,7 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	c.ipID = uint16(c.iss>>16 ^ c.iss)
 	c.tsOffset = c.iss * 2654435761 // a hash of the random ISS: no extra draw changes the run
 	if prof.WindowScaling {
-		c.rcvWScale = windowScale(max(prof.RcvBufMax, prof.RmemMax))
+		c.rcvWScale = windowScale(min(max(prof.RcvBufMax, prof.RmemMax), c.windowClamp()))
 	}
 	h.sim.ownTimer(&c.rtx, c)
 	h.sim.ownTimer(&c.delack, c)

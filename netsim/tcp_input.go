@@ -126,6 +126,7 @@ func (c *Conn) input(p *Packet) {
 		return
 	}
 	c.output()
+	c.checkSpace() // tcp_data_snd_check: push, then tcp_check_space
 	if c.ackOwed {
 		c.scheduleAck(c.ackNow)
 	}
@@ -188,7 +189,8 @@ func (c *Conn) completePassiveOpen(p *Packet) bool {
 		c.host.replyReset(p, TriggerResetBadACK)
 		return false
 	}
-	c.sndWnd, c.sndWL1, c.sndWL2 = c.peerWindow(p), p.Seq, p.Ack
+	c.setPeerWindow(c.peerWindow(p))
+	c.sndWL1, c.sndWL2 = p.Seq, p.Ack
 	c.stopTimer(&c.rtx, c.rtxKind)
 	c.retransmits = 0
 	c.setState(Established)
@@ -228,14 +230,16 @@ func (c *Conn) inputSynSent(p *Packet) {
 	c.agree(p)
 	if p.Flags&ACK == 0 {
 		// Simultaneous open: both sides sent a SYN.
-		c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
+		c.setPeerWindow(uint32(p.Win))
+		c.sndWL1 = p.Seq
 		c.setState(SynReceived)
 		c.sendSYNACK()
 		c.armRetransmit(TimerSYNACK, c.rto)
 		return
 	}
 	c.sndUna = p.Ack
-	c.sndWnd, c.sndWL1, c.sndWL2 = uint32(p.Win), p.Seq, p.Ack
+	c.setPeerWindow(uint32(p.Win))
+	c.sndWL1, c.sndWL2 = p.Seq, p.Ack
 	c.rttSample(now - c.sent[0].at) // timed from the last SYN sent, as with timestamps
 	c.sent = c.sent[:0]
 	c.retransmits = 0
@@ -304,7 +308,8 @@ func (c *Conn) inputAck(p *Packet) bool {
 	windowChanged := false
 	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
 		windowChanged = c.sndWnd != c.peerWindow(p)
-		c.sndWnd, c.sndWL1, c.sndWL2 = c.peerWindow(p), p.Seq, ack
+		c.setPeerWindow(c.peerWindow(p))
+		c.sndWL1, c.sndWL2 = p.Seq, ack
 	}
 	if ack == c.sndUna {
 		if c.sndNxt != c.sndUna && len(p.Payload) == 0 && p.Flags&(SYN|FIN) == 0 && !windowChanged {
@@ -333,6 +338,7 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		c.sndBuf = c.sndBuf[n:]
 		c.sndBufSeq += uint32(n)
 		c.trimMarks()
+		c.freeAcked()
 		c.account()
 	}
 	ackedBytes := int(ack - c.sndUna)
@@ -412,7 +418,9 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 		return
 	}
 	if c.cwnd < c.ssthresh {
-		c.cwnd += min(acked, c.mss)
+		// Linux's tcp_slow_start: one segment for each segment acknowledged
+		// (no RFC 3465 limit per ACK), up to ssthresh.
+		c.cwnd = min(c.cwnd+acked, max(c.ssthresh, c.cwnd))
 		return
 	}
 	// Congestion avoidance: one segment per window of data acknowledged,

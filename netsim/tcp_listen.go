@@ -133,7 +133,8 @@ func (l *Listener) syn(p *Packet) {
 		c.mss = min(c.mss, int(p.MSS))
 	}
 	c.agree(p)
-	c.sndWnd, c.sndWL1 = uint32(p.Win), p.Seq
+	c.setPeerWindow(uint32(p.Win))
+	c.sndWL1 = p.Seq
 	h.link(keyOf(p.Dst.Port(), p.Src), c)
 	l.halfOpen = append(l.halfOpen, c)
 	c.state = Listen // the RFC's TCB moves LISTEN → SYN-RECEIVED

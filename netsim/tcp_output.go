@@ -34,7 +34,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	w := c.window()
 	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
 	if flags&SYN != 0 {
-		p.MSS = uint16(c.host.profile.MSS)
+		p.MSS = uint16(advMSS(&c.host.profile, c.opts))
 		c.synOptions(p)
 	} else {
 		c.established(p)
@@ -80,7 +80,7 @@ func (c *Conn) nextIPID() uint16 {
 // zero while less than min(MSS, buffer/2) is free (receiver silly window
 // avoidance, RFC 1122 4.2.3.3).
 func (c *Conn) window() uint32 {
-	buf := c.host.profile.RcvBuf
+	buf := c.rcvSpace()
 	free := buf - len(c.rcvBuf)
 	for _, s := range c.ooo {
 		free -= len(s.data)
@@ -92,7 +92,7 @@ func (c *Conn) window() uint32 {
 	// Whole segments of our own advertised MSS, less the timestamps when
 	// they are on: tcp_select_initial_window's rounding, which Linux's
 	// window keeps until it grows (the model's never grows past 64 KiB).
-	adv := c.host.profile.MSS
+	adv := advMSS(&c.host.profile, c.opts)
 	if c.tsOK {
 		adv -= tsOptionLen
 	}
@@ -140,6 +140,9 @@ func (c *Conn) output() {
 	}
 	if c.sndUna == c.iss {
 		return // the SYN is not acknowledged yet (closed in SYN_RECEIVED)
+	}
+	if c.bounded() {
+		defer c.splitSent()
 	}
 	for !c.finSent {
 		off := int(c.sndNxt - c.sndBufSeq)

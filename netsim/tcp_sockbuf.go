@@ -1,0 +1,289 @@
+package netsim
+
+// A socket's own buffers and segment size: SO_SNDBUF, SO_RCVBUF and
+// TCP_MAXSEG, as Linux keeps and uses them.
+//
+// The send buffer is bounded only when SO_SNDBUF set it (SockOpts.SndBuf);
+// otherwise the model's send queue takes any write at once. Linux always
+// bounds it (tcp_wmem[1], grown by tcp_sndbuf_expand while not locked):
+// the model leaves that out so that a lesson's writes never block.
+//
+// A bounded send queue is counted as the kernel counts sk_wmem_queued: the
+// bytes queued (unacknowledged, then unsent) plus, for each buffer
+// (sk_buff) that holds them, its overhead (skbOverhead). Buffers are cut
+// as tcp_sendmsg_locked and the transmit path cut them: a write fills the
+// unsent buffer at the tail up to the size goal (tcp_xmit_size_goal), then
+// starts a new one only while the queue is below the send buffer
+// (sk_stream_memory_free); a transmission that ends inside a buffer splits
+// it (tso_fragment), the unsent rest a buffer of its own. An ACK frees the
+// buffers it covers and trims the one it ends in (tcp_trim_head: data,
+// not overhead). A writer that found the queue full is woken when the free
+// space is at least half of what is queued (sk_stream_write_space:
+// sk_stream_wspace >= sk_stream_min_wspace), after the ACK's own sending
+// (tcp_data_snd_check, then tcp_check_space).
+//
+// Simplified: Linux also splits what it sends into GSO packets of at most
+// half the congestion window (tcp_cwnd_test) and of tcp_tso_autosize's
+// size, each a buffer of its own with its own overhead; the model splits
+// a buffer only where a burst ends. Its queue therefore counts fewer
+// buffers and a blocked writer may wake one ACK of a few segments earlier
+// than Linux's (the kernel selftest tcp_blocking_blocking-write notes that
+// an ACK of 35001 does not wake its writer; the model's would).
+
+const (
+	// skbOverhead is what each buffer of the send queue counts beyond its
+	// data: the truesize of the head tcp_stream_alloc_skb allocates
+	// (SKB_TRUESIZE of a MAX_TCP_HEADER head on x86-64: 704 bytes of
+	// head, 256 of struct sk_buff, 320 of skb_shared_info). The
+	// selftest tcp_blocking_blocking-write bounds it between 1000 and
+	// 1333 bytes: its writer must wake at an ACK of 36001, with three
+	// buffers and 24000 bytes queued, and not at 35001.
+	skbOverhead = 1280
+	// sockMinSndBuf and sockMinRcvBuf are the least SO_SNDBUF and
+	// SO_RCVBUF set (SOCK_MIN_SNDBUF = 2 * TCP_SKB_MIN_TRUESIZE,
+	// SOCK_MIN_RCVBUF = TCP_SKB_MIN_TRUESIZE = 2048 + 256).
+	sockMinSndBuf = 4608
+	sockMinRcvBuf = 2304
+	// maxSizeGoal is the most a send buffer holds:
+	// GSO_LEGACY_MAX_SIZE - 1 - MAX_TCP_HEADER (tcp_xmit_size_goal).
+	maxSizeGoal = 65536 - 1 - 320
+	// minMSS and maxUserMSS bound TCP_MAXSEG (TCP_MIN_MSS,
+	// MAX_TCP_WINDOW: do_tcp_setsockopt); defaultMSS is what
+	// getsockopt(TCP_MAXSEG) reads on a socket that has no connection
+	// and no TCP_MAXSEG (tp->mss_cache = TCP_MSS_DEFAULT).
+	minMSS     = 88
+	maxUserMSS = 32767
+	defaultMSS = 536
+)
+
+// SndBufFor is what setsockopt(SO_SNDBUF, v) leaves in sk_sndbuf
+// (sock_setsockopt, __sock_set_sndbuf): v capped at net.core.wmem_max
+// (a negative v, taken as unsigned, too), doubled for the kernel's
+// bookkeeping, at least SOCK_MIN_SNDBUF.
+func (p *Profile) SndBufFor(v int64) int32 {
+	return sockBuf(v, p.WmemMax, sockMinSndBuf)
+}
+
+// RcvBufFor is what setsockopt(SO_RCVBUF, v) leaves in sk_rcvbuf
+// (__sock_set_rcvbuf): v capped at net.core.rmem_max, doubled, at least
+// SOCK_MIN_RCVBUF.
+func (p *Profile) RcvBufFor(v int64) int32 {
+	return sockBuf(v, p.RmemMax, sockMinRcvBuf)
+}
+
+func sockBuf(v int64, maxV, least int) int32 {
+	if v < 0 || v > int64(maxV) {
+		v = int64(maxV)
+	}
+	return int32(min(max(v*2, int64(least)), 1<<31-1))
+}
+
+// MaxSegOf is what getsockopt(TCP_MAXSEG) reads on a socket with options
+// o and no connection (closed or listening): TCP_MAXSEG if set, else
+// TCP_MSS_DEFAULT (do_tcp_getsockopt).
+func MaxSegOf(o SockOpts) int {
+	if o.MaxSeg != 0 {
+		return int(o.MaxSeg)
+	}
+	return defaultMSS
+}
+
+// MaxSeg is what getsockopt(TCP_MAXSEG) reads on the connection: the MSS
+// it sends with (tp->mss_cache; before the handshake, the most it may
+// send with), or once closed its TCP_MAXSEG if set.
+func (c *Conn) MaxSeg() int {
+	if c.state == Closed && c.opts.MaxSeg != 0 {
+		return int(c.opts.MaxSeg)
+	}
+	return c.mss
+}
+
+// advMSS is the MSS a socket with options o advertises on its SYN or
+// SYN-ACK, and the most it sends with: the host's, capped by TCP_MAXSEG
+// (tcp_mss_clamp; the peer's MSS option caps it further, mss_clamp).
+func advMSS(prof *Profile, o SockOpts) int {
+	if o.MaxSeg != 0 {
+		return min(prof.MSS, int(o.MaxSeg))
+	}
+	return prof.MSS
+}
+
+// rcvSpace is the connection's receive buffer as window space: the host's
+// (Profile.RcvBuf), or with SO_RCVBUF the part of sk_rcvbuf the kernel
+// offers as window (tcp_win_from_space at TCP_DEFAULT_SCALING_RATIO:
+// half; the rest is set aside for the buffers' overhead).
+func (c *Conn) rcvSpace() int {
+	if c.opts.RcvBuf > 0 {
+		return int(c.opts.RcvBuf) / 2
+	}
+	return c.host.profile.RcvBuf
+}
+
+// windowClamp is the largest window the connection may ever offer, which
+// bounds its window scale (tcp_select_initial_window): with SO_RCVBUF the
+// buffer's window space (tcp_connect_init, tcp_openreq_init_rwin: a
+// locked buffer clamps the window to tcp_full_space); otherwise no bound
+// below the protocol's.
+func (c *Conn) windowClamp() int {
+	if c.opts.RcvBuf > 0 {
+		return c.rcvSpace()
+	}
+	return 65535 << maxWScale
+}
+
+// setPeerWindow takes the peer's window, remembering the largest
+// (tcp_ack_update_window: tp->max_window).
+func (c *Conn) setPeerWindow(w uint32) {
+	c.sndWnd = w
+	c.sndMaxWnd = max(c.sndMaxWnd, w)
+}
+
+// sendBuffers is a bounded send queue's bookkeeping.
+type sendBuffers struct {
+	// ends are where the queue's buffers end, oldest first; the first
+	// starts at sndBufSeq.
+	ends []uint32
+	// noSpace says a writer found the queue full and waits (SOCK_NOSPACE).
+	noSpace bool
+}
+
+// bounded says whether the send queue is bounded (SO_SNDBUF set), and
+// makes its bookkeeping when it is new: what the queue already holds
+// (SO_SNDBUF came after a write) is one buffer.
+func (c *Conn) bounded() bool {
+	if c.opts.SndBuf == 0 {
+		return false
+	}
+	if c.sb == nil {
+		c.sb = &sendBuffers{}
+		if len(c.sndBuf) > 0 {
+			c.sb.ends = append(c.sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+		}
+	}
+	return true
+}
+
+// wmemQueued is sk_wmem_queued: the bytes queued and their buffers'
+// overhead.
+func (c *Conn) wmemQueued() int { return len(c.sndBuf) + skbOverhead*len(c.sb.ends) }
+
+// memoryFree is sk_stream_memory_free: the queue is below the send buffer,
+// so a write may start a new buffer.
+func (c *Conn) memoryFree() bool { return c.wmemQueued() < int(c.opts.SndBuf) }
+
+// sizeGoal is how much a write puts in one buffer (tcp_xmit_size_goal):
+// the most a GSO packet takes, bounded by half the largest window the peer
+// offered (tcp_bound_to_half_wnd), in whole segments, at least one.
+func (c *Conn) sizeGoal() int {
+	goal := maxSizeGoal
+	if half := int(c.sndMaxWnd) >> 1; c.sndMaxWnd > defaultMSS && half < goal {
+		goal = half
+	}
+	return max(goal/c.mss*c.mss, c.mss)
+}
+
+// Send queues what of p the send buffer takes now and returns how much:
+// all of it when the send queue is not bounded (Write); with SO_SNDBUF, as
+// tcp_sendmsg_locked copies (see the top of this file), each full buffer
+// pushed out as it fills (tcp_push_one). When not all of p fit, the
+// connection remembers a writer waits (SOCK_NOSPACE) and sends the
+// Writable notice once an ACK frees enough room. Errors are Write's.
+func (c *Conn) Send(p []byte, msg string) (int, error) {
+	if !c.bounded() {
+		if err := c.Write(p, msg); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
+	if err := c.takeError(); err != 0 {
+		return 0, err
+	}
+	if c.errReported || c.finQueued || !c.state.canSend() {
+		c.reportError(EPIPE)
+		return 0, EPIPE
+	}
+	if len(p) > 0 {
+		c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
+	}
+	sb := c.sb
+	goal := c.sizeGoal()
+	copied := 0
+	for copied < len(p) {
+		n := 0 // room in the unsent buffer at the tail
+		if last := len(sb.ends) - 1; last >= 0 && seqGE(c.skbStart(last), c.sndNxt) {
+			n = goal - int(sb.ends[last]-c.skbStart(last))
+		}
+		if n <= 0 {
+			if !c.memoryFree() {
+				break
+			}
+			sb.ends = append(sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+			n = goal
+		}
+		n = min(n, len(p)-copied)
+		c.sndBuf = append(c.sndBuf, p[copied:copied+n]...)
+		sb.ends[len(sb.ends)-1] += uint32(n)
+		copied += n
+		if last := len(sb.ends) - 1; int(sb.ends[last]-c.skbStart(last)) >= goal {
+			c.output()
+		}
+	}
+	c.account()
+	c.output()
+	sb.noSpace = copied < len(p)
+	return copied, nil
+}
+
+// skbStart is where the send queue's buffer i starts.
+func (c *Conn) skbStart(i int) uint32 {
+	if i == 0 {
+		return c.sndBufSeq
+	}
+	return c.sb.ends[i-1]
+}
+
+// splitSent cuts the buffer a transmission just ended inside at sndNxt
+// (tso_fragment): the unsent rest becomes a buffer of its own.
+func (c *Conn) splitSent() {
+	ends := c.sb.ends
+	for i, end := range ends {
+		if seqGT(end, c.sndNxt) {
+			if seqGT(c.sndNxt, c.skbStart(i)) {
+				ends = append(ends[:i+1], ends[i:]...)
+				ends[i] = c.sndNxt
+				c.sb.ends = ends
+			}
+			return
+		}
+	}
+}
+
+// freeAcked drops the buffers an ACK covered; the one it ends inside
+// keeps its overhead (tcp_trim_head).
+func (c *Conn) freeAcked() {
+	if c.sb == nil {
+		return
+	}
+	ends := c.sb.ends
+	i := 0
+	for i < len(ends) && seqLE(ends[i], c.sndBufSeq) {
+		i++
+	}
+	if i > 0 {
+		c.sb.ends = append(ends[:0], ends[i:]...)
+	}
+}
+
+// checkSpace wakes a writer the full queue blocked once the free space
+// is at least half of what is queued (tcp_check_space,
+// sk_stream_write_space, __sk_stream_is_writeable).
+func (c *Conn) checkSpace() {
+	if c.sb == nil || !c.sb.noSpace {
+		return
+	}
+	q, buf := c.wmemQueued(), int(c.opts.SndBuf)
+	if buf-q >= q>>1 && q < buf {
+		c.sb.noSpace = false
+		c.notify(Writable)
+	}
+}
