@@ -27,6 +27,8 @@ type socket struct {
 	unread []byte
 	eof    bool
 	err    netsim.Errno // an error read() must report next
+	// written is how much of a blocked write the send buffer has taken.
+	written int64
 }
 
 // pendingCall is a blocking call waiting to return.
@@ -335,10 +337,23 @@ func (r *runner) write(c *Syscall) (result, *socket, bool) {
 		return failed(script.Unconnected("write")), s, false
 	}
 	n, _ := intArg(c, 2)
-	if err := s.conn.Write(make([]byte, n), "data"); err != nil {
+	k, err := s.conn.Send(make([]byte, n-s.written), "data")
+	s.written += int64(k)
+	switch done := s.written; {
+	case err != nil && done == 0:
 		return errResult(err), s, false
+	case err != nil, done == n:
+		// A write the connection failed under returns what it took
+		// (tcp_sendmsg_locked: copied, else the error).
+		s.written = 0
+		return ok(done), s, false
+	case s.nonblock && done > 0:
+		s.written = 0
+		return ok(done), s, false
+	case s.nonblock:
+		return failed(netsim.EAGAIN), s, false
 	}
-	return ok(n), s, false
+	return result{}, s, true
 }
 
 func (r *runner) read(c *Syscall) (result, *socket, bool) {

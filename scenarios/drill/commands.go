@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -25,12 +26,12 @@ type sysctl struct {
 	// model does (tcp_ecn=0).
 	only string
 	// any says the value is not read: a setting the model has no use for
-	// (congestion control and pacing details, fast open keys, buffer
-	// sizes of the send side, which the model does not bound).
+	// (congestion control and pacing details, fast open keys).
 	any bool
-	// triple says the value is "min default max" (tcp_rmem): the
-	// receive buffer and the most it may grow to.
-	triple bool
+	// triple, when set, takes a value written "min default max"
+	// (tcp_rmem, tcp_wmem): the buffer a socket starts with and the most
+	// it may grow to.
+	triple func(p *netsim.Profile, def, most int)
 }
 
 func profileInt(set func(r *runner, v int)) func(*runner, int64) {
@@ -42,23 +43,26 @@ func profileSecs(set func(r *runner, d time.Duration)) func(*runner, int64) {
 }
 
 var sysctls = map[string]sysctl{
-	"net.ipv4.tcp_syn_retries":           {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynRetries = v })},
-	"net.ipv4.tcp_synack_retries":        {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynAckRetries = v })},
-	"net.ipv4.tcp_syn_linear_timeouts":   {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynLinearTimeouts = v })},
-	"net.ipv4.tcp_retries2":              {apply: profileInt(func(r *runner, v int) { r.host.Profile().Retries2 = v })},
-	"net.ipv4.tcp_orphan_retries":        {apply: profileInt(func(r *runner, v int) { r.host.Profile().OrphanRetries = v })},
-	"net.ipv4.tcp_keepalive_probes":      {apply: profileInt(func(r *runner, v int) { r.host.Profile().KeepCnt = v })},
-	"net.ipv4.tcp_keepalive_time":        {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIdle = d })},
-	"net.ipv4.tcp_keepalive_intvl":       {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIntvl = d })},
-	"net.ipv4.tcp_fin_timeout":           {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().FinTimeout = d })},
-	"net.core.somaxconn":                 {apply: profileInt(func(r *runner, v int) { r.host.Profile().SomaxConn = v })},
-	"net.core.rmem_max":                  {apply: profileInt(func(r *runner, v int) { r.host.Profile().RmemMax = v })},
-	"net.ipv4.tcp_sack":                  {apply: func(r *runner, v int64) { r.host.Profile().SACK = v != 0 }},
-	"net.ipv4.tcp_timestamps":            {apply: func(r *runner, v int64) { r.host.Profile().Timestamps = v != 0 }},
-	"net.ipv4.tcp_window_scaling":        {apply: func(r *runner, v int64) { r.host.Profile().WindowScaling = v != 0 }},
-	"net.ipv4.tcp_ecn":                   {only: "0"},
-	"net.ipv4.tcp_rmem":                  {triple: true},
-	"net.ipv4.tcp_wmem":                  {any: true},
+	"net.ipv4.tcp_syn_retries":         {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynRetries = v })},
+	"net.ipv4.tcp_synack_retries":      {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynAckRetries = v })},
+	"net.ipv4.tcp_syn_linear_timeouts": {apply: profileInt(func(r *runner, v int) { r.host.Profile().SynLinearTimeouts = v })},
+	"net.ipv4.tcp_retries2":            {apply: profileInt(func(r *runner, v int) { r.host.Profile().Retries2 = v })},
+	"net.ipv4.tcp_orphan_retries":      {apply: profileInt(func(r *runner, v int) { r.host.Profile().OrphanRetries = v })},
+	"net.ipv4.tcp_keepalive_probes":    {apply: profileInt(func(r *runner, v int) { r.host.Profile().KeepCnt = v })},
+	"net.ipv4.tcp_keepalive_time":      {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIdle = d })},
+	"net.ipv4.tcp_keepalive_intvl":     {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().KeepIntvl = d })},
+	"net.ipv4.tcp_fin_timeout":         {apply: profileSecs(func(r *runner, d time.Duration) { r.host.Profile().FinTimeout = d })},
+	"net.core.somaxconn":               {apply: profileInt(func(r *runner, v int) { r.host.Profile().SomaxConn = v })},
+	"net.core.rmem_max":                {apply: profileInt(func(r *runner, v int) { r.host.Profile().RmemMax = v })},
+	"net.core.wmem_max":                {apply: profileInt(func(r *runner, v int) { r.host.Profile().WmemMax = v })},
+	"net.ipv4.tcp_sack":                {apply: func(r *runner, v int64) { r.host.Profile().SACK = v != 0 }},
+	"net.ipv4.tcp_timestamps":          {apply: func(r *runner, v int64) { r.host.Profile().Timestamps = v != 0 }},
+	"net.ipv4.tcp_window_scaling":      {apply: func(r *runner, v int64) { r.host.Profile().WindowScaling = v != 0 }},
+	"net.ipv4.tcp_ecn":                 {only: "0"},
+	"net.ipv4.tcp_rmem":                {triple: func(p *netsim.Profile, def, most int) { p.RcvBuf, p.RcvBufMax = def, most }},
+	// The send buffer a socket starts with, which getsockopt(SO_SNDBUF)
+	// reads; the model bounds a send queue only by SO_SNDBUF.
+	"net.ipv4.tcp_wmem":                  {triple: func(p *netsim.Profile, def, _ int) { p.SndBuf = def }},
 	"net.ipv4.tcp_frto":                  {any: true},
 	"net.ipv4.tcp_dsack":                 {any: true},
 	"net.ipv4.tcp_fack":                  {any: true},
@@ -197,8 +201,8 @@ func checkSetting(kv string) (sysctl, int64, bool) {
 	if s.any {
 		return s, 0, true
 	}
-	if s.triple {
-		_, _, ok := rmem(v)
+	if s.triple != nil {
+		_, _, ok := memTriple(v)
 		return s, 0, ok
 	}
 	if s.only != "" {
@@ -208,9 +212,10 @@ func checkSetting(kv string) (sysctl, int64, bool) {
 	return s, n, err == nil && n >= 0
 }
 
-// rmem reads tcp_rmem's "min default max": the receive buffer a socket
-// starts with, and the most it may grow to (which decides the window scale).
-func rmem(v string) (def, most int, ok bool) {
+// memTriple reads tcp_rmem's or tcp_wmem's "min default max": the buffer
+// a socket starts with, and the most it may grow to (for tcp_rmem, which
+// decides the window scale).
+func memTriple(v string) (def, most int, ok bool) {
 	f := strings.Fields(v)
 	if len(f) != 3 {
 		return 0, 0, false
@@ -246,10 +251,10 @@ func (r *runner) command(cmd string) {
 	for _, kv := range settings {
 		s, v, ok := checkSetting(kv)
 		switch {
-		case ok && s.triple:
+		case ok && s.triple != nil:
 			_, value, _ := strings.Cut(kv, "=")
-			def, most, _ := rmem(value)
-			r.host.Profile().RcvBuf, r.host.Profile().RcvBufMax = def, most
+			def, most, _ := memTriple(value)
+			s.triple(r.host.Profile(), def, most)
 		case ok && s.apply != nil:
 			s.apply(r, v)
 		}

@@ -1,6 +1,7 @@
 package drill
 
 import (
+	"math"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -223,6 +224,17 @@ func (r *runner) option(o Option) error {
 				return &scenarios.Error{Pos: o.Pos, Msg: i18n.M(i18n.DrillUnsupported, "What", "--init_scripts="+f)}
 			}
 			r.inits = append(r.inits, f)
+		}
+	case "mss":
+		// packetdrill writes inbound packets to its tun device as GSO
+		// packets of segments of this size (netdev.c: virtio gso_size).
+		// Linux reads it only to estimate the peer's MSS for a packet
+		// longer than it (tcp_measure_rcv_mss); the model's ACK rules take
+		// the connection's MSS, so the value is checked and changes
+		// nothing else (docs/drill.md).
+		v, err := strconv.ParseInt(o.Value, 10, 64)
+		if err != nil || v < 1 || v > math.MaxUint16 {
+			return &scenarios.Error{Pos: o.Pos, Msg: i18n.M(i18n.DrillOutOfRange, "Text", o.Value, "Field", "--mss", "Lo", 1, "Hi", math.MaxUint16)}
 		}
 	case "ip_version":
 		if o.Value != "ipv4" {
