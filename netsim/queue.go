@@ -20,8 +20,18 @@ import (
 // that was moved ahead), in a heap; the ring holds the entries of the next
 // slotCount−1 slots, each slot an unsorted list that an entry is appended
 // to; far holds the entries beyond, in a heap. When near is empty, cur
-// moves to the next slot that holds entries: its list becomes near (in
-// O(n)), and the entries of far that the ring now reaches move into it.
+// moves to the next slot that holds entries: its list is copied into near
+// and heaped (in O(n)), and the entries of far that the ring now reaches
+// move into it.
+//
+// A slot's list is a chain of fixed-size chunks taken from a free list
+// and given back when the slot comes up, so that the ring holds memory
+// for the entries it holds now, not for the most each slot ever held.
+// (Most of a slot's entries arrive in the last few milliseconds before it
+// comes up, and Linux's timer wheel puts a whole tick's TCP timers into
+// one slot, a different one on each turn of the ring: with a list of its
+// own, every slot would keep a tick's worth of room — with 100,000
+// connections, hundreds of MB.)
 // Every entry in near is due before every entry elsewhere, and near is a
 // heap on the full key, so the order is exactly that of one heap on
 // (deadline, sequence number). A slot holds the entries of 262 µs, and the
@@ -30,12 +40,26 @@ import (
 type queue struct {
 	near   heap
 	cur    int64 // the slot near covers
-	ring   [slotCount][]entry
+	ring   [slotCount]chain
 	used   [slotCount / 64]uint64 // a bit per ring slot that holds entries
 	inRing int
+	free   *chunk // chunks of no slot
 	far    heap
 	armed  int // armed timers: the live entries
 }
+
+// chain is a ring slot's entries: its chunks, each full but the last.
+type chain struct{ head, tail *chunk }
+
+// chunk holds some of a slot's entries. chunkLen fits it in the 512-byte
+// size class of Go's allocator.
+type chunk struct {
+	es   [chunkLen]entry
+	n    int
+	next *chunk
+}
+
+const chunkLen = 20
 
 const (
 	slotShift = 18 // a slot spans 2^18 ns, 262 µs
@@ -51,7 +75,7 @@ func (q *queue) push(e entry) {
 		q.near.push(e)
 	case n < q.cur+slotCount:
 		i := n & slotMask
-		q.ring[i] = append(q.ring[i], e)
+		q.append(&q.ring[i], e)
 		q.used[i/64] |= 1 << (i % 64)
 		q.inRing++
 	default:
@@ -94,7 +118,7 @@ func (q *queue) advance() bool {
 	q.cur = next
 	if i := next & slotMask; q.used[i/64]&(1<<(i%64)) != 0 {
 		q.used[i/64] &^= 1 << (i % 64)
-		q.near, q.ring[i] = q.ring[i], q.near[:0]
+		q.near = q.take(&q.ring[i], q.near[:0])
 		q.inRing -= len(q.near)
 		q.near.init()
 	}
@@ -141,13 +165,85 @@ func (q *queue) compact() {
 		if q.used[i/64]&(1<<(i%64)) == 0 {
 			continue
 		}
-		n := len(q.ring[i])
-		q.ring[i] = keepLive(q.ring[i])
-		q.inRing -= n - len(q.ring[i])
-		if len(q.ring[i]) == 0 {
+		q.inRing -= q.keepLiveIn(&q.ring[i])
+		if q.ring[i].head == nil {
 			q.used[i/64] &^= 1 << (i % 64)
 		}
 	}
+}
+
+// append adds e at the end of c.
+func (q *queue) append(c *chain, e entry) {
+	if c.tail == nil || c.tail.n == chunkLen {
+		k := q.free
+		if k != nil {
+			q.free = k.next
+			k.next = nil
+		} else {
+			k = new(chunk)
+		}
+		if c.tail == nil {
+			c.head = k
+		} else {
+			c.tail.next = k
+		}
+		c.tail = k
+	}
+	c.tail.es[c.tail.n] = e
+	c.tail.n++
+}
+
+// take appends c's entries to es, empties c and frees its chunks.
+func (q *queue) take(c *chain, es []entry) []entry {
+	for k := c.head; k != nil; k = k.next {
+		es = append(es, k.es[:k.n]...)
+	}
+	q.releaseFrom(c.head)
+	*c = chain{}
+	return es
+}
+
+// releaseFrom clears the chunks from k on (their timers are no longer
+// theirs to keep alive) and puts them on the free list.
+func (q *queue) releaseFrom(k *chunk) {
+	for k != nil {
+		next := k.next
+		clear(k.es[:k.n])
+		k.n, k.next, q.free = 0, q.free, k
+		k = next
+	}
+}
+
+// keepLiveIn drops c's stale entries, keeping the order of the others,
+// frees the chunks that are left empty, and returns how many it dropped.
+func (q *queue) keepLiveIn(c *chain) int {
+	dropped := 0
+	w := c.head // the chunk written to; w.n entries of it are kept so far
+	wn := 0
+	for k := c.head; k != nil; k = k.next {
+		for _, e := range k.es[:k.n] {
+			if !e.live() {
+				dropped++
+				continue
+			}
+			if wn == chunkLen {
+				w.n, w, wn = chunkLen, w.next, 0
+			}
+			w.es[wn] = e
+			wn++
+		}
+	}
+	if wn == 0 { // nothing live (w is still the head)
+		q.releaseFrom(c.head)
+		*c = chain{}
+		return dropped
+	}
+	// w is the last chunk kept: clear what it held beyond wn, free the rest.
+	rest := w.next
+	clear(w.es[wn:w.n])
+	w.n, w.next, c.tail = wn, nil, w
+	q.releaseFrom(rest)
+	return dropped
 }
 
 // keepLive filters the live entries of es in place.
