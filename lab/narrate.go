@@ -243,20 +243,26 @@ func Teaches(text string) string { return oneLine(text) }
 
 // oneLine folds a paragraph onto one line: runs of white space become one
 // space, except between two wide characters (a Chinese sentence broken
-// across lines of a file joins up again without a gap).
+// across lines of a file joins up again without a gap) and beside
+// full-width punctuation, which carries its own space ("Java、Python").
 func oneLine(s string) string {
 	var b strings.Builder
 	for _, f := range strings.Fields(s) {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(f)
-			if !wide(last) || !wide(first) {
+			if (!wide(last) || !wide(first)) && !fullWidthPunct(last) && !fullWidthPunct(first) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(f)
 	}
 	return b.String()
+}
+
+// fullWidthPunct reports whether r is CJK or full-width punctuation (、，。：（）…).
+func fullWidthPunct(r rune) bool {
+	return 0x3000 <= r && r <= 0x303f || 0xff00 <= r && r <= 0xff0f || 0xff1a <= r && r <= 0xff20
 }
 
 // wide reports whether r is a character of Chinese text: a Han character

@@ -85,6 +85,10 @@ func TestOneLine(t *testing.T) {
 		"心跳包的格式，\n大小。":                    "心跳包的格式，大小。",
 		"服务端的 TCP\n无从知道":                  "服务端的 TCP 无从知道",
 		"连接仍是\nESTABLISHED。":              "连接仍是 ESTABLISHED。",
+		"Go、Java、\nPython 里":              "Go、Java、Python 里",
+		"而是两个：\nconntrack":                "而是两个：conntrack",
+		"名下。\nnat-b 是":                    "名下。nat-b 是",
+		"SO_RCVTIMEO\n（也就是":               "SO_RCVTIMEO（也就是",
 	} {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
