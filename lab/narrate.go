@@ -152,7 +152,7 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	}
 	switch cause {
 	case netsim.CauseFIN:
-		return i18n.M(i18n.NarrateDetectFIN, "Who", me, "Peer", peer, "Host", sd.host, "Then", i18n.M(then))
+		return i18n.M(i18n.NarrateDetectFIN, "Who", me, "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseRST:
 		return i18n.M(i18n.NarrateDetectRST, "Who", me, "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseKeepalive:

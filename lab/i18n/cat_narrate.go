@@ -202,8 +202,8 @@ var narrateMessages = map[ID]entry{
 		Zh: "UDP 没有连接可关：它把这个对端忘掉。",
 	},
 	NarrateDetectFIN: {
-		En: "{{.Who}} read EOF: {{.Peer}} closed the connection with a FIN, and {{.Host}} knew at once. {{.Then}}",
-		Zh: "{{.Who}} 读到 EOF：{{.Peer}} 用 FIN 关闭了连接，{{.Host}} 立刻就知道了。{{.Then}}",
+		En: "{{.Who}} read EOF: {{.Peer}} closed the connection with a FIN, and it knew at once. {{.Then}}",
+		Zh: "{{.Who}} 读到 EOF，立刻就知道 {{.Peer}} 用 FIN 关闭了连接。{{.Then}}",
 	},
 	NarrateDetectRST: {
 		En: "{{.Who}} got a RST from {{.Peer}}: the other side has no such connection (it rebooted, or a middlebox reset it). The error is immediate: ECONNRESET. {{.Then}}",
