@@ -206,8 +206,8 @@ var narrateMessages = map[ID]entry{
 		Zh: "{{.Who}} 读到 EOF，立刻就知道 {{.Peer}} 用 FIN 关闭了连接。{{.Then}}",
 	},
 	NarrateDetectRST: {
-		En: "{{.Who}} got a RST from {{.Peer}}: the other side has no such connection (it rebooted, or a middlebox reset it). The error is immediate: ECONNRESET. {{.Then}}",
-		Zh: "{{.Who}} 收到 {{.Peer}} 发来的 RST：对方没有这条连接（它重启过，或者中间设备重置了它）。错误立即返回：ECONNRESET。{{.Then}}",
+		En: "{{.Who}} got a RST from {{.Peer}}: either that host has no such connection (it rebooted, say), or a middlebox on the path sent the RST in its name. The error is immediate: ECONNRESET. {{.Then}}",
+		Zh: "{{.Who}} 收到一个来自 {{.Peer}} 的 RST：要么那台主机上没有这条连接（比如它重启过），要么是路径上的中间设备以它的名义发出了 RST。错误立即返回：ECONNRESET。{{.Then}}",
 	},
 	NarrateDetectKeepalive: {
 		En: "{{.Who}}'s TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}} (idle + interval × count). {{.Then}}",
