@@ -210,11 +210,11 @@ var narrateMessages = map[ID]entry{
 		Zh: "{{.Who}} 收到一个来自 {{.Peer}} 的 RST：要么那台主机上没有这条连接（比如它重启过），要么是路径上的中间设备以它的名义发出了 RST。错误立即返回：ECONNRESET。{{.Then}}",
 	},
 	NarrateDetectKeepalive: {
-		En: "{{.Who}}'s TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}} (idle + interval × count). {{.Then}}",
+		En: "The TCP keepalive probes of {{.Who}} went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}} (idle + interval × count). {{.Then}}",
 		Zh: "{{.Who}} 的 TCP 保活探测无人应答：内核重置了连接并报告 ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}（空闲时间 + 探测间隔 × 探测次数）。{{.Then}}",
 	},
 	NarrateDetectKASlack: {
-		En: "{{.Who}}'s TCP keepalive probes went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}: {{.Rule}} by the rule (idle + interval × count), {{.Slack}} more with the kernel's timer slack (its timer wheel fires each timer late, by up to one granule of the wheel level its timeout falls in: 4 ms under a quarter second, 131 s for two hours). {{.Then}}",
+		En: "The TCP keepalive probes of {{.Who}} went unanswered: the kernel reset the connection and reported ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}: {{.Rule}} by the rule (idle + interval × count), {{.Slack}} more with the kernel's timer slack (its timer wheel fires each timer late, by up to one granule of the wheel level its timeout falls in: 4 ms under a quarter second, 131 s for two hours). {{.Then}}",
 		Zh: "{{.Who}} 的 TCP 保活探测无人应答：内核重置了连接并报告 ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}：按规则是 {{.Rule}}（空闲时间 + 探测间隔 × 探测次数），内核的定时器误差又多出 {{.Slack}}（内核的时间轮让每个定时器晚一些触发，最多晚一个该超时所在层级的粒度：四分之一秒以内是 4 毫秒，两小时是 131 秒）。{{.Then}}",
 	},
 	NarrateDetectRetries: {
@@ -226,7 +226,7 @@ var narrateMessages = map[ID]entry{
 		Zh: "{{.Who}} 一再重传未被确认的数据，直到 tcp_retries2 用完才放弃（重传超时）：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。不发送 RST。{{.Rule}}。{{.Then}}",
 	},
 	NarrateDetectUserTime: {
-		En: "{{.Who}}'s TCP_USER_TIMEOUT passed with data still unacknowledged: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. {{.Then}}",
+		En: "The TCP_USER_TIMEOUT of {{.Who}} passed with data still unacknowledged: ETIMEDOUT, {{.Silent}} after the last segment from {{.Peer}}. {{.Then}}",
 		Zh: "{{.Who}} 的 TCP_USER_TIMEOUT 已到，数据仍未被确认：ETIMEDOUT，此时距 {{.Peer}} 的最后一个报文段已有 {{.Silent}}。{{.Then}}",
 	},
 	NarrateDetectMissed: {
