@@ -63,3 +63,32 @@ func checkReadmeSweep(t *testing.T, name string) {
 		t.Errorf("%s is not the plot the command draws: run %s", picture, m[1])
 	}
 }
+
+// sweepDoc is the sweep docs/sweep.md opens with: its command (over two
+// lines) and the first rows of its table, cut with "…".
+var sweepDoc = regexp.MustCompile("(?s)```sh\n(socklab sweep [^`]*?)\n```\n\n```\n(.*?)…\n```")
+
+// The first rows docs/sweep.md shows are the command's, byte for byte.
+func TestSweepDocRows(t *testing.T) {
+	doc, err := os.ReadFile("docs/sweep.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sweepDoc.FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("docs/sweep.md opens with no sweep and its rows")
+	}
+	args := strings.Fields(strings.ReplaceAll(string(m[1]), "\\\n", " "))[1:]
+	for _, flag := range []string{"--csv", "--plot"} { // files: left out
+		if i := slices.Index(args, flag); i >= 0 {
+			args = slices.Delete(args, i, i+2)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(append(args, "--lang", "en"), &stdout, &stderr); code != 0 {
+		t.Fatalf("%s: exit %d: %s", m[1], code, stderr.String())
+	}
+	if !bytes.HasPrefix(stdout.Bytes(), m[2]) {
+		t.Errorf("docs/sweep.md shows\n%s\nthe command prints\n%s", m[2], stdout.Bytes())
+	}
+}
