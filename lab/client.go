@@ -331,9 +331,9 @@ func (c *client) lostSilent(cause netsim.Cause, silent time.Duration) {
 	}
 	s.totals.Detections++
 	name, peer := c.connName(), c.target.String()
-	s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, conn: c.conn, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired()}, name, peer, cause, silent)
+	rule := s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, conn: c.conn, client: true, reconnect: c.cfg.Reconnect.Policy != BackoffNone, missed: c.hb.fired()}, name, peer, cause, silent)
 	c.hangUp()
-	c.logAndNotify(name, cause, silent)
+	c.logAndNotify(name, rule, silent)
 	c.lostAt = s.Now()
 	c.scheduleReconnect()
 }

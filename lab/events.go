@@ -159,6 +159,16 @@ func (e *ReconnectEvent) Message() i18n.Message {
 	}
 	return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
 }
+
+// EchoesDetect says the event restates the detect event emitted just
+// before, at the same instant: a failed attempt that reached the network
+// failed by the detection's rule ("no SYN-ACK within 3s"). A view that
+// shows the detection shows one fact once and leaves the event out; the
+// event stream and `socklab run` keep it.
+func (e *ReconnectEvent) EchoesDetect() bool {
+	return e.Outcome == ReconnectFailed && !e.Rule.IsZero()
+}
+
 func (e *ReconnectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
 	f.Int("attempt", int64(e.Attempt))

@@ -40,6 +40,18 @@ func (e *LogEvent) LineIn(l i18n.Lang) string {
 	return fmt.Sprintf("%-9s %-8s %s [%s] %s", "log", e.Host, e.App, e.Level, e.Msg.In(l))
 }
 
+// EchoesDetect says the line restates the detect event its app emitted
+// just before, at the same instant: a lost peer's line, which names the
+// detection's rule. A view that shows the detection shows one fact once
+// and leaves the line out; the event stream and `socklab run` keep it.
+func (e *LogEvent) EchoesDetect() bool {
+	switch e.Msg.ID {
+	case i18n.LogPeerLost, i18n.LogPeerLostSilent, i18n.LogClientGone, i18n.LogClientSilent:
+		return true
+	}
+	return false
+}
+
 // AppendFieldsIn writes the line's text in l and its message's stable id.
 func (e *LogEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
 	f.Str("host", e.Host)
@@ -77,23 +89,18 @@ func (e *NoticeEvent) AppendFieldsIn(f *netsim.Fields, l i18n.Lang) {
 	f.Str("id", string(e.Msg.ID))
 }
 
-// lostMessage is a log line about a lost peer.
-func lostMessage(peer string, cause netsim.Cause, silent time.Duration, then i18n.ID) i18n.Message {
-	if silent >= time.Millisecond {
-		return i18n.M(i18n.LogPeerLostSilent, "Peer", peer, "Cause", cause, "Silent", ms(silent), "Then", i18n.M(then))
-	}
-	return i18n.M(i18n.LogPeerLost, "Peer", peer, "Cause", cause, "Then", i18n.M(then))
-}
-
-// logAndNotify is what a client does after closing a connection it lost:
-// log it, tell its user, and say so. (A server's log line goes without a
-// narration: the detection's says what matters, and a server has no user.)
-func (c *client) logAndNotify(conn string, cause netsim.Cause, silent time.Duration) {
+// logAndNotify is what a client does after closing a connection it lost
+// by rule (the detection's): log it, tell its user, and say so. (A
+// server's log line goes without a narration: the detection's says what
+// matters, and a server has no user.)
+func (c *client) logAndNotify(conn string, rule i18n.Message, silent time.Duration) {
 	then, notice := i18n.LogThenReconnect, i18n.NoticeReconnecting
 	if c.bo.exhausted() {
 		then, notice = i18n.LogThenStop, i18n.NoticeLost
 	}
-	c.tell(conn, LogWarn, lostMessage(c.target.String(), cause, silent, then), i18n.M(notice), i18n.NarrateLogNotify)
+	id := lostID(silent, i18n.LogPeerLost, i18n.LogPeerLostSilent)
+	line := i18n.M(id, "Peer", c.target.String(), "Rule", rule, "Then", i18n.M(then))
+	c.tell(conn, LogWarn, line, i18n.M(notice), i18n.NarrateLogNotify)
 }
 
 // logGiveUp is what a client does when it stops trying after
@@ -114,15 +121,24 @@ func (c *client) tell(conn, level string, line, notice i18n.Message, narration i
 	s.narrate(i18n.M(narration, "Who", who(c.cfg.Host, c.name), "Notice", notice))
 }
 
-// logLost is a server handler's log line about a client it gave up on.
-func (h *handler) logLost(peer string, cause netsim.Cause, silent time.Duration) {
+// logLost is a server handler's log line about a client it gave up on by
+// rule (the detection's).
+func (h *handler) logLost(peer string, rule i18n.Message, silent time.Duration) {
 	s, cfg := h.srv.s, h.srv.cfg
 	if !s.tracing {
 		return
 	}
-	line := i18n.M(i18n.LogClientGone, "Peer", peer, "Cause", cause)
-	if silent >= time.Millisecond {
-		line = i18n.M(i18n.LogClientSilent, "Peer", peer, "Cause", cause, "Silent", ms(silent))
-	}
+	line := i18n.M(lostID(silent, i18n.LogClientGone, i18n.LogClientSilent), "Peer", peer, "Rule", rule)
 	s.sim.Emit(&LogEvent{At: s.Now(), Host: cfg.Host, App: cfg.Name, Conn: h.conn.Name(), Level: LogWarn, Msg: line})
+}
+
+// lostID is the stable id of a lost peer's line: atOnce when the peer
+// had been silent for less than a millisecond (a FIN, a RST), afterSilence
+// otherwise, as the event stream has always told them apart. Both say the
+// same words.
+func lostID(silent time.Duration, atOnce, afterSilence i18n.ID) i18n.ID {
+	if silent >= time.Millisecond {
+		return afterSilence
+	}
+	return atOnce
 }

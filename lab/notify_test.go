@@ -34,7 +34,7 @@ func TestClientLogsAndNotifies(t *testing.T) {
 	}
 	want := map[i18n.Lang][]string{
 		i18n.English: {
-			"00:00:12.002  log       client   client [warn] connection to 10.0.0.1:8080 lost (heartbeat_timeout, silent for 6.998s); reconnecting",
+			"00:00:12.002  log       client   client [warn] connection to 10.0.0.1:8080 lost: ping #2 unanswered within 2s; reconnecting",
 			"00:00:12.002  notice    client   client “Connection lost. Reconnecting…”",
 			"00:00:12.002  narration client writes it to its log and tells its user: “Connection lost. Reconnecting…” Reconnect, log, notify the user: the last steps of the heartbeat recipe.",
 			"00:00:16.002  log       client   client [error] gave up reaching 10.0.0.1:8080 after 2 attempts",
@@ -42,7 +42,7 @@ func TestClientLogsAndNotifies(t *testing.T) {
 			"00:00:16.002  narration client writes an error to its log and tells its user: “Cannot reach the server. Please try again later.”",
 		},
 		i18n.Chinese: {
-			"00:00:12.002  log       client   client [warn] 与 10.0.0.1:8080 的连接已断开（heartbeat_timeout，已静默 6.998 秒）；正在重连",
+			"00:00:12.002  log       client   client [warn] 与 10.0.0.1:8080 的连接已断开：第 2 个心跳在 2 秒内无应答；正在重连",
 			"00:00:12.002  notice    client   client “连接已断开，正在重新连接……”",
 			"00:00:16.002  log       client   client [error] 尝试 2 次后放弃连接 10.0.0.1:8080",
 			"00:00:16.002  notice    client   client “无法连接服务器，请稍后再试。”",

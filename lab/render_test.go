@@ -42,14 +42,14 @@ func TestNarrationInBothLanguages(t *testing.T) {
 			"00:01:05.000  narration client lost power. It sends nothing as it dies: no FIN, no RST. Its peers are not told, and their connections stay ESTABLISHED until something they send, or a timer, finds out.",
 			"00:01:45.003  detect    server   10.0.0.2:47659 is gone: silent for 45s ≥ heartbeat.expect 45s",
 			"00:01:45.003  narration server declares 10.0.0.2:47659 dead: no heartbeat, silent for 45s ≥ heartbeat.expect 45s. TCP alone would not have told it. It closes the connection.",
-			"00:01:45.003  log       server   server [warn] client 10.0.0.2:47659 gone (heartbeat_timeout, silent for 45s); connection closed",
+			"00:01:45.003  log       server   server [warn] client 10.0.0.2:47659 gone: silent for 45s ≥ heartbeat.expect 45s; connection closed",
 		},
 		i18n.Chinese: {
 			"00:00:00.003  narration server 接受了 10.0.0.2:47659 的连接：这是一个新的套接字，有自己的五元组（tcp 10.0.0.1:8080 > 10.0.0.2:47659），由专门的处理程序服务；端口 8080 上的监听套接字则继续监听，等待更多客户端。",
 			"00:01:05.000  narration client 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。对端得不到任何通知，它们的连接仍是 ESTABLISHED，直到它们自己发出的数据或某个定时器发现问题。",
 			"00:01:45.003  detect    server   10.0.0.2:47659 已断开：已静默 45 秒 ≥ heartbeat.expect 45 秒",
 			"00:01:45.003  narration server 认定 10.0.0.2:47659 已断线：没有心跳，已静默 45 秒 ≥ heartbeat.expect 45 秒。单靠 TCP，它是发现不了的。它关闭连接。",
-			"00:01:45.003  log       server   server [warn] 客户端 10.0.0.2:47659 已断开（heartbeat_timeout，已静默 45 秒）；连接已关闭",
+			"00:01:45.003  log       server   server [warn] 客户端 10.0.0.2:47659 已断开：已静默 45 秒 ≥ heartbeat.expect 45 秒；连接已关闭",
 		},
 	}
 	for _, l := range i18n.Langs {

@@ -9,11 +9,13 @@ import (
 
 // detect reports that a side has given up on its peer: the detect event
 // and its narration, both naming the rule that fired with its numbers.
-// conn is the connection (or "udp > peer") it gave up.
-func (s *Session) detect(sd side, conn, peer string, cause netsim.Cause, silent time.Duration) {
+// conn is the connection (or "udp > peer") it gave up. It returns the
+// rule, for the side's log line to say in the same words.
+func (s *Session) detect(sd side, conn, peer string, cause netsim.Cause, silent time.Duration) i18n.Message {
 	rule := sd.rule(cause, silent)
 	s.noteDetect(&DetectEvent{At: s.Now(), Host: sd.host, App: sd.app, Conn: conn, Peer: peer, Cause: cause, Silent: silent, Rule: rule})
 	s.narrate(narrateDetect(sd, peer, cause, silent, rule))
+	return rule
 }
 
 // rule is the rule by which the side gave up for cause after silent

@@ -263,9 +263,9 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	s, cfg := h.srv.s, h.srv.cfg
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
-	s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, conn: h.conn, missed: h.hb.fired()}, h.conn.Name(), peer, cause, silent)
+	rule := s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, conn: h.conn, missed: h.hb.fired()}, h.conn.Name(), peer, cause, silent)
 	h.close()
-	h.logLost(peer, cause, silent)
+	h.logLost(peer, rule, silent)
 }
 
 func (h *handler) close() {

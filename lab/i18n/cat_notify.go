@@ -3,7 +3,9 @@ package i18n
 // What an application writes to its log and shows its user when it loses
 // its peer: the last steps of the article's heartbeat recipe ("reconnect,
 // log, notify the user"). The log line is a program's log, terse; the
-// notice is what a user reads in the program's window.
+// notice is what a user reads in the program's window. A lost peer's line
+// says the rule the detection fired by, in the same words as the detect
+// line; the event stream's detect event keeps the cause's code.
 const (
 	LogPeerLost        ID = "log.peer_lost"
 	LogPeerLostSilent  ID = "log.peer_lost_silent"
@@ -19,15 +21,25 @@ const (
 	NarrateLogGiveUp   ID = "narrate.log_give_up"
 )
 
+// A lost peer's line names the detection's rule (Rule*), which says the
+// silence where the rule counts it. The ids …_silent (the peer had been
+// silent for a millisecond or more) and the bare ones (at once: a FIN, a
+// RST) say the same words; they stay two because the event stream has
+// carried both.
+var (
+	peerLost = entry{
+		En: "connection to {{.Peer}} lost: {{.Rule}}; {{.Then}}",
+		Zh: "与 {{.Peer}} 的连接已断开：{{.Rule}}；{{.Then}}",
+	}
+	clientGone = entry{
+		En: "client {{.Peer}} gone: {{.Rule}}; connection closed",
+		Zh: "客户端 {{.Peer}} 已断开：{{.Rule}}；连接已关闭",
+	}
+)
+
 var notifyMessages = map[ID]entry{
-	LogPeerLost: {
-		En: "connection to {{.Peer}} lost ({{.Cause}}); {{.Then}}",
-		Zh: "与 {{.Peer}} 的连接已断开（{{.Cause}}）；{{.Then}}",
-	},
-	LogPeerLostSilent: {
-		En: "connection to {{.Peer}} lost ({{.Cause}}, silent for {{.Silent}}); {{.Then}}",
-		Zh: "与 {{.Peer}} 的连接已断开（{{.Cause}}，已静默 {{.Silent}}）；{{.Then}}",
-	},
+	LogPeerLost:       peerLost,
+	LogPeerLostSilent: peerLost,
 	LogThenReconnect: {
 		En: "reconnecting",
 		Zh: "正在重连",
@@ -36,14 +48,8 @@ var notifyMessages = map[ID]entry{
 		En: "not reconnecting",
 		Zh: "不再重连",
 	},
-	LogClientGone: {
-		En: "client {{.Peer}} gone ({{.Cause}}); connection closed",
-		Zh: "客户端 {{.Peer}} 已断开（{{.Cause}}）；连接已关闭",
-	},
-	LogClientSilent: {
-		En: "client {{.Peer}} gone ({{.Cause}}, silent for {{.Silent}}); connection closed",
-		Zh: "客户端 {{.Peer}} 已断开（{{.Cause}}，已静默 {{.Silent}}）；连接已关闭",
-	},
+	LogClientGone:   clientGone,
+	LogClientSilent: clientGone,
 	LogGaveUp: {
 		EnOne: "gave up reaching {{.Peer}} after {{.Count}} attempt",
 		En:    "gave up reaching {{.Peer}} after {{.Count}} attempts",

@@ -197,9 +197,13 @@ func (f *Feed) Observe(e netsim.Event) {
 		f.LastInteresting = DetectText(e)
 		f.actorRow(RowDetect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
 	case *lab.ReconnectEvent:
-		f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
+		if !e.EchoesDetect() { // the detection's row says it: one fact, one row
+			f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
+		}
 	case *lab.LogEvent:
-		f.actorRow(RowLog, e, Who(e.Host, e.App), e.Msg, f.portOf(e.Conn))
+		if !e.EchoesDetect() {
+			f.actorRow(RowLog, e, Who(e.Host, e.App), e.Msg, f.portOf(e.Conn))
+		}
 	case *lab.NoticeEvent:
 		f.actorRow(RowNotice, e, Who(e.Host, e.App), i18n.M(i18n.UIRowNotice, "Text", e.Msg), 0)
 	case *netsim.FlowEvent:
