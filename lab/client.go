@@ -360,7 +360,7 @@ func (c *client) hangUp() {
 		c.poll.stop()
 	}
 	if c.conn != nil {
-		c.conn.Close()
+		c.s.closeConn(c.cfg.Host, c.conn)
 		c.conn = nil
 	}
 }

@@ -277,6 +277,6 @@ func (h *handler) close() {
 	if h.sub != nil {
 		h.srv.feed.unsubscribe(h)
 	}
-	h.conn.Close()
+	h.srv.s.closeConn(h.srv.cfg.Host, h.conn)
 	h.srv.remove(h)
 }

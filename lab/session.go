@@ -38,6 +38,9 @@ type Session struct {
 	events   uint64 // events dispatched to the observers
 	stopped  error  // why the session stopped before its end (Err)
 	facts    facts  // faults and detections, with their times: the snapshot's truth
+	// orphans are the sockets the apps closed that linger unacknowledged
+	// (closeConn), while someone observes: their give-up is narrated.
+	orphans map[orphanKey]*netsim.Conn
 }
 
 // appRuntime is a running application model.
@@ -179,10 +182,19 @@ func (s *Session) dispatch(e netsim.Event) {
 	for _, o := range s.observers {
 		o(e)
 	}
-	if f, ok := e.(*netsim.FlowEvent); ok {
-		s.noteFlow(f)
-		if f.Action == netsim.FlowExpired {
-			s.narrate(narrateFlowExpired(s, f))
+	switch e := e.(type) {
+	case *netsim.FlowEvent:
+		s.noteFlow(e)
+		if e.Action == netsim.FlowExpired {
+			s.narrate(narrateFlowExpired(s, e))
+		}
+	case *netsim.StateEvent:
+		if e.To == netsim.Closed && len(s.orphans) > 0 {
+			s.orphanClosed(e)
+		}
+	case *netsim.FaultEvent:
+		if e.Action == netsim.FaultPowerOff && len(s.orphans) > 0 {
+			s.forgetOrphans(e.Target)
 		}
 	}
 }

@@ -194,10 +194,7 @@ func (c *Conn) writeTimedOut() bool {
 	retries := p.Retries2
 	if c.proc == nil && p.RetriesByTime {
 		// An orphan: tcp_write_timeout uses tcp_orphan_retries().
-		retries = p.OrphanRetries
-		if retries == 0 && c.rto < p.MaxRTO {
-			retries = 8
-		}
+		retries = c.orphanRetries()
 	}
 	if !p.RetriesByTime {
 		return c.retransmits >= retries
@@ -380,6 +377,45 @@ func (c *Conn) RetriesRule() (g RetriesGiveUp, ok bool) {
 		}
 		g.RuleCount++
 	}
+}
+
+// orphanRetries is Linux's tcp_orphan_retries(sk, alive): the sysctl, or
+// 8 when it is 0 and the socket is alive (its RTO below TCP_RTO_MAX): "8
+// corresponds to >100 seconds with minimal RTO of 200msec". (The kernel's
+// soft-error case, an ICMP that made it 0, has no counterpart here.)
+func (c *Conn) orphanRetries() int {
+	p := &c.host.profile
+	if p.OrphanRetries == 0 && c.rto < p.MaxRTO {
+		return 8
+	}
+	return p.OrphanRetries
+}
+
+// OrphanGiveUp is how an orphan — a socket its application has closed,
+// still sending its FIN (and any data before it) — gave up retransmitting
+// on Linux: tcp_write_timeout with tcp_orphan_retries() in place of
+// tcp_retries2, a budget of time counted from the first RTO
+// retransmission and checked when the RTO fires; then tcp_write_err: the
+// socket is CLOSED, with no RST and no application to tell.
+type OrphanGiveUp struct {
+	Sysctl  int           // net.ipv4.tcp_orphan_retries
+	Retries int           // what it meant: tcp_orphan_retries() (0 → 8)
+	Budget  time.Duration // tcp_model_timeout(Retries, TCP_RTO_MIN)
+	Elapsed time.Duration // from the first RTO retransmission to the give-up
+	Count   int           // the RTO retransmissions made
+}
+
+// OrphanRule is an orphan's give-up, once it has given up retransmitting;
+// ok is false otherwise (not an orphan, not closed by retransmission, or a
+// profile whose retries are counted rather than timed).
+func (c *Conn) OrphanRule() (g OrphanGiveUp, ok bool) {
+	p := &c.host.profile
+	if c.state != Closed || c.cause != CauseRetransmitTimeout || !c.retransStampSet || !p.RetriesByTime || c.proc != nil {
+		return OrphanGiveUp{}, false
+	}
+	n := c.orphanRetries()
+	return OrphanGiveUp{Sysctl: p.OrphanRetries, Retries: n, Budget: retries2Timeout(n, p.MinRTO, p.MaxRTO),
+		Elapsed: c.gaveUpAt - c.retransStamp, Count: c.retransmits}, true
 }
 
 // Keepalive is the rule by which keepalive gives up on a silent peer:

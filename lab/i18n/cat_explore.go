@@ -13,6 +13,7 @@ const (
 	UIInspectSent      ID = "ui.inspect.sent"
 	UIInspectDelivered ID = "ui.inspect.delivered"
 	UIInspectDropped   ID = "ui.inspect.dropped"
+	UIInspectDropRule  ID = "ui.inspect.drop_rule"
 	UIInspectInFlight  ID = "ui.inspect.in_flight"
 	UIInspectNAT       ID = "ui.inspect.nat"
 	UIInspectAcks      ID = "ui.inspect.acks"
@@ -149,9 +150,13 @@ var exploreMessages = map[ID]entry{
 		En: "delivered to {{.Where}} at {{.At}}, {{.After}} later",
 		Zh: "{{.At}} 送达 {{.Where}}，历时 {{.After}}",
 	},
-	UIInspectDropped: {
+	UIInspectDropped: { // Why: the wire's few words (why.*), not the event stream's code
 		En: "dropped: {{.Why}}, at {{.Where}}, {{.At}}",
 		Zh: "被丢弃：{{.Why}}，在 {{.Where}}，{{.At}}",
+	},
+	UIInspectDropRule: { // a middlebox's drop: the rule's sentence (doc.drop_rule.*)
+		En: "by its rule: {{.Rule}}",
+		Zh: "依据的规则：{{.Rule}}",
 	},
 	UIInspectInFlight: {
 		En: "still on its way to {{.Where}}",

@@ -58,19 +58,25 @@ const (
 	// Parts of the narrations above and of socket scripts': a give-up by
 	// the kernel told from the bare rule, where its timer wheel's slack
 	// moved it.
-	NarrateSynRule       ID = "narrate.rule.syn"
-	NarrateRetriesRule   ID = "narrate.rule.retries2"
-	NarrateConnectFailed ID = "narrate.connect.failed"
-	NarrateCallFailed    ID = "narrate.connect.call_failed"
-	NarrateNoReconnect   ID = "narrate.no_reconnect"
-	NarrateGiveUp        ID = "narrate.give_up"
-	NarrateAccept        ID = "narrate.accept"
-	NarrateReconnected   ID = "narrate.reconnected"
-	NarrateReconnectedIn ID = "narrate.reconnected_after"
-	NarrateCannotListen  ID = "narrate.cannot_listen"
-	NarrateGoAwayClient  ID = "narrate.goaway.client"
-	NarrateGoAwayServer  ID = "narrate.goaway.server"
-	NarrateUDPRevived    ID = "narrate.udp_revived"
+	NarrateSynRule     ID = "narrate.rule.syn"
+	NarrateRetriesRule ID = "narrate.rule.retries2"
+	// An orphan (a socket its application closed) gives up retransmitting
+	// by tcp_orphan_retries (Linux's tcp_orphan_retries(): 0 means 8 while
+	// the socket is alive).
+	NarrateOrphanGaveUp   ID = "narrate.orphan_gave_up"
+	NarrateOrphanRule     ID = "narrate.rule.orphan_retries"
+	NarrateOrphanRuleZero ID = "narrate.rule.orphan_retries_zero"
+	NarrateConnectFailed  ID = "narrate.connect.failed"
+	NarrateCallFailed     ID = "narrate.connect.call_failed"
+	NarrateNoReconnect    ID = "narrate.no_reconnect"
+	NarrateGiveUp         ID = "narrate.give_up"
+	NarrateAccept         ID = "narrate.accept"
+	NarrateReconnected    ID = "narrate.reconnected"
+	NarrateReconnectedIn  ID = "narrate.reconnected_after"
+	NarrateCannotListen   ID = "narrate.cannot_listen"
+	NarrateGoAwayClient   ID = "narrate.goaway.client"
+	NarrateGoAwayServer   ID = "narrate.goaway.server"
+	NarrateUDPRevived     ID = "narrate.udp_revived"
 )
 
 var narrateMessages = map[ID]entry{
@@ -273,6 +279,18 @@ var narrateMessages = map[ID]entry{
 	NarrateRetriesRule: {
 		En: "tcp_retries2 = {{.Retries}} is a budget of time, {{.Budget}} from the first retransmission, checked only when the retransmission timer fires. By the rule: {{.RuleMade}} retransmissions, and the give-up {{.Rule}} after the first; with the kernel's timer slack, which fires every timeout a little late and can push one past the budget: {{.Made}}, and the give-up {{.Took}} after the first",
 		Zh: "tcp_retries2 = {{.Retries}} 是一个时间预算：从第一次重传算起 {{.Budget}}，只在重传定时器触发时检查。按规则：重传 {{.RuleMade}} 次，在第一次重传后 {{.Rule}}放弃；内核的定时器误差让每次超时都晚一点触发，可能把某一次推到预算之外：重传 {{.Made}} 次，在第一次重传后 {{.Took}}放弃",
+	},
+	NarrateOrphanGaveUp: {
+		En: "{{.Host}}'s TCP gives up on the socket to {{.Peer}} its application closed: {{.Count}} retransmissions went unanswered. {{.Rule}}, checked when the retransmission timer fires: here {{.Took}} after the first. The kernel frees the socket without a word: no RST, and no application left to tell.",
+		Zh: "{{.Host}} 的 TCP 放弃了连向 {{.Peer}}、已被应用程序关闭的套接字：{{.Count}} 次重传都没有回应。{{.Rule}}，在重传定时器触发时检查：这里是第一次重传后 {{.Took}}。内核悄悄释放这个套接字：不发 RST，也没有应用程序可以通知。",
+	},
+	NarrateOrphanRule: {
+		En: "An orphan retries by tcp_orphan_retries = {{.Retries}}: {{.Budget}} from the first retransmission",
+		Zh: "孤儿套接字按 tcp_orphan_retries = {{.Retries}} 重试：从第一次重传算起 {{.Budget}}",
+	},
+	NarrateOrphanRuleZero: {
+		En: "An orphan retries by tcp_orphan_retries = 0, which Linux reads as {{.Retries}} while the socket is alive: {{.Budget}} from the first retransmission",
+		Zh: "孤儿套接字按 tcp_orphan_retries = 0 重试，套接字还活着时 Linux 把 0 当作 {{.Retries}}：从第一次重传算起 {{.Budget}}",
 	},
 	NarrateConnectFailed: {
 		En: "{{.Who}}: connecting to {{.Target}} failed: {{.Cause}}.",

@@ -44,7 +44,7 @@ func TestTwoStudentsEachTheirOwnLab(t *testing.T) {
 	alice.expect("power off client")
 	alice.send("1")
 	alice.expect("client lost power")
-	alice.send("jjjjjj") // a few changes on, the server's heartbeat timer finds it
+	alice.send("j") // the next change: the server's heartbeat timer finds it
 	alice.expect("dead: no heartbeat")
 	alice.send("q")
 	if err := alice.ended(); err != nil {
