@@ -130,3 +130,25 @@ func MessageLabel(r *Row, l i18n.Lang) string {
 	}
 	return name
 }
+
+// whyLabels say a drop's reason in a row's few words.
+var whyLabels = map[netsim.Why]i18n.ID{
+	netsim.WhyLoss:        i18n.WhyLoss,
+	netsim.WhyLinkDown:    i18n.WhyLinkDown,
+	netsim.WhyHostDown:    i18n.WhyHostDown,
+	netsim.WhyFirewall:    i18n.WhyFirewall,
+	netsim.WhyNoRoute:     i18n.WhyNoRoute,
+	netsim.WhyBacklogFull: i18n.WhyBacklogFull,
+	netsim.WhyPartition:   i18n.WhyPartition,
+	netsim.WhyPortClosed:  i18n.WhyPortClosed,
+}
+
+// WhyLabel is a drop's reason as the wire's row and the inspector say it
+// ("host off"),
+// or the event stream's code for a reason the table lacks.
+func WhyLabel(w netsim.Why, l i18n.Lang) string {
+	if id, ok := whyLabels[w]; ok {
+		return l.T(id)
+	}
+	return w.String()
+}

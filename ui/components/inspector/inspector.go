@@ -157,7 +157,10 @@ func (m Model) storyLines(r *feed.Row, p *netsim.Packet) []string {
 	case e == nil:
 		lines = append(lines, m.c.T(i18n.UIInspectInFlight, "Where", r.Dst))
 	case e.Fate == netsim.FateDropped:
-		lines = append(lines, m.c.T(i18n.UIInspectDropped, "Why", e.Why.String(), "Where", e.Where, "At", at(e.At)))
+		lines = append(lines, m.c.T(i18n.UIInspectDropped, "Why", feed.WhyLabel(e.Why, m.c.Lang), "Where", e.Where, "At", at(e.At)))
+		if e.Rule != 0 {
+			lines = append(lines, m.c.T(i18n.UIInspectDropRule, "Rule", m.c.T(i18n.ID(e.Rule.Doc()))))
+		}
 	default:
 		lines = append(lines, m.c.T(i18n.UIInspectDelivered, "Where", e.Where, "At", at(e.At), "After", format.Dur(e.At-r.At)))
 	}

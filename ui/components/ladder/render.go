@@ -208,7 +208,7 @@ func (v *wireView) segmentText(r *feed.Row) string {
 	}
 	s := r.Src + " → " + to + " " + segLabel(r, false, v.c.Lang)
 	if r.Fate == netsim.FateDropped {
-		s += " ✗ " + whyLabel(r.Why, v.c.Lang)
+		s += " ✗ " + feed.WhyLabel(r.Why, v.c.Lang)
 	}
 	return v.classStyle(r).Paint(format.Clip(s, len(v.runes)))
 }
@@ -243,7 +243,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 	dropped := r.Fate == netsim.FateDropped
 	if a == b { // died where it was born: a mark and the reason
 		v.set(a, '✗', cDrop)
-		v.write(a+2, segLabel(r, true, v.c.Lang)+" ✗ "+whyLabel(r.Why, v.c.Lang), cLabel, 1)
+		v.write(a+2, segLabel(r, true, v.c.Lang)+" ✗ "+feed.WhyLabel(r.Why, v.c.Lang), cLabel, 1)
 		return v.cells(v.classStyle(r), v.paint.Drop), true
 	}
 	dir := 1
@@ -290,7 +290,7 @@ func (v *wireView) segment(r *feed.Row) (string, bool) {
 		if dir < 0 {
 			room = b
 		}
-		label := whyLabel(r.Why, v.c.Lang)
+		label := feed.WhyLabel(r.Why, v.c.Lang)
 		if format.Width(label)+1 <= room {
 			if dir > 0 {
 				v.write(b+1, " "+label, cDrop, 1)
@@ -531,25 +531,4 @@ func tcpdumpFlags(f netsim.Flags) string {
 		}
 	}
 	return s
-}
-
-// whyLabels say a drop's reason in a row's few words.
-var whyLabels = map[netsim.Why]i18n.ID{
-	netsim.WhyLoss:        i18n.WhyLoss,
-	netsim.WhyLinkDown:    i18n.WhyLinkDown,
-	netsim.WhyHostDown:    i18n.WhyHostDown,
-	netsim.WhyFirewall:    i18n.WhyFirewall,
-	netsim.WhyNoRoute:     i18n.WhyNoRoute,
-	netsim.WhyBacklogFull: i18n.WhyBacklogFull,
-	netsim.WhyPartition:   i18n.WhyPartition,
-	netsim.WhyPortClosed:  i18n.WhyPortClosed,
-}
-
-// whyLabel is a drop's reason as a row of the wire says it ("host off"),
-// or the event stream's code for a reason the table lacks.
-func whyLabel(w netsim.Why, l i18n.Lang) string {
-	if id, ok := whyLabels[w]; ok {
-		return l.T(id)
-	}
-	return w.String()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/feed"
 	"github.com/socklab/socklab/ui/format"
@@ -370,6 +371,44 @@ func TestExploreGolden(t *testing.T) {
 			view := c.make(t).View()
 			checkScreen(t, view, 80, 24)
 			golden.RequireEqual(t, []byte(view+"\n"))
+		})
+	}
+}
+
+// The inspector says why a packet was dropped in the reader's words, as
+// its row on the wire does ("host off"), never the event stream's code
+// ("host-down"); a middlebox's drop adds the rule it dropped by.
+func TestInspectorSaysWhyInWords(t *testing.T) {
+	for _, c := range []struct {
+		scenario string
+		at       time.Duration
+		why      netsim.Why
+		lang     i18n.Lang
+		want     []string
+		code     string
+	}{
+		{"power-loss-heartbeat", 110 * time.Second, netsim.WhyHostDown, i18n.English,
+			[]string{"dropped: host off, at client, "}, "host-down"},
+		{"power-loss-heartbeat", 110 * time.Second, netsim.WhyHostDown, i18n.Chinese,
+			[]string{"被丢弃：主机断电，在 client，"}, "host-down"},
+		{"firewall-idle-drop", 603 * time.Second, netsim.WhyFirewall, i18n.English,
+			[]string{"dropped: firewall, at fw, ", "by its rule: conntrack took a mid-stream segment"}, "new-without-syn"},
+	} {
+		t.Run(c.scenario+"/"+c.lang.String(), func(t *testing.T) {
+			m := labAtIn(t, c.scenario, c.at, 120, 40, c.lang)
+			first := findRow(t, m, func(r *feed.Row) bool { return r.Kind == feed.RowSegment && r.End != nil && r.End.Why == c.why })
+			for range int(m.wire.Feed().Wire.Total() - first) {
+				m = press(t, m, "up")
+			}
+			view := press(t, m, "enter").View()
+			for _, w := range c.want {
+				if !strings.Contains(view, w) {
+					t.Errorf("the inspector does not say %q:\n%s", w, view)
+				}
+			}
+			if strings.Contains(view, c.code) {
+				t.Errorf("the inspector shows the code %q:\n%s", c.code, view)
+			}
 		})
 	}
 }
