@@ -472,6 +472,7 @@ func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRu
 		e = new(SegmentEvent)
 	}
 	*e = SegmentEvent{At: s.now, Fate: fate, Why: why, Rule: rule, Where: where, Packet: *p}
+	e.Packet.from, e.Packet.to = nil, nil
 	if p.origin != nil {
 		e.SrcHost = p.origin.Name()
 	}

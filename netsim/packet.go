@@ -149,6 +149,12 @@ type Packet struct {
 	NAT *Rewrite
 
 	origin node // the node that built the packet
+	// from is the connection that sent the segment, and to the one its
+	// sender last heard from: the receiving host takes to without a
+	// lookup if its table still holds it for the segment's addresses
+	// (Host.connFor). Neither leaves netsim: events and a Peer's copies
+	// drop them.
+	from, to *Conn
 }
 
 // SackBlock is one block of a SACK option: the sequence numbers from Left

@@ -42,7 +42,7 @@ func (p *Peer) Send(pkt Packet) uint64 {
 	*q = pkt
 	q.Src = netip.AddrPortFrom(p.ip, pkt.Src.Port())
 	q.Payload = append([]byte(nil), pkt.Payload...)
-	q.NAT, q.Rel = nil, false
+	q.NAT, q.Rel, q.from, q.to = nil, false, nil, nil
 	if q.TTL == 0 {
 		q.TTL = 64
 	}
@@ -61,7 +61,7 @@ func (p *Peer) receive(pkt *Packet, via *Link) {
 	if p.recv != nil {
 		c := *pkt
 		c.Payload = append([]byte(nil), pkt.Payload...)
-		c.origin = nil
+		c.origin, c.from, c.to = nil, nil, nil
 		p.recv(c)
 	}
 	s.release(pkt)

@@ -17,24 +17,28 @@ type Conn struct {
 	// accounted is what the connection's buffers add to Sim.Buffered (-1
 	// once it has left its host's table: it adds nothing any more).
 	accounted int
-	proc      *Process  // nil once the application has closed it
-	owner     string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
-	listener  *Listener // a passive open not yet accepted
-	id        uint64
-	local     netip.AddrPort
-	remote    netip.AddrPort
-	name      string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
-	state     State
-	passive   bool
-	opts      SockOpts
+	// peer is the connection this one last received a segment from: its
+	// segments carry it to their receiving host (Packet.to), which then
+	// need not look it up. nil once this one has left its host's table.
+	peer     *Conn
+	proc     *Process  // nil once the application has closed it
+	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
+	listener *Listener // a passive open not yet accepted
+	id       uint64
+	local    netip.AddrPort
+	remote   netip.AddrPort
+	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
+	state    State
+	passive  bool
+	opts     SockOpts
 
 	// Send sequence space (RFC 9293 3.3.1).
 	iss, sndUna, sndNxt uint32
 	sndWnd              uint32 // the peer's advertised window
 	sndMaxWnd           uint32 // the largest window the peer advertised (tp->max_window)
 	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
-	sndBuf              []byte // data from sndBufSeq on: unacknowledged, then unsent
 	sndBufSeq           uint32
+	sndBuf              []byte // data from sndBufSeq on: unacknowledged, then unsent
 	marks               []msgMark // application message names by sequence number
 	finQueued           bool      // the application has closed its sending side
 	finSent             bool
@@ -738,5 +742,9 @@ func (c *Conn) dropAccount() {
 	if c.accounted > 0 {
 		c.host.sim.buffered -= c.accounted
 	}
-	c.accounted = -1
+	c.accounted, c.peer = -1, nil
 }
+
+// inTable reports whether the connection is in its host's table, under
+// its own port and peer's address (Host.link, dropAccount).
+func (c *Conn) inTable() bool { return c.accounted >= 0 }

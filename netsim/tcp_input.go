@@ -11,7 +11,10 @@ func seqGE(a, b uint32) bool { return int32(a-b) >= 0 }
 // nobody, and the host answers with a RST.
 func (h *Host) tcpInput(p *Packet) {
 	s := h.sim
-	if c := h.conns[keyOf(p.Dst.Port(), p.Src)]; c != nil {
+	if c := h.connFor(p); c != nil {
+		if p.from != nil {
+			c.peer = p.from
+		}
 		if c.state == SynReceived && c.listener != nil && c.listener.full() && p.Flags&(SYN|RST|ACK) == ACK {
 			// The handshake's last ACK with no room in the accept queue:
 			// Linux drops it (tcp_check_req, tcp_abort_on_overflow = 0)
@@ -38,6 +41,20 @@ func (h *Host) tcpInput(p *Packet) {
 	}
 	s.segment(p, FateDelivered, h.name, 0)
 	h.replyReset(p, TriggerResetNoSocket)
+}
+
+// connFor is the connection an arriving segment is for (nil if none):
+// the one its sender last heard from, if the table still holds that one
+// for the segment's addresses, else the table's. With 100,000 connections
+// a lookup in the table is a cache miss or two of its own; the connection
+// the hint names is one the segment visits anyway. The answer is the
+// table's either way.
+func (h *Host) connFor(p *Packet) *Conn {
+	key := keyOf(p.Dst.Port(), p.Src)
+	if c := p.to; c != nil && c.host == h && c.inTable() && keyOf(c.local.Port(), c.remote) == key {
+		return c
+	}
+	return h.conns[key]
 }
 
 // replyReset answers a segment that no connection takes (for the reason

@@ -21,7 +21,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	*p = Packet{
 		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
 		Payload: payload, Note: tr.Note(), Msg: msg, Rel: true, RelSeq: seq - c.iss,
-		IPID: c.nextIPID(), Story: c.story(tr),
+		IPID: c.nextIPID(), Story: c.story(tr), from: c, to: c.peer,
 	}
 	if flags&ACK != 0 {
 		p.Ack = c.rcvNxt
