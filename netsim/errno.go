@@ -24,6 +24,9 @@ const (
 	// Not a socket's error but the process's; the socket scripts of lab
 	// report it as Linux does.
 	EBADF
+	// ECONNABORTED: a connect whose connection closed without an error
+	// to report (__inet_stream_connect: sock_error, else -ECONNABORTED).
+	ECONNABORTED
 )
 
 var errnoNames = [...]struct{ name, text string }{
@@ -38,6 +41,7 @@ var errnoNames = [...]struct{ name, text string }{
 	EADDRNOTAVAIL: {"EADDRNOTAVAIL", "cannot assign requested address"},
 	EAGAIN:        {"EAGAIN", "resource temporarily unavailable"},
 	EBADF:         {"EBADF", "bad file descriptor"},
+	ECONNABORTED:  {"ECONNABORTED", "software caused connection abort"},
 }
 
 // Name is the errno's symbol: "ECONNRESET".

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/sockcall"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -119,7 +120,7 @@ func (p *Program) connect(st *Step) {
 	args := strconv.Itoa(s.fd) + ", " + to.String()
 	c, err := p.proc.Dial(to, s.opts)
 	if err != nil {
-		p.finish(s, &SyscallEvent{Call: "connect", FD: s.fd, Args: args, Ret: -1, Errno: ErrnoOf(err)}, true)
+		p.finish(s, &SyscallEvent{Call: "connect", FD: s.fd, Args: args, Ret: -1, Errno: sockcall.ErrnoOf(err)}, true)
 		return
 	}
 	s.conn = c
@@ -133,7 +134,7 @@ func (p *Program) listen(st *Step) {
 	l, err := p.proc.Listen(st.Port, st.Backlog, s.opts)
 	bind := &SyscallEvent{Call: "bind", FD: s.fd, Args: fd + ", 0.0.0.0:" + strconv.Itoa(int(st.Port))}
 	if err != nil {
-		bind.Ret, bind.Errno = -1, ErrnoOf(err)
+		bind.Ret, bind.Errno = -1, sockcall.ErrnoOf(err)
 		p.finish(s, bind, true)
 		return
 	}
@@ -158,8 +159,7 @@ func (p *Program) accept(st *Step) {
 		p.badFD("accept", fd)
 		return
 	case s.l == nil:
-		// inet_accept on a socket that is not listening: EINVAL.
-		p.finish(s, &SyscallEvent{Call: "accept", FD: fd, Args: strconv.Itoa(fd), Ret: -1, Errno: netsim.EINVAL}, true)
+		p.finish(s, &SyscallEvent{Call: "accept", FD: fd, Args: strconv.Itoa(fd), Ret: -1, Errno: sockcall.Unconnected("accept")}, true)
 		return
 	}
 	if !p.acceptOne(s, p.env.Now()) {
@@ -170,7 +170,7 @@ func (p *Program) accept(st *Step) {
 // acceptOne takes a connection from s's queue, if one waits: a new
 // descriptor, the current socket from now on.
 func (p *Program) acceptOne(s *sock, since time.Duration) bool {
-	c := s.l.Accept()
+	c := sockcall.Accept(s.l)
 	if c == nil {
 		return false
 	}
@@ -203,13 +203,30 @@ func (p *Program) write(st *Step) {
 		return
 	}
 	args := strconv.Itoa(s.fd) + ", " + shown
-	e := &SyscallEvent{Call: "write", FD: s.fd, Args: args, Ret: int64(len(data))}
 	if s.conn == nil {
-		e.Ret, e.Errno = -1, Unconnected("write")
-	} else if err := s.conn.Write(data, "data"); err != nil {
-		e.Ret, e.Errno = -1, ErrnoOf(err)
+		p.finish(s, &SyscallEvent{Call: "write", FD: s.fd, Args: args, Ret: -1, Errno: sockcall.Unconnected("write")}, true)
+		return
+	}
+	b := &pending{call: "write", fd: s.fd, since: p.env.Now(), args: args}
+	if !p.writeSome(s, b, data) {
+		p.block = b
+	}
+}
+
+// writeSome hands the send buffer what it takes of a write b, and reports
+// whether the write returned (sockcall.Write).
+func (p *Program) writeSome(s *sock, b *pending, data []byte) bool {
+	n, errno, done := sockcall.Write(s.conn, data, b.taken, false, "data")
+	b.taken = n
+	if !done {
+		return false
+	}
+	e := &SyscallEvent{Call: "write", FD: s.fd, Args: b.args, Ret: int64(n), Blocked: p.env.Now() - b.since}
+	if errno != 0 {
+		e.Ret, e.Errno = -1, errno
 	}
 	p.finish(s, e, true)
+	return true
 }
 
 func (p *Program) read(st *Step) {
@@ -219,7 +236,7 @@ func (p *Program) read(st *Step) {
 		return
 	}
 	if s.conn == nil {
-		p.finish(s, &SyscallEvent{Call: "read", FD: s.fd, Args: strconv.Itoa(s.fd), Ret: -1, Errno: Unconnected("read")}, true)
+		p.finish(s, &SyscallEvent{Call: "read", FD: s.fd, Args: strconv.Itoa(s.fd), Ret: -1, Errno: sockcall.Unconnected("read")}, true)
 		return
 	}
 	if p.readOnce(s, st, p.env.Now()) {
@@ -236,17 +253,14 @@ func (p *Program) read(st *Step) {
 // readOnce reads what waits on s, if anything does (data, EOF, an
 // error), and reports whether the read returned.
 func (p *Program) readOnce(s *sock, st *Step, since time.Duration) bool {
-	data, err := s.conn.Read()
-	if data == nil && err == nil {
+	data, errno, done := sockcall.Read(s.conn)
+	if !done {
 		return false
 	}
 	e := &SyscallEvent{Call: "read", FD: s.fd, Args: strconv.Itoa(s.fd), Ret: int64(len(data)),
 		Blocked: p.env.Now() - since}
-	switch {
-	case err == netsim.EOF:
-		e.Ret = 0
-	case err != nil:
-		e.Ret, e.Errno = -1, ErrnoOf(err)
+	if errno != 0 {
+		e.Ret, e.Errno = -1, errno
 	}
 	again := st.UntilEOF && len(data) > 0
 	if again {
@@ -263,22 +277,8 @@ func (p *Program) shutdown(st *Step) {
 		return
 	}
 	e := &SyscallEvent{Call: "shutdown", FD: s.fd, Args: strconv.Itoa(s.fd) + ", " + st.How.String()}
-	switch {
-	case s.l != nil:
-		// inet_shutdown: a listening socket shut for reading stops
-		// listening; for writing, nothing happens.
-		if st.How != ShutWR {
-			s.l.Close()
-		}
-	case s.conn == nil || s.conn.State() == netsim.Closed:
-		e.Ret, e.Errno = -1, Unconnected("shutdown")
-	default:
-		if st.How != ShutWR {
-			s.conn.ShutdownRead()
-		}
-		if st.How != ShutRD {
-			s.conn.Shutdown()
-		}
+	if errno := sockcall.Shutdown(s.l, s.conn, st.How != ShutWR, st.How != ShutRD); errno != 0 {
+		e.Ret, e.Errno = -1, errno
 	}
 	p.finish(s, e, true)
 }
@@ -372,18 +372,15 @@ func (p *Program) onNotice(s *sock, n netsim.Notice) {
 	}
 	switch b.call {
 	case "connect":
-		e := &SyscallEvent{Call: "connect", FD: s.fd, Args: b.args, Blocked: p.env.Now() - b.since}
-		switch {
-		case n == netsim.Connected:
-		case s.conn.State() == netsim.Closed:
-			e.Ret, e.Errno = -1, s.conn.TakeError()
-			if e.Errno == 0 {
-				panic("script: a connect failed without an error: " + s.conn.Name())
-			}
-		default:
+		errno, done := sockcall.Connect(s.conn)
+		if !done {
 			return // still connecting
 		}
 		p.block = nil
+		e := &SyscallEvent{Call: "connect", FD: s.fd, Args: b.args, Blocked: p.env.Now() - b.since}
+		if errno != 0 {
+			e.Ret, e.Errno = -1, errno
+		}
 		p.finish(s, e, true)
 	case "read":
 		st := &p.steps[p.seq[p.pc]]
@@ -392,6 +389,12 @@ func (p *Program) onNotice(s *sock, n netsim.Notice) {
 		}
 		p.block = nil
 		p.wake.Stop()
+	case "write":
+		data, _ := payload(&p.steps[p.seq[p.pc]])
+		if !p.writeSome(s, b, data) {
+			return
+		}
+		p.block = nil
 	default:
 		return
 	}

@@ -42,8 +42,8 @@
 //	opt.go       the socket options setsockopt takes, their units and bounds
 //	validate.go  Validate: a script checked as a whole
 //	program.go   Program: the sequence, reactions, timing
-//	calls.go     each call, on netsim's sockets
-//	errno.go     ErrnoOf, Unconnected: the errno rules drill shares
+//	calls.go     each call, on netsim's sockets (by lab/sockcall's rules,
+//	             which drill shares: errnos, when a blocked call returns)
 //	narrate.go   what a call's result means, in plain words
 //	syscall.go   SyscallEvent and its strace-like line
 //	state.go     State, its transitions, StateEvent

@@ -28,7 +28,8 @@ type Env interface {
 //
 // The steps without on: are its sequence. A step is due when the one
 // before it has returned, and its at or after time has come. A call that
-// blocks (connect, accept, read) holds the sequence until it returns.
+// blocks (connect, accept, read; write, on a full send buffer) holds the
+// sequence until it returns.
 // After each call returns, the program looks at its reactions: when the
 // call failed (on: error, or on: its errno) or a read returned 0 (on:
 // eof), the reactions for that event replace the rest of the sequence,
@@ -80,11 +81,12 @@ type told struct {
 
 // pending is the call a program is blocked in.
 type pending struct {
-	call     string // connect, accept, read
+	call     string // connect, accept, read, write
 	fd       int
 	since    time.Duration
 	args     string
 	deadline time.Duration // SO_RCVTIMEO's end, 0 if none
+	taken    int           // of a write: what the send buffer has taken so far
 }
 
 // New makes the program of a script in process proc (on host, named app).

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
-	"github.com/socklab/socklab/lab/script"
+	"github.com/socklab/socklab/lab/sockcall"
 	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/scenarios"
 )
@@ -28,7 +28,7 @@ type socket struct {
 	eof    bool
 	err    netsim.Errno // an error read() must report next
 	// written is how much of a blocked write the send buffer has taken.
-	written int64
+	written int
 }
 
 // pendingCall is a blocking call waiting to return.
@@ -269,17 +269,17 @@ func (r *runner) listen(c *Syscall) (result, *socket, bool) {
 }
 
 // errResult is the result of a call netsim refused, with the errno
-// socket scripts report for it (script.ErrnoOf).
-func errResult(err error) result { return failed(script.ErrnoOf(err)) }
+// socket scripts report for it (sockcall.ErrnoOf).
+func errResult(err error) result { return failed(sockcall.ErrnoOf(err)) }
 
 // accept takes a connection from the queue; the new descriptor is the one
 // the script expects.
 func (r *runner) accept(c *Syscall) (result, *socket, bool) {
 	s := r.fd(c)
 	if s == nil || s.listener == nil {
-		return failed(netsim.EINVAL), s, false
+		return failed(sockcall.Unconnected("accept")), s, false
 	}
-	conn := s.listener.Accept()
+	conn := sockcall.Accept(s.listener)
 	if conn == nil {
 		if s.nonblock {
 			return failed(netsim.EAGAIN), s, false
@@ -313,19 +313,16 @@ func (r *runner) connect(c *Syscall) (result, *socket, bool) {
 			return errno("EINPROGRESS"), s, false
 		}
 	}
-	switch st := s.conn.State(); {
-	case st == netsim.SynSent:
-		if s.nonblock {
-			return errno("EALREADY"), s, false
-		}
+	e, done := sockcall.Connect(s.conn)
+	switch {
+	case !done && s.nonblock:
+		return errno("EALREADY"), s, false
+	case !done:
 		return result{}, s, true
-	case st.Synchronized() || st == netsim.CloseWait:
-		return ok(0), s, false
-	}
-	if e := s.conn.Err(); e != 0 {
+	case e != 0:
 		return failed(e), s, false
 	}
-	return failed(netsim.ECONNREFUSED), s, false
+	return ok(0), s, false
 }
 
 func (r *runner) write(c *Syscall) (result, *socket, bool) {
@@ -334,26 +331,20 @@ func (r *runner) write(c *Syscall) (result, *socket, bool) {
 		return failed(netsim.EBADF), s, false
 	}
 	if s.conn == nil {
-		return failed(script.Unconnected("write")), s, false
+		return failed(sockcall.Unconnected("write")), s, false
 	}
 	n, _ := intArg(c, 2)
-	k, err := s.conn.Send(make([]byte, n-s.written), "data")
-	s.written += int64(k)
-	switch done := s.written; {
-	case err != nil && done == 0:
-		return errResult(err), s, false
-	case err != nil, done == n:
-		// A write the connection failed under returns what it took
-		// (tcp_sendmsg_locked: copied, else the error).
+	taken, e, done := sockcall.Write(s.conn, make([]byte, n), s.written, s.nonblock, "data")
+	switch {
+	case !done:
+		s.written = taken
+		return result{}, s, true
+	case e != 0:
 		s.written = 0
-		return ok(done), s, false
-	case s.nonblock && done > 0:
-		s.written = 0
-		return ok(done), s, false
-	case s.nonblock:
-		return failed(netsim.EAGAIN), s, false
+		return failed(e), s, false
 	}
-	return result{}, s, true
+	s.written = 0
+	return ok(int64(taken)), s, false
 }
 
 func (r *runner) read(c *Syscall) (result, *socket, bool) {
@@ -362,16 +353,16 @@ func (r *runner) read(c *Syscall) (result, *socket, bool) {
 		return failed(netsim.EBADF), s, false
 	}
 	if s.conn == nil {
-		return failed(script.Unconnected("read")), s, false
+		return failed(sockcall.Unconnected("read")), s, false
 	}
 	want, _ := intArg(c, 2)
 	if len(s.unread) == 0 && !s.eof && s.err == 0 {
-		b, err := s.conn.Read()
+		b, e, done := sockcall.Read(s.conn)
 		switch {
-		case err == netsim.EOF:
+		case e != 0:
+			s.err = e
+		case done && b == nil:
 			s.eof = true
-		case err != nil:
-			s.err = script.ErrnoOf(err)
 		default:
 			s.unread = append(s.unread, b...)
 		}
@@ -414,24 +405,8 @@ func (r *runner) shutdown(c *Syscall) (result, *socket, bool) {
 		return failed(netsim.EBADF), nil, false
 	}
 	how := c.Args[1].Text
-	if s.listener != nil {
-		// inet_shutdown, as socket scripts have it: a listening socket
-		// shut for reading stops listening; for writing, nothing happens.
-		if how != "SHUT_WR" {
-			s.listener.Close()
-		}
-		return ok(0), s, false
-	}
-	if s.conn == nil || s.conn.State() == netsim.Closed {
-		return failed(script.Unconnected("shutdown")), s, false
-	}
-	if how == "SHUT_RD" || how == "SHUT_RDWR" {
-		if err := s.conn.ShutdownRead(); err != nil {
-			return errResult(err), s, false
-		}
-	}
-	if how == "SHUT_WR" || how == "SHUT_RDWR" {
-		s.conn.Shutdown()
+	if e := sockcall.Shutdown(s.listener, s.conn, how != "SHUT_WR", how != "SHUT_RD"); e != 0 {
+		return failed(e), s, false
 	}
 	return ok(0), s, false
 }

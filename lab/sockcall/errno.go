@@ -1,14 +1,10 @@
-package script
+package sockcall
 
 import (
 	"errors"
 
 	"github.com/socklab/socklab/netsim"
 )
-
-// The errno rules every caller of netsim's sockets shares — socket
-// scripts here, and packetdrill's system calls (scenarios/drill) — so
-// that `read(4) = -1 ECONNRESET` means the same thing in both.
 
 // ErrnoOf is the errno a call reports for a netsim error: the error itself
 // when it is one, EINVAL otherwise.
@@ -24,10 +20,14 @@ func ErrnoOf(err error) netsim.Errno {
 // connection (never connected, listening, or closed), as Linux returns it:
 // write EPIPE (tcp_sendmsg: sk_stream_wait_connect outside SYN_SENT and
 // SYN_RECV), read ENOTCONN (tcp_recvmsg on a listener or a closed
-// socket), shutdown ENOTCONN (inet_shutdown on a closed socket).
+// socket), shutdown ENOTCONN (inet_shutdown on a closed socket); accept on
+// a socket that is not listening EINVAL (inet_accept).
 func Unconnected(call string) netsim.Errno {
-	if call == "write" {
+	switch call {
+	case "write":
 		return netsim.EPIPE
+	case "accept":
+		return netsim.EINVAL
 	}
 	return netsim.ENOTCONN
 }
