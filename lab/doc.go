@@ -41,6 +41,10 @@
 //
 // # The ledger
 //
+// The sub-package sockcall holds the rules of socket calls (errnos, when
+// a blocked call returns) that socket scripts (sub-package script) and
+// drill share.
+//
 // The sub-package tally counts what a run costs from its event stream:
 // segments and bytes by class per connection end and per app, keep-alive
 // bytes per connection-minute against detection time, pollers' latency,

@@ -335,7 +335,7 @@ func (p *Program) setsockopt(s *sock, o Opt) {
 	if o.Name == SORcvTimeo {
 		s.rcvTimeo = time.Duration(o.Value)
 	} else {
-		o.apply(&s.opts)
+		o.apply(&s.opts, p.proc.Host().Profile())
 		switch {
 		case s.conn != nil:
 			s.conn.SetOptions(s.opts)

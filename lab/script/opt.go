@@ -23,6 +23,9 @@ const (
 	TCPSynCnt
 	SOLinger
 	SORcvTimeo
+	SOSndBuf
+	SORcvBuf
+	TCPMaxSeg
 )
 
 // unit is how an option's value is written and what the kernel takes.
@@ -33,6 +36,7 @@ const (
 	seconds                 // whole seconds (a number, or a duration like 5s)
 	millis                  // whole milliseconds (a number, or a duration like 30s)
 	count                   // a number
+	bytes                   // a number of bytes
 	timeval                 // a duration (a bare number is seconds)
 )
 
@@ -58,6 +62,13 @@ var options = [...]struct {
 	// everything, is not.
 	SOLinger:   {"SO_LINGER", "SOL_SOCKET", seconds, 0, 0},
 	SORcvTimeo: {"SO_RCVTIMEO", "SOL_SOCKET", timeval, 0, int64(24 * time.Hour)},
+	// SO_SNDBUF and SO_RCVBUF take any int; the kernel caps it at
+	// net.core.wmem_max or rmem_max and keeps twice it (sock_setsockopt).
+	// A script asks for at least one byte.
+	SOSndBuf: {"SO_SNDBUF", "SOL_SOCKET", bytes, 1, 1<<31 - 1},
+	SORcvBuf: {"SO_RCVBUF", "SOL_SOCKET", bytes, 1, 1<<31 - 1},
+	// TCP_MIN_MSS to MAX_TCP_WINDOW (do_tcp_setsockopt).
+	TCPMaxSeg: {"TCP_MAXSEG", "SOL_TCP", bytes, 88, 32767},
 }
 
 // String is the option's C name: "TCP_KEEPIDLE".
@@ -71,7 +82,7 @@ func (o Option) String() string {
 // Options lists the options.
 func Options() []Option {
 	var out []Option
-	for o := SOKeepalive; o <= SORcvTimeo; o++ {
+	for o := SOKeepalive; o <= TCPMaxSeg; o++ {
 		out = append(out, o)
 	}
 	return out
@@ -118,7 +129,7 @@ func ParseOpt(name, value string) (Opt, error) {
 		case "0", "false":
 			v, ok = 0, true
 		}
-	case count:
+	case count, bytes:
 		v, ok = whole(value)
 	case seconds, millis, timeval:
 		per := map[unit]time.Duration{seconds: time.Second, millis: time.Millisecond, timeval: 1}[t.unit]
@@ -145,7 +156,7 @@ func ParseOpt(name, value string) (Opt, error) {
 }
 
 var wants = map[unit]i18n.ID{flag: i18n.ScriptWantFlag, seconds: i18n.ScriptWantSeconds, millis: i18n.ScriptWantMillis,
-	count: i18n.ScriptWantCount, timeval: i18n.WantDuration}
+	count: i18n.ScriptWantCount, bytes: i18n.ScriptWantCount, timeval: i18n.WantDuration}
 
 func whole(s string) (int64, bool) {
 	n, err := strconv.ParseInt(s, 10, 64)
@@ -175,11 +186,18 @@ func (op Opt) arg() string {
 	return strconv.FormatInt(op.Value, 10)
 }
 
-// apply sets the option in o (SO_RCVTIMEO is the program's, not the
-// stack's: it returns it instead).
-func (op Opt) apply(o *netsim.SockOpts) {
+// apply sets the option in o, as the kernel of a host with profile prof
+// keeps it (SO_RCVTIMEO is the program's, not the stack's: the caller
+// keeps it).
+func (op Opt) apply(o *netsim.SockOpts, prof *netsim.Profile) {
 	v := op.Value
 	switch op.Name {
+	case SOSndBuf:
+		o.SndBuf = prof.SndBufFor(v)
+	case SORcvBuf:
+		o.RcvBuf = prof.RcvBufFor(v)
+	case TCPMaxSeg:
+		o.MaxSeg = uint16(v)
 	case SOKeepalive:
 		o.KeepAlive = v == 1
 	case TCPKeepIdle:

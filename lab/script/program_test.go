@@ -264,6 +264,32 @@ func TestErrnoSemantics(t *testing.T) {
 			"00:00:00.020  narrate narrate.script.log",
 			"00:00:01.020  syscall   client   close(3) = 0",
 		},
+	}, {
+		name: "a write larger than SO_SNDBUF blocks until the ACKs free the send buffer",
+		setup: func(w *world) {
+			w.start("server", "server", listen(8080, 128), accept(), at(time.Second, read()))
+			w.start("client", "client", opt(script.SOSndBuf, 8000), connect(8080), write(100000), closeFD())
+		},
+		until: 2 * time.Second,
+		want: []string{
+			"00:00:00.000  syscall   server   socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3",
+			"00:00:00.000  syscall   server   bind(3, 0.0.0.0:8080) = 0",
+			"00:00:00.000  syscall   server   listen(3, 128) = 0",
+			"00:00:00.000  syscall   client   socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3",
+			"00:00:00.000  syscall   client   setsockopt(3, SOL_SOCKET, SO_SNDBUF, 8000) = 0",
+			"00:00:00.020  syscall   client   connect(3, 10.0.0.1:8080) = 0 <0.02 s>",
+			"00:00:00.020  narrate narrate.script.connected",
+			"00:00:00.030  syscall   server   accept(3, 10.0.0.2:47659) = 4 <0.03 s>",
+			"00:00:00.030  narrate narrate.script.accepted",
+			// The kernel keeps 16000 for 8000; the first buffer of the
+			// write (22 segments, half the server's window) already fills
+			// it. Each round trip's ACKs free room for the next: three
+			// round trips, the server's receive buffer taking it all.
+			"00:00:00.080  syscall   client   write(3, 100000) = 100000 <0.06 s>",
+			"00:00:00.080  syscall   client   close(3) = 0",
+			"00:00:00.080  narrate narrate.script.close",
+			"00:00:01.000  syscall   server   read(4) = 100000",
+		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t, netsim.TimersExact)

@@ -102,7 +102,11 @@ func TestParseOpt(t *testing.T) {
 		{"SO_LINGER", "5", script.Opt{}, i18n.ScriptLingerPositive}, // a lingering close is not modelled
 		{"SO_RCVTIMEO", "5", script.Opt{Name: script.SORcvTimeo, Value: int64(5 * time.Second)}, ""},
 		{"SO_RCVTIMEO", "250ms", script.Opt{Name: script.SORcvTimeo, Value: int64(250 * time.Millisecond)}, ""},
-		{"SO_SNDBUF", "1", script.Opt{}, i18n.ScriptOptUnknown},
+		{"SO_SNDBUF", "21000", script.Opt{Name: script.SOSndBuf, Value: 21000}, ""},
+		{"SO_RCVBUF", "0", script.Opt{}, i18n.ScriptOptRange},
+		{"TCP_MAXSEG", "1000", script.Opt{Name: script.TCPMaxSeg, Value: 1000}, ""},
+		{"TCP_MAXSEG", "40", script.Opt{}, i18n.ScriptOptRange}, // below TCP_MIN_MSS
+		{"SO_SNDBUFF", "1", script.Opt{}, i18n.ScriptOptUnknown},
 	} {
 		got, err := script.ParseOpt(tc.name, tc.value)
 		if got != tc.want || errID(err) != tc.err {
