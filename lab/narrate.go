@@ -242,22 +242,31 @@ func Lesson(text i18n.Text) i18n.Message {
 func Teaches(text string) string { return oneLine(text) }
 
 // oneLine folds a paragraph onto one line: runs of white space become one
-// space, except between two wide characters (a Chinese sentence broken
-// across lines of a file joins up again without a gap) and beside
-// full-width punctuation, which carries its own space ("Java、Python").
+// space, except where Chinese is set without one (joinsTight): a Chinese
+// sentence broken across lines of a file joins up again without a gap.
 func oneLine(s string) string {
 	var b strings.Builder
 	for _, f := range strings.Fields(s) {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(f)
-			if (!wide(last) || !wide(first)) && !fullWidthPunct(last) && !fullWidthPunct(first) {
+			if !joinsTight(last, first) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(f)
 	}
 	return b.String()
+}
+
+// joinsTight reports whether a line ending in last and the next beginning
+// with first join without a space: two wide characters; full-width
+// punctuation beside anything; and the punctuation Chinese shares with
+// English (—— … “ ”) beside a Chinese character.
+func joinsTight(last, first rune) bool {
+	shared := func(r rune) bool { return strings.ContainsRune("—…“”‘’·", r) }
+	return wide(last) && wide(first) || fullWidthPunct(last) || fullWidthPunct(first) ||
+		shared(last) && wide(first) || wide(last) && shared(first)
 }
 
 // fullWidthPunct reports whether r is CJK or full-width punctuation (、，。：（）…).

@@ -89,6 +89,9 @@ func TestOneLine(t *testing.T) {
 		"而是两个：\nconntrack":                "而是两个：conntrack",
 		"名下。\nnat-b 是":                    "名下。nat-b 是",
 		"SO_RCVTIMEO\n（也就是":               "SO_RCVTIMEO（也就是",
+		"回应也到了——\n只是太晚了":                  "回应也到了——只是太晚了",
+		"它说“\n你好”":                        "它说“你好”",
+		"late —\ntoo late":                "late — too late",
 	} {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
