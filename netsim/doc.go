@@ -111,16 +111,27 @@
 // number of connections: the event queue is a timing wheel in front of two
 // small heaps (queue.go), so arming a timer is an append and a sift runs
 // only over the entries of the current 262 µs; a stopped or re-armed timer
-// leaves a stale entry behind instead of being searched for; an arriving
-// segment finds its connection with one lookup on a one-word key; and the
+// leaves a stale entry behind instead of being searched for; and the
 // packets, their trips on the wires and the lent events are recycled.
 //
 // What does grow is memory traffic: with 100,000 connections each event
 // visits state that has left the processor's caches since that
-// connection's last event, so an event costs about twice what it costs
-// with 1,000 (README, Performance). The layout keeps the visits few: a
-// connection's four timers and a packet's flight are fields of their
-// owner, fired through it with no closure in between (Timer's owner); a
-// process runs its timers' functions itself; and a connection end fits
-// Go's 1024-byte size class (layout_internal_test.go holds it there).
+// connection's last event (README, Performance). The layout keeps the
+// visits few:
+//
+//   - a connection's four timers and a packet's flight are fields of their
+//     owner, fired through it with no closure in between (Timer's owner),
+//     and a process runs its timers' functions itself;
+//   - an arriving segment carries the connection that sent it and the one
+//     its sender last heard from, and the receiving host takes that one
+//     when its table still holds it for the segment's addresses
+//     (Host.connFor), so the table itself, a cache miss or two at this
+//     size, is looked up only when a connection is new or has changed;
+//   - the wheel's slots keep their entries in chunks from one free list,
+//     so the queue holds room for the entries it holds now: a slot's own
+//     list would keep the room of the most it ever held, and Linux's timer
+//     wheel puts a whole tick's TCP timers in one slot, a different one on
+//     each turn;
+//   - a connection end fits Go's 1024-byte size class, the allocator's
+//     8-byte header included (layout_internal_test.go holds it there).
 package netsim

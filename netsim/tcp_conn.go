@@ -38,7 +38,7 @@ type Conn struct {
 	sndMaxWnd           uint32 // the largest window the peer advertised (tp->max_window)
 	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
 	sndBufSeq           uint32
-	sndBuf              []byte // data from sndBufSeq on: unacknowledged, then unsent
+	sndBuf              []byte    // data from sndBufSeq on: unacknowledged, then unsent
 	marks               []msgMark // application message names by sequence number
 	finQueued           bool      // the application has closed its sending side
 	finSent             bool
