@@ -305,9 +305,11 @@ func TestManMatchesHelp(t *testing.T) {
 				}
 			}
 		}
-		for line := range strings.Lines(c.Example) {
-			if line = strings.TrimSpace(line); line != "" && !strings.Contains(page, roffEscape(line)) {
-				t.Errorf("%s: the page lacks the example %q", c.CommandPath(), line)
+		// Examples are set line for line, indents and continuations kept.
+		for line := range strings.Lines(strings.TrimSpace(c.Example)) {
+			want := `\&` + strings.ReplaceAll(strings.TrimRight(line, "\n"), `\`, `\e`) + "\n"
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks the example line %q", c.CommandPath(), line)
 			}
 		}
 		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
@@ -315,6 +317,18 @@ func TestManMatchesHelp(t *testing.T) {
 				t.Errorf("%s: the page lacks --%s: %q", c.CommandPath(), f.Name, f.Usage)
 			}
 		})
+	}
+	if strings.Contains(page, examplePlaceholder(0)[:len("SOCKLAB-EXAMPLES")]) {
+		t.Errorf("the page keeps an example's placeholder")
+	}
+	withExamples := 0
+	for _, c := range manCommands(root) {
+		if strings.TrimSpace(c.Example) != "" {
+			withExamples++
+		}
+	}
+	if n := strings.Count(page, ".nf\n"); n != withExamples || strings.Count(page, ".fi\n") != n {
+		t.Errorf("%d unfilled blocks (.nf), %d ends (.fi), for %d commands with examples", n, strings.Count(page, ".fi\n"), withExamples)
 	}
 	code, out, _ := cli(t, "man")
 	if code != 0 || out != manPage(newRootCmd(i18n.English), buildDate(nil), i18n.English) {

@@ -41,6 +41,7 @@ func newManCmd(lang i18n.Lang) *cobra.Command {
 // (YYYY-MM-DD, or empty).
 func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 	doc := roff.NewDocument()
+	var examples []string
 	name := root.Name()
 	doc.Section(lang.T(i18n.CLIManName))
 	doc.Text(name + " - " + root.Short)
@@ -71,7 +72,7 @@ func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 			doc.Text(c.Long)
 		}
 		manFlags(doc, c.LocalNonPersistentFlags(), "help")
-		manExamples(doc, c.Example)
+		manExamples(doc, &examples, c.Example)
 		doc.IndentEnd()
 	}
 
@@ -94,12 +95,12 @@ func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 	doc.Text(lang.T(i18n.CLIManEnvGOGC))
 
 	doc.Section(lang.T(i18n.CLIManExamples))
-	manExamples(doc, root.Example)
+	manExamples(doc, &examples, root.Example)
 
 	doc.Section(lang.T(i18n.CLIManSeeAlsoSec))
 	doc.Text(lang.T(i18n.CLIManSeeAlso))
 
-	return fmt.Sprintf(".TH %s 1 %q %q %q\n", strings.ToUpper(name), date, name, lang.T(i18n.CLIManTitle, "Name", name)) + doc.String()
+	return fmt.Sprintf(".TH %s 1 %q %q %q\n", strings.ToUpper(name), date, name, lang.T(i18n.CLIManTitle, "Name", name)) + examplesIn(doc.String(), examples)
 }
 
 // manCommands lists root and the commands under it that a person uses,
@@ -132,15 +133,38 @@ func manFlags(doc *roff.Document, flags *pflag.FlagSet, skip ...string) {
 }
 
 // manExamples writes a command's examples, its "# " lines as they are.
-func manExamples(doc *roff.Document, example string) {
+// They are set unfilled, line for line (.nf): filled, roff would make each
+// line a paragraph, and a command continued over lines ("… \", then
+// "  --vary …") would reach the reader cut by blank lines, or hyphenated.
+// roff.Document writes no requests of its own, so the block goes in as a
+// placeholder that examplesIn replaces.
+func manExamples(doc *roff.Document, blocks *[]string, example string) {
 	example = strings.TrimSpace(example)
 	if example == "" {
 		return
 	}
+	var b strings.Builder
+	b.WriteString(".nf\n")
+	for line := range strings.Lines(example) {
+		b.WriteString(`\&` + strings.ReplaceAll(strings.TrimRight(line, "\n"), `\`, `\e`) + "\n")
+	}
+	b.WriteString(".fi")
 	doc.Paragraph()
 	doc.Indent(4)
-	doc.Text(example)
+	doc.Text(examplePlaceholder(len(*blocks)))
 	doc.IndentEnd()
+	*blocks = append(*blocks, b.String())
+}
+
+// examplePlaceholder is the text standing for the i-th example block.
+func examplePlaceholder(i int) string { return fmt.Sprintf("SOCKLAB-EXAMPLES-%d", i) }
+
+// examplesIn puts the example blocks in page, each on its placeholder's line.
+func examplesIn(page string, blocks []string) string {
+	for i, b := range blocks {
+		page = strings.Replace(page, examplePlaceholder(i)+"\n", b+"\n", 1)
+	}
+	return page
 }
 
 // buildDate is the day of the revision socklab was built from, or empty.
