@@ -96,15 +96,31 @@ func (e *DetectEvent) LineIn(l i18n.Lang) string {
 // silent for 45s ≥ heartbeat.expect 45s", "cannot connect to
 // 10.0.0.1:8080: no SYN-ACK within 3s".
 func (e *DetectEvent) Message() i18n.Message {
-	var rule any = e.Rule
-	if e.Rule.IsZero() {
-		rule = e.Cause
-	}
 	if e.Cause.ConnectFailure() {
-		return i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Rule", rule)
+		return i18n.M(i18n.EventCannotConnect, "Peer", e.Peer, "Rule", e.rule())
 	}
-	return i18n.M(i18n.EventGone, "Peer", e.Peer, "Rule", rule)
+	return i18n.M(i18n.EventGone, "Peer", e.Peer, "Rule", e.rule())
 }
+
+// ShortMessage is Message without the peer, for a narrow row whose port
+// column names the connection: "gone: silent for 45s ≥ heartbeat.expect
+// 45s", "cannot connect: no SYN-ACK within 3s".
+func (e *DetectEvent) ShortMessage() i18n.Message {
+	if e.Cause.ConnectFailure() {
+		return i18n.M(i18n.EventCannotConnectShort, "Rule", e.rule())
+	}
+	return i18n.M(i18n.EventGoneShort, "Rule", e.rule())
+}
+
+// rule is the rule that fired, or the cause's code for an event made
+// without one.
+func (e *DetectEvent) rule() any {
+	if e.Rule.IsZero() {
+		return e.Cause
+	}
+	return e.Rule
+}
+
 func (e *DetectEvent) AppendFields(f *netsim.Fields) {
 	f.Str("host", e.Host)
 	f.Str("conn", e.Conn)
@@ -158,6 +174,16 @@ func (e *ReconnectEvent) Message() i18n.Message {
 		return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Rule)
 	}
 	return i18n.M(i18n.EventAttemptFailed, "Attempt", e.Attempt, "Error", e.Error)
+}
+
+// ShortMessage is Message for a narrow row whose port column names the
+// connection: a connected attempt leaves its 5-tuple out ("attempt 4
+// connected"); the others are short already.
+func (e *ReconnectEvent) ShortMessage() i18n.Message {
+	if e.Outcome == ReconnectConnected {
+		return i18n.M(i18n.EventAttemptConnectedShort, "Attempt", e.Attempt)
+	}
+	return e.Message()
 }
 
 // EchoesDetect says the event restates the detect event emitted just

@@ -9,6 +9,12 @@ const (
 	EventAttemptIn        ID = "event.reconnect.scheduled"
 	EventAttemptConnected ID = "event.reconnect.connected"
 	EventAttemptFailed    ID = "event.reconnect.failed"
+
+	// The same for a narrow row of the wire, whose port column names the
+	// connection: without the peer or the 5-tuple.
+	EventCannotConnectShort    ID = "event.detect.cannot_connect_short"
+	EventGoneShort             ID = "event.detect.gone_short"
+	EventAttemptConnectedShort ID = "event.reconnect.connected_short"
 )
 
 var eventMessages = map[ID]entry{
@@ -31,5 +37,17 @@ var eventMessages = map[ID]entry{
 	EventAttemptFailed: {
 		En: "attempt {{.Attempt}} failed: {{.Error}}",
 		Zh: "第 {{.Attempt}} 次尝试失败：{{.Error}}",
+	},
+	EventCannotConnectShort: {
+		En: "cannot connect: {{.Rule}}",
+		Zh: "无法连接：{{.Rule}}",
+	},
+	EventGoneShort: {
+		En: "gone: {{.Rule}}",
+		Zh: "已断开：{{.Rule}}",
+	},
+	EventAttemptConnectedShort: {
+		En: "attempt {{.Attempt}} connected",
+		Zh: "第 {{.Attempt}} 次尝试连上了",
 	},
 }

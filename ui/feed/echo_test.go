@@ -48,3 +48,52 @@ func TestWireShowsADetectionOnce(t *testing.T) {
 		t.Errorf("wire rows (-want +got):\n%s", diff)
 	}
 }
+
+// A script's calls fold when other apps make the same call (the backlog's
+// clients each calling socket()), never when the same program calls again:
+// write-after-close's two failing writes at 3 s are two rows, the error
+// reported once and then the EPIPE every write gets.
+func TestSyscallRowsFoldAcrossAppsOnly(t *testing.T) {
+	for _, c := range []struct {
+		scenario    string
+		from, until time.Duration
+		want        []string
+	}{
+		{"write-after-close", 2 * time.Second, 3500 * time.Millisecond, []string{
+			"2s write(3, 100) = 100 +0",
+			"3s write(3, 100) = -1 EPIPE +0",
+			"3s write(3, 100) = -1 EPIPE +0",
+			"3s read(3) = 0 +0",
+		}},
+		{"listen-backlog", 0, time.Second, []string{
+			"0s socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3 +0",
+			"0s bind(3, 0.0.0.0:8080) = 0 +0",
+			"0s listen(3, 1) = 0 +0",
+			"0s [clients#1] socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3 +2",
+			"20ms [clients#1] connect(3, 10.0.0.1:8080) = 0 <0.02 s> +1",
+		}},
+	} {
+		t.Run(c.scenario, func(t *testing.T) {
+			sc, err := scenarios.Load(c.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := sc.NewSession()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := New(sc.Teaches)
+			s.Observe(f.Observe)
+			s.RunUntil(c.until)
+			var got []string
+			for seq := f.Wire.First(); seq < f.Wire.Total(); seq++ {
+				if r := f.Wire.At(seq); r.Kind == RowSyscall && r.At >= c.from {
+					got = append(got, fmt.Sprintf("%v %s +%d", r.At, r.Text, r.More))
+				}
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("syscall rows (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

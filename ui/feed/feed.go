@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab"
@@ -87,6 +88,10 @@ type Row struct {
 	More int
 	Who  string
 	Says i18n.Message
+	// Short is what a detection's or reconnection's row says when its
+	// words do not fit a narrow wire: without the peer, whom the port
+	// column names (zero: the row has no shorter words).
+	Short i18n.Message
 }
 
 // Entry is one paragraph of "what is happening": its message, to render
@@ -195,17 +200,17 @@ func (f *Feed) Observe(e netsim.Event) {
 		f.Interesting++
 		f.Detects++
 		f.LastInteresting = DetectText(e)
-		f.actorRow(RowDetect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
+		f.actorRow(RowDetect, e, Who(e.Host, e.App), e.Message(), e.ShortMessage(), f.portOf(e.Conn))
 	case *lab.ReconnectEvent:
 		if !e.EchoesDetect() { // the detection's row says it: one fact, one row
-			f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), f.portOf(e.Conn))
+			f.actorRow(RowReconnect, e, Who(e.Host, e.App), e.Message(), e.ShortMessage(), f.portOf(e.Conn))
 		}
 	case *lab.LogEvent:
 		if !e.EchoesDetect() {
-			f.actorRow(RowLog, e, Who(e.Host, e.App), e.Msg, f.portOf(e.Conn))
+			f.actorRow(RowLog, e, Who(e.Host, e.App), e.Msg, i18n.Message{}, f.portOf(e.Conn))
 		}
 	case *lab.NoticeEvent:
-		f.actorRow(RowNotice, e, Who(e.Host, e.App), i18n.M(i18n.UIRowNotice, "Text", e.Msg), 0)
+		f.actorRow(RowNotice, e, Who(e.Host, e.App), i18n.M(i18n.UIRowNotice, "Text", e.Msg), i18n.Message{}, 0)
 	case *netsim.FlowEvent:
 		if e.Action == netsim.FlowExpired || e.Action == netsim.FlowPickedUp {
 			f.textRow(RowFlow, e, FlowText(e), f.portOf(e.Inside.String()+" > "+e.Outside.String()))
@@ -276,19 +281,46 @@ func (f *Feed) ownerOf(host string, p *netsim.Packet, reverse bool) string {
 }
 
 // syscall adds a script's call as a row on its host's lane, "[app] "
-// before it when the app is not named after its host; a thousand clients
-// making the same call fold into one row.
+// before it when the app is not named after its host. The same call by
+// other apps folds into one row (a thousand clients connecting); a
+// program's own successive calls never do: each is a step of the program
+// (write-after-close's second EPIPE is a write of its own).
 func (f *Feed) syscall(e *script.SyscallEvent) {
-	text := i18n.M(i18n.ScriptRow, "Call", e.Text())
-	if e.App != e.Host {
-		text = i18n.M(i18n.ScriptRowApp, "App", e.App, "Call", e.Text())
+	text := SyscallText(e, false)
+	r := Row{Kind: RowSyscall, At: e.At, Event: e, Src: e.Host, Text: text, Port: f.portOf(e.Conn), Owners: [2]string{e.App}}
+	if f.keep.active() && !f.keep.Match(&r) {
+		return
 	}
 	key := "c" + e.Host + Shape(text.String())
+	if seq, ok := f.wireFold[key]; ok {
+		if last := f.Wire.At(seq); last != nil && last.Owners[0] == e.App {
+			delete(f.wireFold, key) // the same program again: a row of its own
+		}
+	}
 	if f.fold(key, RowSyscall, e.At) {
 		return
 	}
-	f.wireFold[key] = f.Wire.Push(Row{Kind: RowSyscall, At: e.At, Event: e, Src: e.Host, Text: text,
-		Port: f.portOf(e.Conn)})
+	f.wireFold[key] = f.Wire.Push(r)
+}
+
+// SyscallText is a script's call as its row says it: "[clients#3]
+// connect(3, 10.0.0.1:8080) = -1 ETIMEDOUT <133.9 s>". Short keeps only
+// the descriptor of the arguments, "connect(3, …) = -1 ETIMEDOUT <133.9
+// s>", for a row too narrow for them: the port column and the connections
+// pane name the peer.
+func SyscallText(e *script.SyscallEvent, short bool) i18n.Message {
+	call := e.Text()
+	if short {
+		if fd, rest, ok := strings.Cut(e.Args, ", "); ok && rest != "" {
+			c := *e
+			c.Args = fd + ", …"
+			call = c.Text()
+		}
+	}
+	if e.App != e.Host {
+		return i18n.M(i18n.ScriptRowApp, "App", e.App, "Call", call)
+	}
+	return i18n.M(i18n.ScriptRow, "Call", call)
 }
 
 // textRow adds a row that is not a packet, or folds it into a recent row
@@ -305,9 +337,12 @@ func (f *Feed) textRow(kind RowKind, e netsim.Event, text i18n.Message, port uin
 
 // actorRow adds a row of who's doing (a detection, a reconnection), or
 // folds it into a recent row like it.
-func (f *Feed) actorRow(kind RowKind, e netsim.Event, who string, msg i18n.Message, port uint16) {
+func (f *Feed) actorRow(kind RowKind, e netsim.Event, who string, msg, short i18n.Message, port uint16) {
 	text := i18n.M(i18n.UIRowActor, "Who", who, "What", msg)
 	r := Row{Kind: kind, At: e.When(), Event: e, Text: text, Who: who, Says: msg, Port: port, Owners: [2]string{who}}
+	if port != 0 {
+		r.Short = short
+	}
 	key := string(rune('0'+kind)) + Shape(text.String())
 	if f.keep.active() {
 		if !f.keep.Match(&r) {

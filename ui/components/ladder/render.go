@@ -108,9 +108,13 @@ func (v *wireView) syscall(r *feed.Row) (string, bool) {
 		return "", false
 	}
 	x := v.lanes.x[i]
-	text := r.Text.In(v.c.Lang)
-	if r.More > 0 {
-		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
+	room := x - 2 // written leftwards from x-3
+	if x < v.lanes.width/2 {
+		room = v.lanes.width - x - 3
+	}
+	text := v.syscallText(r, false)
+	if format.Width(text) > room {
+		text = v.syscallText(r, true)
 	}
 	v.clear()
 	if x < v.lanes.width/2 {
@@ -134,6 +138,24 @@ func (v *wireView) syscall(r *feed.Row) (string, bool) {
 	return v.cells(st, st), true
 }
 
+// syscallText is a call's row text, short (feed.SyscallText) or not,
+// with its fold count.
+func (v *wireView) syscallText(r *feed.Row, short bool) string {
+	text := r.Text.In(v.c.Lang)
+	if e, ok := r.Event.(*script.SyscallEvent); ok && short {
+		text = feed.SyscallText(e, true).In(v.c.Lang)
+	}
+	return v.likeIt(text, r.More)
+}
+
+// likeIt adds a folded row's count to its text: "… (+3 like it)".
+func (v *wireView) likeIt(text string, more int) string {
+	if more > 0 {
+		return v.c.T(i18n.UILikeIt, "Text", text, "N", more)
+	}
+	return text
+}
+
 // state draws a TCP state change at its host's lane, the words on the
 // side of the lane towards the middle: "├─ SYN_SENT → ESTABLISHED" on the
 // left, "FIN_WAIT_1 → CLOSED ─┤" on the right.
@@ -143,10 +165,7 @@ func (v *wireView) state(r *feed.Row) (string, bool) {
 		return "", false
 	}
 	x := v.lanes.x[i]
-	text := r.From.String() + " → " + r.To.String()
-	if r.More > 0 {
-		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
-	}
+	text := v.likeIt(r.From.String()+" → "+r.To.String(), r.More)
 	v.clear()
 	if x < v.lanes.width/2 {
 		v.set(x, '├', cBody)
@@ -192,9 +211,9 @@ func (v *wireView) textRow(r *feed.Row) string {
 	if !r.Says.IsZero() {
 		text = v.c.Actor(r.Who, r.Says.In(v.c.Lang))
 	}
-	text = mark + text
-	if r.More > 0 {
-		text = v.c.T(i18n.UILikeIt, "Text", text, "N", r.More)
+	text = v.likeIt(mark+text, r.More)
+	if format.Width(text) > len(v.runes) && !r.Short.IsZero() {
+		text = v.likeIt(mark+v.c.Actor(r.Who, r.Short.In(v.c.Lang)), r.More) // the port column names the peer
 	}
 	return st.Paint(format.Clip(text, len(v.runes)))
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -153,7 +154,11 @@ func (m Model) Bottom() string {
 
 // shortHelp is the key line. Space says what it will do. When not every
 // key fits, the most needed ones stay (KeyMap.ShortPriority), in their
-// usual order; keys switched off are left out.
+// usual order; below 100 columns they stand two spaces apart. Words in
+// wide characters (Chinese) take more room, and a key's Latin letter
+// stands out between them: there one space apart, when that keeps more
+// keys ("c 开销" at 80 columns, as in English). Keys switched off are left
+// out.
 func (m Model) shortHelp() string {
 	k := m.Keys
 	k.Pause = k.PauseHelp(m.Paused)
@@ -161,23 +166,11 @@ func (m Model) shortHelp() string {
 	hm.Width = m.w - 4
 	if m.w < 100 {
 		hm.ShortSeparator = "  "
-	}
-	sepW := format.Width(hm.ShortSeparator)
-	keep := map[string]bool{}
-	used := 0
-	for _, b := range k.ShortPriority() {
-		if !b.Enabled() {
-			continue
-		}
-		bw := format.Width(b.Help().Key) + 1 + format.Width(b.Help().Desc)
-		if used > 0 {
-			bw += sepW
-		}
-		if used+bw <= m.w-6 {
-			keep[b.Help().Key] = true
-			used += bw
+		if wide(k.Pause.Help().Desc) && len(fitKeys(k.ShortPriority(), 1, m.w-6)) > len(fitKeys(k.ShortPriority(), 2, m.w-6)) {
+			hm.ShortSeparator = " "
 		}
 	}
+	keep := fitKeys(k.ShortPriority(), format.Width(hm.ShortSeparator), m.w-6)
 	shown := slices.DeleteFunc(k.ShortHelp(), func(b key.Binding) bool { return !b.Enabled() || !keep[b.Help().Key] })
 	id := fmt.Sprint(m.w)
 	for _, b := range shown {
@@ -187,6 +180,30 @@ func (m Model) shortHelp() string {
 		m.cache.key, m.cache.view = id, hm.ShortHelpView(shown)
 	}
 	return m.cache.view
+}
+
+// wide says words are written in wide characters (two cells each).
+func wide(words string) bool { return format.Width(words) > utf8.RuneCountInString(words) }
+
+// fitKeys picks, in priority order, the enabled keys that fit in room
+// cells with sepW between them.
+func fitKeys(priority []key.Binding, sepW, room int) map[string]bool {
+	keep := map[string]bool{}
+	used := 0
+	for _, b := range priority {
+		if !b.Enabled() {
+			continue
+		}
+		bw := format.Width(b.Help().Key) + 1 + format.Width(b.Help().Desc)
+		if used > 0 {
+			bw += sepW
+		}
+		if used+bw <= room {
+			keep[b.Help().Key] = true
+			used += bw
+		}
+	}
+	return keep
 }
 
 // HelpView renders the full help of the keys in w cells.

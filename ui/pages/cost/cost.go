@@ -85,7 +85,7 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 	}
 	if len(rows) > 1 {
 		section(m.c.T(i18n.UICostKeepalive))
-		out = append(out, m.table(rows)...)
+		out = append(out, m.table(rows, 2)...)
 	}
 
 	section(m.c.T(i18n.UICostClasses))
@@ -101,7 +101,7 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 		}
 		rows = append(rows, row)
 	}
-	out = append(out, m.table(rows)...)
+	out = append(out, m.table(rows, 2)...)
 
 	var pollers []*tally.App
 	for _, a := range apps {
@@ -122,7 +122,7 @@ func (m Model) content(t *tally.Tally, now time.Duration) []string {
 			rows = append(rows, []string{a.Name, fmt.Sprint(p.Requests), bytesText(p.BytesSent), bytesText(p.BytesRecv),
 				fmt.Sprint(p.Items), mean, top})
 		}
-		out = append(out, m.table(rows)...)
+		out = append(out, m.table(rows, 2)...)
 	}
 
 	out = append(out, m.conns(t)...)
@@ -152,30 +152,40 @@ func (m Model) conns(t *tally.Tally) []string {
 	for _, id := range classIDs {
 		head = append(head, m.c.T(id))
 	}
-	rows := [][]string{head}
-	for _, c := range ends[:min(len(ends), maxConnRows)] {
-		row := []string{c.Proc + " " + localPort(c.Tuple), countText(c.Sent.Total()), countText(c.Recv.Total())}
-		for k := tally.Class(0); k < tally.NumClasses; k++ {
-			row = append(row, arrows(c.Sent[k].Segments, c.Recv[k].Segments))
+	build := func(count func(tally.Count) string) [][]string {
+		rows := [][]string{head}
+		for _, c := range ends[:min(len(ends), maxConnRows)] {
+			row := []string{c.Proc + " " + localPort(c.Tuple), count(c.Sent.Total()), count(c.Recv.Total())}
+			for k := tally.Class(0); k < tally.NumClasses; k++ {
+				row = append(row, arrows(c.Sent[k].Segments, c.Recv[k].Segments))
+			}
+			rows = append(rows, row)
 		}
-		rows = append(rows, row)
+		return rows
 	}
-	if tableWidth(rows) > m.w {
+	rows := build(countText)
+	if tableWidth(rows, 2) > m.w {
 		rows = dropEmpty(rows, 3) // narrow: the kinds no end has give way
+	}
+	gap := 2
+	if tableWidth(rows, gap) > m.w {
+		// Then the spaces inside the counts ("18·1.0kB"), and one space
+		// between the columns: the cells still line up under their heads.
+		rows, gap = dropEmpty(build(compactCount), 3), 1
 	}
 	out := []string{""}
 	for _, l := range format.Wrap(m.c.T(i18n.UICostConns), m.w) {
 		out = append(out, m.c.Styles.Strong.Render(l))
 	}
-	out = append(out, m.table(rows)...)
+	out = append(out, m.table(rows, gap)...)
 	if n := len(ends) - maxConnRows; n > 0 {
 		out = append(out, m.c.Styles.Dim.Render(m.c.T(i18n.UICostMoreConns, "Count", n)))
 	}
 	return out
 }
 
-// tableWidth is how wide table lays rows out.
-func tableWidth(rows [][]string) int {
+// tableWidth is how wide rows are laid out in columns gap spaces apart.
+func tableWidth(rows [][]string, gap int) int {
 	var widths []int
 	for _, r := range rows {
 		for i, cell := range r {
@@ -189,7 +199,7 @@ func tableWidth(rows [][]string) int {
 	for i, n := range widths {
 		w += n
 		if i > 0 {
-			w += len("  ")
+			w += gap
 		}
 	}
 	return w
@@ -280,8 +290,10 @@ func (m Model) attempts(a *tally.App, now time.Duration) []string {
 }
 
 // table lays rows out in columns, the first row a header, each column as
-// wide as its widest cell (the last one takes what is left).
-func (m Model) table(rows [][]string) []string {
+// wide as its widest cell, gap spaces apart. The last column takes what
+// is left: a longer cell wraps onto lines of its own under it ("0ms on
+// average (1000 times, longest 0ms)") rather than being cut.
+func (m Model) table(rows [][]string, gap int) []string {
 	st := m.c.Styles
 	n := 0
 	for _, r := range rows {
@@ -293,26 +305,39 @@ func (m Model) table(rows [][]string) []string {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
 		}
 	}
+	sep := strings.Repeat(" ", gap)
 	var out []string
 	for i, r := range rows {
 		var b strings.Builder
-		for j, cell := range r {
-			if j > 0 {
-				b.WriteString("  ")
-			}
-			if j < len(r)-1 {
-				cell = format.Fit(cell, widths[j])
-			}
-			b.WriteString(cell)
+		for j, cell := range r[:len(r)-1] {
+			b.WriteString(format.Fit(cell, widths[j]))
+			b.WriteString(sep)
 		}
-		line := format.Clip(b.String(), m.w)
-		if i == 0 {
-			line = st.Dim.Render(line)
+		lines := []string{b.String() + r[len(r)-1]}
+		if lead := format.Width(b.String()); format.Width(lines[0]) > m.w && m.w-lead >= minLastColumn {
+			lines = nil
+			for k, l := range format.Wrap(r[len(r)-1], m.w-lead) {
+				if k == 0 {
+					lines = append(lines, b.String()+l)
+				} else {
+					lines = append(lines, strings.Repeat(" ", lead)+l)
+				}
+			}
 		}
-		out = append(out, line)
+		for _, line := range lines {
+			line = format.Clip(line, m.w)
+			if i == 0 {
+				line = st.Dim.Render(line)
+			}
+			out = append(out, line)
+		}
 	}
 	return out
 }
+
+// minLastColumn is the narrowest a table's last column is wrapped into;
+// narrower, the row is cut.
+const minLastColumn = 12
 
 // latency is a poller's latency to the millisecond, as the poll_latency
 // expectations report it: "2.573s", "40ms".
@@ -325,6 +350,10 @@ func countText(c tally.Count) string {
 	}
 	return fmt.Sprintf("%d · %s", c.Segments, bytesText(c.Bytes))
 }
+
+// compactCount is countText without its spaces, for a narrow table:
+// "5·200B".
+func compactCount(c tally.Count) string { return strings.ReplaceAll(countText(c), " ", "") }
 
 // bytesText: "280 B", "36.1 kB", "2.40 MB".
 func bytesText(n uint64) string {
