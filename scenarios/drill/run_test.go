@@ -188,3 +188,29 @@ func TestInitScriptsLine(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// packetdrill's --mss is the segment size of the GSO packets it injects:
+// checked (1 to 65535) and otherwise without effect on the model; other
+// command-line options it has and socklab does not are refused by name.
+func TestCommandLineOptions(t *testing.T) {
+	body := "\n    0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+	for _, tc := range []struct{ opt, err string }{
+		{"--mss=1000", ""},
+		{"--mss=0", "o.pkt:1:1: --mss 0 is out of range (1 to 65535)"},
+		{"--mss=70000", "o.pkt:1:1: --mss 70000 is out of range (1 to 65535)"},
+		{"--tcp_ts_tick_usecs=1000", "o.pkt:1:1: unsupported: --tcp_ts_tick_usecs (socklab drill models TCP over IPv4; docs/drill.md lists what it runs)"},
+	} {
+		sc, err := Parse("o.pkt", []byte(tc.opt+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Run(sc, Config{})
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.err {
+			t.Errorf("%s: got %q, want %q", tc.opt, got, tc.err)
+		}
+	}
+}
