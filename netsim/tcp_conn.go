@@ -346,8 +346,8 @@ func (c *Conn) OnNotice(fn func(Notice)) { c.notice = fn }
 
 // Write queues p for sending, naming its message msg (for the trace). Like
 // a write() on a blocking socket with room in its send buffer, it returns
-// at once; the send buffer is not bounded in the model. A pending error is
-// returned (once); after it, or after shutdown, EPIPE.
+// at once: it takes all of p even past SO_SNDBUF (Send honours it). A
+// pending error is returned (once); after it, or after shutdown, EPIPE.
 func (c *Conn) Write(p []byte, msg string) error {
 	if err := c.takeError(); err != 0 {
 		return err
@@ -361,6 +361,9 @@ func (c *Conn) Write(p []byte, msg string) error {
 	}
 	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
 	c.sndBuf = append(c.sndBuf, p...)
+	if c.sb != nil { // SO_SNDBUF is set: Write ignores it, the queue's count holds
+		c.sb.ends = append(c.sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+	}
 	c.account()
 	c.output()
 	return nil
@@ -438,6 +441,9 @@ func (c *Conn) SetOptions(o SockOpts) error {
 	}
 	if o.NoDelay && !was.NoDelay {
 		c.output() // tcp_sock_set_nodelay pushes what Nagle held back
+	}
+	if o.SndBuf != was.SndBuf {
+		c.checkSpace() // sock_setsockopt: sk_write_space wakes a writer the new size makes room for
 	}
 	return nil
 }

@@ -202,9 +202,6 @@ func (c *Conn) Send(p []byte, msg string) (int, error) {
 		c.reportError(EPIPE)
 		return 0, EPIPE
 	}
-	if len(p) > 0 {
-		c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
-	}
 	sb := c.sb
 	goal := c.sizeGoal()
 	copied := 0
@@ -221,6 +218,9 @@ func (c *Conn) Send(p []byte, msg string) (int, error) {
 			n = goal
 		}
 		n = min(n, len(p)-copied)
+		if copied == 0 {
+			c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
+		}
 		c.sndBuf = append(c.sndBuf, p[copied:copied+n]...)
 		sb.ends[len(sb.ends)-1] += uint32(n)
 		copied += n
