@@ -415,8 +415,8 @@ func (c *Conn) trimMarks() {
 	}
 }
 
-// growCwnd is RFC 5681 slow start and congestion avoidance, with NewReno's
-// recovery exit and partial ACKs (RFC 6582 3.2).
+// growCwnd is slow start as Linux's tcp_slow_start and RFC 5681 congestion
+// avoidance, with NewReno's recovery exit and partial ACKs (RFC 6582 3.2).
 func (c *Conn) growCwnd(acked int, ack uint32) {
 	if c.inRecovery {
 		if seqGE(ack, c.recover) {
