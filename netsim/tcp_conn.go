@@ -20,7 +20,10 @@ type Conn struct {
 	// peer is the connection this one last received a segment from: its
 	// segments carry it to their receiving host (Packet.to), which then
 	// need not look it up. nil once this one has left its host's table.
-	peer     *Conn
+	peer *Conn
+	// stats is updated by every segment in and out: it lies with the
+	// fields every segment reads, not on a line of its own at the end.
+	stats    ConnStats
 	proc     *Process  // nil once the application has closed it
 	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
 	listener *Listener // a passive open not yet accepted
@@ -111,11 +114,9 @@ type Conn struct {
 	lastRecv  time.Duration
 	probesOut int
 
-	rtx       Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
-	delack    Timer
-	keepalive Timer
-	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
-	rtxKind   TimerKind
+	rtx     Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
+	delack  Timer
+	rtxKind TimerKind
 
 	// What the application has (or has not yet) been told.
 	err         Errno // set by the stack, reported once
@@ -125,7 +126,10 @@ type Conn struct {
 	readPending bool
 	notice      func(Notice)
 
-	stats ConnStats
+	// Last, the two timers a connection in the steady state of a long run
+	// does not touch: the lines every segment visits come before them.
+	keepalive Timer
+	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 }
 
 // msgMark names the application message that starts at seq.
