@@ -12,11 +12,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/cockroachdb/datadriven"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
@@ -374,5 +377,33 @@ func TestDocsNameEveryCommandAndFlag(t *testing.T) {
 				t.Errorf("docs/cli.md does not name %s's --%s", c.CommandPath(), f.Name)
 			}
 		})
+	}
+}
+
+// TestFlagTextsSurviveTheHelp: fang's help title-cases the first word of a
+// flag's text (cases.Title: its first letter up, the rest down), so that
+// word may have no other letter that would change — in Chinese, no Latin
+// letter at all ("语言：en" was shown "语言：En", "PATH=VALUE" "Path=Value",
+// "90s" "90S"). And every flag's text is in the help's language, cobra's
+// own --help and --version too.
+func TestFlagTextsSurviveTheHelp(t *testing.T) {
+	title := cases.Title(language.AmericanEnglish)
+	for _, lang := range i18n.Langs {
+		for _, c := range allCommands(newRootCmd(lang)) {
+			c.Flags().VisitAll(func(f *pflag.Flag) {
+				words := strings.Fields(f.Usage)
+				if len(words) == 0 {
+					t.Errorf("%s %s --%s: no text", lang, c.CommandPath(), f.Name)
+					return
+				}
+				first := []rune(words[0])
+				if got, want := title.String(words[0]), strings.ToUpper(string(first[0]))+string(first[1:]); got != want {
+					t.Errorf("%s %s --%s: the help shows %q as %q", lang, c.CommandPath(), f.Name, words[0], got)
+				}
+				if lang == i18n.Chinese && !strings.ContainsFunc(f.Usage, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+					t.Errorf("%s --%s: %q is not in Chinese", c.CommandPath(), f.Name, f.Usage)
+				}
+			})
+		}
 	}
 }

@@ -62,8 +62,10 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 	// manual list the same commands and flags whichever command runs.
 	root.InitDefaultHelpCmd()
 	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = lang.T(i18n.CLIVersionFlag, "Name", root.Name())
 	for _, c := range allCommands(root) {
 		c.InitDefaultHelpFlag()
+		c.Flags().Lookup("help").Usage = lang.T(i18n.CLIHelpFlag, "Name", c.Name())
 	}
 	return root
 }

@@ -8,6 +8,8 @@ const (
 	CLIRootLong    ID = "cli.root.long"
 	CLIRootExample ID = "cli.root.example"
 	CLILangFlag    ID = "cli.flag.lang"
+	CLIHelpFlag    ID = "cli.flag.help"
+	CLIVersionFlag ID = "cli.flag.version"
 
 	CLIRunShort      ID = "cli.run.short"
 	CLIRunLong       ID = "cli.run.long"
@@ -113,8 +115,12 @@ socklab export keepalive-tuned --pcap ka.pcap`,
 	},
 	CLILangFlag: {
 		En: "language: en or zh (default: from LANG)",
-		Zh: "语言：en 或 zh（默认取自 LANG）",
+		Zh: "语言为 en 或 zh（默认取自 LANG）",
 	},
+	// cobra's own words in English; in Chinese, fang's help capitalizes the
+	// first word of a flag's text, so it must hold no Latin letter.
+	CLIHelpFlag:    {En: "help for {{.Name}}", Zh: "显示 {{.Name}} 的帮助"},
+	CLIVersionFlag: {En: "version for {{.Name}}", Zh: "显示 {{.Name}} 的版本"},
 
 	CLIRunShort: {
 		En: "Run a scenario headless, check expectations",
@@ -149,8 +155,8 @@ socklab run keepalive-tuned --record run.json`,
 	CLIFlagNoSegs: {En: "leave segments out of the text timeline", Zh: "文本时间线里不列报文段"},
 	CLIFlagRecord: {En: "also write a recording of the run to this file", Zh: "同时把这次运行录制到这个文件"},
 	CLIFlagSeed:   {En: "override the scenario's seed (a whole number)", Zh: "覆盖场景的随机种子（整数）"},
-	CLIFlagUntil:  {En: "stop at this simulated time: 90s, 2h15m (at most a week)", Zh: "在这个模拟时刻停止：90s、2h15m（最多一周）"},
-	CLIFlagSet:    {En: "set a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数：PATH=VALUE，写法同场景文件（可重复）"},
+	CLIFlagUntil:  {En: "stop at this simulated time: 90s, 2h15m (at most a week)", Zh: "模拟到这个时刻就停止，例如 90s、2h15m（最多一周）"},
+	CLIFlagSet:    {En: "set a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数，写作 PATH=VALUE，路径同场景文件（可重复）"},
 	CLIPlayShort:  {En: "Open the lab on a scenario", Zh: "在一个场景上打开实验"},
 	CLIPlayLong: {
 		En: `play opens the live lab on the scenario, paused, with what it teaches under "what is happening": space runs it, f injects a fault, e edits a parameter, ? lists the keys. Given a packetdrill script (FILE.pkt), it runs the script as socklab drill does and shows the run on the ladder: each line of the script beside what it did on the wire, a tick on each that held, a cross on the first that did not, with packetdrill's report. It needs a terminal.`,

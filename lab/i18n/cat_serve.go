@@ -78,7 +78,7 @@ With --teacher-key, the holder of that SSH key is the teacher: ctrl+p presents t
 	},
 	CLIFlagTeacherKey: {
 		En: "an SSH public key: its holder is the teacher",
-		Zh: "SSH 公钥：其持有者是教师",
+		Zh: "一把 SSH 公钥：其持有者是教师",
 	},
 	CLIFlagMaxSessions: {
 		En: "the most students at once, 1 to 1000 (default 60)",
@@ -86,7 +86,7 @@ With --teacher-key, the holder of that SSH key is the teacher: ctrl+p presents t
 	},
 	CLIFlagIdle: {
 		En: "end a session idle this long, 1m to 24h (default 30m)",
-		Zh: "多久没有按键会话就结束，1m 到 24h（默认 30m）",
+		Zh: "会话多久没有按键就结束，可取 1m 到 24h（默认 30m）",
 	},
 	CLIFlagServeBudget: {
 		En: "the most events a lab may take (default 20M; 10k to 100G)",
