@@ -331,11 +331,11 @@ socklab sweep thundering-herd --seeds 3 \
 		Zh: "与前面的 --vary 逐值对应的参数",
 	},
 	CLIFlagSeeds:     {En: "runs per point, seed after seed (1 to 100)", Zh: "每个取值点运行的次数，种子依次递增（1 到 100）"},
-	CLIFlagCSV:       {En: "writes a row per point as CSV (- for standard output)", Zh: "把每个取值点写成 CSV 的一行（- 表示标准输出）"},
-	CLIFlagSweepJSON: {En: "prints the whole sweep as one JSON document instead of the table", Zh: "以一个 JSON 文档输出整个扫描，代替表格"},
-	CLIFlagPlot:      {En: "draws the measures against the first parameter, as .svg or .png", Zh: "把测量项对第一个参数画成图，格式为 .svg 或 .png"},
+	CLIFlagCSV:       {En: "write a row per point as CSV (- for standard output)", Zh: "把每个取值点写成 CSV 的一行（- 表示标准输出）"},
+	CLIFlagSweepJSON: {En: "print the whole sweep as one JSON document instead of the table", Zh: "以一个 JSON 文档输出整个扫描，代替表格"},
+	CLIFlagPlot:      {En: "draw the measures against the first parameter, as .svg or .png", Zh: "把测量项对第一个参数画成图，格式为 .svg 或 .png"},
 	CLIFlagMeasure:   {En: "the measures to show, by their CSV names (repeatable)", Zh: "要显示的测量项，用 CSV 表头里的名字（可重复）"},
-	CLIFlagSweepList: {En: "lists the built-in sweeps", Zh: "列出内置的扫描"},
+	CLIFlagSweepList: {En: "list the built-in sweeps", Zh: "列出内置的扫描"},
 
 	SweepChartTooSmall: {
 		En: "The chart needs a terminal of at least {{.Width}}×{{.Height}}.",
