@@ -130,7 +130,7 @@ func (f *scenarioFlags) loadOrReplay(name string) (*scenarios.Scenario, *lab.Ses
 		if f.until == 0 {
 			f.until = rec.Until()
 		}
-		if err := sc.CheckBudget(f.until); err != nil {
+		if err := rec.CheckBudget(sc, f.until); err != nil {
 			return nil, nil, err
 		}
 		return sc, sess, nil

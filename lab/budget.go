@@ -62,6 +62,11 @@ const checkEvery = 1 << 12
 // the memory a session may hold. It renders in the reader's language.
 type BudgetError struct {
 	Msg i18n.Message
+	// App is, for an estimate's refusal (Config.Check), the app whose
+	// activity costs most, and Params the settings that drive it
+	// ("count=100000", as Term.Params): a file can point at them.
+	App    string
+	Params []string
 }
 
 func (e *BudgetError) Error() string         { return e.Msg.In(i18n.English) }
@@ -111,7 +116,7 @@ func (s *Session) stop(err error) {
 func (s *Session) afterStep() bool {
 	steps := s.sim.Steps()
 	if work := max(steps, s.events); work > s.budget.Events && s.budget.Events > 0 {
-		s.stop(&BudgetError{i18n.M(i18n.BudgetExceeded, "Events", work, "Budget", s.budget.Events, "At", s.sim.Now())})
+		s.stop(&BudgetError{Msg: i18n.M(i18n.BudgetExceeded, "Events", work, "Budget", s.budget.Events, "At", s.sim.Now())})
 	}
 	if b := s.sim.Buffered(); s.budget.Buffered > 0 && b > s.budget.Buffered { // a step may write a lot: every step
 		s.overMemory(i18n.BudgetBuffered, b, s.budget.Buffered)
@@ -145,5 +150,5 @@ func (s *Session) checkMemory() {
 
 // overMemory stops the session: it holds n of what (at most limit).
 func (s *Session) overMemory(what i18n.ID, n, limit int) {
-	s.stop(&BudgetError{i18n.M(i18n.BudgetMemory, "What", i18n.M(what), "N", n, "Max", limit, "At", s.sim.Now())})
+	s.stop(&BudgetError{Msg: i18n.M(i18n.BudgetMemory, "What", i18n.M(what), "N", n, "Max", limit, "At", s.sim.Now())})
 }

@@ -272,6 +272,10 @@ func (c *Config) Check(d time.Duration, b Budget) error {
 			break
 		}
 	}
-	return &BudgetError{i18n.M(i18n.BudgetEstimate, "Events", uint64(min(e.Events, math.MaxUint64/2)),
+	be := &BudgetError{Msg: i18n.M(i18n.BudgetEstimate, "Events", uint64(min(e.Events, math.MaxUint64/2)),
 		"Budget", b.Events, "Duration", d, "Drivers", strings.Join(drivers, "; "))}
+	if len(e.Terms) > 0 {
+		be.App, be.Params = e.Terms[0].App, e.Terms[0].Params
+	}
+	return be
 }

@@ -146,7 +146,7 @@ func build(name, source string, text []byte, root *node, f *file) (*Scenario, er
 	if _, err := lab.New(cfg); err != nil { // checks the timeline's targets and values too
 		return nil, locate(root, err)
 	}
-	sc.Config = cfg
+	sc.Config, sc.root = cfg, root
 	for i, spec := range f.Expect {
 		e, err := spec.expectation(fmt.Sprintf("expect[%d]", i), sc)
 		if err != nil {

@@ -79,9 +79,13 @@ type Error struct {
 	Pos  Pos
 	Path string // "apps.client.heartbeat.interval"
 	Msg  i18n.Message
+	// Err is the error this one places in the file, if any (a run's
+	// *lab.BudgetError): errors.As finds it.
+	Err error
 }
 
 func (e *Error) Error() string { return e.In(i18n.English) }
+func (e *Error) Unwrap() error { return e.Err }
 
 // In is "file:line:col: path: what is wrong", the explanation in l.
 func (e *Error) In(l i18n.Lang) string {

@@ -36,6 +36,8 @@ type Recording struct {
 	Seed     uint64          `json:"seed"`
 	UntilNs  int64           `json:"until_ns"`
 	Inputs   []RecordedInput `json:"inputs"`
+
+	file string // where ReadRecording read it from, for its errors
 }
 
 // RecordedInput is a live input: the action, and when it was taken.
@@ -146,6 +148,7 @@ func ReadRecording(source string, data []byte) (*Recording, error) {
 	if _, _, err := r.Session(); err != nil {
 		return nil, fail.input(err)
 	}
+	r.file = source
 	return &r, nil
 }
 
@@ -157,6 +160,18 @@ func (r *Recording) Load() (*Scenario, error) {
 	}
 	sc.Config.Seed = r.Seed
 	return sc, nil
+}
+
+// CheckBudget is sc.CheckBudget for the recorded scenario (sc, from
+// Session) run to until, its refusal prefixed with the recording's file
+// as its other errors are: "run.json: recorded builtin:NAME:33:3: a run
+// of …".
+func (r *Recording) CheckBudget(sc *Scenario, until time.Duration) error {
+	err := sc.CheckBudget(until)
+	if err == nil || r.file == "" {
+		return err
+	}
+	return recordingErrors{source: r.file}.whole(i18n.RecordingWhole, "Err", err)
 }
 
 // Until is how long the recorded run went.

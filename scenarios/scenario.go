@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/socklab/socklab/lab"
@@ -36,6 +38,10 @@ type Scenario struct {
 	// command line raises it): Run refuses a run estimated beyond it, and
 	// every session the scenario builds stops if it goes beyond it anyway.
 	Budget lab.Budget
+
+	// root is the file as parsed (with the --set flags applied), for the
+	// place of a refusal found after the parse: a run's cost.
+	root *node
 }
 
 // Info names a built-in scenario.
@@ -59,10 +65,30 @@ func (sc *Scenario) NewSession() (*lab.Session, error) {
 
 // CheckBudget refuses a run to until (the scenario's duration when 0)
 // that its estimate puts beyond the budget: at once, before anything
-// runs, naming what drives it.
+// runs, naming what drives it, at the place the file names the costliest
+// app, or at the --set flag that made it so (a *Error, "file:line:col: a
+// run of …").
 func (sc *Scenario) CheckBudget(until time.Duration) error {
 	if until <= 0 {
 		until = sc.Duration
 	}
-	return sc.Config.Check(until, sc.Budget)
+	err := sc.Config.Check(until, sc.Budget)
+	var be *lab.BudgetError
+	if errors.As(err, &be) && be.App != "" && sc.root != nil {
+		return &Error{Pos: sc.costPlace(be), Msg: be.Msg, Err: be} // the message names the app and its settings
+	}
+	return err
+}
+
+// costPlace is where a run refused for its cost points: the --set flag
+// that gave a setting driving it, else where the file names the app.
+func (sc *Scenario) costPlace(be *lab.BudgetError) Pos {
+	app := "apps." + be.App
+	for _, p := range be.Params {
+		name, _, _ := strings.Cut(p, "=")
+		if pos := sc.root.lookup(app + "." + name).pos; pos.Set != "" {
+			return pos
+		}
+	}
+	return sc.root.keyPos(app)
 }
