@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -115,5 +117,28 @@ func TestBrokenRecordings(t *testing.T) {
 				t.Errorf("message:\n  got  %s  want %s", got, want)
 			}
 		})
+	}
+}
+
+// In Chinese a refused JSON value reads as Chinese typesetting wants: a
+// space between a Chinese word and a number or a Latin word, none between
+// two Chinese words.
+func TestBrokenRecordingTypesInChinese(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{`{"format": "socklab-recording", "version": 1, "seed": -1}`,
+			"x.json:1:55：seed 应为介于 0 到 18446744073709551615 之间的整数，而不是数值 -1"},
+		{`{"format": "socklab-recording", "version": 1, "scenario": true}`,
+			"x.json:1:59：scenario 应为带引号的文本，而不是布尔值"},
+		{`{"format": "socklab-recording", "version": 1, "inputs": [{"target": false}]}`,
+			"x.json:1:69：inputs.0.target 应为带引号的文本，而不是布尔值"},
+	} {
+		_, err := ReadRecording("x.json", []byte(c.text))
+		var le interface{ In(i18n.Lang) string }
+		if !errors.As(err, &le) {
+			t.Fatalf("%s: error %v, want one in both languages", c.text, err)
+		}
+		if got := le.In(i18n.Chinese); got != c.want {
+			t.Errorf("%s:\n  got  %s\n  want %s", c.text, got, c.want)
+		}
 	}
 }

@@ -62,11 +62,12 @@ const (
 	UITruthDetected   ID = "ui.truth.detected"
 	UIConnsListen     ID = "ui.conns.listening"
 
-	UIBackAtStart  ID = "ui.back.at_start"
-	UIBackNoChange ID = "ui.back.no_change"
-	UIBackTo       ID = "ui.back.to"
-	UINewFuture    ID = "ui.back.branched"
-	UITimelineLive ID = "ui.timeline.live"
+	UIBackAtStart       ID = "ui.back.at_start"
+	UIBackNoChange      ID = "ui.back.no_change"
+	UIBackTo            ID = "ui.back.to"
+	UINewFuture         ID = "ui.back.branched"
+	UITimelineLive      ID = "ui.timeline.live"
+	UITimelineFollowing ID = "ui.timeline.following"
 
 	UICostTitle     ID = "ui.cost.title"
 	UICostKeepalive ID = "ui.cost.keepalive"
@@ -299,7 +300,8 @@ var exploreMessages = map[ID]entry{
 		En:    "a new future from {{.At}}: {{.Count}} later inputs dropped",
 		Zh:    "从 {{.At}} 开始新的走向：丢弃了之后的 {{.Count}} 个输入",
 	},
-	UITimelineLive: {En: "live", Zh: "实时"},
+	UITimelineLive:      {En: "live", Zh: "实时"},
+	UITimelineFollowing: {En: "following", Zh: "跟随中"}, // a classroom follower's row: the teacher's run
 
 	UICostTitle:     {En: "cost until {{.At}}", Zh: "截至 {{.At}} 的开销"},
 	UICostKeepalive: {En: "keeping connections alive, and finding them dead", Zh: "维持连接的开销，与发现断线的耗时"},

@@ -319,17 +319,23 @@ var scenarioMessages = map[ID]entry{
 		En: "input {{.Index}}: t_ns {{.T}} is outside the run (0 to {{.Until}})",
 		Zh: "第 {{.Index}} 个输入：t_ns {{.T}} 超出了运行范围（0 到 {{.Until}}）",
 	},
+	// The JSON types a recording's field wants and got, for
+	// RecordingFieldType. In Chinese each begins with a Chinese word, which
+	// the template joins without a space ("应为介于 0 到 … 之间的整数", "而不是
+	// 数值 -1"): Chinese typesetting puts a space between a Chinese word and
+	// a Latin word or a number, never between two Chinese words, and so
+	// the phrases themselves carry it, after their first word.
 	JSONWantText:     {En: "a text in quotes", Zh: "带引号的文本"},
 	JSONWantList:     {En: "a list [ … ]", Zh: "列表 [ … ]"},
 	JSONWantObject:   {En: "an object { … }", Zh: "对象 { … }"},
-	JSONWantBool:     {En: "true or false", Zh: "true 或 false"},
-	JSONWantInteger:  {En: "a whole number from {{.Min}} to {{.Max}}", Zh: " {{.Min}} 到 {{.Max}} 之间的整数"},
+	JSONWantBool:     {En: "true or false", Zh: "布尔值 true 或 false"},
+	JSONWantInteger:  {En: "a whole number from {{.Min}} to {{.Max}}", Zh: "介于 {{.Min}} 到 {{.Max}} 之间的整数"},
 	JSONWantNumber:   {En: "a number", Zh: "数字"},
 	JSONGotText:      {En: "a text", Zh: "文本"},
 	JSONGotList:      {En: "a list", Zh: "列表"},
 	JSONGotObject:    {En: "an object", Zh: "对象"},
 	JSONGotBool:      {En: "true or false", Zh: "布尔值"},
-	JSONGotNumber:    {En: "{{.Number}}", Zh: " {{.Number}}"},
+	JSONGotNumber:    {En: "{{.Number}}", Zh: "数值 {{.Number}}"},
 	JSONGotAnyNumber: {En: "a number", Zh: "数字"},
-	JSONGotOther:     {En: "{{.Value}}", Zh: "{{.Value}}"},
+	JSONGotOther:     {En: "{{.Value}}", Zh: "值 {{.Value}}"},
 }

@@ -37,6 +37,7 @@ func TestTeacherPresentsStudentFollowsAndBranches(t *testing.T) {
 	bob.send(ctrlT)
 	bob.expect("following the teacher · read-only")
 	bob.expect("power-loss-heartbeat · t 00:00.000")
+	bob.expect("following 00:00") // the timeline row: the teacher's run, not a replay
 	prof.expect("presenting power-loss-heartbeat · 1 following")
 
 	prof.send("jj") // the handshake's second change: the SYN arrives

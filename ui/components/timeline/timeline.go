@@ -34,11 +34,13 @@ type Model struct {
 	// Set by the page before each View: where the replay is (or how far a
 	// seek under way has got), whether a seek is under way, and how many
 	// recorded inputs are still to replay. Live says the row is a live
-	// lab's past, not a recording's.
-	Playhead time.Duration
-	Seeking  bool
-	Ahead    int
-	Live     bool
+	// lab's past, not a recording's; Following, a presented run's that
+	// the lab follows (the classroom: the teacher's).
+	Playhead  time.Duration
+	Seeking   bool
+	Ahead     int
+	Live      bool
+	Following bool
 
 	prompt    textinput.Model
 	prompting bool
@@ -77,7 +79,10 @@ func (m Model) View() string {
 		return format.Fit(" "+m.prompt.View()+"  "+hint, m.w)
 	}
 	label := st.Title.Render(l.T(i18n.UIReplay))
-	if m.Live {
+	switch {
+	case m.Following:
+		label = st.Title.Render(l.T(i18n.UITimelineFollowing))
+	case m.Live:
 		label = st.Title.Render(l.T(i18n.UITimelineLive))
 	}
 	if m.Seeking {

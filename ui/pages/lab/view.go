@@ -164,7 +164,7 @@ func (m Model) timelineRow() timeline.Model {
 	if m.replay == nil {
 		t.SetPast(m.marks(), m.span(), len(m.knownInputs()))
 	}
-	t.Playhead, t.Seeking, t.Ahead = m.playhead(), m.seek != nil, m.ahead()
+	t.Playhead, t.Seeking, t.Ahead, t.Following = m.playhead(), m.seek != nil, m.ahead(), m.following
 	return t
 }
 
