@@ -19,6 +19,7 @@ const (
 	DrillBadFlags          ID = "drill.bad_flags"
 	DrillUnknownOption     ID = "drill.unknown_option"
 	DrillUnsupported       ID = "drill.unsupported"
+	DrillCallArgs          ID = "drill.call_args"
 
 	DrillScriptPacket  ID = "drill.script_packet"
 	DrillActualPacket  ID = "drill.actual_packet"
@@ -63,6 +64,11 @@ var drillMessages = map[ID]entry{
 	DrillExpected: {
 		En: "expected {{.Want}}, found {{.Got}}",
 		Zh: "此处应为 {{.Want}}，实际是 {{.Got}}",
+	},
+	DrillCallArgs: {
+		EnOne: "{{.Call}} takes {{.Count}} argument, not {{.Got}}",
+		En:    "{{.Call}} takes {{.Count}} arguments, not {{.Got}}",
+		Zh:    "{{.Call}} 需要 {{.Count}} 个参数，这里给了 {{.Got}} 个",
 	},
 	DrillOutOfRange: {
 		En: "{{.Field}} {{.Text}} is out of range ({{.Lo}} to {{.Hi}})",

@@ -84,6 +84,13 @@ func init() { // a map literal would refer to itself through wake
 	}
 }
 
+// arity is how many arguments each call takes, as Linux's (fcntl: 2, or 3
+// with F_SETFL).
+var arity = map[string]int{
+	"socket": 3, "bind": 3, "listen": 2, "accept": 3, "connect": 3, "write": 3, "send": 4, "read": 3,
+	"recv": 4, "close": 1, "shutdown": 2, "setsockopt": 5, "getsockopt": 5, "fcntl": 2,
+}
+
 // checkCall refuses a call, or an argument, the runner does not model.
 func checkCall(c *Syscall) error {
 	unsupported := func(what string) error {
@@ -91,6 +98,13 @@ func checkCall(c *Syscall) error {
 	}
 	if syscalls[c.Name] == nil {
 		return unsupported(c.Name)
+	}
+	want := arity[c.Name]
+	if c.Name == "fcntl" && len(c.Args) > 1 && c.Args[1].Text == "F_SETFL" {
+		want = 3
+	}
+	if len(c.Args) != want {
+		return &scenarios.Error{Pos: c.Pos, Msg: i18n.M(i18n.DrillCallArgs, "Call", c.Name, "Count", want, "Got", len(c.Args))}
 	}
 	arg := func(i int) Expr {
 		if i < len(c.Args) {
@@ -115,6 +129,15 @@ func checkCall(c *Syscall) error {
 	case "send", "recv":
 		if f := arg(3); f.Kind != ExprInt || f.Int != 0 {
 			return unsupported(c.Name + " " + f.String())
+		}
+	}
+	switch c.Name {
+	case "write", "send", "read", "recv":
+		// The model holds what is written: a length is a count of bytes,
+		// at most MaxIOSize.
+		if n := arg(2); n.Kind == ExprInt && (n.Int < 0 || n.Int > MaxIOSize) {
+			return &scenarios.Error{Pos: n.Pos, Msg: i18n.M(i18n.DrillOutOfRange, "Text", n.Int,
+				"Field", c.Name+" length", "Lo", 0, "Hi", MaxIOSize)}
 		}
 	case "shutdown":
 		switch arg(1).Text {
@@ -334,7 +357,10 @@ func (r *runner) write(c *Syscall) (result, *socket, bool) {
 		return failed(sockcall.Unconnected("write")), s, false
 	}
 	n, _ := intArg(c, 2)
-	taken, e, done := sockcall.Write(s.conn, make([]byte, n), s.written, s.nonblock, "data")
+	if int64(len(r.zeros)) < n {
+		r.zeros = make([]byte, n) // a blocked write is made again after every step: once is enough
+	}
+	taken, e, done := sockcall.Write(s.conn, r.zeros[:n], s.written, s.nonblock, "data")
 	switch {
 	case !done:
 		s.written = taken

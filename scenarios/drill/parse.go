@@ -14,6 +14,11 @@ import (
 // suites is under 40 kB; a megabyte is a script no one wrote by hand.
 const MaxScriptSize = 1 << 20
 
+// MaxIOSize is the longest write or read a script may make: 64 MiB. The
+// model holds every byte written until it is acknowledged, and the
+// public suites' longest write is under 1 MB.
+const MaxIOSize = 64 << 20
+
 // MaxEvents bounds the events of one script, for the same reason.
 const MaxEvents = 10000
 

@@ -141,6 +141,7 @@ type runner struct {
 	fds     map[int64]*socket
 	lastFd  int64
 	pending []*pendingCall
+	zeros   []byte // what writes send: the script names only their length
 
 	// The connection the script's packets belong to, by default: its
 	// ports. isn holds the stack's initial sequence number of each

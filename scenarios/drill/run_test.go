@@ -214,3 +214,25 @@ func TestCommandLineOptions(t *testing.T) {
 		}
 	}
 }
+
+// A call with the wrong number of arguments, or a length no write or read
+// could have, is refused before anything runs, at its line and column.
+func TestBadArguments(t *testing.T) {
+	head := "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+	for _, tc := range []struct{ line, err string }{
+		{"+0 setsockopt(3, SOL_SOCKET, SO_REUSEADDR) = 0", "a.pkt:2:4: setsockopt takes 5 arguments, not 3"},
+		{"+0 fcntl(3, F_SETFL) = 0", "a.pkt:2:4: fcntl takes 3 arguments, not 2"},
+		{"+0 close() = 0", "a.pkt:2:4: close takes 1 argument, not 0"},
+		{"+0 write(3, ..., -5) = -1 EINVAL", "a.pkt:2:18: write length -5 is out of range (0 to 67108864)"},
+		{"+0 read(3, ..., 99999999999) = 0", "a.pkt:2:17: read length 99999999999 is out of range (0 to 67108864)"},
+	} {
+		sc, err := Parse("a.pkt", []byte(head+tc.line+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Run(sc, Config{})
+		if err == nil || err.Error() != tc.err {
+			t.Errorf("%s: got %v, want %s", tc.line, err, tc.err)
+		}
+	}
+}
