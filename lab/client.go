@@ -99,15 +99,6 @@ func (c *client) start() {
 	c.connect()
 }
 
-// arm arms *t to fire at at, first making it a timer of the client's
-// process that calls fire if it is not made yet.
-func (c *client) arm(t **netsim.Timer, at time.Duration, fire func()) {
-	if *t == nil {
-		*t = c.proc.NewTimer(fire)
-	}
-	(*t).Reset(at)
-}
-
 func (c *client) alive() bool { return c.proc != nil && c.proc.Alive() }
 
 // sockOpts are the socket options the app's configuration asks for. The
@@ -160,7 +151,7 @@ func (c *client) connect() {
 	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	if timeout > 0 {
-		c.arm(&c.connectTimer, s.Now()+timeout, c.onConnectTimeout)
+		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout)
 	}
 }
 
@@ -194,7 +185,7 @@ func (c *client) onConnected() {
 	c.hb.scale = c.pingScale
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
-		c.arm(&c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic)
+		armTimer(c.proc, &c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic)
 	}
 	if c.cfg.Kind == KindPoller {
 		c.startPolling()
@@ -426,7 +417,7 @@ func (c *client) scheduleReconnect() {
 	c.become(ClientWaiting)
 	s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt + 1,
 		Delay: d, Outcome: ReconnectScheduled})
-	c.arm(&c.retryTimer, s.Now()+d, c.connect)
+	armTimer(c.proc, &c.retryTimer, s.Now()+d, c.connect)
 }
 
 // reconfigure applies live parameter changes.

@@ -88,7 +88,7 @@ func (h *heartbeat) rearm() {
 		case !on:
 			(*t).Stop()
 		case !(*t).Armed():
-			h.arm(t, at(), fire)
+			armTimer(h.proc, t, at(), fire)
 		}
 	}
 	keep(&h.pingTimer, hb.Interval > 0, h.nextPing, h.onPingTimer)
@@ -98,12 +98,12 @@ func (h *heartbeat) rearm() {
 		func() { h.onSilenceTimer(h.cfg.IdleTimeout, netsim.CauseIdleTimeout, h.idleTimer) })
 }
 
-// arm arms *t to fire at at, first making it a timer of the process that
-// calls fire if it is not made yet. (A hot path tests *t for nil itself
-// rather than build fire on every call.)
-func (h *heartbeat) arm(t **netsim.Timer, at time.Duration, fire func()) {
+// armTimer arms *t to fire at at, first making it a timer of p that calls
+// fire if it is not made yet: an app's timers are made when first armed.
+// (A hot path tests *t for nil itself rather than build fire each time.)
+func armTimer(p *netsim.Process, t **netsim.Timer, at time.Duration, fire func()) {
 	if *t == nil {
-		*t = h.proc.NewTimer(fire)
+		*t = p.NewTimer(fire)
 	}
 	(*t).Reset(at)
 }
@@ -185,7 +185,7 @@ func (h *heartbeat) onPingTimer() {
 		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
 		switch {
 		case h.answerTimer == nil:
-			h.arm(&h.answerTimer, h.pending[0].deadline, h.onAnswerTimer)
+			armTimer(h.proc, &h.answerTimer, h.pending[0].deadline, h.onAnswerTimer)
 		case !h.answerTimer.Armed():
 			h.answerTimer.Reset(h.pending[0].deadline)
 		}

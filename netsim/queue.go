@@ -22,7 +22,12 @@ import (
 // to; far holds the entries beyond, in a heap. When near is empty, cur
 // moves to the next slot that holds entries: its list is copied into near
 // and heaped (in O(n)), and the entries of far that the ring now reaches
-// move into it.
+// move into it. Every entry in near is due before every entry elsewhere,
+// and near is a heap on the full key, so the order is exactly that of one
+// heap on (deadline, sequence number). A slot holds the entries of
+// 262 µs, and the ring reaches 1.07 s ahead: a heartbeat's second, an RTO,
+// a delayed ACK and a packet in flight all go into the ring with an
+// append.
 //
 // A slot's list is a chain of fixed-size chunks taken from a free list
 // and given back when the slot comes up, so that the ring holds memory
@@ -32,11 +37,6 @@ import (
 // one slot, a different one on each turn of the ring: with a list of its
 // own, every slot would keep a tick's worth of room — with 100,000
 // connections, hundreds of MB.)
-// Every entry in near is due before every entry elsewhere, and near is a
-// heap on the full key, so the order is exactly that of one heap on
-// (deadline, sequence number). A slot holds the entries of 262 µs, and the
-// ring reaches 1.07 s ahead: a heartbeat's second, an RTO, a delayed ACK
-// and a packet in flight all go into the ring with an append.
 type queue struct {
 	near   heap
 	cur    int64 // the slot near covers
@@ -218,8 +218,7 @@ func (q *queue) releaseFrom(k *chunk) {
 // frees the chunks that are left empty, and returns how many it dropped.
 func (q *queue) keepLiveIn(c *chain) int {
 	dropped := 0
-	w := c.head // the chunk written to; w.n entries of it are kept so far
-	wn := 0
+	w, wn := c.head, 0 // the chunk written to, and the entries kept in it so far
 	for k := c.head; k != nil; k = k.next {
 		for _, e := range k.es[:k.n] {
 			if !e.live() {
