@@ -16,17 +16,7 @@ import (
 // client tells its user and the attempt it schedules are facts of their
 // own and keep their rows.
 func TestWireShowsADetectionOnce(t *testing.T) {
-	sc, err := scenarios.Load("heartbeat-reconnect")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := sc.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := New(sc.Teaches)
-	s.Observe(f.Observe)
-	s.RunUntil(42 * time.Second)
+	f := feedOf(t, "heartbeat-reconnect", 42*time.Second)
 	var got []string
 	for seq := f.Wire.First(); seq < f.Wire.Total(); seq++ {
 		switch r := f.Wire.At(seq); r.Kind {
@@ -74,17 +64,7 @@ func TestSyscallRowsFoldAcrossAppsOnly(t *testing.T) {
 		}},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {
-			sc, err := scenarios.Load(c.scenario)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s, err := sc.NewSession()
-			if err != nil {
-				t.Fatal(err)
-			}
-			f := New(sc.Teaches)
-			s.Observe(f.Observe)
-			s.RunUntil(c.until)
+			f := feedOf(t, c.scenario, c.until)
 			var got []string
 			for seq := f.Wire.First(); seq < f.Wire.Total(); seq++ {
 				if r := f.Wire.At(seq); r.Kind == RowSyscall && r.At >= c.from {
@@ -96,4 +76,21 @@ func TestSyscallRowsFoldAcrossAppsOnly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// feedOf is the feed of a built-in scenario run to until.
+func feedOf(t *testing.T, scenario string, until time.Duration) *Feed {
+	t.Helper()
+	sc, err := scenarios.Load(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sc.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := New(sc.Teaches)
+	s.Observe(f.Observe)
+	s.RunUntil(until)
+	return f
 }

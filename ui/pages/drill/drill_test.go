@@ -1,7 +1,6 @@
 package drill
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,14 +8,11 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios/drill"
-	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/common/screentest"
 	"github.com/socklab/socklab/ui/feed"
 )
 
@@ -40,48 +36,15 @@ func page(t *testing.T, path string, w, h int, l i18n.Lang) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	next, _ := New(common.NewCommon(r, l), name, res, f, starts).Update(tea.WindowSizeMsg{Width: w, Height: h})
+	next, _ := New(screentest.Common(l), name, res, f, starts).Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(Model)
 }
 
-// press sends keys, one by one.
-func press(m Model, keys ...string) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		switch k {
-		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
-		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		case "pgdown":
-			msg = tea.KeyMsg{Type: tea.KeyPgDown}
-		case "home":
-			msg = tea.KeyMsg{Type: tea.KeyHome}
-		}
-		var next tea.Model
-		next, cmd = m.Update(msg)
-		m = next.(Model)
-	}
-	return m, cmd
-}
+// press sends keys by name, one by one.
+func press(m Model, keys ...string) (Model, tea.Cmd) { return screentest.Press(m, keys...) }
 
 // checkScreen fails unless view is h lines of exactly w cells.
-func checkScreen(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("%d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n != w {
-			t.Errorf("line %d is %d cells wide, want %d: %q", i, n, w, l)
-		}
-	}
-}
+func checkScreen(t *testing.T, view string, w, h int) { screentest.Check(t, view, w, h) }
 
 // The views of a run that held and of one that did not, at 80×24 and
 // 200×60, and the mismatch in Chinese: the script's lines beside the

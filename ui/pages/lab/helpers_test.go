@@ -1,18 +1,16 @@
 package lab
 
 import (
-	"io"
 	"math"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/common/screentest"
 )
 
 // testCommon is a terminal without colour: golden files hold plain text,
@@ -20,12 +18,7 @@ import (
 func testCommon() *common.Common { return testCommonIn(i18n.English) }
 
 // testCommonIn is testCommon for a reader of l.
-func testCommonIn(l i18n.Lang) *common.Common {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return common.NewCommon(r, l)
-}
+func testCommonIn(l i18n.Lang) *common.Common { return screentest.Common(l) }
 
 // labAt opens a built-in scenario in a w×h terminal and runs it to
 // simulated time at.
@@ -64,34 +57,6 @@ func press(t testing.TB, m Model, k string) Model {
 	return update(t, m, keyMsg(k))
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "space":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyMsg { return screentest.Key(k) }
 
 func resize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

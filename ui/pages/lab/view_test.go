@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/socklab/socklab/ui/common/screentest"
+
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -86,18 +88,7 @@ func checkBorders(t *testing.T, view string) {
 
 // checkScreen fails unless view is exactly h lines of exactly w cells:
 // nothing wraps, nothing is missing.
-func checkScreen(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("got %d lines, want %d:\n%s", len(lines), h, view)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d:\n%q", i, got, w, l)
-		}
-	}
-}
+func checkScreen(t *testing.T, view string, w, h int) { screentest.Check(t, view, w, h) }
 
 // TestViewFitsEverySize draws every kind of screen at sizes from tiny to
 // large, with each overlay open: every frame must fill the terminal exactly.

@@ -2,23 +2,18 @@ package picker
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
-	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/common/screentest"
 )
 
 func newPicker(w, h int) Model {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	m := New(common.NewCommon(r, i18n.English))
+	m := New(screentest.Common(i18n.English))
 	m.SetSize(w, h)
 	return m
 }
@@ -83,9 +78,7 @@ func TestLessonTextBesideTheList(t *testing.T) {
 // In Chinese the picker's count, filter prompt and filter status are
 // Chinese too (the list's own status bar speaks only English): issue 14.
 func TestPickerStatusInTheReadersLanguage(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	m := New(common.NewCommon(r, i18n.Chinese))
+	m := New(screentest.Common(i18n.Chinese))
 	m.SetSize(80, 24)
 	if v := m.View(); !strings.Contains(v, fmt.Sprintf("%d 节课", len(scenarios.Lessons()))) {
 		t.Errorf("the Chinese picker does not count its lessons in Chinese:\n%s", v)

@@ -2,20 +2,16 @@ package sweep
 
 import (
 	"context"
-	"io"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/scenarios/sweep"
-	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/common/screentest"
 )
 
 // result sweeps a built-in scenario over vary.
@@ -37,53 +33,16 @@ func result(t *testing.T, name string, vary ...string) *sweep.Result {
 
 // chartOf is the chart of res at w×h, without colour, for a reader of l.
 func chartOf(res *sweep.Result, w, h int, l i18n.Lang) Model {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	m := New(common.NewCommon(r, l), res, res.Shown(), 0)
+	m := New(screentest.Common(l), res, res.Shown(), 0)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(Model)
 }
 
-// press sends keys, one by one.
-func press(m Model, keys ...string) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	for _, k := range keys {
-		var next tea.Model
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		switch k {
-		case "left":
-			msg = tea.KeyMsg{Type: tea.KeyLeft}
-		case "right":
-			msg = tea.KeyMsg{Type: tea.KeyRight}
-		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
-		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		case "tab":
-			msg = tea.KeyMsg{Type: tea.KeyTab}
-		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		}
-		next, cmd = m.Update(msg)
-		m = next.(Model)
-	}
-	return m, cmd
-}
+// press sends keys by name, one by one.
+func press(m Model, keys ...string) (Model, tea.Cmd) { return screentest.Press(m, keys...) }
 
 // checkScreen fails unless view is h lines of exactly w cells.
-func checkScreen(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("%d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n != w {
-			t.Errorf("line %d is %d cells wide, want %d: %q", i, n, w, l)
-		}
-	}
-}
+func checkScreen(t *testing.T, view string, w, h int) { screentest.Check(t, view, w, h) }
 
 // Acceptance 2: the chart of the heartbeat sweep at 100×30, its cursor
 // moved to the fifth point and the heartbeat's bytes drawn; and in
