@@ -61,11 +61,11 @@ func Check(t testing.TB, view string, w, h int) {
 	t.Helper()
 	lines := strings.Split(view, "\n")
 	if len(lines) != h {
-		t.Fatalf("got %d lines, want %d:\n%s", len(lines), h, view)
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), h, view) //i18n:ok a test's failure, for developers
 	}
 	for i, l := range lines {
 		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d:\n%q", i, got, w, l)
+			t.Fatalf("line %d is %d cells wide, want %d:\n%q", i, got, w, l) //i18n:ok a test's failure, for developers
 		}
 	}
 }
