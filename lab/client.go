@@ -250,7 +250,7 @@ func (c *client) onError(err error) {
 }
 
 func (c *client) sendPing(seq uint32) {
-	c.write(encodeFrame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)
+	c.write(c.s.frame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)
 	c.s.totals.Heartbeats++
 	c.s.totals.HeartbeatBytes += uint64(c.cfg.Heartbeat.Size)
 }
@@ -261,7 +261,7 @@ func (c *client) answer(f frame) {
 	if c.cfg.Heartbeat.NoAnswer {
 		return
 	}
-	c.write(encodeFrame(framePong, f.seq, f.sentAt, c.cfg.Heartbeat.Size), framePong, f.seq)
+	c.write(c.s.frame(framePong, f.seq, f.sentAt, c.cfg.Heartbeat.Size), framePong, f.seq)
 	c.s.totals.HeartbeatAcks++
 	c.s.totals.HeartbeatBytes += uint64(c.cfg.Heartbeat.Size)
 }
@@ -289,7 +289,7 @@ func (c *client) onTraffic() {
 	if c.state != ClientConnected || c.cfg.Traffic.Interval <= 0 {
 		return
 	}
-	c.write(encodeFrame(frameData, 0, c.s.Now(), c.cfg.Traffic.Size), frameData, 0)
+	c.write(c.s.frame(frameData, 0, c.s.Now(), c.cfg.Traffic.Size), frameData, 0)
 	if c.state == ClientConnected {
 		c.trafficTimer.Reset(c.s.Now() + c.cfg.Traffic.Interval)
 	}

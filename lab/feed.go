@@ -182,7 +182,7 @@ func (p *pollState) tick() {
 }
 
 func (p *pollState) ask(mode uint32) {
-	b := encodeFrame(frameRequest, mode, p.c.s.Now(), p.c.cfg.Poll.RequestSize)
+	b := p.c.s.frame(frameRequest, mode, p.c.s.Now(), p.c.cfg.Poll.RequestSize)
 	p.stats.Requests++
 	p.stats.BytesSent += uint64(len(b))
 	p.inFlight = true

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"encoding/binary"
+	"slices"
 	"time"
 )
 
@@ -112,16 +113,31 @@ func appendVarint(b []byte, n uint64, h int) []byte {
 
 // encodeFrame builds a frame of exactly size bytes (at least 2).
 func encodeFrame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
+	return appendFrame(make([]byte, 0, size), t, seq, sentAt, size)
+}
+
+// appendFrame appends a frame of exactly size bytes (at least 2) to b.
+func appendFrame(b []byte, t frameType, seq uint32, sentAt time.Duration, size int) []byte {
 	n, h := bodyLen(size)
-	b := make([]byte, 1, size)
-	b[0] = byte(t)
+	b = append(b, byte(t))
 	b = appendVarint(b, uint64(n), h)
-	body := b[len(b) : len(b)+n]
+	start := len(b)
+	b = slices.Grow(b, n)[:start+n]
+	body := b[start:]
+	clear(body)
 	if n >= 12 {
 		binary.BigEndian.PutUint32(body, seq)
 		binary.BigEndian.PutUint64(body[4:], uint64(sentAt))
 	}
-	return b[:len(b)+n]
+	return b
+}
+
+// frame builds a frame in the session's scratch buffer, valid until the
+// next one is built: the sockets copy what they are given (Conn.Write,
+// UDPConn.WriteTo), so a ping or an answer allocates nothing.
+func (s *Session) frame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
+	s.scratch = appendFrame(s.scratch[:0], t, seq, sentAt, size)
+	return s.scratch
 }
 
 // encodeEvents builds a response or push frame carrying events, each

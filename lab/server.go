@@ -205,7 +205,7 @@ func (h *handler) onPing(f frame) {
 		}
 		h.lastPing = now
 		if h.strikes > cfg.Heartbeat.MaxPingStrikes {
-			h.write(encodeFrame(frameGoAway, 0, now, 53), frameGoAway, 0)
+			h.write(s.frame(frameGoAway, 0, now, 53), frameGoAway, 0)
 			s.narrate(i18n.M(i18n.NarrateGoAwayServer, "Server", cfg.Name, "Min", min, "Count", h.strikes))
 			h.close()
 			return
@@ -214,14 +214,14 @@ func (h *handler) onPing(f frame) {
 	if cfg.Heartbeat.NoAnswer {
 		return
 	}
-	h.write(encodeFrame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
+	h.write(s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
 	s.totals.HeartbeatAcks++
 	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
 }
 
 func (h *handler) sendPing(seq uint32) {
 	s, cfg := h.srv.s, h.srv.cfg
-	h.write(encodeFrame(framePing, seq, s.Now(), cfg.Heartbeat.Size), framePing, seq)
+	h.write(s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size), framePing, seq)
 	s.totals.Heartbeats++
 	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
 }

@@ -23,6 +23,7 @@ type Session struct {
 	observers []func(netsim.Event)
 	tracing   bool
 	appEv     AppEvent // the app event, built in place while events are lent
+	scratch   []byte   // the frame being written (frame)
 	// traceStates: client state changes are events too (TraceStates).
 	traceStates bool
 

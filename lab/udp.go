@@ -44,7 +44,7 @@ func (srv *server) readUDP() {
 			f.stream = false // a datagram: no stream
 			s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "recv", f)
 			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
-				b := encodeFrame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
+				b := s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
 				s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "send", frame{typ: framePong, seq: f.seq, size: len(b)})
 				srv.udp.WriteTo(b, d.From, framePong.msgName())
 				s.totals.HeartbeatAcks++
@@ -63,7 +63,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	s, cfg := srv.s, srv.cfg
 	name := srv.udp.Name() + " > " + addr.String()
 	p.hb = newHeartbeat(srv.proc, cfg, func(seq uint32) {
-		b := encodeFrame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
+		b := s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
 		s.appEvent(cfg.Host, cfg.Name, name, "send", frame{typ: framePing, seq: seq, size: len(b)})
 		srv.udp.WriteTo(b, addr, framePing.msgName())
 	}, func(cause netsim.Cause, silent time.Duration) {
