@@ -20,6 +20,7 @@ const (
 	DrillUnknownOption     ID = "drill.unknown_option"
 	DrillUnsupported       ID = "drill.unsupported"
 	DrillCallArgs          ID = "drill.call_args"
+	DrillCallLength        ID = "drill.call_length"
 
 	DrillScriptPacket  ID = "drill.script_packet"
 	DrillActualPacket  ID = "drill.actual_packet"
@@ -69,6 +70,10 @@ var drillMessages = map[ID]entry{
 		EnOne: "{{.Call}} takes {{.Count}} argument, not {{.Got}}",
 		En:    "{{.Call}} takes {{.Count}} arguments, not {{.Got}}",
 		Zh:    "{{.Call}} 需要 {{.Count}} 个参数，这里给了 {{.Got}} 个",
+	},
+	DrillCallLength: {
+		En: "{{.Call}}: a length of {{.Text}} bytes is out of range (0 to {{.Hi}})",
+		Zh: "{{.Call}}：长度 {{.Text}} 字节超出范围（0 到 {{.Hi}}）",
 	},
 	DrillOutOfRange: {
 		En: "{{.Field}} {{.Text}} is out of range ({{.Lo}} to {{.Hi}})",

@@ -136,8 +136,7 @@ func checkCall(c *Syscall) error {
 		// The model holds what is written: a length is a count of bytes,
 		// at most MaxIOSize.
 		if n := arg(2); n.Kind == ExprInt && (n.Int < 0 || n.Int > MaxIOSize) {
-			return &scenarios.Error{Pos: n.Pos, Msg: i18n.M(i18n.DrillOutOfRange, "Text", n.Int,
-				"Field", c.Name+" length", "Lo", 0, "Hi", MaxIOSize)}
+			return &scenarios.Error{Pos: n.Pos, Msg: i18n.M(i18n.DrillCallLength, "Call", c.Name, "Text", n.Int, "Hi", MaxIOSize)}
 		}
 	case "shutdown":
 		switch arg(1).Text {

@@ -223,8 +223,8 @@ func TestBadArguments(t *testing.T) {
 		{"+0 setsockopt(3, SOL_SOCKET, SO_REUSEADDR) = 0", "a.pkt:2:4: setsockopt takes 5 arguments, not 3"},
 		{"+0 fcntl(3, F_SETFL) = 0", "a.pkt:2:4: fcntl takes 3 arguments, not 2"},
 		{"+0 close() = 0", "a.pkt:2:4: close takes 1 argument, not 0"},
-		{"+0 write(3, ..., -5) = -1 EINVAL", "a.pkt:2:18: write length -5 is out of range (0 to 67108864)"},
-		{"+0 read(3, ..., 99999999999) = 0", "a.pkt:2:17: read length 99999999999 is out of range (0 to 67108864)"},
+		{"+0 write(3, ..., -5) = -1 EINVAL", "a.pkt:2:18: write: a length of -5 bytes is out of range (0 to 67108864)"},
+		{"+0 read(3, ..., 99999999999) = 0", "a.pkt:2:17: read: a length of 99999999999 bytes is out of range (0 to 67108864)"},
 	} {
 		sc, err := Parse("a.pkt", []byte(head+tc.line+"\n"))
 		if err != nil {
