@@ -79,6 +79,7 @@ func New(c *common.Common) Model {
 // keys' help (the list's own keys too).
 func (m *Model) setLang(lang i18n.Lang) {
 	l := &m.list
+	selected, _ := l.SelectedItem().(item)
 	l.Title = lang.T(i18n.UIPickerTitle)
 	l.FilterInput.Prompt = lang.T(i18n.UIPickerFilter)
 	none := lang.T(i18n.UIPickerNone)
@@ -106,6 +107,11 @@ func (m *Model) setLang(lang i18n.Lang) {
 		items[i] = it
 	}
 	l.SetItems(items)
+	if l.FilterState() != list.Unfiltered {
+		// the matches are copies of the items, in the old language
+		m.refilter()
+		m.Select(selected.info.Name)
+	}
 }
 
 // side says the lesson text goes beside the list (else under it).
@@ -131,7 +137,7 @@ func (m *Model) SetSize(w, h int) {
 
 // Select selects the lesson name (the one a lab just left).
 func (m *Model) Select(name string) {
-	for i, it := range m.list.Items() {
+	for i, it := range m.list.VisibleItems() { // the list's cursor counts what it shows
 		if it.(item).info.Name == name {
 			m.list.Select(i)
 			return
@@ -151,6 +157,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
+	case list.FilterMatchesMsg:
+		// The list's own answer to a key, sent later from a command: the
+		// picker has filtered already (refilter), and an answer for an
+		// earlier prefix arriving after it must not undo that.
+		return m, nil
 	case tea.KeyMsg:
 		if key.Matches(msg, m.c.Keys.Lang) && m.list.FilterState() != list.Filtering {
 			m.c.SetLang(m.c.Lang.Next())
@@ -164,10 +175,35 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+		if m.list.FilterState() == list.Filtering {
+			typed := m.list.FilterInput.Value()
+			var cmd tea.Cmd
+			m.list, cmd = m.list.Update(msg)
+			if m.list.FilterInput.Value() != typed {
+				m.refilter()
+			}
+			return m, cmd
+		}
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd
+}
+
+// refilter filters the lessons by the filter's text now, in the state the
+// filter is in. The list itself filters in a command whose answer comes
+// later: "/herd" and enter typed (or pasted) faster than it answers would
+// open the lesson that was selected before the filter, not the match.
+// Thirty-odd lessons filter in microseconds, so the picker never waits.
+func (m *Model) refilter() {
+	state := m.list.FilterState()
+	if state == list.Unfiltered {
+		return
+	}
+	m.list.SetFilterText(m.list.FilterInput.Value()) // filters now; leaves it applied
+	if state == list.Filtering {
+		m.list.SetFilterState(list.Filtering) // still being typed
+	}
 }
 
 // detailHeight is the room under the list for the lesson text when it

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -126,5 +127,60 @@ func TestChooseByTheKeyMap(t *testing.T) {
 	}
 	if got := choose(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("o")}); got != "handshake" {
 		t.Errorf("o chose %q once Select is bound to it, want handshake", got)
+	}
+}
+
+// A filter typed and accepted faster than the list's own filtering
+// command answers ("/herd" and enter, pasted or typed by a test over SSH)
+// opens the match, not the lesson selected before the filter; a late
+// answer for an earlier prefix changes nothing.
+func TestFilterTypedFastOpensTheMatch(t *testing.T) {
+	m := newPicker(80, 24)
+	var late []tea.Cmd
+	for _, r := range "/herd" {
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		late = append(late, cmd)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	for _, cmd := range late[:2] { // the answers to "/" and "h", last
+		deliverFilterMatches(t, &m, cmd)
+	}
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if cmd == nil {
+		t.Fatal("enter on the filtered list chose nothing")
+	}
+	if c, ok := cmd().(ChosenMsg); !ok || c.Name != "thundering-herd" {
+		t.Errorf("\"/herd\" enter enter chose %+v, want thundering-herd", cmd())
+	}
+}
+
+// deliverFilterMatches runs cmd and hands m every FilterMatchesMsg it
+// yields (a batch's too), as Bubble Tea would, however late.
+func deliverFilterMatches(t *testing.T, m *Model, cmd tea.Cmd) {
+	t.Helper()
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			deliverFilterMatches(t, m, c)
+		}
+	case list.FilterMatchesMsg:
+		*m, _ = m.Update(msg)
+	}
+}
+
+// Switching the language with a filter applied words the matches in the
+// new language and keeps the lesson selected.
+func TestLanguageSwitchRefiltersInTheNewLanguage(t *testing.T) {
+	m := newPicker(120, 40)
+	m.list.SetFilterText("heart")
+	m.list.CursorDown()
+	want := m.list.SelectedItem().(item).info.Name
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("L")})
+	if got, _ := m.list.SelectedItem().(item); got.info.Name != want || got.lang != i18n.Chinese {
+		t.Errorf("after L the selected lesson is %s in %v, want %s in Chinese", got.info.Name, got.lang, want)
 	}
 }
