@@ -69,7 +69,30 @@ func narrateFlowExpired(s *Session, f *netsim.FlowEvent) i18n.Message {
 	if m == nil || f.Idle < m.Config().IdleTimeout {
 		return i18n.Message{}
 	}
+	if st, ok := insideState(s, f); ok && st != netsim.Established {
+		// a connection that never got going (SYNs the box let out and
+		// nothing came back), not the established one the lessons show
+		next := nextStray(m.Config())
+		if fate, _ := m.Config().Stray(); st == netsim.SynSent && fate != netsim.StrayRSTBoth {
+			next = i18n.M(i18n.NarrateNextSYN) // a SYN is a new flow to every box
+		}
+		return i18n.M(i18n.NarrateFlowExpiredIn, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "State", st.String(), "Next", next)
+	}
 	return i18n.M(i18n.NarrateFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "Next", nextStray(m.Config()))
+}
+
+// insideState is the state of the forgotten flow's inside end, if its
+// socket is still there.
+func insideState(s *Session, f *netsim.FlowEvent) (netsim.State, bool) {
+	h := s.sim.HostOf(f.Inside.Addr())
+	if h == nil {
+		return 0, false
+	}
+	c := h.Conn(f.Inside, f.Outside)
+	if c == nil {
+		return 0, false
+	}
+	return c.State(), true
 }
 
 // nextStray says what a middlebox will do with a forgotten flow's next

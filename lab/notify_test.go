@@ -36,7 +36,7 @@ func TestClientLogsAndNotifies(t *testing.T) {
 		i18n.English: {
 			"00:00:12.002  log       client   client [warn] connection to 10.0.0.1:8080 lost: ping #2 unanswered within 2s; reconnecting",
 			"00:00:12.002  notice    client   client “Connection lost. Reconnecting…”",
-			"00:00:12.002  narration client writes it to its log and tells its user: “Connection lost. Reconnecting…” Reconnect, log, notify the user: the last steps of the heartbeat recipe.",
+			"00:00:12.002  narration client writes it to its log and tells its user: “Connection lost. Reconnecting…” Reconnect, log, notify the user: the last steps of every detection recipe.",
 			"00:00:16.002  log       client   client [error] gave up reaching 10.0.0.1:8080 after 2 attempts",
 			"00:00:16.002  notice    client   client “Cannot reach the server. Please try again later.”",
 			"00:00:16.002  narration client writes an error to its log and tells its user: “Cannot reach the server. Please try again later.”",

@@ -26,6 +26,7 @@ const (
 
 	NarrateUDPFlowExpired     ID = "narrate.udp_flow_expired"
 	NarrateFlowExpired        ID = "narrate.flow_expired"
+	NarrateFlowExpiredIn      ID = "narrate.flow_expired_in"
 	NarrateNextDropped        ID = "narrate.next.dropped"
 	NarrateNextDroppedInvalid ID = "narrate.next.dropped_invalid"
 	NarrateNextUntracked      ID = "narrate.next.untracked"
@@ -33,6 +34,7 @@ const (
 	NarrateNextPickedUp       ID = "narrate.next.picked_up"
 	NarrateNextRST            ID = "narrate.next.rst"
 	NarrateNextRSTBoth        ID = "narrate.next.rst_both"
+	NarrateNextSYN            ID = "narrate.next.syn"
 	NarrateNextNewNATPort     ID = "narrate.next.new_nat_port"
 	NarrateThenClose          ID = "narrate.then.close"
 	NarrateThenReconnect      ID = "narrate.then.reconnect"
@@ -158,6 +160,10 @@ var narrateMessages = map[ID]entry{
 		En: "{{.Box}} forgot the flow {{.Inside}} → {{.Outside}} after {{.Idle}} idle. Both ends still think the connection is ESTABLISHED; {{.Next}}.",
 		Zh: "{{.Box}} 在空闲 {{.Idle}}后忘掉了流 {{.Inside}} → {{.Outside}}。两端仍以为连接是 ESTABLISHED；{{.Next}}。",
 	},
+	NarrateFlowExpiredIn: {
+		En: "{{.Box}} forgot the flow {{.Inside}} → {{.Outside}} after {{.Idle}} idle, while the inside end was still in {{.State}}. Neither end is told; {{.Next}}.",
+		Zh: "{{.Box}} 在空闲 {{.Idle}}后忘掉了流 {{.Inside}} → {{.Outside}}，这时内侧一端还处在 {{.State}}。两端都不知道；{{.Next}}。",
+	},
 	NarrateNextDropped: {
 		En: "the next segment will be dropped silently (conntrack takes it for a new flow, and the ruleset admits new flows only by a SYN): to its sender, a black hole",
 		Zh: "下一个报文段会被悄悄丢弃（conntrack 把它当作一条新流，而规则只放行以 SYN 开始的新流）：对发送方来说，这是一个黑洞",
@@ -185,6 +191,10 @@ var narrateMessages = map[ID]entry{
 	NarrateNextRSTBoth: {
 		En: "it resets both ends now",
 		Zh: "它现在就向两端发出 RST",
+	},
+	NarrateNextSYN: {
+		En: "the next SYN the client retransmits opens the flow anew",
+		Zh: "客户端重传的下一个 SYN 会重新建立这条流",
 	},
 	NarrateNextNewNATPort: {
 		En: "the next segment will re-create the mapping on a new public port, and the server, seeing a 4-tuple it does not know, will answer it with a RST",

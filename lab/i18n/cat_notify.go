@@ -68,8 +68,8 @@ var notifyMessages = map[ID]entry{
 		Zh: "无法连接服务器，请稍后再试。",
 	},
 	NarrateLogNotify: {
-		En: "{{.Who}} writes it to its log and tells its user: “{{.Notice}}” Reconnect, log, notify the user: the last steps of the heartbeat recipe.",
-		Zh: "{{.Who}} 把这件事记入日志，并通知用户：“{{.Notice}}”——重建连接、记录日志、通知用户，正是心跳机制的最后几步。",
+		En: "{{.Who}} writes it to its log and tells its user: “{{.Notice}}” Reconnect, log, notify the user: the last steps of every detection recipe.",
+		Zh: "{{.Who}} 把这件事记入日志，并通知用户：“{{.Notice}}”——重建连接、记录日志、通知用户，是每种检测办法的最后几步。",
 	},
 	NarrateLogGiveUp: {
 		En: "{{.Who}} writes an error to its log and tells its user: “{{.Notice}}”",
