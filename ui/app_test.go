@@ -1,25 +1,16 @@
 package ui
 
 import (
-	"io"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/scenarios"
-	"github.com/socklab/socklab/ui/common"
+	"github.com/socklab/socklab/ui/common/screentest"
 )
-
-func testCommon() *common.Common {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	return common.NewCommon(r, i18n.English)
-}
 
 // send gives msg to a, then runs the command it returns, once, feeding
 // its message back (what the program does with a picker's choice).
@@ -38,7 +29,7 @@ func send(t *testing.T, a App, msg tea.Msg) App {
 
 // Enter in the picker opens the lab on the selected scenario.
 func TestPickerOpensTheLab(t *testing.T) {
-	a := NewApp(testCommon())
+	a := NewApp(screentest.Common(i18n.English))
 	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
 	if v := a.View(); !strings.Contains(v, "socklab · lessons") {
 		t.Fatalf("the picker is not on screen:\n%s", v)
@@ -55,7 +46,7 @@ func TestPickerOpensTheLab(t *testing.T) {
 // L in the picker switches its language, and the lab opened from it speaks
 // the same language; every line fits the terminal in display cells.
 func TestPickerSwitchesLanguage(t *testing.T) {
-	a := NewApp(testCommon())
+	a := NewApp(screentest.Common(i18n.English))
 	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("L")})
 	v := a.View()
@@ -78,7 +69,7 @@ func TestPickerSwitchesLanguage(t *testing.T) {
 // Defect 9: from a lesson opened in the picker, esc goes back to it with
 // the same lesson selected; q quits.
 func TestEscGoesBackToThePicker(t *testing.T) {
-	a := NewApp(testCommon())
+	a := NewApp(screentest.Common(i18n.English))
 	a = send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40})
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyDown})
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyDown})
