@@ -3,6 +3,7 @@ package lab
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 
@@ -135,6 +136,22 @@ var appLimits = []appLimit{
 	numLimit("backlog", 0, maxBacklog, zeroIsValue, func(a *AppConfig) *int { return &a.Backlog }),
 	durLimit("accept_delay", 0, MaxTime, zeroIsValue, func(a *AppConfig) *time.Duration { return &a.AcceptDelay }),
 	durLimit("traffic.interval", MinTimer, MaxTime, zeroIsOff, func(a *AppConfig) *time.Duration { return &a.Traffic.Interval }),
+}
+
+// turnsOff reports whether setting the app parameter at path
+// ("apps.client.heartbeat.interval") to value turns it off: a zero
+// duration where zero means off.
+func turnsOff(path, value string) bool {
+	parts := strings.SplitN(path, ".", 3)
+	if len(parts) < 3 || parts[0] != "apps" {
+		return false
+	}
+	d, err := time.ParseDuration(value)
+	if err != nil || d != 0 {
+		return false
+	}
+	i := slices.IndexFunc(appLimits, func(l appLimit) bool { return l.path == parts[2] })
+	return i >= 0 && appLimits[i].dur != nil && appLimits[i].zero == zeroIsOff
 }
 
 // check checks one setting of a: a FieldError naming the setting and its

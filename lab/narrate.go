@@ -55,6 +55,9 @@ func narrateAction(s *Session, a Action) i18n.Message {
 		m := s.sim.Middlebox(a.Target)
 		return i18n.M(i18n.NarrateExpire, "Box", a.Target, "Next", nextStray(m.Config()))
 	case Set:
+		if turnsOff(a.Target, a.Value) {
+			return i18n.M(i18n.NarrateSetOff, "Path", a.Target)
+		}
 		return i18n.M(i18n.NarrateSet, "Path", a.Target, "Value", a.Value)
 	}
 	return i18n.Message{}

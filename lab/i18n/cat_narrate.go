@@ -23,6 +23,7 @@ const (
 	NarrateHeal      ID = "narrate.heal"
 	NarrateExpire    ID = "narrate.expire"
 	NarrateSet       ID = "narrate.set"
+	NarrateSetOff    ID = "narrate.set_off"
 
 	NarrateUDPFlowExpired     ID = "narrate.udp_flow_expired"
 	NarrateFlowExpired        ID = "narrate.flow_expired"
@@ -150,6 +151,10 @@ var narrateMessages = map[ID]entry{
 	NarrateSet: {
 		En: "{{.Path}} is now {{.Value}}; it takes effect from the next timer that reads it.",
 		Zh: "{{.Path}} 现在是 {{.Value}}；从下一个读取它的定时器起生效。",
+	},
+	NarrateSetOff: {
+		En: "{{.Path}} is now 0s, which turns it off; it takes effect from the next timer that reads it.",
+		Zh: "{{.Path}} 现在是 0s，即关闭；从下一个读取它的定时器起生效。",
 	},
 
 	NarrateUDPFlowExpired: {

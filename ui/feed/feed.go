@@ -394,7 +394,7 @@ func (f *Feed) narrate(e *lab.NarrationEvent) {
 }
 
 // settings are the narrations of a value set live, each its own entry.
-var settings = map[i18n.ID]bool{i18n.NarrateSet: true, i18n.NarrateLoss: true, i18n.NarrateLatency: true}
+var settings = map[i18n.ID]bool{i18n.NarrateSet: true, i18n.NarrateSetOff: true, i18n.NarrateLoss: true, i18n.NarrateLatency: true}
 
 // Shape is text with every run of digits replaced by one '#': what stays
 // the same when a thousand clients do the same thing.
