@@ -138,6 +138,7 @@ type side struct {
 	client    bool         // a client (reconnects), or a server's handler
 	udp       bool         // no connection: a UDP peer
 	reconnect bool         // the client will reconnect
+	script    bool         // a script, told only at its next call
 	// missed is the unanswered ping that made the heartbeat give up (nil:
 	// the peer was silent too long): the rule that fired.
 	missed *missedPing
@@ -169,6 +170,8 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	me := who(sd.host, sd.app)
 	then := i18n.NarrateThenClose
 	switch {
+	case sd.script:
+		then = i18n.NarrateThenScript
 	case sd.udp && sd.client:
 		then = i18n.NarrateThenUDPClient
 	case sd.udp:

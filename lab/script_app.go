@@ -184,6 +184,21 @@ func (e scriptEnv) Now() time.Duration     { return e.s.Now() }
 func (e scriptEnv) Emit(ev netsim.Event)   { e.s.emit(ev) }
 func (e scriptEnv) Narrate(m i18n.Message) { e.s.narrate(m) }
 func (e scriptEnv) TraceStates() bool      { return e.s.traceStates && e.s.tracing }
+func (e scriptEnv) Close(host string, c *netsim.Conn) {
+	e.s.closeConn(host, c)
+}
+
+// GaveUp narrates a connection the kernel gave up on by one of its
+// timeouts while the script was in no call on it, as a built-in app's
+// detection is narrated (but no detect event: the program has detected
+// nothing yet).
+func (e scriptEnv) GaveUp(host, app string, c *netsim.Conn) {
+	switch cause := c.FailCause(); cause {
+	case netsim.CauseRetransmitTimeout, netsim.CauseUserTimeout, netsim.CauseKeepalive:
+		sd := side{host: host, app: app, conn: c, script: true}
+		e.s.narrate(narrateDetect(sd, c.RemoteAddr().String(), cause, e.s.Now()-c.LastReceived(), i18n.Message{}))
+	}
+}
 func (e scriptEnv) Resolve(name string) (netip.Addr, bool) {
 	if a, err := netip.ParseAddr(name); err == nil {
 		return a, true

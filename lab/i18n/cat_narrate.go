@@ -41,6 +41,7 @@ const (
 	NarrateThenReconnect      ID = "narrate.then.reconnect"
 	NarrateThenUDPClient      ID = "narrate.then.udp_client"
 	NarrateThenUDPServer      ID = "narrate.then.udp_server"
+	NarrateThenScript         ID = "narrate.then.script"
 	NarrateDetectFIN          ID = "narrate.detect.fin"
 	NarrateDetectRST          ID = "narrate.detect.rst"
 	NarrateDetectKeepalive    ID = "narrate.detect.keepalive"
@@ -217,6 +218,10 @@ var narrateMessages = map[ID]entry{
 	NarrateThenUDPClient: {
 		En: "Over UDP there is no connection to close: it keeps pinging, and an answer will find the peer alive again.",
 		Zh: "UDP 没有连接可关：它继续发送心跳，一旦收到应答，就知道对端又活过来了。",
+	},
+	NarrateThenScript: {
+		En: "The program is not told: it learns at its next call on the socket, which fails with ETIMEDOUT.",
+		Zh: "程序没有得到通知：要等它下一次在这个套接字上调用、调用以 ETIMEDOUT 失败时才知道。",
 	},
 	NarrateThenUDPServer: {
 		En: "Over UDP there is no connection to close: it forgets the peer.",

@@ -309,7 +309,7 @@ func (p *Program) closeFD(s *sock) {
 	unread := 0
 	if s.conn != nil {
 		unread = s.conn.Unread()
-		s.conn.Close()
+		p.env.Close(p.host, s.conn)
 	}
 	if s.l != nil {
 		s.l.Close()
@@ -364,10 +364,17 @@ func payload(st *Step) ([]byte, string) {
 }
 
 // onNotice: something changed on a socket; a call blocked on it may
-// return.
+// return. A connection the kernel gave up on while no call waited on it
+// is the lab's to narrate: the program learns it at its next call.
 func (p *Program) onNotice(s *sock, n netsim.Notice) {
+	if p.fds[s.fd] != s {
+		return
+	}
 	b := p.block
-	if b == nil || b.fd != s.fd || p.fds[s.fd] != s {
+	if b == nil || b.fd != s.fd {
+		if n == netsim.Failed {
+			p.env.GaveUp(p.host, p.app, s.conn)
+		}
 		return
 	}
 	switch b.call {

@@ -21,6 +21,14 @@ type Env interface {
 	Resolve(name string) (netip.Addr, bool)
 	// TraceStates says whether state changes are events (StateEvent).
 	TraceStates() bool
+	// Close closes c for the program on host (close(2)): a socket left
+	// behind as an orphan, still retransmitting its FIN, is the lab's to
+	// narrate when the kernel gives up on it.
+	Close(host string, c *netsim.Conn)
+	// GaveUp tells the lab that the kernel gave up on c (a timeout) while
+	// the program app on host held it without being in a call on it: the
+	// program learns it only at its next call, and the lab narrates it.
+	GaveUp(host, app string, c *netsim.Conn)
 }
 
 // Program is a script running in one process: a single-threaded program

@@ -57,7 +57,9 @@ func (e env) Narrate(m i18n.Message) {
 	e.w.said = append(e.w.said, m)
 	e.w.log = append(e.w.log, netsim.FormatTime(e.w.sim.Now())+"  narrate "+string(m.ID))
 }
-func (e env) TraceStates() bool { return e.w.trace }
+func (e env) TraceStates() bool                  { return e.w.trace }
+func (e env) Close(_ string, c *netsim.Conn)     { c.Close() }
+func (e env) GaveUp(_, _ string, _ *netsim.Conn) {}
 func (e env) Resolve(name string) (netip.Addr, bool) {
 	if h := e.w.hosts[name]; h != nil {
 		return h.Addr(), true
