@@ -32,6 +32,9 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 		c.stopTimer(&c.delack, TimerDelayedACK)
 	}
 	w := c.window()
+	if flags&SYN != 0 {
+		w = c.initialWindow()
+	}
 	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
 	if flags&SYN != 0 {
 		p.MSS = uint16(advMSS(&c.host.profile, c.opts))

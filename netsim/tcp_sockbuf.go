@@ -119,6 +119,37 @@ func (c *Conn) rcvSpace() int {
 	return c.host.profile.RcvBuf
 }
 
+// initialWindow is the window the connection opens with (rcv_wnd after
+// tcp_select_initial_window): the receive buffer's window space when it
+// opens (tcp_full_space: with SO_RCVBUF, or on Linux, half of sk_rcvbuf),
+// no more than the window clamp, rounded down to whole segments of the MSS
+// we advertise when larger than one — less the timestamps on a SYN-ACK
+// that grants them (tcp_openreq_init_rwin; tcp_connect_init deducts them
+// only for a peer it has a timestamp of). Its SYN or SYN-ACK carries it
+// capped at 65535 (tcp_make_synack, tcp_transmit_skb: min(rcv_wnd,
+// 65535U)), rounded first and capped after: the 131072 bytes of the stock
+// tcp_rmem[1] offer 64240, the 540000 of the selftests' defaults.sh 65535.
+// The peer may fill all of it before our first window update.
+func (c *Conn) initialWindow() uint32 {
+	prof := &c.host.profile
+	space := c.rcvSpace() // with SO_RCVBUF, half of it already
+	switch {
+	case c.opts.RcvBuf == 0 && prof.RcvBufIsMemory:
+		space = prof.RcvBuf / 2
+	case c.opts.RcvBuf == 0:
+		space = min(space, 65535) // the window the model offers later
+	}
+	space = min(space, c.windowClamp())
+	adv := advMSS(prof, c.opts)
+	if c.tsOK {
+		adv -= tsOptionLen
+	}
+	if space > adv {
+		space -= space % adv
+	}
+	return uint32(space)
+}
+
 // windowClamp is the largest window the connection may ever offer, which
 // bounds its window scale (tcp_select_initial_window): with SO_RCVBUF the
 // buffer's window space (tcp_connect_init, tcp_openreq_init_rwin: a
