@@ -44,11 +44,8 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 			}
 			w := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
 			var line []byte
-			out := func(e netsim.Event) {
-				_, summary := e.(*scenarios.SummaryEvent)
+			show := func(e netsim.Event) {
 				switch {
-				case quiet && !summary:
-					return
 				case noSegments && e.Kind() == "segment":
 					return
 				case json:
@@ -67,11 +64,18 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			out := show
+			if quiet {
+				out = nil // the summary alone, printed below
+			}
 			stopped := watch(cmd, lang, sess, sc.Duration)
 			res, err := sc.RunSession(sess, sf.until, out)
 			stopped()
 			if res == nil {
 				return err
+			}
+			if quiet {
+				show(res.Summary)
 			}
 			if err := w.Flush(); err != nil { // the first error writing, if any
 				return fmt.Errorf("run: %w", i18n.NewError(i18n.CLIWritingTimeline, "Err", err))

@@ -450,7 +450,11 @@ func (s *Session) hostUp(host string) {
 
 // appEvent emits an app event for a frame sent or received.
 func (s *Session) appEvent(host, app, conn, dir string, f frame) {
-	if !s.tracing {
+	switch {
+	case !s.tracing:
+		return
+	case s.appSkipped == len(s.observers):
+		s.events++ // an event of the stream nobody is handed
 		return
 	}
 	e := &s.appEv

@@ -2,6 +2,8 @@ package lab
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +58,56 @@ func TestSessionDeterminism(t *testing.T) {
 	a, b := run(), run()
 	if len(a) < 10000 || !bytes.Equal(a, b) {
 		t.Fatalf("two runs differ (%d and %d bytes)", len(a), len(b))
+	}
+}
+
+// TestObserveTransientSkipApp: an observer that skips the app events is
+// handed every other event, in the same order, and the session counts the
+// app events all the same; one that does not skip them, beside it, is
+// handed them all.
+func TestObserveTransientSkipApp(t *testing.T) {
+	run := func(skip, full bool) (lines, skipped []string, events uint64) {
+		s, err := New(twoHosts(serverApp(nil), clientApp(func(a *AppConfig) {
+			a.Count = 2
+			a.Heartbeat = HeartbeatConfig{Interval: 5 * time.Second, Timeout: time.Second}
+		})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		record := func(to *[]string) func(netsim.Event) {
+			return func(e netsim.Event) { *to = append(*to, e.Kind()+" "+netsim.Format(e)) }
+		}
+		if full {
+			s.ObserveTransient(record(&lines))
+		}
+		if skip {
+			s.ObserveTransientSkipApp(record(&skipped))
+		}
+		s.RunUntil(40 * time.Second)
+		return lines, skipped, s.Progress().Events
+	}
+	all, _, events := run(false, true)
+	_, alone, eventsAlone := run(true, false)
+	both, beside, eventsBoth := run(true, true)
+	var noApp []string
+	apps := 0
+	for _, l := range all {
+		if strings.HasPrefix(l, "app ") {
+			apps++
+			continue
+		}
+		noApp = append(noApp, l)
+	}
+	if apps == 0 || len(noApp) == 0 {
+		t.Fatalf("%d app events of %d: the run shows nothing", apps, len(all))
+	}
+	if !slices.Equal(alone, noApp) || !slices.Equal(beside, noApp) {
+		t.Errorf("skipping observer: %d and %d events, want the %d that are not app events", len(alone), len(beside), len(noApp))
+	}
+	if !slices.Equal(both, all) {
+		t.Errorf("full observer beside a skipping one: %d events, want %d", len(both), len(all))
+	}
+	if events != uint64(len(all)) || eventsAlone != events || eventsBoth != events {
+		t.Errorf("events counted %d, %d (app events skipped), %d (both); want %d", events, eventsAlone, eventsBoth, len(all))
 	}
 }

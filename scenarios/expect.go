@@ -62,11 +62,29 @@ type expectRule interface {
 	// expectation is called when the scenario gives it no name and when
 	// it is judged (0: at the end of the run).
 	check(c *checker, path string) (name i18n.Message, at time.Duration, err error)
-	// observe feeds the judge one event of the run.
+	// observe feeds the judge one event of the run, of a kind watches
+	// names (the referee hands it no other).
 	observe(j *judge, e netsim.Event)
+	// watches is the kinds of events observe looks at.
+	watches() watched
 	// verdict judges with the lab's state at the time of judging.
 	verdict(j *judge, snap *lab.Snapshot, runTime time.Duration) (bool, i18n.Message)
 }
+
+// watched is a set of the kinds of events expectations look at while the
+// run goes on; most judge the lab's state at their time and look at none.
+// The referee hands each event only to the judges that watch its kind, and
+// a headless run whose judges watch no app events has the session count
+// them without building them (lab.Session.ObserveTransientSkipApp).
+type watched uint8
+
+const (
+	watchSegments   watched = 1 << iota // *netsim.SegmentEvent
+	watchDetects                        // *lab.DetectEvent
+	watchReconnects                     // *lab.ReconnectEvent
+	watchApp                            // *lab.AppEvent
+	watchSyscalls                       // *script.SyscallEvent
+)
 
 // expectSpec is one entry of a scenario's expect list as decoded: an
 // optional name and the settings of each kind it names (decodeExpect). It
@@ -264,6 +282,8 @@ func (d *detectRule) check(c *checker, p string) (i18n.Message, time.Duration, e
 	return name, 0, err
 }
 
+func (d *detectRule) watches() watched { return watchDetects }
+
 func (d *detectRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*lab.DetectEvent); ok && !j.detected && matches(x.Host, d.Host) && matches(appBase(x.App), d.App) &&
 		matches(x.Cause.String(), d.Cause) {
@@ -291,6 +311,8 @@ func (d *noDetectRule) check(c *checker, p string) (i18n.Message, time.Duration,
 	}
 	return i18n.M(i18n.ExpectNameNoDetect, "Who", who(d.Host, ""), "Before", d.Before), d.Before, err
 }
+
+func (d *noDetectRule) watches() watched { return watchDetects }
 
 func (d *noDetectRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*lab.DetectEvent); ok && !j.detected && matches(x.Host, d.Host) && x.At < d.Before {
@@ -327,6 +349,7 @@ func (d *stateRule) check(c *checker, p string) (i18n.Message, time.Duration, er
 	return i18n.M(i18n.ExpectNameState, "Host", d.Host, "State", d.State, "At", d.At), d.At, err
 }
 
+func (d *stateRule) watches() watched             { return 0 }
 func (d *stateRule) observe(*judge, netsim.Event) {}
 
 func (d *stateRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
@@ -382,6 +405,7 @@ func (d *reconnectsRule) check(c *checker, p string) (i18n.Message, time.Duratio
 	return c.count(p, (*countSpec)(d), i18n.ExpectReconnects, false, false)
 }
 
+func (d *reconnectsRule) watches() watched                 { return watchReconnects }
 func (d *reconnectsRule) observe(j *judge, e netsim.Event) { j.countAttempts((*countSpec)(d), e) }
 
 func (d *reconnectsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
@@ -398,6 +422,7 @@ func (d *peakRule) check(c *checker, p string) (i18n.Message, time.Duration, err
 	return c.count(p, (*countSpec)(d), i18n.ExpectReconnectPeak, false, false)
 }
 
+func (d *peakRule) watches() watched                 { return watchReconnects }
 func (d *peakRule) observe(j *judge, e netsim.Event) { j.countAttempts((*countSpec)(d), e) }
 
 func (d *peakRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
@@ -422,6 +447,8 @@ func (d *detectionsRule) check(c *checker, p string) (i18n.Message, time.Duratio
 	return c.count(p, (*countSpec)(d), i18n.ExpectDetections, false, true)
 }
 
+func (d *detectionsRule) watches() watched { return watchDetects }
+
 func (d *detectionsRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*lab.DetectEvent); ok && matches(x.Host, d.Host) && matches(appBase(x.App), d.App) &&
 		matches(x.Cause.String(), d.Cause) && (*countSpec)(d).until(x.At) {
@@ -439,6 +466,8 @@ type backlogRule countSpec
 func (d *backlogRule) check(c *checker, p string) (i18n.Message, time.Duration, error) {
 	return c.count(p, (*countSpec)(d), i18n.ExpectBacklogDrops, false, false)
 }
+
+func (d *backlogRule) watches() watched { return watchSegments }
 
 func (d *backlogRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*netsim.SegmentEvent); ok && x.Why == netsim.WhyBacklogFull && matches(x.Where, d.Host) &&
@@ -483,6 +512,8 @@ func (d *boxDropsRule) check(c *checker, p string) (i18n.Message, time.Duration,
 	return i18n.M(i18n.ExpectNameCount, "Who", d.Box, "What", what, "Bounds", boundsText(d.bounds())), d.At, err
 }
 
+func (d *boxDropsRule) watches() watched { return watchSegments }
+
 func (d *boxDropsRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*netsim.SegmentEvent); ok && x.Fate == netsim.FateDropped && x.Why == netsim.WhyFirewall &&
 		x.Where == d.Box && matches(x.Rule.String(), d.Rule) && d.bounds().until(x.At) {
@@ -512,6 +543,7 @@ func (d *connectedRule) check(c *checker, p string) (i18n.Message, time.Duration
 	return c.count(p, (*countSpec)(d), i18n.ExpectConnected, true, false)
 }
 
+func (d *connectedRule) watches() watched             { return 0 }
 func (d *connectedRule) observe(*judge, netsim.Event) {}
 
 func (d *connectedRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
@@ -536,6 +568,8 @@ func (d *bytesRule) check(c *checker, p string) (i18n.Message, time.Duration, er
 	}
 	return i18n.M(i18n.ExpectNameBytes, "App", d.App, "Max", *d.AtMost), 0, c.app(p+".app", d.App, true)
 }
+
+func (d *bytesRule) watches() watched { return watchApp }
 
 func (d *bytesRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*lab.AppEvent); ok && x.Dir == "send" && (x.Msg == "heartbeat" || x.Msg == "heartbeat_ack") &&
@@ -572,6 +606,7 @@ func (d *latencyRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 	return i18n.M(i18n.ExpectNameLatency, "App", d.App, "Bounds", latencyText(d)), 0, err
 }
 
+func (d *latencyRule) watches() watched             { return 0 }
 func (d *latencyRule) observe(*judge, netsim.Event) {}
 
 func (d *latencyRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {

@@ -56,6 +56,8 @@ func (d *syscallRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 		"Result", d.result(), "When", windowText(d.Between)), 0, err
 }
 
+func (d *syscallRule) watches() watched { return watchSyscalls }
+
 func (d *syscallRule) observe(j *judge, e netsim.Event) {
 	x, ok := e.(*script.SyscallEvent)
 	if !ok || j.detected || x.Call != d.Call || !matches(x.Host, d.Host) || !appMatches(x.App, d.App) {
@@ -116,6 +118,8 @@ func (d *segmentRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 	return i18n.M(i18n.ExpectNameSegment, "From", d.From, "Nth", d.Nth, "Flags", d.Flags, "When", windowText(d.Between)), 0, err
 }
 
+func (d *segmentRule) watches() watched { return watchSegments }
+
 func (d *segmentRule) observe(j *judge, e netsim.Event) {
 	if x, ok := sent(e, d.From, d.Flags); ok && !j.detected {
 		j.count++
@@ -151,6 +155,8 @@ func (d *segmentsRule) check(c *checker, p string) (i18n.Message, time.Duration,
 	}
 	return i18n.M(i18n.ExpectNameSegments, "From", d.From, "Flags", d.Flags, "Bounds", boundsText(b)), d.At, err
 }
+
+func (d *segmentsRule) watches() watched { return watchSegments }
 
 func (d *segmentsRule) observe(j *judge, e netsim.Event) {
 	if x, ok := sent(e, d.From, d.Flags); ok && d.bounds().until(x.At) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -25,6 +26,11 @@ type Referee struct {
 	judges []*judge
 	times  []time.Duration // when expectations are judged, in order, until last
 	until  time.Duration
+
+	// The judges that watch each kind of event (watched), so that an
+	// event none of them looks at (most: an app message, a state change)
+	// costs one type switch.
+	segments, detects, reconnects, app, syscalls []*judge
 }
 
 // NewReferee makes the referee of a run of sc to until (sc.Duration when
@@ -36,7 +42,17 @@ func (sc *Scenario) NewReferee(until time.Duration) *Referee {
 	}
 	r := &Referee{until: until}
 	for _, x := range sc.Expect {
-		r.judges = append(r.judges, &judge{x: x, index: len(r.judges)})
+		j := &judge{x: x, index: len(r.judges)}
+		r.judges = append(r.judges, j)
+		for _, w := range []struct {
+			kind watched
+			to   *[]*judge
+		}{{watchSegments, &r.segments}, {watchDetects, &r.detects}, {watchReconnects, &r.reconnects},
+			{watchApp, &r.app}, {watchSyscalls, &r.syscalls}} {
+			if x.rule.watches()&w.kind != 0 {
+				*w.to = append(*w.to, j)
+			}
+		}
 		if x.At > 0 && x.At <= until {
 			r.times = append(r.times, x.At)
 		}
@@ -46,12 +62,31 @@ func (sc *Scenario) NewReferee(until time.Duration) *Referee {
 	return r
 }
 
-// Observe feeds one event of the run to every expectation.
+// Observe feeds one event of the run to every expectation that watches
+// its kind.
 func (r *Referee) Observe(e netsim.Event) {
-	for _, j := range r.judges {
+	var js []*judge
+	switch e.(type) {
+	case *netsim.SegmentEvent:
+		js = r.segments
+	case *lab.DetectEvent:
+		js = r.detects
+	case *lab.ReconnectEvent:
+		js = r.reconnects
+	case *lab.AppEvent:
+		js = r.app
+	case *script.SyscallEvent:
+		js = r.syscalls
+	}
+	for _, j := range js {
 		j.observe(e)
 	}
 }
+
+// WatchesApp reports whether an expectation looks at the app events (the
+// bytes an app sends): without one, a run with nothing to print need not
+// build them.
+func (r *Referee) WatchesApp() bool { return len(r.app) > 0 }
 
 // Times are the simulated times at which expectations are judged, in
 // order; the last is the end of the run.

@@ -126,6 +126,7 @@ type Result struct {
 	Passed   int
 	Failed   int
 	Totals   Totals
+	Summary  *SummaryEvent // the run's last event
 }
 
 // Run runs the scenario headless to until (its Duration when 0), handing
@@ -142,7 +143,9 @@ type Result struct {
 // out is lent each event: it is valid only until out returns (see netsim's
 // Sim.ObserveTransient), so that a headless run allocates nothing for the
 // events it only prints, encodes or counts. An out that keeps events copies
-// them.
+// them. A nil out is handed nothing (the summary is the Result's): the
+// run then builds only the events its expectations and totals look at, and
+// counts the others.
 func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
 	if err := sc.CheckBudget(until); err != nil {
 		return nil, err
@@ -169,13 +172,25 @@ func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(
 	ref := sc.NewReferee(until)
 	res := &Result{Session: sess}
 	var sum totals
-	emit := func(e netsim.Event) {
-		res.Events++
+	observe := func(e netsim.Event) {
 		sum.observe(e)
 		ref.Observe(e)
-		out(e)
+		if out != nil {
+			out(e)
+		}
 	}
-	sess.ObserveTransient(emit)
+	if out == nil && !ref.WatchesApp() {
+		sess.ObserveTransientSkipApp(observe)
+	} else {
+		sess.ObserveTransient(observe)
+	}
+	// The run's events are the session's (those it only counted
+	// included) and the run's own: the narration and the verdicts.
+	from, own := sess.Progress().Events, uint64(0)
+	emit := func(e netsim.Event) {
+		own++
+		observe(e)
+	}
 	if !sc.Teaches.IsZero() {
 		emit(lab.Narration(0, lab.Lesson(sc.Teaches)))
 	}
@@ -196,7 +211,11 @@ func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(
 			emit(&v)
 		}
 	}
+	res.Events = sess.Progress().Events - from + own
 	res.Totals = sum.finish()
-	out(&SummaryEvent{At: end, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals})
+	res.Summary = &SummaryEvent{At: end, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals}
+	if out != nil {
+		out(res.Summary)
+	}
 	return res, sess.Err()
 }
