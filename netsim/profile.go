@@ -94,12 +94,15 @@ type Profile struct {
 	// remains free of it, at most 64 KiB (the model's window never grows
 	// past it, window scaling or not).
 	RcvBuf int
-	// RcvBufIsMemory says RcvBuf is memory of which a connection opens
-	// with half as its window (Linux: sk_rcvbuf is tcp_rmem[1], the
-	// initial window tcp_full_space, tcp_win_from_space at
-	// TCP_DEFAULT_SCALING_RATIO); without it all of RcvBuf is window. Only
-	// the window a SYN or SYN-ACK offers follows it (initialWindow).
-	RcvBufIsMemory bool
+	// LinuxReceiver says the host receives as Linux does. Its RcvBuf is
+	// memory, of which a connection opens with half as its window
+	// (sk_rcvbuf is tcp_rmem[1]; tcp_full_space, tcp_win_from_space at
+	// TCP_DEFAULT_SCALING_RATIO): only the window of a SYN or SYN-ACK
+	// follows that (initialWindow), later ones take all of RcvBuf. And
+	// in-order data that runs past the window is taken whole when nothing
+	// waits to be read, or dropped whole (tcp_sequence, tcp_data_queue),
+	// where other stacks keep the part that fits (RFC 9293 3.10.7.4).
+	LinuxReceiver bool
 
 	// SACK, Timestamps and WindowScaling are the TCP options the host
 	// offers on its SYN and grants on its SYN-ACK when the peer offered
@@ -154,7 +157,7 @@ func Linux() Profile {
 		TTL:               64,                   // net.ipv4.ip_default_ttl (IPDEFTTL)
 		InitCwnd:          10,                   // TCP_INIT_CWND; RFC 6928
 		RcvBuf:            131072,               // tcp_rmem[1]
-		RcvBufIsMemory:    true,                 // tcp_full_space
+		LinuxReceiver:     true,                 // tcp_full_space, tcp_sequence
 		RcvBufMax:         6291456,              // tcp_rmem[2]
 		RmemMax:           212992,               // net.core.rmem_max: SK_RMEM_MAX (include/net/sock.h) on 64-bit
 		SndBuf:            16384,                // tcp_wmem[1]

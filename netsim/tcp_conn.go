@@ -385,6 +385,7 @@ func (c *Conn) Read() ([]byte, error) {
 		b := c.rcvBuf
 		c.rcvBuf = b[:0]
 		c.account()
+		c.ackOnRead()
 		c.windowMayOpen()
 		return b, nil
 	}

@@ -59,12 +59,36 @@ func (c *Conn) incrQuickAck() {
 }
 
 // ackAtOnce is the decision of __tcp_ack_snd_check: acknowledge now when
-// more than a full segment waits, or in quick-ACK mode.
+// more than a full segment waits and the window the ACK would offer is no
+// smaller than the last (its right edge advances; if not, the
+// application's read sends the ACK, ackOnRead), or in quick-ACK mode. The
+// window is chosen first, as C's || evaluates it, and choosing it leaves
+// quick-ACK mode when less than half the buffer is free
+// (__tcp_select_window: icsk_ack.quick = 0). (Linux also acknowledges at
+// once when the application has read everything; here the data just came
+// and nobody has read it yet.)
 func (c *Conn) ackAtOnce() bool {
-	if c.host.profile.QuickAck {
-		return c.rcvUnacked > c.mss || (c.acks.quick > 0 && !c.acks.pingpong)
+	if !c.host.profile.QuickAck {
+		return c.rcvUnacked >= 2*c.mss
 	}
-	return c.rcvUnacked >= 2*c.mss
+	if c.rcvUnacked > c.mss {
+		if full := min(c.rcvSpace(), c.windowClamp()); c.rcvFree() < full/2 {
+			c.acks.quick = 0
+		}
+		if c.window() >= c.advWnd {
+			return true
+		}
+	}
+	return c.acks.quick > 0 && !c.acks.pingpong
+}
+
+// ackOnRead sends the ACK the application's read owes (tcp_cleanup_rbuf):
+// one of more than a full segment that waited because the window did not
+// advance (ackAtOnce).
+func (c *Conn) ackOnRead() {
+	if c.ackOwed && c.host.profile.QuickAck && c.rcvUnacked > c.mss {
+		c.sendAck(TriggerAckNow)
+	}
 }
 
 // onAckSent is tcp_event_ack_sent: an ACK that answered data uses up one

@@ -15,6 +15,11 @@ type TCPInfo struct {
 	SndCwnd      int           // tcpi_snd_cwnd, in segments
 	SndMSS       int           // tcpi_snd_mss
 	TotalRetrans uint64        // tcpi_total_retrans
+	// BytesReceived is tcpi_bytes_received: how far RCV.NXT has moved
+	// since the handshake (tcp_rcv_nxt_update: the data taken in order,
+	// and the peer's FIN, whose end_seq counts it), modulo 2^32 (the
+	// model derives it from RCV.NXT).
+	BytesReceived uint64
 }
 
 // Info returns the connection's tcp_info.
@@ -23,6 +28,9 @@ func (c *Conn) Info() TCPInfo {
 		State: c.state, RTO: c.rto, Backoff: c.retransmits, Retransmits: c.retransmits,
 		Probes: c.probes + c.probesOut, Unacked: len(c.sent), SndMSS: c.mss,
 		TotalRetrans: c.stats.Retransmits,
+	}
+	if c.rcvNxt != c.irs { // both 0 until the peer's SYN sets them
+		in.BytesReceived = uint64(c.rcvNxt - c.irs - 1)
 	}
 	if c.mss > 0 {
 		in.SndCwnd = c.cwnd / c.mss

@@ -151,15 +151,35 @@ func (c *Conn) input(p *Packet) {
 
 // rcvWnd is the receive window segments are checked against: what we
 // advertised, never shrunk (Linux's tcp_select_window never moves the right
-// edge back).
+// edge back). Data taken past that edge leaves none of it, not a negative
+// window (tcp_receive_window clamps at 0).
 func (c *Conn) rcvWnd() uint32 {
 	edge := c.rcvWup + c.advWnd
-	return max(edge-c.rcvNxt, c.window())
+	left := uint32(0)
+	if seqGT(edge, c.rcvNxt) {
+		left = edge - c.rcvNxt
+	}
+	return max(left, c.window())
 }
 
 // acceptable is RFC 9293's segment acceptability test (3.10.7.4, first
-// check).
+// check), and on a Linux receiver Linux's check of where a segment of data
+// ends: one that runs past the window is taken only when nothing waits to
+// be read (tcp_sequence, SKB_DROP_REASON_TCP_INVALID_END_SEQUENCE; it is
+// then taken whole, see inputData). A bare FIN at RCV.NXT still passes a
+// shut window (the selftest tcp_rcv_zero_wnd_fin).
 func (c *Conn) acceptable(p *Packet) bool {
+	if !c.inWindow(p) {
+		return false
+	}
+	if !c.host.profile.LinuxReceiver || len(p.Payload) == 0 || len(c.rcvBuf) == 0 {
+		return true
+	}
+	return !seqGT(p.Seq+p.seqLen(), c.rcvNxt+c.rcvWnd())
+}
+
+// inWindow is RFC 9293's test: the segment starts or ends in the window.
+func (c *Conn) inWindow(p *Packet) bool {
 	n, wnd := p.seqLen(), c.rcvWnd()
 	if n == 0 {
 		if wnd == 0 {
@@ -518,8 +538,9 @@ func (c *Conn) inputData(p *Packet) {
 		c.ackOwed, c.ackNow = true, true // RFC 5681 4.2: a gap is reported at once
 		return
 	}
-	wnd := int(c.rcvWnd())
-	if len(data) > wnd {
+	// Linux takes in-order data whole (tcp_data_queue: acceptable let it
+	// in); other stacks keep what fits in the window.
+	if wnd := int(c.rcvWnd()); len(data) > wnd && !c.host.profile.LinuxReceiver {
 		data, fin = data[:wnd], false
 	}
 	if len(data) > 0 || fin {
@@ -554,7 +575,7 @@ func (c *Conn) accept(data []byte) {
 }
 
 func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool, id uint64) {
-	if len(data) > int(c.rcvWnd()) {
+	if len(data) > int(c.rcvWnd()) && !c.host.profile.LinuxReceiver {
 		return
 	}
 	i := 0

@@ -84,11 +84,7 @@ func (c *Conn) nextIPID() uint16 {
 // avoidance, RFC 1122 4.2.3.3).
 func (c *Conn) window() uint32 {
 	buf := c.rcvSpace()
-	free := buf - len(c.rcvBuf)
-	for _, s := range c.ooo {
-		free -= len(s.data)
-	}
-	w := min(max(free, 0), 65535)
+	w := min(max(c.rcvFree(), 0), 65535)
 	if w < min(c.mss, buf/2) {
 		return 0
 	}
@@ -103,6 +99,17 @@ func (c *Conn) window() uint32 {
 		w -= w % adv
 	}
 	return uint32(w)
+}
+
+// rcvFree is the part of the receive buffer's window space that neither
+// unread nor out-of-order data holds (tcp_space); below 0 when data came
+// past the window.
+func (c *Conn) rcvFree() int {
+	free := c.rcvSpace() - len(c.rcvBuf)
+	for _, s := range c.ooo {
+		free -= len(s.data)
+	}
+	return free
 }
 
 func (c *Conn) sendSYN() {
@@ -343,7 +350,10 @@ func (c *Conn) windowMayOpen() {
 	default:
 		return
 	}
-	remaining := c.rcvWup + c.advWnd - c.rcvNxt
+	remaining := uint32(0) // tcp_receive_window: none left once data came past it
+	if edge := c.rcvWup + c.advWnd; seqGT(edge, c.rcvNxt) {
+		remaining = edge - c.rcvNxt
+	}
 	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
 		c.sendAck(TriggerWindowUpdate)
 	}

@@ -134,7 +134,7 @@ func (c *Conn) initialWindow() uint32 {
 	prof := &c.host.profile
 	space := c.rcvSpace() // with SO_RCVBUF, half of it already
 	switch {
-	case c.opts.RcvBuf == 0 && prof.RcvBufIsMemory:
+	case c.opts.RcvBuf == 0 && prof.LinuxReceiver:
 		space = prof.RcvBuf / 2
 	case c.opts.RcvBuf == 0:
 		space = min(space, 65535) // the window the model offers later

@@ -18,15 +18,16 @@ import (
 // tcpiFields are the tcp_info fields the model can answer, in tcp_info's
 // units (tcpi_rto in microseconds).
 var tcpiFields = map[string]func(in netsim.TCPInfo) int64{
-	"tcpi_state":         func(in netsim.TCPInfo) int64 { return tcpState[in.State] },
-	"tcpi_rto":           func(in netsim.TCPInfo) int64 { return int64(in.RTO / time.Microsecond) },
-	"tcpi_backoff":       func(in netsim.TCPInfo) int64 { return int64(in.Backoff) },
-	"tcpi_retransmits":   func(in netsim.TCPInfo) int64 { return int64(in.Retransmits) },
-	"tcpi_probes":        func(in netsim.TCPInfo) int64 { return int64(in.Probes) },
-	"tcpi_unacked":       func(in netsim.TCPInfo) int64 { return int64(in.Unacked) },
-	"tcpi_snd_cwnd":      func(in netsim.TCPInfo) int64 { return int64(in.SndCwnd) },
-	"tcpi_snd_mss":       func(in netsim.TCPInfo) int64 { return int64(in.SndMSS) },
-	"tcpi_total_retrans": func(in netsim.TCPInfo) int64 { return int64(in.TotalRetrans) },
+	"tcpi_state":          func(in netsim.TCPInfo) int64 { return tcpState[in.State] },
+	"tcpi_rto":            func(in netsim.TCPInfo) int64 { return int64(in.RTO / time.Microsecond) },
+	"tcpi_backoff":        func(in netsim.TCPInfo) int64 { return int64(in.Backoff) },
+	"tcpi_retransmits":    func(in netsim.TCPInfo) int64 { return int64(in.Retransmits) },
+	"tcpi_probes":         func(in netsim.TCPInfo) int64 { return int64(in.Probes) },
+	"tcpi_unacked":        func(in netsim.TCPInfo) int64 { return int64(in.Unacked) },
+	"tcpi_snd_cwnd":       func(in netsim.TCPInfo) int64 { return int64(in.SndCwnd) },
+	"tcpi_snd_mss":        func(in netsim.TCPInfo) int64 { return int64(in.SndMSS) },
+	"tcpi_total_retrans":  func(in netsim.TCPInfo) int64 { return int64(in.TotalRetrans) },
+	"tcpi_bytes_received": func(in netsim.TCPInfo) int64 { return int64(in.BytesReceived) },
 }
 
 // tcpState numbers the states as include/net/tcp_states.h does.
@@ -52,10 +53,11 @@ type assertion struct {
 
 var compareOps = []string{"==", "!=", "<=", ">=", "<", ">"}
 
-// parseAsserts reads a block's assert lines; any other Python is refused.
+// parseAsserts reads a block's assert statements, one a line or several
+// separated by semicolons; any other Python is refused.
 func parseAsserts(code string, pos scenarios.Pos) ([]assertion, error) {
 	var out []assertion
-	for _, line := range strings.Split(code, "\n") {
+	for _, line := range strings.FieldsFunc(code, func(r rune) bool { return r == '\n' || r == ';' }) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
