@@ -5,20 +5,41 @@ import (
 	"unsafe"
 )
 
+// mallocHeader is the 8 bytes Go's allocator puts before an object of more
+// than 512 bytes that holds pointers (mallocHeaderSize in Go's runtime): a
+// Conn starts 8 bytes into its slot, which starts on a cache line.
+const mallocHeader = 8
+
 // TestConnFitsItsSizeClass holds a connection end to Go's 1024-byte size
 // class: one more byte and the allocator hands each end 1152 bytes, 25.6 MB
 // more for a run of 100,000 connections (200,000 ends), whose whole budget
-// is 1 GB. The allocator puts an 8-byte header before an object of more
-// than 512 bytes that holds pointers (mallocHeaderSize in Go's runtime),
-// so a Conn has 1016 bytes. A new field finds room among the small ones
-// (bools, uint8s and uint32s side by side leave no padding), or this
-// test's bound is raised knowing the cost.
+// is 1 GB. A new field finds room among the small ones (bools, uint8s and
+// uint32s side by side leave no padding), or this test's bound is raised
+// knowing the cost.
 func TestConnFitsItsSizeClass(t *testing.T) {
-	const mallocHeader = 8
 	if n := unsafe.Sizeof(Conn{}) + mallocHeader; n > 1024 {
 		t.Errorf("a Conn is %d bytes with its allocation header, more than the 1024-byte size class", n)
 	}
 	if n := unsafe.Sizeof(Timer{}); n > 64 {
 		t.Errorf("a Timer is %d bytes, more than the 64-byte size class (a Conn holds four)", n)
+	}
+}
+
+// TestConnHotLines holds the fields a segment of the steady state touches
+// to the first hotLines cache lines of a Conn: they run from its start to
+// the end of opts' flags and buffer sizes, and everything after them is
+// left alone by a long run's steady state (tcp_conn.go). With 100,000
+// connections each of those lines is a cache miss of its own on every
+// event, so a field added to the hot part costs a line when it crosses a
+// boundary: it finds room among the small ones, or goes after opts.
+func TestConnHotLines(t *testing.T) {
+	const hotLines = 12
+	var c Conn
+	end := unsafe.Offsetof(c.opts) + unsafe.Offsetof(c.opts.KeepIdle) // opts' hot fields end where KeepIdle starts
+	if n := (mallocHeader + end + 63) / 64; n > hotLines {
+		t.Errorf("a Conn's hot fields span %d cache lines, more than %d", n, hotLines)
+	}
+	if cold := unsafe.Offsetof(c.owner); cold < end {
+		t.Errorf("a cold field (owner, at %d) lies among the hot ones (they end at %d)", cold, end)
 	}
 }

@@ -13,121 +13,138 @@ import (
 // OnNotice, called after the step that caused them (never from inside the
 // stack), and only while its process runs.
 type Conn struct {
+	// The fields a segment of the steady state reads or writes (sending,
+	// receiving, acknowledging, re-arming the timers) come first, packed
+	// together: with 100,000 connections each event finds its end out of
+	// the processor's caches, and every cache line it touches is a miss of
+	// its own. layout_internal_test.go holds them to their lines; the
+	// fields of the handshake, the close, the rare paths and the
+	// inspector's questions come after the timers.
+
 	host *Host
-	// accounted is what the connection's buffers add to Sim.Buffered (-1
-	// once it has left its host's table: it adds nothing any more).
-	accounted int
 	// peer is the connection this one last received a segment from: its
 	// segments carry it to their receiving host (Packet.to), which then
 	// need not look it up. nil once this one has left its host's table.
 	peer *Conn
-	// stats is updated by every segment in and out: it lies with the
-	// fields every segment reads, not on a line of its own at the end.
-	stats    ConnStats
-	proc     *Process  // nil once the application has closed it
-	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
-	listener *Listener // a passive open not yet accepted
-	id       uint64
-	local    netip.AddrPort
-	remote   netip.AddrPort
-	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
-	state    State
-	passive  bool
-	opts     SockOpts
+	proc *Process // nil once the application has closed it
+	// accounted is what the connection's buffers add to Sim.Buffered (-1
+	// once it has left its host's table: it adds nothing any more).
+	accounted int
+	notice    func(Notice)
+
+	sndBuf []byte    // data from sndBufSeq on: unacknowledged, then unsent
+	marks  []msgMark // application message names by sequence number
+	rcvBuf []byte    // received in order, not yet read
+	ooo    []oooSeg  // received out of order, sorted by seq
+	sent   []sentSeg // segments in flight, oldest first
+	// sb is the send queue's buffers, kept only while SO_SNDBUF bounds
+	// it (tcp_sockbuf.go).
+	sb *sendBuffers
+
+	local, remote netip.AddrPort
 
 	// Send sequence space (RFC 9293 3.3.1).
 	iss, sndUna, sndNxt uint32
 	sndWnd              uint32 // the peer's advertised window
-	sndMaxWnd           uint32 // the largest window the peer advertised (tp->max_window)
 	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
 	sndBufSeq           uint32
-	sndBuf              []byte    // data from sndBufSeq on: unacknowledged, then unsent
-	marks               []msgMark // application message names by sequence number
-	finQueued           bool      // the application has closed its sending side
-	finSent             bool
-	finSeq              uint32
 	sndSml              uint32 // the end of the last segment sent shorter than an MSS (tp->snd_sml)
-	// sb is the send queue's buffers, kept only while SO_SNDBUF bounds
-	// it (tcp_sockbuf.go).
-	sb  *sendBuffers
-	mss int
-	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
-	// it at random when the socket connects or is accepted
-	// (get_random_u16); the model derives it from the random ISS, so that
-	// no extra draw changes the run.
-	ipID uint16
-
+	finSeq              uint32
+	// Receive sequence space.
+	irs, rcvNxt    uint32
+	rcvWup, advWnd uint32 // rcvNxt when we last advertised a window, and the window
 	// TCP options agreed in the handshake: SACK (RFC 2018), timestamps
 	// (RFC 7323 3) and window scaling (RFC 7323 2), each only when both
 	// ends offered it. sndWScale scales the peer's windows, rcvWScale
 	// ours; tsRecent is the peer's TSval to echo (RFC 7323 4.3); tsOffset
 	// is the connection's offset of the timestamp clock (Linux draws it
 	// from a hash of the addresses, secure_tcp_ts_off).
-	sackOK, tsOK, wsOK   bool
-	sndWScale, rcvWScale uint8
-	tsRecent, tsOffset   uint32
+	tsRecent, tsOffset uint32
+	recover            uint32 // NewReno's recovery point (RFC 6582)
+	tlpHigh            uint32 // snd_nxt when a tail loss probe went out
 
-	// Receive sequence space.
-	irs, rcvNxt uint32
-	rcvBuf      []byte   // received in order, not yet read
-	ooo         []oooSeg // received out of order, sorted by seq
-	finRcvd     bool     // the peer's FIN is in sequence
-	rcvClosed   bool     // the application closed: nothing more will be read
-	rdShut      bool     // shutdown(SHUT_RD): reads end in EOF instead of waiting
-	ackOwed     bool     // an ACK is due (now or when the delayed-ACK timer fires)
-	ackNow      bool     // the ACK owed must not wait
-	rcvUnacked  int      // bytes received since the last ACK we sent
-	acks        ackEngine
-	rcvWup      uint32 // rcvNxt when we last advertised a window
-	advWnd      uint32 // the window we last advertised
-	rcvNxtBy    uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
-
+	rcvNxtBy   uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
+	mss        int
+	rcvUnacked int // bytes received since the last ACK we sent
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582).
 	cwnd, ssthresh int
 	cwndAcked      int // bytes acknowledged toward the next congestion-avoidance increase
 	dupAcks        int
-	inRecovery     bool // after an RTO or in fast recovery, until recover is acknowledged
-	fastRecovery   bool
-	recover        uint32
-
 	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
-	srtt, rttvar, rto time.Duration // rttvar: the RFC 6298 estimator's
-	kest              kernelRTT     // the Linux estimator's state
-	sent              []sentSeg     // segments in flight, oldest first
-	retransmits       int           // RTO expiries since the last forward progress (icsk_retransmits)
-	totalRTO          int           // RTO expiries of this connection (tp->total_rto)
-	retransStamp      time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
-	stampRTO          time.Duration // the RTO armed by that first retransmission (for RetriesRule)
-	gaveUpAt          time.Duration // when retransmission gave up (for RetriesRule)
-	tlpHigh           uint32        // snd_nxt when a tail loss probe went out
-	hasRTT            bool
-	retransStampSet   bool
-	tlpOut            bool
-	tlpNew            bool // a tail loss probe is sending new data (the story of output's segments)
-	probes            int  // zero-window probes unanswered
-	persistBackoff    int  // zero-window probe interval doublings
-
-	connectStart time.Duration
-
+	retransmits int           // RTO expiries since the last forward progress (icsk_retransmits)
+	probes      int           // zero-window probes unanswered
+	rto         time.Duration // backoff included
+	srtt        time.Duration
+	kest        kernelRTT // the Linux estimator's state
+	acks        ackEngine
 	// Keepalive (net/ipv4/tcp_timer.c tcp_keepalive_timer).
 	lastRecv  time.Duration
 	probesOut int
+	// stats is updated by every segment in and out.
+	stats ConnStats
 
-	rtx     Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
-	delack  Timer
-	rtxKind TimerKind
-
+	state   State
+	passive bool
+	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
+	// it at random when the socket connects or is accepted
+	// (get_random_u16); the model derives it from the random ISS, so that
+	// no extra draw changes the run.
+	ipID      uint16
+	rtxKind   TimerKind
+	sndWScale uint8
+	rcvWScale uint8
+	sackOK    bool
+	tsOK      bool
+	finQueued bool // the application has closed its sending side
+	finSent   bool
+	finRcvd   bool // the peer's FIN is in sequence
+	rcvClosed bool // the application closed: nothing more will be read
+	rdShut    bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
+	ackOwed   bool // an ACK is due (now or when the delayed-ACK timer fires)
+	ackNow    bool // the ACK owed must not wait
+	// Recovery: after an RTO or in fast recovery, until recover is
+	// acknowledged.
+	inRecovery, fastRecovery bool
+	hasRTT, retransStampSet  bool
+	tlpOut                   bool
+	tlpNew                   bool // a tail loss probe is sending new data (the story of output's segments)
 	// What the application has (or has not yet) been told.
 	err         Errno // set by the stack, reported once
-	cause       Cause // why the stack ended the connection
 	errReported bool  // after it: writes fail with EPIPE, reads return EOF
-	eofReported bool
 	readPending bool
-	notice      func(Notice)
+
+	rtx    Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
+	delack Timer
+
+	// opts ends the hot part: its first fields (the flags, MaxSeg,
+	// SndBuf, RcvBuf) are read by every segment, the keepalive settings
+	// after them are not.
+	opts SockOpts
+
+	// The rest: what a long run's steady state does not touch.
+
+	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
+	listener *Listener // a passive open not yet accepted
+	id       uint64
+	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
+
+	sndMaxWnd uint32 // the largest window the peer advertised (tp->max_window)
+	wsOK      bool
+	// eofReported: the application has been told EOF.
+	eofReported bool
+	cause       Cause // why the stack ended the connection
+
+	rttvar         time.Duration // the RFC 6298 estimator's
+	totalRTO       int           // RTO expiries of this connection (tp->total_rto)
+	retransStamp   time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
+	stampRTO       time.Duration // the RTO armed by that first retransmission (for RetriesRule)
+	gaveUpAt       time.Duration // when retransmission gave up (for RetriesRule)
+	persistBackoff int           // zero-window probe interval doublings
+	connectStart   time.Duration
 
 	// Last, the two timers a connection in the steady state of a long run
-	// does not touch: the lines every segment visits come before them.
+	// does not touch.
 	keepalive Timer
 	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 }
