@@ -166,7 +166,7 @@ func (e *ReconnectEvent) LineIn(l i18n.Lang) string {
 func (e *ReconnectEvent) Message() i18n.Message {
 	switch e.Outcome {
 	case ReconnectScheduled:
-		return i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", e.Delay.Round(time.Millisecond))
+		return i18n.M(i18n.EventAttemptIn, "Attempt", e.Attempt, "Delay", netsim.Shown(e.Delay))
 	case ReconnectConnected:
 		return i18n.M(i18n.EventAttemptConnected, "Attempt", e.Attempt, "Conn", e.Conn)
 	}

@@ -17,9 +17,6 @@ import (
 // are messages of the catalog (lab/i18n, cat_narrate.go), rendered in the
 // reader's language by whoever shows them.
 
-// ms rounds a duration for a narration.
-func ms(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-
 // narrateAction explains a fault or change as it is applied.
 func narrateAction(s *Session, a Action) i18n.Message {
 	switch a.Do {
@@ -66,7 +63,7 @@ func narrateAction(s *Session, a Action) i18n.Message {
 // narrateFlowExpired explains a middlebox forgetting an idle flow.
 func narrateFlowExpired(s *Session, f *netsim.FlowEvent) i18n.Message {
 	if f.Proto != netsim.TCP {
-		return i18n.M(i18n.NarrateUDPFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle))
+		return i18n.M(i18n.NarrateUDPFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", netsim.Shown(f.Idle))
 	}
 	m := s.sim.Middlebox(f.Box)
 	if m == nil || f.Idle < m.Config().IdleTimeout {
@@ -79,9 +76,9 @@ func narrateFlowExpired(s *Session, f *netsim.FlowEvent) i18n.Message {
 		if fate, _ := m.Config().Stray(); st == netsim.SynSent && fate != netsim.StrayRSTBoth {
 			next = i18n.M(i18n.NarrateNextSYN) // a SYN is a new flow to every box
 		}
-		return i18n.M(i18n.NarrateFlowExpiredIn, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "State", st.String(), "Next", next)
+		return i18n.M(i18n.NarrateFlowExpiredIn, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", netsim.Shown(f.Idle), "State", st.String(), "Next", next)
 	}
-	return i18n.M(i18n.NarrateFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", ms(f.Idle), "Next", nextStray(m.Config()))
+	return i18n.M(i18n.NarrateFlowExpired, "Box", f.Box, "Inside", f.Inside, "Outside", f.Outside, "Idle", netsim.Shown(f.Idle), "Next", nextStray(m.Config()))
 }
 
 // insideState is the state of the forgotten flow's inside end, if its
@@ -185,19 +182,19 @@ func narrateDetect(sd side, peer string, cause netsim.Cause, silent time.Duratio
 	case netsim.CauseRST:
 		return i18n.M(i18n.NarrateDetectRST, "Who", me, "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseKeepalive:
-		if rule := sd.keepalive(); rule > 0 && ms(silent) > rule {
-			return i18n.M(i18n.NarrateDetectKASlack, "Who", me, "Silent", ms(silent), "Peer", peer,
-				"Rule", rule, "Slack", ms(silent)-rule, "Then", i18n.M(then))
+		if rule := sd.keepalive(); rule > 0 && netsim.Shown(silent) > rule {
+			return i18n.M(i18n.NarrateDetectKASlack, "Who", me, "Silent", netsim.Shown(silent), "Peer", peer,
+				"Rule", rule, "Slack", netsim.Shown(silent)-rule, "Then", i18n.M(then))
 		}
-		return i18n.M(i18n.NarrateDetectKeepalive, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
+		return i18n.M(i18n.NarrateDetectKeepalive, "Who", me, "Silent", netsim.Shown(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseRetransmitTimeout:
 		if retries := sd.retries(); !retries.IsZero() {
-			return i18n.M(i18n.NarrateDetectRetriesSlack, "Who", me, "Silent", ms(silent), "Peer", peer,
+			return i18n.M(i18n.NarrateDetectRetriesSlack, "Who", me, "Silent", netsim.Shown(silent), "Peer", peer,
 				"Rule", retries, "Then", i18n.M(then))
 		}
-		return i18n.M(i18n.NarrateDetectRetries, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
+		return i18n.M(i18n.NarrateDetectRetries, "Who", me, "Silent", netsim.Shown(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseUserTimeout:
-		return i18n.M(i18n.NarrateDetectUserTime, "Who", me, "Silent", ms(silent), "Peer", peer, "Then", i18n.M(then))
+		return i18n.M(i18n.NarrateDetectUserTime, "Who", me, "Silent", netsim.Shown(silent), "Peer", peer, "Then", i18n.M(then))
 	case netsim.CauseHeartbeatTimeout:
 		id := i18n.NarrateDetectHeartbeat
 		switch {
@@ -225,7 +222,7 @@ func narrateConnectFailed(c *client, cause netsim.Cause) i18n.Message {
 		if c.conn != nil && c.conn.State() == netsim.Closed {
 			took := c.s.Now() - c.conn.ConnectStart()
 			if rule, ok := slack.Connect(c.conn, took); ok {
-				return i18n.M(i18n.NarrateConnectSlack, "Who", me, "Target", c.target, "Took", ms(took), "Rule", rule)
+				return i18n.M(i18n.NarrateConnectSlack, "Who", me, "Target", c.target, "Took", netsim.Shown(took), "Rule", rule)
 			}
 		}
 		return i18n.M(i18n.NarrateConnectTimeout, "Who", me, "Target", c.target)
@@ -256,7 +253,7 @@ func narrateAccept(srv *server, c *netsim.Conn) i18n.Message {
 func narrateReconnected(c *client) i18n.Message {
 	me := who(c.cfg.Host, c.name)
 	if c.lostAt > 0 {
-		return i18n.M(i18n.NarrateReconnectedIn, "Who", me, "Attempt", c.bo.attempt, "Down", ms(c.s.Now()-c.lostAt))
+		return i18n.M(i18n.NarrateReconnectedIn, "Who", me, "Attempt", c.bo.attempt, "Down", netsim.Shown(c.s.Now()-c.lostAt))
 	}
 	return i18n.M(i18n.NarrateReconnected, "Who", me, "Attempt", c.bo.attempt)
 }

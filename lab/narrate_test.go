@@ -53,8 +53,8 @@ func TestKeepaliveNarrationTellsTheSlack(t *testing.T) {
 				if slack <= 0 || slack > (256+3*16)*time.Millisecond {
 					t.Errorf("wheel: silent %v, %v past the rule; want (0, 304ms]", silent, slack)
 				}
-				want := i18n.M(i18n.NarrateDetectKASlack, "Who", "server", "Silent", ms(silent), "Peer", "10.0.0.2:47659",
-					"Rule", rule, "Slack", ms(slack), "Then", i18n.M(i18n.NarrateThenClose))
+				want := i18n.M(i18n.NarrateDetectKASlack, "Who", "server", "Silent", netsim.Shown(silent), "Peer", "10.0.0.2:47659",
+					"Rule", rule, "Slack", netsim.Shown(slack), "Then", i18n.M(i18n.NarrateThenClose))
 				for _, l := range i18n.Langs {
 					if got := said.In(l); got != want.In(l) {
 						t.Errorf("%v:\n got %s\nwant %s", l, got, want.In(l))

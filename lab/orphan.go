@@ -1,8 +1,6 @@
 package lab
 
 import (
-	"time"
-
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
 )
@@ -64,5 +62,5 @@ func narrateOrphanGaveUp(host string, c *netsim.Conn, g netsim.OrphanGiveUp) i18
 		rule = i18n.M(i18n.NarrateOrphanRuleZero, "Retries", g.Retries, "Budget", g.Budget)
 	}
 	return i18n.M(i18n.NarrateOrphanGaveUp, "Host", host, "Peer", c.RemoteAddr(), "Count", g.Count,
-		"Took", g.Elapsed.Round(time.Millisecond), "Rule", rule)
+		"Took", netsim.Shown(g.Elapsed), "Rule", rule)
 }

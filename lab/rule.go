@@ -22,7 +22,7 @@ func (s *Session) detect(sd side, conn, peer string, cause netsim.Cause, silent 
 // without a word from its peer (i18n.Rule*): "ping #6 unanswered within
 // 2s", "silent for 45s ≥ heartbeat.expect 45s".
 func (sd side) rule(cause netsim.Cause, silent time.Duration) i18n.Message {
-	silent = ms(silent)
+	silent = netsim.Shown(silent)
 	switch cause {
 	case netsim.CauseFIN:
 		return i18n.M(i18n.RuleFIN)
@@ -43,9 +43,9 @@ func (sd side) rule(cause netsim.Cause, silent time.Duration) i18n.Message {
 	case netsim.CauseHeartbeatTimeout:
 		switch m := sd.missed; {
 		case m != nil && m.missed > 1:
-			return i18n.M(i18n.RuleMissedRun, "Ping", m.seq, "Timeout", ms(m.timeout), "Missed", m.missed)
+			return i18n.M(i18n.RuleMissedRun, "Ping", m.seq, "Timeout", netsim.Shown(m.timeout), "Missed", m.missed)
 		case m != nil:
-			return i18n.M(i18n.RuleMissed, "Ping", m.seq, "Timeout", ms(m.timeout))
+			return i18n.M(i18n.RuleMissed, "Ping", m.seq, "Timeout", netsim.Shown(m.timeout))
 		}
 		return i18n.M(i18n.RuleSilent, "Silent", silent, "Limit", sd.cfg.Heartbeat.Expect)
 	case netsim.CauseIdleTimeout:
@@ -60,5 +60,5 @@ func connectRule(cause netsim.Cause, elapsed time.Duration) i18n.Message {
 	if cause == netsim.CauseRefused {
 		return i18n.M(i18n.RuleRefused)
 	}
-	return i18n.M(i18n.RuleConnectTimeout, "Limit", ms(elapsed))
+	return i18n.M(i18n.RuleConnectTimeout, "Limit", netsim.Shown(elapsed))
 }

@@ -31,10 +31,17 @@ func Format(e Event) string {
 	return FormatTime(e.When()) + "  " + e.Line()
 }
 
+// Shown is a time or a duration as people are shown it, everywhere:
+// truncated to the millisecond, as a clock shows the tick it has reached
+// and not the one it approaches (Linux's jiffies count the same way). The
+// timeline's stamps (FormatTime), narrations, verdicts and views all show
+// a time through it, so that one instant reads the same in each.
+func Shown(d time.Duration) time.Duration { return d.Truncate(time.Millisecond) }
+
 // FormatTime renders a virtual time as HH:MM:SS.mmm, fixed width, so that
 // lines of a trace align and sort.
 func FormatTime(d time.Duration) string {
-	ms := d / time.Millisecond
+	ms := Shown(d) / time.Millisecond
 	h := ms / 3_600_000
 	m := ms / 60_000 % 60
 	s := ms / 1000 % 60

@@ -295,7 +295,7 @@ func (d *detectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, 
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictNoDetection)
 	}
-	return j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1], i18n.M(i18n.VerdictDetectedAt, "At", shown(j.detectAt), "Cause", j.cause)
+	return j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1], i18n.M(i18n.VerdictDetectedAt, "At", netsim.Shown(j.detectAt), "Cause", j.cause)
 }
 
 // noDetectRule: no detection (by host, or anyone) before a time.
@@ -322,7 +322,7 @@ func (d *noDetectRule) observe(j *judge, e netsim.Event) {
 
 func (d *noDetectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if j.detected {
-		return false, i18n.M(i18n.VerdictDetectedAt, "At", shown(j.detectAt), "Cause", j.cause)
+		return false, i18n.M(i18n.VerdictDetectedAt, "At", netsim.Shown(j.detectAt), "Cause", j.cause)
 	}
 	return true, i18n.M(i18n.VerdictNoneDetected)
 }
@@ -614,7 +614,7 @@ func (d *latencyRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bo
 		if a.Name == d.App && a.Poll != nil {
 			m := a.Poll.MeanLatency()
 			ok := a.Poll.Events > 0 && (d.AtMost == nil || m <= *d.AtMost) && (d.AtLeast == nil || m >= *d.AtLeast)
-			return ok, i18n.M(i18n.VerdictMeanLatency, "Mean", m.Round(time.Millisecond), "Events", a.Poll.Events)
+			return ok, i18n.M(i18n.VerdictMeanLatency, "Mean", netsim.Shown(m), "Events", a.Poll.Events)
 		}
 	}
 	return false, i18n.M(i18n.VerdictNoPoller, "App", d.App)

@@ -76,8 +76,8 @@ func (d *syscallRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool,
 	e := j.call
 	ok := inWindow(e.At, d.Between) &&
 		(d.Errno == "" || e.Errno.Name() == d.Errno) && (d.Ret == nil || (e.Errno == 0 && e.Ret == *d.Ret)) &&
-		(d.Blocked == nil || e.Blocked.Round(time.Millisecond) == d.Blocked.Round(time.Millisecond))
-	return ok, i18n.M(i18n.VerdictSyscall, "Call", e.Text(), "At", shown(e.At))
+		(d.Blocked == nil || netsim.Shown(e.Blocked) == netsim.Shown(*d.Blocked))
+	return ok, i18n.M(i18n.VerdictSyscall, "Call", e.Text(), "At", netsim.Shown(e.At))
 }
 
 // result writes what a syscall expectation wants returned, in the call's
@@ -133,7 +133,7 @@ func (d *segmentRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool,
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictSegmentNone, "Count", j.count)
 	}
-	return inWindow(j.detectAt, d.Between), i18n.M(i18n.VerdictSegmentAt, "At", shown(j.detectAt))
+	return inWindow(j.detectAt, d.Between), i18n.M(i18n.VerdictSegmentAt, "At", netsim.Shown(j.detectAt))
 }
 
 // segmentsRule bounds how many segments with these flags a node sent (up
@@ -241,8 +241,6 @@ func appMatches(got, want string) bool {
 // shown is a time as a verdict shows it: to the millisecond, as people
 // read times (the trace's own clock, 00:02:14.100), not to the nanosecond
 // the simulator keeps. The judging uses the exact time.
-func shown(t time.Duration) time.Duration { return t.Round(time.Millisecond) }
-
 func inWindow(t time.Duration, between []time.Duration) bool {
 	return between == nil || (t >= between[0] && t <= between[1])
 }

@@ -12,14 +12,19 @@ import (
 
 // A verdict says when something happened to the millisecond, as people
 // read times, while it judges the exact time: a connect that failed at
-// 2m14.100292748s (a time the timer wheel and the jiffy phase make) reads
+// 2m14.100792748s (a time the timer wheel and the jiffy phase make) reads
 // "at 2m14.1s", in run's output, the interface and the JSON's detail
-// alike (they all show the same message).
+// alike (they all show the same message). The millisecond is truncated,
+// not rounded, as the timeline's stamp of the same event (00:02:14.100)
+// and the syscall's <133.9 s>: one instant reads the same everywhere.
 func TestVerdictTimesToTheMillisecond(t *testing.T) {
-	at := 2*time.Minute + 14*time.Second + 100292748*time.Nanosecond
+	at := 2*time.Minute + 14*time.Second + 100792748*time.Nanosecond
 	window := []time.Duration{2*time.Minute + 14*time.Second, 2*time.Minute + 15*time.Second}
 	call := &script.SyscallEvent{At: at, Host: "client", App: "client", Call: "connect", FD: 3,
 		Args: "3, 10.0.0.1:8080", Ret: -1, Errno: netsim.ETIMEDOUT, Blocked: at - 200*time.Millisecond}
+	if got := netsim.FormatTime(at); got != "00:02:14.100" {
+		t.Fatalf("the timeline's stamp: got %s, want 00:02:14.100", got)
+	}
 	for _, tc := range []struct {
 		name   string
 		rule   expectRule

@@ -18,8 +18,8 @@ import (
 // does, "分" beside other units and "分钟" alone: "350 毫秒", "1.5 秒",
 // "2 分钟", "2 分 5 秒", "2 小时", "2 小时 11 分 15 秒".
 //
-// d is rendered as given: round it first (d.Round(time.Millisecond)) for
-// prose.
+// d is rendered as given: pass a time measured in the run through
+// netsim.Shown first (to the millisecond, as the timeline shows it).
 func (l Lang) Duration(d time.Duration) string {
 	s := goDuration(d)
 	if l != Chinese {

@@ -2,7 +2,6 @@ package script
 
 import (
 	"strings"
-	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/lab/slack"
@@ -58,9 +57,9 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 			return m(i18n.NarrateScriptRefused)
 		case e.Call == "connect" && e.Errno == netsim.ETIMEDOUT:
 			if rule, ok := slack.Connect(s.conn, e.Blocked); ok {
-				return m(i18n.NarrateScriptConnectSlack, "Blocked", e.Blocked.Round(time.Millisecond), "Rule", rule)
+				return m(i18n.NarrateScriptConnectSlack, "Blocked", netsim.Shown(e.Blocked), "Rule", rule)
 			}
-			return m(i18n.NarrateScriptConnectTimeout, "Blocked", e.Blocked.Round(time.Millisecond))
+			return m(i18n.NarrateScriptConnectTimeout, "Blocked", netsim.Shown(e.Blocked))
 		case e.Errno == netsim.EPIPE && first && s.conn != nil && s.conn.FailCause() == netsim.CauseRST:
 			return m(i18n.NarrateScriptEPIPEReset)
 		case e.Errno == netsim.EPIPE && !first:
@@ -77,7 +76,7 @@ func (p *Program) message(s *sock, e *SyscallEvent, t *told) i18n.Message {
 	}
 	switch e.Call {
 	case "connect":
-		return m(i18n.NarrateScriptConnected, "Blocked", e.Blocked.Round(time.Millisecond))
+		return m(i18n.NarrateScriptConnected, "Blocked", netsim.Shown(e.Blocked))
 	case "accept":
 		return m(i18n.NarrateScriptAccepted)
 	case "read":

@@ -40,8 +40,9 @@ func TestSyscallLine(t *testing.T) {
 	}
 }
 
-// Seconds is strace -T's figure: to the millisecond, trailing zeros
-// dropped but one.
+// Seconds is strace -T's figure: to the millisecond, truncated as every
+// time shown (netsim.Shown; strace's own microseconds are a timespec's,
+// truncated too), trailing zeros dropped but one.
 func TestSeconds(t *testing.T) {
 	for _, tc := range []struct {
 		d    time.Duration
@@ -52,8 +53,8 @@ func TestSeconds(t *testing.T) {
 		{500 * time.Millisecond, "0.5 s"},
 		{1010 * time.Millisecond, "1.01 s"},
 		{133900292748, "133.9 s"},               // the timer wheel's nanoseconds
-		{1234567 * time.Microsecond, "1.235 s"}, // rounded, not cut
-		{999600 * time.Microsecond, "1.0 s"},
+		{1234567 * time.Microsecond, "1.234 s"}, // cut, not rounded
+		{999600 * time.Microsecond, "0.999 s"},
 	} {
 		if got := script.Seconds(tc.d); got != tc.want {
 			t.Errorf("Seconds(%v): got %q, want %q", tc.d, got, tc.want)

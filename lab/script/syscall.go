@@ -97,7 +97,7 @@ func (e *SyscallEvent) AppendFields(f *netsim.Fields) {
 // Seconds writes a duration as strace -T's seconds, to the millisecond,
 // with the unit: "19.0 s", "1.01 s", "0.5 s".
 func Seconds(d time.Duration) string {
-	s := strconv.FormatFloat(d.Round(time.Millisecond).Seconds(), 'f', 3, 64)
+	s := strconv.FormatFloat(netsim.Shown(d).Seconds(), 'f', 3, 64)
 	s = strings.TrimRight(s, "0")
 	if strings.HasSuffix(s, ".") {
 		s += "0"

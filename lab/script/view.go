@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim"
 )
 
 // View is what the interface shows of a program: its state in words, its
@@ -44,7 +45,7 @@ func (p *Program) View() View {
 		v.Summary = i18n.M(i18n.ScriptStateDone)
 	case Blocked:
 		b := p.block
-		v.Summary = i18n.M(i18n.ScriptStateBlocked, "Call", b.call+"("+strconv.Itoa(b.fd)+")", "For", (now - b.since).Round(time.Millisecond))
+		v.Summary = i18n.M(i18n.ScriptStateBlocked, "Call", b.call+"("+strconv.Itoa(b.fd)+")", "For", netsim.Shown(now-b.since))
 		if b.deadline > 0 {
 			v.Timers = append(v.Timers, TimerView{Name: i18n.ScriptTimerRcvTimeo, Start: b.since, Deadline: b.deadline})
 		}

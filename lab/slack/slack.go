@@ -14,7 +14,7 @@ func Connect(c *netsim.Conn, took time.Duration) (i18n.Message, bool) {
 	if c == nil || !c.OnTheWheel() {
 		return i18n.Message{}, false
 	}
-	rule, took := c.SynRule(), took.Round(time.Millisecond)
+	rule, took := c.SynRule(), netsim.Shown(took)
 	if took <= rule {
 		return i18n.Message{}, false
 	}
@@ -29,7 +29,7 @@ func Retries(c *netsim.Conn) (i18n.Message, bool) {
 		return i18n.Message{}, false
 	}
 	g, ok := c.RetriesRule()
-	took := g.Elapsed.Round(time.Millisecond)
+	took := netsim.Shown(g.Elapsed)
 	if !ok || (took == g.RuleElapsed && g.Count == g.RuleCount) {
 		return i18n.Message{}, false
 	}

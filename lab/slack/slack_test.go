@@ -65,7 +65,7 @@ func TestConnect(t *testing.T) {
 						t.Errorf("exact: failed at %v, told %q; want %v and nothing to tell", failed, m.In(i18n.English), rule)
 					}
 				case netsim.TimersWheel:
-					took := failed.Round(time.Millisecond)
+					took := netsim.Shown(failed)
 					want := i18n.M(i18n.NarrateSynRule, "Rule", rule, "Slack", took-rule)
 					if !ok || m.In(i18n.English) != want.In(i18n.English) || took <= rule || took > rule+5*time.Second {
 						t.Errorf("wheel: failed at %v, told %q (%v); want within 5 s past %v, told %q", failed,
@@ -117,7 +117,7 @@ func TestRetries(t *testing.T) {
 				want := "tcp_retries2 = 5 is a budget of time, 12.6s from the first retransmission, checked only when " +
 					"the retransmission timer fires. By the rule: 5 retransmissions, and the give-up 25.792s after the " +
 					"first; with the kernel's timer slack, which fires every timeout a little late and can push one past " +
-					"the budget: 4, and the give-up " + g.Elapsed.Round(time.Millisecond).String() + " after the first"
+					"the budget: 4, and the give-up " + netsim.Shown(g.Elapsed).String() + " after the first"
 				if !ok || m.In(i18n.English) != want || g.Elapsed < 12600*time.Millisecond || g.Elapsed > 13*time.Second {
 					t.Errorf("wheel: %+v, told\n%q (%v), want\n%q, given up between 12.6 and 13 s", g, m.In(i18n.English), ok, want)
 				}

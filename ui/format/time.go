@@ -11,7 +11,8 @@ import (
 // Dur renders a duration in at most five cells, for countdowns and ages:
 // "350ms", "4.2s", "12.4s", "5m", "4m05s", "31m", "1h58m", "14h", "2d02h",
 // "12d". Longer spans lose their small units (a countdown of half an hour
-// does not need its seconds). A negative duration is "0ms".
+// does not need its seconds). A negative duration is "0ms". Each unit is
+// truncated, never rounded: the rule of every time shown (netsim.Shown).
 func Dur(d time.Duration) string {
 	if d < 0 {
 		d = 0
@@ -20,9 +21,9 @@ func Dur(d time.Duration) string {
 	case d < time.Second:
 		return Itoa(int(d/time.Millisecond)) + "ms"
 	case d < time.Minute:
-		return strconv.FormatFloat(float64(d.Round(100*time.Millisecond))/float64(time.Second), 'f', 1, 64) + "s"
+		return strconv.FormatFloat(float64(d.Truncate(100*time.Millisecond))/float64(time.Second), 'f', 1, 64) + "s"
 	case d < 10*time.Minute:
-		d = d.Round(time.Second)
+		d = d.Truncate(time.Second)
 		if d%time.Minute == 0 {
 			return fmt.Sprintf("%dm", d/time.Minute)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/lab/tally"
+	"github.com/socklab/socklab/netsim"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/format"
 )
@@ -341,7 +342,7 @@ const minLastColumn = 12
 
 // latency is a poller's latency to the millisecond, as the poll_latency
 // expectations report it: "2.573s", "40ms".
-func latency(d time.Duration) string { return d.Round(time.Millisecond).String() }
+func latency(d time.Duration) string { return netsim.Shown(d).String() }
 
 // countText: "5 · 200 B".
 func countText(c tally.Count) string {
