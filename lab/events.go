@@ -103,8 +103,8 @@ func (e *DetectEvent) Message() i18n.Message {
 }
 
 // ShortMessage is Message without the peer, for a narrow row whose port
-// column names the connection: "gone: silent for 45s ≥ heartbeat.expect
-// 45s", "cannot connect: no SYN-ACK within 3s".
+// column names the connection: "gone, silent for 45s ≥ heartbeat.expect
+// 45s", "cannot connect, no SYN-ACK within 3s".
 func (e *DetectEvent) ShortMessage() i18n.Message {
 	if e.Cause.ConnectFailure() {
 		return i18n.M(i18n.EventCannotConnectShort, "Rule", e.rule())

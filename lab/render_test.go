@@ -47,7 +47,7 @@ func TestNarrationInBothLanguages(t *testing.T) {
 		i18n.Chinese: {
 			"00:00:00.003  narration server 接受了 10.0.0.2:47659 的连接：这是一个新的套接字，有自己的五元组（tcp 10.0.0.1:8080 > 10.0.0.2:47659），由专门的处理程序服务；端口 8080 上的监听套接字则继续监听，等待更多客户端。",
 			"00:01:05.000  narration client 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。对端得不到任何通知，它们的连接仍是 ESTABLISHED，直到它们自己发出的数据或某个定时器发现问题。",
-			"00:01:45.003  detect    server   10.0.0.2:47659 已断开：已静默 45 秒 ≥ heartbeat.expect 45 秒",
+			"00:01:45.003  detect    server   10.0.0.2:47659 已断开，已静默 45 秒 ≥ heartbeat.expect 45 秒",
 			"00:01:45.003  narration server 认定 10.0.0.2:47659 已断线：没有心跳，已静默 45 秒 ≥ heartbeat.expect 45 秒。单靠 TCP，它是发现不了的。它关闭连接。",
 			"00:01:45.003  log       server   server [warn] 客户端 10.0.0.2:47659 已断开：已静默 45 秒 ≥ heartbeat.expect 45 秒；连接已关闭",
 		},
@@ -105,6 +105,27 @@ func TestEveryTimerHasALabel(t *testing.T) {
 	for _, k := range netsim.TimerKinds() {
 		if got := i18n.M(i18n.ID("timer." + k.String())).In(i18n.Chinese); strings.HasPrefix(got, "[") {
 			t.Errorf("timer %s has no label: %s", k, got)
+		}
+	}
+}
+
+// A detection's row puts its actor before it with a colon ("server: …"),
+// so its words add no second colon: the rule it names follows a comma.
+// In Chinese two full-width colons (server：已断开：…) read as a stutter,
+// in both forms; the English wide form keeps "is gone: rule", the trace's
+// words (docs/events.md), where the peer stands between the two.
+func TestDetectRowHasOneColon(t *testing.T) {
+	for _, cause := range []netsim.Cause{netsim.CauseKeepalive, netsim.CauseConnectTimeout} {
+		e := &DetectEvent{Host: "server", Peer: "10.0.0.2:47659", Cause: cause,
+			Rule: i18n.M(i18n.RuleRetries, "Silent", 46*time.Second)}
+		for _, m := range []i18n.Message{e.ShortMessage(), e.Message()} {
+			row := i18n.M(i18n.UIRowActor, "Who", "server", "What", m)
+			if got := row.In(i18n.Chinese); strings.Count(got, "：") != 1 {
+				t.Errorf("%s: %q has %d full-width colons, want 1", m.ID, got, strings.Count(got, "："))
+			}
+			if got := row.In(i18n.English); m.ID != e.Message().ID && strings.Count(got, ": ") != 1 {
+				t.Errorf("%s: %q has %d colons, want 1", m.ID, got, strings.Count(got, ": "))
+			}
 		}
 	}
 }

@@ -32,7 +32,7 @@ func TestDetectionNamesItsRule(t *testing.T) {
 			},
 			cut: "server", cause: netsim.CauseHeartbeatTimeout, narrated: true,
 			line: "detect    client   10.0.0.1:8080 is gone: ping #1 unanswered within 2s",
-			zh:   "detect    client   10.0.0.1:8080 已断开：第 1 个心跳在 2 秒内无应答",
+			zh:   "detect    client   10.0.0.1:8080 已断开，第 1 个心跳在 2 秒内无应答",
 		},
 		{
 			name: "three pings unanswered in a row",
@@ -42,7 +42,7 @@ func TestDetectionNamesItsRule(t *testing.T) {
 			},
 			cut: "server", cause: netsim.CauseHeartbeatTimeout, narrated: true,
 			line: "detect    client   10.0.0.1:8080 is gone: ping #3 unanswered within 2s, 3 in a row (heartbeat.max_missed)",
-			zh:   "detect    client   10.0.0.1:8080 已断开：第 3 个心跳在 2 秒内无应答，已连续 3 个（heartbeat.max_missed）",
+			zh:   "detect    client   10.0.0.1:8080 已断开，第 3 个心跳在 2 秒内无应答，已连续 3 个（heartbeat.max_missed）",
 		},
 		{
 			name:   "silent past heartbeat.expect",
@@ -52,7 +52,7 @@ func TestDetectionNamesItsRule(t *testing.T) {
 			},
 			cut: "client", cause: netsim.CauseHeartbeatTimeout, narrated: true,
 			line: "detect    server   10.0.0.2:47659 is gone: silent for 45s ≥ heartbeat.expect 45s",
-			zh:   "detect    server   10.0.0.2:47659 已断开：已静默 45 秒 ≥ heartbeat.expect 45 秒",
+			zh:   "detect    server   10.0.0.2:47659 已断开，已静默 45 秒 ≥ heartbeat.expect 45 秒",
 		},
 		{
 			name:   "silent past idle_timeout",
@@ -60,7 +60,7 @@ func TestDetectionNamesItsRule(t *testing.T) {
 			client: noReconnect,
 			cut:    "client", cause: netsim.CauseIdleTimeout, narrated: true,
 			line: "detect    server   10.0.0.2:47659 is gone: silent for 30s ≥ idle_timeout 30s",
-			zh:   "detect    server   10.0.0.2:47659 已断开：已静默 30 秒 ≥ idle_timeout 30 秒",
+			zh:   "detect    server   10.0.0.2:47659 已断开，已静默 30 秒 ≥ idle_timeout 30 秒",
 		},
 		{
 			name: "keepalive's probes unanswered",
@@ -69,14 +69,14 @@ func TestDetectionNamesItsRule(t *testing.T) {
 			},
 			client: noReconnect, cut: "client", cause: netsim.CauseKeepalive, exactTimer: true,
 			line: "detect    server   10.0.0.2:47659 is gone: silent for 11s ≥ keepalive 5s + 3 × 2s",
-			zh:   "detect    server   10.0.0.2:47659 已断开：已静默 11 秒 ≥ 保活 5 秒 + 3 × 2 秒",
+			zh:   "detect    server   10.0.0.2:47659 已断开，已静默 11 秒 ≥ 保活 5 秒 + 3 × 2 秒",
 		},
 		{
 			name:   "a connect refused",
 			server: func(a *AppConfig) { a.Port = 9090 },
 			client: noReconnect, cause: netsim.CauseRefused,
 			line: "detect    client   cannot connect to 10.0.0.1:8080: refused (a RST answered the SYN)",
-			zh:   "detect    client   无法连接 10.0.0.1:8080：连接被拒绝（SYN 得到的回应是 RST）",
+			zh:   "detect    client   无法连接 10.0.0.1:8080，连接被拒绝（SYN 得到的回应是 RST）",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -266,8 +266,8 @@ socklab completion powershell | Out-String | Invoke-Expression`,
 		Zh: "replay 需要一个终端；要它的事件流，请用 `socklab export {{.Path}} --jsonl events.jsonl`",
 	},
 	CLIReplayUsage: {
-		En: "replay: name one recording file, and no flags (socklab run SCENARIO --record FILE writes one)",
-		Zh: "replay：请给出一个录制文件，不带参数（socklab run SCENARIO --record FILE 可以写出一个）",
+		En: "replay: name one recording file (socklab run SCENARIO --record FILE writes one)",
+		Zh: "replay：请给出一个录制文件（socklab run SCENARIO --record FILE 可以写出一个）",
 	},
 	CLIUnknownCommand: {
 		En: `unknown command {{printf "%q" .Name}} ({{.Hint}})`,

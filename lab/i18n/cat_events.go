@@ -11,7 +11,10 @@ const (
 	EventAttemptFailed    ID = "event.reconnect.failed"
 
 	// The same for a narrow row of the wire, whose port column names the
-	// connection: without the peer or the 5-tuple.
+	// connection: without the peer or the 5-tuple. A row puts its actor
+	// before them with a colon ("server: gone, …"), so the rule follows a
+	// comma: never two colons in a row (and no brackets, which some rules
+	// hold already).
 	EventCannotConnectShort    ID = "event.detect.cannot_connect_short"
 	EventGoneShort             ID = "event.detect.gone_short"
 	EventAttemptConnectedShort ID = "event.reconnect.connected_short"
@@ -20,11 +23,11 @@ const (
 var eventMessages = map[ID]entry{
 	EventCannotConnect: {
 		En: "cannot connect to {{.Peer}}: {{.Rule}}",
-		Zh: "无法连接 {{.Peer}}：{{.Rule}}",
+		Zh: "无法连接 {{.Peer}}，{{.Rule}}",
 	},
 	EventGone: {
 		En: "{{.Peer}} is gone: {{.Rule}}",
-		Zh: "{{.Peer}} 已断开：{{.Rule}}",
+		Zh: "{{.Peer}} 已断开，{{.Rule}}",
 	},
 	EventAttemptIn: {
 		En: "attempt {{.Attempt}} in {{.Delay}}",
@@ -39,12 +42,12 @@ var eventMessages = map[ID]entry{
 		Zh: "第 {{.Attempt}} 次尝试失败：{{.Error}}",
 	},
 	EventCannotConnectShort: {
-		En: "cannot connect: {{.Rule}}",
-		Zh: "无法连接：{{.Rule}}",
+		En: "cannot connect, {{.Rule}}",
+		Zh: "无法连接，{{.Rule}}",
 	},
 	EventGoneShort: {
-		En: "gone: {{.Rule}}",
-		Zh: "已断开：{{.Rule}}",
+		En: "gone, {{.Rule}}",
+		Zh: "已断开，{{.Rule}}",
 	},
 	EventAttemptConnectedShort: {
 		En: "attempt {{.Attempt}} connected",

@@ -255,8 +255,8 @@ func TestDefect13DetectionsNameTheRuleThatFired(t *testing.T) {
 		{i18n.English, "! client: 10.0.0.1:8080 is gone: ping #6 unanswered within 2s",
 			"! server: 10.0.0.2:47659 is gone: silent for 15s ≥ heartbeat.expect 15s",
 			"client declares 10.0.0.1:8080 dead: ping #6 unanswered within 2s", "! detected at 00:40.045: silent for 15s ≥ heartbeat.expect 15s"},
-		{i18n.Chinese, "! client：10.0.0.1:8080 已断开：第 6 个心跳在 2 秒内无应答",
-			"! server：10.0.0.2:47659 已断开：已静默 15 秒 ≥ heartbeat.expect 15 秒",
+		{i18n.Chinese, "! client：10.0.0.1:8080 已断开，第 6 个心跳在 2 秒内无应答",
+			"! server：10.0.0.2:47659 已断开，已静默 15 秒 ≥ heartbeat.expect 15 秒",
 			"client 认定 10.0.0.1:8080 已断线：第 6 个心跳在 2 秒内无应答", "! 于 00:40.045 发现断开：已静默 15 秒 ≥ heartbeat.expect 15 秒"},
 	} {
 		m := labAtIn(t, "heartbeat-reconnect", 40046*time.Millisecond, 200, 60, tc.lang)
