@@ -150,7 +150,8 @@ func TestReplayExitCodes(t *testing.T) {
 	}{
 		{"no file", []string{"replay"}, "replay: name one recording file"},
 		{"two files", []string{"replay", good, good}, "replay: name one recording file"},
-		{"a flag", []string{"replay", "--seed", "2", good}, "and no flags"},
+		{"a flag of run", []string{"replay", "--seed", "2", good}, "replay: --set and --seed cannot change a recording"},
+		{"an unknown flag", []string{"replay", "--colour", good}, "replay: flag provided but not defined: -colour"},
 		{"missing file", []string{"replay", filepath.Join(dir, "nope.json")}, filepath.Join(dir, "nope.json") + ": no such file"},
 		{"truncated", []string{"replay", truncated}, "the recording stops here, unfinished: the file was cut short"},
 		{"a scenario, not a recording", []string{"replay", scenario}, scenario + ": not a socklab recording"},

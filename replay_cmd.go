@@ -10,7 +10,8 @@ import (
 	"github.com/socklab/socklab/ui"
 )
 
-// errReplayUsage is replay's answer to anything but one recording file.
+// errReplayUsage is replay's answer to anything but one recording file
+// as its argument.
 var errReplayUsage = i18n.NewError(i18n.CLIReplayUsage)
 
 // newReplayCmd builds `socklab replay FILE`: a recording (from run
@@ -45,6 +46,16 @@ socklab replay run.json`,
 			return nil
 		},
 	}
-	cmd.SetFlagErrorFunc(func(*cobra.Command, error) error { return errReplayUsage })
+	cmd.SetFlagErrorFunc(replayFlagError)
 	return cmd
+}
+
+// replayFlagError names the flag replay does not take, as every command
+// does; --seed and --set, which run and export take, cannot change what
+// a recording holds.
+func replayFlagError(cmd *cobra.Command, err error) error {
+	if unknownFlag(err, "seed", "set") {
+		return fmt.Errorf("%s: %w", cmd.Name(), i18n.NewError(i18n.CLIRecordingFixed))
+	}
+	return flagError(cmd, err)
 }
