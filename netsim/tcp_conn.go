@@ -383,7 +383,8 @@ func (c *Conn) Write(p []byte, msg string) error {
 	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
 	c.sndBuf = append(c.sndBuf, p...)
 	if c.sb != nil { // SO_SNDBUF is set: Write ignores it, the queue's count holds
-		c.sb.ends = append(c.sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+		c.sb.ends = append(c.sb.ends, c.writeSeq())
+		c.markPush()
 	}
 	c.account()
 	c.output()

@@ -186,7 +186,7 @@ func (c *Conn) output() {
 		if n < c.mss && end && !c.finQueued && c.nagleHolds() {
 			return
 		}
-		if n > 0 && end {
+		if n > 0 && c.pushes(end, off, n) {
 			flags |= PSH
 		}
 		if c.finQueued && end {
@@ -215,6 +215,19 @@ func (c *Conn) output() {
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
 		c.onNewDataSent(inflight)
 	}
+}
+
+// pushes says whether the segment of n bytes at offset off of the send
+// queue carries PSH: on a bounded queue, if it ends a buffer marked PSH
+// (tcp_mark_push: at the end of a write, before a write waits for room,
+// and where forced_push found more than half the peer's window written
+// since the last mark); otherwise if it ends what is queued (end).
+func (c *Conn) pushes(end bool, off, n int) bool {
+	if c.sb == nil {
+		return end
+	}
+	seq := c.sndBufSeq + uint32(off)
+	return c.pushedEnd(seq, seq+uint32(n))
 }
 
 // nagleHolds reports whether Nagle's algorithm keeps a segment shorter

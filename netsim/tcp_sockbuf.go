@@ -22,13 +22,27 @@ package netsim
 // sk_stream_wspace >= sk_stream_min_wspace), after the ACK's own sending
 // (tcp_data_snd_check, then tcp_check_space).
 //
+// PSH goes where Linux marks buffers (tcp_mark_push): the tail buffer at
+// the end of a write, and before a write waits for room (tcp_push), if it
+// still holds data unsent; and a full buffer with more of the write to
+// come, when more than half the peer's largest window was written since
+// the last mark (forced_push). A segment that ends a marked buffer carries
+// PSH. The first bytes of a write appended to the tail buffer clear its
+// mark; a later call of a writer that waited for room goes on with the
+// same write (Send).
+//
 // Simplified: Linux also splits what it sends into GSO packets of at most
 // half the congestion window (tcp_cwnd_test) and of tcp_tso_autosize's
 // size, each a buffer of its own with its own overhead; the model splits
 // a buffer only where a burst ends. Its queue therefore counts fewer
 // buffers and a blocked writer may wake one ACK of a few segments earlier
 // than Linux's (the kernel selftest tcp_blocking_blocking-write notes that
-// an ACK of 35001 does not wake its writer; the model's would).
+// an ACK of 35001 does not wake its writer; the model's would). Modelling
+// the GSO packets needs the pacing rate tcp_tso_autosize sizes them by
+// (from the smoothed RTT and the congestion window, tcp_update_pacing_rate)
+// and tcp_tso_should_defer's waiting for bigger ones: not done. An
+// unbounded queue (no SO_SNDBUF) keeps no buffers: PSH marks the segment
+// that ends what is queued.
 
 const (
 	// skbOverhead is what each buffer of the send queue counts beyond its
@@ -174,6 +188,11 @@ type sendBuffers struct {
 	// ends are where the queue's buffers end, oldest first; the first
 	// starts at sndBufSeq.
 	ends []uint32
+	// pushed are the ends of the buffers marked PSH (tcp_mark_push),
+	// oldest first: a segment that ends there carries PSH.
+	pushed []uint32
+	// pushedSeq is where the queue ended at the last mark (tp->pushed_seq).
+	pushedSeq uint32
 	// noSpace says a writer found the queue full and waits (SOCK_NOSPACE).
 	noSpace bool
 }
@@ -186,12 +205,61 @@ func (c *Conn) bounded() bool {
 		return false
 	}
 	if c.sb == nil {
-		c.sb = &sendBuffers{}
+		// Every write so far ended pushed (tcp_push), pushed_seq with it.
+		c.sb = &sendBuffers{pushedSeq: c.writeSeq()}
 		if len(c.sndBuf) > 0 {
-			c.sb.ends = append(c.sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+			c.sb.ends = append(c.sb.ends, c.writeSeq())
+			c.sb.pushed = append(c.sb.pushed, c.writeSeq())
 		}
 	}
 	return true
+}
+
+// writeSeq is where the send queue ends (tp->write_seq).
+func (c *Conn) writeSeq() uint32 { return c.sndBufSeq + uint32(len(c.sndBuf)) }
+
+// markPush marks the buffer at the tail PSH (tcp_mark_push).
+func (c *Conn) markPush() {
+	sb := c.sb
+	end := sb.ends[len(sb.ends)-1]
+	if n := len(sb.pushed); n == 0 || sb.pushed[n-1] != end {
+		sb.pushed = append(sb.pushed, end)
+	}
+	sb.pushedSeq = c.writeSeq()
+}
+
+// forcedPush says more than half the peer's largest window was written
+// since the last mark (forced_push).
+func (c *Conn) forcedPush() bool {
+	return seqGT(c.writeSeq(), c.sb.pushedSeq+c.sndMaxWnd>>1)
+}
+
+// growTail adds n bytes to the buffer at the tail. Its PSH mark moves to
+// its new end, unless these are a write's first bytes, which clear it
+// (tcp_sendmsg_locked: "if (!copied) ... &= ~TCPHDR_PSH").
+func (c *Conn) growTail(n int, first bool) {
+	sb := c.sb
+	last := len(sb.ends) - 1
+	k := len(sb.pushed) - 1
+	// (A buffer just started ends where the one before it does.)
+	marked := k >= 0 && sb.pushed[k] == sb.ends[last] && sb.ends[last] != c.skbStart(last)
+	sb.ends[last] += uint32(n)
+	switch {
+	case marked && first:
+		sb.pushed = sb.pushed[:k]
+	case marked:
+		sb.pushed[k] = sb.ends[last]
+	}
+}
+
+// pushedEnd says whether a buffer marked PSH ends in (seq, end].
+func (c *Conn) pushedEnd(seq, end uint32) bool {
+	for _, e := range c.sb.pushed {
+		if seqGT(e, seq) && seqLE(e, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // wmemQueued is sk_wmem_queued: the bytes queued and their buffers'
@@ -235,6 +303,10 @@ func (c *Conn) Send(p []byte, msg string) (int, error) {
 	}
 	sb := c.sb
 	goal := c.sizeGoal()
+	// A writer that waited for room goes on with the same write. (So does,
+	// here, a non-blocking one that calls again after a short write: the
+	// model cannot tell them apart.)
+	first := !sb.noSpace
 	copied := 0
 	for copied < len(p) {
 		n := 0 // room in the unsent buffer at the tail
@@ -245,19 +317,32 @@ func (c *Conn) Send(p []byte, msg string) (int, error) {
 			if !c.memoryFree() {
 				break
 			}
-			sb.ends = append(sb.ends, c.sndBufSeq+uint32(len(c.sndBuf)))
+			sb.ends = append(sb.ends, c.writeSeq())
 			n = goal
 		}
 		n = min(n, len(p)-copied)
 		if copied == 0 {
-			c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
+			c.marks = append(c.marks, msgMark{seq: c.writeSeq(), msg: msg})
 		}
 		c.sndBuf = append(c.sndBuf, p[copied:copied+n]...)
-		sb.ends[len(sb.ends)-1] += uint32(n)
+		c.growTail(n, first && copied == 0)
 		copied += n
-		if last := len(sb.ends) - 1; int(sb.ends[last]-c.skbStart(last)) >= goal {
+		if last := len(sb.ends) - 1; int(sb.ends[last]-c.skbStart(last)) >= goal && copied < len(p) {
+			// A full buffer with more to copy: pushed out, marked PSH
+			// when more than half the peer's largest window was written
+			// since the last mark (forced_push, tcp_push_one).
+			if c.forcedPush() {
+				c.markPush()
+			}
 			c.output()
 		}
+	}
+	// What was copied and not sent is pushed, marked PSH: at the end of
+	// the write, or before waiting for room (tcp_push, also before
+	// sk_stream_wait_memory). With all of it sent already (it stopped for
+	// room right after a full buffer left) there is nothing to mark.
+	if copied > 0 && seqLT(c.sndNxt, c.writeSeq()) {
+		c.markPush()
 	}
 	c.account()
 	c.output()
@@ -302,6 +387,14 @@ func (c *Conn) freeAcked() {
 	}
 	if i > 0 {
 		c.sb.ends = append(ends[:0], ends[i:]...)
+	}
+	pushed := c.sb.pushed
+	j := 0
+	for j < len(pushed) && seqLE(pushed[j], c.sndBufSeq) {
+		j++
+	}
+	if j > 0 {
+		c.sb.pushed = append(pushed[:0], pushed[j:]...)
 	}
 }
 
