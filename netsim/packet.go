@@ -205,6 +205,9 @@ func (s *Sim) newPacket() *Packet {
 }
 
 func (s *Sim) release(p *Packet) {
+	if p.from != nil && len(p.Payload) > 0 {
+		p.from.dataOut-- // its payload was a slice of the sender's queue
+	}
 	*p = Packet{}
 	s.freePackets = append(s.freePackets, p)
 }

@@ -113,6 +113,10 @@ type Conn struct {
 	err         Errno // set by the stack, reported once
 	errReported bool  // after it: writes fail with EPIPE, reads return EOF
 	readPending bool
+	// dataOut counts the packets alive (on a wire, in a middlebox) whose
+	// payload is a slice of sndBuf: while there are none, an ACK of the
+	// whole queue lets the next write reuse its memory (onAckAdvance).
+	dataOut uint32
 
 	rtx    Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
 	delack Timer

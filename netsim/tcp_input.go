@@ -372,7 +372,16 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		n--
 	}
 	if n > 0 {
-		c.sndBuf = c.sndBuf[n:]
+		if n == len(c.sndBuf) && c.dataOut == 0 && !c.host.sim.keeps {
+			// The whole queue is acknowledged and nothing refers to its
+			// bytes any more (no packet carries them, no observer keeps
+			// an event that shows them): the next write reuses their
+			// memory, where moving the queue's start past them would
+			// have it allocate anew once the room behind ran out.
+			c.sndBuf = c.sndBuf[:0]
+		} else {
+			c.sndBuf = c.sndBuf[n:]
+		}
 		c.sndBufSeq += uint32(n)
 		c.trimMarks()
 		c.freeAcked()

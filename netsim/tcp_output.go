@@ -44,6 +44,9 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	}
 	c.stats.SegsOut++
 	c.stats.BytesOut += uint64(len(payload))
+	if len(payload) > 0 {
+		c.dataOut++ // until release
+	}
 	c.stats.LastSent = c.host.sim.now
 	c.host.send(p)
 }
