@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +23,7 @@ import (
 func narrateAction(s *Session, a Action) i18n.Message {
 	switch a.Do {
 	case PowerOff:
-		return i18n.M(i18n.NarratePowerOff, "Host", a.Target)
+		return narratePowerOff(s, a.Target)
 	case PowerOn:
 		return i18n.M(i18n.NarratePowerOn, "Host", a.Target)
 	case Crash:
@@ -58,6 +60,47 @@ func narrateAction(s *Session, a Action) i18n.Message {
 		return i18n.M(i18n.NarrateSet, "Path", a.Target, "Value", a.Value)
 	}
 	return i18n.Message{}
+}
+
+// narratePowerOff explains a power cut by what is true of it at that
+// moment: the connections other hosts still hold to the host (by its
+// address, or by the address a NAT showed them), which nobody tells; or
+// none, and then no connection is left to find out.
+func narratePowerOff(s *Session, host string) i18n.Message {
+	states := peerStates(s, s.sim.Host(host))
+	switch {
+	case len(states) == 0:
+		return i18n.M(i18n.NarratePowerOffAlone, "Host", host)
+	case len(states) == 1 && states[0] == netsim.Established.String():
+		return i18n.M(i18n.NarratePowerOff, "Host", host)
+	}
+	return i18n.M(i18n.NarratePowerOffStates, "Host", host, "States", i18n.List(states))
+}
+
+// peerStates are the states of the connections other hosts hold to h,
+// each once, in the order first met.
+func peerStates(s *Session, h *netsim.Host) []string {
+	seen := map[netip.AddrPort]bool{} // the NATs' mappings of h's flows
+	for _, m := range s.sim.Middleboxes() {
+		for _, f := range m.Flows() {
+			if f.Mapped.IsValid() && f.Inside.Addr() == h.Addr() {
+				seen[f.Mapped] = true
+			}
+		}
+	}
+	var out []string
+	for _, o := range s.sim.Hosts() {
+		if o == h || !o.Powered() {
+			continue
+		}
+		for _, c := range o.Conns() {
+			r := c.RemoteAddr()
+			if (r.Addr() == h.Addr() || seen[r]) && c.State() != netsim.Closed && !slices.Contains(out, c.State().String()) {
+				out = append(out, c.State().String())
+			}
+		}
+	}
+	return out
 }
 
 // narrateFlowExpired explains a middlebox forgetting an idle flow.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/lab/script"
 	"github.com/socklab/socklab/netsim"
 )
 
@@ -110,5 +111,50 @@ func TestClientGiveUpsTellTheSlack(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// The power-off narration says what is true at that moment of the
+// connections other hosts hold to the host: none yet (a server cut
+// before its client connects), all ESTABLISHED (the half-open lessons),
+// or other states, named.
+func TestPowerOffNarrationSaysWhatIsTrueThen(t *testing.T) {
+	apps := twoHosts(serverApp(nil), clientApp(func(a *AppConfig) { a.Start = time.Second }))
+	halfClosed := twoHosts(
+		AppConfig{Name: "server", Kind: KindScript, Host: "server", Steps: []script.Step{
+			{Call: script.Listen, Port: 8080}, {Call: script.Accept, Count: 1}, {Call: script.Shutdown, How: script.ShutWR},
+		}},
+		AppConfig{Name: "client", Kind: KindScript, Host: "client", Steps: []script.Step{
+			{Call: script.Connect, Host: "server", Port: 8080}, {Call: script.Sleep, Sleep: time.Minute},
+		}},
+	)
+	for _, tc := range []struct {
+		name   string
+		cfg    Config
+		at     time.Duration
+		target string
+		want   i18n.Message
+	}{
+		{"no connection yet", apps, 0, "server", i18n.M(i18n.NarratePowerOffAlone, "Host", "server")},
+		{"its peer ESTABLISHED", apps, 5 * time.Second, "client", i18n.M(i18n.NarratePowerOff, "Host", "client")},
+		{"its peer half-closed", halfClosed, 5 * time.Second, "client",
+			i18n.M(i18n.NarratePowerOffStates, "Host", "client", "States", i18n.List{"FIN_WAIT_2"})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newRecorder(t, tc.cfg)
+			r.s.RunUntil(tc.at)
+			r.apply(Action{Do: "power_off", Target: tc.target})
+			var got i18n.Message
+			for _, e := range r.events {
+				if n, ok := e.(*NarrationEvent); ok && strings.HasPrefix(string(n.Msg.ID), "narrate.power_off") {
+					got = n.Msg
+				}
+			}
+			for _, l := range i18n.Langs {
+				if got.In(l) != tc.want.In(l) {
+					t.Errorf("%v: got %q, want %q", l, got.In(l), tc.want.In(l))
+				}
+			}
+		})
 	}
 }

@@ -25,6 +25,9 @@ const (
 	NarrateSet       ID = "narrate.set"
 	NarrateSetOff    ID = "narrate.set_off"
 
+	NarratePowerOffAlone  ID = "narrate.power_off_alone"
+	NarratePowerOffStates ID = "narrate.power_off_states"
+
 	NarrateUDPFlowExpired     ID = "narrate.udp_flow_expired"
 	NarrateFlowExpired        ID = "narrate.flow_expired"
 	NarrateFlowExpiredIn      ID = "narrate.flow_expired_in"
@@ -96,6 +99,14 @@ var narrateMessages = map[ID]entry{
 	NarratePowerOff: {
 		En: "{{.Host}} lost power. It sends nothing as it dies: no FIN, no RST. Its peers are not told, and their connections stay ESTABLISHED until something they send, or a timer, finds out.",
 		Zh: "{{.Host}} 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。对端得不到任何通知，它们的连接仍是 ESTABLISHED，直到它们自己发出的数据或某个定时器发现问题。",
+	},
+	NarratePowerOffStates: {
+		En: "{{.Host}} lost power. It sends nothing as it dies: no FIN, no RST. Its peers are not told, and their connections stay as they are ({{.States}}) until something they send, or a timer, finds out.",
+		Zh: "{{.Host}} 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。对端得不到任何通知，它们的连接保持原样（{{.States}}），直到它们自己发出的数据或某个定时器发现问题。",
+	},
+	NarratePowerOffAlone: {
+		En: "{{.Host}} lost power. It sends nothing as it dies: no FIN, no RST. No other host holds a TCP connection to it, so no connection is left to find out; whoever tries to reach it now gets no answer at all.",
+		Zh: "{{.Host}} 断电了。它倒下时什么也发不出：没有 FIN，也没有 RST。别的主机上没有连向它的 TCP 连接，所以没有哪条连接需要去发现这件事；现在试图联系它的一方，什么回应也得不到。",
 	},
 	NarratePowerOn: {
 		En: "{{.Host}} is back on, with an empty TCP stack: it remembers no connection, and answers any segment of an old one with a RST.",
