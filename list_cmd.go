@@ -10,15 +10,19 @@ import (
 	"github.com/socklab/socklab/scenarios"
 )
 
-// newListCmd builds `socklab list`: the built-in lessons, one a line.
+// newListCmd builds `socklab list`: the built-in lessons, one a line;
+// with --all, then the built-ins that are not lessons (the benchmark),
+// which run by name all the same.
 func newListCmd(lang i18n.Lang) *cobra.Command {
-	return &cobra.Command{
+	var all bool
+	cmd := &cobra.Command{
 		Use:   "list",
 		Short: lang.T(i18n.CLIListShort),
 		Long:  lang.T(i18n.CLIListLong),
 		Example: /*i18n:ok commands, typed as they are*/ `
 socklab list
-socklab list | grep keepalive`,
+socklab list | grep keepalive
+socklab list --all`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return i18n.NewError(i18n.CLITakesNoArguments, "Command", "list")
@@ -26,7 +30,15 @@ socklab list | grep keepalive`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			list := scenarios.List()
+			var list, others []scenarios.Info
+			for _, s := range scenarios.List() {
+				if s.Lesson > 0 {
+					list = append(list, s)
+				} else if all {
+					others = append(others, s)
+				}
+			}
+			list = append(list, others...)
 			width := 0
 			for _, s := range list {
 				width = max(width, len(s.Name))
@@ -41,4 +53,6 @@ socklab list | grep keepalive`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&all, "all", false, lang.T(i18n.CLIFlagListAll))
+	return cmd
 }

@@ -20,15 +20,33 @@ func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// list names the lessons, one a line, name then title; --all adds the
+// built-ins that are not lessons (the benchmark) after them. Both run by
+// name.
 func TestList(t *testing.T) {
-	code, out, _ := cli(t, "list")
+	line := func(s scenarios.Info) string { return s.Name + " " }
+	_, lessons, _ := cli(t, "list")
+	code, all, _ := cli(t, "list", "--all")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
+	var want []string
 	for _, s := range scenarios.List() {
-		if !strings.Contains(out, s.Name) || !strings.Contains(out, s.Title.In(i18n.English)) {
-			t.Errorf("list lacks %s (%s):\n%s", s.Name, s.Title.In(i18n.English), out)
+		if !strings.Contains(all, s.Name) || !strings.Contains(all, s.Title.In(i18n.English)) {
+			t.Errorf("list --all lacks %s (%s):\n%s", s.Name, s.Title.In(i18n.English), all)
 		}
+		if s.Lesson > 0 {
+			want = append(want, line(s))
+		}
+		if listed := strings.Contains(lessons, line(s)); listed != (s.Lesson > 0) {
+			t.Errorf("list shows %s: %v, want %v (lesson %d)", s.Name, listed, s.Lesson > 0, s.Lesson)
+		}
+	}
+	if n := strings.Count(lessons, "\n"); n != len(want) {
+		t.Errorf("list has %d lines, want one for each of the %d lessons", n, len(want))
+	}
+	if !strings.HasPrefix(all, lessons) || !strings.HasPrefix(strings.TrimPrefix(all, lessons), "bench-pingpong ") {
+		t.Errorf("list --all: want the lessons, then bench-pingpong; got\n%s", all)
 	}
 }
 

@@ -16,6 +16,7 @@ const (
 	CLIRunExample    ID = "cli.run.example"
 	CLIFlagJSON      ID = "cli.flag.json"
 	CLIFlagQuiet     ID = "cli.flag.quiet"
+	CLIFlagListAll   ID = "cli.flag.list_all"
 	CLIFlagNoSegs    ID = "cli.flag.no_segments"
 	CLIFlagRecord    ID = "cli.flag.record"
 	CLIFlagSeed      ID = "cli.flag.seed"
@@ -150,22 +151,23 @@ socklab run power-loss-heartbeat --json > events.jsonl
 # 一份 socklab replay 能打开的录制：
 socklab run keepalive-tuned --record run.json`,
 	},
-	CLIFlagJSON:   {En: "print the events as JSON Lines (docs/events.md)", Zh: "以 JSON Lines 打印事件（见 docs/events.md）"},
-	CLIFlagQuiet:  {En: "print only the summary", Zh: "只打印总结"},
-	CLIFlagNoSegs: {En: "leave segments out of the text timeline", Zh: "文本时间线里不列报文段"},
-	CLIFlagRecord: {En: "also write a recording of the run to this file", Zh: "同时把这次运行录制到这个文件"},
-	CLIFlagSeed:   {En: "override the scenario's seed (a whole number)", Zh: "覆盖场景的随机种子（整数）"},
-	CLIFlagUntil:  {En: "stop at this simulated time: 90s, 2h15m (at most a week)", Zh: "模拟到这个时刻就停止，例如 90s、2h15m（最多一周）"},
-	CLIFlagSet:    {En: "set a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数，写作 PATH=VALUE，路径同场景文件（可重复）"},
-	CLIPlayShort:  {En: "Open the lab on a scenario", Zh: "在一个场景上打开实验"},
+	CLIFlagJSON:    {En: "print the events as JSON Lines (docs/events.md)", Zh: "以 JSON Lines 打印事件（见 docs/events.md）"},
+	CLIFlagQuiet:   {En: "print only the summary", Zh: "只打印总结"},
+	CLIFlagListAll: {En: "also list the built-ins that are not lessons (the benchmark)", Zh: "也列出不是课程的内置场景（基准测试）"},
+	CLIFlagNoSegs:  {En: "leave segments out of the text timeline", Zh: "文本时间线里不列报文段"},
+	CLIFlagRecord:  {En: "also write a recording of the run to this file", Zh: "同时把这次运行录制到这个文件"},
+	CLIFlagSeed:    {En: "override the scenario's seed (a whole number)", Zh: "覆盖场景的随机种子（整数）"},
+	CLIFlagUntil:   {En: "stop at this simulated time: 90s, 2h15m (at most a week)", Zh: "模拟到这个时刻就停止，例如 90s、2h15m（最多一周）"},
+	CLIFlagSet:     {En: "set a parameter: PATH=VALUE, as in the file (repeatable)", Zh: "修改一个参数，写作 PATH=VALUE，路径同场景文件（可重复）"},
+	CLIPlayShort:   {En: "Open the lab on a scenario", Zh: "在一个场景上打开实验"},
 	CLIPlayLong: {
 		En: `play opens the live lab on the scenario, paused, with what it teaches under "what is happening": space runs it, f injects a fault, e edits a parameter, ? lists the keys. Given a packetdrill script (FILE.pkt), it runs the script as socklab drill does and shows the run on the ladder: each line of the script beside what it did on the wire, a tick on each that held, a cross on the first that did not, with packetdrill's report. It needs a terminal.`,
 		Zh: "play 在场景上打开实时实验，先暂停，“正在发生什么”里是这节课讲的内容：空格开始运行，f 制造故障，e 修改参数，? 列出所有按键。给它一个 packetdrill 脚本（FILE.pkt）时，它像 socklab drill 一样运行脚本，并在梯形图上展示这次运行：脚本的每一行旁边是它在线路上做的事，相符的行打勾，第一个不符的行打叉，并附上 packetdrill 式的报告。需要一个终端。",
 	},
 	CLIListShort: {En: "List the built-in lessons", Zh: "列出内置课程"},
 	CLIListLong: {
-		En: "list prints the built-in lessons, one a line: the name that run, play and export take, and what the lesson shows.",
-		Zh: "list 每行打印一节内置课程：run、play 和 export 所用的名字，以及这节课展示什么。",
+		En: "list prints the built-in lessons, one a line: the name that run, play and export take, and what the lesson shows. With --all, the built-ins that are not lessons follow (bench-pingpong, the speed benchmark); they run by name all the same.",
+		Zh: "list 每行打印一节内置课程：run、play 和 export 所用的名字，以及这节课展示什么。加上 --all，后面还列出不是课程的内置场景（速度基准测试 bench-pingpong）；它们同样可以按名字运行。",
 	},
 	CLIReplayShort: {En: "Open a recording: seek, then branch live", Zh: "打开一份录制：前后移动，再分支为实时"},
 	CLIReplayLong: {
