@@ -17,30 +17,34 @@ const (
 	CLIFlagServeBudget ID = "cli.flag.serve_budget"
 	CLIServeArgs       ID = "cli.error.serve_args"
 
-	ServeNoTeacherKey   ID = "serve.error.no_teacher_key"
-	ServeMaxSessions    ID = "serve.error.max_sessions"
-	ServeIdleRange      ID = "serve.error.idle_range"
-	ServeHostKey        ID = "serve.error.host_key"
-	ServeListen         ID = "serve.error.listen"
-	ServeFull           ID = "serve.full"
-	ServeIdle           ID = "serve.idle"
-	ServeNoTerminal     ID = "serve.no_terminal"
-	ServeBarTeacher     ID = "serve.bar.teacher"
-	ServeBarPresenting  ID = "serve.bar.presenting"
-	ServeBarPresented   ID = "serve.bar.presented"
-	ServeBarFollowing   ID = "serve.bar.following"
-	ServeBarBranched    ID = "serve.bar.branched"
-	ServeBarHandout     ID = "serve.bar.handout"
-	ServeNothingPresent ID = "serve.nothing_to_present"
-	ServeHandedOut      ID = "serve.handed_out"
-	ServeClassTitle     ID = "serve.class.title"
-	ServeClassPicking   ID = "serve.class.picking"
-	ServeClassFollowing ID = "serve.class.following"
-	ServeClassNone      ID = "serve.class.none"
-	ServeClassKeys      ID = "serve.class.keys"
-	ServeFollowReadOnly ID = "serve.follow.read_only"
-	ServeFollowStopped  ID = "serve.follow.stopped"
-	ServeFollowWaiting  ID = "serve.follow.waiting"
+	ServeNoTeacherKey      ID = "serve.error.no_teacher_key"
+	ServeMaxSessions       ID = "serve.error.max_sessions"
+	ServeIdleRange         ID = "serve.error.idle_range"
+	ServeHostKey           ID = "serve.error.host_key"
+	ServeHostKeyBad        ID = "serve.error.host_key_bad"
+	ServeNoHostKey         ID = "serve.error.no_host_key"
+	ServeHostKeyPassphrase ID = "serve.error.host_key_passphrase"
+	ServeHostKeyNoDir      ID = "serve.error.host_key_no_dir"
+	ServeListen            ID = "serve.error.listen"
+	ServeFull              ID = "serve.full"
+	ServeIdle              ID = "serve.idle"
+	ServeNoTerminal        ID = "serve.no_terminal"
+	ServeBarTeacher        ID = "serve.bar.teacher"
+	ServeBarPresenting     ID = "serve.bar.presenting"
+	ServeBarPresented      ID = "serve.bar.presented"
+	ServeBarFollowing      ID = "serve.bar.following"
+	ServeBarBranched       ID = "serve.bar.branched"
+	ServeBarHandout        ID = "serve.bar.handout"
+	ServeNothingPresent    ID = "serve.nothing_to_present"
+	ServeHandedOut         ID = "serve.handed_out"
+	ServeClassTitle        ID = "serve.class.title"
+	ServeClassPicking      ID = "serve.class.picking"
+	ServeClassFollowing    ID = "serve.class.following"
+	ServeClassNone         ID = "serve.class.none"
+	ServeClassKeys         ID = "serve.class.keys"
+	ServeFollowReadOnly    ID = "serve.follow.read_only"
+	ServeFollowStopped     ID = "serve.follow.stopped"
+	ServeFollowWaiting     ID = "serve.follow.waiting"
 )
 
 var serveMessages = map[ID]entry{
@@ -111,6 +115,22 @@ With --teacher-key, the holder of that SSH key is the teacher: ctrl+p presents t
 	ServeHostKey: {
 		En: "--host-key {{.Path}}: {{.Err}}",
 		Zh: "--host-key {{.Path}}：{{.Err}}",
+	},
+	ServeHostKeyBad: {
+		En: "--host-key: {{.Err}}",
+		Zh: "--host-key：{{.Err}}",
+	},
+	ServeNoHostKey: {
+		En: "{{.Path}} holds no SSH private key (give one ssh-keygen wrote, or a path with no file yet: serve makes a key there)",
+		Zh: "{{.Path}} 里没有 SSH 私钥（请给出 ssh-keygen 生成的私钥，或一个还没有文件的路径：serve 会在那里生成一个）",
+	},
+	ServeHostKeyPassphrase: {
+		En: "{{.Path}} is protected by a passphrase, which serve cannot ask for: give a key without one",
+		Zh: "{{.Path}} 有口令保护，而 serve 无法询问口令：请给出一个没有口令的私钥",
+	},
+	ServeHostKeyNoDir: {
+		En: `{{.Path}} does not exist, and serve cannot make it: there is no directory {{printf "%q" .Dir}}`,
+		Zh: `{{.Path}} 不存在，serve 也无法生成它：目录 {{printf "%q" .Dir}} 不存在`,
 	},
 	ServeListen: {
 		En: "cannot listen on {{.Addr}}: {{.Err}}",

@@ -130,6 +130,9 @@ type Server struct {
 // New builds the server cfg describes; Serve runs it.
 func New(cfg Config) (*Server, error) {
 	cfg = cfg.withDefaults()
+	if err := checkHostKey(cfg.HostKey); err != nil {
+		return nil, i18n.NewError(i18n.ServeHostKeyBad, "Err", err)
+	}
 	s := &Server{cfg: cfg, class: newClass()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
