@@ -189,3 +189,19 @@ func TestReplayExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestGCPercentFor: the heap may grow by 100 MB beyond what is live, at
+// most Go's default of 100 %, at least 25 %.
+func TestGCPercentFor(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 100}, {3 << 20, 100}, {45 << 20, 100}, {100 << 20, 100},
+		{200 << 20, 50}, {300 << 20, 33}, {400 << 20, 25}, {650 << 20, 25}, {4 << 30, 25},
+	} {
+		if got := gcPercentFor(c.live); got != c.want {
+			t.Errorf("live heap %d MB: GOGC %d, want %d", c.live>>20, got, c.want)
+		}
+	}
+}
