@@ -116,10 +116,13 @@ type Profile struct {
 	// rmem_max)) - 15, between 0 and 14).
 	RcvBufMax, RmemMax int
 	// SndBuf is the send buffer a socket starts with (tcp_wmem[1]), which
-	// getsockopt(SO_SNDBUF) reads: the model does not bound a socket's
-	// send queue by it, only by SO_SNDBUF (tcp_sockbuf.go). WmemMax is
-	// the largest SO_SNDBUF may ask for (net.core.wmem_max).
-	SndBuf, WmemMax int
+	// getsockopt(SO_SNDBUF) reads before the connection opens. SndBufMax
+	// (tcp_wmem[2]) is the most it grows to (tcp_sndbuf_expand): with it,
+	// writes through Conn.Send are bounded by the buffer even without
+	// SO_SNDBUF, as on Linux; 0 bounds only a socket that set SO_SNDBUF
+	// (tcp_sockbuf.go). WmemMax is the largest SO_SNDBUF may ask for
+	// (net.core.wmem_max).
+	SndBuf, SndBufMax, WmemMax int
 
 	// EphemeralLow and EphemeralHigh bound the local ports connect() picks
 	// (Linux net.ipv4.ip_local_port_range).
@@ -161,6 +164,7 @@ func Linux() Profile {
 		RcvBufMax:         6291456,              // tcp_rmem[2]
 		RmemMax:           212992,               // net.core.rmem_max: SK_RMEM_MAX (include/net/sock.h) on 64-bit
 		SndBuf:            16384,                // tcp_wmem[1]
+		SndBufMax:         4194304,              // tcp_wmem[2]
 		WmemMax:           212992,               // net.core.wmem_max: SK_WMEM_MAX
 		SACK:              true,                 // tcp_sack
 		Timestamps:        true,                 // tcp_timestamps

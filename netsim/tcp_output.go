@@ -154,7 +154,8 @@ func (c *Conn) output() {
 	if c.sndUna == c.iss {
 		return // the SYN is not acknowledged yet (closed in SYN_RECEIVED)
 	}
-	if c.bounded() {
+	if c.opts.SndBuf != 0 || c.sb != nil { // a bounded queue (bounded) keeps its buffers
+		c.bounded()
 		defer c.splitSent()
 	}
 	for !c.finSent {

@@ -1,12 +1,18 @@
 package netsim
 
+import "math/bits"
+
 // A socket's own buffers and segment size: SO_SNDBUF, SO_RCVBUF and
 // TCP_MAXSEG, as Linux keeps and uses them.
 //
-// The send buffer is bounded only when SO_SNDBUF set it (SockOpts.SndBuf);
-// otherwise the model's send queue takes any write at once. Linux always
-// bounds it (tcp_wmem[1], grown by tcp_sndbuf_expand while not locked):
-// the model leaves that out so that a lesson's writes never block.
+// The send buffer bounds the send queue of writes through Send: SO_SNDBUF's
+// (SockOpts.SndBuf), else, on a host with Profile.SndBufMax (Linux), the
+// buffer every socket has: tcp_wmem[1], grown when the connection opens
+// and, while SO_SNDBUF has not locked it, as a blocked writer's ACKs come
+// with the congestion window not full (tcp_sndbuf_expand, from
+// tcp_init_buffer_space and tcp_new_space). Writes through Write (the
+// lab's built-in applications) are never bounded: a lesson's writes never
+// block unless its program sets SO_SNDBUF or writes through Send.
 //
 // A bounded send queue is counted as the kernel counts sk_wmem_queued: the
 // bytes queued (unacknowledged, then unsent) plus, for each buffer
@@ -193,20 +199,24 @@ type sendBuffers struct {
 	pushed []uint32
 	// pushedSeq is where the queue ended at the last mark (tp->pushed_seq).
 	pushedSeq uint32
+	// size is sk_sndbuf when SO_SNDBUF did not set it: tcp_wmem[1] as
+	// tcp_sndbuf_expand grew it.
+	size int
 	// noSpace says a writer found the queue full and waits (SOCK_NOSPACE).
 	noSpace bool
 }
 
-// bounded says whether the send queue is bounded (SO_SNDBUF set), and
-// makes its bookkeeping when it is new: what the queue already holds
-// (SO_SNDBUF came after a write) is one buffer.
+// bounded says whether the send queue is bounded (SO_SNDBUF set, or the
+// host bounds every socket's), and makes its bookkeeping when it is new:
+// what the queue already holds (SO_SNDBUF came after a write) is one
+// buffer.
 func (c *Conn) bounded() bool {
-	if c.opts.SndBuf == 0 {
+	if c.opts.SndBuf == 0 && c.host.profile.SndBufMax == 0 {
 		return false
 	}
 	if c.sb == nil {
 		// Every write so far ended pushed (tcp_push), pushed_seq with it.
-		c.sb = &sendBuffers{pushedSeq: c.writeSeq()}
+		c.sb = &sendBuffers{pushedSeq: c.writeSeq(), size: c.SndBuf()}
 		if len(c.sndBuf) > 0 {
 			c.sb.ends = append(c.sb.ends, c.writeSeq())
 			c.sb.pushed = append(c.sb.pushed, c.writeSeq())
@@ -268,7 +278,53 @@ func (c *Conn) wmemQueued() int { return len(c.sndBuf) + skbOverhead*len(c.sb.en
 
 // memoryFree is sk_stream_memory_free: the queue is below the send buffer,
 // so a write may start a new buffer.
-func (c *Conn) memoryFree() bool { return c.wmemQueued() < int(c.opts.SndBuf) }
+func (c *Conn) memoryFree() bool { return c.wmemQueued() < c.SndBuf() }
+
+// Sizes of the kernel's buffers on x86-64, as tcp_sndbuf_expand counts a
+// segment: MAX_TCP_HEADER (L1_CACHE_ALIGN(128 + MAX_HEADER)),
+// SKB_DATA_ALIGN(sizeof(struct skb_shared_info)) and of struct sk_buff;
+// and tp->reordering's start (sysctl_tcp_reordering, TCP_FASTRETRANS_THRESH).
+const (
+	maxTCPHeader  = 320
+	skbSharedInfo = 320
+	skbStruct     = 256
+	tcpReordering = 3
+)
+
+// SndBuf is sk_sndbuf, what getsockopt(SO_SNDBUF) reads: SO_SNDBUF's;
+// else, on a host that bounds every socket's (Profile.SndBufMax), once
+// the connection has opened, tcp_wmem[1] grown by tcp_sndbuf_expand (to
+// 87040 bytes for segments of 1460); else tcp_wmem[1].
+func (c *Conn) SndBuf() int {
+	prof := &c.host.profile
+	switch {
+	case c.opts.SndBuf > 0:
+		return int(c.opts.SndBuf)
+	case c.sb != nil && c.sb.size > 0:
+		return c.sb.size
+	case prof.SndBufMax > 0 && c.sndUna != c.iss: // tcp_init_buffer_space
+		return max(prof.SndBuf, c.sndMem())
+	}
+	return prof.SndBuf
+}
+
+// sndMem is what tcp_sndbuf_expand makes room for, at most tcp_wmem[2]:
+// twice (no congestion control of the model's has sndbuf_expand) the
+// congestion window, at least the initial one (TCP_INIT_CWND) and
+// reordering + 1, in segments each counted as the kernel would allocate it
+// without GSO — a head rounded up to a power of two, and a struct
+// sk_buff. (Linux counts the larger of the peer's MSS option and
+// the MSS in use; the model keeps the MSS in use, with the timestamps'
+// 12 bytes it gave up.)
+func (c *Conn) sndMem() int {
+	mss := c.mss
+	if c.tsOK {
+		mss += tsOptionLen
+	}
+	perMSS := 1<<bits.Len(uint(mss+maxTCPHeader+skbSharedInfo-1)) + skbStruct
+	segs := max(c.host.profile.InitCwnd, c.cwnd/max(c.mss, 1), tcpReordering+1)
+	return min(2*segs*perMSS, c.host.profile.SndBufMax)
+}
 
 // sizeGoal is how much a write puts in one buffer (tcp_xmit_size_goal):
 // the most a GSO packet takes, bounded by half the largest window the peer
@@ -405,7 +461,12 @@ func (c *Conn) checkSpace() {
 	if c.sb == nil || !c.sb.noSpace {
 		return
 	}
-	q, buf := c.wmemQueued(), int(c.opts.SndBuf)
+	// tcp_new_space: the buffer grows first, unless SO_SNDBUF locked it
+	// or the congestion window is full (tcp_should_expand_sndbuf).
+	if c.opts.SndBuf == 0 && len(c.sent) < c.cwnd/max(c.mss, 1) {
+		c.sb.size = max(c.sb.size, c.sndMem())
+	}
+	q, buf := c.wmemQueued(), c.SndBuf()
 	if buf-q >= q>>1 && q < buf {
 		c.sb.noSpace = false
 		c.notify(Writable)

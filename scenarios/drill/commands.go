@@ -62,7 +62,7 @@ var sysctls = map[string]sysctl{
 	"net.ipv4.tcp_rmem":                {triple: func(p *netsim.Profile, def, most int) { p.RcvBuf, p.RcvBufMax = def, most }},
 	// The send buffer a socket starts with, which getsockopt(SO_SNDBUF)
 	// reads; the model bounds a send queue only by SO_SNDBUF.
-	"net.ipv4.tcp_wmem":                  {triple: func(p *netsim.Profile, def, _ int) { p.SndBuf = def }},
+	"net.ipv4.tcp_wmem":                  {triple: func(p *netsim.Profile, def, most int) { p.SndBuf, p.SndBufMax = def, most }},
 	"net.ipv4.tcp_frto":                  {any: true},
 	"net.ipv4.tcp_dsack":                 {any: true},
 	"net.ipv4.tcp_fack":                  {any: true},
@@ -89,7 +89,7 @@ var sysctls = map[string]sysctl{
 // has are applied; the rest (tcp_metrics flush, the tun device's qdisc)
 // touch nothing it models.
 var defaultsScripts = map[string][]string{
-	"./defaults.sh":            {"net.ipv4.tcp_rmem=4096 540000 15728640", "net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
+	"./defaults.sh":            {"net.ipv4.tcp_rmem=4096 540000 15728640", "net.ipv4.tcp_wmem=4096 262144 4194304", "net.ipv4.tcp_timestamps=1", "net.ipv4.tcp_syn_retries=5", "net.ipv4.tcp_synack_retries=5", "net.ipv4.tcp_sack=1", "net.ipv4.tcp_ecn=0"},
 	"../common/defaults.sh":    googleDefaults,
 	"../../common/defaults.sh": googleDefaults,
 }

@@ -68,11 +68,17 @@ var sockopts = map[string]sockopt{
 	},
 	// SO_SNDBUF and SO_RCVBUF store twice what is asked, capped and
 	// floored as sock_setsockopt does (netsim's SndBufFor, RcvBufFor);
-	// getsockopt reads what is stored, or the host's tcp_wmem[1] and
-	// tcp_rmem[1] when the socket set nothing.
+	// getsockopt reads what is stored, or when the socket set nothing the
+	// host's tcp_rmem[1], and tcp_wmem[1] as the connection grew it
+	// (netsim's Conn.SndBuf: tcp_sndbuf_expand).
 	"SO_SNDBUF": {
 		set: func(r *runner, o *netsim.SockOpts, v int64, _ Expr) { o.SndBuf = r.host.Profile().SndBufFor(v) },
-		get: func(r *runner, s *socket) int64 { return int64(orDefault(int(s.opts.SndBuf), r.host.Profile().SndBuf)) },
+		get: func(r *runner, s *socket) int64 {
+			if s.conn != nil && s.opts.SndBuf == 0 {
+				return int64(s.conn.SndBuf())
+			}
+			return int64(orDefault(int(s.opts.SndBuf), r.host.Profile().SndBuf))
+		},
 	},
 	"SO_RCVBUF": {
 		set: func(r *runner, o *netsim.SockOpts, v int64, _ Expr) { o.RcvBuf = r.host.Profile().RcvBufFor(v) },
