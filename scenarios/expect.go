@@ -67,8 +67,10 @@ type expectRule interface {
 	observe(j *judge, e netsim.Event)
 	// watches is the kinds of events observe looks at.
 	watches() watched
-	// verdict judges with the lab's state at the time of judging.
-	verdict(j *judge, snap *lab.Snapshot, runTime time.Duration) (bool, i18n.Message)
+	// verdict judges, with the lab's state at the time of judging if it
+	// needs it: state builds it (once for all the expectations judged
+	// then; a snapshot of 100,000 clients takes a while).
+	verdict(j *judge, state func() *lab.Snapshot, runTime time.Duration) (bool, i18n.Message)
 }
 
 // watched is a set of the kinds of events expectations look at while the
@@ -291,7 +293,7 @@ func (d *detectRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *detectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *detectRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictNoDetection)
 	}
@@ -320,7 +322,7 @@ func (d *noDetectRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *noDetectRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *noDetectRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if j.detected {
 		return false, i18n.M(i18n.VerdictDetectedAt, "At", netsim.Shown(j.detectAt), "Cause", j.cause)
 	}
@@ -352,7 +354,8 @@ func (d *stateRule) check(c *checker, p string) (i18n.Message, time.Duration, er
 func (d *stateRule) watches() watched             { return 0 }
 func (d *stateRule) observe(*judge, netsim.Event) {}
 
-func (d *stateRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *stateRule) verdict(_ *judge, state func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+	snap := state()
 	if d.State == netsim.Listen.String() {
 		for _, h := range snap.Hosts {
 			for _, l := range h.Listening {
@@ -408,7 +411,7 @@ func (d *reconnectsRule) check(c *checker, p string) (i18n.Message, time.Duratio
 func (d *reconnectsRule) watches() watched                 { return watchReconnects }
 func (d *reconnectsRule) observe(j *judge, e netsim.Event) { j.countAttempts((*countSpec)(d), e) }
 
-func (d *reconnectsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *reconnectsRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return (*countSpec)(d).in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
 }
 
@@ -425,7 +428,7 @@ func (d *peakRule) check(c *checker, p string) (i18n.Message, time.Duration, err
 func (d *peakRule) watches() watched                 { return watchReconnects }
 func (d *peakRule) observe(j *judge, e netsim.Event) { j.countAttempts((*countSpec)(d), e) }
 
-func (d *peakRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *peakRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	peak := peakIn(j.attempts, peakWindow)
 	return (*countSpec)(d).in(peak), i18n.M(i18n.VerdictPeak, "N", peak)
 }
@@ -456,7 +459,7 @@ func (d *detectionsRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *detectionsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *detectionsRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return (*countSpec)(d).in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
 }
 
@@ -476,7 +479,7 @@ func (d *backlogRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *backlogRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *backlogRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return (*countSpec)(d).in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
 }
 
@@ -521,7 +524,7 @@ func (d *boxDropsRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *boxDropsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *boxDropsRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return d.bounds().in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
 }
 
@@ -546,7 +549,8 @@ func (d *connectedRule) check(c *checker, p string) (i18n.Message, time.Duration
 func (d *connectedRule) watches() watched             { return 0 }
 func (d *connectedRule) observe(*judge, netsim.Event) {}
 
-func (d *connectedRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *connectedRule) verdict(_ *judge, state func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+	snap := state()
 	n := 0
 	for _, a := range snap.Apps {
 		if a.Name == d.App {
@@ -578,7 +582,7 @@ func (d *bytesRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *bytesRule) verdict(j *judge, _ *lab.Snapshot, runTime time.Duration) (bool, i18n.Message) {
+func (d *bytesRule) verdict(j *judge, _ func() *lab.Snapshot, runTime time.Duration) (bool, i18n.Message) {
 	perMin := float64(j.bytes) / max(runTime.Minutes(), 1e-9)
 	return perMin <= *d.AtMost, i18n.M(i18n.VerdictRate, "Rate", strconv.FormatFloat(perMin, 'f', 1, 64))
 }
@@ -609,7 +613,8 @@ func (d *latencyRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 func (d *latencyRule) watches() watched             { return 0 }
 func (d *latencyRule) observe(*judge, netsim.Event) {}
 
-func (d *latencyRule) verdict(_ *judge, snap *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *latencyRule) verdict(_ *judge, state func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+	snap := state()
 	for _, a := range snap.Apps {
 		if a.Name == d.App && a.Poll != nil {
 			m := a.Poll.MeanLatency()
@@ -700,8 +705,8 @@ type judge struct {
 func (j *judge) observe(e netsim.Event) { j.x.rule.observe(j, e) }
 
 // verdict judges the expectation with the lab's state now.
-func (j *judge) verdict(snap *lab.Snapshot, runTime time.Duration) (bool, i18n.Message) {
-	return j.x.rule.verdict(j, snap, runTime)
+func (j *judge) verdict(state func() *lab.Snapshot, runTime time.Duration) (bool, i18n.Message) {
+	return j.x.rule.verdict(j, state, runTime)
 }
 
 // matches: an empty want matches anything.

@@ -69,7 +69,7 @@ func (d *syscallRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *syscallRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *syscallRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictSyscallNone, "Count", j.count)
 	}
@@ -129,7 +129,7 @@ func (d *segmentRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *segmentRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *segmentRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictSegmentNone, "Count", j.count)
 	}
@@ -164,7 +164,7 @@ func (d *segmentsRule) observe(j *judge, e netsim.Event) {
 	}
 }
 
-func (d *segmentsRule) verdict(j *judge, _ *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
+func (d *segmentsRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) (bool, i18n.Message) {
 	return d.bounds().in(j.count), i18n.M(i18n.VerdictCount, "N", j.count)
 }
 

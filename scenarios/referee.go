@@ -97,18 +97,22 @@ func (r *Referee) Until() time.Duration { return r.until }
 
 // Judge judges the expectations due at t (at the end of the run: every one
 // not judged yet) with the lab's state snap at t, in the scenario's order.
-// snap is called at most once, and only when an expectation is due.
+// snap is called at most once, and only when an expectation due judges the
+// state (most count events).
 func (r *Referee) Judge(t time.Duration, snap func() *lab.Snapshot) []ExpectEvent {
 	var out []ExpectEvent
 	var s *lab.Snapshot
+	state := func() *lab.Snapshot {
+		if s == nil {
+			s = snap()
+		}
+		return s
+	}
 	for _, j := range r.judges {
 		if j.done || (j.x.At != t && t != r.until) {
 			continue
 		}
-		if s == nil {
-			s = snap()
-		}
-		ok, detail := j.verdict(s, t)
+		ok, detail := j.verdict(state, t)
 		if j.x.At > r.until {
 			ok, detail = false, i18n.M(i18n.VerdictNotJudged, "Stop", r.until, "At", j.x.At)
 		}

@@ -45,7 +45,10 @@ func TestVerdictTimesToTheMillisecond(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			j := tc.judge
 			j.x.rule = tc.rule
-			ok, detail := j.verdict(&lab.Snapshot{}, 3*time.Minute)
+			ok, detail := j.verdict(func() *lab.Snapshot {
+				t.Error("a rule that counts events asked for the lab's state")
+				return &lab.Snapshot{}
+			}, 3*time.Minute)
 			if !ok {
 				t.Errorf("judged %v at %v, want a pass: the exact time is inside the window", ok, at)
 			}
