@@ -40,3 +40,27 @@ func TestNarrowRowsKeepTheirPoint(t *testing.T) {
 		t.Errorf("the Chinese key line has %d fields at 80 columns, the English %d", zh, en)
 	}
 }
+
+// At 80×24 the narration pane has three lines, and an orphan's give-up
+// (preset-ssh, 4:11.672) needs six: its point — the kernel frees the
+// socket without a word, no RST, nobody to tell — comes first, so the
+// three lines keep it; the numbers follow, a scroll away.
+func TestNarrowNarrationKeepsItsPoint(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.English, []string{"04:11.672 laptop's TCP gives up on the socket to 10.0.0.1:22 its application",
+			"closed, and frees it without a word: no RST, and no application",
+			"left to tell. 8 retransmissions went unanswered."}},
+		{i18n.Chinese, []string{"04:11.672 laptop 的 TCP 放弃了连向 10.0.0.1:22、已被应用程序关闭的套接字，并",
+			"悄悄释放它：不发 RST，也没有应用程序可以通知。8 次重传都没有回应。"}},
+	} {
+		view := labAtIn(t, "preset-ssh", 4*time.Minute+12*time.Second, 80, 24, c.lang).View()
+		for _, w := range c.want {
+			if !strings.Contains(view, w) {
+				t.Errorf("%v: at 80×24 the narration does not show %q:\n%s", c.lang, w, view)
+			}
+		}
+	}
+}
