@@ -269,17 +269,14 @@ type detectRule struct {
 }
 
 func (d *detectRule) check(c *checker, p string) (i18n.Message, time.Duration, error) {
-	if len(d.Between) != 2 || d.Between[0] > d.Between[1] {
+	if d.Between == nil { // required here, optional for a call or a segment
 		return i18n.Message{}, 0, &lab.FieldError{Path: p + ".between", Msg: i18n.M(i18n.ExpectBetween)}
 	}
-	if err := c.time(p+".between", d.Between[0]); d.Between[0] < 0 {
-		return i18n.Message{}, 0, err
-	}
-	err := firstErr(c.cause(p+".cause", d.Cause), c.host(p+".host", d.Host, d.App == ""), c.app(p+".app", d.App, false),
-		c.time(p+".between", d.Between[1]))
-	name := i18n.M(i18n.ExpectNameDetect, "Who", who(d.Host, d.App), "From", d.Between[0], "To", d.Between[1])
+	err := firstErr(c.window(p, d.Between), c.cause(p+".cause", d.Cause), c.host(p+".host", d.Host, d.App == ""),
+		c.app(p+".app", d.App, false))
+	name := i18n.M(i18n.ExpectNameDetect, "Who", who(d.Host, d.App), "When", windowText(d.Between))
 	if d.Cause != "" {
-		name = i18n.M(i18n.ExpectNameDetectBy, "Who", who(d.Host, d.App), "Cause", d.Cause, "From", d.Between[0], "To", d.Between[1])
+		name = i18n.M(i18n.ExpectNameDetectBy, "Who", who(d.Host, d.App), "Cause", d.Cause, "When", windowText(d.Between))
 	}
 	return name, 0, err
 }
@@ -297,7 +294,7 @@ func (d *detectRule) verdict(j *judge, _ func() *lab.Snapshot, _ time.Duration) 
 	if !j.detected {
 		return false, i18n.M(i18n.VerdictNoDetection)
 	}
-	return j.detectAt >= d.Between[0] && j.detectAt <= d.Between[1], i18n.M(i18n.VerdictDetectedAt, "At", netsim.Shown(j.detectAt), "Cause", j.cause)
+	return inWindow(j.detectAt, d.Between), i18n.M(i18n.VerdictDetectedAt, "At", netsim.Shown(j.detectAt), "Cause", j.cause)
 }
 
 // noDetectRule: no detection (by host, or anyone) before a time.

@@ -186,7 +186,9 @@ func (c *checker) node(p, n string) error {
 	return &lab.FieldError{Path: p, Msg: i18n.M(i18n.ConfigNoNode, "Name", n)}
 }
 
-// window checks an optional between: two times in order, within the run.
+// window checks a between, the window of a detection, a call or a
+// segment (optional for the last two): two times in order, both within
+// the run.
 func (c *checker) window(p string, between []time.Duration) error {
 	switch {
 	case between == nil:
@@ -194,13 +196,13 @@ func (c *checker) window(p string, between []time.Duration) error {
 	case len(between) != 2 || between[0] > between[1]:
 		return &lab.FieldError{Path: p + ".between", Msg: i18n.M(i18n.ExpectBetween)}
 	}
-	return c.time(p+".between", between[1])
+	return firstErr(c.time(p+".between", between[0]), c.time(p+".between", between[1]))
 }
 
 // windowText says when, for an expectation's name: "between 2s and 3s",
-// or nothing.
+// "at 2s" when both ends are the same time, or nothing.
 func windowText(between []time.Duration) i18n.Message {
-	if between == nil {
+	if len(between) != 2 {
 		return i18n.Message{}
 	}
 	if between[0] == between[1] {
@@ -238,9 +240,9 @@ func appMatches(got, want string) bool {
 	return want == "" || got == want || appBase(got) == want
 }
 
-// shown is a time as a verdict shows it: to the millisecond, as people
-// read times (the trace's own clock, 00:02:14.100), not to the nanosecond
-// the simulator keeps. The judging uses the exact time.
+// inWindow reports whether t is within between (both ends included), or
+// between is not given. It judges the exact time; a verdict shows it as
+// every time is shown (netsim.Shown).
 func inWindow(t time.Duration, between []time.Duration) bool {
 	return between == nil || (t >= between[0] && t <= between[1])
 }

@@ -130,12 +130,12 @@ var expectMessages = map[ID]entry{
 		Zh: "任何一方",
 	},
 	ExpectNameDetect: {
-		En: "{{.Who}} detects its peer between {{.From}} and {{.To}}",
-		Zh: "{{.Who}} 在 {{.From}}到 {{.To}}之间发现对端断开",
+		En: "{{.Who}} detects its peer{{.When}}",
+		Zh: "{{.Who}} 发现对端断开{{.When}}",
 	},
 	ExpectNameDetectBy: {
-		En: "{{.Who}} detects its peer ({{.Cause}}) between {{.From}} and {{.To}}",
-		Zh: "{{.Who}} 在 {{.From}}到 {{.To}}之间发现对端断开（{{.Cause}}）",
+		En: "{{.Who}} detects its peer ({{.Cause}}){{.When}}",
+		Zh: "{{.Who}} 发现对端断开（{{.Cause}}）{{.When}}",
 	},
 	ExpectNameNoDetect: {
 		En: "{{.Who}} detects nothing before {{.Before}}",
