@@ -20,11 +20,12 @@ import (
 // that was moved ahead), in a heap; the ring holds the entries of the next
 // slotCount−1 slots, each slot an unsorted list that an entry is appended
 // to; far holds the entries beyond, in a heap. When near is empty, cur
-// moves to the next slot that holds entries: its list is copied into near
-// and heaped (in O(n)), and the entries of far that the ring now reaches
-// move into it. Every entry in near is due before every entry elsewhere,
-// and near is a heap on the full key, so the order is exactly that of one
-// heap on (deadline, sequence number). A slot holds the entries of
+// moves to the next slot that holds entries: its list is copied into near,
+// its stale entries dropped (keepLive: the timers they were for have been
+// stopped or re-armed since), and heaped (in O(n)); the entries of far
+// that the ring now reaches move into it. Every entry in near is due
+// before every entry elsewhere, and near is a heap on the full key, so the
+// order is exactly that of one heap on (deadline, sequence number). A slot holds the entries of
 // 262 µs, and the ring reaches 1.07 s ahead: a heartbeat's second, an RTO,
 // a delayed ACK and a packet in flight all go into the ring with an
 // append.
@@ -245,14 +246,26 @@ func (q *queue) keepLiveIn(c *chain) int {
 	return dropped
 }
 
-// keepLive filters the live entries of es in place.
+// keepLive filters the live entries of es in place. It tests them one
+// after the other with no branch on what it finds (an entry is copied
+// whether or not it is kept), so that the processor issues the loads of
+// many timers at once: with 100,000 connections each is a cache miss,
+// and a slot's stale entries (the timers stopped or re-armed since) are
+// nearly as many as its live ones (bench-pingpong: three for every four).
 func keepLive(es []entry) []entry {
-	live := es[:0]
-	for _, e := range es {
-		if e.live() {
-			live = append(live, e)
-		}
+	n := 0
+	for i := range es {
+		e := es[i]
+		es[n] = e
+		n += b2i(e.t.armed) & b2i(e.t.seq == e.seq) // live(), without its branch
 	}
-	clear(es[len(live):])
-	return live
+	clear(es[n:])
+	return es[:n]
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
