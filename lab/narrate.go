@@ -80,11 +80,11 @@ func narratePowerOff(s *Session, host string) i18n.Message {
 // peerStates are the states of the connections other hosts hold to h,
 // each once, in the order first met.
 func peerStates(s *Session, h *netsim.Host) []string {
-	seen := map[netip.AddrPort]bool{} // the NATs' mappings of h's flows
+	mapped := map[netip.AddrPort]bool{} // the NATs' mappings of h's flows
 	for _, m := range s.sim.Middleboxes() {
 		for _, f := range m.Flows() {
 			if f.Mapped.IsValid() && f.Inside.Addr() == h.Addr() {
-				seen[f.Mapped] = true
+				mapped[f.Mapped] = true
 			}
 		}
 	}
@@ -95,7 +95,7 @@ func peerStates(s *Session, h *netsim.Host) []string {
 		}
 		for _, c := range o.Conns() {
 			r := c.RemoteAddr()
-			if (r.Addr() == h.Addr() || seen[r]) && c.State() != netsim.Closed && !slices.Contains(out, c.State().String()) {
+			if (r.Addr() == h.Addr() || mapped[r]) && c.State() != netsim.Closed && !slices.Contains(out, c.State().String()) {
 				out = append(out, c.State().String())
 			}
 		}
