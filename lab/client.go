@@ -19,14 +19,18 @@ type clientGroup struct {
 }
 
 func newClientGroup(s *Session, cfg *AppConfig) *clientGroup {
-	g := &clientGroup{s: s, cfg: cfg}
-	for i := range cfg.Count {
+	g := &clientGroup{s: s, cfg: cfg, clients: make([]*client, cfg.Count)}
+	// One block, in the order the clients start and ping: client i+1's
+	// state lies right after client i's.
+	all := make([]client, cfg.Count)
+	for i := range all {
 		name := cfg.Name
 		if cfg.Count > 1 {
 			name = fmt.Sprintf("%s#%d", cfg.Name, i+1)
 		}
-		g.clients = append(g.clients, &client{s: s, cfg: cfg, name: name, index: i,
-			target: s.addrOf(cfg.Connect, cfg.Port+uint16(i%cfg.Ports))})
+		all[i] = client{s: s, cfg: cfg, name: name, index: i,
+			target: s.addrOf(cfg.Connect, cfg.Port+uint16(i%cfg.Ports))}
+		g.clients[i] = &all[i]
 	}
 	return g
 }
@@ -49,20 +53,22 @@ func (g *clientGroup) reconfigure() {
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
-	s      *Session
-	cfg    *AppConfig
-	name   string
-	index  int
-	target netip.AddrPort
-
+	// What a ping and its answer visit first, together.
+	s     *Session
+	cfg   *AppConfig
 	proc  *netsim.Process
 	conn  *netsim.Conn
-	udp   *netsim.UDPConn
-	hb    *heartbeat
+	hb    *heartbeat // &beat while a connection is watched, else nil
+	sent  uint64     // bytes written on conn: the next message's offset
+	name  string
 	dec   decoder
-	sent  uint64 // bytes written on conn: the next message's offset
-	bo    *backoff
+	beat  heartbeat
 	state ClientState
+
+	index  int
+	target netip.AddrPort
+	udp    *netsim.UDPConn
+	bo     *backoff
 
 	// The timers are made when first armed (a nil one is stopped): most
 	// clients never arm retryTimer or trafficTimer, and startTimer and
@@ -181,7 +187,8 @@ func (c *client) onConnected() {
 	if c.pingScale == 0 {
 		c.pingScale = 1
 	}
-	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDead)
+	c.hb = &c.beat
+	c.hb.init(c.proc, c.cfg, c)
 	c.hb.scale = c.pingScale
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
@@ -220,7 +227,7 @@ func (c *client) onBytes(data []byte) {
 		c.hb.received()
 	}
 	for _, f := range c.dec.feed(data) {
-		c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "recv", f)
+		c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", f)
 		switch f.typ {
 		case framePing:
 			c.answer(f)
@@ -274,7 +281,7 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 	if c.conn == nil {
 		return
 	}
-	c.s.appEvent(c.cfg.Host, c.name, c.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
+	c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "send", frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
 	if c.hb != nil {
 		c.hb.wrote()
 	}
@@ -304,8 +311,14 @@ func (c *client) onGoAway() {
 	c.s.narrate(i18n.M(i18n.NarrateGoAwayClient, "Client", c.name, "Interval", scaled(c.cfg.Heartbeat.Interval, c.pingScale)))
 }
 
-// onDead: the heartbeat gave up on the peer.
-func (c *client) onDead(cause netsim.Cause, silent time.Duration) { c.lostSilent(cause, silent) }
+// peerDead: the heartbeat gave up on the peer.
+func (c *client) peerDead(cause netsim.Cause, silent time.Duration) {
+	if c.cfg.Proto == "udp" {
+		c.serverSilent(cause, silent)
+		return
+	}
+	c.lostSilent(cause, silent)
+}
 
 // lost: the stack ended the connection (FIN, RST, a TCP timeout); the
 // silence is counted from the last segment the connection received.

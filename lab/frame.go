@@ -163,8 +163,9 @@ func encodeEvents(t frameType, events []feedRef, eventSize, header int) []byte {
 // decoder splits a byte stream into frames.
 type decoder struct {
 	buf    []byte  // the start of a frame not yet complete
-	frames []frame // reused by each feed
+	frames []frame // reused by each feed, in first while one frame is all
 	pos    uint64  // the offset in the stream of buf's first byte
+	first  [1]frame
 }
 
 // feed adds bytes and returns the complete frames they finish. The result
@@ -176,6 +177,9 @@ func (d *decoder) feed(p []byte) []frame {
 		in = d.buf
 	}
 	d.frames = d.frames[:0]
+	if d.frames == nil {
+		d.frames = d.first[:0] // a heartbeat's frame, read where its owner's state is
+	}
 	for len(in) >= 2 {
 		n, k := binary.Uvarint(in[1:])
 		if k <= 0 {

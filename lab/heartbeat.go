@@ -16,14 +16,15 @@ import (
 // timers belong to the application's process, so they stop while it is
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
-	cfg  *AppConfig // live: parameter changes apply from the next timer
-	proc *netsim.Process
-	ping func(seq uint32) // send a ping
-	dead func(cause netsim.Cause, silent time.Duration)
+	cfg   *AppConfig // live: parameter changes apply from the next timer
+	sim   *netsim.Sim
+	proc  *netsim.Process
+	owner heartbeatOwner
 
 	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
 	seq      uint32
-	pending  []pendingPing // pings sent and not answered, oldest first
+	pending  []pendingPing // pings sent and not answered, oldest first (in first while they fit)
+	first    [1]pendingPing
 	missed   int
 	lastRecv time.Duration
 	lastSend time.Duration
@@ -62,11 +63,25 @@ type pendingPing struct {
 	deadline time.Duration
 }
 
-func newHeartbeat(p *netsim.Process, cfg *AppConfig, ping func(uint32), dead func(netsim.Cause, time.Duration)) *heartbeat {
-	return &heartbeat{cfg: cfg, proc: p, ping: ping, dead: dead, scale: 1}
+// heartbeatOwner is the side a heartbeat watches for: it sends the pings
+// the heartbeat asks for, and acts when the heartbeat declares the peer
+// dead. (An interface, not two closures: the owner is the client or
+// handler whose fields a ping visits anyway.)
+type heartbeatOwner interface {
+	sendPing(seq uint32)
+	peerDead(cause netsim.Cause, silent time.Duration)
 }
 
-func (h *heartbeat) now() time.Duration { return h.proc.Host().Sim().Now() }
+// init makes h a new heartbeat of p's for owner, in place: a client or a
+// handler holds its heartbeat among its own fields, where a ping finds it.
+// The timers of an earlier heartbeat in the same place are let go (they
+// were stopped with it).
+func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner) {
+	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, scale: 1}
+	h.pending = h.first[:0]
+}
+
+func (h *heartbeat) now() time.Duration { return h.sim.Now() }
 
 // start begins watching a connection that has just opened.
 func (h *heartbeat) start() {
@@ -171,7 +186,7 @@ func (h *heartbeat) onPingTimer() {
 	if h.stopped {
 		return
 	}
-	now, hb := h.now(), h.cfg.Heartbeat
+	now, hb := h.now(), &h.cfg.Heartbeat
 	if hb.Interval <= 0 {
 		return
 	}
@@ -190,7 +205,7 @@ func (h *heartbeat) onPingTimer() {
 			h.answerTimer.Reset(h.pending[0].deadline)
 		}
 	}
-	h.ping(h.seq)
+	h.owner.sendPing(h.seq)
 	if h.stopped {
 		return
 	}
@@ -243,7 +258,7 @@ func (h *heartbeat) fired() *missedPing {
 func (h *heartbeat) declareDead(cause netsim.Cause) {
 	silent := h.now() - h.lastRecv
 	h.stop()
-	h.dead(cause, silent)
+	h.owner.peerDead(cause, silent)
 }
 
 // timers lists the live timers for display.

@@ -156,18 +156,20 @@ func (srv *server) remove(h *handler) {
 type handler struct {
 	srv      *server
 	conn     *netsim.Conn
-	hb       *heartbeat
+	hb       *heartbeat // &beat
+	sent     uint64     // bytes written: the next message's offset
+	closed   bool
 	dec      decoder
-	sent     uint64 // bytes written: the next message's offset
+	beat     heartbeat
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
-	closed   bool
 }
 
 func (h *handler) start() {
 	srv := h.srv
-	h.hb = newHeartbeat(srv.proc, srv.cfg, h.sendPing, h.onDead)
+	h.hb = &h.beat
+	h.hb.init(srv.proc, srv.cfg, h)
 	h.hb.start()
 	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
 	h.readAll()
@@ -184,7 +186,7 @@ func (h *handler) onBytes(data []byte) {
 		if h.closed {
 			return
 		}
-		s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "recv", f)
+		s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", f)
 		switch f.typ {
 		case framePing:
 			h.onPing(f)
@@ -231,7 +233,7 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 		return
 	}
 	cfg := h.srv.cfg
-	h.srv.s.appEvent(cfg.Host, cfg.Name, h.conn.Name(), "send", frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
+	h.srv.s.connAppEvent(cfg.Host, cfg.Name, h.conn, "send", frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
 	h.hb.wrote()
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
@@ -253,7 +255,7 @@ func (h *handler) onError(err error) {
 	h.lost(cause, h.srv.s.Now()-h.conn.LastReceived())
 }
 
-func (h *handler) onDead(cause netsim.Cause, silent time.Duration) { h.lost(cause, silent) }
+func (h *handler) peerDead(cause netsim.Cause, silent time.Duration) { h.lost(cause, silent) }
 
 // lost: the handler concludes its client is gone, and closes.
 func (h *handler) lost(cause netsim.Cause, silent time.Duration) {

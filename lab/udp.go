@@ -17,8 +17,11 @@ import (
 
 // udpPeer is one client in a UDP server's table.
 type udpPeer struct {
+	srv  *server
 	addr netip.AddrPort
+	name string // the socket's name, with the peer's address
 	hb   *heartbeat
+	beat heartbeat
 }
 
 func (srv *server) startUDP() {
@@ -59,19 +62,9 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	if p := srv.peerAt[addr]; p != nil {
 		return p // by the index: a table of 100,000 clients is not searched for each datagram
 	}
-	p := &udpPeer{addr: addr}
-	s, cfg := srv.s, srv.cfg
-	name := srv.udp.Name() + " > " + addr.String()
-	p.hb = newHeartbeat(srv.proc, cfg, func(seq uint32) {
-		b := s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
-		s.appEvent(cfg.Host, cfg.Name, name, "send", frame{typ: framePing, seq: seq, size: len(b)})
-		srv.udp.WriteTo(b, addr, framePing.msgName())
-	}, func(cause netsim.Cause, silent time.Duration) {
-		s.totals.Detections++
-		s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, udp: true, missed: p.hb.fired()}, name, addr.String(), cause, silent)
-		srv.peers = slices.DeleteFunc(srv.peers, func(x *udpPeer) bool { return x == p })
-		delete(srv.peerAt, addr)
-	})
+	p := &udpPeer{srv: srv, addr: addr, name: srv.udp.Name() + " > " + addr.String()}
+	p.hb = &p.beat
+	p.hb.init(srv.proc, srv.cfg, p)
 	p.hb.start()
 	srv.peers = append(srv.peers, p)
 	if srv.peerAt == nil {
@@ -79,6 +72,24 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	}
 	srv.peerAt[addr] = p
 	return p
+}
+
+// sendPing pings the client.
+func (p *udpPeer) sendPing(seq uint32) {
+	s, cfg := p.srv.s, p.srv.cfg
+	b := s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
+	s.appEvent(cfg.Host, cfg.Name, p.name, "send", frame{typ: framePing, seq: seq, size: len(b)})
+	p.srv.udp.WriteTo(b, p.addr, framePing.msgName())
+}
+
+// peerDead: the client fell silent; the server forgets it.
+func (p *udpPeer) peerDead(cause netsim.Cause, silent time.Duration) {
+	srv := p.srv
+	s, cfg := srv.s, srv.cfg
+	s.totals.Detections++
+	s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, udp: true, missed: p.hb.fired()}, p.name, p.addr.String(), cause, silent)
+	srv.peers = slices.DeleteFunc(srv.peers, func(x *udpPeer) bool { return x == p })
+	delete(srv.peerAt, p.addr)
 }
 
 // connectUDP "connects" a UDP client: it binds a socket and starts
@@ -112,20 +123,21 @@ func (c *client) connectUDP() {
 			}
 		}
 	})
-	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)
+	c.hb = &c.beat
+	c.hb.init(c.proc, c.cfg, c)
 	c.hb.start()
 }
 
-// onDeadUDP: the server stopped answering. There is no connection to
+// serverSilent: the server stopped answering. There is no connection to
 // close: the client says so and keeps pinging.
-func (c *client) onDeadUDP(cause netsim.Cause, silent time.Duration) {
+func (c *client) serverSilent(cause netsim.Cause, silent time.Duration) {
 	s := c.s
 	if c.state != ClientWaiting {
 		s.totals.Detections++
 		s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, client: true, udp: true, missed: c.hb.fired()}, c.connName(), c.target.String(), cause, silent)
 		c.become(ClientWaiting)
 	}
-	c.hb = newHeartbeat(c.proc, c.cfg, c.sendPing, c.onDeadUDP)
+	c.hb.init(c.proc, c.cfg, c) // in place of the one that gave up
 	c.hb.start()
 }
 
