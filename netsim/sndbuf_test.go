@@ -2,6 +2,7 @@ package netsim_test
 
 import (
 	"net/netip"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +106,31 @@ func TestPingPongAllocatesNothing(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(20, round); n != 0 {
 		t.Errorf("a ping and its answer allocate %.1f times", n)
+	}
+}
+
+// TestKeptEventsKeepTheirPayload: an event that an observer keeps shows
+// the payload its packet carried, after the send queue it came from has
+// taken the next writes: while an observer keeps events, the queue's
+// memory is not reused.
+func TestKeptEventsKeepTheirPayload(t *testing.T) {
+	var kept []*netsim.SegmentEvent
+	s, _, c := pingWorld(t, func(netsim.Event) {})
+	s.Observe(func(e netsim.Event) {
+		if seg, ok := e.(*netsim.SegmentEvent); ok && seg.Fate == netsim.FateSent && seg.SrcHost == "client" && len(seg.Packet.Payload) > 0 {
+			kept = append(kept, seg)
+		}
+	})
+	s.RunUntil(time.Second)
+	for _, msg := range []string{"one", "two", "six"} {
+		s.Do(func() { c.Write([]byte(msg), msg) })
+		s.RunFor(time.Second)
+	}
+	var got []string
+	for _, e := range kept {
+		got = append(got, string(e.Packet.Payload))
+	}
+	if strings.Join(got, " ") != "one two six" {
+		t.Errorf("the kept events show %q, want one two six", got)
 	}
 }
