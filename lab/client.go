@@ -68,7 +68,10 @@ type client struct {
 	index  int
 	target netip.AddrPort
 	udp    *netsim.UDPConn
-	bo     *backoff
+	// udpName is the UDP socket's name with the server's address, in
+	// events, made once rather than for each datagram.
+	udpName string
+	bo      *backoff
 
 	// The timers are made when first armed (a nil one is stopped): most
 	// clients never arm retryTimer or trafficTimer, and startTimer and
@@ -347,7 +350,7 @@ func (c *client) connName() string {
 		return c.conn.Name()
 	}
 	if c.udp != nil {
-		return c.udp.Name() + " > " + c.target.String()
+		return c.udpName
 	}
 	return ""
 }

@@ -45,10 +45,10 @@ func (srv *server) readUDP() {
 		var dec decoder
 		for _, f := range dec.feed(d.Payload) {
 			f.stream = false // a datagram: no stream
-			s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "recv", f)
+			s.appEvent(cfg.Host, cfg.Name, peer.name, "recv", f)
 			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
 				b := s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
-				s.appEvent(cfg.Host, cfg.Name, srv.udp.Name()+" > "+d.From.String(), "send", frame{typ: framePong, seq: f.seq, size: len(b)})
+				s.appEvent(cfg.Host, cfg.Name, peer.name, "send", frame{typ: framePong, seq: f.seq, size: len(b)})
 				srv.udp.WriteTo(b, d.From, framePong.msgName())
 				s.totals.HeartbeatAcks++
 				s.totals.HeartbeatBytes += uint64(len(b))
@@ -100,7 +100,7 @@ func (c *client) connectUDP() {
 		c.callFailed(err)
 		return
 	}
-	c.udp = u
+	c.udp, c.udpName = u, u.Name()+" > "+c.target.String()
 	c.become(ClientConnected)
 	c.everConnected = true
 	u.OnReadable(func() {
