@@ -436,22 +436,21 @@ func (c *Conn) freeAcked() {
 	if c.sb == nil {
 		return
 	}
-	ends := c.sb.ends
+	c.sb.ends = dropCovered(c.sb.ends, c.sndBufSeq)
+	c.sb.pushed = dropCovered(c.sb.pushed, c.sndBufSeq)
+}
+
+// dropCovered removes the leading sequence numbers of seqs that seq
+// covers (at or before it), in place.
+func dropCovered(seqs []uint32, seq uint32) []uint32 {
 	i := 0
-	for i < len(ends) && seqLE(ends[i], c.sndBufSeq) {
+	for i < len(seqs) && seqLE(seqs[i], seq) {
 		i++
 	}
-	if i > 0 {
-		c.sb.ends = append(ends[:0], ends[i:]...)
+	if i == 0 {
+		return seqs
 	}
-	pushed := c.sb.pushed
-	j := 0
-	for j < len(pushed) && seqLE(pushed[j], c.sndBufSeq) {
-		j++
-	}
-	if j > 0 {
-		c.sb.pushed = append(pushed[:0], pushed[j:]...)
-	}
+	return append(seqs[:0], seqs[i:]...)
 }
 
 // checkSpace wakes a writer the full queue blocked once the free space
