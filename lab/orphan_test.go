@@ -33,7 +33,7 @@ func TestOrphanGiveUpIsNarrated(t *testing.T) {
 		}
 	}
 	want := map[i18n.Lang][]string{
-		i18n.English: {"00:03:32.271  narration server's TCP gives up on the socket to 10.0.0.2:47659 its application closed, and frees it without a word: no RST, and no application left to tell. 8 retransmissions went unanswered. An orphan retries by tcp_orphan_retries = 0, which Linux reads as 8 while the socket is alive: 1m42.2s from the first retransmission, checked when the retransmission timer fires: here 1m46.856s after the first."},
+		i18n.English: {"00:03:32.271  narration server's TCP gives up on the socket to 10.0.0.2:47659 that its application closed, and frees it without a word: no RST, and no application left to tell. 8 retransmissions went unanswered. An orphan retries by tcp_orphan_retries = 0, which Linux reads as 8 while the socket is alive: 1m42.2s from the first retransmission, checked when the retransmission timer fires: here 1m46.856s after the first."},
 		i18n.Chinese: {"00:03:32.271  narration server 的 TCP 放弃了连向 10.0.0.2:47659、已被应用程序关闭的套接字，并悄悄释放它：不发 RST，也没有应用程序可以通知。8 次重传都没有回应。孤儿套接字按 tcp_orphan_retries = 0 重试，套接字还活着时 Linux 把 0 当作 8：从第一次重传算起 1 分 42.2 秒，在重传定时器触发时检查：这里是第一次重传后 1 分 46.856 秒。"},
 	}
 	for _, l := range i18n.Langs {
@@ -74,7 +74,7 @@ func TestScriptGiveUpsAreNarrated(t *testing.T) {
 		}
 	}
 	want := []string{
-		"00:01:51.572  narration client's TCP gives up on the socket to 10.0.0.1:8080 its application closed, and frees it without a word: no RST, and no application left to tell. 8 retransmissions went unanswered. An orphan retries by tcp_orphan_retries = 0, which Linux reads as 8 while the socket is alive: 1m42.2s from the first retransmission, checked when the retransmission timer fires: here 1m46.16s after the first.",
+		"00:01:51.572  narration client's TCP gives up on the socket to 10.0.0.1:8080 that its application closed, and frees it without a word: no RST, and no application left to tell. 8 retransmissions went unanswered. An orphan retries by tcp_orphan_retries = 0, which Linux reads as 8 while the socket is alive: 1m42.2s from the first retransmission, checked when the retransmission timer fires: here 1m46.16s after the first.",
 		"00:15:43.407  narration server retransmitted its unacknowledged data until tcp_retries2 ran out, and gave up: ETIMEDOUT, 15m43.404s after the last segment from 10.0.0.2:47659. No RST is sent. tcp_retries2 = 15 is a budget of time, 15m24.6s from the first retransmission, checked only when the retransmission timer fires. By the rule: 15 retransmissions, and the give-up 15m28.488s after the first; with the kernel's timer slack, which fires every timeout a little late and can push one past the budget: 15, and the give-up 15m38.992s after the first. The program is not told: it learns at its next call on the socket, which fails with ETIMEDOUT.",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

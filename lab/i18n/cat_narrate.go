@@ -312,7 +312,7 @@ var narrateMessages = map[ID]entry{
 		Zh: "tcp_retries2 = {{.Retries}} 是一个时间预算：从第一次重传算起 {{.Budget}}，只在重传定时器触发时检查。按规则：重传 {{.RuleMade}} 次，在第一次重传后 {{.Rule}}放弃；内核的定时器误差让每次超时都晚一点触发，可能把某一次推到预算之外：重传 {{.Made}} 次，在第一次重传后 {{.Took}}放弃",
 	},
 	NarrateOrphanGaveUp: {
-		En: "{{.Host}}'s TCP gives up on the socket to {{.Peer}} its application closed, and frees it without a word: no RST, and no application left to tell. {{.Count}} retransmissions went unanswered. {{.Rule}}, checked when the retransmission timer fires: here {{.Took}} after the first.",
+		En: "{{.Host}}'s TCP gives up on the socket to {{.Peer}} that its application closed, and frees it without a word: no RST, and no application left to tell. {{.Count}} retransmissions went unanswered. {{.Rule}}, checked when the retransmission timer fires: here {{.Took}} after the first.",
 		Zh: "{{.Host}} 的 TCP 放弃了连向 {{.Peer}}、已被应用程序关闭的套接字，并悄悄释放它：不发 RST，也没有应用程序可以通知。{{.Count}} 次重传都没有回应。{{.Rule}}，在重传定时器触发时检查：这里是第一次重传后 {{.Took}}。",
 	},
 	NarrateOrphanRule: {

@@ -50,9 +50,9 @@ func TestNarrowNarrationKeepsItsPoint(t *testing.T) {
 		lang i18n.Lang
 		want []string
 	}{
-		{i18n.English, []string{"04:11.672 laptop's TCP gives up on the socket to 10.0.0.1:22 its application",
-			"closed, and frees it without a word: no RST, and no application",
-			"left to tell. 8 retransmissions went unanswered."}},
+		{i18n.English, []string{"04:11.672 laptop's TCP gives up on the socket to 10.0.0.1:22 that its",
+			"application closed, and frees it without a word: no RST, and no",
+			"application left to tell. 8 retransmissions went unanswered."}},
 		{i18n.Chinese, []string{"04:11.672 laptop 的 TCP 放弃了连向 10.0.0.1:22、已被应用程序关闭的套接字，并",
 			"悄悄释放它：不发 RST，也没有应用程序可以通知。8 次重传都没有回应。"}},
 	} {
