@@ -191,8 +191,8 @@ keys r
 expect "r restarts the lab, as the scenario wrote it, and says what it dropped" "t 00:00.000" "restarted: 2 live changes dropped"
 keys j j j j
 # The 10 s interval again (not the 3 s set before the restart): 9.99 s
-# left at 0.030, shown truncated, as every time is (ui/format.Dur).
-expect "the restarted lab has the scenario's parameters" "client: next ping" "9.9s"
+# left at 0.030, rounded up as a countdown is (ui/format.Left).
+expect "the restarted lab has the scenario's parameters" "client: next ping" "10.0s"
 
 keys Tab
 expect "tab moves the focus: the narration's border is heavy" "┣ what is happening ━"

@@ -11,7 +11,7 @@
 //
 // # Files
 //
-//	time.go   Dur, Stamp, StampWidth, Clock, Speed
+//	time.go   Dur, Left, Stamp, StampWidth, Clock, Speed
 //	cells.go  Width, RuneWidth: display cells, fast
 //	width.go  Fit, Clip, Pad, PadLeft, Wrap, Ellipsis
 //	words.go  Plural, ShortState, Itoa

@@ -8,22 +8,59 @@ import (
 	"github.com/socklab/socklab/netsim"
 )
 
-// Dur renders a duration in at most five cells, for countdowns and ages:
-// "350ms", "4.2s", "12.4s", "5m", "4m05s", "31m", "1h58m", "14h", "2d02h",
-// "12d". Longer spans lose their small units (a countdown of half an hour
-// does not need its seconds). A negative duration is "0ms". Each unit is
-// truncated, never rounded: the rule of every time shown (netsim.Shown).
+// Dur renders an elapsed duration in at most five cells, for ages and
+// spans: "350ms", "4.2s", "12.4s", "5m", "4m05s", "31m", "1h58m", "14h",
+// "2d02h", "12d". Longer spans lose their small units (half an hour does
+// not need its seconds). A negative duration is "0ms". Each unit is
+// truncated, never rounded: the rule of every elapsed time and timestamp
+// shown (netsim.Shown). A countdown uses Left.
 func Dur(d time.Duration) string {
 	if d < 0 {
 		d = 0
 	}
+	return dur(d.Truncate(unitShown(d)))
+}
+
+// Left renders the time left of a countdown in the cells Dur takes,
+// rounded up to the unit shown, as every countdown clock reads: a 10 s
+// timer armed 1 ms ago has "10.0s" left, not "9.9s", and reads "0ms" only
+// once it is due. A negative duration is "0ms".
+func Left(d time.Duration) string {
+	if d <= 0 {
+		return "0ms"
+	}
+	u := unitShown(d)
+	// Every range's upper bound is a whole number of the next range's
+	// unit, so rounding up into it (59.95 s to "1m") shows it exactly.
+	return dur((d + u - 1).Truncate(u))
+}
+
+// unitShown is the smallest unit Dur shows of a duration of d.
+func unitShown(d time.Duration) time.Duration {
+	switch {
+	case d < time.Second:
+		return time.Millisecond
+	case d < time.Minute:
+		return 100 * time.Millisecond
+	case d < 10*time.Minute:
+		return time.Second
+	case d < 10*time.Hour:
+		return time.Minute
+	case d < 10*24*time.Hour:
+		return time.Hour
+	}
+	return 24 * time.Hour
+}
+
+// dur renders d, already a whole number of unitShown(d), as Dur and Left
+// show it.
+func dur(d time.Duration) string {
 	switch {
 	case d < time.Second:
 		return Itoa(int(d/time.Millisecond)) + "ms"
 	case d < time.Minute:
-		return strconv.FormatFloat(float64(d.Truncate(100*time.Millisecond))/float64(time.Second), 'f', 1, 64) + "s"
+		return strconv.FormatFloat(float64(d)/float64(time.Second), 'f', 1, 64) + "s"
 	case d < 10*time.Minute:
-		d = d.Truncate(time.Second)
 		if d%time.Minute == 0 {
 			return fmt.Sprintf("%dm", d/time.Minute)
 		}
@@ -31,7 +68,7 @@ func Dur(d time.Duration) string {
 	case d < time.Hour:
 		return fmt.Sprintf("%dm", d/time.Minute)
 	case d < 10*time.Hour:
-		if d%time.Hour < time.Minute {
+		if d%time.Hour == 0 {
 			return fmt.Sprintf("%dh", d/time.Hour)
 		}
 		return fmt.Sprintf("%dh%02dm", d/time.Hour, d%time.Hour/time.Minute)

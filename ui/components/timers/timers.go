@@ -95,7 +95,7 @@ func (m Model) Lines() []string {
 		if barW > 0 {
 			line += common.Bar(st, frac, barW) + " "
 		}
-		out = append(out, line+format.PadLeft(format.Dur(left), remW))
+		out = append(out, line+format.PadLeft(format.Left(left), remW))
 	}
 	return out
 }
