@@ -128,6 +128,7 @@ func newHeartbeatWorld(b *testing.B, conns, ports int) *netsim.Sim {
 				b.Fatal(err)
 			}
 			c.OnNotice(func(netsim.Notice) { c.Read() })
+			tick.Visits(c)
 		})
 		tick.Reset(time.Second + time.Duration(i)*time.Second/time.Duration(conns))
 	}

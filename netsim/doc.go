@@ -149,4 +149,14 @@
 //     when no packet alive carries its bytes and no observer keeps
 //     events, so a request and its answer allocate nothing
 //     (TestPingPongAllocatesNothing).
+//
+// And the misses that remain come together rather than one at a time:
+// when a slot comes up, the queue asks the memory, with the processor's
+// prefetch instruction, for everything its entries will visit — each
+// timer's connection and what it points to, each arriving packet and the
+// connection it is for, the closure of an application's timer and the
+// connection it said it works on (Timer.Visits) — and it walks the next
+// slot's chunks and asks for their timers (prefetch.go). A prefetch
+// changes nothing but the caches; on other processors than amd64 it is
+// left out.
 package netsim

@@ -18,7 +18,7 @@ type entry struct {
 }
 
 // live reports whether the entry is its timer's current deadline.
-func (e *entry) live() bool { return e.t.armed && e.t.seq == e.seq }
+func (e *entry) live() bool { return e.t.seq == e.seq } // a stopped timer's is 0, an entry's never
 
 func (e *entry) before(f *entry) bool {
 	return e.at < f.at || (e.at == f.at && e.seq < f.seq)

@@ -121,7 +121,12 @@ func (q *queue) advance() bool {
 		q.used[i/64] &^= 1 << (i % 64)
 		q.near = q.take(&q.ring[i], q.near[:0])
 		q.inRing -= len(q.near)
+		q.near = keepLive(q.near)
+		prefetchSlot(q.near)
 		q.near.init()
+		if len(q.near) >= prefetchMin {
+			q.prefetchNextSlot()
+		}
 	}
 	for len(q.far) > 0 && slotOf(q.far[0].at) < q.cur+slotCount {
 		q.push(q.far.pop())
@@ -257,7 +262,7 @@ func keepLive(es []entry) []entry {
 	for i := range es {
 		e := es[i]
 		es[n] = e
-		n += b2i(e.t.armed) & b2i(e.t.seq == e.seq) // live(), without its branch
+		n += b2i(e.live()) // with no branch: b2i compiles to a SETcc
 	}
 	clear(es[n:])
 	return es[:n]

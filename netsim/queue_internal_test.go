@@ -1,6 +1,9 @@
 package netsim
 
 import (
+	"fmt"
+	"net/netip"
+	"slices"
 	"testing"
 	"time"
 	"unsafe"
@@ -43,5 +46,89 @@ func TestQueueRingHoldsWhatItHolds(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(chunk{}); n > 512 {
 		t.Errorf("a chunk is %d bytes, more than the 512-byte size class", n)
+	}
+}
+
+// TestSlotDropsStaleEntriesAsItComesUp: when a ring slot comes up, only
+// its live entries reach the heap. Ten timers are armed into one slot;
+// three are stopped and three re-armed beyond it, which leaves six stale
+// entries there: the heap holds the four that are live, and they fire in
+// order.
+func TestSlotDropsStaleEntriesAsItComesUp(t *testing.T) {
+	s := New(1)
+	var fired []int
+	timers := make([]*Timer, 10)
+	at := time.Duration(5) << slotShift
+	for i := range timers {
+		timers[i] = s.NewTimer(func() { fired = append(fired, i) })
+		timers[i].Reset(at + time.Duration(i))
+	}
+	for i := range 3 {
+		timers[i].Stop()
+		timers[3+i].Reset(at + time.Duration(slotCount/2)<<slotShift)
+	}
+	if got := s.queue.size(); got != 13 {
+		t.Fatalf("the queue holds %d entries, want 13 (10 armed, 3 re-armed)", got)
+	}
+	if !s.queue.advance() {
+		t.Fatal("no slot came up")
+	}
+	if len(s.queue.near) != 4 {
+		t.Errorf("the slot came up with %d entries in the heap, want its 4 live ones", len(s.queue.near))
+	}
+	s.RunUntil(at + time.Millisecond)
+	if want := []int{6, 7, 8, 9}; !slices.Equal(fired, want) {
+		t.Errorf("fired %v, want %v", fired, want)
+	}
+}
+
+// TestPrefetchChangesNothing: prefetchSlot and prefetchNextSlot follow
+// every kind of entry they know (a connection's timer, a packet on a
+// wire, an application's timer that visits a connection, one that does
+// not) and change nothing: the run with prefetching (the slots of 100
+// connections hold more than prefetchMin entries) and the same run told
+// to visit no connection give the same events.
+func TestPrefetchChangesNothing(t *testing.T) {
+	run := func(visit bool) []string {
+		s := New(7)
+		srv, _ := s.AddHost("server", netip.MustParseAddr("10.0.0.1"), Linux())
+		cli, _ := s.AddHost("client", netip.MustParseAddr("10.0.0.2"), Linux())
+		s.AddLink("client", "server", LinkConfig{Latency: time.Millisecond, Bandwidth: 1e8})
+		sp, _ := srv.NewProcess("server")
+		l, _ := sp.Listen(80, 128, SockOpts{})
+		l.OnAcceptable(func() {
+			for c := l.Accept(); c != nil; c = l.Accept() {
+				c.OnNotice(func(Notice) {
+					if data, _ := c.Read(); data != nil {
+						c.Write(data, "answer")
+					}
+				})
+			}
+		})
+		cp, _ := cli.NewProcess("client")
+		for i := range 100 {
+			c, _ := cp.Dial(netip.AddrPortFrom(netip.MustParseAddr("10.0.0.1"), 80), SockOpts{})
+			c.OnNotice(func(Notice) { c.Read() })
+			var tick *Timer
+			tick = cp.NewTimer(func() {
+				c.Write([]byte("ping"), "ping")
+				tick.ResetAfter(10 * time.Millisecond)
+			})
+			if visit {
+				tick.Visits(c)
+			}
+			tick.Reset(time.Duration(i) * 10 * time.Millisecond / 100)
+		}
+		var events []string
+		s.ObserveTransient(func(e Event) { events = append(events, fmt.Sprintf("%v %s", e.When(), e.Line())) })
+		s.RunUntil(time.Second)
+		return events
+	}
+	with, without := run(true), run(false)
+	if len(with) < 10000 {
+		t.Fatalf("only %d events: the run is too small to fill the slots", len(with))
+	}
+	if !slices.Equal(with, without) {
+		t.Error("Visits changed the run's events")
 	}
 }

@@ -107,7 +107,7 @@ func (s *Sim) Step() bool {
 		return false
 	}
 	t := s.queue.pop()
-	t.armed = false
+	t.seq = 0 // stopped
 	s.queue.armed--
 	s.now = t.at
 	s.steps++

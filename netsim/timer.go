@@ -10,15 +10,19 @@ import "time"
 // A Timer belongs to one Sim and is created by Sim.NewTimer. It is not safe
 // for concurrent use (nothing in the simulator is: it runs on one goroutine).
 type Timer struct {
-	sim     *Sim
-	at      time.Duration
-	seq     uint64 // the sequence number of its live queue entry
-	armed   bool
+	sim *Sim
+	at  time.Duration
+	// seq is the sequence number of its live queue entry, 0 while it is
+	// stopped (the queue's numbers start at 1): armed is seq != 0.
+	seq     uint64
 	armedAt time.Duration
 	// What firing calls: owner.fire(t) when it has an owner (the owner
 	// may run fn: a process does), else fn.
 	fn    func()
 	owner timerOwner
+	// visits is the connection fn works on, if it said so (Visits): the
+	// queue asks for its memory ahead of time (prefetchSlot).
+	visits *Conn
 }
 
 // timerOwner is a value that holds its timers as fields of its own (a
@@ -55,8 +59,7 @@ func (t *Timer) Reset(at time.Duration) {
 	if at < s.now {
 		at = s.now
 	}
-	if !t.armed {
-		t.armed = true
+	if t.seq == 0 {
 		s.queue.armed++
 	}
 	s.seq++
@@ -77,16 +80,24 @@ func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
 // the queue is compacted): a stack stops and re-arms its timers on nearly
 // every segment, and this makes stopping O(1).
 func (t *Timer) Stop() bool {
-	if t == nil || !t.armed {
+	if t == nil || t.seq == 0 {
 		return false
 	}
-	t.armed = false
+	t.seq = 0
 	t.sim.queue.armed--
 	return true
 }
 
 // Armed reports whether the timer is waiting to fire.
-func (t *Timer) Armed() bool { return t != nil && t.armed }
+func (t *Timer) Armed() bool { return t != nil && t.seq != 0 }
+
+// Visits says that the timer's function works on connection c (nil: on
+// none that the timer knows of). It changes nothing the simulation does:
+// when the timer's turn nears, the queue asks for c's memory together with
+// that of the other entries due about then (prefetchSlot), so that with
+// many connections the function does not wait for each of c's cache lines
+// in turn.
+func (t *Timer) Visits(c *Conn) { t.visits = c }
 
 // Deadline is the virtual time the timer fires at; meaningful only if Armed.
 func (t *Timer) Deadline() time.Duration { return t.at }
