@@ -41,13 +41,27 @@ import (
 // valgrind, say); figures are comparable only between equal values.
 func BenchmarkNetsimHeartbeats(b *testing.B) {
 	for _, conns := range []int{1_000, 10_000, 100_000} {
-		b.Run(fmt.Sprintf("conns=%dk", conns/1000), func(b *testing.B) { benchHeartbeats(b, conns) })
+		b.Run(fmt.Sprintf("conns=%dk", conns/1000), func(b *testing.B) { benchHeartbeats(b, conns, netsim.AllKinds) })
+	}
+}
+
+// BenchmarkNetsimHeartbeatsCounted is BenchmarkNetsimHeartbeats with an
+// observer that, like the headless runner's totals and judges, is handed
+// the state changes and the dropped segments and only counts the other
+// segments (Sim.ObserveKinds, Sim.Counted): those are never built.
+func BenchmarkNetsimHeartbeatsCounted(b *testing.B) {
+	for _, conns := range []int{1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("conns=%dk", conns/1000), func(b *testing.B) {
+			benchHeartbeats(b, conns, netsim.KindState|netsim.KindSegmentDropped)
+		})
 	}
 }
 
 var benchRequests = flag.Int("bench.requests", 1_000_000, "requests in the timed part of BenchmarkNetsimHeartbeats")
 
-func benchHeartbeats(b *testing.B, conns int) {
+// benchHeartbeats runs the benchmark with an observer handed the events of
+// kinds, counting the others.
+func benchHeartbeats(b *testing.B, conns int, kinds netsim.Kinds) {
 	const warmUp, ports = 2 * time.Second, 4
 	window := time.Duration(*benchRequests/conns) * time.Second
 	var events, steps uint64
@@ -60,16 +74,16 @@ func benchHeartbeats(b *testing.B, conns int) {
 		before := liveHeap()
 		s := newHeartbeatWorld(b, conns, ports)
 		n := uint64(0)
-		s.ObserveTransient(func(netsim.Event) { n++ })
+		s.ObserveKinds(kinds, func(netsim.Event) { n++ })
+		counted := func() uint64 { return n + s.Counted(netsim.AllKinds&^kinds) }
 		s.RunUntil(warmUp)
 		perConn = float64(liveHeap()-before) / float64(conns)
-		n = 0
-		steps0 := s.Steps()
+		events0, steps0 := counted(), s.Steps()
 		setupCPU += cpuTime() - setup
 		b.StartTimer()
 		runWindow(s, warmUp+window)
 		b.StopTimer()
-		events += n
+		events += counted() - events0
 		steps += s.Steps() - steps0
 		runtime.KeepAlive(s)
 		b.StartTimer()

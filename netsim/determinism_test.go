@@ -14,17 +14,26 @@ import (
 // firewall forgets its flows once. It returns the whole event stream as
 // text and JSON.
 func heartbeatRun(t testing.TB, seed uint64, clients int, d time.Duration, trace bool) (stream []byte, events int) {
-	s := netsim.New(seed)
 	var buf bytes.Buffer
-	s.Observe(func(e netsim.Event) {
-		events++
-		if trace {
-			buf.WriteString(netsim.Format(e))
-			buf.WriteByte('\n')
-			buf.Write(netsim.AppendJSON(nil, e))
-			buf.WriteByte('\n')
-		}
+	busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
+		s.Observe(func(e netsim.Event) {
+			events++
+			if trace {
+				buf.WriteString(netsim.Format(e))
+				buf.WriteByte('\n')
+				buf.Write(netsim.AppendJSON(nil, e))
+				buf.WriteByte('\n')
+			}
+		})
 	})
+	return buf.Bytes(), events
+}
+
+// busyWorld runs heartbeatRun's world for d, with the observers observe
+// registers.
+func busyWorld(t testing.TB, seed uint64, clients int, d time.Duration, observe func(*netsim.Sim)) *netsim.Sim {
+	s := netsim.New(seed)
+	observe(s)
 	check := func(err error) {
 		if err != nil {
 			t.Fatal(err)
@@ -100,7 +109,7 @@ func heartbeatRun(t testing.TB, seed uint64, clients int, d time.Duration, trace
 	s.Do(client.PowerOff)
 	s.Do(s.Middlebox("fw").ExpireAll)
 	s.RunUntil(d)
-	return buf.Bytes(), events
+	return s
 }
 
 // Same setup and seed: the same stream, byte for byte. Another seed on a

@@ -105,6 +105,18 @@
 //
 // Either way the stream is the same, event for event and byte for byte.
 //
+// An observer that needs only some kinds of event as values says so with
+// ObserveKinds(kinds, fn): fn is lent exactly the events of those kinds
+// that an observer of every kind is lent, in the same order, and every
+// event of the models above. An event of a kind that no observer asks for
+// is not built at all; netsim counts it where it would have built it, and
+// Counted tells how many of each kind there were, built or not. A segment
+// event is of one of three kinds by its fate (KindSegmentSent,
+// KindSegmentDelivered, KindSegmentDropped): a runner whose totals count
+// segments and whose judges look only at drops asks for the drops and
+// counts the rest (in bench-pingpong, six events of each round trip that
+// were built only to be counted).
+//
 // # Cost at scale
 //
 // No step of an event searches or sorts anything that grows with the

@@ -456,15 +456,17 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 	}
 }
 
-// segment emits a segment event for p.
+// segment raises a segment event for p: counted, and built for the
+// observers that ask for its kind.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	s.segmentBy(p, fate, where, why, 0)
 }
 
-// segmentBy emits a segment event for p, naming the middlebox rule that
+// segmentBy raises a segment event for p, naming the middlebox rule that
 // dropped it.
 func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRule) {
-	if len(s.observers) == 0 {
+	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
+	if s.wanted&kindOfFate(fate) == 0 {
 		return
 	}
 	e := &s.segmentEvent
@@ -477,12 +479,13 @@ func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRu
 		e.SrcHost = p.origin.Name()
 	}
 	e.DstHost = s.NodeName(p.Dst.Addr())
-	s.Emit(e)
+	s.hand(e)
 }
 
-// stateChanged emits a state event.
+// stateChanged raises a state event.
 func (s *Sim) stateChanged(host, conn, proc string, from, to State) {
-	if len(s.observers) == 0 {
+	s.count(KindState)
+	if s.wanted&KindState == 0 {
 		return
 	}
 	e := &s.stateEvent
@@ -490,12 +493,16 @@ func (s *Sim) stateChanged(host, conn, proc string, from, to State) {
 		e = new(StateEvent)
 	}
 	*e = StateEvent{At: s.now, Host: host, Conn: conn, From: from, To: to, Proc: proc}
-	s.Emit(e)
+	s.hand(e)
 }
 
-// timer emits a timer event, when timers are traced.
+// timer raises a timer event, when timers are traced.
 func (s *Sim) timer(host, conn string, kind TimerKind, action string, deadline time.Duration) {
-	if !s.traceTimers || len(s.observers) == 0 {
+	if !s.traceTimers {
+		return
+	}
+	s.count(KindTimer)
+	if s.wanted&KindTimer == 0 {
 		return
 	}
 	e := &s.timerEvent
@@ -503,7 +510,7 @@ func (s *Sim) timer(host, conn string, kind TimerKind, action string, deadline t
 		e = new(TimerEvent)
 	}
 	*e = TimerEvent{At: s.now, Host: host, Conn: conn, Timer: kind, Action: action, Deadline: deadline}
-	s.Emit(e)
+	s.hand(e)
 }
 
 // dropped records that p died at where, for the reason why.

@@ -654,7 +654,8 @@ func (m *Middlebox) remove(f *flow, how string) {
 
 func (m *Middlebox) flowEvent(f *flow, action string, idle time.Duration) {
 	s := m.sim
-	if !s.Tracing() {
+	s.count(KindFlow)
+	if s.wanted&KindFlow == 0 {
 		return
 	}
 	e := &FlowEvent{At: s.now, Box: m.name, Action: action, Proto: f.proto,
@@ -662,5 +663,5 @@ func (m *Middlebox) flowEvent(f *flow, action string, idle time.Duration) {
 	if m.cfg.Kind == NAT {
 		e.Mapped = f.mapped
 	}
-	s.Emit(e)
+	s.hand(e)
 }

@@ -22,8 +22,10 @@ type Sim struct {
 	seed  uint64
 
 	observers   []func(Event)
-	keeps       bool // an observer keeps events: each is a value of its own
-	emitting    int  // events being handed out (an observer may emit another)
+	wanted      Kinds            // the kinds some observer has built (ObserveKinds)
+	counted     [numKinds]uint64 // events of each of netsim's kinds, built or not (Counted)
+	keeps       bool             // an observer keeps events: each is a value of its own
+	emitting    int              // events being handed out (an observer may emit another)
 	traceTimers bool
 	// The frequent events, built in place while they are lent
 	// (EventsOnLoan).
@@ -186,53 +188,6 @@ func (s *Sim) flush() {
 		}
 	}
 	s.deferred = s.deferred[:0]
-}
-
-// Observe registers fn to receive every event, in order, as it happens. fn
-// may keep the events it receives: while any observer registered with
-// Observe is there, every event is a value of its own.
-func (s *Sim) Observe(fn func(Event)) {
-	s.observers = append(s.observers, fn)
-	s.keeps = true
-}
-
-// ObserveTransient registers fn to receive every event, in order, on loan:
-// an event (and the packet it shows) is valid only until fn returns, and
-// the simulator may build the next one in the same place. fn counts,
-// filters, prints or encodes; to keep an event it copies the value
-// (*e for a *SegmentEvent). While every observer is transient, the
-// frequent events (segments, state changes, timers) cost no allocation.
-func (s *Sim) ObserveTransient(fn func(Event)) { s.observers = append(s.observers, fn) }
-
-// KeepEvents declares that some observer keeps events: from now on every
-// event is a value of its own, as if an observer had been registered with
-// Observe. A façade that fans events out to observers of its own (the lab's
-// Session) calls it when one of them keeps events.
-func (s *Sim) KeepEvents() { s.keeps = true }
-
-// EventsOnLoan reports whether events are lent rather than given: every
-// observer is transient, and no event is being handed out right now. A
-// model above netsim may then build its own frequent events in place, as
-// netsim does.
-func (s *Sim) EventsOnLoan() bool { return !s.keeps && s.emitting == 0 }
-
-// TraceTimers turns TimerEvents (armed, fired, cancelled) on or off. They
-// are off by default: a busy run arms and cancels timers on nearly every
-// segment.
-func (s *Sim) TraceTimers(on bool) { s.traceTimers = on }
-
-// Tracing reports whether anyone observes the stream; event construction is
-// skipped when nobody does.
-func (s *Sim) Tracing() bool { return len(s.observers) > 0 }
-
-// Emit hands an event to every observer. Models above netsim emit their own
-// events through it so that the whole run is one ordered stream.
-func (s *Sim) Emit(e Event) {
-	s.emitting++
-	for _, o := range s.observers {
-		o(e)
-	}
-	s.emitting--
 }
 
 // uniform returns a uniformly distributed duration in [lo, hi].

@@ -445,8 +445,10 @@ func (c *Conn) takeError() Errno {
 // reportError emits a socket_error event for an error an application call
 // returned.
 func (c *Conn) reportError(e Errno) {
-	if s := c.host.sim; s.Tracing() {
-		s.Emit(&SocketErrorEvent{At: s.now, Host: c.host.name, Conn: c.name, Err: e})
+	s := c.host.sim
+	s.count(KindSocketError)
+	if s.wanted&KindSocketError != 0 {
+		s.hand(&SocketErrorEvent{At: s.now, Host: c.host.name, Conn: c.name, Err: e})
 	}
 }
 

@@ -1,0 +1,131 @@
+package netsim_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/socklab/socklab/netsim"
+)
+
+// kindOf is the netsim kind of an event of the stream, or 0 for a model's.
+func kindOf(e netsim.Event) netsim.Kinds {
+	switch e := e.(type) {
+	case *netsim.SegmentEvent:
+		return map[netsim.Fate]netsim.Kinds{netsim.FateSent: netsim.KindSegmentSent,
+			netsim.FateDelivered: netsim.KindSegmentDelivered, netsim.FateDropped: netsim.KindSegmentDropped}[e.Fate]
+	case *netsim.StateEvent:
+		return netsim.KindState
+	case *netsim.SocketErrorEvent:
+		return netsim.KindSocketError
+	case *netsim.FaultEvent:
+		return netsim.KindFault
+	case *netsim.TimerEvent:
+		return netsim.KindTimer
+	case *netsim.FlowEvent:
+		return netsim.KindFlow
+	}
+	return 0
+}
+
+// record appends each event it is lent to lines, as its JSON object.
+func record(lines *[]string) func(netsim.Event) {
+	return func(e netsim.Event) { *lines = append(*lines, string(netsim.AppendJSON(nil, e))) }
+}
+
+// TestObserveKinds: an observer that asks for some kinds is handed exactly
+// the events of those kinds that an observer of every kind is handed, in
+// the same order, whether or not another observer has the rest built; and
+// Counted counts every kind the same, built or not.
+func TestObserveKinds(t *testing.T) {
+	const seed, clients, d = 7, 20, 3 * time.Minute
+	var all []string
+	var kinds []netsim.Kinds
+	full := busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
+		s.TraceTimers(true)
+		s.ObserveTransient(func(e netsim.Event) {
+			all = append(all, string(netsim.AppendJSON(nil, e)))
+			kinds = append(kinds, kindOf(e))
+		})
+	})
+	perKind := map[netsim.Kinds]uint64{}
+	for _, k := range kinds {
+		perKind[k]++
+	}
+	for k := netsim.KindSegmentSent; k&netsim.AllKinds != 0; k <<= 1 {
+		if perKind[k] == 0 {
+			t.Fatalf("the run raised no event of kind %#x: it proves nothing about it", k)
+		}
+		if got := full.Counted(k); got != perKind[k] {
+			t.Errorf("Counted(%#x) = %d, the observer was handed %d", k, got, perKind[k])
+		}
+	}
+	if got, want := full.Counted(netsim.AllKinds), uint64(len(kinds)); got != want {
+		t.Errorf("Counted(AllKinds) = %d, the observer was handed %d", got, want)
+	}
+	for _, mask := range []netsim.Kinds{0, netsim.KindSegmentDropped, netsim.KindSegments,
+		netsim.KindState | netsim.KindFault, netsim.KindSocketError | netsim.KindFlow | netsim.KindTimer,
+		netsim.AllKinds &^ netsim.KindSegmentSent} {
+		var want []string
+		for i, line := range all {
+			if kinds[i]&mask != 0 {
+				want = append(want, line)
+			}
+		}
+		// Beside an observer of every kind, and alone: the events of the
+		// other kinds built for another observer, or not built at all.
+		var beside, alone []string
+		busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
+			s.TraceTimers(true)
+			s.ObserveTransient(func(netsim.Event) {})
+			s.ObserveKinds(mask, record(&beside))
+		})
+		s := busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
+			s.TraceTimers(true)
+			s.ObserveKinds(mask, record(&alone))
+		})
+		if !slices.Equal(beside, want) {
+			t.Errorf("kinds %#x beside an observer of all: handed %d events, want the %d of those kinds", mask, len(beside), len(want))
+		}
+		if !slices.Equal(alone, want) {
+			t.Errorf("kinds %#x alone: handed %d events, want the %d of those kinds", mask, len(alone), len(want))
+		}
+		for k := netsim.KindSegmentSent; k&netsim.AllKinds != 0; k <<= 1 {
+			if got := s.Counted(k); got != perKind[k] {
+				t.Errorf("kinds %#x alone: Counted(%#x) = %d, want %d", mask, k, got, perKind[k])
+			}
+		}
+	}
+}
+
+// modelEvent is an event of a model above netsim.
+type modelEvent struct{ at time.Duration }
+
+func (e *modelEvent) When() time.Duration         { return e.at }
+func (e *modelEvent) Kind() string                { return "model" }
+func (e *modelEvent) Line() string                { return "model" }
+func (e *modelEvent) AppendFields(*netsim.Fields) {}
+
+// TestEmitByKind: an event handed to Emit goes to the observers of its
+// kind when it is one of netsim's (and counts as such), and to every
+// observer when it is a model's.
+func TestEmitByKind(t *testing.T) {
+	s := netsim.New(1)
+	var faults, segments []string
+	s.ObserveKinds(netsim.KindFault, record(&faults))
+	s.ObserveKinds(netsim.KindSegments, record(&segments))
+	s.Emit(&netsim.FaultEvent{Action: "stop", Target: "client"})
+	s.Emit(&modelEvent{at: time.Second})
+	if want := []string{`{"t_ns":0,"kind":"fault","action":"stop","target":"client"}`, `{"t_ns":1000000000,"kind":"model"}`}; !slices.Equal(faults, want) {
+		t.Errorf("the observer of faults was handed %q, want %q", faults, want)
+	}
+	if want := []string{`{"t_ns":1000000000,"kind":"model"}`}; !slices.Equal(segments, want) {
+		t.Errorf("the observer of segments was handed %q, want %q", segments, want)
+	}
+	if n := s.Counted(netsim.KindFault); n != 1 {
+		t.Errorf("Counted(KindFault) = %d, want 1", n)
+	}
+	if n := s.Counted(netsim.AllKinds); n != 1 {
+		t.Errorf("Counted(AllKinds) = %d, want 1 (a model's events are its own to count)", n)
+	}
+}
