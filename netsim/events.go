@@ -473,8 +473,12 @@ func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRu
 	if !s.EventsOnLoan() {
 		e = new(SegmentEvent)
 	}
-	*e = SegmentEvent{At: s.now, Fate: fate, Why: why, Rule: rule, Where: where, Packet: *p}
+	// Field by field: a composite literal would be built aside, then
+	// copied (the packet twice).
+	e.At, e.Fate, e.Why, e.Rule, e.Where = s.now, fate, why, rule, where
+	e.Packet = *p
 	e.Packet.from, e.Packet.to = nil, nil
+	e.SrcHost = ""
 	if p.origin != nil {
 		e.SrcHost = p.origin.Name()
 	}
