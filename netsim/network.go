@@ -20,6 +20,12 @@ type nodeBase struct {
 	name   string
 	links  []*Link
 	routes map[node]*Link // next hop toward a node; rebuilt on topology change
+	// lastDst and lastHop are the route last taken from here, to an
+	// address (nil: none): a host sends nearly all its packets to one
+	// address or two (a client host to its server's), and the two maps'
+	// lookups of route cost more than the rest of a packet's trip.
+	lastDst [4]byte
+	lastHop *Link
 }
 
 func (b *nodeBase) Name() string    { return b.name }
@@ -103,12 +109,18 @@ func (s *Sim) NodeName(ip netip.Addr) string {
 // breadth-first search over the links in the order they were added (so the
 // choice is deterministic), and cached until the topology changes.
 func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
-	to, ok := s.byIP[dst.As4()]
+	b, ip := from.base(), dst.As4()
+	if b.lastHop != nil && b.lastDst == ip {
+		return b.lastHop, true
+	}
+	to, ok := s.byIP[ip]
 	if !ok || to == from {
 		return nil, false
 	}
-	b := from.base()
 	if l, ok := b.routes[to]; ok {
+		if l != nil {
+			b.lastDst, b.lastHop = ip, l
+		}
 		return l, l != nil
 	}
 	if b.routes == nil {
@@ -136,6 +148,9 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	}
 	l := first[to]
 	b.routes[to] = l
+	if l != nil {
+		b.lastDst, b.lastHop = ip, l
+	}
 	return l, l != nil
 }
 
@@ -160,7 +175,8 @@ func (s *Sim) Path(from string, to netip.Addr) []*Link {
 
 func (s *Sim) topologyChanged() {
 	for _, n := range s.nodes {
-		n.base().routes = nil
+		b := n.base()
+		b.routes, b.lastHop = nil, nil
 	}
 }
 
