@@ -99,10 +99,27 @@ func (s *Sim) HostOf(ip netip.Addr) *Host {
 
 // NodeName names the host or middlebox that owns address ip, or "".
 func (s *Sim) NodeName(ip netip.Addr) string {
-	if n, ok := s.byIP[ip.As4()]; ok {
-		return n.Name()
+	a := ip.As4()
+	for _, k := range s.named {
+		if k.ip == a && k.name != "" {
+			return k.name
+		}
 	}
-	return ""
+	n, ok := s.byIP[a]
+	if !ok {
+		return ""
+	}
+	s.named[1], s.named[0] = s.named[0], namedAddr{a, n.Name()}
+	return s.named[0].name
+}
+
+// namedAddr is an address and the name of the node that owns it: Sim.named
+// remembers the last two NodeName found (a segment event names its
+// destination, and a run's segments go to few addresses, two in a
+// client-server run). An address's owner never changes.
+type namedAddr struct {
+	ip   [4]byte
+	name string
 }
 
 // route returns the link on which from forwards a packet for dst, found by

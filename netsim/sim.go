@@ -45,6 +45,7 @@ type Sim struct {
 	links       []*Link
 	byName      map[string]node
 	byIP        map[[4]byte]node
+	named       [2]namedAddr // NodeName's last two answers
 	partitions  []partition
 
 	buffered int // bytes in the buffers of connections in their hosts' tables (Buffered)
