@@ -262,7 +262,7 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 		name:   "tcp " + local.String() + " > " + remote.String(),
 		opts:   opts,
 		iss:    h.sim.rng.Uint32(),
-		mss:    advMSS(prof, opts),
+		mss:    advMSS(prof, &opts),
 		rto:    prof.InitialRTO,
 		cwnd:   prof.InitCwnd * prof.MSS,
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.

@@ -37,7 +37,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	}
 	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
 	if flags&SYN != 0 {
-		p.MSS = uint16(advMSS(&c.host.profile, c.opts))
+		p.MSS = uint16(advMSS(&c.host.profile, &c.opts))
 		c.synOptions(p)
 	} else {
 		c.established(p)
@@ -94,7 +94,7 @@ func (c *Conn) window() uint32 {
 	// Whole segments of our own advertised MSS, less the timestamps when
 	// they are on: tcp_select_initial_window's rounding, which Linux's
 	// window keeps until it grows (the model's never grows past 64 KiB).
-	adv := advMSS(&c.host.profile, c.opts)
+	adv := advMSS(&c.host.profile, &c.opts)
 	if c.tsOK {
 		adv -= tsOptionLen
 	}

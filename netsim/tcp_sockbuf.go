@@ -121,7 +121,7 @@ func (c *Conn) MaxSeg() int {
 // advMSS is the MSS a socket with options o advertises on its SYN or
 // SYN-ACK, and the most it sends with: the host's, capped by TCP_MAXSEG
 // (tcp_mss_clamp; the peer's MSS option caps it further, mss_clamp).
-func advMSS(prof *Profile, o SockOpts) int {
+func advMSS(prof *Profile, o *SockOpts) int {
 	if o.MaxSeg != 0 {
 		return min(prof.MSS, int(o.MaxSeg))
 	}
@@ -160,7 +160,7 @@ func (c *Conn) initialWindow() uint32 {
 		space = min(space, 65535) // the window the model offers later
 	}
 	space = min(space, c.windowClamp())
-	adv := advMSS(prof, c.opts)
+	adv := advMSS(prof, &c.opts)
 	if c.tsOK {
 		adv -= tsOptionLen
 	}
