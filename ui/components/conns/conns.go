@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
@@ -39,6 +41,10 @@ type entry struct {
 	host   string
 	conn   *lab.ConnView
 	listen *lab.ListenView
+	// truth is what truth says of conn, in words, and the style it is
+	// told in, worked out once per snapshot (its lines depend on it).
+	truth      string
+	truthStyle lipgloss.Style
 }
 
 func (e entry) key() string {
@@ -66,7 +72,12 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 		}
 	}
 	for i := range snap.Conns {
-		m.entries = append(m.entries, entry{host: snap.Conns[i].Host, conn: &snap.Conns[i]})
+		c := &snap.Conns[i]
+		e := entry{host: c.Host, conn: c}
+		if hasTruth(c) {
+			e.truth, e.truthStyle = m.truth(c)
+		}
+		m.entries = append(m.entries, e)
 	}
 	slices.SortStableFunc(m.entries, func(a, b entry) int { return cmp.Compare(rank[a.host], rank[b.host]) })
 	m.counts = stateCounts(snap.Conns, m.c.Styles, m.c.Lang)
@@ -98,14 +109,21 @@ func (m Model) lineOf() []int {
 	return of
 }
 
-// height is how many lines entryLines gives e: two for an end whose truth
-// is told on a line of its own (narrower than 120), else one.
+// height is how many lines entryLines gives e: one, and on a screen
+// narrower than 120 one or two more for an end whose truth is told under
+// it (two when it does not fit one: a detection's rule is read whole).
 func (m Model) height(e entry) int {
-	if e.conn != nil && m.w < 120 && hasTruth(e.conn) {
-		return 2
+	if e.conn == nil || m.w >= 120 || e.truth == "" {
+		return 1
 	}
-	return 1
+	if format.Width(e.truth) > m.truthWidth() {
+		return 3
+	}
+	return 2
 }
+
+// truthWidth is the room of a truth told under its end, after its indent.
+func (m Model) truthWidth() int { return m.w - 2 }
 
 // render draws lines from to to of the list, of being lineOf.
 func (m Model) render(of []int, from, to int) []string {
@@ -282,14 +300,25 @@ func (m Model) entryLines(e entry, selected bool, c columns) []string {
 	}
 	cv := e.conn
 	line += " " + m.belief(cv, wide)
-	truth := m.truth(cv)
-	if truth == "" {
+	if e.truth == "" {
 		return []string{line}
 	}
+	tst := e.truthStyle
 	if w >= 120 {
-		return []string{line + " " + truth}
+		return []string{line + " " + tst.Render(e.truth)}
 	}
-	return []string{line, "  " + truth}
+	lines := []string{e.truth}
+	if m.height(e) > 2 {
+		lines = format.Wrap(e.truth, m.truthWidth())
+		if len(lines) > 2 {
+			lines = []string{lines[0], format.Ellipsis(strings.Join(lines[1:], " "), m.truthWidth())}
+		}
+	}
+	out := []string{line}
+	for _, l := range lines {
+		out = append(out, "  "+tst.Render(l))
+	}
+	return out
 }
 
 // belief is what the end believes: its application's state and when it
@@ -323,23 +352,24 @@ func hasTruth(c *lab.ConnView) bool {
 	return c.Detected != nil || c.Truth.Kind != lab.TruthUnknown && c.Truth.Kind != lab.TruthAlive
 }
 
-// truth is what the simulator knows and the end may not: its detection
-// once made; else a half-open mark, or what is wrong with the peer; ""
-// when the peer is there and well (or outside the lab).
-func (m Model) truth(c *lab.ConnView) string {
+// truth is what the simulator knows and the end may not, in words, and
+// the style it is told in: its detection once made; else a half-open mark,
+// or what is wrong with the peer; "" when the peer is there and well (or
+// outside the lab).
+func (m Model) truth(c *lab.ConnView) (string, lipgloss.Style) {
 	st := m.c.Styles
 	if !hasTruth(c) {
-		return ""
+		return "", st.Dim
 	}
 	if d := c.Detected; d != nil {
-		return st.DetectRow.Render(m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Rule", d.Rule))
+		return m.c.T(i18n.UITruthDetected, "At", format.Stamp(d.At, false), "Rule", d.Rule), st.DetectRow
 	}
 	t := c.Truth
 	what := m.truthText(t)
 	if c.HalfOpen {
-		return st.Warn.Render(m.c.T(i18n.UITruthHalfOpen, "Truth", what))
+		return m.c.T(i18n.UITruthHalfOpen, "Truth", what), st.Warn
 	}
-	return st.Dim.Render(m.c.T(i18n.UITruthIs, "Truth", what))
+	return m.c.T(i18n.UITruthIs, "Truth", what), st.Dim
 }
 
 // truthIDs word each truth.

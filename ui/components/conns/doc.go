@@ -4,7 +4,9 @@
 // last heard from its peer) — beside the truth the simulator knows of the
 // peer (lab.Truth): a half-open mark while the end believes in a
 // connection its peer no longer has, then its detection; and each
-// listening socket as a row of its own. When they do not all fit, the
+// listening socket as a row of its own. Narrower than 120 cells the truth
+// goes under its end, on two lines when one does not hold it (a
+// detection's rule is read whole). When they do not all fit, the
 // first line counts the ends by state. A cursor selects an entry: enter
 // on a connection filters the wire on it.
 //

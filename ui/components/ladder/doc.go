@@ -17,8 +17,15 @@
 //	00:03.000 ├» write(3, 100) = -1 EPIPE
 //
 // Faults, detections, reconnects, middlebox flow changes and parameter
-// changes are rows of their own. The rows are the feed's (ui/feed); the
-// pane draws only those on screen.
+// changes are rows of their own, in words; words that do not fit one line
+// continue under the first (at most maxRowLines lines), so a detection's
+// rule is read whole at 80 columns:
+//
+//	02:45.400 :47659 ! ssh: gone, ping #10 unanswered within 15s, 3 in a row
+//	                   (heartbeat.max_missed)
+//
+// The rows are the feed's (ui/feed); the pane draws only those on screen,
+// laid out from the bottom up (window).
 //
 // # Files
 //

@@ -1,9 +1,14 @@
 package ladder
 
 import (
+	"slices"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/ui/common"
 	"github.com/socklab/socklab/ui/feed"
+	"github.com/socklab/socklab/ui/format"
 )
 
 // Model is the wire pane: the lane names, then the feed's rows that fit,
@@ -119,6 +124,21 @@ func (m *Model) clamp() {
 	if lowest := first + uint64(m.rows()) - 1; m.bottom < lowest {
 		m.bottom = min(lowest, m.newest())
 	}
+	// Rows of more than one line (rowLines) take room of the rows above:
+	// the selected row keeps at least its first line in view.
+	v := m.view()
+	for m.bottom > m.sel && m.linesOf(v, m.sel+1, m.bottom) >= m.rows() {
+		m.bottom--
+	}
+}
+
+// linesOf is how many lines the rows from to to (sequence numbers) take.
+func (m Model) linesOf(v *wireView, from, to uint64) int {
+	n := 0
+	for seq := from; seq <= to && n < m.rows(); seq++ {
+		n += len(v.rowLines(m.feed.Wire.At(seq), false, maxRowLines))
+	}
+	return n
 }
 
 // Select puts the cursor on the row numbered seq (when the ring still
@@ -141,21 +161,56 @@ func (m *Model) Select(seq uint64) {
 // RowAt is the sequence number of the row drawn on line i of the pane
 // (0 is the lane names), and whether a row is drawn there.
 func (m Model) RowAt(i int) (uint64, bool) {
-	w := m.feed.Wire
-	if i < 1 || w.Len() == 0 {
+	if i < 1 {
 		return 0, false
+	}
+	line := 1
+	for _, p := range m.window(m.view()) {
+		if i < line+len(p.lines) {
+			return p.seq, true
+		}
+		line += len(p.lines)
+	}
+	return 0, false
+}
+
+// placed is a row on screen: its sequence number and its lines.
+type placed struct {
+	seq   uint64
+	lines []string
+}
+
+// window lays out the rows on screen under the lane names, oldest first:
+// from the bottom row (the newest, or the last the selection keeps in
+// view) up, each in the lines its words need (rowLines), until the pane
+// is full. The top row may show only its first lines, the last of them
+// cut.
+func (m Model) window(v *wireView) []placed {
+	w := m.feed.Wire
+	if w.Len() == 0 {
+		return nil
 	}
 	bottom := m.newest()
 	if m.selecting {
 		bottom = m.bottom
 	}
-	top := max(int64(w.First()), int64(bottom)-int64(m.rows())+1)
-	seq := top + int64(i) - 1
-	if seq > int64(bottom) {
-		return 0, false
+	var out []placed
+	left := m.rows()
+	for seq := int64(bottom); seq >= int64(w.First()) && left > 0; seq-- {
+		ls := v.rowLines(w.At(uint64(seq)), m.selecting && uint64(seq) == m.sel, maxRowLines)
+		if len(ls) > left {
+			ls = ls[:left]
+			ls[left-1] = format.Ellipsis(ansi.Truncate(ls[left-1], v.w-1, ""), v.w)
+		}
+		out = append(out, placed{uint64(seq), ls})
+		left -= len(ls)
 	}
-	return uint64(seq), true
+	slices.Reverse(out)
+	return out
 }
+
+// view is the renderer of one frame of the pane.
+func (m Model) view() *wireView { return newWireView(m.c, m.w, m.nodes, m.via) }
 
 // Feed is the feed whose rows the pane shows.
 func (m Model) Feed() *feed.Feed { return m.feed }
@@ -210,22 +265,16 @@ func (m Model) Title() string {
 // Lines renders the pane: the lane names, then the rows that fit.
 func (m Model) Lines() []string {
 	st := m.c.Styles
-	v := newWireView(m.c, m.w, m.nodes, m.via)
+	v := m.view()
 	out := []string{v.header()}
-	w := m.feed.Wire
-	if w.Len() == 0 {
+	if m.feed.Wire.Len() == 0 {
 		if m.feed.Filter().Active() {
 			return append(out, st.Dim.Render(m.c.T(i18n.UIFilterNone)))
 		}
 		return append(out, st.Dim.Render(m.c.T(i18n.UIWireNothing)))
 	}
-	bottom := m.newest()
-	if m.selecting {
-		bottom = m.bottom
-	}
-	top := max(int64(w.First()), int64(bottom)-int64(m.rows())+1)
-	for seq := uint64(top); seq <= bottom; seq++ {
-		out = append(out, v.row(w.At(seq), m.selecting && seq == m.sel))
+	for _, p := range m.window(v) {
+		out = append(out, p.lines...)
 	}
 	return out
 }

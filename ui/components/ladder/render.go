@@ -65,8 +65,22 @@ func (v *wireView) header() string {
 	return v.paint.Dim.Paint(format.Fit(v.c.T(i18n.UIWireTime), v.tw)+" "+format.Fit(v.c.T(i18n.UIWirePort), tagWidth)) + v.cells(v.paint.Strong, v.paint.Strong)
 }
 
-// row renders one row of the ladder; selected marks the wire's cursor.
-func (v *wireView) row(r *feed.Row, selected bool) string {
+// maxRowLines is how many lines a row of words may take in the pane when
+// one does not hold them: a detection's rule or a forgotten flow is read
+// whole ("3 in a row (heartbeat.max_missed)", not "3 in a row (h…"), and
+// no row crowds the others out.
+const maxRowLines = 3
+
+// row renders one row of the ladder on one line, its words cut when they
+// do not fit (a drill's rows, each beside its script line); selected marks
+// the wire's cursor.
+func (v *wireView) row(r *feed.Row, selected bool) string { return v.rowLines(r, selected, 1)[0] }
+
+// rowLines renders one row of the ladder in at most most lines: a row
+// drawn as words (not across the lanes) that is too long for one line
+// continues on the next, under its first word, and is cut only on its
+// last.
+func (v *wireView) rowLines(r *feed.Row, selected bool, most int) []string {
 	t := v.paint.Time.Paint(format.Stamp(r.At, v.wide))
 	if selected {
 		t = v.paint.Selected.Paint(format.Stamp(r.At, v.wide))
@@ -83,19 +97,45 @@ func (v *wireView) row(r *feed.Row, selected bool) string {
 	switch r.Kind {
 	case feed.RowSegment:
 		if body, ok := v.segment(r); ok {
-			return t + body
+			return []string{t + body}
 		}
-		return t + v.segmentText(r)
+		text, st := v.segmentText(r)
+		return v.words(t, "", text, st, most)
 	case feed.RowState:
 		if body, ok := v.state(r); ok {
-			return t + body
+			return []string{t + body}
 		}
 	case feed.RowSyscall:
 		if body, ok := v.syscall(r); ok {
-			return t + body
+			return []string{t + body}
 		}
 	}
-	return t + v.textRow(r)
+	mark, text, st := v.textRow(r)
+	return v.words(t, mark, text, st, most)
+}
+
+// words lays out a row drawn as words after its time and port columns
+// (head): mark then text in one line when they fit (or when most is 1:
+// cut), else text wrapped in at most most lines, each after the first
+// indented by the mark's width.
+func (v *wireView) words(head, mark, text string, st styles.Painter, most int) []string {
+	w := len(v.runes)
+	mw := format.Width(mark)
+	if most <= 1 || mw+format.Width(text) <= w || w-mw < 8 {
+		return []string{head + st.Paint(format.Clip(mark+text, w))}
+	}
+	lines := format.Wrap(text, w-mw)
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = format.Ellipsis(lines[most-1], w-mw)
+	}
+	out := make([]string, len(lines))
+	out[0] = head + st.Paint(mark+lines[0])
+	indent := strings.Repeat(" ", v.tw+1+tagWidth+mw)
+	for i, l := range lines[1:] {
+		out[i+1] = indent + st.Paint(l)
+	}
+	return out
 }
 
 // syscall draws a script's call at its host's lane, as a state change is
@@ -180,10 +220,10 @@ func (v *wireView) state(r *feed.Row) (string, bool) {
 	return v.cells(st, st), true
 }
 
-// textRow renders a row that is not a packet.
-func (v *wireView) textRow(r *feed.Row) string {
-	var mark, text string
-	var st styles.Painter
+// textRow is a row that is not a packet, in words: its mark ("! " for a
+// detection), its text (the short one, without the peer, when the full
+// one does not fit a line) and its colour.
+func (v *wireView) textRow(r *feed.Row) (mark, text string, st styles.Painter) {
 	switch r.Kind {
 	case feed.RowFault:
 		mark, st = "✖ ", v.paint.FaultRow
@@ -211,25 +251,33 @@ func (v *wireView) textRow(r *feed.Row) string {
 	if !r.Says.IsZero() {
 		text = v.c.Actor(r.Who, r.Says.In(v.c.Lang))
 	}
-	text = v.likeIt(mark+text, r.More)
-	if format.Width(text) > len(v.runes) && !r.Short.IsZero() {
-		text = v.likeIt(mark+v.c.Actor(r.Who, r.Short.In(v.c.Lang)), r.More) // the port column names the peer
+	text = v.likeIt(text, r.More)
+	if format.Width(mark+text) > len(v.runes) && !r.Short.IsZero() {
+		text = v.likeIt(v.c.Actor(r.Who, r.Short.In(v.c.Lang)), r.More) // the port column names the peer
 	}
-	return st.Paint(format.Clip(text, len(v.runes)))
+	return mark, text, st
 }
 
 // segmentText is the fallback for a packet whose ends are not lanes (or
-// when the lanes are too close together): "client → server label".
-func (v *wireView) segmentText(r *feed.Row) string {
+// when the lanes are too close together): "client → server label", the
+// label compact when the full one does not fit a line.
+func (v *wireView) segmentText(r *feed.Row) (string, styles.Painter) {
 	to := r.Dst
 	if r.Fate != netsim.FateSent {
 		to = r.Where
 	}
-	s := r.Src + " → " + to + " " + segLabel(r, false, v.c.Lang)
-	if r.Fate == netsim.FateDropped {
-		s += " ✗ " + feed.WhyLabel(r.Why, v.c.Lang)
+	text := func(compact bool) string {
+		s := r.Src + " → " + to + " " + segLabel(r, compact, v.c.Lang)
+		if r.Fate == netsim.FateDropped {
+			s += " ✗ " + feed.WhyLabel(r.Why, v.c.Lang)
+		}
+		return s
 	}
-	return v.classStyle(r).Paint(format.Clip(s, len(v.runes)))
+	s := text(false)
+	if format.Width(s) > len(v.runes) {
+		s = text(true)
+	}
+	return s, v.classStyle(r)
 }
 
 // segment draws a packet's arrow into the lane cells. ok is false when the
