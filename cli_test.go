@@ -86,6 +86,42 @@ func TestHelpFits(t *testing.T) {
 	}
 }
 
+// TestHelpKeepsFlagsWhole: no command's help, at 80 columns, in either
+// language, splits a flag's name across two lines, whichever command's
+// flag it is (a description names others': replay's names run's
+// --record). fang's wrap broke the Chinese help of list at the hyphen of
+// "--all": "加上 --" at a line's end, "all，后面…" on the next.
+func TestHelpKeepsFlagsWhole(t *testing.T) {
+	root := newRootCmd(i18n.English)
+	var flags []string
+	add := func(f *pflag.Flag) {
+		if !slices.Contains(flags, "--"+f.Name) {
+			flags = append(flags, "--"+f.Name)
+		}
+	}
+	for _, c := range allCommands(root) {
+		c.Flags().VisitAll(add)
+		c.PersistentFlags().VisitAll(add)
+	}
+	for _, c := range allCommands(root) {
+		path := strings.Fields(c.CommandPath())[1:]
+		for _, lang := range []string{"en", "zh"} {
+			_, out, _ := cli(t, append(path, "--help", "--lang", lang)...)
+			lines := strings.Split(out, "\n")
+			for i := 0; i+1 < len(lines); i++ {
+				end, next := strings.TrimRight(lines[i], " "), strings.TrimLeft(lines[i+1], " ")
+				for _, f := range flags {
+					for k := 1; k < len(f); k++ {
+						if strings.HasSuffix(end, f[:k]) && strings.HasPrefix(next, f[k:]) {
+							t.Errorf("%s --help --lang %s splits %s: %q / %q", c.CommandPath(), lang, f, end, next)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // checkHelpFits checks one command's help in lang: 80 display cells (a
 // Chinese character is two), and in that language.
 func checkHelpFits(t *testing.T, c *cobra.Command, lang string) {

@@ -58,7 +58,7 @@ func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 	}
 
 	doc.Section(lang.T(i18n.CLIManDesc))
-	doc.Text(root.Long)
+	doc.Text(longText(root))
 
 	doc.Section(lang.T(i18n.CLIManCommands))
 	for _, c := range manCommands(root)[1:] {
@@ -67,9 +67,9 @@ func manPage(root *cobra.Command, date string, lang i18n.Lang) string {
 		doc.EndSection()
 		doc.Text(lang.T(i18n.CLIManSentence, "Text", c.Short))
 		doc.Indent(-1)
-		if c.Long != "" {
+		if long := longText(c); long != "" {
 			doc.Paragraph()
-			doc.Text(c.Long)
+			doc.Text(long)
 		}
 		manFlags(doc, c.LocalNonPersistentFlags(), "help")
 		manExamples(doc, &examples, c.Example)

@@ -63,9 +63,11 @@ func newRootCmd(lang i18n.Lang) *cobra.Command {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultVersionFlag()
 	root.Flags().Lookup("version").Usage = lang.T(i18n.CLIVersionFlag, "Name", root.Name())
+	w := helpWidth()
 	for _, c := range allCommands(root) {
 		c.InitDefaultHelpFlag()
 		c.Flags().Lookup("help").Usage = lang.T(i18n.CLIHelpFlag, "Name", c.Name())
+		wrapLong(c, w)
 	}
 	return root
 }
