@@ -450,7 +450,7 @@ func (s *Session) hostUp(host string) {
 
 // appEvent emits an app event for a frame sent or received on the socket
 // named conn.
-func (s *Session) appEvent(host, app, conn, dir string, f frame) {
+func (s *Session) appEvent(host, app, conn, dir string, f *frame) {
 	if s.buildsAppEvents() {
 		s.emitAppEvent(host, app, conn, dir, f)
 	}
@@ -460,7 +460,7 @@ func (s *Session) appEvent(host, app, conn, dir string, f frame) {
 // for an event it builds: the name lies in a part of the connection that a
 // segment of the steady state leaves alone (netsim's layout), and a quiet
 // run would visit it four times a round trip for events it only counts.
-func (s *Session) connAppEvent(host, app string, conn *netsim.Conn, dir string, f frame) {
+func (s *Session) connAppEvent(host, app string, conn *netsim.Conn, dir string, f *frame) {
 	if s.buildsAppEvents() {
 		s.emitAppEvent(host, app, conn.Name(), dir, f)
 	}
@@ -481,7 +481,7 @@ func (s *Session) buildsAppEvents() bool {
 }
 
 // emitAppEvent builds the app event and hands it to the stream.
-func (s *Session) emitAppEvent(host, app, conn, dir string, f frame) {
+func (s *Session) emitAppEvent(host, app, conn, dir string, f *frame) {
 	e := &s.appEv
 	if !s.sim.EventsOnLoan() {
 		e = new(AppEvent)

@@ -229,7 +229,7 @@ func (c *client) onBytes(data []byte) {
 	if c.hb != nil {
 		c.hb.received()
 	}
-	for _, f := range c.dec.feed(data) {
+	for f := range c.dec.frames(data) {
 		c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", f)
 		switch f.typ {
 		case framePing:
@@ -267,7 +267,7 @@ func (c *client) sendPing(seq uint32) {
 
 // answer replies to a ping at once, unless this side's heartbeat is
 // one-way.
-func (c *client) answer(f frame) {
+func (c *client) answer(f *frame) {
 	if c.cfg.Heartbeat.NoAnswer {
 		return
 	}
@@ -284,7 +284,7 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 	if c.conn == nil {
 		return
 	}
-	c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "send", frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
+	c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "send", &frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
 	if c.hb != nil {
 		c.hb.wrote()
 	}

@@ -75,7 +75,7 @@ func (fd *feed) since(id uint32) []feedRef {
 }
 
 // request answers a poller's request.
-func (fd *feed) request(h *handler, f frame) {
+func (fd *feed) request(h *handler, f *frame) {
 	if fd == nil {
 		return
 	}
@@ -190,7 +190,7 @@ func (p *pollState) ask(mode uint32) {
 }
 
 // onFeed takes a response or a pushed event.
-func (c *client) onFeed(f frame) {
+func (c *client) onFeed(f *frame) {
 	p := c.poll
 	if p == nil {
 		return

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"encoding/binary"
+	"iter"
 	"slices"
 	"time"
 )
@@ -160,50 +161,82 @@ func encodeEvents(t frameType, events []feedRef, eventSize, header int) []byte {
 	return append(b, body...)
 }
 
-// decoder splits a byte stream into frames.
-type decoder struct {
-	buf    []byte  // the start of a frame not yet complete
-	frames []frame // reused by each feed, in first while one frame is all
-	pos    uint64  // the offset in the stream of buf's first byte
-	first  [1]frame
+// decodeFrame reads the frame at the start of in into f and returns its
+// size, or 0 when in does not hold a whole frame (yet).
+func decodeFrame(in []byte, f *frame) int {
+	if len(in) < 2 {
+		return 0
+	}
+	body, k := binary.Uvarint(in[1:])
+	if k <= 0 || body > uint64(len(in)) {
+		return 0 // the length, or the body, is not complete yet
+	}
+	n := 1 + k + int(body)
+	if len(in) < n {
+		return 0
+	}
+	*f = frame{typ: frameType(in[0]), size: n}
+	switch b := in[1+k : n]; {
+	case f.typ == frameResponse || f.typ == frameEvent:
+		f.events = decodeEvents(b)
+	case len(b) >= 12:
+		f.seq = binary.BigEndian.Uint32(b)
+		f.sentAt = time.Duration(binary.BigEndian.Uint64(b[4:]))
+	}
+	return n
 }
 
-// feed adds bytes and returns the complete frames they finish. The result
-// is valid until the next call.
-func (d *decoder) feed(p []byte) []frame {
-	in := p
-	if len(d.buf) > 0 {
-		d.buf = append(d.buf, p...)
-		in = d.buf
-	}
-	d.frames = d.frames[:0]
-	if d.frames == nil {
-		d.frames = d.first[:0] // a heartbeat's frame, read where its owner's state is
-	}
-	for len(in) >= 2 {
-		n, k := binary.Uvarint(in[1:])
-		if k <= 0 {
-			break // the length is not complete yet
+// datagramFrames yields the frames a datagram carries. A datagram is no
+// stream: the frames have no offset, and a rest too short to be a frame
+// is dropped.
+func datagramFrames(p []byte) iter.Seq[*frame] {
+	return func(yield func(*frame) bool) {
+		var f frame
+		for {
+			n := decodeFrame(p, &f)
+			if n == 0 || !yield(&f) {
+				return
+			}
+			p = p[n:]
 		}
-		size := 1 + k + int(n)
-		if len(in) < size {
-			break
-		}
-		body := in[1+k : size]
-		f := frame{typ: frameType(in[0]), size: size, offset: d.pos, stream: true}
-		d.pos += uint64(size)
-		switch {
-		case f.typ == frameResponse || f.typ == frameEvent:
-			f.events = decodeEvents(body)
-		case len(body) >= 12:
-			f.seq = binary.BigEndian.Uint32(body)
-			f.sentAt = time.Duration(binary.BigEndian.Uint64(body[4:]))
-		}
-		d.frames = append(d.frames, f)
-		in = in[size:]
 	}
-	d.buf = append(d.buf[:0], in...) // keep the incomplete rest
-	return d.frames
+}
+
+// decoder splits a byte stream into frames. It holds only the start of a
+// frame not yet complete: a heartbeat's frames come whole, and are read
+// where the bytes are.
+type decoder struct {
+	buf []byte // the start of a frame not yet complete
+	pos uint64 // the offset in the stream of the next frame
+}
+
+// frames yields the complete frames that p, added to the stream, finishes,
+// each with its offset in the stream; a frame is valid until the next.
+// The start of an incomplete one is kept for the bytes that finish it.
+func (d *decoder) frames(p []byte) iter.Seq[*frame] {
+	return func(yield func(*frame) bool) {
+		in := p
+		if len(d.buf) > 0 {
+			d.buf = append(d.buf, p...)
+			in = d.buf
+		}
+		var f frame
+		for {
+			n := decodeFrame(in, &f)
+			if n == 0 {
+				break
+			}
+			f.offset, f.stream = d.pos, true
+			d.pos += uint64(n)
+			in = in[n:]
+			if !yield(&f) {
+				break
+			}
+		}
+		if len(in) > 0 || len(d.buf) > 0 {
+			d.buf = append(d.buf[:0], in...) // keep the rest
+		}
+	}
 }
 
 func decodeEvents(body []byte) []feedRef {

@@ -16,7 +16,10 @@ func TestEveryFrameSizeRoundTrips(t *testing.T) {
 			t.Fatalf("size %d: encoded to %d bytes", size, len(b))
 		}
 		var d decoder
-		fs := d.feed(b)
+		var fs []frame
+		for f := range d.frames(b) {
+			fs = append(fs, *f)
+		}
 		if len(fs) != 1 || fs[0].size != size || fs[0].typ != frameData {
 			t.Fatalf("size %d: decoded %+v", size, fs)
 		}

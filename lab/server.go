@@ -182,7 +182,7 @@ func (h *handler) readAll() {
 func (h *handler) onBytes(data []byte) {
 	s, cfg := h.srv.s, h.srv.cfg
 	h.hb.received()
-	for _, f := range h.dec.feed(data) {
+	for f := range h.dec.frames(data) {
 		if h.closed {
 			return
 		}
@@ -198,7 +198,7 @@ func (h *handler) onBytes(data []byte) {
 
 // onPing answers a ping at once, unless pings come too often for the
 // server's enforcement policy (gRPC): then GOAWAY too_many_pings and close.
-func (h *handler) onPing(f frame) {
+func (h *handler) onPing(f *frame) {
 	s, cfg := h.srv.s, h.srv.cfg
 	now := s.Now()
 	if min := cfg.Heartbeat.MinPingInterval; min > 0 {
@@ -233,7 +233,7 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 		return
 	}
 	cfg := h.srv.cfg
-	h.srv.s.connAppEvent(cfg.Host, cfg.Name, h.conn, "send", frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
+	h.srv.s.connAppEvent(cfg.Host, cfg.Name, h.conn, "send", &frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
 	h.hb.wrote()
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)

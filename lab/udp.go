@@ -42,13 +42,11 @@ func (srv *server) readUDP() {
 		}
 		peer := srv.peer(d.From)
 		peer.hb.received()
-		var dec decoder
-		for _, f := range dec.feed(d.Payload) {
-			f.stream = false // a datagram: no stream
+		for f := range datagramFrames(d.Payload) {
 			s.appEvent(cfg.Host, cfg.Name, peer.name, "recv", f)
 			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
 				b := s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size)
-				s.appEvent(cfg.Host, cfg.Name, peer.name, "send", frame{typ: framePong, seq: f.seq, size: len(b)})
+				s.appEvent(cfg.Host, cfg.Name, peer.name, "send", &frame{typ: framePong, seq: f.seq, size: len(b)})
 				srv.udp.WriteTo(b, d.From, framePong.msgName())
 				s.totals.HeartbeatAcks++
 				s.totals.HeartbeatBytes += uint64(len(b))
@@ -78,7 +76,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 func (p *udpPeer) sendPing(seq uint32) {
 	s, cfg := p.srv.s, p.srv.cfg
 	b := s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
-	s.appEvent(cfg.Host, cfg.Name, p.name, "send", frame{typ: framePing, seq: seq, size: len(b)})
+	s.appEvent(cfg.Host, cfg.Name, p.name, "send", &frame{typ: framePing, seq: seq, size: len(b)})
 	p.srv.udp.WriteTo(b, p.addr, framePing.msgName())
 }
 
@@ -113,9 +111,7 @@ func (c *client) connectUDP() {
 				c.reviveUDP()
 			}
 			c.hb.received()
-			var dec decoder
-			for _, f := range dec.feed(d.Payload) {
-				f.stream = false // a datagram: no stream
+			for f := range datagramFrames(d.Payload) {
 				c.s.appEvent(c.cfg.Host, c.name, c.connName(), "recv", f)
 				if f.typ == framePing {
 					c.answer(f)
@@ -151,7 +147,7 @@ func (c *client) writeUDP(b []byte, t frameType, seq uint32) {
 	if c.udp == nil {
 		return
 	}
-	c.s.appEvent(c.cfg.Host, c.name, c.connName(), "send", frame{typ: t, seq: seq, size: len(b)})
+	c.s.appEvent(c.cfg.Host, c.name, c.connName(), "send", &frame{typ: t, seq: seq, size: len(b)})
 	if c.hb != nil {
 		c.hb.wrote()
 	}
