@@ -53,18 +53,20 @@ func (g *clientGroup) reconfigure() {
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
-	// What a ping and its answer visit first, together.
-	s     *Session
-	cfg   *AppConfig
-	proc  *netsim.Process
-	conn  *netsim.Conn
-	hb    *heartbeat // &beat while a connection is watched, else nil
-	sent  uint64     // bytes written on conn: the next message's offset
-	name  string
-	dec   decoder
-	beat  heartbeat
-	state ClientState
+	// What a ping and its answer visit, in the client's first four cache
+	// lines (layout_test.go): these fields, the decoder and the
+	// heartbeat's hot fields.
+	s    *Session
+	cfg  *AppConfig
+	proc *netsim.Process
+	conn *netsim.Conn
+	hb   *heartbeat // &beat while a connection is watched, else nil
+	sent uint64     // bytes written on conn: the next message's offset
+	name string
+	dec  decoder
+	beat heartbeat
 
+	state  ClientState
 	index  int
 	target netip.AddrPort
 	udp    *netsim.UDPConn
@@ -84,6 +86,7 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
+	_             [48]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.

@@ -16,32 +16,29 @@ import (
 // timers belong to the application's process, so they stop while it is
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
-	cfg   *AppConfig // live: parameter changes apply from the next timer
-	sim   *netsim.Sim
-	proc  *netsim.Process
-	owner heartbeatOwner
-
+	// What a ping and its answer visit, first (a client or handler holds
+	// its heartbeat right after its own hot fields: layout_test.go).
+	cfg      *AppConfig // live: parameter changes apply from the next timer
+	sim      *netsim.Sim
+	owner    heartbeatOwner
 	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
 	seq      uint32
+	stopped  bool
+	missed   int
 	pending  []pendingPing // pings sent and not answered, oldest first (in first while they fit)
 	first    [1]pendingPing
-	missed   int
 	lastRecv time.Duration
 	lastSend time.Duration
 	started  time.Duration
-	stopped  bool
-
 	// The timers are made the first time they are armed (a nil one is
 	// stopped): a client's heartbeat arms two of the four, a server's that
 	// only answers none, and 100,000 connections would otherwise hold
 	// hundreds of thousands of timers never armed.
-	pingTimer   *netsim.Timer
-	answerTimer *netsim.Timer
-	expectTimer *netsim.Timer
-	idleTimer   *netsim.Timer
+	pingTimer, answerTimer *netsim.Timer
+	sent, answered         uint64
 
-	sent, answered uint64
-
+	proc                   *netsim.Process
+	expectTimer, idleTimer *netsim.Timer
 	// miss is the last ping that went unanswered, and missedDead says the
 	// peer was declared dead for misses (not for silence): the rule that
 	// fired, for the narration.

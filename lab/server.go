@@ -154,13 +154,17 @@ func (srv *server) remove(h *handler) {
 
 // handler serves one client connection.
 type handler struct {
-	srv      *server
-	conn     *netsim.Conn
-	hb       *heartbeat // &beat
-	sent     uint64     // bytes written: the next message's offset
-	closed   bool
-	dec      decoder
-	beat     heartbeat
+	// What a ping and its answer visit, in the handler's first four cache
+	// lines (layout_test.go): these fields, the decoder and the
+	// heartbeat's hot fields.
+	srv    *server
+	conn   *netsim.Conn
+	hb     *heartbeat // &beat
+	sent   uint64     // bytes written: the next message's offset
+	closed bool
+	dec    decoder
+	beat   heartbeat
+
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
