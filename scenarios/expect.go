@@ -81,7 +81,8 @@ type expectRule interface {
 type watched uint8
 
 const (
-	watchSegments   watched = 1 << iota // *netsim.SegmentEvent
+	watchSent       watched = 1 << iota // *netsim.SegmentEvent of FateSent
+	watchDropped                        // *netsim.SegmentEvent of FateDropped
 	watchDetects                        // *lab.DetectEvent
 	watchReconnects                     // *lab.ReconnectEvent
 	watchApp                            // *lab.AppEvent
@@ -467,7 +468,7 @@ func (d *backlogRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 	return c.count(p, (*countSpec)(d), i18n.ExpectBacklogDrops, false, false)
 }
 
-func (d *backlogRule) watches() watched { return watchSegments }
+func (d *backlogRule) watches() watched { return watchDropped }
 
 func (d *backlogRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*netsim.SegmentEvent); ok && x.Why == netsim.WhyBacklogFull && matches(x.Where, d.Host) &&
@@ -512,7 +513,7 @@ func (d *boxDropsRule) check(c *checker, p string) (i18n.Message, time.Duration,
 	return i18n.M(i18n.ExpectNameCount, "Who", d.Box, "What", what, "Bounds", boundsText(d.bounds())), d.At, err
 }
 
-func (d *boxDropsRule) watches() watched { return watchSegments }
+func (d *boxDropsRule) watches() watched { return watchDropped }
 
 func (d *boxDropsRule) observe(j *judge, e netsim.Event) {
 	if x, ok := e.(*netsim.SegmentEvent); ok && x.Fate == netsim.FateDropped && x.Why == netsim.WhyFirewall &&

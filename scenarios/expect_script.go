@@ -118,7 +118,7 @@ func (d *segmentRule) check(c *checker, p string) (i18n.Message, time.Duration, 
 	return i18n.M(i18n.ExpectNameSegment, "From", d.From, "Nth", d.Nth, "Flags", d.Flags, "When", windowText(d.Between)), 0, err
 }
 
-func (d *segmentRule) watches() watched { return watchSegments }
+func (d *segmentRule) watches() watched { return watchSent }
 
 func (d *segmentRule) observe(j *judge, e netsim.Event) {
 	if x, ok := sent(e, d.From, d.Flags); ok && !j.detected {
@@ -156,7 +156,7 @@ func (d *segmentsRule) check(c *checker, p string) (i18n.Message, time.Duration,
 	return i18n.M(i18n.ExpectNameSegments, "From", d.From, "Flags", d.Flags, "Bounds", boundsText(b)), d.At, err
 }
 
-func (d *segmentsRule) watches() watched { return watchSegments }
+func (d *segmentsRule) watches() watched { return watchSent }
 
 func (d *segmentsRule) observe(j *judge, e netsim.Event) {
 	if x, ok := sent(e, d.From, d.Flags); ok && d.bounds().until(x.At) {

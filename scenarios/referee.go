@@ -28,9 +28,9 @@ type Referee struct {
 	until  time.Duration
 
 	// The judges that watch each kind of event (watched), so that an
-	// event none of them looks at (most: an app message, a state change)
-	// costs one type switch.
-	segments, detects, reconnects, app, syscalls []*judge
+	// event none of them looks at (most: a segment delivered, an app
+	// message, a state change) costs one type switch.
+	sent, dropped, detects, reconnects, app, syscalls []*judge
 }
 
 // NewReferee makes the referee of a run of sc to until (sc.Duration when
@@ -47,7 +47,7 @@ func (sc *Scenario) NewReferee(until time.Duration) *Referee {
 		for _, w := range []struct {
 			kind watched
 			to   *[]*judge
-		}{{watchSegments, &r.segments}, {watchDetects, &r.detects}, {watchReconnects, &r.reconnects},
+		}{{watchSent, &r.sent}, {watchDropped, &r.dropped}, {watchDetects, &r.detects}, {watchReconnects, &r.reconnects},
 			{watchApp, &r.app}, {watchSyscalls, &r.syscalls}} {
 			if x.rule.watches()&w.kind != 0 {
 				*w.to = append(*w.to, j)
@@ -66,9 +66,14 @@ func (sc *Scenario) NewReferee(until time.Duration) *Referee {
 // its kind.
 func (r *Referee) Observe(e netsim.Event) {
 	var js []*judge
-	switch e.(type) {
+	switch e := e.(type) {
 	case *netsim.SegmentEvent:
-		js = r.segments
+		switch e.Fate {
+		case netsim.FateSent:
+			js = r.sent
+		case netsim.FateDropped:
+			js = r.dropped
+		}
 	case *lab.DetectEvent:
 		js = r.detects
 	case *lab.ReconnectEvent:
