@@ -162,13 +162,14 @@
 //     events, so a request and its answer allocate nothing
 //     (TestPingPongAllocatesNothing).
 //
-// And the misses that remain come together rather than one at a time:
-// when a slot comes up, the queue asks the memory, with the processor's
-// prefetch instruction, for everything its entries will visit — each
-// timer's connection and what it points to, each arriving packet and the
-// connection it is for, the closure of an application's timer and the
-// connection it said it works on (Timer.Visits) — and it walks the next
-// slot's chunks and asks for their timers (prefetch.go). A prefetch
-// changes nothing but the caches; on other processors than amd64 it is
-// left out.
+// And the misses that remain overlap rather than come one at a time: the
+// current slot is sorted, so the queue knows which entries come next, and
+// as it hands one out it asks the memory, with the processor's prefetch
+// instruction, for everything the entries a few places behind will visit
+// — each timer's connection and what it points to, each arriving packet
+// and the connection it is for, the closure of an application's timer and
+// the connection it said it works on (Timer.Visits); when a slot comes up
+// it walks the next one's chunks and asks for their timers (prefetch.go).
+// A prefetch changes nothing but the caches; on other processors than
+// amd64 it is left out.
 package netsim

@@ -20,6 +20,18 @@ type entry struct {
 // live reports whether the entry is its timer's current deadline.
 func (e *entry) live() bool { return e.t.seq == e.seq } // a stopped timer's is 0, an entry's never
 
+// compareEntries orders entries by (deadline, sequence number), for
+// slices.SortFunc.
+func compareEntries(e, f entry) int {
+	switch {
+	case e.before(&f):
+		return -1
+	case f.before(&e):
+		return 1
+	}
+	return 0
+}
+
 func (e *entry) before(f *entry) bool {
 	return e.at < f.at || (e.at == f.at && e.seq < f.seq)
 }

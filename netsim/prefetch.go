@@ -4,28 +4,37 @@ package netsim
 // visits has left the processor's caches since that connection's last
 // event: each of its cache lines is a miss of its own, and the misses of
 // one event come one after the other, each waiting for the load before it.
-// The queue knows, though, which state its next entries will visit: when
-// a ring slot comes up, its entries are the events of the next 262 µs (at
-// 100,000 connections, about a hundred of them). prefetchSlot asks the
-// memory for their lines all at once, with the processor's prefetch
-// instruction (prefetch_amd64.s), which waits for nothing and changes
-// nothing a program can see: the misses overlap, and an event finds its
-// state on its way in, or there already.
+// The queue knows, though, which entries come next: the current slot's,
+// sorted (queue.go). As it hands one out, it asks the memory for what the
+// entries a few places behind it will visit, with the processor's
+// prefetch instruction (prefetch_amd64.s), which waits for nothing and
+// changes nothing a program can see: those misses overlap with the work of
+// the entries before them, and an entry finds its state in the caches.
 //
 // It follows what each entry's timer belongs to:
 //   - a connection's own timer (a delayed ACK, a retransmission): the
 //     connection's hot lines, then what they point to — its buffers, its
 //     segments in flight, its application's notice function;
 //   - an application's timer: its function's closure, and the connection
-//     it works on if it said so (Timer.Visits);
+//     it works on if it said so (Timer.Visits), and what that points to;
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
 //     Host.connFor) and what that one points to, and the sender's count
 //     of packets alive (dataOut, which the packet's release lowers).
 //
-// Each step needs a pointer the step before it asked for, so the slot is
-// walked once per step: a walk's loads find the lines the walk before it
-// asked for, arrived or on their way.
+// Each step needs a pointer that the step before it asked for, so an
+// entry's steps are taken prefetchDistance entries apart: step 1 for the
+// entry 4 × prefetchDistance places behind the one handed out, step 4 for
+// the one prefetchDistance places behind it; by the time a step loads a
+// pointer, the line holding it has come in.
+
+// prefetchDistance is how many entries apart an entry's steps are taken.
+// An entry's work at 100,000 connections (a few hundred ns) is longer than
+// a miss (about 100 ns), so two are ahead enough.
+const prefetchDistance = 2
+
+// prefetchSteps are the steps of an entry's prefetch, in order.
+var prefetchSteps = [...]func(e *entry){prefetchOwner, prefetchPointees, prefetchReceiver, prefetchReceiverPointees}
 
 // connPrefetchLines is how many lines of a Conn are asked for: its hot part
 // (TestConnHotLines), starting mallocHeader bytes into a line, so one more.
@@ -34,51 +43,75 @@ const connPrefetchLines = 13
 // packetPrefetchLines covers a Packet up to its from and to fields.
 const packetPrefetchLines = 5
 
-// prefetchMin is the fewest entries a slot holds for prefetchSlot to look
-// at them: a slot of a small run holds one or two, whose state is in the
-// caches already.
+// prefetchMin is the fewest entries a slot holds for the queue to
+// prefetch for it: a slot of a small run holds one or two, whose state is
+// in the caches already.
 const prefetchMin = 8
 
-// prefetchSlot asks for the memory the entries es, a slot that just came
-// up, will visit. It changes nothing but the caches.
-func prefetchSlot(es []entry) {
-	if len(es) < prefetchMin {
-		return
-	}
-	for i := range es {
-		t := es[i].t
-		prefetchConn(t.visits, connPrefetchLines)
-		switch o := t.owner.(type) {
-		case *Conn:
-			prefetchConn(o, connPrefetchLines)
-		case *inFlight:
-			prefetchFlight(o, 2)
-		default:
-			prefetchFunc(t.fn, 1)
+// prefetchStart takes, for the first entries of a slot that has just come
+// up, the steps that later entries get from prefetchAhead as the entries
+// before them are handed out.
+func (q *queue) prefetchStart() {
+	for k, step := range prefetchSteps {
+		last := min((len(prefetchSteps)-k)*prefetchDistance, len(q.now)-1)
+		for j := 0; j <= last; j++ {
+			step(&q.now[j])
 		}
 	}
-	for i := range es {
-		t := es[i].t
-		t.visits.prefetchSide()
-		switch o := t.owner.(type) {
-		case *Conn:
-			o.prefetchSide()
-		case *inFlight:
-			prefetchPacket(o.p, packetPrefetchLines)
+}
+
+// prefetchAhead takes, now that the entries before q.at are out, step k
+// for the entry (4 − k) × prefetchDistance places behind q.at.
+func (q *queue) prefetchAhead() {
+	for k, step := range prefetchSteps {
+		if j := q.at + (len(prefetchSteps)-k)*prefetchDistance; j < len(q.now) {
+			step(&q.now[j])
 		}
 	}
-	for i := range es {
-		if f, ok := es[i].t.owner.(*inFlight); ok && f.p != nil {
-			prefetchConn(f.p.to, connPrefetchLines)
-			if f.p.from != nil {
-				prefetchWord(&f.p.from.dataOut, 1)
-			}
+}
+
+// prefetchOwner is step 1: what the timer belongs to.
+func prefetchOwner(e *entry) {
+	t := e.t
+	prefetchConn(t.visits, connPrefetchLines)
+	switch o := t.owner.(type) {
+	case *Conn:
+		prefetchConn(o, connPrefetchLines)
+	case *inFlight:
+		prefetchFlight(o, 2)
+	default:
+		prefetchFunc(t.fn, 1)
+	}
+}
+
+// prefetchPointees is step 2: what the connection points to, or the
+// packet on the wire.
+func prefetchPointees(e *entry) {
+	t := e.t
+	t.visits.prefetchSide()
+	switch o := t.owner.(type) {
+	case *Conn:
+		o.prefetchSide()
+	case *inFlight:
+		prefetchPacket(o.p, packetPrefetchLines)
+	}
+}
+
+// prefetchReceiver is step 3: the connection an arriving packet is for,
+// and its sender's count of packets alive.
+func prefetchReceiver(e *entry) {
+	if f, ok := e.t.owner.(*inFlight); ok && f.p != nil {
+		prefetchConn(f.p.to, connPrefetchLines)
+		if f.p.from != nil {
+			prefetchWord(&f.p.from.dataOut, 1)
 		}
 	}
-	for i := range es {
-		if f, ok := es[i].t.owner.(*inFlight); ok && f.p != nil {
-			f.p.to.prefetchSide()
-		}
+}
+
+// prefetchReceiverPointees is step 4: what that connection points to.
+func prefetchReceiverPointees(e *entry) {
+	if f, ok := e.t.owner.(*inFlight); ok && f.p != nil {
+		f.p.to.prefetchSide()
 	}
 }
 

@@ -2,33 +2,40 @@ package netsim
 
 import (
 	"math/bits"
+	"slices"
 	"time"
 )
 
 // queue is the simulator's event queue: the entries of every armed timer,
 // taken out in (deadline, sequence number) order.
 //
-// It is a timing wheel in front of two heaps, so that the cost of an entry
-// does not grow with the number of timers a run holds (hundreds of
-// thousands with 100,000 connections):
+// It is a timing wheel in front of a sorted slot and two heaps, so that
+// the cost of an entry does not grow with the number of timers a run
+// holds (hundreds of thousands with 100,000 connections):
 //
-//	slot:   ≤ cur        cur+1 … cur+slotCount−1          ≥ cur+slotCount
-//	        near (heap)  ring (one unsorted list a slot)   far (heap)
+//	slot:   cur               cur+1 … cur+slotCount−1          ≥ cur+slotCount
+//	        now (sorted),     ring (one unsorted list a slot)   far (heap)
+//	        near (heap)
 //
-// Time is cut into slots of 2^slotShift ns. near holds the entries of the
-// current slot (and of any earlier one, for a timer armed before a clock
-// that was moved ahead), in a heap; the ring holds the entries of the next
+// Time is cut into slots of 2^slotShift ns. now holds the entries the
+// current slot had when it came up, sorted; near those armed into it
+// since (and into any earlier slot, for a timer armed before a clock that
+// was moved ahead), in a heap; the ring holds the entries of the next
 // slotCount−1 slots, each slot an unsorted list that an entry is appended
-// to; far holds the entries beyond, in a heap. When near is empty, cur
-// moves to the next slot that holds entries: its list is copied into near,
-// its stale entries dropped (keepLive: the timers they were for have been
-// stopped or re-armed since), and heaped (in O(n)); the entries of far
-// that the ring now reaches move into it. Every entry in near is due
-// before every entry elsewhere, and near is a heap on the full key, so the
-// order is exactly that of one heap on (deadline, sequence number). A slot holds the entries of
-// 262 µs, and the ring reaches 1.07 s ahead: a heartbeat's second, an RTO,
-// a delayed ACK and a packet in flight all go into the ring with an
-// append.
+// to; far holds the entries beyond, in a heap. When now and near are
+// empty, cur moves to the next slot that holds entries: its list is
+// copied into now, its stale entries dropped (keepLive: the timers they
+// were for have been stopped or re-armed since), and sorted; the entries
+// of far that the ring now reaches move into it. Every entry of now and
+// near is due before every entry elsewhere, and the earlier of their
+// firsts comes out first, so the order is exactly that of one heap on
+// (deadline, sequence number). A slot holds the entries of 262 µs, and
+// the ring reaches 1.07 s ahead: a heartbeat's second, an RTO, a delayed
+// ACK and a packet in flight all go into the ring with an append.
+//
+// The current slot is sorted rather than heaped so that the queue knows
+// which entries come next: as it hands one out, it prefetches the memory
+// of those a few places behind it (prefetch.go).
 //
 // A slot's list is a chain of fixed-size chunks taken from a free list
 // and given back when the slot comes up, so that the ring holds memory
@@ -39,14 +46,18 @@ import (
 // own, every slot would keep a tick's worth of room — with 100,000
 // connections, hundreds of MB.)
 type queue struct {
-	near   heap
-	cur    int64 // the slot near covers
-	ring   [slotCount]chain
-	used   [slotCount / 64]uint64 // a bit per ring slot that holds entries
-	inRing int
-	free   *chunk // chunks of no slot
-	far    heap
-	armed  int // armed timers: the live entries
+	now      []entry // the current slot's entries, sorted; those before at are out
+	at       int
+	fromNow  bool // the entry next returned is now[at], not near[0]
+	prefetch bool // the current slot is big enough to prefetch for (prefetchMin)
+	near     heap
+	cur      int64 // the current slot
+	ring     [slotCount]chain
+	used     [slotCount / 64]uint64 // a bit per ring slot that holds entries
+	inRing   int
+	free     *chunk // chunks of no slot
+	far      heap
+	armed    int // armed timers: the live entries
 }
 
 // chain is a ring slot's entries: its chunks, each full but the last.
@@ -73,7 +84,7 @@ func slotOf(at time.Duration) int64 { return int64(at) >> slotShift }
 func (q *queue) push(e entry) {
 	switch n := slotOf(e.at); {
 	case n <= q.cur:
-		q.near.push(e)
+		q.near.push(e) // due in the current slot, or before it
 	case n < q.cur+slotCount:
 		i := n & slotMask
 		q.append(&q.ring[i], e)
@@ -89,23 +100,52 @@ func (q *queue) push(e entry) {
 // nil when no timer is armed.
 func (q *queue) next() *entry {
 	for {
-		for len(q.near) == 0 {
+		e := q.first()
+		if e == nil {
 			if !q.advance() {
 				return nil
 			}
+			continue
 		}
-		if q.near[0].live() {
-			return &q.near[0]
+		if e.live() {
+			return e
 		}
-		q.near.pop()
+		q.pop()
 	}
 }
 
-// pop removes the entry next returned and gives its timer.
-func (q *queue) pop() *Timer { return q.near.pop().t }
+// first is the earlier of now's and near's first entries, nil if both are
+// empty; it notes which it is for pop.
+func (q *queue) first() *entry {
+	if q.at < len(q.now) {
+		e := &q.now[q.at]
+		if len(q.near) == 0 || e.before(&q.near[0]) {
+			q.fromNow = true
+			return e
+		}
+	} else if len(q.near) == 0 {
+		return nil
+	}
+	q.fromNow = false
+	return &q.near[0]
+}
+
+// pop removes the entry next (or first) returned and gives its timer.
+func (q *queue) pop() *Timer {
+	if !q.fromNow {
+		return q.near.pop().t
+	}
+	t := q.now[q.at].t
+	q.now[q.at] = entry{}
+	q.at++
+	if q.prefetch {
+		q.prefetchAhead()
+	}
+	return t
+}
 
 // advance moves cur to the next slot that holds entries and makes them
-// near's. It reports false when the ring and far are empty.
+// now's and near's. It reports false when the ring and far are empty.
 func (q *queue) advance() bool {
 	next, ok := q.nextUsed()
 	if len(q.far) > 0 {
@@ -117,14 +157,16 @@ func (q *queue) advance() bool {
 		return false
 	}
 	q.cur = next
+	q.now, q.at = q.now[:0], 0
 	if i := next & slotMask; q.used[i/64]&(1<<(i%64)) != 0 {
 		q.used[i/64] &^= 1 << (i % 64)
-		q.near = q.take(&q.ring[i], q.near[:0])
-		q.inRing -= len(q.near)
-		q.near = keepLive(q.near)
-		prefetchSlot(q.near)
-		q.near.init()
-		if len(q.near) >= prefetchMin {
+		q.now = q.take(&q.ring[i], q.now)
+		q.inRing -= len(q.now)
+		q.now = keepLive(q.now)
+		slices.SortFunc(q.now, compareEntries)
+		q.prefetch = len(q.now) >= prefetchMin
+		if q.prefetch {
+			q.prefetchStart()
 			q.prefetchNextSlot()
 		}
 	}
@@ -153,7 +195,7 @@ func (q *queue) nextUsed() (int64, bool) {
 }
 
 // size is the number of entries the queue holds, live or stale.
-func (q *queue) size() int { return len(q.near) + q.inRing + len(q.far) }
+func (q *queue) size() int { return len(q.now) - q.at + len(q.near) + q.inRing + len(q.far) }
 
 // compact drops the stale entries once they outnumber the live ones (and
 // are enough to be worth it), so that a timer re-armed again and again
@@ -163,6 +205,8 @@ func (q *queue) compact() {
 	if total < 1024 || total < 2*q.armed {
 		return
 	}
+	q.now = keepLive(q.now[q.at:])
+	q.at = 0
 	q.near = keepLive(q.near)
 	q.near.init()
 	q.far = keepLive(q.far)

@@ -73,8 +73,8 @@ func TestSlotDropsStaleEntriesAsItComesUp(t *testing.T) {
 	if !s.queue.advance() {
 		t.Fatal("no slot came up")
 	}
-	if len(s.queue.near) != 4 {
-		t.Errorf("the slot came up with %d entries in the heap, want its 4 live ones", len(s.queue.near))
+	if got := len(s.queue.now) - s.queue.at; got != 4 {
+		t.Errorf("the slot came up with %d entries, want its 4 live ones", got)
 	}
 	s.RunUntil(at + time.Millisecond)
 	if want := []int{6, 7, 8, 9}; !slices.Equal(fired, want) {
@@ -82,7 +82,7 @@ func TestSlotDropsStaleEntriesAsItComesUp(t *testing.T) {
 	}
 }
 
-// TestPrefetchChangesNothing: prefetchSlot and prefetchNextSlot follow
+// TestPrefetchChangesNothing: the queue's prefetch steps follow
 // every kind of entry they know (a connection's timer, a packet on a
 // wire, an application's timer that visits a connection, one that does
 // not) and change nothing: the run with prefetching (the slots of 100
@@ -130,5 +130,37 @@ func TestPrefetchChangesNothing(t *testing.T) {
 	}
 	if !slices.Equal(with, without) {
 		t.Error("Visits changed the run's events")
+	}
+}
+
+// TestSlotMergesTimersArmedWithinIt: a timer armed into the current slot
+// after it came up (near's heap) fires in its place among the slot's
+// sorted entries (now), by deadline and then by sequence number.
+func TestSlotMergesTimersArmedWithinIt(t *testing.T) {
+	s := New(1)
+	var fired []string
+	at := time.Duration(7) << slotShift
+	n := 2 * prefetchMin
+	for i := range n {
+		name := fmt.Sprint(i)
+		var tm *Timer
+		tm = s.NewTimer(func() {
+			first := !slices.Contains(fired, name)
+			fired = append(fired, name)
+			if i == 0 && first {
+				s.NewTimer(func() { fired = append(fired, "x") }).Reset(at + 15)
+				s.NewTimer(func() { fired = append(fired, "y") }).Reset(at)
+				tm.Reset(at + 20) // after 2, which was armed before it
+			}
+		})
+		tm.Reset(at + time.Duration(i)*10)
+	}
+	s.RunUntil(at + time.Millisecond)
+	want := []string{"0", "y", "1", "x", "2", "0"}
+	for i := 3; i < n; i++ {
+		want = append(want, fmt.Sprint(i))
+	}
+	if !slices.Equal(fired, want) {
+		t.Errorf("fired %v\nwant  %v", fired, want)
 	}
 }
