@@ -33,7 +33,7 @@ func TestConnForAnswersAsTheTable(t *testing.T) {
 	}
 	check := func(when string, to, want *Conn) {
 		t.Helper()
-		p := &Packet{Proto: TCP, Src: c.local, Dst: c.remote, to: to}
+		p := &Packet{Proto: TCP, Src: c.LocalAddr(), Dst: c.RemoteAddr(), to: to}
 		if table := srv.conns[keyOf(p.Dst.Port(), p.Src)]; table != want {
 			t.Fatalf("%s: the test expects the table to hold %p, it holds %p", when, want, table)
 		}

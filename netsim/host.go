@@ -46,6 +46,15 @@ func keyOf(port uint16, peer netip.AddrPort) connKey {
 		connKey(ip[0])<<24 | connKey(ip[1])<<16 | connKey(ip[2])<<8 | connKey(ip[3])
 }
 
+// port is the key's own port.
+func (k connKey) port() uint16 { return uint16(k >> 48) }
+
+// peer is the key's peer address and port.
+func (k connKey) peer() netip.AddrPort {
+	ip := [4]byte{byte(k >> 24), byte(k >> 16), byte(k >> 8), byte(k)}
+	return netip.AddrPortFrom(netip.AddrFrom4(ip), uint16(k>>32))
+}
+
 // AddHost adds a powered-on host.
 func (s *Sim) AddHost(name string, ip netip.Addr, profile Profile) (*Host, error) {
 	if err := profile.Validate(); err != nil {

@@ -33,7 +33,7 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 // event, so a field added to the hot part costs a line when it crosses a
 // boundary: it finds room among the small ones, or goes after opts.
 func TestConnHotLines(t *testing.T) {
-	const hotLines = 12
+	const hotLines = 10
 	var c Conn
 	end := unsafe.Offsetof(c.opts) + unsafe.Offsetof(c.opts.KeepIdle) // opts' hot fields end where KeepIdle starts
 	if n := (mallocHeader + end + 63) / 64; n > hotLines {

@@ -41,7 +41,10 @@ type Conn struct {
 	// it (tcp_sockbuf.go).
 	sb *sendBuffers
 
-	local, remote netip.AddrPort
+	// key is the connection's ports and its peer's address, as the host's
+	// table files it (its own address is its host's): 8 bytes where two
+	// netip.AddrPorts take 64.
+	key connKey
 
 	// Send sequence space (RFC 9293 3.3.1).
 	iss, sndUna, sndNxt uint32
@@ -79,10 +82,14 @@ type Conn struct {
 	kest        kernelRTT // the Linux estimator's state
 	acks        ackEngine
 	// Keepalive (net/ipv4/tcp_timer.c tcp_keepalive_timer).
-	lastRecv  time.Duration
 	probesOut int
-	// stats is updated by every segment in and out.
-	stats ConnStats
+	// What every segment in and out counts (Stats): the segments in 32
+	// bits, as the kernel counts them (tcp_sock's u32 segs_in and
+	// segs_out), the bytes in 64 (u64 bytes_received, bytes_sent).
+	// lastHeard is keepalive's idle clock too.
+	bytesOut, bytesIn   uint64
+	lastSent, lastHeard time.Duration
+	segsOut, segsIn     uint32
 
 	state   State
 	passive bool
@@ -146,6 +153,10 @@ type Conn struct {
 	gaveUpAt       time.Duration // when retransmission gave up (for RetriesRule)
 	persistBackoff int           // zero-window probe interval doublings
 	connectStart   time.Duration
+	// The rest of Stats.
+	establishedAt   time.Duration
+	retransSegs     uint32 // tp->total_retrans
+	keepaliveProbes uint64
 
 	// Last, the two timers a connection in the steady state of a long run
 	// does not touch.
@@ -241,7 +252,9 @@ func (o SockOpts) Validate() error {
 	return nil
 }
 
-// ConnStats counts what a connection sent and received.
+// ConnStats counts what a connection sent and received. The counts of
+// segments wrap at 2³², as the kernel's do (tcp_info's tcpi_segs_out,
+// tcpi_segs_in and tcpi_total_retrans are 32 bits wide).
 type ConnStats struct {
 	SegsOut, SegsIn     uint64
 	BytesOut, BytesIn   uint64 // payload bytes, retransmissions included
@@ -255,16 +268,15 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	h.nextConn++
 	prof := &h.profile
 	c := &Conn{
-		host:   h,
-		id:     h.nextConn,
-		local:  local,
-		remote: remote,
-		name:   "tcp " + local.String() + " > " + remote.String(),
-		opts:   opts,
-		iss:    h.sim.rng.Uint32(),
-		mss:    advMSS(prof, &opts),
-		rto:    prof.InitialRTO,
-		cwnd:   prof.InitCwnd * prof.MSS,
+		host: h,
+		id:   h.nextConn,
+		key:  keyOf(local.Port(), remote),
+		name: "tcp " + local.String() + " > " + remote.String(),
+		opts: opts,
+		iss:  h.sim.rng.Uint32(),
+		mss:  advMSS(prof, &opts),
+		rto:  prof.InitialRTO,
+		cwnd: prof.InitCwnd * prof.MSS,
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.
 		ssthresh: 1 << 30,
 	}
@@ -326,8 +338,8 @@ func (c *Conn) Pending() *Listener { return c.listener }
 func (c *Conn) Owner() string { return c.owner }
 
 // LocalAddr and RemoteAddr are the two ends as this host sees them.
-func (c *Conn) LocalAddr() netip.AddrPort  { return c.local }
-func (c *Conn) RemoteAddr() netip.AddrPort { return c.remote }
+func (c *Conn) LocalAddr() netip.AddrPort  { return netip.AddrPortFrom(c.host.ip, c.key.port()) }
+func (c *Conn) RemoteAddr() netip.AddrPort { return c.key.peer() }
 
 // Name is the 5-tuple, local side first: "tcp 10.0.0.2:50312 > 10.0.0.1:8080".
 func (c *Conn) Name() string { return c.name }
@@ -336,7 +348,13 @@ func (c *Conn) Name() string { return c.name }
 func (c *Conn) State() State { return c.state }
 
 // Stats returns the connection's counters.
-func (c *Conn) Stats() ConnStats { return c.stats }
+func (c *Conn) Stats() ConnStats {
+	return ConnStats{
+		SegsOut: uint64(c.segsOut), SegsIn: uint64(c.segsIn), BytesOut: c.bytesOut, BytesIn: c.bytesIn,
+		Retransmits: uint64(c.retransSegs), KeepaliveProbes: c.keepaliveProbes,
+		LastSent: c.lastSent, LastHeard: c.lastHeard, Established: c.establishedAt,
+	}
+}
 
 // Options returns the socket options as set.
 func (c *Conn) Options() SockOpts { return c.opts }
@@ -354,7 +372,7 @@ func (c *Conn) Retransmits() int { return c.retransmits }
 func (c *Conn) KeepaliveProbesOut() int { return c.probesOut }
 
 // LastReceived is when the last segment arrived (keepalive's idle clock).
-func (c *Conn) LastReceived() time.Duration { return c.lastRecv }
+func (c *Conn) LastReceived() time.Duration { return c.lastHeard }
 
 // Unread is the number of received bytes the application has not read.
 func (c *Conn) Unread() int { return len(c.rcvBuf) }
@@ -634,7 +652,7 @@ func (c *Conn) setState(to State) {
 	}
 	c.state = to
 	if to == Established {
-		c.stats.Established = c.host.sim.now
+		c.establishedAt = c.host.sim.now
 	}
 	c.host.sim.stateChanged(c.host.name, c.name, c.owner, from, to)
 }
@@ -653,7 +671,7 @@ func (c *Conn) becomeClosed() {
 // unlink removes the connection from the host's demultiplexing table and
 // from a listener's queues.
 func (c *Conn) unlink() {
-	key := keyOf(c.local.Port(), c.remote)
+	key := c.key
 	if c.host.conns[key] == c {
 		delete(c.host.conns, key)
 		c.dropAccount()
@@ -729,7 +747,7 @@ func (c *Conn) Timers() []TimerInfo {
 	}
 	if c.opts.KeepAlive && c.keepalive.Armed() && c.state.Synchronized() {
 		idle, _, cnt := c.keepaliveParams()
-		ti := TimerInfo{Kind: TimerKeepalive, Start: c.lastRecv, Deadline: c.lastRecv + idle}
+		ti := TimerInfo{Kind: TimerKeepalive, Start: c.lastHeard, Deadline: c.lastHeard + idle}
 		if c.probesOut > 0 {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
 			ti.Probes, ti.MaxProbes = c.probesOut, cnt

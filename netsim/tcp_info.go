@@ -27,7 +27,7 @@ func (c *Conn) Info() TCPInfo {
 	in := TCPInfo{
 		State: c.state, RTO: c.rto, Backoff: c.retransmits, Retransmits: c.retransmits,
 		Probes: c.probes + c.probesOut, Unacked: len(c.sent), SndMSS: c.mss,
-		TotalRetrans: c.stats.Retransmits,
+		TotalRetrans: uint64(c.retransSegs),
 	}
 	if c.rcvNxt != c.irs { // both 0 until the peer's SYN sets them
 		in.BytesReceived = uint64(c.rcvNxt - c.irs - 1)

@@ -51,7 +51,7 @@ func (h *Host) tcpInput(p *Packet) {
 // table's either way.
 func (h *Host) connFor(p *Packet) *Conn {
 	key := keyOf(p.Dst.Port(), p.Src)
-	if c := p.to; c != nil && c.host == h && c.inTable() && keyOf(c.local.Port(), c.remote) == key {
+	if c := p.to; c != nil && c.host == h && c.inTable() && c.key == key {
 		return c
 	}
 	return h.conns[key]
@@ -83,8 +83,8 @@ func resetFor(p *Packet, tr Trigger) *Packet {
 
 // input processes a segment for this connection (RFC 9293 3.10.7).
 func (c *Conn) input(p *Packet) {
-	c.stats.SegsIn++
-	c.stats.BytesIn += uint64(len(p.Payload))
+	c.segsIn++
+	c.bytesIn += uint64(len(p.Payload))
 	c.echo(p)
 	switch c.state {
 	case SynSent:
@@ -118,7 +118,7 @@ func (c *Conn) input(p *Packet) {
 		return
 	}
 	now := c.host.sim.now
-	c.lastRecv, c.stats.LastHeard = now, now
+	c.lastHeard = now
 	if p.Flags&RST != 0 {
 		c.inputRST(p)
 		return
@@ -260,7 +260,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	now := c.host.sim.now
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
 	c.rcvNxtBy = p.ID
-	c.lastRecv, c.stats.LastHeard = now, now
+	c.lastHeard = now
 	if p.MSS != 0 {
 		c.mss = min(c.mss, int(p.MSS))
 	}
@@ -305,7 +305,7 @@ func (c *Conn) inputTimeWait(p *Packet) {
 			c.becomeClosed()
 		}
 	case p.Flags&(SYN|ACK) == SYN:
-		if seqGT(p.Seq, c.rcvNxt) && h.listeners[c.local.Port()] != nil {
+		if seqGT(p.Seq, c.rcvNxt) && h.listeners[c.key.port()] != nil {
 			c.becomeClosed()
 			h.tcpInputAgain(p)
 			return

@@ -127,8 +127,8 @@ func (l *Listener) syn(p *Packet) {
 	c.listener, c.passive, c.owner = l, true, l.proc.name
 	now := h.sim.now
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
-	c.lastRecv, c.stats.LastHeard = now, now
-	c.stats.SegsIn++
+	c.lastHeard = now
+	c.segsIn++
 	if p.MSS != 0 {
 		c.mss = min(c.mss, int(p.MSS))
 	}

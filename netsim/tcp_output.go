@@ -1,6 +1,9 @@
 package netsim
 
-import "time"
+import (
+	"net/netip"
+	"time"
+)
 
 // sentSeg remembers when a segment still unacknowledged last left: the
 // head's time anchors the RTO, the newest acknowledged one gives an RTT
@@ -19,7 +22,7 @@ type sentSeg struct {
 func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg string) {
 	p := c.host.sim.newPacket()
 	*p = Packet{
-		Proto: TCP, Src: c.local, Dst: c.remote, Flags: flags, Seq: seq,
+		Proto: TCP, Src: netip.AddrPortFrom(c.host.ip, c.key.port()), Dst: c.key.peer(), Flags: flags, Seq: seq,
 		Payload: payload, Note: tr.Note(), Msg: msg, Rel: true, RelSeq: seq - c.iss,
 		IPID: c.nextIPID(), Story: c.story(tr), from: c, to: c.peer,
 	}
@@ -42,12 +45,12 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	} else {
 		c.established(p)
 	}
-	c.stats.SegsOut++
-	c.stats.BytesOut += uint64(len(payload))
+	c.segsOut++
+	c.bytesOut += uint64(len(payload))
 	if len(payload) > 0 {
 		c.dataOut++ // until release
 	}
-	c.stats.LastSent = c.host.sim.now
+	c.lastSent = c.host.sim.now
 	c.host.send(p)
 }
 
@@ -312,7 +315,7 @@ func (c *Conn) retransmitFrom(seq uint32, tr Trigger) {
 		flags |= PSH
 	}
 	c.xmit(flags, seq, c.sndBuf[off:off+n], tr, c.msgAt(seq, n))
-	c.stats.Retransmits++
+	c.retransSegs++
 	c.touchSent(end)
 }
 

@@ -439,7 +439,7 @@ func (c *Conn) armKeepalive() {
 	idle, _, _ := c.keepaliveParams()
 	h := c.host
 	c.probesOut = 0
-	h.armTCPTimer(&c.keepalive, max(h.inJiffies(idle)-h.jiffySince(c.lastRecv), 0))
+	h.armTCPTimer(&c.keepalive, max(h.inJiffies(idle)-h.jiffySince(c.lastHeard), 0))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
 
@@ -464,7 +464,7 @@ func (c *Conn) onKeepaliveTimer() {
 		h.armTCPTimer(&c.keepalive, idle)
 		return
 	}
-	elapsed := h.jiffySince(c.lastRecv)
+	elapsed := h.jiffySince(c.lastHeard)
 	if elapsed < idle {
 		h.armTCPTimer(&c.keepalive, idle-elapsed)
 		return
@@ -478,7 +478,7 @@ func (c *Conn) onKeepaliveTimer() {
 	}
 	c.traceTimer(TimerKeepalive, TimerFired, 0)
 	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, "")
-	c.stats.KeepaliveProbes++
+	c.keepaliveProbes++
 	c.probesOut++
 	h.armTCPTimer(&c.keepalive, h.inJiffies(intvl))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
