@@ -52,7 +52,6 @@ type Conn struct {
 	sndWL1, sndWL2      uint32 // segment seq and ack of the last window update
 	sndBufSeq           uint32
 	sndSml              uint32 // the end of the last segment sent shorter than an MSS (tp->snd_sml)
-	finSeq              uint32
 	// Receive sequence space.
 	irs, rcvNxt    uint32
 	rcvWup, advWnd uint32 // rcvNxt when we last advertised a window, and the window
@@ -63,26 +62,27 @@ type Conn struct {
 	// is the connection's offset of the timestamp clock (Linux draws it
 	// from a hash of the addresses, secure_tcp_ts_off).
 	tsRecent, tsOffset uint32
-	recover            uint32 // NewReno's recovery point (RFC 6582)
-	tlpHigh            uint32 // snd_nxt when a tail loss probe went out
 
-	rcvNxtBy   uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
-	mss        int
-	rcvUnacked int // bytes received since the last ACK we sent
+	rcvNxtBy uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
+	// The sizes and counts below are 32 bits wide, as tcp_sock's are
+	// (u32 mss_cache, snd_cwnd, snd_ssthresh, snd_cwnd_cnt, sacked_out;
+	// icsk_retransmits and icsk_probes_out are u8), and signed, as the
+	// model's arithmetic on them is.
+	mss        int32
+	rcvUnacked int32 // bytes received since the last ACK we sent
 	// Congestion control: Reno slow start and congestion avoidance
-	// (RFC 5681) with NewReno recovery (RFC 6582).
-	cwnd, ssthresh int
-	cwndAcked      int // bytes acknowledged toward the next congestion-avoidance increase
-	dupAcks        int
+	// (RFC 5681) with NewReno recovery (RFC 6582). In bytes, not in
+	// segments as the kernel's.
+	cwnd, ssthresh int32
+	cwndAcked      int32 // bytes acknowledged toward the next congestion-avoidance increase
+	dupAcks        int32
 	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
-	retransmits int           // RTO expiries since the last forward progress (icsk_retransmits)
-	probes      int           // zero-window probes unanswered
+	retransmits int32         // RTO expiries since the last forward progress (icsk_retransmits)
+	probes      int32         // zero-window probes unanswered
+	probesOut   int32         // keepalive probes unanswered (tcp_keepalive_timer)
 	rto         time.Duration // backoff included
-	srtt        time.Duration
-	kest        kernelRTT // the Linux estimator's state
+	kest        kernelRTT     // the Linux estimator's state
 	acks        ackEngine
-	// Keepalive (net/ipv4/tcp_timer.c tcp_keepalive_timer).
-	probesOut int
 	// What every segment in and out counts (Stats): the segments in 32
 	// bits, as the kernel counts them (tcp_sock's u32 segs_in and
 	// segs_out), the bytes in 64 (u64 bytes_received, bytes_sent).
@@ -141,12 +141,19 @@ type Conn struct {
 	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
 
 	sndMaxWnd uint32 // the largest window the peer advertised (tp->max_window)
+	finSeq    uint32 // our FIN's sequence number, read once it is sent
+	recover   uint32 // NewReno's recovery point (RFC 6582), read in recovery only
+	tlpHigh   uint32 // snd_nxt when a tail loss probe went out, read while one is out
 	wsOK      bool
 	// eofReported: the application has been told EOF.
 	eofReported bool
-	cause       Cause // why the stack ended the connection
+	cause       Cause  // why the stack ended the connection
+	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
 
-	rttvar         time.Duration // the RFC 6298 estimator's
+	// srtt and rttvar are the RFC 6298 estimator's; the Linux
+	// estimator's are kest's (smoothedRTT).
+	srtt           time.Duration
+	rttvar         time.Duration
 	totalRTO       int           // RTO expiries of this connection (tp->total_rto)
 	retransStamp   time.Duration // time of the first RTO retransmission (tp->retrans_stamp)
 	stampRTO       time.Duration // the RTO armed by that first retransmission (for RetriesRule)
@@ -155,7 +162,6 @@ type Conn struct {
 	connectStart   time.Duration
 	// The rest of Stats.
 	establishedAt   time.Duration
-	retransSegs     uint32 // tp->total_retrans
 	keepaliveProbes uint64
 
 	// Last, the two timers a connection in the steady state of a long run
@@ -274,9 +280,9 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 		name: "tcp " + local.String() + " > " + remote.String(),
 		opts: opts,
 		iss:  h.sim.rng.Uint32(),
-		mss:  advMSS(prof, &opts),
+		mss:  int32(advMSS(prof, &opts)),
 		rto:  prof.InitialRTO,
-		cwnd: prof.InitCwnd * prof.MSS,
+		cwnd: int32(prof.InitCwnd * prof.MSS),
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.
 		ssthresh: 1 << 30,
 	}
@@ -363,13 +369,13 @@ func (c *Conn) Options() SockOpts { return c.opts }
 func (c *Conn) RTO() time.Duration { return c.rto }
 
 // SRTT is the smoothed round-trip time (0 before the first sample).
-func (c *Conn) SRTT() time.Duration { return c.srtt }
+func (c *Conn) SRTT() time.Duration { return c.smoothedRTT() }
 
 // Retransmits counts RTO expiries since the last forward progress.
-func (c *Conn) Retransmits() int { return c.retransmits }
+func (c *Conn) Retransmits() int { return int(c.retransmits) }
 
 // KeepaliveProbesOut counts keepalive probes sent and not answered.
-func (c *Conn) KeepaliveProbesOut() int { return c.probesOut }
+func (c *Conn) KeepaliveProbesOut() int { return int(c.probesOut) }
 
 // LastReceived is when the last segment arrived (keepalive's idle clock).
 func (c *Conn) LastReceived() time.Duration { return c.lastHeard }
@@ -737,11 +743,11 @@ func (c *Conn) Timers() []TimerInfo {
 		ti := TimerInfo{Kind: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at}
 		switch c.rtxKind {
 		case TimerSYN, TimerSYNACK:
-			ti.Retries = c.retransmits
+			ti.Retries = int(c.retransmits)
 		case TimerRTO:
-			ti.Retries, ti.RTO = c.retransmits, c.rto
+			ti.Retries, ti.RTO = int(c.retransmits), c.rto
 		case TimerZeroWindowProbe:
-			ti.Probes = c.probes
+			ti.Probes = int(c.probes)
 		}
 		out = append(out, ti)
 	}
@@ -750,7 +756,7 @@ func (c *Conn) Timers() []TimerInfo {
 		ti := TimerInfo{Kind: TimerKeepalive, Start: c.lastHeard, Deadline: c.lastHeard + idle}
 		if c.probesOut > 0 {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
-			ti.Probes, ti.MaxProbes = c.probesOut, cnt
+			ti.Probes, ti.MaxProbes = int(c.probesOut), cnt
 		} else if ti.Deadline < c.host.sim.now {
 			ti.Start, ti.Deadline = c.keepalive.armedAt, c.keepalive.at
 		}

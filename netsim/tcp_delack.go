@@ -18,9 +18,9 @@ import "time"
 // acknowledge every second full segment at once (RFC 1122 4.2.3.2).
 type ackEngine struct {
 	ato      time.Duration // the ACK timeout estimate; 0 before the first data
-	quick    int           // quick ACKs left
-	pingpong bool          // interactive mode
 	lrcvtime time.Duration // when data last arrived
+	quick    uint8         // quick ACKs left (icsk_ack.quick, u8)
+	pingpong bool          // interactive mode
 }
 
 // maxQuickAcks is TCP_MAX_QUICKACKS.
@@ -51,11 +51,11 @@ func (c *Conn) onDataReceived() {
 // incrQuickAck is tcp_incr_quickack: as many quick ACKs as half the window
 // holds segments (at least 2), at most 16.
 func (c *Conn) incrQuickAck() {
-	n := int(c.window()) / (2 * c.mss)
+	n := int(c.window()) / (2 * int(c.mss))
 	if n == 0 {
 		n = 2
 	}
-	c.acks.quick = max(c.acks.quick, min(n, maxQuickAcks))
+	c.acks.quick = max(c.acks.quick, uint8(min(n, maxQuickAcks)))
 }
 
 // ackAtOnce is the decision of __tcp_ack_snd_check: acknowledge now when
@@ -131,7 +131,7 @@ func (c *Conn) delackTimeout() time.Duration {
 			maxAto = 200 * time.Millisecond // TCP_DELACK_MAX
 		}
 		if c.hasRTT {
-			maxAto = min(maxAto, max(c.srtt, p.DelayedACK))
+			maxAto = min(maxAto, max(c.smoothedRTT(), p.DelayedACK))
 		}
 		ato = min(ato, maxAto)
 	}

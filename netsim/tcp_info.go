@@ -25,15 +25,15 @@ type TCPInfo struct {
 // Info returns the connection's tcp_info.
 func (c *Conn) Info() TCPInfo {
 	in := TCPInfo{
-		State: c.state, RTO: c.rto, Backoff: c.retransmits, Retransmits: c.retransmits,
-		Probes: c.probes + c.probesOut, Unacked: len(c.sent), SndMSS: c.mss,
+		State: c.state, RTO: c.rto, Backoff: int(c.retransmits), Retransmits: int(c.retransmits),
+		Probes: int(c.probes) + int(c.probesOut), Unacked: len(c.sent), SndMSS: int(c.mss),
 		TotalRetrans: uint64(c.retransSegs),
 	}
 	if c.rcvNxt != c.irs { // both 0 until the peer's SYN sets them
 		in.BytesReceived = uint64(c.rcvNxt - c.irs - 1)
 	}
 	if c.mss > 0 {
-		in.SndCwnd = c.cwnd / c.mss
+		in.SndCwnd = int(c.cwnd / c.mss)
 	}
 	return in
 }

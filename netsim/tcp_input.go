@@ -262,7 +262,7 @@ func (c *Conn) inputSynSent(p *Packet) {
 	c.rcvNxtBy = p.ID
 	c.lastHeard = now
 	if p.MSS != 0 {
-		c.mss = min(c.mss, int(p.MSS))
+		c.mss = min(c.mss, int32(p.MSS))
 	}
 	c.agree(p)
 	if p.Flags&ACK == 0 {
@@ -459,19 +459,19 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 		// A partial ACK: the next hole is lost too.
 		c.retransmitFrom(c.sndUna, TriggerPartialACK)
 		if !c.fastRecovery {
-			c.cwnd += min(acked, c.mss)
+			c.cwnd += int32(min(acked, int(c.mss)))
 		}
 		return
 	}
 	if c.cwnd < c.ssthresh {
 		// Linux's tcp_slow_start: one segment for each segment acknowledged
 		// (no RFC 3465 limit per ACK), up to ssthresh.
-		c.cwnd = min(c.cwnd+acked, max(c.ssthresh, c.cwnd))
+		c.cwnd = int32(min(int(c.cwnd)+acked, int(max(c.ssthresh, c.cwnd))))
 		return
 	}
 	// Congestion avoidance: one segment per window of data acknowledged,
 	// counted as Linux does (snd_cwnd_cnt), so cwnd stays whole segments.
-	c.cwndAcked += acked
+	c.cwndAcked += int32(acked)
 	if c.cwndAcked >= c.cwnd {
 		c.cwndAcked -= c.cwnd
 		c.cwnd += c.mss
@@ -482,7 +482,8 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 // whole segments, at least two (RFC 5681 3.1 eq. 4).
 func (c *Conn) halfFlight() int {
 	flight := int(c.sndNxt - c.sndUna)
-	return max(flight/2/c.mss*c.mss, 2*c.mss)
+	mss := int(c.mss)
+	return max(flight/2/mss*mss, 2*mss)
 }
 
 // onDupAck counts duplicate ACKs; the third starts fast retransmit and
@@ -499,7 +500,7 @@ func (c *Conn) onDupAck() {
 	if c.dupAcks != 3 {
 		return
 	}
-	c.ssthresh = c.halfFlight()
+	c.ssthresh = int32(c.halfFlight())
 	c.cwnd = c.ssthresh + 3*c.mss
 	c.inRecovery, c.fastRecovery, c.recover = true, true, c.sndNxt
 	c.retransmitFrom(c.sndUna, TriggerFastRetransmit)
@@ -564,7 +565,7 @@ func (c *Conn) inputData(p *Packet) {
 	}
 	if len(data) > 0 {
 		c.onDataReceived()
-		c.rcvUnacked += len(data)
+		c.rcvUnacked += int32(len(data))
 		c.ackOwed = true
 		if c.ackAtOnce() {
 			c.ackNow = true

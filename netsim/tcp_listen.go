@@ -130,7 +130,7 @@ func (l *Listener) syn(p *Packet) {
 	c.lastHeard = now
 	c.segsIn++
 	if p.MSS != 0 {
-		c.mss = min(c.mss, int(p.MSS))
+		c.mss = min(c.mss, int32(p.MSS))
 	}
 	c.agree(p)
 	c.setPeerWindow(uint32(p.Win))

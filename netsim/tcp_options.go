@@ -74,7 +74,7 @@ func (c *Conn) agree(p *Packet) {
 	}
 	// The initial congestion window is TCP_INIT_CWND segments of the MSS
 	// the two ends agreed on (tcp_init_cwnd counts packets, not bytes).
-	c.cwnd = prof.InitCwnd * c.mss
+	c.cwnd = int32(prof.InitCwnd * int(c.mss))
 	c.wsOK = p.HasWScale && prof.WindowScaling
 	if c.wsOK {
 		c.sndWScale = min(p.WScale, maxWScale) // RFC 7323 2.3: a larger shift is taken as 14

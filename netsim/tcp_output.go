@@ -60,12 +60,12 @@ func (c *Conn) story(tr Trigger) Story {
 	st := Story{Trigger: tr, Answers: c.host.sim.arriving}
 	switch tr {
 	case TriggerSYNRetransmit, TriggerRTO:
-		st.N = saturate16(c.retransmits + 1) // counted after it is sent
+		st.N = saturate16(int(c.retransmits) + 1) // counted after it is sent
 	case TriggerZeroWindowProbe:
-		st.N = saturate16(c.probes)
+		st.N = saturate16(int(c.probes))
 	case TriggerKeepalive:
 		_, _, cnt := c.keepaliveParams()
-		st.N, st.Of = saturate16(c.probesOut+1), saturate16(cnt)
+		st.N, st.Of = saturate16(int(c.probesOut)+1), saturate16(cnt)
 	}
 	return st
 }
@@ -91,7 +91,7 @@ func (c *Conn) nextIPID() uint16 {
 func (c *Conn) window() uint32 {
 	buf := c.rcvSpace()
 	w := min(max(c.rcvFree(), 0), 65535)
-	if w < min(c.mss, buf/2) {
+	if w < min(int(c.mss), buf/2) {
 		return 0
 	}
 	// Whole segments of our own advertised MSS, less the timestamps when
@@ -168,14 +168,14 @@ func (c *Conn) output() {
 			return
 		}
 		inflight := int(c.sndNxt - c.sndUna)
-		if len(c.sent) >= c.cwnd/c.mss {
+		if len(c.sent) >= int(c.cwnd/c.mss) {
 			// The congestion window counts segments, as Linux's snd_cwnd
 			// does: after an RTO (cwnd 1) nothing new leaves until the
 			// retransmission is acknowledged, however small.
 			return
 		}
 		room := int(c.sndWnd) - inflight
-		n := min(avail, c.mss)
+		n := min(avail, int(c.mss))
 		if n > room {
 			if room <= 0 {
 				c.maybePersist()
@@ -190,7 +190,7 @@ func (c *Conn) output() {
 		}
 		flags := ACK
 		end := off+n == len(c.sndBuf)
-		if n < c.mss && end && !c.finQueued && c.nagleHolds() {
+		if n < int(c.mss) && end && !c.finQueued && c.nagleHolds() {
 			return
 		}
 		if n > 0 && c.pushes(end, off, n) {
@@ -216,7 +216,7 @@ func (c *Conn) output() {
 			c.finSent, c.finSeq = true, c.sndNxt
 			c.sndNxt++
 		}
-		if n < c.mss {
+		if n < int(c.mss) {
 			c.sndSml = c.sndNxt // tcp_minshall_update
 		}
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
@@ -296,7 +296,7 @@ func (c *Conn) retransmitFrom(seq uint32, tr Trigger) {
 	if c.finSent {
 		sent--
 	}
-	n := min(sent-off, c.mss)
+	n := min(sent-off, int(c.mss))
 	if n < 0 {
 		n = 0
 	}

@@ -134,7 +134,17 @@ func (c *Conn) kernelRTTSample(m int64) {
 		}
 	}
 	k.srtt8 = max(k.srtt8, 1)
-	c.srtt, c.hasRTT = time.Duration(k.srtt8>>3)*time.Microsecond, true
+	c.hasRTT = true
+}
+
+// smoothedRTT is the estimator's smoothed RTT (0 before the first
+// sample): the Linux estimator's srtt_us >> 3, in whole microseconds, or
+// RFC 6298's SRTT.
+func (c *Conn) smoothedRTT() time.Duration {
+	if c.host.profile.RTTEstimator == EstimatorLinux {
+		return time.Duration(c.kest.srtt8>>3) * time.Microsecond
+	}
+	return c.srtt
 }
 
 // baseRTO is the RTO without backoff, in whole ticks and at most MaxRTO:

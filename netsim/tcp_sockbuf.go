@@ -115,7 +115,7 @@ func (c *Conn) MaxSeg() int {
 	if c.state == Closed && c.opts.MaxSeg != 0 {
 		return int(c.opts.MaxSeg)
 	}
-	return c.mss
+	return int(c.mss)
 }
 
 // advMSS is the MSS a socket with options o advertises on its SYN or
@@ -322,7 +322,7 @@ func (c *Conn) sndMem() int {
 		mss += tsOptionLen
 	}
 	perMSS := 1<<bits.Len(uint(mss+maxTCPHeader+skbSharedInfo-1)) + skbStruct
-	segs := max(c.host.profile.InitCwnd, c.cwnd/max(c.mss, 1), tcpReordering+1)
+	segs := max(c.host.profile.InitCwnd, int(c.cwnd/max(c.mss, 1)), tcpReordering+1)
 	return min(2*segs*perMSS, c.host.profile.SndBufMax)
 }
 
@@ -334,7 +334,8 @@ func (c *Conn) sizeGoal() int {
 	if half := int(c.sndMaxWnd) >> 1; c.sndMaxWnd > defaultMSS && half < goal {
 		goal = half
 	}
-	return max(goal/c.mss*c.mss, c.mss)
+	mss := int(c.mss)
+	return max(goal/mss*mss, mss)
 }
 
 // Send queues what of p the send buffer takes now and returns how much:
@@ -462,7 +463,7 @@ func (c *Conn) checkSpace() {
 	}
 	// tcp_new_space: the buffer grows first, unless SO_SNDBUF locked it
 	// or the congestion window is full (tcp_should_expand_sndbuf).
-	if c.opts.SndBuf == 0 && len(c.sent) < c.cwnd/max(c.mss, 1) {
+	if c.opts.SndBuf == 0 && len(c.sent) < int(c.cwnd/max(c.mss, 1)) {
 		c.sb.size = max(c.sb.size, c.sndMem())
 	}
 	q, buf := c.wmemQueued(), c.SndBuf()

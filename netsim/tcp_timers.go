@@ -157,7 +157,7 @@ func (c *Conn) retransmitSYN() {
 	}
 	connectOver := p.ConnectTimeout > 0 && c.state == SynSent &&
 		c.host.sim.now-c.connectStart >= p.ConnectTimeout
-	if c.retransmits >= limit || connectOver {
+	if int(c.retransmits) >= limit || connectOver {
 		if c.state == SynSent {
 			c.fail(ETIMEDOUT, CauseConnectTimeout)
 		} else {
@@ -197,7 +197,7 @@ func (c *Conn) writeTimedOut() bool {
 		retries = c.orphanRetries()
 	}
 	if !p.RetriesByTime {
-		return c.retransmits >= retries
+		return int(c.retransmits) >= retries
 	}
 	return elapsed >= retries2Timeout(retries, p.MinRTO, p.MaxRTO)
 }
@@ -225,7 +225,7 @@ func (c *Conn) retransmitTimeout() {
 	}
 	c.tlpOut = false
 	// tcp_enter_loss: RFC 5681 3.1 eq. 4, cwnd = 1 segment.
-	c.ssthresh = c.halfFlight()
+	c.ssthresh = int32(c.halfFlight())
 	c.cwnd, c.cwndAcked = c.mss, 0
 	c.dupAcks = 0
 	c.inRecovery, c.recover = true, c.sndNxt
@@ -248,7 +248,7 @@ func (c *Conn) sendLossProbe() {
 	}
 	c.tlpOut = true
 	off := int(c.sndNxt - c.sndBufSeq)
-	room := min(int(c.sndWnd), c.cwnd) - int(c.sndNxt-c.sndUna)
+	room := min(int(c.sndWnd), int(c.cwnd)) - int(c.sndNxt-c.sndUna)
 	if !c.finSent && len(c.sndBuf) > off && room > 0 {
 		c.tlpNew = true
 		c.output()
@@ -279,7 +279,7 @@ func (c *Conn) zeroWindowProbe() {
 		c.output()
 		return
 	}
-	if c.probes >= c.host.profile.Retries2 {
+	if int(c.probes) >= c.host.profile.Retries2 {
 		c.fail(ETIMEDOUT, c.timeoutCause())
 		return
 	}
@@ -369,7 +369,7 @@ func (c *Conn) RetriesRule() (g RetriesGiveUp, ok bool) {
 		return RetriesGiveUp{}, false
 	}
 	g = RetriesGiveUp{Retries: p.Retries2, Budget: retries2Timeout(p.Retries2, p.MinRTO, p.MaxRTO),
-		Elapsed: c.gaveUpAt - c.retransStamp, Count: c.retransmits, RuleCount: 1}
+		Elapsed: c.gaveUpAt - c.retransStamp, Count: int(c.retransmits), RuleCount: 1}
 	for rto := c.stampRTO; ; rto = min(2*rto, p.MaxRTO) {
 		g.RuleElapsed += rto
 		if g.RuleElapsed >= g.Budget {
@@ -415,7 +415,7 @@ func (c *Conn) OrphanRule() (g OrphanGiveUp, ok bool) {
 	}
 	n := c.orphanRetries()
 	return OrphanGiveUp{Sysctl: p.OrphanRetries, Retries: n, Budget: retries2Timeout(n, p.MinRTO, p.MaxRTO),
-		Elapsed: c.gaveUpAt - c.retransStamp, Count: c.retransmits}, true
+		Elapsed: c.gaveUpAt - c.retransStamp, Count: int(c.retransmits)}, true
 }
 
 // Keepalive is the rule by which keepalive gives up on a silent peer:
@@ -470,7 +470,7 @@ func (c *Conn) onKeepaliveTimer() {
 		return
 	}
 	ut := h.inJiffies(c.opts.UserTimeout)
-	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && c.probesOut >= cnt) {
+	if (ut > 0 && elapsed >= ut && c.probesOut > 0) || (ut == 0 && int(c.probesOut) >= cnt) {
 		c.traceTimer(TimerKeepalive, TimerFired, 0)
 		c.sendRST(TriggerResetKeepalive)
 		c.fail(ETIMEDOUT, CauseKeepalive)
