@@ -79,7 +79,7 @@ func FlowText(e *netsim.FlowEvent) i18n.Message {
 	if e.Action == netsim.FlowPickedUp {
 		return i18n.M(i18n.WirePickedUp, "Box", e.Box, "Flow", flow)
 	}
-	return i18n.M(i18n.WireForgot, "Box", e.Box, "Flow", flow, "Idle", format.Dur(e.Idle))
+	return i18n.M(i18n.WireForgot, "Box", e.Box, "Flow", flow, "Idle", netsim.Shown(e.Idle))
 }
 
 // ParamText: "apps.client.heartbeat.interval = 5s".

@@ -68,7 +68,9 @@ func Ellipsis(line string, w int) string {
 // break at a space, or between two pieces of Chinese text (Chinese is
 // written without spaces), but never before a closing punctuation mark
 // ("，", "。", "）") nor after an opening one ("（", "“"), as Chinese
-// typesetting requires. A piece wider than a line is cut across lines.
+// typesetting requires, nor between a number and the Chinese unit after it
+// ("2 分 45.4 秒" breaks only between "2 分" and "45.4 秒"). A piece wider
+// than a line is cut across lines.
 // Widths are display cells: a Chinese character takes two.
 func Wrap(text string, w int) []string {
 	if w <= 0 {
@@ -141,9 +143,12 @@ func atoms(text string) []atom {
 			j++ // closing punctuation never starts a line
 		}
 		a := atom{text: string(rs[i:j]), spaced: spaced && len(out) > 0}
-		if n := len(out); n > 0 && !a.spaced && endsOpening(out[n-1].text) {
+		switch n := len(out); {
+		case n > 0 && !a.spaced && endsOpening(out[n-1].text):
 			out[n-1].text += a.text // opening punctuation never ends a line
-		} else {
+		case n > 0 && a.spaced && endsDigit(out[n-1].text) && wide(rs[i]):
+			out[n-1].text += " " + a.text // a number keeps its Chinese unit: "2 分", "10 个"
+		default:
 			out = append(out, a)
 		}
 		spaced = false
@@ -163,6 +168,12 @@ const (
 func endsOpening(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(opening, r)
+}
+
+// endsDigit reports whether s ends with a digit.
+func endsDigit(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return '0' <= r && r <= '9'
 }
 
 // wide reports whether r takes two cells (a Chinese character or

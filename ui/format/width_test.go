@@ -23,6 +23,9 @@ func TestWrap(t *testing.T) {
 		{"连接（五元组）", 6, []string{"连接", "（五元", "组）"}},
 		// Latin words inside Chinese stay whole, at spaces.
 		{"连接仍是 ESTABLISHED，直到超时", 16, []string{"连接仍是", "ESTABLISHED，直", "到超时"}},
+		// A number keeps its unit: never "在 2" / "分 45.4 秒".
+		{"在 2 分 45.4 秒发现", 10, []string{"在 2 分", "45.4 秒发", "现"}},
+		{"已连续 3 个心跳", 8, []string{"已连续", "3 个心跳"}},
 		{"", 10, nil},
 	} {
 		got := Wrap(tc.text, tc.w)
