@@ -61,6 +61,12 @@ const (
 	UITruthIs         ID = "ui.truth.is"
 	UITruthDetected   ID = "ui.truth.detected"
 	UIConnsListen     ID = "ui.conns.listening"
+	// UIConnsListenCounts is UIConnsListen where it does not fit: its
+	// counts, in the hosts pane's words; UIConnsListenShort where those do
+	// not fit either: the accept queue and the drops (UIQueue while
+	// nothing is dropped).
+	UIConnsListenCounts ID = "ui.conns.listening_counts"
+	UIConnsListenShort  ID = "ui.conns.listening_short"
 
 	UIBackAtStart       ID = "ui.back.at_start"
 	UIBackNoChange      ID = "ui.back.no_change"
@@ -290,6 +296,14 @@ var exploreMessages = map[ID]entry{
 	UIConnsListen: {
 		En: "listening · {{.Queued}} of {{.Room}} waiting for accept() · {{.HalfOpen}} mid-handshake · {{.Drops}} SYNs dropped",
 		Zh: "监听中 · {{.Queued}}/{{.Room}} 个等待 accept() · {{.HalfOpen}} 个握手中 · 丢弃 SYN {{.Drops}} 个",
+	},
+	UIConnsListenCounts: {
+		En: "queue {{.Queued}}/{{.Room}} · {{.HalfOpen}} mid-handshake · {{.Drops}} SYN drops",
+		Zh: "队列 {{.Queued}}/{{.Room}} · {{.HalfOpen}} 个握手中 · 丢弃 {{.Drops}} 个 SYN",
+	},
+	UIConnsListenShort: {
+		En: "queue {{.Queued}}/{{.Room}} · {{.Drops}} SYN drops",
+		Zh: "队列 {{.Queued}}/{{.Room}} · 丢弃 {{.Drops}} 个 SYN",
 	},
 
 	UIBackAtStart:  {En: "this is the start: nothing came before", Zh: "这里就是开头：之前什么也没有"},

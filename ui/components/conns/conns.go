@@ -295,8 +295,21 @@ func (m Model) entryLines(e entry, selected bool, c columns) []string {
 	}
 	line := who + " " + format.Fit(entryTuple(e, wide), c.tuple) + " " + st.State(state).Render(format.Fit(shown, stateW))
 	if l := e.listen; l != nil {
-		return []string{line + " " + st.Dim.Render(m.c.T(i18n.UIConnsListen, "Queued", l.Queued, "Room", l.Backlog+1,
-			"HalfOpen", l.HalfOpen, "Drops", l.Drops))}
+		// The first that fits: in full, its counts, the queue and its
+		// drops (the queue alone while nothing is dropped).
+		room := w - format.Width(line) - 1
+		text := m.c.T(i18n.UIConnsListen, "Queued", l.Queued, "Room", l.Backlog+1, "HalfOpen", l.HalfOpen, "Drops", l.Drops)
+		if format.Width(text) > room {
+			text = m.c.T(i18n.UIConnsListenCounts, "Queued", l.Queued, "Room", l.Backlog+1, "HalfOpen", l.HalfOpen, "Drops", l.Drops)
+		}
+		switch {
+		case format.Width(text) <= room:
+		case l.Drops > 0:
+			text = m.c.T(i18n.UIConnsListenShort, "Queued", l.Queued, "Room", l.Backlog+1, "Drops", l.Drops)
+		default:
+			text = m.c.T(i18n.UIQueue, "N", l.Queued, "Max", l.Backlog+1)
+		}
+		return []string{line + " " + st.Dim.Render(text)}
 	}
 	cv := e.conn
 	line += " " + m.belief(cv, wide)
