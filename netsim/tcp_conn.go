@@ -80,6 +80,7 @@ type Conn struct {
 	retransmits int32         // RTO expiries since the last forward progress (icsk_retransmits)
 	probes      int32         // zero-window probes unanswered
 	probesOut   int32         // keepalive probes unanswered (tcp_keepalive_timer)
+	sndMaxWnd   uint32        // the largest window the peer advertised (tp->max_window)
 	rto         time.Duration // backoff included
 	kest        kernelRTT     // the Linux estimator's state
 	acks        ackEngine
@@ -103,6 +104,7 @@ type Conn struct {
 	rcvWScale uint8
 	sackOK    bool
 	tsOK      bool
+	wsOK      bool
 	finQueued bool // the application has closed its sending side
 	finSent   bool
 	finRcvd   bool // the peer's FIN is in sequence
@@ -140,11 +142,9 @@ type Conn struct {
 	id       uint64
 	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
 
-	sndMaxWnd uint32 // the largest window the peer advertised (tp->max_window)
-	finSeq    uint32 // our FIN's sequence number, read once it is sent
-	recover   uint32 // NewReno's recovery point (RFC 6582), read in recovery only
-	tlpHigh   uint32 // snd_nxt when a tail loss probe went out, read while one is out
-	wsOK      bool
+	finSeq  uint32 // our FIN's sequence number, read once it is sent
+	recover uint32 // NewReno's recovery point (RFC 6582), read in recovery only
+	tlpHigh uint32 // snd_nxt when a tail loss probe went out, read while one is out
 	// eofReported: the application has been told EOF.
 	eofReported bool
 	cause       Cause  // why the stack ended the connection
@@ -707,8 +707,12 @@ func (c *Conn) stopTimer(t *Timer, kind TimerKind) {
 	}
 }
 
+// traceTimer raises a timer event, when timers are traced: a connection's
+// name lies in its cold part, which the steady state does not visit.
 func (c *Conn) traceTimer(kind TimerKind, action string, deadline time.Duration) {
-	c.host.sim.timer(c.host.name, c.name, kind, action, deadline)
+	if s := c.host.sim; s.traceTimers {
+		s.timer(c.host.name, c.name, kind, action, deadline)
+	}
 }
 
 // waitKind is what the wait timer counts: TIME_WAIT, or an orphan's

@@ -101,8 +101,11 @@ func (c *Conn) scheduleLossProbe(advancing bool) bool {
 // clampToUserTimeout shortens an RTO so the timer fires when
 // TCP_USER_TIMEOUT runs out (tcp_clamp_rto_to_user_timeout).
 func (c *Conn) clampToUserTimeout(d time.Duration) time.Duration {
+	if !c.retransStampSet { // tested first: UserTimeout lies in the cold part
+		return d
+	}
 	ut := c.opts.UserTimeout
-	if ut <= 0 || !c.retransStampSet {
+	if ut <= 0 {
 		return d
 	}
 	left := ut - (c.host.sim.now - c.retransStamp)
