@@ -192,9 +192,10 @@ func (p *Packet) Tuple() string {
 	return p.Proto.String() + " " + p.Src.String() + " > " + p.Dst.String()
 }
 
-// newPacket takes a packet from the run's free list. Packets live from a
-// send to their delivery or drop, and are then recycled with release:
-// events copy what they show, so nothing keeps a pointer to one.
+// newPacket takes a packet from the run's free list, a zero one (release
+// zeroes what it takes back). Packets live from a send to their delivery
+// or drop, and are then recycled with release: events copy what they
+// show, so nothing keeps a pointer to one.
 func (s *Sim) newPacket() *Packet {
 	if n := len(s.freePackets); n > 0 {
 		p := s.freePackets[n-1]

@@ -20,12 +20,12 @@ type sentSeg struct {
 // carries an ACK of everything received, so sending one cancels a delayed
 // ACK.
 func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg string) {
+	// A new packet is a zero one: its fields are set in place, not from
+	// a composite literal built aside and copied.
 	p := c.host.sim.newPacket()
-	*p = Packet{
-		Proto: TCP, Src: netip.AddrPortFrom(c.host.ip, c.key.port()), Dst: c.key.peer(), Flags: flags, Seq: seq,
-		Payload: payload, Note: tr.Note(), Msg: msg, Rel: true, RelSeq: seq - c.iss,
-		IPID: c.nextIPID(), Story: c.story(tr), from: c, to: c.peer,
-	}
+	p.Proto, p.Src, p.Dst, p.Flags, p.Seq = TCP, netip.AddrPortFrom(c.host.ip, c.key.port()), c.key.peer(), flags, seq
+	p.Payload, p.Note, p.Msg, p.Rel, p.RelSeq = payload, tr.Note(), msg, true, seq-c.iss
+	p.IPID, p.Story, p.from, p.to = c.nextIPID(), c.story(tr), c, c.peer
 	if flags&ACK != 0 {
 		p.Ack = c.rcvNxt
 		p.RelAck = c.rcvNxt - c.irs
