@@ -61,8 +61,12 @@ func (q *queue) prefetchStart() {
 }
 
 // prefetchAhead takes, now that the entries before q.at are out, step k
-// for the entry (4 − k) × prefetchDistance places behind q.at.
+// for the entry (4 − k) × prefetchDistance places behind q.at, and a step
+// of the next slot's walk.
 func (q *queue) prefetchAhead() {
+	if q.walk != nil {
+		q.walkNextSlot()
+	}
 	for k, step := range prefetchSteps {
 		if j := q.at + (len(prefetchSteps)-k)*prefetchDistance; j < len(q.now) {
 			step(&q.now[j])
@@ -128,20 +132,28 @@ func (c *Conn) prefetchSide() {
 	prefetchNotice(c.notice, 1)
 }
 
-// prefetchNextSlot walks the chain of the next ring slot that holds
-// entries, and asks for the timer of each entry: when that slot comes up,
-// its chunks are in the caches (the walk loaded them) and so are the
-// timers that keepLive tests and prefetchSlot follows. The walk's own
-// loads wait for the memory, a few chunks one after the other; the timers
-// it asks for do not.
+// prefetchNextSlot starts the walk of the next ring slot that holds
+// entries (walkNextSlot takes it a chunk at a time): when that slot comes
+// up, its chunks are in the caches, and so are the timers keepLive tests.
 func (q *queue) prefetchNextSlot() {
-	n, ok := q.nextUsed()
-	if !ok {
-		return
-	}
-	for k := q.ring[n&slotMask].head; k != nil; k = k.next {
-		for i := range k.es[:k.n] {
-			prefetchTimer(k.es[i].t, 1)
-		}
+	q.walk = nil
+	if n, ok := q.nextUsed(); ok {
+		q.walk = q.ring[n&slotMask].head
+		prefetchChunk(q.walk, chunkLines)
 	}
 }
+
+// walkNextSlot takes a step of the walk prefetchNextSlot started: it asks
+// for the timers of the chunk asked for at the step before, which has come
+// in since, and for the chunk after it.
+func (q *queue) walkNextSlot() {
+	k := q.walk
+	for i := range k.es[:k.n] {
+		prefetchTimer(k.es[i].t, 1)
+	}
+	q.walk = k.next
+	prefetchChunk(q.walk, chunkLines)
+}
+
+// chunkLines is a chunk's cache lines (512 bytes).
+const chunkLines = 8

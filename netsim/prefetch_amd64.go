@@ -31,3 +31,6 @@ func prefetchSent(s []sentSeg, lines int)
 
 //go:noescape
 func prefetchTimer(t *Timer, lines int)
+
+//go:noescape
+func prefetchChunk(k *chunk, lines int)

@@ -57,6 +57,12 @@ TEXT ·prefetchTimer(SB), NOSPLIT, $0-16
 	MOVQ lines+8(FP), CX
 	JMP  prefetchLines<>(SB)
 
+// func prefetchChunk(k *chunk, lines int)
+TEXT ·prefetchChunk(SB), NOSPLIT, $0-16
+	MOVQ k+0(FP), AX
+	MOVQ lines+8(FP), CX
+	JMP  prefetchLines<>(SB)
+
 // prefetchLines: PREFETCHT0 of CX lines from AX on.
 TEXT prefetchLines<>(SB), NOSPLIT|NOFRAME, $0
 	TESTQ CX, CX

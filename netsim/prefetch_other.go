@@ -14,3 +14,4 @@ func prefetchNotice(func(Notice), int) {}
 func prefetchBytes([]byte, int)        {}
 func prefetchSent([]sentSeg, int)      {}
 func prefetchTimer(*Timer, int)        {}
+func prefetchChunk(*chunk, int)        {}

@@ -48,8 +48,9 @@ import (
 type queue struct {
 	now      []entry // the current slot's entries, sorted; those before at are out
 	at       int
-	fromNow  bool // the entry next returned is now[at], not near[0]
-	prefetch bool // the current slot is big enough to prefetch for (prefetchMin)
+	fromNow  bool   // the entry next returned is now[at], not near[0]
+	prefetch bool   // the current slot is big enough to prefetch for (prefetchMin)
+	walk     *chunk // the next chunk of the next slot's that prefetchAhead walks
 	near     heap
 	cur      int64 // the current slot
 	ring     [slotCount]chain
@@ -164,7 +165,7 @@ func (q *queue) advance() bool {
 		q.inRing -= len(q.now)
 		q.now = keepLive(q.now)
 		slices.SortFunc(q.now, compareEntries)
-		q.prefetch = len(q.now) >= prefetchMin
+		q.prefetch, q.walk = len(q.now) >= prefetchMin, nil
 		if q.prefetch {
 			q.prefetchStart()
 			q.prefetchNextSlot()
@@ -205,6 +206,7 @@ func (q *queue) compact() {
 	if total < 1024 || total < 2*q.armed {
 		return
 	}
+	q.walk = nil // its chunk may be given back
 	q.now = keepLive(q.now[q.at:])
 	q.at = 0
 	q.near = keepLive(q.near)
