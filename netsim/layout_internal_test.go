@@ -33,7 +33,7 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 // event, so a field added to the hot part costs a line when it crosses a
 // boundary: it finds room among the small ones, or goes after opts.
 func TestConnHotLines(t *testing.T) {
-	const hotLines = 9
+	const hotLines = connHotLines
 	var c Conn
 	end := unsafe.Offsetof(c.opts) + unsafe.Offsetof(c.opts.KeepIdle) // opts' hot fields end where KeepIdle starts
 	if n := (mallocHeader + end + 63) / 64; n > hotLines {
@@ -41,5 +41,15 @@ func TestConnHotLines(t *testing.T) {
 	}
 	if cold := unsafe.Offsetof(c.owner); cold < end {
 		t.Errorf("a cold field (owner, at %d) lies among the hot ones (they end at %d)", cold, end)
+	}
+}
+
+// TestPrefetchCoversPacket: the lines prefetchReceiver asks for of a
+// packet reach its to and from fields wherever in a line it starts.
+func TestPrefetchCoversPacket(t *testing.T) {
+	var p Packet
+	end := max(unsafe.Offsetof(p.to), unsafe.Offsetof(p.from)) + 8
+	if need := (end+63)/64 + 1; packetPrefetchLines < need {
+		t.Errorf("packetPrefetchLines is %d, but a packet's from and to end %d bytes in: %d lines", packetPrefetchLines, end, need)
 	}
 }

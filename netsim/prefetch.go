@@ -36,12 +36,18 @@ const prefetchDistance = 2
 // prefetchSteps are the steps of an entry's prefetch, in order.
 var prefetchSteps = [...]func(e *entry){prefetchOwner, prefetchPointees, prefetchReceiver, prefetchReceiverPointees}
 
-// connPrefetchLines is how many lines of a Conn are asked for: its hot part
-// (TestConnHotLines), starting mallocHeader bytes into a line, so one more.
-const connPrefetchLines = 13
+// connHotLines is how many cache lines a Conn's hot part spans, the
+// allocator's header included (TestConnHotLines holds the layout to it).
+const connHotLines = 9
 
-// packetPrefetchLines covers a Packet up to its from and to fields.
-const packetPrefetchLines = 5
+// connPrefetchLines is how many lines of a Conn are asked for: its hot
+// part. A Conn's size class is a whole number of lines, so it starts
+// mallocHeader bytes into one, and the line of c+64i is its slot's i-th.
+const connPrefetchLines = connHotLines
+
+// packetPrefetchLines covers a Packet up to its from and to fields, wherever
+// in a line it starts (TestPrefetchCoversPacket).
+const packetPrefetchLines = 6
 
 // prefetchMin is the fewest entries a slot holds for the queue to
 // prefetch for it: a slot of a small run holds one or two, whose state is
