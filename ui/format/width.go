@@ -179,3 +179,32 @@ func endsDigit(s string) bool {
 // wide reports whether r takes two cells (a Chinese character or
 // full-width punctuation).
 func wide(r rune) bool { return RuneWidth(r) == 2 }
+
+// List joins head and as many of items as fit in w cells, sep between
+// the items; when the last do not fit, it ends after a whole item with
+// sep and "…": a list is cut between its items, never inside one (a
+// herd's "2658 timers: 902 next ping · 885 time-wait · …", not "885
+// ti…"). An item too wide for the line even first is cut as Clip cuts.
+func List(head string, items []string, sep string, w int) string {
+	out := head
+	for i, it := range items {
+		next := out
+		if i > 0 {
+			next += sep
+		}
+		next += it
+		more := 0 // room for sep and "…" after it, when items follow
+		if i < len(items)-1 {
+			more = Width(sep) + 1
+		}
+		if Width(next)+more <= w {
+			out = next
+			continue
+		}
+		if i == 0 {
+			return Clip(next+sep+"…", w)
+		}
+		return out + sep + "…" // out left room for them
+	}
+	return out
+}

@@ -42,3 +42,26 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	items := []string{"902 next ping", "885 time-wait", "773 syn-ack"}
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{80, "9 timers: 902 next ping · 885 time-wait · 773 syn-ack"},
+		{53, "9 timers: 902 next ping · 885 time-wait · 773 syn-ack"},
+		{52, "9 timers: 902 next ping · 885 time-wait · …"},
+		{42, "9 timers: 902 next ping · …"},
+		{27, "9 timers: 902 next ping · …"},
+		{20, "9 timers: 902 next …"},
+	} {
+		got := List("9 timers: ", items, " · ", c.w)
+		if got != c.want {
+			t.Errorf("List(…, %d) = %q, want %q", c.w, got, c.want)
+		}
+		if Width(got) > c.w {
+			t.Errorf("List(…, %d) = %q: %d cells", c.w, got, Width(got))
+		}
+	}
+}

@@ -33,7 +33,10 @@ type Model struct {
 	// cursor stays on its connection while others come and go.
 	selecting bool
 	sel       string
-	counts    string // the line that counts the ends by state
+	// counts and countsBy make the line that counts the ends by state
+	// (stateCounts).
+	counts   string
+	countsBy []string
 }
 
 // entry is a connection end or a listening socket.
@@ -80,7 +83,7 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 		m.entries = append(m.entries, e)
 	}
 	slices.SortStableFunc(m.entries, func(a, b entry) int { return cmp.Compare(rank[a.host], rank[b.host]) })
-	m.counts = stateCounts(snap.Conns, m.c.Styles, m.c.Lang)
+	m.counts, m.countsBy = stateCounts(snap.Conns, m.c.Styles, m.c.Lang)
 }
 
 // SetSize gives the pane w×h cells.
@@ -161,7 +164,7 @@ func (m Model) Lines() []string {
 	var out []string
 	rows := h
 	if m.summed(len(of)) {
-		out = append(out, m.counts)
+		out = append(out, format.List(m.counts, m.countsBy, " · ", m.w))
 		rows--
 	}
 	from, to := m.scroll.Window(len(of), rows)
@@ -444,8 +447,10 @@ func tupleWidth(e entry, wide bool) int {
 // arrowWidth is the width of the 5-tuple's arrow.
 var arrowWidth = format.Width("⇄")
 
-// stateCounts: "2000 connection ends: 1990 ESTABLISHED · 10 SYN_SENT".
-func stateCounts(conns []lab.ConnView, st styles.Styles, l i18n.Lang) string {
+// stateCounts: "2000 connection ends: " and its items, "1990
+// ESTABLISHED", "10 SYN_SENT", most first (format.List joins those that
+// fit).
+func stateCounts(conns []lab.ConnView, st styles.Styles, l i18n.Lang) (string, []string) {
 	count := map[string]int{}
 	for _, c := range conns {
 		count[c.State]++
@@ -464,5 +469,5 @@ func stateCounts(conns []lab.ConnView, st styles.Styles, l i18n.Lang) string {
 	for i, s := range states {
 		parts[i] = fmt.Sprintf("%d %s", count[s], st.State(s).Render(s))
 	}
-	return l.T(i18n.UIConnEnds, "N", len(conns)) + strings.Join(parts, " · ")
+	return l.T(i18n.UIConnEnds, "N", len(conns)), parts
 }

@@ -27,7 +27,7 @@ func (m Model) Lines() []string {
 	out := make([]string, 0, h)
 	rows := m.rows()
 	if rows < h {
-		out = append(out, m.d.counts)
+		out = append(out, format.List(m.d.counts, m.d.countsBy, " · ", w))
 	}
 	from, to := m.scroll.Window(len(ts), rows)
 	show := ts[from:to]
@@ -143,8 +143,9 @@ func (d *derived) widths(c *common.Common) {
 	d.minW, d.fullW = name+1+5, full+1+12+1+5
 }
 
-// timerCounts: "2658 timers: 1000 next ping · 885 time-wait · …".
-func timerCounts(ts []lab.TimerView, st styles.Styles, l i18n.Lang) string {
+// timerCounts: "2658 timers: " and its items, "1000 next ping", "885
+// time-wait", …, most first (format.List joins those that fit).
+func timerCounts(ts []lab.TimerView, st styles.Styles, l i18n.Lang) (string, []string) {
 	count := map[i18n.ID]int{}
 	var names []i18n.ID
 	for _, t := range ts {
@@ -158,7 +159,7 @@ func timerCounts(ts []lab.TimerView, st styles.Styles, l i18n.Lang) string {
 	for i, n := range names {
 		parts[i] = format.Itoa(count[n]) + " " + l.T(n)
 	}
-	return st.Strong.Render(l.T(i18n.UITimerCount, "N", len(ts))) + strings.Join(parts, " · ")
+	return st.Strong.Render(l.T(i18n.UITimerCount, "N", len(ts))), parts
 }
 
 // peerOf names a connection by its far end, "⇄10.0.0.2:50312", from its
@@ -202,9 +203,10 @@ type derived struct {
 	// timerDup counts timers by owner and name, to tell apart those of one
 	// owner with one name.
 	timerDup map[string]int
-	// counts is the line that counts them by name, for when they do not
-	// all fit.
-	counts string
+	// counts and countsBy make the line that counts them by name, for
+	// when they do not all fit (timerCounts).
+	counts   string
+	countsBy []string
 	// minW and fullW are MinWidth and Width.
 	minW, fullW int
 }
@@ -232,7 +234,7 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 		d.timers[i] = k.t
 		d.timerDup[timerOwner(k.t)+"\x00"+string(k.t.Name)]++
 	}
-	d.counts = timerCounts(d.timers, m.c.Styles, m.c.Lang)
+	d.counts, d.countsBy = timerCounts(d.timers, m.c.Styles, m.c.Lang)
 	d.widths(m.c)
 	m.d = d
 }
