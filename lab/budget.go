@@ -100,7 +100,7 @@ func (s *Session) Err() error { return s.stopped }
 
 // Progress is how far the session has run.
 func (s *Session) Progress() Progress {
-	return Progress{Now: s.sim.Now(), Steps: s.sim.Steps(), Events: s.events}
+	return Progress{Now: s.sim.Now(), Steps: s.sim.Steps(), Events: s.eventCount()}
 }
 
 // stop stops the session with err, if it has not stopped already.
@@ -115,7 +115,7 @@ func (s *Session) stop(err error) {
 // whether the session may go on.
 func (s *Session) afterStep() bool {
 	steps := s.sim.Steps()
-	if work := max(steps, s.events); work > s.budget.Events && s.budget.Events > 0 {
+	if work := max(steps, s.eventCount()); work > s.budget.Events && s.budget.Events > 0 {
 		s.stop(&BudgetError{Msg: i18n.M(i18n.BudgetExceeded, "Events", work, "Budget", s.budget.Events, "At", s.sim.Now())})
 	}
 	if b := s.sim.Buffered(); s.budget.Buffered > 0 && b > s.budget.Buffered { // a step may write a lot: every step

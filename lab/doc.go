@@ -30,6 +30,14 @@
 // so a client that loses its peer writes a log line and tells its user,
 // and a server's handler logs (notify.go).
 //
+// Observe and ObserveTransient hand an observer every event. ObserveKinds
+// names the kinds of netsim's events an observer needs as values, and
+// whether it needs the app events; it is handed those and the lab's own,
+// and an event nobody needs is counted (Progress, the budget) but never
+// built: the headless runner with nothing to print has the drops its
+// judges look at built, and counts the segments sent and delivered
+// (observe.go).
+//
 // # Belief and truth
 //
 // The snapshot gives each connection end what its socket believes (its TCP

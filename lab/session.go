@@ -23,11 +23,19 @@ type Session struct {
 	observers []observer
 	tracing   bool
 	// appSkipped counts the observers with no use for app events
-	// (ObserveTransientSkipApp); when all of them are, app events are
-	// counted and never built (appEvent).
+	// (ObserveKinds); when all of them are, app events are counted and
+	// never built (appEvent).
 	appSkipped int
-	appEv      AppEvent // the app event, built in place while events are lent
-	scratch    []byte   // the frame being written (frame)
+	// built is the kinds of netsim's events the session has the
+	// simulator build: what its observers and dispatch need. The others
+	// are counted (eventCount): unbuiltBase is their count when built
+	// last changed, and events holds the count of those before.
+	built       netsim.Kinds
+	unbuiltBase uint64
+	// filter: some observer is not to be handed every kind built.
+	filter  bool
+	appEv   AppEvent // the app event, built in place while events are lent
+	scratch []byte   // the frame being written (frame)
 	// traceStates: client state changes are events too (TraceStates).
 	traceStates bool
 
@@ -40,19 +48,12 @@ type Session struct {
 
 	budget   Budget
 	watchers []func(Progress) error
-	events   uint64 // events dispatched to the observers
+	events   uint64 // events dispatched to the observers, or counted (eventCount)
 	stopped  error  // why the session stopped before its end (Err)
 	facts    facts  // faults and detections, with their times: the snapshot's truth
 	// orphans are the sockets the apps closed that linger unacknowledged
 	// (closeConn), while someone observes: their give-up is narrated.
 	orphans map[orphanKey]*netsim.Conn
-}
-
-// observer is a function handed the stream's events, and whether it has
-// no use for the app events.
-type observer struct {
-	fn      func(netsim.Event)
-	skipApp bool
 }
 
 // appRuntime is a running application model.
@@ -164,68 +165,6 @@ func (s *Session) Inputs() []Input { return slices.Clone(s.inputs) }
 
 // Totals are the running counters.
 func (s *Session) Totals() Counters { return s.totals }
-
-// Observe registers fn to receive every event of the run, in order; fn
-// may keep the events it receives. Call it before the run starts to see
-// all of them.
-func (s *Session) Observe(fn func(netsim.Event)) {
-	s.observe(observer{fn: fn})
-	s.sim.KeepEvents()
-}
-
-// ObserveTransient registers fn to receive every event of the run, in
-// order, on loan: an event is valid only until fn returns (the contract of
-// netsim's Sim.ObserveTransient). While every observer is transient, the
-// frequent events cost no allocation.
-func (s *Session) ObserveTransient(fn func(netsim.Event)) { s.observe(observer{fn: fn}) }
-
-// ObserveTransientSkipApp is ObserveTransient for an observer with no use
-// for the app events (kind "app": a message an application sent or
-// received, four of the ten events of a heartbeat's round trip): fn is
-// handed every other event. While every observer skips them, the app
-// events are counted (Progress, the budget) but never built — the headless
-// runner with nothing to print and no expectation about bytes sent.
-func (s *Session) ObserveTransientSkipApp(fn func(netsim.Event)) {
-	s.observe(observer{fn: fn, skipApp: true})
-}
-
-func (s *Session) observe(o observer) {
-	s.observers = append(s.observers, o)
-	if o.skipApp {
-		s.appSkipped++
-	}
-	if !s.tracing {
-		s.tracing = true
-		s.sim.ObserveTransient(s.dispatch)
-	}
-}
-
-// dispatch hands a netsim or lab event to the observers, then adds the
-// narration a change of the world deserves.
-func (s *Session) dispatch(e netsim.Event) {
-	s.events++
-	_, app := e.(*AppEvent)
-	for _, o := range s.observers {
-		if !app || !o.skipApp {
-			o.fn(e)
-		}
-	}
-	switch e := e.(type) {
-	case *netsim.FlowEvent:
-		s.noteFlow(e)
-		if e.Action == netsim.FlowExpired {
-			s.narrate(narrateFlowExpired(s, e))
-		}
-	case *netsim.StateEvent:
-		if e.To == netsim.Closed && len(s.orphans) > 0 {
-			s.orphanClosed(e)
-		}
-	case *netsim.FaultEvent:
-		if e.Action == netsim.FaultPowerOff && len(s.orphans) > 0 {
-			s.forgetOrphans(e.Target)
-		}
-	}
-}
 
 // emit sends a lab event into the stream (when anyone listens).
 func (s *Session) emit(e netsim.Event) {

@@ -61,12 +61,17 @@ func TestSessionDeterminism(t *testing.T) {
 	}
 }
 
-// TestObserveTransientSkipApp: an observer that skips the app events is
-// handed every other event, in the same order, and the session counts the
-// app events all the same; one that does not skip them, beside it, is
-// handed them all.
-func TestObserveTransientSkipApp(t *testing.T) {
-	run := func(skip, full bool) (lines, skipped []string, events uint64) {
+// TestObserveKinds: an observer of some kinds is handed exactly the events
+// an observer of every event is handed that are of those kinds or the
+// lab's own (the app events only if it asks for them), in the same order,
+// alone or beside an observer of every event registered before or after
+// it; the session counts the events nobody is handed all the same.
+func TestObserveKinds(t *testing.T) {
+	type want struct {
+		kinds netsim.Kinds
+		app   bool
+	}
+	run := func(partial *want, full, fullLast bool) (lines, some []string, events uint64) {
 		s, err := New(twoHosts(serverApp(nil), clientApp(func(a *AppConfig) {
 			a.Count = 2
 			a.Heartbeat = HeartbeatConfig{Interval: 5 * time.Second, Timeout: time.Second}
@@ -77,37 +82,58 @@ func TestObserveTransientSkipApp(t *testing.T) {
 		record := func(to *[]string) func(netsim.Event) {
 			return func(e netsim.Event) { *to = append(*to, e.Kind()+" "+netsim.Format(e)) }
 		}
-		if full {
+		if full && !fullLast {
 			s.ObserveTransient(record(&lines))
 		}
-		if skip {
-			s.ObserveTransientSkipApp(record(&skipped))
+		if partial != nil {
+			s.ObserveKinds(partial.kinds, partial.app, record(&some))
+		}
+		if full && fullLast {
+			s.ObserveTransient(record(&lines))
 		}
 		s.RunUntil(40 * time.Second)
-		return lines, skipped, s.Progress().Events
+		return lines, some, s.Progress().Events
 	}
-	all, _, events := run(false, true)
-	_, alone, eventsAlone := run(true, false)
-	both, beside, eventsBoth := run(true, true)
-	var noApp []string
-	apps := 0
-	for _, l := range all {
-		if strings.HasPrefix(l, "app ") {
-			apps++
-			continue
+	all, _, events := run(nil, true, false)
+	for _, w := range []want{{0, false}, {0, true}, {netsim.KindSegmentSent, false},
+		{netsim.KindState | netsim.KindSegmentDelivered, true}, {netsim.AllKinds, false}} {
+		var filtered []string
+		kinds := map[string]netsim.Kinds{"segment sent": netsim.KindSegmentSent, "segment delivered": netsim.KindSegmentDelivered,
+			"segment dropped": netsim.KindSegmentDropped, "tcp_state": netsim.KindState}
+		apps := 0
+		for _, l := range all {
+			kind, _, _ := strings.Cut(l, " ")
+			if kind == "segment" {
+				fate := strings.Fields(l)[2]
+				kind += " " + fate
+			}
+			switch k, ok := kinds[kind]; {
+			case kind == "app":
+				apps++
+				if !w.app {
+					continue
+				}
+			case ok && w.kinds&k == 0:
+				continue
+			}
+			filtered = append(filtered, l)
 		}
-		noApp = append(noApp, l)
+		if apps == 0 || len(filtered) == 0 || len(filtered) == len(all) && w.kinds != netsim.AllKinds {
+			t.Fatalf("%+v: %d events of %d, %d app events: the run shows nothing to filter", w, len(filtered), len(all), apps)
+		}
+		_, alone, eventsAlone := run(&w, false, false)
+		if !slices.Equal(alone, filtered) || eventsAlone != events {
+			t.Errorf("%+v alone: %d events, want %d of %d; %d counted, want %d", w, len(alone), len(filtered), len(all), eventsAlone, events)
+		}
+		for _, last := range []bool{false, true} {
+			both, beside, eventsBoth := run(&w, true, last)
+			if !slices.Equal(beside, filtered) || !slices.Equal(both, all) || eventsBoth != events {
+				t.Errorf("%+v beside an observer of every event (registered last: %v): %d events, want %d; that observer %d, want %d; %d counted, want %d",
+					w, last, len(beside), len(filtered), len(both), len(all), eventsBoth, events)
+			}
+		}
 	}
-	if apps == 0 || len(noApp) == 0 {
-		t.Fatalf("%d app events of %d: the run shows nothing", apps, len(all))
-	}
-	if !slices.Equal(alone, noApp) || !slices.Equal(beside, noApp) {
-		t.Errorf("skipping observer: %d and %d events, want the %d that are not app events", len(alone), len(beside), len(noApp))
-	}
-	if !slices.Equal(both, all) {
-		t.Errorf("full observer beside a skipping one: %d events, want %d", len(both), len(all))
-	}
-	if events != uint64(len(all)) || eventsAlone != events || eventsBoth != events {
-		t.Errorf("events counted %d, %d (app events skipped), %d (both); want %d", events, eventsAlone, eventsBoth, len(all))
+	if events != uint64(len(all)) {
+		t.Errorf("events counted %d, want %d", events, len(all))
 	}
 }

@@ -76,8 +76,8 @@ type expectRule interface {
 // watched is a set of the kinds of events expectations look at while the
 // run goes on; most judge the lab's state at their time and look at none.
 // The referee hands each event only to the judges that watch its kind, and
-// a headless run whose judges watch no app events has the session count
-// them without building them (lab.Session.ObserveTransientSkipApp).
+// a headless run with nothing to print has the session build only the
+// kinds its judges watch, and count the others (lab.Session.ObserveKinds).
 type watched uint8
 
 const (

@@ -88,6 +88,20 @@ func (r *Referee) Observe(e netsim.Event) {
 	}
 }
 
+// Kinds are the kinds of netsim's events the expectations look at: the
+// segments sent, or dropped, if any watches them. A run with nothing to
+// print need not build the others.
+func (r *Referee) Kinds() netsim.Kinds {
+	var k netsim.Kinds
+	if len(r.sent) > 0 {
+		k |= netsim.KindSegmentSent
+	}
+	if len(r.dropped) > 0 {
+		k |= netsim.KindSegmentDropped
+	}
+	return k
+}
+
 // WatchesApp reports whether an expectation looks at the app events (the
 // bytes an app sends): without one, a run with nothing to print need not
 // build them.

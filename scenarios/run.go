@@ -67,12 +67,11 @@ type totals struct {
 	attempts []time.Duration
 }
 
+// observe counts what e adds. The segments sent are counted by the
+// simulator (finish), which need not build them.
 func (t *totals) observe(e netsim.Event) {
 	switch e := e.(type) {
 	case *netsim.SegmentEvent:
-		if e.Fate == netsim.FateSent {
-			t.Segments++
-		}
 		if e.Why == netsim.WhyBacklogFull {
 			t.BacklogDrops++
 		}
@@ -86,9 +85,15 @@ func (t *totals) observe(e netsim.Event) {
 	}
 }
 
-// finish computes the peak of attempts in any 100 ms window.
-func (t *totals) finish() Totals {
+// totalKinds are the kinds of netsim's events the totals look at (the
+// drops for a full backlog); they count the segments sent without them.
+const totalKinds = netsim.KindSegmentDropped
+
+// finish computes the peak of attempts in any 100 ms window; sent is the
+// segments sent during the run.
+func (t *totals) finish(sent uint64) Totals {
 	t.ReconnectPeak = peakIn(t.attempts, 100*time.Millisecond)
+	t.Segments = sent
 	return t.Totals
 }
 
@@ -145,7 +150,7 @@ type Result struct {
 // events it only prints, encodes or counts. An out that keeps events copies
 // them. A nil out is handed nothing (the summary is the Result's): the
 // run then builds only the events its expectations and totals look at, and
-// counts the others.
+// counts the others (lab.Session.ObserveKinds).
 func (sc *Scenario) Run(until time.Duration, out func(netsim.Event)) (*Result, error) {
 	if err := sc.CheckBudget(until); err != nil {
 		return nil, err
@@ -179,14 +184,15 @@ func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(
 			out(e)
 		}
 	}
-	if out == nil && !ref.WatchesApp() {
-		sess.ObserveTransientSkipApp(observe)
+	if out == nil {
+		sess.ObserveKinds(ref.Kinds()|totalKinds, ref.WatchesApp(), observe)
 	} else {
 		sess.ObserveTransient(observe)
 	}
 	// The run's events are the session's (those it only counted
 	// included) and the run's own: the narration and the verdicts.
 	from, own := sess.Progress().Events, uint64(0)
+	sent := sess.Sim().Counted(netsim.KindSegmentSent)
 	emit := func(e netsim.Event) {
 		own++
 		observe(e)
@@ -212,7 +218,7 @@ func (sc *Scenario) runSession(sess *lab.Session, until time.Duration, out func(
 		}
 	}
 	res.Events = sess.Progress().Events - from + own
-	res.Totals = sum.finish()
+	res.Totals = sum.finish(sess.Sim().Counted(netsim.KindSegmentSent) - sent)
 	res.Summary = &SummaryEvent{At: end, Events: res.Events, Passed: res.Passed, Failed: res.Failed, Totals: res.Totals}
 	if out != nil {
 		out(res.Summary)
