@@ -44,10 +44,11 @@ type entry struct {
 	host   string
 	conn   *lab.ConnView
 	listen *lab.ListenView
-	// truth is what truth says of conn, in words, and the style it is
-	// told in, worked out once per snapshot (its lines depend on it).
-	truth      string
-	truthStyle lipgloss.Style
+	// detected is what truth says of conn once it has detected its peer's
+	// loss, worked out once per snapshot: how many lines the entry takes
+	// depends on it (a detection's rule may need two). Other truths are
+	// worded only when drawn: they fit a line.
+	detected string
 }
 
 func (e entry) key() string {
@@ -77,8 +78,8 @@ func (m *Model) SetSnapshot(snap *lab.Snapshot) {
 	for i := range snap.Conns {
 		c := &snap.Conns[i]
 		e := entry{host: c.Host, conn: c}
-		if hasTruth(c) {
-			e.truth, e.truthStyle = m.truth(c)
+		if c.Detected != nil {
+			e.detected, _ = m.truth(c)
 		}
 		m.entries = append(m.entries, e)
 	}
@@ -116,10 +117,10 @@ func (m Model) lineOf() []int {
 // narrower than 120 one or two more for an end whose truth is told under
 // it (two when it does not fit one: a detection's rule is read whole).
 func (m Model) height(e entry) int {
-	if e.conn == nil || m.w >= 120 || e.truth == "" {
+	if e.conn == nil || m.w >= 120 || !hasTruth(e.conn) {
 		return 1
 	}
-	if format.Width(e.truth) > m.truthWidth() {
+	if format.Width(e.detected) > m.truthWidth() {
 		return 3
 	}
 	return 2
@@ -316,16 +317,16 @@ func (m Model) entryLines(e entry, selected bool, c columns) []string {
 	}
 	cv := e.conn
 	line += " " + m.belief(cv, wide)
-	if e.truth == "" {
+	truth, tst := m.truth(cv)
+	if truth == "" {
 		return []string{line}
 	}
-	tst := e.truthStyle
 	if w >= 120 {
-		return []string{line + " " + tst.Render(e.truth)}
+		return []string{line + " " + tst.Render(truth)}
 	}
-	lines := []string{e.truth}
+	lines := []string{truth}
 	if m.height(e) > 2 {
-		lines = format.Wrap(e.truth, m.truthWidth())
+		lines = format.Wrap(truth, m.truthWidth())
 		if len(lines) > 2 {
 			lines = []string{lines[0], format.Ellipsis(strings.Join(lines[1:], " "), m.truthWidth())}
 		}
