@@ -54,13 +54,29 @@ func newWireView(c *common.Common, w int, nodes []string, via Paths) *wireView {
 	return v
 }
 
-// header names the lanes.
+// header names the lanes, each centred on its lane; when two names would
+// touch (more nodes than the width spreads apart: their rows are words
+// then), the names in lane order, a space between them, as far as they
+// fit — never "home-ahome-b".
 func (v *wireView) header() string {
 	v.clear()
+	starts := make([]int, len(v.lanes.names))
+	end := -1 // the cell after the last name placed, and a space
 	for i, name := range v.lanes.names {
 		nw := format.Width(name)
-		start := format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
-		v.write(start, name, cLabel, 1)
+		starts[i] = format.Clamp(v.lanes.x[i]-nw/2, 0, max(0, v.lanes.width-nw))
+		if starts[i] < end {
+			starts = nil
+			break
+		}
+		end = starts[i] + nw + 1
+	}
+	if starts == nil {
+		v.write(0, format.Clip(strings.Join(v.lanes.names, " "), v.lanes.width), cLabel, 1)
+	} else {
+		for i, name := range v.lanes.names {
+			v.write(starts[i], name, cLabel, 1)
+		}
 	}
 	return v.paint.Dim.Paint(format.Fit(v.c.T(i18n.UIWireTime), v.tw)+" "+format.Fit(v.c.T(i18n.UIWirePort), tagWidth)) + v.cells(v.paint.Strong, v.paint.Strong)
 }
