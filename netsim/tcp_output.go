@@ -374,6 +374,9 @@ func (c *Conn) windowMayOpen() {
 	if edge := c.rcvWup + c.advWnd; seqGT(edge, c.rcvNxt) {
 		remaining = edge - c.rcvNxt
 	}
+	if 2*remaining > 65535 {
+		return // window() is at most 65535: it cannot double what is left
+	}
 	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
 		c.sendAck(TriggerWindowUpdate)
 	}
