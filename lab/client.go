@@ -86,7 +86,7 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
-	_             [48]byte // to a whole number of cache lines: the clients of a group are one block
+	_             [40]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.
@@ -163,7 +163,7 @@ func (c *client) connect() {
 	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	if timeout > 0 {
-		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout)
+		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}
 }
 
@@ -194,11 +194,11 @@ func (c *client) onConnected() {
 		c.pingScale = 1
 	}
 	c.hb = &c.beat
-	c.hb.init(c.proc, c.cfg, c)
+	c.hb.init(c.proc, c.cfg, c, c.conn)
 	c.hb.scale = c.pingScale
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
-		armTimer(c.proc, &c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic)
+		armTimer(c.proc, &c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic, c.conn)
 	}
 	if c.cfg.Kind == KindPoller {
 		c.startPolling()
@@ -364,8 +364,8 @@ func (c *client) hangUp() {
 		c.hb.stop()
 		c.hb = nil
 	}
-	c.trafficTimer.Stop()
-	c.connectTimer.Stop()
+	disarm(c.trafficTimer)
+	disarm(c.connectTimer)
 	if c.poll != nil {
 		c.poll.stop()
 	}
@@ -436,7 +436,7 @@ func (c *client) scheduleReconnect() {
 	c.become(ClientWaiting)
 	s.emit(&ReconnectEvent{At: s.Now(), Host: c.cfg.Host, App: c.name, Attempt: c.bo.attempt + 1,
 		Delay: d, Outcome: ReconnectScheduled})
-	armTimer(c.proc, &c.retryTimer, s.Now()+d, c.connect)
+	armTimer(c.proc, &c.retryTimer, s.Now()+d, c.connect, nil)
 }
 
 // reconfigure applies live parameter changes.

@@ -83,6 +83,7 @@ func (fd *feed) request(h *handler, f *frame) {
 	if sub == nil {
 		sub = &subscription{h: h, lastID: uint32(len(fd.events))}
 		sub.hold = h.srv.proc.NewTimer(func() { fd.send(sub, frameResponse) })
+		sub.hold.Visits(h.conn)
 		h.sub = sub
 		fd.subs = append(fd.subs, sub)
 	}
@@ -157,6 +158,7 @@ func (c *client) startPolling() {
 	}
 	p := c.poll
 	p.stopped, p.inFlight = false, false
+	p.timer.Visits(c.conn)
 	switch c.cfg.Poll.Mode {
 	case PollShort:
 		p.ask(askShort)
@@ -170,7 +172,7 @@ func (c *client) startPolling() {
 
 func (p *pollState) stop() {
 	p.stopped = true
-	p.timer.Stop()
+	disarm(p.timer)
 }
 
 func (p *pollState) tick() {

@@ -38,6 +38,7 @@ type heartbeat struct {
 	sent, answered         uint64
 
 	proc                   *netsim.Process
+	conn                   *netsim.Conn // the connection watched; nil for UDP
 	expectTimer, idleTimer *netsim.Timer
 	// miss is the last ping that went unanswered, and missedDead says the
 	// peer was declared dead for misses (not for silence): the rule that
@@ -73,8 +74,8 @@ type heartbeatOwner interface {
 // handler holds its heartbeat among its own fields, where a ping finds it.
 // The timers of an earlier heartbeat in the same place are let go (they
 // were stopped with it).
-func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner) {
-	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, scale: 1}
+func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn) {
+	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1}
 	h.pending = h.first[:0]
 }
 
@@ -100,7 +101,7 @@ func (h *heartbeat) rearm() {
 		case !on:
 			(*t).Stop()
 		case !(*t).Armed():
-			armTimer(h.proc, t, at(), fire)
+			armTimer(h.proc, t, at(), fire, h.conn)
 		}
 	}
 	keep(&h.pingTimer, hb.Interval > 0, h.nextPing, h.onPingTimer)
@@ -113,11 +114,23 @@ func (h *heartbeat) rearm() {
 // armTimer arms *t to fire at at, first making it a timer of p that calls
 // fire if it is not made yet: an app's timers are made when first armed.
 // (A hot path tests *t for nil itself rather than build fire each time.)
-func armTimer(p *netsim.Process, t **netsim.Timer, at time.Duration, fire func()) {
+// conn is the connection fire works on, if any: the simulator's queue
+// fetches its memory ahead of the timer's turn (netsim's Timer.Visits).
+func armTimer(p *netsim.Process, t **netsim.Timer, at time.Duration, fire func(), conn *netsim.Conn) {
 	if *t == nil {
 		*t = p.NewTimer(fire)
 	}
+	(*t).Visits(conn)
 	(*t).Reset(at)
+}
+
+// disarm stops t, which no longer works on its connection (a nil t is
+// stopped already).
+func disarm(t *netsim.Timer) {
+	if t != nil {
+		t.Stop()
+		t.Visits(nil)
+	}
 }
 
 // interval is the time between pings: the setting times the scale, at
@@ -157,10 +170,10 @@ func (h *heartbeat) lastPing() time.Duration {
 // stop ends the watch.
 func (h *heartbeat) stop() {
 	h.stopped = true
-	h.pingTimer.Stop()
-	h.answerTimer.Stop()
-	h.expectTimer.Stop()
-	h.idleTimer.Stop()
+	disarm(h.pingTimer)
+	disarm(h.answerTimer)
+	disarm(h.expectTimer)
+	disarm(h.idleTimer)
 }
 
 // received notes that bytes arrived: the peer is alive, every ping sent
@@ -197,7 +210,7 @@ func (h *heartbeat) onPingTimer() {
 		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
 		switch {
 		case h.answerTimer == nil:
-			armTimer(h.proc, &h.answerTimer, h.pending[0].deadline, h.onAnswerTimer)
+			armTimer(h.proc, &h.answerTimer, h.pending[0].deadline, h.onAnswerTimer, h.conn)
 		case !h.answerTimer.Armed():
 			h.answerTimer.Reset(h.pending[0].deadline)
 		}

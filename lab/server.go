@@ -173,7 +173,7 @@ type handler struct {
 func (h *handler) start() {
 	srv := h.srv
 	h.hb = &h.beat
-	h.hb.init(srv.proc, srv.cfg, h)
+	h.hb.init(srv.proc, srv.cfg, h, h.conn)
 	h.hb.start()
 	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
 	h.readAll()

@@ -62,7 +62,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	}
 	p := &udpPeer{srv: srv, addr: addr, name: srv.udp.Name() + " > " + addr.String()}
 	p.hb = &p.beat
-	p.hb.init(srv.proc, srv.cfg, p)
+	p.hb.init(srv.proc, srv.cfg, p, nil)
 	p.hb.start()
 	srv.peers = append(srv.peers, p)
 	if srv.peerAt == nil {
@@ -120,7 +120,7 @@ func (c *client) connectUDP() {
 		}
 	})
 	c.hb = &c.beat
-	c.hb.init(c.proc, c.cfg, c)
+	c.hb.init(c.proc, c.cfg, c, nil)
 	c.hb.start()
 }
 
@@ -133,7 +133,7 @@ func (c *client) serverSilent(cause netsim.Cause, silent time.Duration) {
 		s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, client: true, udp: true, missed: c.hb.fired()}, c.connName(), c.target.String(), cause, silent)
 		c.become(ClientWaiting)
 	}
-	c.hb.init(c.proc, c.cfg, c) // in place of the one that gave up
+	c.hb.init(c.proc, c.cfg, c, nil) // in place of the one that gave up
 	c.hb.start()
 }
 
