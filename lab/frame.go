@@ -119,9 +119,15 @@ func encodeFrame(t frameType, seq uint32, sentAt time.Duration, size int) []byte
 
 // appendFrame appends a frame of exactly size bytes (at least 2) to b.
 func appendFrame(b []byte, t frameType, seq uint32, sentAt time.Duration, size int) []byte {
-	n, h := bodyLen(size)
-	b = append(b, byte(t))
-	b = appendVarint(b, uint64(n), h)
+	n := size - 2
+	if n < 0 || n >= 1<<7 {
+		var h int
+		n, h = bodyLen(size)
+		b = append(b, byte(t))
+		b = appendVarint(b, uint64(n), h)
+	} else {
+		b = append(b, byte(t), byte(n)) // a one-byte length: a heartbeat's
+	}
 	start := len(b)
 	b = slices.Grow(b, n)[:start+n]
 	body := b[start:]

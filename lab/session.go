@@ -217,7 +217,7 @@ func (s *Session) Step() bool {
 func (s *Session) RunUntil(t time.Duration) {
 	s.start()
 	for s.stopped == nil {
-		if s.replayDue(t) {
+		if len(s.pending) > 0 && s.replayDue(t) {
 			continue
 		}
 		at, ok := s.sim.NextAt()
