@@ -119,10 +119,11 @@
 //
 // # Cost at scale
 //
-// No step of an event searches or sorts anything that grows with the
-// number of connections: the event queue is a timing wheel in front of two
-// small heaps (queue.go), so arming a timer is an append and a sift runs
-// only over the entries of the current 262 µs; a stopped or re-armed timer
+// No step of an event searches anything that grows with the number of
+// connections: the event queue is a timing wheel (queue.go), so arming a
+// timer is an append, and only the entries of the current 262 µs are
+// sorted (about 150 with 100,000 clients pinging every second), or sifted
+// in a small heap; a stopped or re-armed timer
 // leaves a stale entry behind instead of being searched for; and the
 // packets, their trips on the wires and the lent events are recycled.
 //
