@@ -83,14 +83,14 @@ func (q *queue) prefetchAhead() {
 // prefetchOwner is step 1: what the timer belongs to.
 func prefetchOwner(e *entry) {
 	t := e.t
-	prefetchConn(t.visits, connPrefetchLines)
+	prefetch(t.visits, connPrefetchLines)
 	switch o := t.owner.(type) {
 	case *Conn:
-		prefetchConn(o, connPrefetchLines)
+		prefetch(o, connPrefetchLines)
 	case *inFlight:
-		prefetchFlight(o, 2)
+		prefetch(o, 2)
 	default:
-		prefetchFunc(t.fn, 1)
+		prefetch(t.fn, 1)
 	}
 }
 
@@ -103,7 +103,7 @@ func prefetchPointees(e *entry) {
 	case *Conn:
 		o.prefetchSide()
 	case *inFlight:
-		prefetchPacket(o.p, packetPrefetchLines)
+		prefetch(o.p, packetPrefetchLines)
 	}
 }
 
@@ -111,9 +111,9 @@ func prefetchPointees(e *entry) {
 // and its sender's count of packets alive.
 func prefetchReceiver(e *entry) {
 	if f, ok := e.t.owner.(*inFlight); ok && f.p != nil {
-		prefetchConn(f.p.to, connPrefetchLines)
+		prefetch(f.p.to, connPrefetchLines)
 		if f.p.from != nil {
-			prefetchWord(&f.p.from.dataOut, 1)
+			prefetch(&f.p.from.dataOut, 1)
 		}
 	}
 }
@@ -132,10 +132,16 @@ func (c *Conn) prefetchSide() {
 	if c == nil {
 		return
 	}
-	prefetchBytes(c.sndBuf, 1)
-	prefetchBytes(c.rcvBuf, 1)
-	prefetchSent(c.sent, 1)
-	prefetchNotice(c.notice, 1)
+	if cap(c.sndBuf) > 0 {
+		prefetch(&c.sndBuf[:1][0], 1)
+	}
+	if cap(c.rcvBuf) > 0 {
+		prefetch(&c.rcvBuf[:1][0], 1)
+	}
+	if cap(c.sent) > 0 {
+		prefetch(&c.sent[:1][0], 1)
+	}
+	prefetch(c.notice, 1)
 }
 
 // prefetchNextSlot starts the walk of the next ring slot that holds
@@ -145,7 +151,7 @@ func (q *queue) prefetchNextSlot() {
 	q.walk = nil
 	if n, ok := q.nextUsed(); ok {
 		q.walk = q.ring[n&slotMask].head
-		prefetchChunk(q.walk, chunkLines)
+		prefetch(q.walk, chunkLines)
 	}
 }
 
@@ -155,10 +161,10 @@ func (q *queue) prefetchNextSlot() {
 func (q *queue) walkNextSlot() {
 	k := q.walk
 	for i := range k.es[:k.n] {
-		prefetchTimer(k.es[i].t, 1)
+		prefetch(k.es[i].t, 1)
 	}
 	q.walk = k.next
-	prefetchChunk(q.walk, chunkLines)
+	prefetch(q.walk, chunkLines)
 }
 
 // chunkLines is a chunk's cache lines (512 bytes).
