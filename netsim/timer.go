@@ -21,7 +21,7 @@ type Timer struct {
 	fn    func()
 	owner timerOwner
 	// visits is the connection fn works on, if it said so (Visits): the
-	// queue asks for its memory ahead of time (prefetchSlot).
+	// queue asks for its memory ahead of time (prefetch.go).
 	visits *Conn
 }
 
@@ -94,7 +94,7 @@ func (t *Timer) Armed() bool { return t != nil && t.seq != 0 }
 // Visits says that the timer's function works on connection c (nil: on
 // none that the timer knows of). It changes nothing the simulation does:
 // when the timer's turn nears, the queue asks for c's memory together with
-// that of the other entries due about then (prefetchSlot), so that with
+// that of the other entries due about then (prefetch.go), so that with
 // many connections the function does not wait for each of c's cache lines
 // in turn.
 func (t *Timer) Visits(c *Conn) { t.visits = c }
