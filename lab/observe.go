@@ -64,7 +64,7 @@ func (s *Session) observe(o observer) {
 	case more != 0:
 		s.setBuilt(s.built | more)
 		s.sim.ObserveKinds(more, func(e netsim.Event) {
-			if kindOf(e) != 0 {
+			if netsim.KindOf(e) != 0 {
 				s.dispatch(e)
 			}
 		})
@@ -103,7 +103,7 @@ func (s *Session) dispatch(e netsim.Event) {
 	_, app := e.(*AppEvent)
 	var kind netsim.Kinds
 	if s.filter {
-		kind = kindOf(e)
+		kind = netsim.KindOf(e)
 	}
 	for _, o := range s.observers {
 		if (!app || o.app) && (kind == 0 || o.kinds&kind != 0) {
@@ -125,30 +125,4 @@ func (s *Session) dispatch(e netsim.Event) {
 			s.forgetOrphans(e.Target)
 		}
 	}
-}
-
-// kindOf is the kind of e if it is one of netsim's events, else 0 (an
-// event of the lab's own, handed to every observer).
-func kindOf(e netsim.Event) netsim.Kinds {
-	switch e := e.(type) {
-	case *netsim.SegmentEvent:
-		switch e.Fate {
-		case netsim.FateSent:
-			return netsim.KindSegmentSent
-		case netsim.FateDelivered:
-			return netsim.KindSegmentDelivered
-		}
-		return netsim.KindSegmentDropped
-	case *netsim.StateEvent:
-		return netsim.KindState
-	case *netsim.SocketErrorEvent:
-		return netsim.KindSocketError
-	case *netsim.FaultEvent:
-		return netsim.KindFault
-	case *netsim.TimerEvent:
-		return netsim.KindTimer
-	case *netsim.FlowEvent:
-		return netsim.KindFlow
-	}
-	return 0
 }

@@ -19,9 +19,7 @@ const (
 	KindFault                              // a FaultEvent
 	KindTimer                              // a TimerEvent (while Sim.TraceTimers is on)
 	KindFlow                               // a FlowEvent
-	// kindAbove is an event of a type of the models above netsim, handed
-	// to Emit: every observer is handed those.
-	kindAbove
+	kindAbove                              // the bit past netsim's kinds (a model's events have none: KindOf)
 
 	// KindSegments is a segment event of any fate.
 	KindSegments = KindSegmentSent | KindSegmentDelivered | KindSegmentDropped
@@ -35,8 +33,9 @@ const (
 // kindOfFate is the kind of a segment event of fate f.
 func kindOfFate(f Fate) Kinds { return KindSegmentSent << (f - FateSent) }
 
-// kindOf is the kind of e: one of netsim's, or kindAbove.
-func kindOf(e Event) Kinds {
+// KindOf is the kind of e, one of netsim's events; 0 for an event of a
+// model above netsim's (handed to every observer, whatever its kinds).
+func KindOf(e Event) Kinds {
 	switch e := e.(type) {
 	case *SegmentEvent:
 		return kindOfFate(e.Fate)
@@ -51,7 +50,7 @@ func kindOf(e Event) Kinds {
 	case *FlowEvent:
 		return KindFlow
 	}
-	return kindAbove
+	return 0
 }
 
 // Observe registers fn to receive every event, in order, as it happens. fn
@@ -84,7 +83,7 @@ func (s *Sim) ObserveKinds(kinds Kinds, fn func(Event)) {
 	if kinds != AllKinds {
 		all := fn
 		fn = func(e Event) {
-			if kindOf(e)&(kinds|kindAbove) != 0 {
+			if k := KindOf(e); k == 0 || k&kinds != 0 {
 				all(e)
 			}
 		}
@@ -129,7 +128,7 @@ func (s *Sim) Tracing() bool { return len(s.observers) > 0 }
 // emit their own events through it so that the whole run is one ordered
 // stream.
 func (s *Sim) Emit(e Event) {
-	if k := kindOf(e); k != kindAbove {
+	if k := KindOf(e); k != 0 {
 		s.count(k)
 	}
 	s.hand(e)

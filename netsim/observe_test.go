@@ -8,26 +8,6 @@ import (
 	"github.com/socklab/socklab/netsim"
 )
 
-// kindOf is the netsim kind of an event of the stream, or 0 for a model's.
-func kindOf(e netsim.Event) netsim.Kinds {
-	switch e := e.(type) {
-	case *netsim.SegmentEvent:
-		return map[netsim.Fate]netsim.Kinds{netsim.FateSent: netsim.KindSegmentSent,
-			netsim.FateDelivered: netsim.KindSegmentDelivered, netsim.FateDropped: netsim.KindSegmentDropped}[e.Fate]
-	case *netsim.StateEvent:
-		return netsim.KindState
-	case *netsim.SocketErrorEvent:
-		return netsim.KindSocketError
-	case *netsim.FaultEvent:
-		return netsim.KindFault
-	case *netsim.TimerEvent:
-		return netsim.KindTimer
-	case *netsim.FlowEvent:
-		return netsim.KindFlow
-	}
-	return 0
-}
-
 // record appends each event it is lent to lines, as its JSON object.
 func record(lines *[]string) func(netsim.Event) {
 	return func(e netsim.Event) { *lines = append(*lines, string(netsim.AppendJSON(nil, e))) }
@@ -45,7 +25,7 @@ func TestObserveKinds(t *testing.T) {
 		s.TraceTimers(true)
 		s.ObserveTransient(func(e netsim.Event) {
 			all = append(all, string(netsim.AppendJSON(nil, e)))
-			kinds = append(kinds, kindOf(e))
+			kinds = append(kinds, netsim.KindOf(e))
 		})
 	})
 	perKind := map[netsim.Kinds]uint64{}
