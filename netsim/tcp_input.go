@@ -179,7 +179,15 @@ func (c *Conn) acceptable(p *Packet) bool {
 }
 
 // inWindow is RFC 9293's test: the segment starts or ends in the window.
+// A segment that starts at RCV.NXT passes it whatever the window (with a
+// zero window, its ACK and RST still count), so the window is computed
+// only for another: the in-order segment of the steady state is the one
+// the kernel's header prediction expects (tcp_rcv_established:
+// TCP_SKB_CB(skb)->seq == tp->rcv_nxt).
 func (c *Conn) inWindow(p *Packet) bool {
+	if p.Seq == c.rcvNxt {
+		return true
+	}
 	n, wnd := p.seqLen(), c.rcvWnd()
 	if n == 0 {
 		if wnd == 0 {
@@ -550,8 +558,10 @@ func (c *Conn) inputData(p *Packet) {
 	}
 	// Linux takes in-order data whole (tcp_data_queue: acceptable let it
 	// in); other stacks keep what fits in the window.
-	if wnd := int(c.rcvWnd()); len(data) > wnd && !c.host.profile.LinuxReceiver {
-		data, fin = data[:wnd], false
+	if !c.host.profile.LinuxReceiver {
+		if wnd := int(c.rcvWnd()); len(data) > wnd {
+			data, fin = data[:wnd], false
+		}
 	}
 	if len(data) > 0 || fin {
 		c.rcvNxtBy = p.ID
@@ -585,7 +595,7 @@ func (c *Conn) accept(data []byte) {
 }
 
 func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool, id uint64) {
-	if len(data) > int(c.rcvWnd()) && !c.host.profile.LinuxReceiver {
+	if !c.host.profile.LinuxReceiver && len(data) > int(c.rcvWnd()) {
 		return
 	}
 	i := 0
