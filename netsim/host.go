@@ -2,6 +2,7 @@ package netsim
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -42,8 +43,7 @@ type connKey uint64
 
 func keyOf(port uint16, peer netip.AddrPort) connKey {
 	ip := peer.Addr().As4()
-	return connKey(port)<<48 | connKey(peer.Port())<<32 |
-		connKey(ip[0])<<24 | connKey(ip[1])<<16 | connKey(ip[2])<<8 | connKey(ip[3])
+	return connKey(port)<<48 | connKey(peer.Port())<<32 | connKey(binary.BigEndian.Uint32(ip[:]))
 }
 
 // port is the key's own port.
@@ -196,7 +196,7 @@ func (h *Host) receive(p *Packet, via *Link) {
 		s.dropped(p, h.name, WhyHostDown)
 	case p.Dst.Addr() != h.ip:
 		s.dropped(p, h.name, WhyNoRoute)
-	case p.origin != nil && s.partitioned(p.origin.Name(), h.name):
+	case len(s.partitions) > 0 && p.origin != nil && s.partitioned(p.origin.Name(), h.name):
 		s.dropped(p, h.name, WhyPartition)
 	case p.Proto == TCP:
 		h.tcpInput(p)

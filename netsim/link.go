@@ -216,7 +216,9 @@ func (l *Link) send(p *Packet, from node) {
 	d := &l.dirs[dir]
 	d.packets++
 	d.bytes += uint64(p.WireSize())
-	if l.lose(dir) {
+	// A link without loss draws nothing (chance(0) is false without a
+	// draw): the call is left out.
+	if (l.cfg.Loss > 0 || l.cfg.Burst != nil) && l.lose(dir) {
 		s.dropped(p, l.name, WhyLoss)
 		s.release(p)
 		return

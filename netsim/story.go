@@ -108,6 +108,12 @@ func (t Trigger) Note() Note {
 	return 0
 }
 
+// numbered says whether a segment of the trigger is counted among its
+// trigger's (Story.N): a retransmission or a probe.
+func (t Trigger) numbered() bool {
+	return t == TriggerSYNRetransmit || t == TriggerRTO || t == TriggerZeroWindowProbe || t == TriggerKeepalive
+}
+
 // Story is what the simulator knows of why a packet was sent: what the
 // capture cannot show. It travels with the packet and never crosses the
 // wire. Its fate (delivered, or dropped where and why) is the packet's

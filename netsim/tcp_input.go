@@ -407,7 +407,11 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		// newly acknowledged, at its latest transmission (after a loss,
 		// the retransmission that filled the hole).
 		c.rttSample(now - c.sent[0].at)
-		c.sent = append(c.sent[:0], c.sent[i:]...)
+		if i == len(c.sent) {
+			c.sent = c.sent[:0] // all of it, as in a ping-pong: nothing to move
+		} else {
+			c.sent = append(c.sent[:0], c.sent[i:]...)
+		}
 	}
 	c.retransmits, c.retransStampSet, c.probes = 0, false, 0
 	c.rto = c.baseRTO()
@@ -447,7 +451,14 @@ func (c *Conn) trimMarks() {
 	for i+1 < len(c.marks) && seqLE(c.marks[i+1].seq, c.sndBufSeq) {
 		i++
 	}
-	if i > 0 {
+	switch {
+	case i == 0:
+	case i == len(c.marks)-1:
+		// Only the last is left, as after each answer of a ping-pong:
+		// one string moved, not a typed copy of a slice.
+		c.marks[0] = c.marks[i]
+		c.marks = c.marks[:1]
+	default:
 		c.marks = append(c.marks[:0], c.marks[i:]...)
 	}
 }

@@ -25,7 +25,11 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	p := c.host.sim.newPacket()
 	p.Proto, p.Src, p.Dst, p.Flags, p.Seq = TCP, netip.AddrPortFrom(c.host.ip, c.key.port()), c.key.peer(), flags, seq
 	p.Payload, p.Note, p.Msg, p.Rel, p.RelSeq = payload, tr.Note(), msg, true, seq-c.iss
-	p.IPID, p.Story, p.from, p.to = c.nextIPID(), c.story(tr), c, c.peer
+	p.IPID, p.from, p.to = c.nextIPID(), c, c.peer
+	p.Story.Trigger, p.Story.Answers = tr, c.host.sim.arriving
+	if tr.numbered() {
+		c.number(&p.Story)
+	}
 	if flags&ACK != 0 {
 		p.Ack = c.rcvNxt
 		p.RelAck = c.rcvNxt - c.irs
@@ -54,11 +58,10 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	c.host.send(p)
 }
 
-// story tells why the segment about to leave does: its trigger, the
-// number of a retransmission or probe, and the arriving packet it answers.
-func (c *Conn) story(tr Trigger) Story {
-	st := Story{Trigger: tr, Answers: c.host.sim.arriving}
-	switch tr {
+// number counts the segment about to leave among those of its trigger,
+// in its story st: the number of a retransmission or probe.
+func (c *Conn) number(st *Story) {
+	switch st.Trigger {
 	case TriggerSYNRetransmit, TriggerRTO:
 		st.N = saturate16(int(c.retransmits) + 1) // counted after it is sent
 	case TriggerZeroWindowProbe:
@@ -67,7 +70,6 @@ func (c *Conn) story(tr Trigger) Story {
 		_, _, cnt := c.keepaliveParams()
 		st.N, st.Of = saturate16(int(c.probesOut)+1), saturate16(cnt)
 	}
-	return st
 }
 
 // nextIPID is the IPv4 ID of the connection's next packet: its own
