@@ -183,7 +183,7 @@ func (h *Host) send(p *Packet) {
 	p.origin = h
 	p.TTL = uint8(h.profile.TTL)
 	s.segment(p, FateSent, h.name, 0)
-	s.forward(h, p)
+	s.forwardFrom(h, &h.nodeBase, p)
 }
 
 // receive takes a packet off the wire; it is recycled afterwards. What the

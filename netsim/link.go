@@ -201,21 +201,27 @@ func (l *Link) lose(dir int) bool {
 	return l.sim.chance(g.LossGood)
 }
 
-// send puts p on the wire from node from.
-func (l *Link) send(p *Packet, from node) {
-	s := l.sim
-	dir := 0
-	if l.ends[1] == from {
-		dir = 1
+// dirFrom is the direction of a packet sent from node n: 0 from the
+// first end, 1 from the second.
+func (l *Link) dirFrom(n node) int {
+	if l.ends[1] == n {
+		return 1
 	}
+	return 0
+}
+
+// send puts p on the wire in direction dir (dirFrom).
+func (l *Link) send(p *Packet, dir int) {
+	s := l.sim
 	if !l.up {
 		s.dropped(p, l.name, WhyLinkDown)
 		s.release(p)
 		return
 	}
 	d := &l.dirs[dir]
+	size := p.WireSize()
 	d.packets++
-	d.bytes += uint64(p.WireSize())
+	d.bytes += uint64(size)
 	// A link without loss draws nothing (chance(0) is false without a
 	// draw): the call is left out.
 	if (l.cfg.Loss > 0 || l.cfg.Burst != nil) && l.lose(dir) {
@@ -226,7 +232,7 @@ func (l *Link) send(p *Packet, from node) {
 	start := s.now
 	if l.cfg.Bandwidth > 0 {
 		start = max(start, d.busyUntil)
-		d.busyUntil = start + time.Duration(int64(p.WireSize())*8*int64(time.Second)/l.cfg.Bandwidth)
+		d.busyUntil = start + time.Duration(int64(size)*8*int64(time.Second)/l.cfg.Bandwidth)
 		start = d.busyUntil
 	}
 	at := start + l.cfg.Latency

@@ -24,7 +24,9 @@ type nodeBase struct {
 	// address (nil: none): a host sends nearly all its packets to one
 	// address or two (a client host to its server's), and the two maps'
 	// lookups of route cost more than the rest of a packet's trip.
+	// lastDir is the direction lastHop takes from here (Link.send).
 	lastDst [4]byte
+	lastDir int
 	lastHop *Link
 }
 
@@ -136,7 +138,7 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	}
 	if l, ok := b.routes[to]; ok {
 		if l != nil {
-			b.lastDst, b.lastHop = ip, l
+			b.lastDst, b.lastHop, b.lastDir = ip, l, l.dirFrom(from)
 		}
 		return l, l != nil
 	}
@@ -166,7 +168,7 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	l := first[to]
 	b.routes[to] = l
 	if l != nil {
-		b.lastDst, b.lastHop = ip, l
+		b.lastDst, b.lastHop, b.lastDir = ip, l, l.dirFrom(from)
 	}
 	return l, l != nil
 }
@@ -265,12 +267,20 @@ func (s *Sim) partitioned(x, y string) bool {
 
 // forward sends p from node n toward its destination address, or drops it
 // when no route leads there.
-func (s *Sim) forward(n node, p *Packet) {
+func (s *Sim) forward(n node, p *Packet) { s.forwardFrom(n, n.base(), p) }
+
+// forwardFrom is forward from n, whose nodeBase is b: the route last taken
+// from there, when p goes the same way, without a call of route.
+func (s *Sim) forwardFrom(n node, b *nodeBase, p *Packet) {
+	if b.lastHop != nil && b.lastDst == p.Dst.Addr().As4() {
+		b.lastHop.send(p, b.lastDir)
+		return
+	}
 	l, ok := s.route(n, p.Dst.Addr())
 	if !ok {
 		s.dropped(p, n.Name(), WhyNoRoute)
 		s.release(p)
 		return
 	}
-	l.send(p, n)
+	l.send(p, l.dirFrom(n))
 }

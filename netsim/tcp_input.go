@@ -414,7 +414,9 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		}
 	}
 	c.retransmits, c.retransStampSet, c.probes = 0, false, 0
-	c.rto = c.baseRTO()
+	if i == 0 {
+		c.rto = c.baseRTO() // (rttSample set it already)
+	}
 	if c.tlpOut && seqGE(ack, c.tlpHigh) {
 		c.tlpOut = false
 	}

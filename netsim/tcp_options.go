@@ -146,7 +146,7 @@ func (c *Conn) advertise(w uint32, syn bool) uint16 {
 		return uint16(min(w, 65535))
 	}
 	g := uint32(1) << c.rcvWScale
-	return uint16(min((w+g-1)/g, 65535))
+	return uint16(min((w+g-1)>>c.rcvWScale, 65535))
 }
 
 // peerWindow is the peer's window in bytes: its field, shifted by its

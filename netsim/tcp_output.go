@@ -151,6 +151,11 @@ func (c *Conn) sendRST(tr Trigger) {
 // the application's write (or close, for a FIN alone), unless a tail loss
 // probe sends them (tlpNew).
 func (c *Conn) output() {
+	if c.sndNxt-c.sndBufSeq == uint32(len(c.sndBuf)) && !c.finQueued && c.sb == nil && c.opts.SndBuf == 0 {
+		// Nothing unsent, nor a bounded queue's bookkeeping to start
+		// (bounded): the common case of an ACK or a read.
+		return
+	}
 	switch c.state {
 	case Established, CloseWait, FinWait1, Closing, LastAck:
 	default:
