@@ -86,52 +86,9 @@ func (c *Conn) input(p *Packet) {
 	c.segsIn++
 	c.bytesIn += uint64(len(p.Payload))
 	c.echo(p)
-	switch c.state {
-	case SynSent:
-		c.inputSynSent(p)
-		return
-	case TimeWait:
-		c.inputTimeWait(p)
-		return
-	case Closed, Listen:
-		return
-	}
-	if c.state == SynReceived && p.Flags&(SYN|ACK) == SYN && p.Seq == c.irs {
-		// The client did not get our SYN-ACK and sent its SYN again.
-		c.retransmitFrom(c.iss, TriggerSYNAgain)
-		return
-	}
-	// First check: is the segment in the receive window?
-	if !c.acceptable(p) {
-		switch {
-		case p.Flags&SYN != 0 && c.state.Synchronized():
-			// tcp_validate_incoming: a SYN that fails the sequence check
-			// goes to syn_challenge (RFC 5961 4.2), like one in the
-			// window: a SYN-ACK retransmitted to a client already
-			// ESTABLISHED, a rebooted peer's new SYN. (Linux's check,
-			// tcp_sequence, admits a segment that ends at RCV.NXT, where
-			// RFC 9293's does not; the answer is the same ACK.)
-			c.sendAck(TriggerChallengeACK)
-		case p.Flags&RST == 0:
-			c.sendAck(TriggerUnacceptable) // RFC 9293: an unacceptable segment is answered with an ACK
-		}
-		return
-	}
-	now := c.host.sim.now
-	c.lastHeard = now
-	if p.Flags&RST != 0 {
-		c.inputRST(p)
-		return
-	}
-	if p.Flags&SYN != 0 {
-		// RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK.
-		c.sendAck(TriggerChallengeACK)
-		return
-	}
-	if p.Flags&ACK == 0 {
-		return
-	}
-	if c.state == SynReceived && !c.completePassiveOpen(p) {
+	if c.predicted(p) {
+		c.lastHeard = c.host.sim.now
+	} else if !c.checkSlow(p) {
 		return
 	}
 	if !c.inputAck(p) {
@@ -147,6 +104,70 @@ func (c *Conn) input(p *Packet) {
 	if c.ackOwed {
 		c.scheduleAck(c.ackNow)
 	}
+}
+
+// predicted is header prediction (RFC 1323 appendix, the kernel's
+// tcp_rcv_established fast path): an ESTABLISHED connection's segment
+// with an ACK and no SYN or RST, at the sequence number expected next,
+// and either without data or with nothing unread before it. It passes
+// every check before the ACK's (checkSlow) — the window's too, as one
+// that starts at RCV.NXT does whatever the window (inWindow), and data
+// arriving with the receive queue empty is never cut for its end
+// (acceptable) —, so they are left out.
+func (c *Conn) predicted(p *Packet) bool {
+	return c.state == Established && p.Flags&(SYN|RST|ACK) == ACK && p.Seq == c.rcvNxt &&
+		(len(p.Payload) == 0 || len(c.rcvBuf) == 0)
+}
+
+// checkSlow makes the checks of RFC 9293 3.10.7 that come before the
+// ACK's, for a segment header prediction did not expect: it reports
+// whether the segment goes on to them.
+func (c *Conn) checkSlow(p *Packet) bool {
+	switch c.state {
+	case SynSent:
+		c.inputSynSent(p)
+		return false
+	case TimeWait:
+		c.inputTimeWait(p)
+		return false
+	case Closed, Listen:
+		return false
+	}
+	if c.state == SynReceived && p.Flags&(SYN|ACK) == SYN && p.Seq == c.irs {
+		// The client did not get our SYN-ACK and sent its SYN again.
+		c.retransmitFrom(c.iss, TriggerSYNAgain)
+		return false
+	}
+	// First check: is the segment in the receive window?
+	if !c.acceptable(p) {
+		switch {
+		case p.Flags&SYN != 0 && c.state.Synchronized():
+			// tcp_validate_incoming: a SYN that fails the sequence check
+			// goes to syn_challenge (RFC 5961 4.2), like one in the
+			// window: a SYN-ACK retransmitted to a client already
+			// ESTABLISHED, a rebooted peer's new SYN. (Linux's check,
+			// tcp_sequence, admits a segment that ends at RCV.NXT, where
+			// RFC 9293's does not; the answer is the same ACK.)
+			c.sendAck(TriggerChallengeACK)
+		case p.Flags&RST == 0:
+			c.sendAck(TriggerUnacceptable) // RFC 9293: an unacceptable segment is answered with an ACK
+		}
+		return false
+	}
+	c.lastHeard = c.host.sim.now
+	if p.Flags&RST != 0 {
+		c.inputRST(p)
+		return false
+	}
+	if p.Flags&SYN != 0 {
+		// RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK.
+		c.sendAck(TriggerChallengeACK)
+		return false
+	}
+	if p.Flags&ACK == 0 {
+		return false
+	}
+	return c.state != SynReceived || c.completePassiveOpen(p)
 }
 
 // rcvWnd is the receive window segments are checked against: what we

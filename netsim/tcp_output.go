@@ -103,10 +103,11 @@ func (c *Conn) window() uint32 {
 	if c.tsOK {
 		adv -= tsOptionLen
 	}
+	uw := uint32(w) // (0 to 65535, and adv is positive: unsigned arithmetic)
 	if w >= adv {
-		w -= w % adv
+		uw -= uw % uint32(adv)
 	}
-	return uint32(w)
+	return uw
 }
 
 // rcvFree is the part of the receive buffer's window space that neither
@@ -114,10 +115,19 @@ func (c *Conn) window() uint32 {
 // past the window.
 func (c *Conn) rcvFree() int {
 	free := c.rcvSpace() - len(c.rcvBuf)
-	for _, s := range c.ooo {
-		free -= len(s.data)
+	if len(c.ooo) > 0 {
+		free -= c.oooBytes()
 	}
 	return free
+}
+
+// oooBytes is the data held out of order.
+func (c *Conn) oooBytes() int {
+	n := 0
+	for _, s := range c.ooo {
+		n += len(s.data)
+	}
+	return n
 }
 
 func (c *Conn) sendSYN() {
