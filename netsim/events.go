@@ -459,16 +459,23 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 // segment raises a segment event for p: counted, and built for the
 // observers that ask for its kind.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
-	s.segmentBy(p, fate, where, why, 0)
+	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
+	if s.wanted&kindOfFate(fate) != 0 {
+		s.buildSegment(p, fate, where, why, 0)
+	}
 }
 
 // segmentBy raises a segment event for p, naming the middlebox rule that
 // dropped it.
 func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRule) {
-	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
-	if s.wanted&kindOfFate(fate) == 0 {
-		return
+	s.counted[(fate-FateSent)%numKinds]++
+	if s.wanted&kindOfFate(fate) != 0 {
+		s.buildSegment(p, fate, where, why, rule)
 	}
+}
+
+// buildSegment builds p's segment event for the observers of its kind.
+func (s *Sim) buildSegment(p *Packet, fate Fate, where string, why Why, rule DropRule) {
 	e := &s.segmentEvent
 	if !s.EventsOnLoan() {
 		e = new(SegmentEvent)

@@ -268,9 +268,7 @@ func (s *Sim) transit(p *Packet, l *Link, to node, at time.Duration) {
 }
 
 // fire is the packet's arrival (timerOwner).
-func (f *inFlight) fire(*Timer) { f.arrive() }
-
-func (f *inFlight) arrive() {
+func (f *inFlight) fire(*Timer) {
 	p, l, to, epoch := f.p, f.link, f.to, f.epoch
 	f.p, f.link, f.to = nil, nil, nil
 	s := l.sim

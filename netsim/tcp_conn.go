@@ -700,11 +700,18 @@ func (c *Conn) vanish() {
 	c.errReported = true
 }
 
-// stopTimer cancels t, tracing it as kind.
+// stopTimer cancels t, tracing it as kind. A timer that is not armed
+// costs one test, inlined.
 func (c *Conn) stopTimer(t *Timer, kind TimerKind) {
-	if t.Stop() {
-		c.traceTimer(kind, TimerCancelled, 0)
+	if t.Armed() {
+		c.cancelTimer(t, kind)
 	}
+}
+
+// cancelTimer is stopTimer for an armed timer.
+func (c *Conn) cancelTimer(t *Timer, kind TimerKind) {
+	t.Stop()
+	c.traceTimer(kind, TimerCancelled, 0)
 }
 
 // traceTimer raises a timer event, when timers are traced: a connection's

@@ -373,8 +373,9 @@ func (c *Conn) inputAck(p *Packet) bool {
 	c.probesOut, c.probes = 0, 0
 	windowChanged := false
 	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
-		windowChanged = c.sndWnd != c.peerWindow(p)
-		c.setPeerWindow(c.peerWindow(p))
+		w := c.peerWindow(p)
+		windowChanged = c.sndWnd != w
+		c.setPeerWindow(w)
 		c.sndWL1, c.sndWL2 = p.Seq, ack
 	}
 	if ack == c.sndUna {

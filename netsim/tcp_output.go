@@ -381,7 +381,18 @@ func (c *Conn) lastSegmentStart() uint32 {
 // windowMayOpen sends a window update after the application read, when
 // the window has at least doubled and grown by a segment or more (Linux's
 // tcp_cleanup_rbuf rule, simplified).
+//
+// window() is at most 65535: with more than half that left of the window
+// advertised, as a ping-pong leaves after each read, no update can be due,
+// which this inlined test tells.
 func (c *Conn) windowMayOpen() {
+	if left := c.rcvWup + c.advWnd - c.rcvNxt; int32(left) <= 0 || left <= 65535/2 {
+		c.windowUpdate()
+	}
+}
+
+// windowUpdate is windowMayOpen once the window left is small.
+func (c *Conn) windowUpdate() {
 	switch c.state {
 	case Established, FinWait1, FinWait2:
 	default:
@@ -390,9 +401,6 @@ func (c *Conn) windowMayOpen() {
 	remaining := uint32(0) // tcp_receive_window: none left once data came past it
 	if edge := c.rcvWup + c.advWnd; seqGT(edge, c.rcvNxt) {
 		remaining = edge - c.rcvNxt
-	}
-	if 2*remaining > 65535 {
-		return // window() is at most 65535: it cannot double what is left
 	}
 	if now := c.window(); now >= 2*remaining && now-remaining >= uint32(c.mss) {
 		c.sendAck(TriggerWindowUpdate)
