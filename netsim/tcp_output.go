@@ -185,7 +185,8 @@ func (c *Conn) output() {
 			return
 		}
 		inflight := int(c.sndNxt - c.sndUna)
-		if len(c.sent) >= int(c.cwnd/c.mss) {
+		// (len(sent) >= cwnd/mss in whole segments, as mss > 0: no division.)
+		if int(c.cwnd) < (len(c.sent)+1)*int(c.mss) {
 			// The congestion window counts segments, as Linux's snd_cwnd
 			// does: after an RTO (cwnd 1) nothing new leaves until the
 			// retransmission is acknowledged, however small.
@@ -238,6 +239,9 @@ func (c *Conn) output() {
 		}
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
 		c.onNewDataSent(inflight)
+		if end && !c.finQueued {
+			return // all sent: the next turn would find nothing
+		}
 	}
 }
 
@@ -272,6 +276,9 @@ func (c *Conn) nagleHolds() bool {
 func (c *Conn) msgAt(seq uint32, n int) string {
 	if n == 0 {
 		return ""
+	}
+	if k := len(c.marks) - 1; k >= 0 && !seqGT(c.marks[k].seq, seq) {
+		return c.marks[k].msg // the latest write's, as new data is
 	}
 	msg := ""
 	for _, m := range c.marks {
