@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"math"
 	"time"
 
 	"github.com/socklab/socklab/lab/i18n"
@@ -81,7 +82,29 @@ type Progress struct {
 
 // SetBudget sets the session's budget (DefaultBudget unless set); a zero
 // field is no limit.
-func (s *Session) SetBudget(b Budget) { s.budget = b }
+func (s *Session) SetBudget(b Budget) {
+	s.budget = b
+	s.limits = limitsOf(b)
+}
+
+// budgetLimits are a budget's bounds as afterStep compares them: the most
+// steps, events and bytes buffered a session may have after a step and go
+// on (a budget's zero field, no limit, is the largest value).
+type budgetLimits struct {
+	work     uint64
+	buffered int
+}
+
+func limitsOf(b Budget) budgetLimits {
+	l := budgetLimits{work: b.Events, buffered: b.Buffered}
+	if b.Events == 0 {
+		l.work = math.MaxUint64
+	}
+	if b.Buffered <= 0 {
+		l.buffered = math.MaxInt
+	}
+	return l
+}
 
 // Budget is the session's budget.
 func (s *Session) Budget() Budget { return s.budget }
@@ -110,15 +133,27 @@ func (s *Session) stop(err error) {
 	}
 }
 
-// afterStep checks, after each step, the events taken against the budget,
-// and every checkEvery steps the memory held and the watchers. It reports
-// whether the session may go on.
+// afterStep checks, after each step, the events taken and the bytes
+// buffered against the budget, and every checkEvery steps the memory held
+// and the watchers. It reports whether the session may go on. A step that
+// leaves the session within its budget and is not a checkEvery-th step
+// costs three comparisons (it runs only while the session has not
+// stopped: Step and RunUntil check first).
 func (s *Session) afterStep() bool {
+	if steps := s.sim.Steps(); steps%checkEvery != 0 && steps <= s.limits.work &&
+		s.sim.Buffered() <= s.limits.buffered && s.eventCount() <= s.limits.work {
+		return true
+	}
+	return s.checkStep()
+}
+
+// checkStep is afterStep's every check.
+func (s *Session) checkStep() bool {
 	steps := s.sim.Steps()
-	if work := max(steps, s.eventCount()); work > s.budget.Events && s.budget.Events > 0 {
+	if work := max(steps, s.eventCount()); work > s.limits.work {
 		s.stop(&BudgetError{Msg: i18n.M(i18n.BudgetExceeded, "Events", work, "Budget", s.budget.Events, "At", s.sim.Now())})
 	}
-	if b := s.sim.Buffered(); s.budget.Buffered > 0 && b > s.budget.Buffered { // a step may write a lot: every step
+	if b := s.sim.Buffered(); b > s.limits.buffered { // a step may write a lot: every step
 		s.overMemory(i18n.BudgetBuffered, b, s.budget.Buffered)
 	}
 	if steps%checkEvery == 0 {

@@ -17,6 +17,13 @@ type observer struct {
 // and power cuts that end a closed socket's lingering.
 const ownKinds = netsim.KindFlow | netsim.KindState | netsim.KindFault
 
+// rareKinds are built whatever the observers need: a socket error is
+// rare, and a timer event is raised only while the simulator traces
+// timers. Each kind only counted is one more counter that afterStep adds
+// up after every step (eventCount): with these built, a quiet run adds up
+// two, the segments sent and delivered.
+const rareKinds = netsim.KindSocketError | netsim.KindTimer
+
 // Observe registers fn to receive every event of the run, in order; fn
 // may keep the events it receives. Call it before the run starts to see
 // all of them.
@@ -39,8 +46,8 @@ func (s *Session) ObserveTransient(fn func(netsim.Event)) {
 // events of a heartbeat's round trip) if app is true; it is handed those
 // and every other event of the lab (detections, reconnects, narrations…),
 // in order, exactly as an observer of every event would be. An event that
-// no observer needs (and the session does not look at) is counted
-// (Progress, the budget) but never built: the headless runner with
+// no observer needs (and the session does not look at, nor builds for
+// being rare: rareKinds) is counted (Progress, the budget) but never built: the headless runner with
 // nothing to print builds the drops its judges and totals look at, and
 // counts the segments sent and delivered.
 func (s *Session) ObserveKinds(kinds netsim.Kinds, app bool, fn func(netsim.Event)) {
@@ -55,7 +62,7 @@ func (s *Session) observe(o observer) {
 	if !o.app {
 		s.appSkipped++
 	}
-	want := o.kinds | ownKinds
+	want := o.kinds | ownKinds | rareKinds
 	switch more := want &^ s.built; {
 	case !s.tracing:
 		s.tracing = true

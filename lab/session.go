@@ -47,6 +47,7 @@ type Session struct {
 	started bool
 
 	budget   Budget
+	limits   budgetLimits // budget's, as afterStep compares them
 	watchers []func(Progress) error
 	events   uint64 // events dispatched to the observers, or counted (eventCount)
 	stopped  error  // why the session stopped before its end (Err)
@@ -97,7 +98,8 @@ func New(cfg Config) (*Session, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Session{cfg: cfg, sim: netsim.New(cfg.Seed), byName: map[string]appRuntime{}, budget: DefaultBudget}
+	s := &Session{cfg: cfg, sim: netsim.New(cfg.Seed), byName: map[string]appRuntime{}}
+	s.SetBudget(DefaultBudget)
 	if err := s.build(); err != nil {
 		return nil, err
 	}
