@@ -466,18 +466,32 @@ func (s *Session) connAppEvent(host, app string, conn *netsim.Conn, dir string, 
 	}
 }
 
-// buildsAppEvents reports whether an app event is to be built: someone
-// observes the stream and not every observer skips them. One that is not
-// built but observed is counted.
-func (s *Session) buildsAppEvents() bool {
-	switch {
-	case !s.tracing:
-		return false
-	case s.appSkipped == len(s.observers):
-		s.events++ // an event of the stream nobody is handed
-		return false
+// sentAppEvent is connAppEvent for a frame of type t sent on conn at
+// offset in its stream, which it describes only for an event it builds.
+func (s *Session) sentAppEvent(host, app string, conn *netsim.Conn, t frameType, seq uint32, size int, offset uint64) {
+	if s.buildsAppEvents() {
+		s.emitAppEvent(host, app, conn.Name(), "send", &frame{typ: t, seq: seq, size: size, offset: offset, stream: true})
 	}
-	return true
+}
+
+// appMode is what becomes of an app event: nothing while nobody observes
+// the stream; counted, not built, while every observer skips them
+// (ObserveKinds); built.
+type appMode uint8
+
+const (
+	appUnobserved appMode = iota
+	appCounted
+	appBuilt
+)
+
+// buildsAppEvents reports whether an app event is to be built. One that is
+// observed and not built is counted.
+func (s *Session) buildsAppEvents() bool {
+	if s.appEvents == appCounted {
+		s.events++ // an event of the stream nobody is handed
+	}
+	return s.appEvents == appBuilt
 }
 
 // emitAppEvent builds the app event and hands it to the stream.

@@ -287,7 +287,7 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 	if c.conn == nil {
 		return
 	}
-	c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "send", &frame{typ: t, seq: seq, size: len(b), offset: c.sent, stream: true})
+	c.s.sentAppEvent(c.cfg.Host, c.name, c.conn, t, seq, len(b), c.sent)
 	if c.hb != nil {
 		c.hb.wrote()
 	}

@@ -62,6 +62,10 @@ func (s *Session) observe(o observer) {
 	if !o.app {
 		s.appSkipped++
 	}
+	s.appEvents = appBuilt
+	if s.appSkipped == len(s.observers) {
+		s.appEvents = appCounted
+	}
 	want := o.kinds | ownKinds | rareKinds
 	switch more := want &^ s.built; {
 	case !s.tracing:

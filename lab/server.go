@@ -237,7 +237,7 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 		return
 	}
 	cfg := h.srv.cfg
-	h.srv.s.connAppEvent(cfg.Host, cfg.Name, h.conn, "send", &frame{typ: t, seq: seq, size: len(b), offset: h.sent, stream: true})
+	h.srv.s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
 	h.hb.wrote()
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)

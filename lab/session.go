@@ -24,8 +24,9 @@ type Session struct {
 	tracing   bool
 	// appSkipped counts the observers with no use for app events
 	// (ObserveKinds); when all of them are, app events are counted and
-	// never built (appEvent).
+	// never built (appEvents, appEvent).
 	appSkipped int
+	appEvents  appMode
 	// built is the kinds of netsim's events the session has the
 	// simulator build: what its observers and dispatch need. The others
 	// are counted (eventCount): unbuiltBase is their count when built
