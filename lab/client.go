@@ -206,25 +206,19 @@ func (c *client) onConnected() {
 }
 
 // readAll drains the socket: frames to the heartbeat and the poller, an
-// error or EOF to the end of the connection.
+// error or EOF to the end of the connection. It stops when the connection
+// is given up on, or the process dies, on the way.
 func (c *client) readAll() {
 	conn := c.conn
-	drain(conn, func() bool { return conn == c.conn && c.alive() }, c.onBytes, c.onError)
-}
-
-// drain reads a socket while live holds: bytes to onBytes, then an error
-// or EOF to onError.
-func drain(conn *netsim.Conn, live func() bool, onBytes func([]byte), onError func(error)) {
-	for live() {
+	for conn == c.conn && c.alive() {
 		data, err := conn.Read()
-		if len(data) > 0 {
-			onBytes(data)
-			continue
+		if len(data) == 0 {
+			if err != nil {
+				c.onError(err)
+			}
+			return
 		}
-		if err != nil {
-			onError(err)
-		}
-		return
+		c.onBytes(data)
 	}
 }
 

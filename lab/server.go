@@ -179,8 +179,19 @@ func (h *handler) start() {
 	h.readAll()
 }
 
+// readAll drains the socket as the client's does, until the handler
+// closes or its process dies.
 func (h *handler) readAll() {
-	drain(h.conn, func() bool { return !h.closed && h.srv.proc.Alive() }, h.onBytes, h.onError)
+	for !h.closed && h.srv.proc.Alive() {
+		data, err := h.conn.Read()
+		if len(data) == 0 {
+			if err != nil {
+				h.onError(err)
+			}
+			return
+		}
+		h.onBytes(data)
+	}
 }
 
 func (h *handler) onBytes(data []byte) {
