@@ -141,11 +141,31 @@ func appendFrame(b []byte, t frameType, seq uint32, sentAt time.Duration, size i
 
 // frame builds a frame in the session's scratch buffer, valid until the
 // next one is built: the sockets copy what they are given (Conn.Write,
-// UDPConn.WriteTo), so a ping or an answer allocates nothing.
+// UDPConn.WriteTo), so a ping or an answer allocates nothing. A frame of
+// at most smallFrame bytes (a heartbeat's) is written in a few stores,
+// without the general encoder.
 func (s *Session) frame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
-	s.scratch = appendFrame(s.scratch[:0], t, seq, sentAt, size)
-	return s.scratch
+	if size < 2 || size > smallFrame {
+		s.scratch = appendFrame(s.scratch[:0], t, seq, sentAt, size)
+		return s.scratch
+	}
+	if cap(s.scratch) < smallFrame {
+		s.scratch = make([]byte, smallFrame)
+	}
+	b := s.scratch[:smallFrame]
+	binary.LittleEndian.PutUint64(b, uint64(t)|uint64(size-2)<<8) // type, a one-byte length, zeros
+	binary.LittleEndian.PutUint64(b[8:], 0)
+	if size-2 >= 12 {
+		binary.BigEndian.PutUint32(b[2:], seq)
+		binary.BigEndian.PutUint64(b[6:], uint64(sentAt))
+	}
+	return b[:size]
 }
+
+// smallFrame is the largest frame Session.frame writes without the
+// general encoder: two words, a body of at most 14 bytes (a one-byte
+// length).
+const smallFrame = 16
 
 // encodeEvents builds a response or push frame carrying events, each
 // eventSize bytes, behind header bytes of HTTP headers (0 for a push). The
@@ -173,9 +193,11 @@ func decodeFrame(in []byte, f *frame) int {
 	if len(in) < 2 {
 		return 0
 	}
-	body, k := binary.Uvarint(in[1:])
-	if k <= 0 || body > uint64(len(in)) {
-		return 0 // the length, or the body, is not complete yet
+	body, k := uint64(in[1]), 1 // a one-byte length: a heartbeat's
+	if body >= 0x80 {
+		if body, k = binary.Uvarint(in[1:]); k <= 0 || body > uint64(len(in)) {
+			return 0 // the length, or the body, is not complete yet
+		}
 	}
 	n := 1 + k + int(body)
 	if len(in) < n {

@@ -28,3 +28,19 @@ func TestEveryFrameSizeRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// The session writes a frame of every size as encodeFrame does, the small
+// ones (a heartbeat's) without it, in a scratch buffer that held a longer
+// frame before.
+func TestSessionFrameIsEncodeFrame(t *testing.T) {
+	s := &Session{}
+	for size := 2; size <= 300; size++ {
+		for _, t0 := range []frameType{framePing, frameData} {
+			s.frame(frameData, 0xffffffff, -1, 299) // leaves its bytes in the scratch buffer
+			got := s.frame(t0, 7, 3*time.Second, size)
+			if want := encodeFrame(t0, 7, 3*time.Second, size); string(got) != string(want) {
+				t.Fatalf("size %d: % x, want % x", size, got, want)
+			}
+		}
+	}
+}
