@@ -115,6 +115,29 @@ func (q *queue) next() *entry {
 	}
 }
 
+// popDue takes the earliest live entry out and returns its timer, if it is
+// due at or before limit; nil otherwise (none is, or no timer is armed).
+// It drops the stale entries before it. Step and RunUntil take each entry
+// with one call, where next then pop would look at it twice.
+func (q *queue) popDue(limit time.Duration) *Timer {
+	for {
+		e := q.first()
+		if e == nil {
+			if !q.advance() {
+				return nil
+			}
+			continue
+		}
+		if e.at > limit {
+			return nil // the live entries after it are due later still
+		}
+		live := e.live()
+		if t := q.pop(); live {
+			return t
+		}
+	}
+}
+
 // first is the earlier of now's and near's first entries, nil if both are
 // empty; it notes which it is for pop.
 func (q *queue) first() *entry {

@@ -106,30 +106,41 @@ func (s *Sim) NextAt() (time.Duration, bool) {
 // Step runs the earliest timer, then every application notification it
 // raised. It reports false when the queue is empty.
 func (s *Sim) Step() bool {
-	if s.queue.next() == nil {
+	t := s.queue.popDue(maxDuration)
+	if t == nil {
 		return false
 	}
-	t := s.queue.pop()
+	s.run(t)
+	return true
+}
+
+// maxDuration is the latest virtual time: no deadline is after it.
+const maxDuration = time.Duration(1<<63 - 1)
+
+// RunUntil runs every timer due at or before t, then sets the clock to t.
+func (s *Sim) RunUntil(t time.Duration) {
+	for {
+		tm := s.queue.popDue(t)
+		if tm == nil {
+			break
+		}
+		s.run(tm)
+	}
+	if t > s.now {
+		s.now = t
+	}
+}
+
+// run fires t, just taken from the queue, then runs the notifications it
+// raised.
+func (s *Sim) run(t *Timer) {
 	t.seq = 0 // stopped
 	s.queue.armed--
 	s.now = t.at
 	s.steps++
 	t.fire()
-	s.flush()
-	return true
-}
-
-// RunUntil runs every timer due at or before t, then sets the clock to t.
-func (s *Sim) RunUntil(t time.Duration) {
-	for {
-		at, ok := s.NextAt()
-		if !ok || at > t {
-			break
-		}
-		s.Step()
-	}
-	if t > s.now {
-		s.now = t
+	if len(s.deferred) > 0 {
+		s.flush()
 	}
 }
 
@@ -166,7 +177,7 @@ func (s *Sim) Defer(fn func()) { s.deferred = append(s.deferred, deferredCall{fn
 // it causes are delivered the same way as those of any other step.
 func (s *Sim) Do(fn func()) {
 	fn()
-	if !s.flushing {
+	if !s.flushing && len(s.deferred) > 0 {
 		s.flush()
 	}
 }
