@@ -55,10 +55,10 @@ type queue struct {
 	cur      int64 // the current slot
 	ring     [slotCount]chain
 	used     [slotCount / 64]uint64 // a bit per ring slot that holds entries
-	inRing   int
-	free     *chunk // chunks of no slot
+	free     *chunk                 // chunks of no slot
 	far      heap
 	armed    int // armed timers: the live entries
+	count    int // entries, live or stale
 }
 
 // chain is a ring slot's entries: its chunks, each full but the last.
@@ -82,19 +82,33 @@ const (
 
 func slotOf(at time.Duration) int64 { return int64(at) >> slotShift }
 
+// push files e. An entry of a ring slot whose last chunk has room, nearly
+// every one, takes the first branch: a store and two counts.
 func (q *queue) push(e entry) {
-	switch n := slotOf(e.at); {
+	n := slotOf(e.at)
+	if k := q.ring[n&slotMask].tail; k != nil && k.n < chunkLen && uint64(n-q.cur-1) < slotCount-1 {
+		k.es[k.n] = e
+		k.n++
+	} else {
+		q.pushSlow(n, e)
+	}
+	if q.count++; q.count >= 2*q.armed && q.count >= compactMin {
+		q.compact()
+	}
+}
+
+// pushSlow files e, due in slot n, where push's first branch does not.
+func (q *queue) pushSlow(n int64, e entry) {
+	switch {
 	case n <= q.cur:
 		q.near.push(e) // due in the current slot, or before it
 	case n < q.cur+slotCount:
 		i := n & slotMask
 		q.append(&q.ring[i], e)
 		q.used[i/64] |= 1 << (i % 64)
-		q.inRing++
 	default:
 		q.far.push(e)
 	}
-	q.compact()
 }
 
 // next returns the earliest live entry, dropping the stale ones before it;
@@ -156,6 +170,7 @@ func (q *queue) first() *entry {
 
 // pop removes the entry next (or first) returned and gives its timer.
 func (q *queue) pop() *Timer {
+	q.count--
 	if !q.fromNow {
 		return q.near.pop().t
 	}
@@ -184,10 +199,8 @@ func (q *queue) advance() bool {
 	q.now, q.at = q.now[:0], 0
 	if i := next & slotMask; q.used[i/64]&(1<<(i%64)) != 0 {
 		q.used[i/64] &^= 1 << (i % 64)
-		q.now = q.take(&q.ring[i], q.now)
-		q.inRing -= len(q.now)
-		q.now = keepLive(q.now)
-		slices.SortFunc(q.now, compareEntries)
+		q.now = q.takeLive(&q.ring[i], q.now)
+		sortEntries(q.now)
 		q.prefetch, q.walk = len(q.now) >= prefetchMin, nil
 		if q.prefetch {
 			q.prefetchStart()
@@ -195,6 +208,7 @@ func (q *queue) advance() bool {
 		}
 	}
 	for len(q.far) > 0 && slotOf(q.far[0].at) < q.cur+slotCount {
+		q.count-- // push counts it again
 		q.push(q.far.pop())
 	}
 	return true
@@ -202,9 +216,6 @@ func (q *queue) advance() bool {
 
 // nextUsed finds the first slot after cur whose ring list holds entries.
 func (q *queue) nextUsed() (int64, bool) {
-	if q.inRing == 0 {
-		return 0, false
-	}
 	start := int((q.cur + 1) & slotMask)
 	for i, seen := start, 0; seen <= slotCount; {
 		if w := q.used[i/64] >> (i % 64); w != 0 {
@@ -215,32 +226,33 @@ func (q *queue) nextUsed() (int64, bool) {
 		seen += step
 		i = (i + step) & slotMask
 	}
-	panic("netsim: the queue's ring counts entries it does not hold")
+	return 0, false // the ring is empty
 }
 
 // size is the number of entries the queue holds, live or stale.
-func (q *queue) size() int { return len(q.now) - q.at + len(q.near) + q.inRing + len(q.far) }
+func (q *queue) size() int { return q.count }
+
+// compactMin is the fewest entries worth compacting.
+const compactMin = 1024
 
 // compact drops the stale entries once they outnumber the live ones (and
 // are enough to be worth it), so that a timer re-armed again and again
 // does not grow the queue without bound.
 func (q *queue) compact() {
-	total := q.size()
-	if total < 1024 || total < 2*q.armed {
-		return
-	}
 	q.walk = nil // its chunk may be given back
+	before := len(q.now) - q.at + len(q.near) + len(q.far)
 	q.now = keepLive(q.now[q.at:])
 	q.at = 0
 	q.near = keepLive(q.near)
 	q.near.init()
 	q.far = keepLive(q.far)
 	q.far.init()
+	q.count -= before - len(q.now) - len(q.near) - len(q.far)
 	for i := range q.ring {
 		if q.used[i/64]&(1<<(i%64)) == 0 {
 			continue
 		}
-		q.inRing -= q.keepLiveIn(&q.ring[i])
+		q.count -= q.keepLiveIn(&q.ring[i])
 		if q.ring[i].head == nil {
 			q.used[i/64] &^= 1 << (i % 64)
 		}
@@ -268,15 +280,55 @@ func (q *queue) append(c *chain, e entry) {
 	c.tail.n++
 }
 
-// take appends c's entries to es, empties c and frees its chunks.
-func (q *queue) take(c *chain, es []entry) []entry {
-	for k := c.head; k != nil; k = k.next {
-		es = append(es, k.es[:k.n]...)
+// takeLive appends c's live entries to es, in their order, empties c and
+// frees its chunks. Like keepLive it tests the entries with no branch on
+// what it finds, so that their timers' loads overlap.
+func (q *queue) takeLive(c *chain, es []entry) []entry {
+	n0, n := len(es), len(es)
+	for k := c.head; k != nil; {
+		es = slices.Grow(es[:n], k.n)
+		es = es[:cap(es)]
+		for j := range k.es[:k.n] {
+			e := k.es[j]
+			k.es[j].t = nil // the chunk no longer keeps its timer alive
+			es[n] = e
+			n += b2i(e.live())
+		}
+		q.count -= k.n
+		next := k.next
+		k.n, k.next, q.free = 0, q.free, k
+		k = next
 	}
-	q.releaseFrom(c.head)
 	*c = chain{}
-	return es
+	if n < len(es) {
+		es[n] = entry{} // the last entry tested, if it was stale
+	}
+	q.count += n - n0
+	return es[:n]
 }
+
+// sortEntries sorts es by (deadline, sequence number). A slot's entries
+// mostly arrive in order, and a small slot's are few: insertion sort,
+// inlined comparisons and no call, costs little for either; a bigger slot
+// gets pdqsort.
+func sortEntries(es []entry) {
+	if len(es) > insertionSortMax {
+		slices.SortFunc(es, compareEntries)
+		return
+	}
+	for i := 1; i < len(es); i++ {
+		e := es[i]
+		j := i
+		for ; j > 0 && e.before(&es[j-1]); j-- {
+			es[j] = es[j-1]
+		}
+		es[j] = e
+	}
+}
+
+// insertionSortMax is the most entries sortEntries sorts by insertion
+// (pdqsort itself does below 12).
+const insertionSortMax = 12
 
 // releaseFrom clears the chunks from k on (their timers are no longer
 // theirs to keep alive) and puts them on the free list.
