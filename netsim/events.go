@@ -459,8 +459,7 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 // segment raises a segment event for p: counted, and built for the
 // observers that ask for its kind.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
-	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
-	if s.wanted&kindOfFate(fate) != 0 {
+	if s.countSegment(fate) {
 		s.buildSegment(p, fate, where, why, 0)
 	}
 }
@@ -468,10 +467,20 @@ func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 // segmentBy raises a segment event for p, naming the middlebox rule that
 // dropped it.
 func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRule) {
-	s.counted[(fate-FateSent)%numKinds]++
-	if s.wanted&kindOfFate(fate) != 0 {
+	if s.countSegment(fate) {
 		s.buildSegment(p, fate, where, why, rule)
 	}
+}
+
+// countSegment counts a segment event of fate and reports whether an
+// observer asks for it built (buildSegment). It is inlined, where segment
+// cannot be (its call of the builder alone is most of the inliner's
+// budget): the sending host and the receiving stack, which raise two
+// events of every segment, call the two themselves, so that an event
+// nobody asks for costs its count and no call.
+func (s *Sim) countSegment(fate Fate) bool {
+	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
+	return s.wanted&kindOfFate(fate) != 0
 }
 
 // buildSegment builds p's segment event for the observers of its kind.

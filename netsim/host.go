@@ -42,8 +42,8 @@ type Host struct {
 type connKey uint64
 
 func keyOf(port uint16, peer netip.AddrPort) connKey {
-	ip := peer.Addr().As4()
-	return connKey(port)<<48 | connKey(peer.Port())<<32 | connKey(binary.BigEndian.Uint32(ip[:]))
+	ip := peer.Addr().As16() // an IPv4 address is its last 4 bytes (As4 would also check it is one)
+	return connKey(port)<<48 | connKey(peer.Port())<<32 | connKey(binary.BigEndian.Uint32(ip[12:]))
 }
 
 // port is the key's own port.
@@ -182,7 +182,9 @@ func (h *Host) send(p *Packet) {
 	p.ID = s.nextSegID
 	p.origin = h
 	p.TTL = uint8(h.profile.TTL)
-	s.segment(p, FateSent, h.name, 0)
+	if s.countSegment(FateSent) { // segment, inlined
+		s.buildSegment(p, FateSent, h.name, 0, 0)
+	}
 	s.forwardFrom(h, &h.nodeBase, p)
 }
 

@@ -86,7 +86,17 @@ func (c *Conn) ackAtOnce() bool {
 // one of more than a full segment that waited because the window did not
 // advance (ackAtOnce).
 func (c *Conn) ackOnRead() {
-	if c.ackOwed && c.host.profile.QuickAck && c.rcvUnacked > c.mss {
+	if c.ackOwed && c.rcvUnacked > c.mss {
+		c.ackOnReadOwed()
+	}
+}
+
+// ackOnReadOwed is ackOnRead with more than a segment unacknowledged.
+// (Not inlined, so that ackOnRead's test is.)
+//
+//go:noinline
+func (c *Conn) ackOnReadOwed() {
+	if c.host.profile.QuickAck {
 		c.sendAck(TriggerAckNow)
 	}
 }

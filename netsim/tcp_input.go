@@ -23,7 +23,9 @@ func (h *Host) tcpInput(p *Packet) {
 			s.dropped(p, h.name, WhyBacklogFull)
 			return
 		}
-		s.segment(p, FateDelivered, h.name, 0)
+		if s.countSegment(FateDelivered) { // segment, inlined
+			s.buildSegment(p, FateDelivered, h.name, 0, 0)
+		}
 		c.input(p)
 		return
 	}

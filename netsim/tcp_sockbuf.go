@@ -432,13 +432,18 @@ func (c *Conn) splitSent() {
 }
 
 // freeAcked drops the buffers an ACK covered; the one it ends inside
-// keeps its overhead (tcp_trim_head).
+// keeps its overhead (tcp_trim_head). (Inlined: an unbounded queue has
+// none.)
 func (c *Conn) freeAcked() {
-	if c.sb == nil {
-		return
+	if c.sb != nil {
+		c.sb.freeAcked(c.sndBufSeq)
 	}
-	c.sb.ends = dropCovered(c.sb.ends, c.sndBufSeq)
-	c.sb.pushed = dropCovered(c.sb.pushed, c.sndBufSeq)
+}
+
+// freeAcked drops the buffers that end at or before seq.
+func (sb *sendBuffers) freeAcked(seq uint32) {
+	sb.ends = dropCovered(sb.ends, seq)
+	sb.pushed = dropCovered(sb.pushed, seq)
 }
 
 // dropCovered removes the leading sequence numbers of seqs that seq
@@ -456,11 +461,16 @@ func dropCovered(seqs []uint32, seq uint32) []uint32 {
 
 // checkSpace wakes a writer the full queue blocked once the free space
 // is at least half of what is queued (tcp_check_space,
-// sk_stream_write_space, __sk_stream_is_writeable).
+// sk_stream_write_space, __sk_stream_is_writeable). (Inlined: most
+// sockets have no writer waiting.)
 func (c *Conn) checkSpace() {
-	if c.sb == nil || !c.sb.noSpace {
-		return
+	if c.sb != nil && c.sb.noSpace {
+		c.newSpace()
 	}
+}
+
+// newSpace is checkSpace with a writer waiting.
+func (c *Conn) newSpace() {
 	// tcp_new_space: the buffer grows first, unless SO_SNDBUF locked it
 	// or the congestion window is full (tcp_should_expand_sndbuf).
 	if c.opts.SndBuf == 0 && len(c.sent) < int(c.cwnd/max(c.mss, 1)) {
