@@ -404,7 +404,8 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 		n--
 	}
 	if n > 0 {
-		if n == len(c.sndBuf) && c.dataOut == 0 && !c.host.sim.keeps {
+		all := n == len(c.sndBuf)
+		if all && c.dataOut == 0 && !c.host.sim.keeps {
 			// The whole queue is acknowledged and nothing refers to its
 			// bytes any more (no packet carries them, no observer keeps
 			// an event that shows them): the next write reuses their
@@ -415,7 +416,13 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 			c.sndBuf = c.sndBuf[n:]
 		}
 		c.sndBufSeq += uint32(n)
-		c.trimMarks()
+		if all {
+			// No data left for a mark to name: the next write's mark
+			// names what it writes (Write, Send).
+			c.marks = c.marks[:0]
+		} else {
+			c.trimMarks()
+		}
 		c.freeAcked()
 		c.account()
 	}
@@ -477,14 +484,7 @@ func (c *Conn) trimMarks() {
 	for i+1 < len(c.marks) && seqLE(c.marks[i+1].seq, c.sndBufSeq) {
 		i++
 	}
-	switch {
-	case i == 0:
-	case i == len(c.marks)-1:
-		// Only the last is left, as after each answer of a ping-pong:
-		// one string moved, not a typed copy of a slice.
-		c.marks[0] = c.marks[i]
-		c.marks = c.marks[:1]
-	default:
+	if i > 0 {
 		c.marks = append(c.marks[:0], c.marks[i:]...)
 	}
 }
