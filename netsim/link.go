@@ -269,8 +269,9 @@ func (s *Sim) transit(p *Packet, l *Link, to node, at time.Duration) {
 
 // fire is the packet's arrival (timerOwner).
 func (f *inFlight) fire(*Timer) {
+	// (f keeps its pointers until its next trip: the packet is pooled
+	// too, the link and the node live as long as the run.)
 	p, l, to, epoch := f.p, f.link, f.to, f.epoch
-	f.p, f.link, f.to = nil, nil, nil
 	s := l.sim
 	s.freeFlights = append(s.freeFlights, f)
 	if l.epoch != epoch || !l.up {

@@ -97,11 +97,15 @@ func (c *Conn) input(p *Packet) {
 		return
 	}
 	c.ackNow = false
-	c.inputData(p)
+	if len(p.Payload) > 0 || p.Flags&FIN != 0 { // (a bare ACK has none)
+		c.inputData(p)
+	}
 	if c.state == Closed {
 		return
 	}
-	c.output()
+	if c.mayOutput() {
+		c.output()
+	}
 	c.checkSpace() // tcp_data_snd_check: push, then tcp_check_space
 	if c.ackOwed {
 		c.scheduleAck(c.ackNow)

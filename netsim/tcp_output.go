@@ -161,9 +161,7 @@ func (c *Conn) sendRST(tr Trigger) {
 // the application's write (or close, for a FIN alone), unless a tail loss
 // probe sends them (tlpNew).
 func (c *Conn) output() {
-	if c.sndNxt-c.sndBufSeq == uint32(len(c.sndBuf)) && !c.finQueued && c.sb == nil && c.opts.SndBuf == 0 {
-		// Nothing unsent, nor a bounded queue's bookkeeping to start
-		// (bounded): the common case of an ACK or a read.
+	if !c.mayOutput() {
 		return
 	}
 	switch c.state {
@@ -243,6 +241,14 @@ func (c *Conn) output() {
 			return // all sent: the next turn would find nothing
 		}
 	}
+}
+
+// mayOutput says whether output may have something to do: something
+// unsent, or a bounded queue's bookkeeping to start (bounded). Without,
+// the common case of an ACK or a read, the arriving segment's handling
+// (input) need not call output at all.
+func (c *Conn) mayOutput() bool {
+	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sb != nil || c.opts.SndBuf != 0
 }
 
 // pushes says whether the segment of n bytes at offset off of the send
