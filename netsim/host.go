@@ -51,7 +51,8 @@ func (k connKey) port() uint16 { return uint16(k >> 48) }
 
 // peer is the key's peer address and port.
 func (k connKey) peer() netip.AddrPort {
-	ip := [4]byte{byte(k >> 24), byte(k >> 16), byte(k >> 8), byte(k)}
+	var ip [4]byte
+	binary.BigEndian.PutUint32(ip[:], uint32(k)) // (a word's store and load: no byte-by-byte shifts)
 	return netip.AddrPortFrom(netip.AddrFrom4(ip), uint16(k>>32))
 }
 

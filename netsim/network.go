@@ -25,7 +25,7 @@ type nodeBase struct {
 	// address or two (a client host to its server's), and the two maps'
 	// lookups of route cost more than the rest of a packet's trip.
 	// lastDir is the direction lastHop takes from here (Link.send).
-	lastDst [4]byte
+	lastDst netip.Addr
 	lastDir int
 	lastHop *Link
 }
@@ -129,7 +129,7 @@ type namedAddr struct {
 // choice is deterministic), and cached until the topology changes.
 func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	b, ip := from.base(), dst.As4()
-	if b.lastHop != nil && b.lastDst == ip {
+	if b.lastHop != nil && b.lastDst == dst {
 		return b.lastHop, true
 	}
 	to, ok := s.byIP[ip]
@@ -138,7 +138,7 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	}
 	if l, ok := b.routes[to]; ok {
 		if l != nil {
-			b.lastDst, b.lastHop, b.lastDir = ip, l, l.dirFrom(from)
+			b.lastDst, b.lastHop, b.lastDir = dst, l, l.dirFrom(from)
 		}
 		return l, l != nil
 	}
@@ -168,7 +168,7 @@ func (s *Sim) route(from node, dst netip.Addr) (*Link, bool) {
 	l := first[to]
 	b.routes[to] = l
 	if l != nil {
-		b.lastDst, b.lastHop, b.lastDir = ip, l, l.dirFrom(from)
+		b.lastDst, b.lastHop, b.lastDir = dst, l, l.dirFrom(from)
 	}
 	return l, l != nil
 }
@@ -272,7 +272,7 @@ func (s *Sim) forward(n node, p *Packet) { s.forwardFrom(n, n.base(), p) }
 // forwardFrom is forward from n, whose nodeBase is b: the route last taken
 // from there, when p goes the same way, without a call of route.
 func (s *Sim) forwardFrom(n node, b *nodeBase, p *Packet) {
-	if b.lastHop != nil && b.lastDst == p.Dst.Addr().As4() {
+	if b.lastHop != nil && b.lastDst == p.Dst.Addr() {
 		b.lastHop.send(p, b.lastDir)
 		return
 	}
