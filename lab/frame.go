@@ -188,7 +188,8 @@ func encodeEvents(t frameType, events []feedRef, eventSize, header int) []byte {
 }
 
 // decodeFrame reads the frame at the start of in into f and returns its
-// size, or 0 when in does not hold a whole frame (yet).
+// size, or 0 when in does not hold a whole frame (yet). It leaves f's
+// place in a stream (offset, stream) alone.
 func decodeFrame(in []byte, f *frame) int {
 	if len(in) < 2 {
 		return 0
@@ -203,7 +204,7 @@ func decodeFrame(in []byte, f *frame) int {
 	if len(in) < n {
 		return 0
 	}
-	*f = frame{typ: frameType(in[0]), size: n}
+	f.typ, f.size, f.seq, f.sentAt, f.events = frameType(in[0]), n, 0, 0, nil
 	switch b := in[1+k : n]; {
 	case f.typ == frameResponse || f.typ == frameEvent:
 		f.events = decodeEvents(b)
@@ -248,13 +249,13 @@ func (d *decoder) frames(p []byte) iter.Seq[*frame] {
 			d.buf = append(d.buf, p...)
 			in = d.buf
 		}
-		var f frame
-		for {
+		f := frame{stream: true}
+		for len(in) > 0 {
 			n := decodeFrame(in, &f)
 			if n == 0 {
 				break
 			}
-			f.offset, f.stream = d.pos, true
+			f.offset = d.pos
 			d.pos += uint64(n)
 			in = in[n:]
 			if !yield(&f) {
