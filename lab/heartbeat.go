@@ -200,9 +200,11 @@ func (h *heartbeat) onPingTimer() {
 	if hb.Interval <= 0 {
 		return
 	}
-	if due := h.nextPing(); hb.Schedule != "fixed" && due > now {
-		h.pingTimer.Reset(due) // traffic moved the schedule: sleep on
-		return
+	if hb.Schedule != "fixed" {
+		if due := h.nextPing(); due > now {
+			h.pingTimer.Reset(due) // traffic moved the schedule: sleep on
+			return
+		}
 	}
 	h.seq++
 	h.sent++
