@@ -84,21 +84,25 @@ type Progress struct {
 // field is no limit.
 func (s *Session) SetBudget(b Budget) {
 	s.budget = b
-	s.limits = limitsOf(b)
+	s.limits = limitsOf(b, s.tracing)
 }
 
 // budgetLimits are a budget's bounds as afterStep compares them: the most
 // steps, events and bytes buffered a session may have after a step and go
 // on (a budget's zero field, no limit, is the largest value).
 type budgetLimits struct {
-	work     uint64
+	work     uint64 // steps, and events while the stream is observed
+	events   uint64 // events: work while the stream is observed, else no limit
 	buffered int
 }
 
-func limitsOf(b Budget) budgetLimits {
-	l := budgetLimits{work: b.Events, buffered: b.Buffered}
+func limitsOf(b Budget, tracing bool) budgetLimits {
+	l := budgetLimits{work: b.Events, events: b.Events, buffered: b.Buffered}
 	if b.Events == 0 {
 		l.work = math.MaxUint64
+	}
+	if l.events = l.work; !tracing {
+		l.events = math.MaxUint64
 	}
 	if b.Buffered <= 0 {
 		l.buffered = math.MaxInt
@@ -135,16 +139,17 @@ func (s *Session) stop(err error) {
 
 // afterStep checks, after each step, the events taken and the bytes
 // buffered against the budget, and every checkEvery steps the memory held
-// and the watchers. It reports whether the session may go on. A step that
-// leaves the session within its budget and is not a checkEvery-th step
-// costs three comparisons (it runs only while the session has not
-// stopped: Step and RunUntil check first).
-func (s *Session) afterStep() bool {
-	if steps := s.sim.Steps(); steps%checkEvery != 0 && steps <= s.limits.work &&
-		s.sim.Buffered() <= s.limits.buffered && s.eventCount() <= s.limits.work {
-		return true
-	}
-	return s.checkStep()
+// and the watchers. It reports whether the session may go on. It runs
+// only while the session has not stopped (Step and RunUntil check first).
+func (s *Session) afterStep() bool { return s.calm() || s.checkStep() }
+
+// calm reports whether the step just run needs none of afterStep's checks:
+// it is not a checkEvery-th step, and it leaves the session within its
+// budget. It is a few comparisons, inlined in RunUntil's loop.
+func (s *Session) calm() bool {
+	steps := s.sim.Steps()
+	return steps%checkEvery != 0 && steps <= s.limits.work && s.sim.Buffered() <= s.limits.buffered &&
+		s.events+s.sim.Counted(s.unbuilt)-s.unbuiltBase <= s.limits.events // eventCount, while tracing
 }
 
 // checkStep is afterStep's every check.

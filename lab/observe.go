@@ -70,6 +70,7 @@ func (s *Session) observe(o observer) {
 	switch more := want &^ s.built; {
 	case !s.tracing:
 		s.tracing = true
+		s.limits = limitsOf(s.budget, true)
 		s.setBuilt(want)
 		s.sim.ObserveKinds(want, s.dispatch)
 	case more != 0:
@@ -92,8 +93,8 @@ func (s *Session) setBuilt(built netsim.Kinds) {
 	if s.built != 0 {
 		s.events = s.eventCount()
 	}
-	s.built = built
-	s.unbuiltBase = s.sim.Counted(netsim.AllKinds &^ built)
+	s.built, s.unbuilt = built, netsim.AllKinds&^built
+	s.unbuiltBase = s.sim.Counted(s.unbuilt)
 }
 
 // eventCount is the events of the stream so far, while someone observes:
@@ -104,7 +105,7 @@ func (s *Session) eventCount() uint64 {
 	if !s.tracing {
 		return 0
 	}
-	return s.events + s.sim.Counted(netsim.AllKinds&^s.built) - s.unbuiltBase
+	return s.events + s.sim.Counted(s.unbuilt) - s.unbuiltBase
 }
 
 // dispatch hands a netsim or lab event to the observers that want it, then

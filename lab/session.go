@@ -29,10 +29,10 @@ type Session struct {
 	appEvents  appMode
 	// built is the kinds of netsim's events the session has the
 	// simulator build: what its observers and dispatch need. The others
-	// are counted (eventCount): unbuiltBase is their count when built
-	// last changed, and events holds the count of those before.
-	built       netsim.Kinds
-	unbuiltBase uint64
+	// are counted (eventCount): unbuilt, whose count was unbuiltBase when
+	// built last changed; events holds the count of those before.
+	built, unbuilt netsim.Kinds
+	unbuiltBase    uint64
 	// filter: some observer is not to be handed every kind built.
 	filter  bool
 	appEv   AppEvent // the app event, built in place while events are lent
@@ -228,7 +228,9 @@ func (s *Session) RunUntil(t time.Duration) {
 			break
 		}
 		s.sim.Step()
-		s.afterStep()
+		if !s.calm() {
+			s.checkStep()
+		}
 	}
 	if s.stopped == nil {
 		s.sim.RunUntil(t)
