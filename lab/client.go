@@ -226,17 +226,25 @@ func (c *client) onBytes(data []byte) {
 	if c.hb != nil {
 		c.hb.received()
 	}
-	for f := range c.dec.frames(data) {
-		c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", f)
+	var f frame
+	in := c.dec.read(data)
+	for len(in) > 0 {
+		n := c.dec.next(in, &f)
+		if n == 0 {
+			break
+		}
+		in = in[n:]
+		c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", &f)
 		switch f.typ {
 		case framePing:
-			c.answer(f)
+			c.answer(&f)
 		case frameGoAway:
 			c.onGoAway()
 		case frameResponse, frameEvent:
-			c.onFeed(f)
+			c.onFeed(&f)
 		}
 	}
+	c.dec.keep(in)
 }
 
 // onError ends the connection the stack ended (or the peer closed).

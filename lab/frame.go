@@ -239,32 +239,59 @@ type decoder struct {
 	pos uint64 // the offset in the stream of the next frame
 }
 
-// frames yields the complete frames that p, added to the stream, finishes,
-// each with its offset in the stream; a frame is valid until the next.
-// The start of an incomplete one is kept for the bytes that finish it.
-func (d *decoder) frames(p []byte) iter.Seq[*frame] {
-	return func(yield func(*frame) bool) {
-		in := p
-		if len(d.buf) > 0 {
-			d.buf = append(d.buf, p...)
-			in = d.buf
+// Reading a stream's bytes p (no iterator: a range over a function keeps
+// state of its own at every frame, which a heartbeat's one frame a read
+// would pay for in full):
+//
+//	for in := d.read(p); len(in) > 0; {
+//		n := d.next(in, &f)
+//		if n == 0 {
+//			break
+//		}
+//		in = in[n:]
+//		... f ...
+//	}
+//	d.keep(in)
+//
+// reads the complete frames that p finishes, each with its offset in the
+// stream, and keeps the start of an incomplete one for the bytes that
+// finish it.
+
+// read adds p to the stream: the bytes to read frames from.
+func (d *decoder) read(p []byte) []byte {
+	if len(d.buf) > 0 {
+		d.buf = append(d.buf, p...)
+		return d.buf
+	}
+	return p
+}
+
+// next reads the frame at the start of in into f, with its offset in the
+// stream, and returns its size; 0 when in holds no whole frame.
+func (d *decoder) next(in []byte, f *frame) int {
+	n := 0
+	if len(in) >= 2 && in[1] < 0x80 && len(in) >= 2+int(in[1]) && frameType(in[0]) != frameResponse && frameType(in[0]) != frameEvent {
+		// decodeFrame's work for a frame with a one-byte length and no
+		// events, whole in in: a heartbeat's, in one call rather than two
+		n = 2 + int(in[1])
+		f.typ, f.size, f.seq, f.sentAt, f.events = frameType(in[0]), n, 0, 0, nil
+		if n >= 14 {
+			f.seq = binary.BigEndian.Uint32(in[2:])
+			f.sentAt = time.Duration(binary.BigEndian.Uint64(in[6:]))
 		}
-		f := frame{stream: true}
-		for len(in) > 0 {
-			n := decodeFrame(in, &f)
-			if n == 0 {
-				break
-			}
-			f.offset = d.pos
-			d.pos += uint64(n)
-			in = in[n:]
-			if !yield(&f) {
-				break
-			}
-		}
-		if len(in) > 0 || len(d.buf) > 0 {
-			d.buf = append(d.buf[:0], in...) // keep the rest
-		}
+	} else if n = decodeFrame(in, f); n == 0 {
+		return 0
+	}
+	f.offset, f.stream = d.pos, true
+	d.pos += uint64(n)
+	return n
+}
+
+// keep keeps in, the start of a frame not yet complete, for the bytes that
+// finish it.
+func (d *decoder) keep(in []byte) {
+	if len(in) > 0 || len(d.buf) > 0 {
+		d.buf = append(d.buf[:0], in...)
 	}
 }
 

@@ -16,9 +16,15 @@ func TestEveryFrameSizeRoundTrips(t *testing.T) {
 			t.Fatalf("size %d: encoded to %d bytes", size, len(b))
 		}
 		var d decoder
+		var f frame
 		var fs []frame
-		for f := range d.frames(b) {
-			fs = append(fs, *f)
+		for in := d.read(b); len(in) > 0; {
+			n := d.next(in, &f)
+			if n == 0 {
+				break
+			}
+			in = in[n:]
+			fs = append(fs, f)
 		}
 		if len(fs) != 1 || fs[0].size != size || fs[0].typ != frameData {
 			t.Fatalf("size %d: decoded %+v", size, fs)

@@ -197,18 +197,25 @@ func (h *handler) readAll() {
 func (h *handler) onBytes(data []byte) {
 	s, cfg := h.srv.s, h.srv.cfg
 	h.hb.received()
-	for f := range h.dec.frames(data) {
-		if h.closed {
-			return
+	var f frame
+	in := h.dec.read(data)
+	for len(in) > 0 {
+		n := h.dec.next(in, &f)
+		if n == 0 {
+			break
 		}
-		s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", f)
+		if in = in[n:]; h.closed {
+			break
+		}
+		s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", &f)
 		switch f.typ {
 		case framePing:
-			h.onPing(f)
+			h.onPing(&f)
 		case frameRequest:
-			h.srv.feed.request(h, f)
+			h.srv.feed.request(h, &f)
 		}
 	}
+	h.dec.keep(in)
 }
 
 // onPing answers a ping at once, unless pings come too often for the
