@@ -219,7 +219,10 @@ func (s *Session) Step() bool {
 // clock stays at its last step.
 func (s *Session) RunUntil(t time.Duration) {
 	s.start()
-	for s.stopped == nil {
+	if s.stopped != nil {
+		return
+	}
+	for {
 		if len(s.pending) > 0 && s.replayDue(t) {
 			continue
 		}
@@ -228,13 +231,11 @@ func (s *Session) RunUntil(t time.Duration) {
 			break
 		}
 		s.sim.Step()
-		if !s.calm() {
-			s.checkStep()
+		if !s.calm() && !s.checkStep() {
+			return // stopped (only checkStep stops a session): the clock stays at its last step
 		}
 	}
-	if s.stopped == nil {
-		s.sim.RunUntil(t)
-	}
+	s.sim.RunUntil(t)
 }
 
 // Replay queues recorded inputs: each is applied when the simulation has
