@@ -3,6 +3,7 @@ package scenarios
 import (
 	"flag"
 	"fmt"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -35,6 +36,10 @@ func BenchmarkRunPingpong(b *testing.B) {
 	const warmUp = 2 * time.Second
 	for _, n := range []int{1_000, 10_000} {
 		b.Run(fmt.Sprintf("clients=%dk", n/1000), func(b *testing.B) {
+			// One thread: valgrind's --toggle-collect follows the calls
+			// of the thread that entered runWindow.
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
 			var events uint64
 			var timedCPU time.Duration
 			defer func(old func(*lab.Session, time.Duration)) { runUntil = old }(runUntil)
