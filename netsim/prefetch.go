@@ -33,9 +33,6 @@ package netsim
 // a miss (about 100 ns), so two are ahead enough.
 const prefetchDistance = 2
 
-// prefetchSteps are the steps of an entry's prefetch, in order.
-var prefetchSteps = [...]func(e *entry){prefetchOwner, prefetchPointees, prefetchReceiver, prefetchReceiverPointees}
-
 // connHotLines is how many cache lines a Conn's hot part spans, the
 // allocator's header included (TestConnHotLines holds the layout to it).
 const connHotLines = 9
@@ -58,35 +55,62 @@ const prefetchMin = 8
 // up, the steps that later entries get from prefetchAhead as the entries
 // before them are handed out.
 func (q *queue) prefetchStart() {
-	for k, step := range prefetchSteps {
-		last := min((len(prefetchSteps)-k)*prefetchDistance, len(q.now)-1)
-		for j := 0; j <= last; j++ {
-			step(&q.now[j])
+	const d = prefetchDistance
+	es := q.now
+	for j := range es[:min(4*d+1, len(es))] {
+		prefetchOwner(es[j].t)
+	}
+	for j := range es[:min(3*d+1, len(es))] {
+		prefetchPointees(es[j].t)
+	}
+	for j := range es[:min(2*d+1, len(es))] {
+		if f, ok := es[j].t.owner.(*inFlight); ok {
+			prefetchReceiver(f)
+		}
+	}
+	for j := range es[:min(d+1, len(es))] {
+		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
+			prefetchSide(f.p.to)
 		}
 	}
 }
 
 // prefetchAhead takes, now that the entries before q.at are out, step k
-// for the entry (4 − k) × prefetchDistance places behind q.at, and a step
-// of the next slot's walk.
+// (from 1) for the entry (5 − k) × prefetchDistance places behind q.at, and
+// a step of the next slot's walk. Steps 3 and 4 are only an arriving
+// packet's.
 func (q *queue) prefetchAhead() {
+	const d = prefetchDistance
 	if q.walk != nil {
 		q.walkNextSlot()
 	}
-	for k, step := range prefetchSteps {
-		if j := q.at + (len(prefetchSteps)-k)*prefetchDistance; j < len(q.now) {
-			step(&q.now[j])
+	es := q.now[q.at:]
+	if len(es) > 4*d {
+		prefetchOwner(es[4*d].t)
+	}
+	if len(es) > 3*d {
+		prefetchPointees(es[3*d].t)
+	}
+	if len(es) > 2*d {
+		if f, ok := es[2*d].t.owner.(*inFlight); ok {
+			prefetchReceiver(f)
+		}
+	}
+	if len(es) > d {
+		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
+			prefetchSide(f.p.to) // step 4: what that connection points to
 		}
 	}
 }
 
 // prefetchOwner is step 1: what the timer belongs to.
-func prefetchOwner(e *entry) {
-	t := e.t
-	prefetch(t.visits, connPrefetchLines)
+func prefetchOwner(t *Timer) {
+	if t.visits != nil {
+		prefetchConn(t.visits)
+	}
 	switch o := t.owner.(type) {
 	case *Conn:
-		prefetch(o, connPrefetchLines)
+		prefetchConn(o)
 	case *inFlight:
 		prefetch(o, 2)
 	default:
@@ -96,12 +120,13 @@ func prefetchOwner(e *entry) {
 
 // prefetchPointees is step 2: what the connection points to, or the
 // packet on the wire.
-func prefetchPointees(e *entry) {
-	t := e.t
-	t.visits.prefetchSide()
+func prefetchPointees(t *Timer) {
+	if t.visits != nil {
+		prefetchSide(t.visits)
+	}
 	switch o := t.owner.(type) {
 	case *Conn:
-		o.prefetchSide()
+		prefetchSide(o)
 	case *inFlight:
 		prefetch(o.p, packetPrefetchLines)
 	}
@@ -109,44 +134,18 @@ func prefetchPointees(e *entry) {
 
 // prefetchReceiver is step 3: the connection an arriving packet is for,
 // and its sender's count of packets alive.
-func prefetchReceiver(e *entry) {
-	if f, ok := e.t.owner.(*inFlight); ok && f.p != nil {
-		prefetch(f.p.to, connPrefetchLines)
-		if f.p.from != nil {
-			prefetch(&f.p.from.dataOut, 1)
+func prefetchReceiver(f *inFlight) {
+	if p := f.p; p != nil {
+		prefetchConn(p.to)
+		if p.from != nil {
+			prefetch(&p.from.dataOut, 1)
 		}
 	}
 }
 
-// prefetchReceiverPointees is step 4: what that connection points to.
-func prefetchReceiverPointees(e *entry) {
-	if f, ok := e.t.owner.(*inFlight); ok && f.p != nil {
-		f.p.to.prefetchSide()
-	}
-}
-
-// prefetchSide asks for what c's hot lines point to and a segment visits:
-// the first line of each buffer and of the segments in flight, and the
-// application's notice function. A nil c asks for nothing.
-func (c *Conn) prefetchSide() {
-	if c == nil {
-		return
-	}
-	if cap(c.sndBuf) > 0 {
-		prefetch(&c.sndBuf[:1][0], 1)
-	}
-	if cap(c.rcvBuf) > 0 {
-		prefetch(&c.rcvBuf[:1][0], 1)
-	}
-	if cap(c.sent) > 0 {
-		prefetch(&c.sent[:1][0], 1)
-	}
-	prefetch(c.notice, 1)
-}
-
 // prefetchNextSlot starts the walk of the next ring slot that holds
 // entries (walkNextSlot takes it a chunk at a time): when that slot comes
-// up, its chunks are in the caches, and so are the timers keepLive tests.
+// up, its chunks are in the caches, and so are the timers takeLive tests.
 func (q *queue) prefetchNextSlot() {
 	q.walk = nil
 	if n, ok := q.nextUsed(); ok {
@@ -159,12 +158,8 @@ func (q *queue) prefetchNextSlot() {
 // for the timers of the chunk asked for at the step before, which has come
 // in since, and for the chunk after it.
 func (q *queue) walkNextSlot() {
-	k := q.walk
-	for i := range k.es[:k.n] {
-		prefetch(k.es[i].t, 1)
-	}
-	q.walk = k.next
-	prefetch(q.walk, chunkLines)
+	prefetchTimers(q.walk)
+	q.walk = q.walk.next
 }
 
 // chunkLines is a chunk's cache lines (512 bytes).

@@ -8,3 +8,21 @@ package netsim
 //
 //go:noescape
 func prefetch(v any, lines int)
+
+// prefetchConn asks for c's hot part (connPrefetchLines lines).
+//
+//go:noescape
+func prefetchConn(c *Conn)
+
+// prefetchSide asks for the first line of what c's hot lines point to and
+// a segment visits: its buffers, its segments in flight and its
+// application's notice function.
+//
+//go:noescape
+func prefetchSide(c *Conn)
+
+// prefetchTimers asks for the timers of k's entries, and for the next
+// chunk.
+//
+//go:noescape
+func prefetchTimers(k *chunk)

@@ -2,5 +2,9 @@
 
 package netsim
 
-// prefetch does nothing on other architectures (prefetch_amd64.s).
-func prefetch(any, int) {}
+// The prefetches do nothing on other architectures (prefetch_amd64.s).
+
+func prefetch(any, int)     {}
+func prefetchConn(*Conn)    {}
+func prefetchSide(*Conn)    {}
+func prefetchTimers(*chunk) {}
