@@ -2,6 +2,7 @@ package netsim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"net/netip"
 	"slices"
 	"testing"
@@ -162,5 +163,34 @@ func TestSlotMergesTimersArmedWithinIt(t *testing.T) {
 	}
 	if !slices.Equal(fired, want) {
 		t.Errorf("fired %v\nwant  %v", fired, want)
+	}
+}
+
+// TestSortSlot: a slot's entries come out in (deadline, sequence number)
+// order whatever runs they arrive in — one, two (the merge), more
+// (pdqsort), small (insertion) — deadlines tied or not.
+func TestSortSlot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var q queue
+	for n := range 60 {
+		for runs := 1; runs <= 4; runs++ {
+			var es []entry
+			seq := uint64(0)
+			for r := range runs {
+				at := time.Duration(rng.IntN(8))
+				for range (n + r) / runs {
+					at += time.Duration(rng.IntN(3)) // ties among deadlines, broken by seq
+					seq++
+					es = append(es, entry{at: at, seq: seq + uint64(rng.IntN(2))*1000})
+				}
+			}
+			want := slices.Clone(es)
+			slices.SortFunc(want, compareEntries)
+			q.now = es
+			q.sortSlot()
+			if !slices.Equal(q.now, want) {
+				t.Fatalf("%d entries in %d runs: sorted to %v, want %v", len(es), runs, q.now, want)
+			}
+		}
 	}
 }
