@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"time"
 )
 
 // Host is a machine with one IPv4 address, an OS profile, a TCP and a UDP
@@ -25,9 +26,11 @@ type Host struct {
 
 	// The kernel clock (timer_wheel.go): the jiffy counter's phase,
 	// drawn from the run's seed, and the jiffy in which one of the
-	// host's TCP timers last ran (-1: none yet).
-	phase      uint64
-	timerJiffy int64
+	// host's TCP timers last ran (-1: none yet); JiffyOrigin's last
+	// answer, and the tick it was for.
+	phase              uint64
+	timerJiffy         int64
+	origin, originTick time.Duration
 
 	procs     []*Process
 	listeners map[uint16]*Listener

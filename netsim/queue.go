@@ -146,8 +146,22 @@ func (q *queue) popDue(limit time.Duration) *Timer {
 		if e.at > limit {
 			return nil // the live entries after it are due later still
 		}
-		live := e.live()
-		if t := q.pop(); live {
+		if !q.fromNow {
+			if e := q.near.pop(); e.live() {
+				q.count--
+				return e.t
+			}
+			q.count--
+			continue
+		}
+		t, live := e.t, e.live()
+		*e = entry{} // pop's, inlined
+		q.at++
+		q.count--
+		if q.prefetch {
+			q.prefetchAhead()
+		}
+		if live {
 			return t
 		}
 	}

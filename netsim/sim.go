@@ -138,7 +138,11 @@ func (s *Sim) run(t *Timer) {
 	s.queue.armed--
 	s.now = t.at
 	s.steps++
-	t.fire()
+	if t.owner != nil {
+		t.owner.fire(t)
+	} else {
+		t.fn()
+	}
 	if len(s.deferred) > 0 {
 		s.flush()
 	}

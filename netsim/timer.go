@@ -42,15 +42,6 @@ func (s *Sim) NewTimer(fn func()) *Timer {
 // owner.fire(t) when it fires.
 func (s *Sim) ownTimer(t *Timer, owner timerOwner) { *t = Timer{sim: s, owner: owner} }
 
-// fire calls what the timer runs.
-func (t *Timer) fire() {
-	if t.owner != nil {
-		t.owner.fire(t)
-	} else {
-		t.fn()
-	}
-}
-
 // Reset arms the timer to fire at virtual time at (not before Now), replacing
 // any earlier deadline. Re-arming takes a fresh sequence number, so among
 // timers due at the same instant it fires after those armed before it.

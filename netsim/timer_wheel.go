@@ -107,7 +107,14 @@ func jiffyPhase(seed uint64, name string) uint64 {
 // machine's does, and makes the run reproducible. 0 when the profile has no
 // tick.
 func (h *Host) JiffyOrigin() time.Duration {
-	tick := h.profile.TimerTick
+	if tick := h.profile.TimerTick; tick != h.originTick { // the profile may change
+		h.origin, h.originTick = h.jiffyOrigin(tick), tick
+	}
+	return h.origin
+}
+
+// jiffyOrigin is JiffyOrigin for a tick of tick.
+func (h *Host) jiffyOrigin(tick time.Duration) time.Duration {
 	if tick <= 0 {
 		return 0
 	}
@@ -133,18 +140,23 @@ func (h *Host) wheel() bool { return h.profile.Timers == TimersWheel && h.profil
 // offset ahead of jiffies"), which moves a timer armed from a handler
 // to a finer level when Δ is exactly a level's start.
 func (h *Host) armTCPTimer(t *Timer, d time.Duration) {
-	if !h.wheel() {
-		t.ResetAfter(d)
+	tick := h.profile.TimerTick
+	if h.profile.Timers != TimersWheel || tick <= 0 { // !h.wheel()
+		t.Reset(h.sim.now + d)
 		return
 	}
-	tick := h.profile.TimerTick
-	now := h.jiffies(h.sim.now)
+	origin := h.JiffyOrigin()
+	now := int64((h.sim.now + origin) / tick) // h.jiffies(h.sim.now)
 	clk := now
 	if h.timerJiffy == now {
 		clk++
 	}
-	j := wheelBucket(now+int64((d+tick-1)/tick), clk)
-	t.Reset(time.Duration(j)*tick - h.JiffyOrigin())
+	expires := now + int64((d+tick-1)/tick)
+	j := expires + 1 // level 0, where nearly every timer of a busy connection goes
+	if delta := expires - clk; delta < 0 || delta >= wheelLevelStart(1) {
+		j = wheelBucket(expires, clk)
+	}
+	t.Reset(time.Duration(j)*tick - origin)
 }
 
 // timerRuns notes that one of the host's TCP timers fires now (see
