@@ -48,6 +48,8 @@ import (
 type queue struct {
 	now      []entry // the current slot's entries, sorted; those before at are out
 	at       int
+	buf      []entry // now's memory, unless the slot is served from its one chunk
+	inPlace  *chunk  // that chunk, given back when the next slot comes up
 	fromNow  bool    // the entry next returned is now[at], not near[0]
 	prefetch bool    // the current slot is big enough to prefetch for (prefetchMin)
 	walk     *chunk  // the next chunk of the next slot's that prefetchAhead walks
@@ -211,10 +213,24 @@ func (q *queue) advance() bool {
 		return false
 	}
 	q.cur = next
-	q.now, q.at = q.now[:0], 0
+	q.now, q.at = q.buf[:0], 0
+	if k := q.inPlace; k != nil { // the slot before was served from its chunk, now clear
+		q.inPlace, k.n, k.next, q.free = nil, 0, q.free, k
+	}
 	if i := next & slotMask; q.used[i/64]&(1<<(i%64)) != 0 {
 		q.used[i/64] &^= 1 << (i % 64)
-		q.now = q.takeLive(&q.ring[i], q.now)
+		if c := &q.ring[i]; c.head == c.tail {
+			// One chunk: the slot is served from it, its stale entries
+			// dropped in place.
+			k := c.head
+			*c = chain{}
+			q.now = keepLive(k.es[:k.n])
+			q.count -= k.n - len(q.now)
+			q.inPlace = k
+		} else {
+			q.now = q.takeLive(c, q.now)
+			q.buf = q.now
+		}
 		q.sortSlot()
 		q.prefetch, q.walk = len(q.now) >= prefetchMin, nil
 		if q.prefetch {

@@ -189,8 +189,7 @@ func (s *Sim) Do(fn func()) {
 // flush runs the deferred notifications, those they defer in turn
 // included. A notification that calls Do adds to the same list.
 func (s *Sim) flush() {
-	s.flushing = true
-	defer func() { s.flushing = false }()
+	s.flushing = true // no defer: nothing in socklab recovers from a panic
 	for i := 0; i < len(s.deferred); i++ {
 		d := s.deferred[i]
 		s.deferred[i] = deferredCall{}
@@ -204,6 +203,7 @@ func (s *Sim) flush() {
 		}
 	}
 	s.deferred = s.deferred[:0]
+	s.flushing = false
 }
 
 // uniform returns a uniformly distributed duration in [lo, hi].
