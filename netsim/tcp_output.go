@@ -92,7 +92,11 @@ func (c *Conn) nextIPID() uint16 {
 // avoidance, RFC 1122 4.2.3.3).
 func (c *Conn) window() uint32 {
 	buf := c.rcvSpace()
-	w := min(max(c.rcvFree(), 0), 65535)
+	free := buf - len(c.rcvBuf) // rcvFree, with the space read once
+	if len(c.ooo) > 0 {
+		free -= c.oooBytes()
+	}
+	w := min(max(free, 0), 65535)
 	if w < min(int(c.mss), buf/2) {
 		return 0
 	}
