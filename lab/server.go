@@ -182,6 +182,8 @@ func (h *handler) start() {
 // readAll drains the socket as the client's does, until the handler
 // closes or its process dies.
 func (h *handler) readAll() {
+	s, cfg := h.srv.s, h.srv.cfg
+	var f frame
 	for !h.closed && h.srv.proc.Alive() {
 		data, err := h.conn.Read()
 		if len(data) == 0 {
@@ -190,32 +192,26 @@ func (h *handler) readAll() {
 			}
 			return
 		}
-		h.onBytes(data)
+		h.hb.received()
+		in := h.dec.read(data)
+		for len(in) > 0 {
+			n := h.dec.next(in, &f)
+			if n == 0 {
+				break
+			}
+			if in = in[n:]; h.closed {
+				break
+			}
+			s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", &f)
+			switch f.typ {
+			case framePing:
+				h.onPing(&f)
+			case frameRequest:
+				h.srv.feed.request(h, &f)
+			}
+		}
+		h.dec.keep(in)
 	}
-}
-
-func (h *handler) onBytes(data []byte) {
-	s, cfg := h.srv.s, h.srv.cfg
-	h.hb.received()
-	var f frame
-	in := h.dec.read(data)
-	for len(in) > 0 {
-		n := h.dec.next(in, &f)
-		if n == 0 {
-			break
-		}
-		if in = in[n:]; h.closed {
-			break
-		}
-		s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", &f)
-		switch f.typ {
-		case framePing:
-			h.onPing(&f)
-		case frameRequest:
-			h.srv.feed.request(h, &f)
-		}
-	}
-	h.dec.keep(in)
 }
 
 // onPing answers a ping at once, unless pings come too often for the
