@@ -37,23 +37,22 @@ const frameHeartbeatSize = 14
 
 // msgName is the contract's name of a frame type ("heartbeat", ...).
 func (t frameType) msgName() string {
-	switch t {
-	case framePing:
-		return "heartbeat"
-	case framePong:
-		return "heartbeat_ack"
-	case frameData:
-		return "data"
-	case frameGoAway:
-		return "goaway"
-	case frameRequest:
-		return "poll"
-	case frameResponse:
-		return "poll_response"
-	case frameEvent:
-		return "push"
+	if int(t) < len(msgNames) {
+		return msgNames[t]
 	}
 	return "unknown"
+}
+
+// msgNames are the frame types' names, by type.
+var msgNames = [...]string{
+	0:             "unknown",
+	framePing:     "heartbeat",
+	framePong:     "heartbeat_ack",
+	frameData:     "data",
+	frameGoAway:   "goaway",
+	frameRequest:  "poll",
+	frameResponse: "poll_response",
+	frameEvent:    "push",
 }
 
 // frame is one decoded message.

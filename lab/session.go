@@ -222,17 +222,28 @@ func (s *Session) RunUntil(t time.Duration) {
 	if s.stopped != nil {
 		return
 	}
-	for {
-		if len(s.pending) > 0 && s.replayDue(t) {
+	for len(s.pending) > 0 { // replaying
+		if s.replayDue(t) {
 			continue
 		}
+		at, ok := s.sim.NextAt()
+		if !ok || at > t {
+			s.sim.RunUntil(t)
+			return
+		}
+		s.sim.Step()
+		if !s.calm() && !s.checkStep() {
+			return // stopped (only checkStep stops a session): the clock stays at its last step
+		}
+	}
+	for { // no recorded input is left, and none comes while the loop runs
 		at, ok := s.sim.NextAt()
 		if !ok || at > t {
 			break
 		}
 		s.sim.Step()
 		if !s.calm() && !s.checkStep() {
-			return // stopped (only checkStep stops a session): the clock stays at its last step
+			return
 		}
 	}
 	s.sim.RunUntil(t)
