@@ -65,7 +65,7 @@ func (q *queue) prefetchStart() {
 	}
 	for j := range es[:min(2*d+1, len(es))] {
 		if f, ok := es[j].t.owner.(*inFlight); ok {
-			prefetchReceiver(f)
+			prefetchReceiver(f.p)
 		}
 	}
 	for j := range es[:min(d+1, len(es))] {
@@ -93,7 +93,7 @@ func (q *queue) prefetchAhead() {
 	}
 	if len(es) > 2*d {
 		if f, ok := es[2*d].t.owner.(*inFlight); ok {
-			prefetchReceiver(f)
+			prefetchReceiver(f.p) // step 3: the connection it is for
 		}
 	}
 	if len(es) > d {
@@ -112,9 +112,9 @@ func prefetchOwner(t *Timer) {
 	case *Conn:
 		prefetchConn(o)
 	case *inFlight:
-		prefetch(o, 2)
+		prefetchFlight(o)
 	default:
-		prefetch(t.fn, 1)
+		prefetchFunc(t.fn)
 	}
 }
 
@@ -128,18 +128,7 @@ func prefetchPointees(t *Timer) {
 	case *Conn:
 		prefetchSide(o)
 	case *inFlight:
-		prefetch(o.p, packetPrefetchLines)
-	}
-}
-
-// prefetchReceiver is step 3: the connection an arriving packet is for,
-// and its sender's count of packets alive.
-func prefetchReceiver(f *inFlight) {
-	if p := f.p; p != nil {
-		prefetchConn(p.to)
-		if p.from != nil {
-			prefetch(&p.from.dataOut, 1)
-		}
+		prefetchPacket(o.p)
 	}
 }
 
@@ -150,7 +139,7 @@ func (q *queue) prefetchNextSlot() {
 	q.walk = nil
 	if n, ok := q.nextUsed(); ok {
 		q.walk = q.ring[n&slotMask].head
-		prefetch(q.walk, chunkLines)
+		prefetchChunk(q.walk)
 	}
 }
 
@@ -161,6 +150,3 @@ func (q *queue) walkNextSlot() {
 	prefetchTimers(q.walk)
 	q.walk = q.walk.next
 }
-
-// chunkLines is a chunk's cache lines (512 bytes).
-const chunkLines = 8

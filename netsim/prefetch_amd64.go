@@ -1,13 +1,8 @@
 package netsim
 
-// prefetch asks for lines consecutive cache lines from where v points
-// (prefetch_amd64.s): v is pointer-shaped — a pointer or a func, whose
-// closure it names — so that its interface's data word is that address,
-// and making the interface allocates nothing. A prefetch never faults,
-// not even for nil, and changes nothing but the caches.
-//
-//go:noescape
-func prefetch(v any, lines int)
+// The prefetches of prefetch.go (prefetch_amd64.s). A prefetch waits for
+// nothing, never faults (not even for nil) and changes nothing but the
+// caches.
 
 // prefetchConn asks for c's hot part (connPrefetchLines lines).
 //
@@ -20,6 +15,32 @@ func prefetchConn(c *Conn)
 //
 //go:noescape
 func prefetchSide(c *Conn)
+
+// prefetchFunc asks for the first line of fn's closure.
+//
+//go:noescape
+func prefetchFunc(fn func())
+
+// prefetchFlight asks for f.
+//
+//go:noescape
+func prefetchFlight(f *inFlight)
+
+// prefetchPacket asks for p up to its from and to (packetPrefetchLines).
+//
+//go:noescape
+func prefetchPacket(p *Packet)
+
+// prefetchReceiver asks for the hot part of the connection p is for and
+// for its sender's count of packets alive.
+//
+//go:noescape
+func prefetchReceiver(p *Packet)
+
+// prefetchChunk asks for k.
+//
+//go:noescape
+func prefetchChunk(k *chunk)
 
 // prefetchTimers asks for the timers of k's entries, and for the next
 // chunk.

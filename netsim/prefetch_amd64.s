@@ -6,45 +6,85 @@
 // offsets and counts are go_asm.h's, which the compiler writes from the
 // package's declarations.
 
-// func prefetch(v any, lines int): lines cache lines from v's data word
-// on, which for a pointer-shaped value (a pointer, a func) is the pointer
-// itself.
-TEXT ·prefetch(SB), NOSPLIT, $0-24
-	MOVQ  v_data+8(FP), AX
-	MOVQ  lines+16(FP), CX
-	TESTQ CX, CX
-	JLE   done
-loop:
+// LINES4(n) asks for n lines from AX on (n at least 4): four a turn, then
+// the rest one by one. It uses CX and moves AX.
+#define LINES4(n, label4, label1, out) \
+	MOVQ $((n)/4), CX \
+label4: \
+	PREFETCHT0 (AX) \
+	PREFETCHT0 64(AX) \
+	PREFETCHT0 128(AX) \
+	PREFETCHT0 192(AX) \
+	ADDQ $256, AX \
+	DECQ CX \
+	JNZ label4 \
+	MOVQ $((n)%4), CX \
+	TESTQ CX, CX \
+	JEQ out \
+label1: \
+	PREFETCHT0 (AX) \
+	ADDQ $64, AX \
+	DECQ CX \
+	JNZ label1
+
+// func prefetchFunc(fn func()): the first line of fn's closure.
+TEXT ·prefetchFunc(SB), NOSPLIT, $0-8
+	MOVQ fn+0(FP), AX
 	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   loop
+	RET
+
+// func prefetchFlight(f *inFlight): the two lines from f on.
+TEXT ·prefetchFlight(SB), NOSPLIT, $0-8
+	MOVQ f+0(FP), AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	RET
+
+// func prefetchPacket(p *Packet): packetPrefetchLines lines of p; nothing
+// for nil.
+TEXT ·prefetchPacket(SB), NOSPLIT, $0-8
+	MOVQ  p+0(FP), AX
+	TESTQ AX, AX
+	JEQ   done
+	LINES4(const_packetPrefetchLines, four, one, done)
 done:
 	RET
 
-// func prefetchConn(c *Conn): c's hot part, connPrefetchLines lines (at
-// least 4: four a turn, then the rest one by one); nothing for nil.
+// func prefetchReceiver(p *Packet): the hot part of the connection p is
+// for, and the line of its sender's count of packets alive (dataOut);
+// nothing for a nil p, to or from.
+TEXT ·prefetchReceiver(SB), NOSPLIT, $0-8
+	MOVQ  p+0(FP), DX
+	TESTQ DX, DX
+	JEQ   done
+	MOVQ  Packet_from(DX), BX
+	TESTQ BX, BX
+	JEQ   to
+	PREFETCHT0 Conn_dataOut(BX)
+to:
+	MOVQ  Packet_to(DX), AX
+	TESTQ AX, AX
+	JEQ   done
+	LINES4(const_connPrefetchLines, four, one, done)
+done:
+	RET
+
+// func prefetchChunk(k *chunk): k's lines; nothing for nil.
+TEXT ·prefetchChunk(SB), NOSPLIT, $0-8
+	MOVQ  k+0(FP), AX
+	TESTQ AX, AX
+	JEQ   done
+	LINES4((chunk__size+63)/64, four, one, done)
+done:
+	RET
+
+// func prefetchConn(c *Conn): c's hot part, connPrefetchLines lines;
+// nothing for nil.
 TEXT ·prefetchConn(SB), NOSPLIT, $0-8
 	MOVQ  c+0(FP), AX
 	TESTQ AX, AX
 	JEQ   done
-	MOVQ  $(const_connPrefetchLines/4), CX
-four:
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 128(AX)
-	PREFETCHT0 192(AX)
-	ADDQ  $256, AX
-	DECQ  CX
-	JNZ   four
-	MOVQ  $(const_connPrefetchLines%4), CX
-	TESTQ CX, CX
-	JEQ   done
-one:
-	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   one
+	LINES4(const_connPrefetchLines, four, one, done)
 done:
 	RET
 
@@ -88,11 +128,6 @@ next:
 	MOVQ  chunk_next(AX), AX
 	TESTQ AX, AX
 	JEQ   done
-	MOVQ  $(chunk__size+63)/64, CX
-lines:
-	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   lines
+	LINES4((chunk__size+63)/64, four, one, done)
 done:
 	RET

@@ -4,7 +4,11 @@ package netsim
 
 // The prefetches do nothing on other architectures (prefetch_amd64.s).
 
-func prefetch(any, int)     {}
-func prefetchConn(*Conn)    {}
-func prefetchSide(*Conn)    {}
-func prefetchTimers(*chunk) {}
+func prefetchConn(*Conn)       {}
+func prefetchSide(*Conn)       {}
+func prefetchFunc(func())      {}
+func prefetchFlight(*inFlight) {}
+func prefetchPacket(*Packet)   {}
+func prefetchReceiver(*Packet) {}
+func prefetchChunk(*chunk)     {}
+func prefetchTimers(*chunk)    {}
