@@ -62,6 +62,11 @@ var benchRequests = flag.Int("bench.requests", 1_000_000, "requests in the timed
 // benchHeartbeats runs the benchmark with an observer handed the events of
 // kinds, counting the others.
 func benchHeartbeats(b *testing.B, conns int, kinds netsim.Kinds) {
+	// One thread: valgrind's --toggle-collect follows the calls of the
+	// thread that entered runWindow (a collection during the warm-up could
+	// move the goroutine, and leave part of the window uncounted).
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	const warmUp, ports = 2 * time.Second, 4
 	window := time.Duration(*benchRequests/conns) * time.Second
 	var events, steps uint64
