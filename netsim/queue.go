@@ -89,8 +89,8 @@ func slotOf(at time.Duration) int64 { return int64(at) >> slotShift }
 // every one, takes the first branch: a store and two counts.
 func (q *queue) push(e entry) {
 	n := slotOf(e.at)
-	if k := q.ring[n&slotMask].tail; k != nil && k.n < chunkLen && uint64(n-q.cur-1) < slotCount-1 {
-		k.es[k.n] = e
+	if k := q.ring[n&slotMask].tail; uint64(n-q.cur-1) < slotCount-1 && k != nil && uint(k.n) < chunkLen {
+		k.es[uint(k.n)] = e
 		k.n++
 	} else {
 		q.pushSlow(n, e)
