@@ -91,18 +91,19 @@ func (s *Session) SetBudget(b Budget) {
 // steps, events and bytes buffered a session may have after a step and go
 // on (a budget's zero field, no limit, is the largest value).
 type budgetLimits struct {
-	work     uint64 // steps, and events while the stream is observed
+	work     uint64 // steps (and events)
 	events   uint64 // events: work while the stream is observed, else no limit
 	buffered int
 }
 
 func limitsOf(b Budget, tracing bool) budgetLimits {
-	l := budgetLimits{work: b.Events, events: b.Events, buffered: b.Buffered}
+	l := budgetLimits{work: b.Events, buffered: b.Buffered}
 	if b.Events == 0 {
 		l.work = math.MaxUint64
 	}
-	if l.events = l.work; !tracing {
-		l.events = math.MaxUint64
+	l.events = l.work
+	if !tracing {
+		l.events = math.MaxUint64 // eventCount is 0, and calm need not test it
 	}
 	if b.Buffered <= 0 {
 		l.buffered = math.MaxInt

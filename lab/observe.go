@@ -47,9 +47,9 @@ func (s *Session) ObserveTransient(fn func(netsim.Event)) {
 // and every other event of the lab (detections, reconnects, narrations…),
 // in order, exactly as an observer of every event would be. An event that
 // no observer needs (and the session does not look at, nor builds for
-// being rare: rareKinds) is counted (Progress, the budget) but never built: the headless runner with
-// nothing to print builds the drops its judges and totals look at, and
-// counts the segments sent and delivered.
+// being rare: rareKinds) is counted (Progress, the budget) but never
+// built: the headless runner with nothing to print builds the drops its
+// judges and totals look at, and counts the segments sent and delivered.
 func (s *Session) ObserveKinds(kinds netsim.Kinds, app bool, fn func(netsim.Event)) {
 	s.observe(observer{fn: fn, kinds: kinds & netsim.AllKinds, app: app})
 }
