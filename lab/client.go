@@ -239,6 +239,9 @@ func (c *client) readAll() {
 			case frameResponse, frameEvent:
 				c.onFeed(&f)
 			}
+			if conn != c.conn {
+				return // given up on (an answer's write failed): the rest is a dead connection's
+			}
 		}
 		c.dec.keep(in)
 	}

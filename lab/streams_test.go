@@ -145,6 +145,56 @@ func drawFaults(t *rapid.T, apps []string) []TimedAction {
 	return tl
 }
 
+// fataler is a test, rapid's or Go's.
+type fataler interface {
+	Fatalf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
+// TestClientLostWhileReading is a world TestStreamsUnderFaults found: a
+// client read a ping and more behind it at once, lost its connection
+// answering the ping (the write failed: the firewall resets the flows it
+// forgets), and went on to the frames behind it, whose app events named a
+// connection already let go (a nil pointer: the run panicked). A client
+// now reads no further frame of a connection it has given up on.
+func TestClientLostWhileReading(t *testing.T) {
+	link := func(a, b string, latency, jitter, loss int) LinkConfig {
+		return LinkConfig{A: a, B: b, Latency: time.Duration(latency) * time.Millisecond,
+			Jitter: time.Duration(jitter) * time.Millisecond, Loss: float64(loss) / 100}
+	}
+	at := func(ms int) time.Duration { return time.Duration(ms) * time.Millisecond }
+	cfg := Config{
+		Seed: 0x316,
+		Hosts: []HostConfig{
+			{Name: "server", IP: netip.MustParseAddr("10.0.0.1")},
+			{Name: "alpha", IP: netip.MustParseAddr("192.168.1.2")},
+			{Name: "beta", IP: netip.MustParseAddr("192.168.1.3")},
+		},
+		Middleboxes: []MiddleboxConfig{{Name: "fw", Kind: "firewall", Outside: "server", IdleTimeout: 30 * time.Second, OnExpired: "rst"}},
+		Links:       []LinkConfig{link("alpha", "fw", 15, 17, 13), link("beta", "fw", 4, 12, 7), link("fw", "server", 3, 3, 15)},
+		Apps: []AppConfig{
+			{Name: "server", Kind: KindServer, Host: "server", Port: 8080, Heartbeat: HeartbeatConfig{Interval: 2 * time.Second}},
+			{Name: "alpha-app", Kind: KindClient, Host: "alpha", Connect: "server", Port: 8080, Count: 2, Stagger: at(169),
+				Heartbeat: HeartbeatConfig{Interval: 2 * time.Second, MaxMissed: 3},
+				Traffic:   TrafficConfig{Interval: at(620), Size: 229},
+				Reconnect: BackoffConfig{Policy: BackoffFixed, Base: at(3000), Max: 30 * time.Second}},
+		},
+		Timeline: []TimedAction{
+			{At: at(109286), Action: Action{Do: Stop, Target: "server"}},
+			{At: at(109286) + 35*time.Second, Action: Action{Do: Restart, Target: "server"}},
+			{At: at(6477), Action: Action{Do: Expire, Target: "fw"}},
+			{At: at(135000), Action: Action{Do: PowerOff, Target: "beta"}},
+			{At: at(135000) + 43*time.Second, Action: Action{Do: PowerOn, Target: "beta"}},
+			{At: at(6287), Action: Action{Do: Freeze, Target: "alpha-app"}},
+			{At: at(6287) + 2*time.Second, Action: Action{Do: Thaw, Target: "alpha-app"}},
+		},
+	}
+	w := runWorld(t, cfg)
+	checkStreams(t, w.events)
+	checkPower(t, w.events)
+	checkDetections(t, w.events)
+}
+
 // world is a run's events and their JSON Lines.
 type world struct {
 	events []netsim.Event
@@ -152,7 +202,7 @@ type world struct {
 }
 
 // runWorld runs cfg for faultsDuration with every event kept.
-func runWorld(t *rapid.T, cfg Config) world {
+func runWorld(t fataler, cfg Config) world {
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatalf("the world is not valid: %v", err)
@@ -187,7 +237,7 @@ type sentAt struct {
 // checkStreams holds the app events of each connection to their offsets:
 // each end's sends and reads run from 0 without a gap or an overlap, and
 // what one end reads at an offset is what the other wrote there.
-func checkStreams(t *rapid.T, events []netsim.Event) {
+func checkStreams(t fataler, events []netsim.Event) {
 	type end struct{ host, conn string }
 	next := map[end][2]uint64{}            // the next send and read offsets
 	sent := map[string]map[uint64]sentAt{} // by connection (the writer's name), offset
@@ -234,7 +284,7 @@ func checkStreams(t *rapid.T, events []netsim.Event) {
 
 // checkPower: between a host's power_off and its power_on, no segment
 // leaves it.
-func checkPower(t *rapid.T, events []netsim.Event) {
+func checkPower(t fataler, events []netsim.Event) {
 	off := map[string]bool{}
 	for _, e := range events {
 		switch e := e.(type) {
@@ -257,7 +307,7 @@ func checkPower(t *rapid.T, events []netsim.Event) {
 // connection began, a fault, a FIN or RST, or a dropped segment of that
 // connection. Heartbeats that time out for delay alone would be a bug:
 // the worlds' timeouts are far above their latency and jitter.
-func checkDetections(t *rapid.T, events []netsim.Event) {
+func checkDetections(t fataler, events []netsim.Event) {
 	// What could explain a detection on each connection (by either end's
 	// name) since it began; "" for nothing yet.
 	type cause struct{ reason string }
