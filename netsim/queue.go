@@ -23,10 +23,11 @@ import (
 // was moved ahead), in a heap; the ring holds the entries of the next
 // slotCount−1 slots, each slot an unsorted list that an entry is appended
 // to; far holds the entries beyond, in a heap. When now and near are
-// empty, cur moves to the next slot that holds entries: its list is
-// copied into now, its stale entries dropped (keepLive: the timers they
-// were for have been stopped or re-armed since), and sorted; the entries
-// of far that the ring now reaches move into it. Every entry of now and
+// empty, cur moves to the next slot that holds entries: its live
+// entries become now (the stale ones are dropped: the timers they were
+// for have been stopped or re-armed since), served from the slot's chunk
+// when it has one, else copied out of its chunks, and sorted (sortSlot);
+// the entries of far that the ring now reaches move into it. Every entry of now and
 // near is due before every entry elsewhere, and the earlier of their
 // firsts comes out first, so the order is exactly that of one heap on
 // (deadline, sequence number). A slot holds the entries of 262 µs, and
@@ -149,11 +150,10 @@ func (q *queue) popDue(limit time.Duration) *Timer {
 			return nil // the live entries after it are due later still
 		}
 		if !q.fromNow {
+			q.count--
 			if e := q.near.pop(); e.live() {
-				q.count--
 				return e.t
 			}
-			q.count--
 			continue
 		}
 		t, live := e.t, e.live()
@@ -266,9 +266,9 @@ func (q *queue) size() int { return q.count }
 // compactMin is the fewest entries worth compacting.
 const compactMin = 1024
 
-// compact drops the stale entries once they outnumber the live ones (and
-// are enough to be worth it), so that a timer re-armed again and again
-// does not grow the queue without bound.
+// compact drops the stale entries. push calls it once they outnumber the
+// live ones (and are at least compactMin), so that a timer re-armed again
+// and again does not grow the queue without bound.
 func (q *queue) compact() {
 	q.walk = nil // its chunk may be given back
 	before := len(q.now) - q.at + len(q.near) + len(q.far)
