@@ -558,11 +558,9 @@ func (c *Conn) onDupAck() {
 // inputData takes the segment's data and FIN (RFC 9293 3.10.7.4, seventh
 // and eighth checks): in-order bytes go to the receive buffer, bytes beyond
 // a gap wait in the out-of-order queue, and the ACK they call for is owed.
+// input calls it only for a segment with data or a FIN.
 func (c *Conn) inputData(p *Packet) {
 	data, seq, fin := p.Payload, p.Seq, p.Flags&FIN != 0
-	if len(data) == 0 && !fin {
-		return
-	}
 	switch c.state {
 	case CloseWait, Closing, LastAck, TimeWait:
 		return // the peer's FIN came already; a retransmission is ignored

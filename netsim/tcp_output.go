@@ -92,11 +92,7 @@ func (c *Conn) nextIPID() uint16 {
 // avoidance, RFC 1122 4.2.3.3).
 func (c *Conn) window() uint32 {
 	buf := c.rcvSpace()
-	free := buf - len(c.rcvBuf) // rcvFree, with the space read once
-	if len(c.ooo) > 0 {
-		free -= c.oooBytes()
-	}
-	w := min(max(free, 0), 65535)
+	w := min(max(c.rcvFreeIn(buf), 0), 65535)
 	if w < min(int(c.mss), buf/2) {
 		return 0
 	}
@@ -117,8 +113,11 @@ func (c *Conn) window() uint32 {
 // rcvFree is the part of the receive buffer's window space that neither
 // unread nor out-of-order data holds (tcp_space); below 0 when data came
 // past the window.
-func (c *Conn) rcvFree() int {
-	free := c.rcvSpace() - len(c.rcvBuf)
+func (c *Conn) rcvFree() int { return c.rcvFreeIn(c.rcvSpace()) }
+
+// rcvFreeIn is rcvFree, given the receive buffer's window space.
+func (c *Conn) rcvFreeIn(space int) int {
+	free := space - len(c.rcvBuf)
 	if len(c.ooo) > 0 {
 		free -= c.oooBytes()
 	}
@@ -250,7 +249,9 @@ func (c *Conn) output() {
 // mayOutput says whether output may have something to do: something
 // unsent, or a bounded queue's bookkeeping to start (bounded). Without,
 // the common case of an ACK or a read, the arriving segment's handling
-// (input) need not call output at all.
+// (input) need not call output at all: it tests it first, inlined (output
+// cannot be, and its writers' calls would pay a call more through a
+// wrapper).
 func (c *Conn) mayOutput() bool {
 	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sb != nil || c.opts.SndBuf != 0
 }
