@@ -19,8 +19,9 @@ package netsim
 //     it works on if it said so (Timer.Visits), and what that points to;
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
-//     Host.connFor) and what that one points to, and the sender's count
-//     of packets alive (dataOut, which the packet's release lowers).
+//     Host.connFor) and what that one points to, the sender's count of
+//     packets alive (dataOut, which the packet's release lowers), and the
+//     first line of its payload (the receiver copies it).
 //
 // Each step needs a pointer that the step before it asked for, so an
 // entry's steps are taken prefetchDistance entries apart: step 1 for the
@@ -42,9 +43,12 @@ const connHotLines = 9
 // mallocHeader bytes into one, and the line of c+64i is its slot's i-th.
 const connPrefetchLines = connHotLines
 
-// packetPrefetchLines covers a Packet up to its from and to fields, wherever
-// in a line it starts (TestPrefetchCoversPacket).
-const packetPrefetchLines = 6
+// packetPrefetchLines covers a Packet up to its from and to fields, its
+// last: a Packet falls in Go's 288-byte size class, whose objects start
+// 0 or 32 bytes into a line (288 is 4.5 lines), so its 280 bytes
+// span 5 lines at most (TestPrefetchCoversPacket). A sixth would be the
+// next packet's.
+const packetPrefetchLines = 5
 
 // prefetchMin is the fewest entries a slot holds for the queue to
 // prefetch for it: a slot of a small run holds one or two, whose state is

@@ -31,8 +31,9 @@ func prefetchFlight(f *inFlight)
 //go:noescape
 func prefetchPacket(p *Packet)
 
-// prefetchReceiver asks for the hot part of the connection p is for and
-// for its sender's count of packets alive.
+// prefetchReceiver asks for the hot part of the connection p is for, for
+// its sender's count of packets alive and for the first line of its
+// payload.
 //
 //go:noescape
 func prefetchReceiver(p *Packet)
