@@ -150,7 +150,7 @@ func (s *Session) afterStep() bool { return s.calm() || s.checkStep() }
 func (s *Session) calm() bool {
 	steps := s.sim.Steps()
 	return steps%checkEvery != 0 && steps <= s.limits.work && s.sim.Buffered() <= s.limits.buffered &&
-		s.events+s.sim.Counted(s.unbuilt)-s.unbuiltBase <= s.limits.events // eventCount, while tracing
+		s.events+s.sim.Unwanted()-s.unbuiltBase <= s.limits.events // eventCount, while tracing
 }
 
 // checkStep is afterStep's every check.

@@ -212,7 +212,7 @@ func (c *client) onConnected() {
 func (c *client) readAll() {
 	conn := c.conn
 	var f frame
-	for conn == c.conn && c.alive() {
+	for conn == c.conn && c.alive() && conn.Readable() {
 		data, err := conn.Read()
 		if len(data) == 0 {
 			if err != nil {

@@ -19,9 +19,7 @@ const ownKinds = netsim.KindFlow | netsim.KindState | netsim.KindFault
 
 // rareKinds are built whatever the observers need: a socket error is
 // rare, and a timer event is raised only while the simulator traces
-// timers. Each kind only counted is one more counter that afterStep adds
-// up after every step (eventCount): with these built, a quiet run adds up
-// two, the segments sent and delivered.
+// timers, so that building them costs next to nothing.
 const rareKinds = netsim.KindSocketError | netsim.KindTimer
 
 // Observe registers fn to receive every event of the run, in order; fn
@@ -93,8 +91,8 @@ func (s *Session) setBuilt(built netsim.Kinds) {
 	if s.built != 0 {
 		s.events = s.eventCount()
 	}
-	s.built, s.unbuilt = built, netsim.AllKinds&^built
-	s.unbuiltBase = s.sim.Counted(s.unbuilt)
+	s.built = built
+	s.unbuiltBase = s.sim.Unwanted()
 }
 
 // eventCount is the events of the stream so far, while someone observes:
@@ -105,7 +103,7 @@ func (s *Session) eventCount() uint64 {
 	if !s.tracing {
 		return 0
 	}
-	return s.events + s.sim.Counted(s.unbuilt) - s.unbuiltBase
+	return s.events + s.sim.Unwanted() - s.unbuiltBase
 }
 
 // dispatch hands a netsim or lab event to the observers that want it, then

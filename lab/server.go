@@ -184,7 +184,7 @@ func (h *handler) start() {
 func (h *handler) readAll() {
 	s, cfg := h.srv.s, h.srv.cfg
 	var f frame
-	for !h.closed && h.srv.proc.Alive() {
+	for !h.closed && h.srv.proc.Alive() && h.conn.Readable() {
 		data, err := h.conn.Read()
 		if len(data) == 0 {
 			if err != nil {

@@ -29,10 +29,12 @@ type Session struct {
 	appEvents  appMode
 	// built is the kinds of netsim's events the session has the
 	// simulator build: what its observers and dispatch need. The others
-	// are counted (eventCount): unbuilt, whose count was unbuiltBase when
-	// built last changed; events holds the count of those before.
-	built, unbuilt netsim.Kinds
-	unbuiltBase    uint64
+	// are counted (eventCount): the simulator's count of events nobody
+	// asked for (Sim.Unwanted: the session is its simulator's only
+	// observer) was unbuiltBase when built last changed; events holds the
+	// count of those before.
+	built       netsim.Kinds
+	unbuiltBase uint64
 	// filter: some observer is not to be handed every kind built.
 	filter  bool
 	appEv   AppEvent // the app event, built in place while events are lent
@@ -153,7 +155,9 @@ func (s *Session) build() error {
 	return nil
 }
 
-// Sim is the simulated world, for inspection (tests, the interface).
+// Sim is the simulated world, for inspection (tests, the interface). Its
+// events are observed through the session (Observe, ObserveKinds), which
+// counts those nobody asked for as the simulator's only observer.
 func (s *Session) Sim() *netsim.Sim { return s.sim }
 
 // Config is the configuration the session runs, defaults applied. Live
@@ -226,22 +230,15 @@ func (s *Session) RunUntil(t time.Duration) {
 		if s.replayDue(t) {
 			continue
 		}
-		at, ok := s.sim.NextAt()
-		if !ok || at > t {
+		if !s.sim.StepUntil(t) {
 			s.sim.RunUntil(t)
 			return
 		}
-		s.sim.Step()
 		if !s.calm() && !s.checkStep() {
 			return // stopped (only checkStep stops a session): the clock stays at its last step
 		}
 	}
-	for { // no recorded input is left, and none comes while the loop runs
-		at, ok := s.sim.NextAt()
-		if !ok || at > t {
-			break
-		}
-		s.sim.Step()
+	for s.sim.StepUntil(t) { // no recorded input is left, and none comes while the loop runs
 		if !s.calm() && !s.checkStep() {
 			return
 		}

@@ -480,7 +480,11 @@ func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRu
 // nobody asks for costs its count and no call.
 func (s *Sim) countSegment(fate Fate) bool {
 	s.counted[(fate-FateSent)%numKinds]++ // the index of kindOfFate(fate), bounds check left out
-	return s.wanted&kindOfFate(fate) != 0
+	if s.wanted&kindOfFate(fate) != 0 {
+		return true
+	}
+	s.unwanted++
+	return false
 }
 
 // buildSegment builds p's segment event for the observers of its kind.

@@ -103,6 +103,14 @@ func (s *Sim) Counted(kinds Kinds) uint64 {
 	return n
 }
 
+// Unwanted is how many of the events Counted counts were of a kind no
+// observer asked for (ObserveKinds) when they were raised: the events an
+// observer of every kind would have been handed that no observer was. One
+// word, where Counted adds up a count per kind: a façade that counts the
+// events its observers did not ask for (the lab's Session) reads it after
+// every step.
+func (s *Sim) Unwanted() uint64 { return s.unwanted }
+
 // KeepEvents declares that some observer keeps events: from now on every
 // event is a value of its own, as if an observer had been registered with
 // Observe. A façade that fans events out to observers of its own (the lab's
@@ -135,7 +143,12 @@ func (s *Sim) Emit(e Event) {
 }
 
 // count counts an event of kind k, one of netsim's.
-func (s *Sim) count(k Kinds) { s.counted[bits.TrailingZeros16(uint16(k))]++ }
+func (s *Sim) count(k Kinds) {
+	s.counted[bits.TrailingZeros16(uint16(k))]++
+	if s.wanted&k == 0 {
+		s.unwanted++
+	}
+}
 
 // hand hands e to every observer (each of ObserveKinds' lets through the
 // events of its kinds).

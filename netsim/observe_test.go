@@ -16,7 +16,8 @@ func record(lines *[]string) func(netsim.Event) {
 // TestObserveKinds: an observer that asks for some kinds is handed exactly
 // the events of those kinds that an observer of every kind is handed, in
 // the same order, whether or not another observer has the rest built; and
-// Counted counts every kind the same, built or not.
+// Counted counts every kind the same, built or not, and Unwanted those
+// of the kinds no observer asked for.
 func TestObserveKinds(t *testing.T) {
 	const seed, clients, d = 7, 20, 3 * time.Minute
 	var all []string
@@ -55,11 +56,14 @@ func TestObserveKinds(t *testing.T) {
 		// Beside an observer of every kind, and alone: the events of the
 		// other kinds built for another observer, or not built at all.
 		var beside, alone []string
-		busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
+		b := busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
 			s.TraceTimers(true)
 			s.ObserveTransient(func(netsim.Event) {})
 			s.ObserveKinds(mask, record(&beside))
 		})
+		if n := b.Unwanted(); n != 0 {
+			t.Errorf("kinds %#x beside an observer of all: Unwanted() = %d, want 0", mask, n)
+		}
 		s := busyWorld(t, seed, clients, d, func(s *netsim.Sim) {
 			s.TraceTimers(true)
 			s.ObserveKinds(mask, record(&alone))
@@ -70,10 +74,17 @@ func TestObserveKinds(t *testing.T) {
 		if !slices.Equal(alone, want) {
 			t.Errorf("kinds %#x alone: handed %d events, want the %d of those kinds", mask, len(alone), len(want))
 		}
+		var unwanted uint64
 		for k := netsim.KindSegmentSent; k&netsim.AllKinds != 0; k <<= 1 {
 			if got := s.Counted(k); got != perKind[k] {
 				t.Errorf("kinds %#x alone: Counted(%#x) = %d, want %d", mask, k, got, perKind[k])
 			}
+			if k&mask == 0 {
+				unwanted += perKind[k]
+			}
+		}
+		if got := s.Unwanted(); got != unwanted {
+			t.Errorf("kinds %#x alone: Unwanted() = %d, want the %d events of the other kinds", mask, got, unwanted)
 		}
 	}
 }

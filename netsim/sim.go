@@ -24,6 +24,7 @@ type Sim struct {
 	observers   []func(Event)
 	wanted      Kinds            // the kinds some observer has built (ObserveKinds)
 	counted     [numKinds]uint64 // events of each of netsim's kinds, built or not (Counted)
+	unwanted    uint64           // events of kinds no observer asked for when raised (Unwanted)
 	keeps       bool             // an observer keeps events: each is a value of its own
 	emitting    int              // events being handed out (an observer may emit another)
 	traceTimers bool
@@ -111,6 +112,20 @@ func (s *Sim) Step() bool {
 		return false
 	}
 	s.run(t)
+	return true
+}
+
+// StepUntil runs the earliest timer if it is due at or before t, then
+// every application notification it raised, and reports whether it ran
+// one (the clock stays where it is when none is due): Step with a bound,
+// for a loop that runs to t one step at a time, in one call where NextAt
+// and Step would look at the queue twice.
+func (s *Sim) StepUntil(t time.Duration) bool {
+	tm := s.queue.popDue(t)
+	if tm == nil {
+		return false
+	}
+	s.run(tm)
 	return true
 }
 

@@ -450,6 +450,14 @@ func (c *Conn) Read() ([]byte, error) {
 	return nil, nil
 }
 
+// Readable reports whether Read would return anything: data, EOF or an
+// error. It is false exactly when Read would return (nil, nil), and
+// changes nothing: an application that drains the socket after a notice
+// tests it rather than make a last Read that finds nothing.
+func (c *Conn) Readable() bool {
+	return len(c.rcvBuf) > 0 || c.finRcvd || c.err != 0 || c.errReported || c.state == Closed || c.rdShut
+}
+
 // TakeError returns the error the stack has set and not yet reported, and
 // marks it reported, as the kernel's sock_error does when a blocking
 // connect() fails or getsockopt(SO_ERROR) is called; 0 if none. After it,
