@@ -112,6 +112,10 @@ type Conn struct {
 	rdShut    bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
 	ackOwed   bool // an ACK is due (now or when the delayed-ACK timer fires)
 	ackNow    bool // the ACK owed must not wait
+	// The delayed-ACK engine's small fields (ackEngine): the quick ACKs
+	// left (icsk_ack.quick, u8) and the interactive mode.
+	quickAcks uint8
+	pingpong  bool
 	// Recovery: after an RTO or in fast recovery, until recover is
 	// acknowledged.
 	inRecovery, fastRecovery bool

@@ -16,11 +16,14 @@ import "time"
 // tcp_send_delayed_ack; tcp_timer.c tcp_delack_timer_handler. Profiles
 // without QuickAck (Windows, macOS) delay every ACK by DelayedACK and
 // acknowledge every second full segment at once (RFC 1122 4.2.3.2).
+//
+// The engine's two small fields, the quick ACKs left and the interactive
+// mode (icsk_ack.quick and pingpong), are the Conn's own (quickAcks,
+// pingpong), among its flags: in this struct they would pad it from 16
+// bytes to 24, and the Conn's hot part has none to spare.
 type ackEngine struct {
 	ato      time.Duration // the ACK timeout estimate; 0 before the first data
 	lrcvtime time.Duration // when data last arrived
-	quick    uint8         // quick ACKs left (icsk_ack.quick, u8)
-	pingpong bool          // interactive mode
 }
 
 // maxQuickAcks is TCP_MAX_QUICKACKS.
@@ -55,7 +58,7 @@ func (c *Conn) incrQuickAck() {
 	if n == 0 {
 		n = 2
 	}
-	c.acks.quick = max(c.acks.quick, uint8(min(n, maxQuickAcks)))
+	c.quickAcks = max(c.quickAcks, uint8(min(n, maxQuickAcks)))
 }
 
 // ackAtOnce is the decision of __tcp_ack_snd_check: acknowledge now when
@@ -73,13 +76,13 @@ func (c *Conn) ackAtOnce() bool {
 	}
 	if c.rcvUnacked > c.mss {
 		if full := min(c.rcvSpace(), c.windowClamp()); c.rcvFree() < full/2 {
-			c.acks.quick = 0
+			c.quickAcks = 0
 		}
 		if c.window() >= c.advWnd {
 			return true
 		}
 	}
-	return c.acks.quick > 0 && !c.acks.pingpong
+	return c.quickAcks > 0 && !c.pingpong
 }
 
 // ackOnRead sends the ACK the application's read owes (tcp_cleanup_rbuf):
@@ -104,13 +107,12 @@ func (c *Conn) ackOnReadOwed() {
 // onAckSent is tcp_event_ack_sent: an ACK that answered data uses up one
 // quick ACK; leaving quick-ACK mode deflates the timeout.
 func (c *Conn) onAckSent() {
-	a := &c.acks
-	if !c.ackOwed || a.quick == 0 {
+	if !c.ackOwed || c.quickAcks == 0 {
 		return
 	}
-	a.quick--
-	if a.quick == 0 {
-		a.ato = c.host.profile.DelayedACK
+	c.quickAcks--
+	if c.quickAcks == 0 {
+		c.acks.ato = c.host.profile.DelayedACK
 	}
 }
 
@@ -119,7 +121,7 @@ func (c *Conn) onAckSent() {
 // (TCP_PINGPONG_THRESH is 1).
 func (c *Conn) onDataSent() {
 	if c.host.profile.QuickAck && c.acks.ato > 0 && c.host.sim.now-c.acks.lrcvtime < c.acks.ato {
-		c.acks.pingpong = true
+		c.pingpong = true
 	}
 }
 
@@ -137,7 +139,7 @@ func (c *Conn) delackTimeout() time.Duration {
 	ato := c.acks.ato
 	if ato > p.DelayedACK {
 		maxAto := 500 * time.Millisecond // HZ/2
-		if c.acks.pingpong {
+		if c.pingpong {
 			maxAto = 200 * time.Millisecond // TCP_DELACK_MAX
 		}
 		if c.hasRTT {
@@ -172,8 +174,8 @@ func (c *Conn) onDelayedACK() {
 		return
 	}
 	if a := &c.acks; c.host.profile.QuickAck {
-		if a.pingpong {
-			a.pingpong = false
+		if c.pingpong {
+			c.pingpong = false
 			a.ato = c.host.profile.DelayedACK
 		} else {
 			a.ato = min(2*a.ato, c.rto)

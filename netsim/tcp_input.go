@@ -683,7 +683,7 @@ func (c *Conn) inputFIN() {
 	switch c.state {
 	case Established, SynReceived:
 		c.setState(CloseWait)
-		c.acks.pingpong = c.host.profile.QuickAck // inet_csk_enter_pingpong_mode
+		c.pingpong = c.host.profile.QuickAck // inet_csk_enter_pingpong_mode
 	case FinWait1:
 		c.setState(Closing)
 		c.ackNow = true
