@@ -45,19 +45,22 @@ func TestConnHotLines(t *testing.T) {
 }
 
 // packetSizeClass is the size class of Go's allocator a Packet falls in
-// (size 288 in runtime/sizeclasses.go, the smallest of at least
-// unsafe.Sizeof(Packet{})): its objects follow one another from the start
-// of a page, so each starts a multiple of 288 bytes in, 0 or 32 bytes into
-// a cache line.
-const packetSizeClass = 288
+// (size 256 in runtime/sizeclasses.go, the smallest of at least
+// unsafe.Sizeof(Packet{}); the class below is 240): its objects follow one
+// another from the start of a page, each a multiple of 256 bytes in, on a
+// line of its own.
+const packetSizeClass, packetClassBelow = 256, 240
 
 // TestPrefetchCoversPacket: the lines prefetchPacket asks for of a
 // packet, from its start, reach its to and from fields wherever in a line
-// its size class lets it start.
+// its size class lets it start. A packet that leaves the 256-byte class
+// fails here: one byte more and it spans five lines (the 288-byte class
+// starts objects 32 bytes into a line), one field less and it falls in
+// the 240-byte class, whose objects straddle lines.
 func TestPrefetchCoversPacket(t *testing.T) {
 	var p Packet
-	if size := unsafe.Sizeof(p); size > packetSizeClass || size <= 256 {
-		t.Fatalf("a Packet is %d bytes: it left the %d-byte size class (256 < size <= 288); recompute packetSizeClass", size, packetSizeClass)
+	if size := unsafe.Sizeof(p); size > packetSizeClass || size <= packetClassBelow {
+		t.Fatalf("a Packet is %d bytes: it left the %d-byte size class (%d < size <= %d); recompute packetSizeClass and packetPrefetchLines", size, packetSizeClass, packetClassBelow, packetSizeClass)
 	}
 	into := uintptr(64 - gcd(packetSizeClass, 64)) // the furthest into a line a packet starts
 	end := max(unsafe.Offsetof(p.to), unsafe.Offsetof(p.from)) + 8

@@ -95,52 +95,59 @@ func (f Flags) String() string {
 func (f Flags) Has(g Flags) bool { return f&g == g }
 
 // Packet is one IPv4 datagram carrying a TCP segment or a UDP datagram.
-// Header fields are what a capture shows; the annotations after them are
-// the simulator's own knowledge (which segment is a keepalive probe, which
-// application message it carries) and never cross the wire.
+// Header fields are what a capture shows; the annotations (Note, Rel,
+// RelSeq and RelAck, ID, Msg, Story, NAT) are the simulator's own
+// knowledge (which segment is a keepalive probe, which application message
+// it carries) and never cross the wire.
 type Packet struct {
+	// The small fields come first, side by side, where the header's order
+	// left padding between them: a Packet is 248 bytes, in Go's 256-byte
+	// size class, whose objects each lie on four whole cache lines, all
+	// of which a packet's arrival asks for (prefetchPacket,
+	// TestPrefetchCoversPacket). In 280 bytes it lay on five.
+
 	Proto    Proto
-	Src, Dst netip.AddrPort
 	Flags    Flags  // TCP only
-	Seq, Ack uint32 // TCP only
 	Win      uint16 // TCP only: the advertised receive window
+	Seq, Ack uint32 // TCP only
 	MSS      uint16 // TCP only: the MSS option of a SYN, 0 if absent
 	// The other TCP options (wire.go writes them in Linux's order):
 	// SACK permitted and the window scale of a SYN (RFC 2018, RFC 7323
 	// 2), timestamps (RFC 7323 3) and SACK blocks (RFC 2018 3).
-	SackOK       bool
-	HasWScale    bool
-	WScale       uint8
-	HasTS        bool
-	TSVal, TSEcr uint32
-	NSack        uint8        // blocks in SACK
-	SACK         [4]SackBlock // the first NSack are the option's
-	Payload      []byte
+	SackOK    bool
+	HasWScale bool
+	WScale    uint8
+	HasTS     bool
+	NSack     uint8 // blocks in SACK
 	// TTL is the IPv4 time to live as on this wire: the sender's default
 	// (Profile.TTL), less one for each middlebox that forwarded it.
-	TTL uint8
+	TTL          uint8
+	TSVal, TSEcr uint32
 	// IPID is the IPv4 identification field, as Linux sets it on a packet
 	// with DF (ip_select_ident_segs): a connection's own counter, one more
 	// for each segment it sends; 0 from a socket that has none (a SYN-ACK
 	// sent before the child socket exists, a RST in the name of no socket,
 	// a UDP datagram from an unconnected socket).
 	IPID uint16
-
-	// ID names the packet for the whole of its journey; the sent,
-	// delivered and dropped events of one packet share it.
-	ID uint64
 	// Note says what the segment is for the stack (a keepalive probe, a
 	// retransmission, ...); 0 for a plain segment.
 	Note Note
-	// Msg is the application's name for the message whose first byte the
-	// payload carries ("heartbeat", "data"); empty for pure control.
-	Msg string
+	// Rel says RelSeq and RelAck are meaningful.
+	Rel      bool
+	Src, Dst netip.AddrPort
+	SACK     [4]SackBlock // the first NSack are the option's
 	// RelSeq and RelAck are Seq and Ack relative to the initial sequence
 	// numbers of the connection, as Wireshark shows them; for a segment
 	// sent without connection state they equal Seq and Ack.
 	RelSeq, RelAck uint32
-	// Rel says RelSeq and RelAck are meaningful.
-	Rel bool
+	Payload        []byte
+
+	// ID names the packet for the whole of its journey; the sent,
+	// delivered and dropped events of one packet share it.
+	ID uint64
+	// Msg is the application's name for the message whose first byte the
+	// payload carries ("heartbeat", "data"); empty for pure control.
+	Msg string
 	// Story says why the packet was sent: the trigger, its number, and
 	// the packets it answers and acknowledges.
 	Story Story

@@ -44,11 +44,9 @@ const connHotLines = 9
 const connPrefetchLines = connHotLines
 
 // packetPrefetchLines covers a Packet up to its from and to fields, its
-// last: a Packet falls in Go's 288-byte size class, whose objects start
-// 0 or 32 bytes into a line (288 is 4.5 lines), so its 280 bytes
-// span 5 lines at most (TestPrefetchCoversPacket). A sixth would be the
-// next packet's.
-const packetPrefetchLines = 5
+// last: a Packet falls in Go's 256-byte size class, whose objects start on
+// a line, so its 248 bytes lie on 4 lines (TestPrefetchCoversPacket).
+const packetPrefetchLines = 4
 
 // prefetchMin is the fewest entries a slot holds for the queue to
 // prefetch for it: a slot of a small run holds one or two, whose state is
