@@ -53,9 +53,10 @@ func (g *clientGroup) reconfigure() {
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
-	// What a ping and its answer visit, in the client's first four cache
-	// lines (layout_test.go): these fields, the decoder and the
-	// heartbeat's hot fields.
+	// What a ping and its answer visit: these fields, then the heartbeat's
+	// hot fields and its two timers, in the client's first six cache lines
+	// (layout_test.go). The fields up to beat fill its first beatOffset
+	// bytes, where the heartbeat puts its timers on lines.
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -64,16 +65,16 @@ type client struct {
 	sent uint64     // bytes written on conn: the next message's offset
 	name string
 	dec  decoder
+	udp  *netsim.UDPConn
+	bo   *backoff
 	beat heartbeat
 
 	state  ClientState
 	index  int
 	target netip.AddrPort
-	udp    *netsim.UDPConn
 	// udpName is the UDP socket's name with the server's address, in
 	// events, made once rather than for each datagram.
 	udpName string
-	bo      *backoff
 
 	// The timers are made when first armed (a nil one is stopped): most
 	// clients never arm retryTimer or trafficTimer, and startTimer and
@@ -86,7 +87,7 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
-	_             [40]byte // to a whole number of cache lines: the clients of a group are one block
+	_             [56]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.

@@ -16,29 +16,33 @@ import (
 // timers belong to the application's process, so they stop while it is
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
-	// What a ping and its answer visit, first (a client or handler holds
-	// its heartbeat right after its own hot fields: layout_test.go).
-	cfg      *AppConfig // live: parameter changes apply from the next timer
+	// What a ping and its answer visit, first: what an arrival and a write
+	// touch (received, wrote: all a server's answering heartbeat visits),
+	// then what a ping adds, then the two timers a ping re-arms, each a
+	// cache line of its own where its owner puts it (layout_test.go).
 	sim      *netsim.Sim
-	owner    heartbeatOwner
-	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
-	seq      uint32
-	stopped  bool
-	missed   int
 	pending  []pendingPing // pings sent and not answered, oldest first (in first while they fit)
-	first    [1]pendingPing
 	lastRecv time.Duration
 	lastSend time.Duration
+	seq      uint32
+	missed   int32
+	stopped  bool
+	cfg      *AppConfig // live: parameter changes apply from the next timer
+	owner    heartbeatOwner
+	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
+	first    [1]pendingPing
 	started  time.Duration
-	// The timers are made the first time they are armed (a nil one is
-	// stopped): a client's heartbeat arms two of the four, a server's that
-	// only answers none, and 100,000 connections would otherwise hold
-	// hundreds of thousands of timers never armed.
-	pingTimer, answerTimer *netsim.Timer
-	sent, answered         uint64
+	sent     uint64
+	answered uint64
+	// pingTimer and answerTimer are made with the heartbeat (init), in
+	// place: a ping re-arms them both.
+	pingTimer, answerTimer netsim.Timer
 
-	proc                   *netsim.Process
-	conn                   *netsim.Conn // the connection watched; nil for UDP
+	proc *netsim.Process
+	conn *netsim.Conn // the connection watched; nil for UDP
+	// The silence timers are made the first time they are armed (a nil
+	// one is stopped): most heartbeats never arm them, and 100,000
+	// connections would otherwise hold 200,000 timers never armed.
 	expectTimer, idleTimer *netsim.Timer
 	// miss is the last ping that went unanswered, and missedDead says the
 	// peer was declared dead for misses (not for silence): the rule that
@@ -75,8 +79,14 @@ type heartbeatOwner interface {
 // The timers of an earlier heartbeat in the same place are let go (they
 // were stopped with it).
 func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn) {
+	h.pingTimer.Stop() // stopped with the watch already; the queue holds no armed timer of the old one
+	h.answerTimer.Stop()
 	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1}
 	h.pending = h.first[:0]
+	p.SetTimer(&h.pingTimer, h.onPingTimer)
+	p.SetTimer(&h.answerTimer, h.onAnswerTimer)
+	h.pingTimer.Visits(conn)
+	h.answerTimer.Visits(conn)
 }
 
 func (h *heartbeat) now() time.Duration { return h.sim.Now() }
@@ -96,6 +106,12 @@ func (h *heartbeat) rearm() {
 		return
 	}
 	hb := h.cfg.Heartbeat
+	switch {
+	case hb.Interval <= 0:
+		h.pingTimer.Stop()
+	case !h.pingTimer.Armed():
+		h.pingTimer.Reset(h.nextPing())
+	}
 	keep := func(t **netsim.Timer, on bool, at func() time.Duration, fire func()) {
 		switch {
 		case !on:
@@ -104,7 +120,6 @@ func (h *heartbeat) rearm() {
 			armTimer(h.proc, t, at(), fire, h.conn)
 		}
 	}
-	keep(&h.pingTimer, hb.Interval > 0, h.nextPing, h.onPingTimer)
 	keep(&h.expectTimer, hb.Expect > 0, func() time.Duration { return h.lastRecv + hb.Expect },
 		func() { h.onSilenceTimer(h.cfg.Heartbeat.Expect, netsim.CauseHeartbeatTimeout, h.expectTimer) })
 	keep(&h.idleTimer, h.cfg.IdleTimeout > 0, func() time.Duration { return h.lastRecv + h.cfg.IdleTimeout },
@@ -170,8 +185,8 @@ func (h *heartbeat) lastPing() time.Duration {
 // stop ends the watch.
 func (h *heartbeat) stop() {
 	h.stopped = true
-	disarm(h.pingTimer)
-	disarm(h.answerTimer)
+	disarm(&h.pingTimer)
+	disarm(&h.answerTimer)
 	disarm(h.expectTimer)
 	disarm(h.idleTimer)
 }
@@ -210,10 +225,7 @@ func (h *heartbeat) onPingTimer() {
 	h.sent++
 	if !hb.NoAnswer {
 		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
-		switch {
-		case h.answerTimer == nil:
-			armTimer(h.proc, &h.answerTimer, h.pending[0].deadline, h.onAnswerTimer, h.conn)
-		case !h.answerTimer.Armed():
+		if !h.answerTimer.Armed() {
 			h.answerTimer.Reset(h.pending[0].deadline)
 		}
 	}
@@ -233,9 +245,9 @@ func (h *heartbeat) onAnswerTimer() {
 		p := h.pending[0]
 		h.pending = h.pending[1:]
 		h.missed++
-		h.miss = missedPing{seq: p.seq, timeout: p.deadline - p.sentAt, missed: h.missed}
+		h.miss = missedPing{seq: p.seq, timeout: p.deadline - p.sentAt, missed: int(h.missed)}
 	}
-	if h.missed >= h.cfg.Heartbeat.MaxMissed {
+	if int(h.missed) >= h.cfg.Heartbeat.MaxMissed {
 		h.missedDead = true
 		h.declareDead(netsim.CauseHeartbeatTimeout)
 		return
@@ -288,7 +300,7 @@ func (h *heartbeat) timers() []timerInfo {
 		p := h.pending[0]
 		t := timerInfo{name: i18n.TimerAnswer, start: p.sentAt, deadline: p.deadline}
 		if hb.MaxMissed > 1 {
-			t.detail = i18n.M(i18n.TimerMissed, "N", h.missed, "Max", hb.MaxMissed)
+			t.detail = i18n.M(i18n.TimerMissed, "N", int(h.missed), "Max", hb.MaxMissed)
 		}
 		out = append(out, t)
 	}

@@ -108,7 +108,7 @@ func (srv *server) acceptOne(l *netsim.Listener) {
 		return
 	}
 	srv.accepted++
-	h := &handler{srv: srv, conn: c}
+	h := &handler{srv: srv, s: srv.s, cfg: srv.cfg, conn: c}
 	srv.handlers = append(srv.handlers, h)
 	if len(srv.handlers) <= 3 {
 		// The first few accepts are the lesson; a herd of them is noise.
@@ -154,20 +154,25 @@ func (srv *server) remove(h *handler) {
 
 // handler serves one client connection.
 type handler struct {
-	// What a ping and its answer visit, in the handler's first four cache
-	// lines (layout_test.go): these fields, the decoder and the
-	// heartbeat's hot fields.
+	// What a ping and its answer visit: these fields, then the
+	// heartbeat's hot fields, in the handler's first three cache lines
+	// (layout_test.go). The fields up to beat fill its first beatOffset
+	// bytes, as a client's do.
 	srv    *server
+	s      *Session   // srv.s
+	cfg    *AppConfig // srv.cfg
 	conn   *netsim.Conn
 	hb     *heartbeat // &beat
 	sent   uint64     // bytes written: the next message's offset
 	closed bool
 	dec    decoder
+	_      [24]byte
 	beat   heartbeat
 
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
+	_        [40]byte // to 512 bytes: a size class whose objects start on a cache line
 }
 
 func (h *handler) start() {
@@ -182,7 +187,7 @@ func (h *handler) start() {
 // readAll drains the socket as the client's does, until the handler
 // closes or its process dies.
 func (h *handler) readAll() {
-	s, cfg := h.srv.s, h.srv.cfg
+	s, cfg := h.s, h.cfg
 	var f frame
 	for !h.closed && h.srv.proc.Alive() && h.conn.Readable() {
 		data, err := h.conn.Read()
@@ -217,7 +222,7 @@ func (h *handler) readAll() {
 // onPing answers a ping at once, unless pings come too often for the
 // server's enforcement policy (gRPC): then GOAWAY too_many_pings and close.
 func (h *handler) onPing(f *frame) {
-	s, cfg := h.srv.s, h.srv.cfg
+	s, cfg := h.s, h.cfg
 	now := s.Now()
 	if min := cfg.Heartbeat.MinPingInterval; min > 0 {
 		if h.lastPing > 0 && now-h.lastPing < min {
@@ -240,7 +245,7 @@ func (h *handler) onPing(f *frame) {
 }
 
 func (h *handler) sendPing(seq uint32) {
-	s, cfg := h.srv.s, h.srv.cfg
+	s, cfg := h.s, h.cfg
 	h.write(s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size), framePing, seq)
 	s.totals.Heartbeats++
 	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
@@ -250,8 +255,8 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 	if h.closed {
 		return
 	}
-	cfg := h.srv.cfg
-	h.srv.s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
+	cfg := h.cfg
+	h.s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
 	h.hb.wrote()
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
@@ -270,7 +275,7 @@ func (h *handler) onError(err error) {
 	case cause == 0:
 		cause = netsim.CauseRST
 	}
-	h.lost(cause, h.srv.s.Now()-h.conn.LastReceived())
+	h.lost(cause, h.s.Now()-h.conn.LastReceived())
 }
 
 func (h *handler) peerDead(cause netsim.Cause, silent time.Duration) { h.lost(cause, silent) }
@@ -280,7 +285,7 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	if h.closed {
 		return
 	}
-	s, cfg := h.srv.s, h.srv.cfg
+	s, cfg := h.s, h.cfg
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
 	rule := s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, conn: h.conn, missed: h.hb.fired()}, h.conn.Name(), peer, cause, silent)
@@ -297,6 +302,6 @@ func (h *handler) close() {
 	if h.sub != nil {
 		h.srv.feed.unsubscribe(h)
 	}
-	h.srv.s.closeConn(h.srv.cfg.Host, h.conn)
+	h.s.closeConn(h.cfg.Host, h.conn)
 	h.srv.remove(h)
 }

@@ -57,6 +57,17 @@ func (p *Process) NewTimer(fn func()) *Timer {
 	return &Timer{sim: p.host.sim, fn: fn, owner: p}
 }
 
+// SetTimer makes *t a stopped timer of p's that calls fn when it fires, as
+// NewTimer does, in place: an application that holds its timers among the
+// fields of its own state (where its Hint covers them) makes them with it.
+// It panics if t is armed: the queue holds an armed timer's place.
+func (p *Process) SetTimer(t *Timer, fn func()) {
+	if t.Armed() {
+		panic("netsim: SetTimer of an armed timer")
+	}
+	*t = Timer{sim: p.host.sim, fn: fn, owner: p}
+}
+
 // fire runs the process's timer t (timerOwner).
 func (p *Process) fire(t *Timer) { p.run(t.fn) }
 

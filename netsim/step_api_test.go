@@ -78,3 +78,37 @@ func TestReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestSetTimer: a timer made in place is a timer of its process's, as
+// NewTimer's: it fires on time, is held while its process is frozen and
+// dropped once it is dead; making an armed one again panics.
+func TestSetTimer(t *testing.T) {
+	w := newWorld(t, 1, netsim.LinkConfig{Latency: ms(1)})
+	p := must[*netsim.Process](t)(w.client.NewProcess("app"))
+	var state struct {
+		fired []time.Duration
+		timer netsim.Timer
+	}
+	p.SetTimer(&state.timer, func() { state.fired = append(state.fired, w.sim.Now()) })
+	state.timer.Reset(time.Second)
+	w.sim.RunUntil(2 * time.Second)
+	state.timer.Reset(3 * time.Second)
+	p.Freeze()
+	w.sim.RunUntil(4 * time.Second)
+	w.sim.Do(p.Thaw) // what fell due runs after the step, at 4s
+	w.sim.RunUntil(5 * time.Second)
+	state.timer.Reset(6 * time.Second)
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("SetTimer of an armed timer did not panic")
+			}
+		}()
+		p.SetTimer(&state.timer, func() {})
+	}()
+	p.Crash()
+	w.sim.RunUntil(7 * time.Second)
+	if want := []time.Duration{time.Second, 4 * time.Second}; !slices.Equal(state.fired, want) {
+		t.Errorf("fired at %v, want %v (on time, then at thaw, then never once crashed)", state.fired, want)
+	}
+}
