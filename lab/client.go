@@ -55,8 +55,9 @@ func (g *clientGroup) reconfigure() {
 type client struct {
 	// What a ping and its answer visit: these fields, then the heartbeat's
 	// hot fields and its two timers, in the client's first six cache lines
-	// (layout_test.go). The fields up to beat fill its first beatOffset
-	// bytes, where the heartbeat puts its timers on lines.
+	// (layout_test.go), which the client names to the simulator's
+	// prefetch (Conn.SetHint, in connect). The fields up to beat fill its
+	// first beatOffset bytes, where the heartbeat puts its timers on lines.
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -163,6 +164,7 @@ func (c *client) connect() {
 	c.become(ClientConnecting)
 	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
+	conn.SetHint(netsim.HintSpan(c, &c.beat.answerTimer))
 	if timeout > 0 {
 		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}

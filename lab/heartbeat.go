@@ -19,7 +19,8 @@ type heartbeat struct {
 	// What a ping and its answer visit, first: what an arrival and a write
 	// touch (received, wrote: all a server's answering heartbeat visits),
 	// then what a ping adds, then the two timers a ping re-arms, each a
-	// cache line of its own where its owner puts it (layout_test.go).
+	// cache line of its own where its owner puts it (layout_test.go): the
+	// owner names these lines to the simulator's prefetch (Conn.SetHint).
 	sim      *netsim.Sim
 	pending  []pendingPing // pings sent and not answered, oldest first (in first while they fit)
 	lastRecv time.Duration

@@ -3,6 +3,8 @@ package lab
 import (
 	"testing"
 	"unsafe"
+
+	"github.com/socklab/socklab/netsim"
 )
 
 // beatOffset is where a client and a handler hold their heartbeat: their
@@ -13,7 +15,7 @@ const beatOffset = 112
 // TestClientHotLines holds what a client's ping and its answer visit (the
 // client's first fields, its heartbeat's hot fields and the heartbeat's
 // two timers, each on a line of its own) to its first six cache lines,
-// and a client to a whole number of lines: the
+// which its hint names, and a client to a whole number of lines: the
 // clients of a group are one block, which a group of more than 64 clients
 // gets from the allocator on a page of its own, so each client starts on
 // a line. With 10,000 clients every line a ping visits is a cache miss of
@@ -34,6 +36,10 @@ func TestClientHotLines(t *testing.T) {
 	if n := unsafe.Sizeof(c); n%64 != 0 {
 		t.Errorf("a client is %d bytes, not a whole number of cache lines (its padding is %d bytes off)", n, 64-n%64)
 	}
+	group := make([]client, 100) // a group's block, as newClientGroup makes it
+	if n := netsim.HintSpan(&group[1], &group[1].beat.answerTimer).Lines(); uintptr(n) != (end+63)/64 {
+		t.Errorf("a client's hint names %d lines, its hot part spans %d", n, (end+63)/64)
+	}
 }
 
 // TestHandlerHotLines does the same for the server's handler of one
@@ -51,5 +57,9 @@ func TestHandlerHotLines(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(h); n != 512 {
 		t.Errorf("a handler is %d bytes, not 512: the size class of 512 bytes", n)
+	}
+	p := &handler{}
+	if n := netsim.HintSpan(p, &p.beat.stopped).Lines(); n != 3 {
+		t.Errorf("a handler's hint names %d lines, not 3", n)
 	}
 }

@@ -156,8 +156,9 @@ func (srv *server) remove(h *handler) {
 type handler struct {
 	// What a ping and its answer visit: these fields, then the
 	// heartbeat's hot fields, in the handler's first three cache lines
-	// (layout_test.go). The fields up to beat fill its first beatOffset
-	// bytes, as a client's do.
+	// (layout_test.go), which the handler names to the simulator's
+	// prefetch (Conn.SetHint, in start). The fields up to beat fill its
+	// first beatOffset bytes, as a client's do.
 	srv    *server
 	s      *Session   // srv.s
 	cfg    *AppConfig // srv.cfg
@@ -181,6 +182,7 @@ func (h *handler) start() {
 	h.hb.init(srv.proc, srv.cfg, h, h.conn)
 	h.hb.start()
 	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
+	h.conn.SetHint(netsim.HintSpan(h, &h.beat.stopped))
 	h.readAll()
 }
 

@@ -172,8 +172,12 @@
 // instruction, for everything the entries a few places behind will visit
 // — each timer's connection and what it points to, each arriving packet
 // and the connection it is for, the closure of an application's timer and
-// the connection it said it works on (Timer.Visits); when a slot comes up
-// it walks the next one's chunks and asks for their timers (prefetch.go).
+// the connection it said it works on (Timer.Visits), and the
+// application's side of a connection — its process, and the state the
+// application named with a Hint (Conn.SetHint: a client's fields, its
+// heartbeat, their timers) — before a timer that works on it or a segment
+// with data for it; when a slot comes up it walks the next one's chunks
+// and asks for their timers (prefetch.go).
 // A prefetch changes nothing but the caches; on other processors than
 // amd64 it is left out.
 //

@@ -16,12 +16,15 @@ package netsim
 //     connection's hot lines, then what they point to — its buffers, its
 //     segments in flight, its application's notice function;
 //   - an application's timer: its function's closure, and the connection
-//     it works on if it said so (Timer.Visits), and what that points to;
+//     it works on if it said so (Timer.Visits), what that points to, and
+//     the application's side of it: its process and the state the
+//     application named (Conn.SetHint, hint.go);
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
-//     Host.connFor) and what that one points to, the sender's count of
-//     packets alive (dataOut, which the packet's release lowers), and the
-//     first line of its payload (the receiver copies it).
+//     Host.connFor) and what that one points to, the application's side
+//     of it when the packet carries data (its notice reads it), the
+//     sender's count of packets alive (dataOut, which the packet's release
+//     lowers), and the first line of its payload (the receiver copies it).
 //
 // Each step needs a pointer that the step before it asked for, so an
 // entry's steps are taken prefetchDistance entries apart: step 1 for the
@@ -73,6 +76,9 @@ func (q *queue) prefetchStart() {
 	for j := range es[:min(d+1, len(es))] {
 		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchSide(f.p.to)
+			if len(f.p.Payload) > 0 {
+				prefetchApp(f.p.to)
+			}
 		}
 	}
 }
@@ -101,6 +107,9 @@ func (q *queue) prefetchAhead() {
 	if len(es) > d {
 		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchSide(f.p.to) // step 4: what that connection points to
+			if len(f.p.Payload) > 0 {
+				prefetchApp(f.p.to) // and its application's side, which the data's notice reads
+			}
 		}
 	}
 }
@@ -125,6 +134,7 @@ func prefetchOwner(t *Timer) {
 func prefetchPointees(t *Timer) {
 	if t.visits != nil {
 		prefetchSide(t.visits)
+		prefetchApp(t.visits)
 	}
 	switch o := t.owner.(type) {
 	case *Conn:

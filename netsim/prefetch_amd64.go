@@ -16,6 +16,12 @@ func prefetchConn(c *Conn)
 //go:noescape
 func prefetchSide(c *Conn)
 
+// prefetchApp asks for the application's side of c: the line of its
+// process's state and the lines its hint names (Conn.SetHint).
+//
+//go:noescape
+func prefetchApp(c *Conn)
+
 // prefetchFunc asks for the first line of fn's closure.
 //
 //go:noescape

@@ -112,6 +112,29 @@ TEXT ·prefetchSide(SB), NOSPLIT, $0-8
 done:
 	RET
 
+// func prefetchApp(c *Conn): the line of c's process's state, and the
+// lines of c's hint (its low 56 bits the first line's address, its top 8
+// the count); nothing for nil.
+TEXT ·prefetchApp(SB), NOSPLIT, $0-8
+	MOVQ  c+0(FP), AX
+	TESTQ AX, AX
+	JEQ   done
+	MOVQ  Conn_proc(AX), BX
+	MOVQ  Conn_hint(AX), AX
+	PREFETCHT0 Process_state(BX)
+	MOVQ  AX, CX
+	SHRQ  $56, CX
+	JEQ   done
+	SHLQ  $8, AX
+	SHRQ  $8, AX
+loop:
+	PREFETCHT0 (AX)
+	ADDQ  $64, AX
+	DECQ  CX
+	JNZ   loop
+done:
+	RET
+
 // func prefetchTimers(k *chunk): the first line of the timer of each of
 // k's entries, and the next chunk's lines; nothing for nil.
 TEXT ·prefetchTimers(SB), NOSPLIT, $0-8

@@ -6,6 +6,7 @@ package netsim
 
 func prefetchConn(*Conn)       {}
 func prefetchSide(*Conn)       {}
+func prefetchApp(*Conn)        {}
 func prefetchFunc(func())      {}
 func prefetchFlight(*inFlight) {}
 func prefetchPacket(*Packet)   {}

@@ -31,6 +31,9 @@ type Conn struct {
 	// once it has left its host's table: it adds nothing any more).
 	accounted int
 	notice    func(Notice)
+	// hint is the application's state for this connection (SetHint),
+	// which the queue asks for with notice (prefetch.go).
+	hint Hint
 
 	sndBuf []byte    // data from sndBufSeq on: unacknowledged, then unsent
 	marks  []msgMark // application message names by sequence number
