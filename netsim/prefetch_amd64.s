@@ -51,14 +51,18 @@ done:
 	RET
 
 // func prefetchReceiver(p *Packet): the hot part of the connection p is
-// for, the line of its sender's count of packets alive (dataOut), and the
-// first line of its payload (a slice of the sender's send queue, which the
-// receiver copies into its own; a bare ACK's is nil); nothing for a nil
-// p, to or from.
+// for and, if p carries data, the first line of its payload (a slice of
+// the sender's send queue, which the receiver copies into its own) and the
+// line of its sender's count of packets alive (dataOut, which the
+// packet's release lowers: only a packet with data counts); nothing for a
+// nil p, to or from.
 TEXT ·prefetchReceiver(SB), NOSPLIT, $0-8
 	MOVQ  p+0(FP), DX
 	TESTQ DX, DX
 	JEQ   done
+	MOVQ  Packet_Payload+8(DX), CX
+	TESTQ CX, CX
+	JEQ   to
 	MOVQ  Packet_Payload(DX), CX
 	PREFETCHT0 (CX)
 	MOVQ  Packet_from(DX), BX
