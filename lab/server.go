@@ -157,8 +157,9 @@ type handler struct {
 	// What a ping and its answer visit: these fields, then the
 	// heartbeat's hot fields, in the handler's first three cache lines
 	// (layout_test.go), which the handler names to the simulator's
-	// prefetch (Conn.SetHint, in start). The fields up to beat fill its
-	// first beatOffset bytes, as a client's do.
+	// prefetch (Conn.SetHint, in start). (Its heartbeat's timers do not
+	// start on a line, as a client's do: a server's heartbeat that only
+	// answers never arms them.)
 	srv    *server
 	s      *Session   // srv.s
 	cfg    *AppConfig // srv.cfg
@@ -167,13 +168,11 @@ type handler struct {
 	sent   uint64     // bytes written: the next message's offset
 	closed bool
 	dec    decoder
-	_      [24]byte
 	beat   heartbeat
 
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
-	_        [40]byte // to 512 bytes: a size class whose objects start on a cache line
 }
 
 func (h *handler) start() {
