@@ -53,23 +53,23 @@ func (g *clientGroup) reconfigure() {
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
-	// What a ping and its answer visit: these fields, then the heartbeat's
-	// hot fields and its two timers, in the client's first six cache lines
+	// What a ping and its answer visit: these fields (the first cache
+	// line), then the heartbeat's hot fields (two lines) and its two
+	// timers (a line each), the client's first five lines
 	// (layout_test.go), which the client names to the simulator's
-	// prefetch (Conn.SetHint, in connect). The fields up to beat fill its
-	// first beatOffset bytes, where the heartbeat puts its timers on lines.
+	// prefetch (Conn.SetHint, in connect).
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
 	conn *netsim.Conn
 	hb   *heartbeat // &beat while a connection is watched, else nil
 	sent uint64     // bytes written on conn: the next message's offset
-	name string
 	dec  decoder
-	udp  *netsim.UDPConn
-	bo   *backoff
 	beat heartbeat
 
+	name   string
+	udp    *netsim.UDPConn
+	bo     *backoff
 	state  ClientState
 	index  int
 	target netip.AddrPort
@@ -88,7 +88,7 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
-	_             [56]byte // to a whole number of cache lines: the clients of a group are one block
+	_             [24]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.

@@ -232,10 +232,12 @@ func datagramFrames(p []byte) iter.Seq[*frame] {
 
 // decoder splits a byte stream into frames. It holds only the start of a
 // frame not yet complete: a heartbeat's frames come whole, and are read
-// where the bytes are.
+// where the bytes are. It is two words, among the hot fields of a client
+// and a handler: the bytes it holds lie elsewhere, made the first time a
+// frame comes in parts.
 type decoder struct {
-	buf []byte // the start of a frame not yet complete
-	pos uint64 // the offset in the stream of the next frame
+	held *[]byte // the start of a frame not yet complete; nil until one has been
+	pos  uint64  // the offset in the stream of the next frame
 }
 
 // Reading a stream's bytes p (no iterator: a range over a function keeps
@@ -258,9 +260,9 @@ type decoder struct {
 
 // read adds p to the stream: the bytes to read frames from.
 func (d *decoder) read(p []byte) []byte {
-	if len(d.buf) > 0 {
-		d.buf = append(d.buf, p...)
-		return d.buf
+	if d.held != nil && len(*d.held) > 0 {
+		*d.held = append(*d.held, p...)
+		return *d.held
 	}
 	return p
 }
@@ -289,8 +291,12 @@ func (d *decoder) next(in []byte, f *frame) int {
 // keep keeps in, the start of a frame not yet complete, for the bytes that
 // finish it.
 func (d *decoder) keep(in []byte) {
-	if len(in) > 0 || len(d.buf) > 0 {
-		d.buf = append(d.buf[:0], in...)
+	switch {
+	case d.held != nil:
+		*d.held = append((*d.held)[:0], in...)
+	case len(in) > 0:
+		d.held = new([]byte)
+		*d.held = append(*d.held, in...)
 	}
 }
 

@@ -50,3 +50,45 @@ func TestSessionFrameIsEncodeFrame(t *testing.T) {
 		}
 	}
 }
+
+// A stream of frames read in pieces of any size decodes to the same
+// frames, at the same offsets, as read whole: the decoder holds the start
+// of a frame that a piece cuts, and reads it on when the rest comes.
+func TestDecoderReadsFramesInPieces(t *testing.T) {
+	var stream []byte
+	for i, size := range []int{14, 2, 300, 14, 130, 16387, 14} {
+		stream = append(stream, encodeFrame(frameData, uint32(i), time.Duration(i)*time.Second, size)...)
+	}
+	decode := func(piece int) (out []frame) {
+		var d decoder
+		var f frame
+		for at := 0; at < len(stream); at += piece {
+			in := d.read(stream[at:min(at+piece, len(stream))])
+			for len(in) > 0 {
+				n := d.next(in, &f)
+				if n == 0 {
+					break
+				}
+				in = in[n:]
+				out = append(out, f)
+			}
+			d.keep(in)
+		}
+		return out
+	}
+	whole := decode(len(stream))
+	if len(whole) != 7 {
+		t.Fatalf("read whole: %d frames, want 7", len(whole))
+	}
+	for _, piece := range []int{1, 2, 3, 13, 14, 15, 64, 1000} {
+		got := decode(piece)
+		if len(got) != len(whole) {
+			t.Fatalf("in pieces of %d: %d frames, want %d", piece, len(got), len(whole))
+		}
+		for i := range got {
+			if g, w := got[i], whole[i]; g.typ != w.typ || g.size != w.size || g.seq != w.seq || g.sentAt != w.sentAt || g.offset != w.offset {
+				t.Errorf("in pieces of %d: frame %d is %+v, want %+v", piece, i, g, w)
+			}
+		}
+	}
+}

@@ -33,8 +33,6 @@ type heartbeat struct {
 	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
 	first    [1]pendingPing
 	started  time.Duration
-	sent     uint64
-	answered uint64
 	// pingTimer and answerTimer are made with the heartbeat (init), in
 	// place: a ping re-arms them both.
 	pingTimer, answerTimer netsim.Timer
@@ -198,7 +196,6 @@ func (h *heartbeat) received() {
 	now := h.now()
 	h.lastRecv = now
 	if len(h.pending) > 0 {
-		h.answered += uint64(len(h.pending))
 		h.pending = h.pending[:0]
 		h.answerTimer.Stop()
 	}
@@ -223,7 +220,6 @@ func (h *heartbeat) onPingTimer() {
 		}
 	}
 	h.seq++
-	h.sent++
 	if !hb.NoAnswer {
 		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
 		if !h.answerTimer.Armed() {

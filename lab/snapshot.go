@@ -313,13 +313,13 @@ func (srv *server) view(now time.Duration, snap *Snapshot) {
 	snap.Apps = append(snap.Apps, av)
 	for _, h := range srv.handlers {
 		state := i18n.M(i18n.StateAlive)
-		if len(h.hb.pending) > 0 {
-			state = i18n.M(i18n.StateUnanswered, "N", len(h.hb.pending))
+		if len(h.beat.pending) > 0 {
+			state = i18n.M(i18n.StateUnanswered, "N", len(h.beat.pending))
 		}
 		if row := snap.conn(srv.cfg.Host, h.conn.Name()); row != nil {
 			row.AppState = state
 		}
-		for _, t := range h.hb.timers() {
+		for _, t := range h.beat.timers() {
 			snap.Timers = append(snap.Timers, timerView(srv.cfg.Host, srv.cfg.Name, h.conn.Name(), t.name, t.start, t.deadline, t.detail))
 		}
 	}
