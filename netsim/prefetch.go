@@ -75,7 +75,7 @@ func (q *queue) prefetchStart() {
 	}
 	for j := range es[:min(d+1, len(es))] {
 		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
-			prefetchSide(f.p.to)
+			prefetchArrival(f.p)
 			if len(f.p.Payload) > 0 {
 				prefetchApp(f.p.to)
 			}
@@ -106,7 +106,7 @@ func (q *queue) prefetchAhead() {
 	}
 	if len(es) > d {
 		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
-			prefetchSide(f.p.to) // step 4: what that connection points to
+			prefetchArrival(f.p) // step 4: what that connection points to, as this segment visits it
 			if len(f.p.Payload) > 0 {
 				prefetchApp(f.p.to) // and its application's side, which the data's notice reads
 			}

@@ -22,6 +22,13 @@ func prefetchSide(c *Conn)
 //go:noescape
 func prefetchApp(c *Conn)
 
+// prefetchArrival asks for what the connection p is for points to and p's
+// arrival visits: its segments in flight and, if p carries data, the
+// first lines of its queues and its notice function.
+//
+//go:noescape
+func prefetchArrival(p *Packet)
+
 // prefetchFunc asks for the first line of fn's closure.
 //
 //go:noescape

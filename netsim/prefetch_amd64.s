@@ -116,6 +116,36 @@ TEXT ·prefetchSide(SB), NOSPLIT, $0-8
 done:
 	RET
 
+// func prefetchArrival(p *Packet): step 4 of p's arrival, what the
+// connection p is for (p.to, whose hot lines step 3 asked for) points to
+// and this segment visits: its segments in flight (which an ACK of new
+// data reads, and a reply's segment joins) and, if p carries data, the
+// first lines of its receive queue (the data is copied there) and its
+// send queue (a reply is written there), and its application's notice
+// function (Readable). A bare ACK reads neither queue's bytes: prefetchSide
+// asks for all four. Nothing for a nil p or to; a slice's pointer may be
+// nil or the runtime's zero base, and a prefetch of either is harmless.
+TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
+	MOVQ  p+0(FP), DX
+	TESTQ DX, DX
+	JEQ   done
+	MOVQ  Packet_to(DX), AX
+	TESTQ AX, AX
+	JEQ   done
+	MOVQ  Conn_sent(AX), BX
+	PREFETCHT0 (BX)
+	MOVQ  Packet_Payload+8(DX), CX
+	TESTQ CX, CX
+	JEQ   done
+	MOVQ  Conn_rcvBuf(AX), BX
+	MOVQ  Conn_sndBuf(AX), CX
+	MOVQ  Conn_notice(AX), SI
+	PREFETCHT0 (BX)
+	PREFETCHT0 (CX)
+	PREFETCHT0 (SI)
+done:
+	RET
+
 // func prefetchApp(c *Conn): the line of c's process's state, and the
 // lines of c's hint (its low 56 bits the first line's address, its top 8
 // the count); nothing for nil.

@@ -7,6 +7,7 @@ package netsim
 func prefetchConn(*Conn)       {}
 func prefetchSide(*Conn)       {}
 func prefetchApp(*Conn)        {}
+func prefetchArrival(*Packet)  {}
 func prefetchFunc(func())      {}
 func prefetchFlight(*inFlight) {}
 func prefetchPacket(*Packet)   {}
