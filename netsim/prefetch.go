@@ -150,7 +150,7 @@ func prefetchPointees(t *Timer) {
 func (q *queue) prefetchNextSlot() {
 	q.walk = nil
 	if n, ok := q.nextUsed(); ok {
-		q.walk = q.ring[n&slotMask].head
+		q.walk, q.walked = q.ring[n&slotMask].head, n
 		prefetchChunk(q.walk)
 	}
 }

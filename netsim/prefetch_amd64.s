@@ -169,8 +169,10 @@ loop:
 done:
 	RET
 
-// func prefetchTimers(k *chunk): the first line of the timer of each of
-// k's entries, and the next chunk's lines; nothing for nil.
+// func prefetchTimers(k *chunk): the timer of each of k's entries (its
+// first and last bytes: a timer that is a field of a larger object may
+// straddle two lines, and takeLive reads its seq, prefetchOwner its owner
+// and visits), and the next chunk's lines; nothing for nil.
 TEXT ·prefetchTimers(SB), NOSPLIT, $0-8
 	MOVQ  k+0(FP), AX
 	TESTQ AX, AX
@@ -182,6 +184,7 @@ TEXT ·prefetchTimers(SB), NOSPLIT, $0-8
 loop:
 	MOVQ  entry_t(BX), DX
 	PREFETCHT0 (DX)
+	PREFETCHT0 (Timer__size-1)(DX)
 	ADDQ  $entry__size, BX
 	DECQ  CX
 	JNZ   loop

@@ -54,6 +54,7 @@ type queue struct {
 	fromNow  bool    // the entry next returned is now[at], not near[0]
 	prefetch bool    // the current slot is big enough to prefetch for (prefetchMin)
 	walk     *chunk  // the next chunk of the next slot's that prefetchAhead walks
+	walked   int64   // the slot it walks (or walked): 0, no slot after the first, for none
 	scratch  []entry // sortSlot's
 	near     heap
 	cur      int64 // the current slot
@@ -228,6 +229,14 @@ func (q *queue) advance() bool {
 			q.count -= k.n - len(q.now)
 			q.inPlace = k
 		} else {
+			if next != q.walked {
+				// The slot before was too small to walk this one ahead:
+				// its timers are asked for all at once, chunk after chunk,
+				// before takeLive tests them.
+				for k := c.head; k != nil; k = k.next {
+					prefetchTimers(k)
+				}
+			}
 			q.now = q.takeLive(c, q.now)
 			q.buf = q.now
 		}
