@@ -69,6 +69,7 @@ func TestPrefetchCoversPacket(t *testing.T) {
 	}
 }
 
+// gcd is the greatest common divisor of a and b.
 func gcd(a, b int) int {
 	for b != 0 {
 		a, b = b, a%b
