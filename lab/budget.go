@@ -85,6 +85,7 @@ type Progress struct {
 func (s *Session) SetBudget(b Budget) {
 	s.budget = b
 	s.limits = limitsOf(b, s.tracing)
+	s.calmTo = 0 // checkStep sets it at the next step
 }
 
 // budgetLimits are a budget's bounds as afterStep compares them: the most
@@ -148,9 +149,17 @@ func (s *Session) afterStep() bool { return s.calm() || s.checkStep() }
 // it is not a checkEvery-th step, and it leaves the session within its
 // budget. It is a few comparisons, inlined in RunUntil's loop.
 func (s *Session) calm() bool {
-	steps := s.sim.Steps()
-	return steps%checkEvery != 0 && steps <= s.limits.work && s.sim.Buffered() <= s.limits.buffered &&
+	return s.sim.Steps() <= s.calmTo && s.sim.Buffered() <= s.limits.buffered &&
 		s.events+s.sim.Unwanted()-s.unbuiltBase <= s.limits.events // eventCount, while tracing
+}
+
+// calmUntil sets calmTo, the last step calm may pass on its count of
+// steps alone, for the steps after steps: the one before the next
+// checkEvery-th, or the budget's last. calm is called after each step,
+// and a step adds one to the count, so no step between checkStep's
+// calls is a checkEvery-th or beyond the budget.
+func (s *Session) calmUntil(steps uint64) {
+	s.calmTo = min(steps-steps%checkEvery+checkEvery-1, s.limits.work)
 }
 
 // checkStep is afterStep's every check.
@@ -170,6 +179,7 @@ func (s *Session) checkStep() bool {
 			}
 		}
 	}
+	s.calmUntil(steps)
 	return s.stopped == nil
 }
 

@@ -28,17 +28,21 @@ type heartbeat struct {
 	seq      uint32
 	missed   int32
 	stopped  bool
+	sched    schedule   // cfg.Heartbeat.Schedule, decoded (init, rearm)
 	cfg      *AppConfig // live: parameter changes apply from the next timer
 	owner    heartbeatOwner
 	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
 	first    [1]pendingPing
-	started  time.Duration
+	// pingIv is the interval the ping timer's deadline was computed with,
+	// on the fixed schedule (nextPing): 0 for none yet.
+	pingIv time.Duration
 	// pingTimer and answerTimer are made with the heartbeat (init), in
 	// place: a ping re-arms them both.
 	pingTimer, answerTimer netsim.Timer
 
-	proc *netsim.Process
-	conn *netsim.Conn // the connection watched; nil for UDP
+	proc    *netsim.Process
+	conn    *netsim.Conn  // the connection watched; nil for UDP
+	started time.Duration // when the watch began: the fixed schedule counts from it
 	// The silence timers are made the first time they are armed (a nil
 	// one is stopped): most heartbeats never arm them, and 100,000
 	// connections would otherwise hold 200,000 timers never armed.
@@ -80,7 +84,8 @@ type heartbeatOwner interface {
 func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn) {
 	h.pingTimer.Stop() // stopped with the watch already; the queue holds no armed timer of the old one
 	h.answerTimer.Stop()
-	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1}
+	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1,
+		sched: scheduleOf(cfg.Heartbeat.Schedule)}
 	h.pending = h.first[:0]
 	p.SetTimer(&h.pingTimer, h.onPingTimer)
 	p.SetTimer(&h.answerTimer, h.onAnswerTimer)
@@ -101,6 +106,9 @@ func (h *heartbeat) start() {
 // timer already armed keeps its deadline: a changed setting takes effect
 // from the next timer (the silence timers read it when they fire).
 func (h *heartbeat) rearm() {
+	if sched := scheduleOf(h.cfg.Heartbeat.Schedule); sched != h.sched {
+		h.sched, h.pingIv = sched, 0 // (not a live parameter: a changed configuration all the same)
+	}
 	if h.stopped {
 		return
 	}
@@ -152,25 +160,70 @@ func disarm(t *netsim.Timer) {
 // there rather than overflow).
 func (h *heartbeat) interval() time.Duration { return scaled(h.cfg.Heartbeat.Interval, h.scale) }
 
-// scaled is iv × scale, at most MaxTime.
+// scaled is iv × scale, at most MaxTime. (A scale of 1, nearly every
+// heartbeat's, needs no division.)
 func scaled(iv, scale time.Duration) time.Duration {
+	if scale == 1 {
+		return min(iv, MaxTime)
+	}
 	if iv > 0 && scale > MaxTime/iv {
 		return MaxTime
 	}
 	return iv * scale
 }
 
-// nextPing is when the next ping is due under the schedule.
+// schedule is a heartbeat's Schedule, decoded once (a ping compares no
+// strings): what the interval counts from.
+type schedule uint8
+
+const (
+	schedFixed        schedule = iota // "fixed": every interval from the start of the watch
+	schedAfterReceive                 // "after-receive"
+	schedAfterSend                    // "after-send"
+	// schedOther is any other string (a configuration that was not
+	// checked): counted as fixed, though a ping timer finds it not
+	// "fixed", as before the schedule was decoded.
+	schedOther
+)
+
+func scheduleOf(s string) schedule {
+	switch s {
+	case "fixed":
+		return schedFixed
+	case "after-receive":
+		return schedAfterReceive
+	case "after-send":
+		return schedAfterSend
+	}
+	return schedOther
+}
+
+// nextPing is when the next ping is due under the schedule: the ping
+// timer's next deadline (its every Reset but a non-fixed schedule's own
+// is of nextPing's answer).
 func (h *heartbeat) nextPing() time.Duration {
 	iv := h.interval()
-	switch h.cfg.Heartbeat.Schedule {
-	case "after-receive":
+	switch h.sched {
+	case schedAfterReceive:
 		return max(h.lastRecv, h.lastPing()) + iv
-	case "after-send":
+	case schedAfterSend:
 		return h.lastSend + iv
 	}
-	// fixed: every interval from the start of the connection
-	n := (h.now()-h.started)/iv + 1
+	// fixed: every interval from the start of the watch, the first
+	// started + n×iv after now. When now is the ping timer's deadline and
+	// that deadline was this formula's answer with the same started and
+	// the same iv (pingIv; init zeroes it with started's change, a ping
+	// timer's deadline changes only to this function's answers), now is
+	// started + n×iv exactly, and the answer is now + iv: the timer fired
+	// on time (not held while its process was frozen), and the interval
+	// has not changed since. Every ping of a steady heartbeat is that
+	// case, and takes no division.
+	now := h.now()
+	if iv == h.pingIv && now == h.pingTimer.Deadline() {
+		return now + iv
+	}
+	h.pingIv = iv
+	n := (now-h.started)/iv + 1
 	return h.started + n*iv
 }
 
@@ -213,7 +266,7 @@ func (h *heartbeat) onPingTimer() {
 	if hb.Interval <= 0 {
 		return
 	}
-	if hb.Schedule != "fixed" {
+	if h.sched != schedFixed {
 		if due := h.nextPing(); due > now {
 			h.pingTimer.Reset(due) // traffic moved the schedule: sleep on
 			return

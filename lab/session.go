@@ -51,6 +51,7 @@ type Session struct {
 
 	budget   Budget
 	limits   budgetLimits // budget's, as afterStep compares them
+	calmTo   uint64       // the last step calm passes on its count (calmUntil); 0 until checkStep
 	watchers []func(Progress) error
 	events   uint64 // events dispatched to the observers, or counted (eventCount)
 	stopped  error  // why the session stopped before its end (Err)
