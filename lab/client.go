@@ -54,10 +54,13 @@ func (g *clientGroup) reconfigure() {
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
 	// What a ping and its answer visit: these fields (the first cache
-	// line), then the heartbeat's hot fields (two lines) and its two
-	// timers (a line each), the client's first five lines
-	// (layout_test.go), which the client names to the simulator's
-	// prefetch (Conn.SetHint, in connect).
+	// line), then the heartbeat's hot fields, the client's first five
+	// lines (layout_test.go). An answer visits the first two alone (the
+	// heartbeat's first line holds what received touches and the answer
+	// timer's first bytes, which its Stop reads); a ping all five, the
+	// last its ping timer's, which the simulator's queue asks for as the
+	// timer's turn nears. The client names the four before it to the
+	// simulator's prefetch (Conn.SetHint, in connect).
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -164,7 +167,7 @@ func (c *client) connect() {
 	c.become(ClientConnecting)
 	c.dec, c.sent = decoder{}, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
-	conn.SetHint(netsim.HintSpan(c, &c.beat.answerTimer))
+	conn.SetHint(netsim.HintSpan(c, &c.beat.sched)) // up to the ping timer, which the queue asks for
 	if timeout > 0 {
 		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}
@@ -224,7 +227,7 @@ func (c *client) readAll() {
 			return
 		}
 		if c.hb != nil {
-			c.hb.received()
+			c.hb.received(c.s.Now())
 		}
 		in := c.dec.read(data)
 		for len(in) > 0 {
@@ -294,7 +297,7 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 	}
 	c.s.sentAppEvent(c.cfg.Host, c.name, c.conn, t, seq, len(b), c.sent)
 	if c.hb != nil {
-		c.hb.wrote()
+		c.hb.wrote(c.s.Now())
 	}
 	if err := c.conn.Write(b, t.msgName()); err != nil {
 		c.onError(err)

@@ -16,29 +16,36 @@ import (
 // timers belong to the application's process, so they stop while it is
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
-	// What a ping and its answer visit, first: what an arrival and a write
-	// touch (received, wrote: all a server's answering heartbeat visits),
-	// then what a ping adds, then the two timers a ping re-arms, each a
-	// cache line of its own where its owner puts it (layout_test.go): the
-	// owner names these lines to the simulator's prefetch (Conn.SetHint).
-	sim      *netsim.Sim
-	pending  []pendingPing // pings sent and not answered, oldest first (in first while they fit)
+	// What an answer and a write touch come first, in the heartbeat's
+	// first line (received and wrote, all a server's answering heartbeat
+	// visits), with the start of answerTimer: the answer's Stop reads its
+	// sim and seq, its first 24 bytes. Then what a ping adds, and
+	// pingTimer, on lines of their own, that only a ping visits (the
+	// stale entry of the last ping's answer timer comes up with it). The
+	// owner names these lines to the simulator's prefetch (Conn.SetHint;
+	// layout_test.go holds them).
 	lastRecv time.Duration
 	lastSend time.Duration
-	seq      uint32
 	missed   int32
-	stopped  bool
-	sched    schedule   // cfg.Heartbeat.Schedule, decoded (init, rearm)
-	cfg      *AppConfig // live: parameter changes apply from the next timer
-	owner    heartbeatOwner
-	scale    time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
-	first    [1]pendingPing
-	// pingIv is the interval the ping timer's deadline was computed with,
-	// on the fixed schedule (nextPing): 0 for none yet.
-	pingIv time.Duration
+	// npend is how many pings are sent and not answered: pend[:npend],
+	// oldest first. An answer only sets it to 0 (pend is the ping's line).
+	npend int32
 	// pingTimer and answerTimer are made with the heartbeat (init), in
 	// place: a ping re-arms them both.
-	pingTimer, answerTimer netsim.Timer
+	answerTimer netsim.Timer
+	sim         *netsim.Sim
+	cfg         *AppConfig // live: parameter changes apply from the next timer
+	owner       heartbeatOwner
+	scale       time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
+	pend        []pendingPing // the pending pings and what follows them (in first while they fit)
+	first       [1]pendingPing
+	// pingIv is the interval the ping timer's deadline was computed with,
+	// on the fixed schedule (nextPing): 0 for none yet.
+	pingIv    time.Duration
+	seq       uint32
+	stopped   bool
+	sched     schedule // cfg.Heartbeat.Schedule, decoded (init, rearm)
+	pingTimer netsim.Timer
 
 	proc    *netsim.Process
 	conn    *netsim.Conn  // the connection watched; nil for UDP
@@ -86,7 +93,7 @@ func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner
 	h.answerTimer.Stop()
 	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1,
 		sched: scheduleOf(cfg.Heartbeat.Schedule)}
-	h.pending = h.first[:0]
+	h.pend = h.first[:0]
 	p.SetTimer(&h.pingTimer, h.onPingTimer)
 	p.SetTimer(&h.answerTimer, h.onAnswerTimer)
 	h.pingTimer.Visits(conn)
@@ -228,11 +235,14 @@ func (h *heartbeat) nextPing() time.Duration {
 }
 
 func (h *heartbeat) lastPing() time.Duration {
-	if len(h.pending) > 0 {
-		return h.pending[len(h.pending)-1].sentAt
+	if h.npend > 0 {
+		return h.pend[h.npend-1].sentAt
 	}
 	return 0
 }
+
+// pending are the pings sent and not answered, oldest first.
+func (h *heartbeat) pending() []pendingPing { return h.pend[:h.npend] }
 
 // stop ends the watch.
 func (h *heartbeat) stop() {
@@ -243,20 +253,20 @@ func (h *heartbeat) stop() {
 	disarm(h.idleTimer)
 }
 
-// received notes that bytes arrived: the peer is alive, every ping sent
-// before now is answered.
-func (h *heartbeat) received() {
-	now := h.now()
+// received notes that bytes arrived at now: the peer is alive, every
+// ping sent before now is answered. (The owner says when, from its own
+// line: the heartbeat's clock is on the ping's.)
+func (h *heartbeat) received(now time.Duration) {
 	h.lastRecv = now
-	if len(h.pending) > 0 {
-		h.pending = h.pending[:0]
+	if h.npend > 0 {
+		h.npend = 0
 		h.answerTimer.Stop()
 	}
 	h.missed = 0
 }
 
-// wrote notes that bytes left.
-func (h *heartbeat) wrote() { h.lastSend = h.now() }
+// wrote notes that bytes left at now.
+func (h *heartbeat) wrote(now time.Duration) { h.lastSend = now }
 
 func (h *heartbeat) onPingTimer() {
 	if h.stopped {
@@ -274,9 +284,10 @@ func (h *heartbeat) onPingTimer() {
 	}
 	h.seq++
 	if !hb.NoAnswer {
-		h.pending = append(h.pending, pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
+		h.pend = append(h.pend[:h.npend], pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
+		h.npend++
 		if !h.answerTimer.Armed() {
-			h.answerTimer.Reset(h.pending[0].deadline)
+			h.answerTimer.Reset(h.pend[0].deadline)
 		}
 	}
 	h.owner.sendPing(h.seq)
@@ -291,9 +302,9 @@ func (h *heartbeat) onPingTimer() {
 // missed, and enough misses in a row mean the peer is dead.
 func (h *heartbeat) onAnswerTimer() {
 	now := h.now()
-	for len(h.pending) > 0 && h.pending[0].deadline <= now {
-		p := h.pending[0]
-		h.pending = h.pending[1:]
+	for h.npend > 0 && h.pend[0].deadline <= now {
+		p := h.pend[0]
+		h.pend, h.npend = h.pend[1:], h.npend-1
 		h.missed++
 		h.miss = missedPing{seq: p.seq, timeout: p.deadline - p.sentAt, missed: int(h.missed)}
 	}
@@ -302,8 +313,8 @@ func (h *heartbeat) onAnswerTimer() {
 		h.declareDead(netsim.CauseHeartbeatTimeout)
 		return
 	}
-	if len(h.pending) > 0 {
-		h.answerTimer.Reset(h.pending[0].deadline)
+	if h.npend > 0 {
+		h.answerTimer.Reset(h.pend[0].deadline)
 	}
 }
 
@@ -346,8 +357,8 @@ func (h *heartbeat) timers() []timerInfo {
 		start := h.pingTimer.Deadline() - h.interval()
 		out = append(out, timerInfo{name: i18n.TimerNextPing, start: start, deadline: h.pingTimer.Deadline()})
 	}
-	if len(h.pending) > 0 {
-		p := h.pending[0]
+	if h.npend > 0 {
+		p := h.pend[0]
 		t := timerInfo{name: i18n.TimerAnswer, start: p.sentAt, deadline: p.deadline}
 		if hb.MaxMissed > 1 {
 			t.detail = i18n.M(i18n.TimerMissed, "N", int(h.missed), "Max", hb.MaxMissed)

@@ -8,32 +8,38 @@ import (
 )
 
 // TestClientHotLines holds what a client's ping and its answer visit to
-// its first five cache lines, which its hint names: its own first fields
-// (the first line), its heartbeat's hot fields (the next two) and the
-// heartbeat's two timers (a line each); and a client to a whole number of
-// lines: the clients of a group are one block, which a group of more than
-// 64 clients gets from the allocator on a page of its own, so each client
-// starts on a line. With 10,000 clients every line a ping visits is a
-// cache miss of its own unless the queue asked for it ahead.
+// its first five cache lines: its own first fields (the first line), its
+// heartbeat's hot fields (the next three) and its ping timer (the fifth).
+// An answer visits the first two alone: the heartbeat's first line holds
+// what received touches and the first 24 bytes of its answer timer, which
+// Timer.Stop reads (its sim and seq: netsim's timer.go puts sim, at and seq
+// first). The ping timer is alone on the fifth line, which the queue asks
+// for as the timer's turn nears: the client's hint names the four before
+// it. A client is a whole number of lines: the clients of a group are one
+// block, which a group of more than 64 clients gets from the allocator on
+// a page of its own, so each client starts on a line. With 10,000 clients
+// every line a ping visits is a cache miss of its own unless the queue
+// asked for it ahead.
 func TestClientHotLines(t *testing.T) {
 	var c client
 	if off := unsafe.Offsetof(c.beat); off != 64 {
 		t.Errorf("a client's heartbeat is %d bytes in, not 64: its own hot fields are its first line", off)
 	}
-	ping := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.pingTimer)
-	if ping != 3*64 {
-		t.Errorf("a client's ping timer is %d bytes in, not at its fourth line", ping)
+	recv := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.npend) + unsafe.Sizeof(c.beat.npend)
+	stop := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.answerTimer) + 24
+	if recv > 2*64 || stop > 2*64 {
+		t.Errorf("what an answer visits ends at %d (received) and %d (the answer timer's Stop), beyond a client's second line", recv, stop)
 	}
-	end := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.answerTimer) + unsafe.Sizeof(c.beat.answerTimer)
-	if end > 5*64 {
-		t.Errorf("a client's hot fields and timers end at %d, beyond its first five cache lines", end)
+	ping := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.pingTimer)
+	if ping != 4*64 {
+		t.Errorf("a client's ping timer is %d bytes in, not at its fifth line", ping)
 	}
 	if n := unsafe.Sizeof(c); n%64 != 0 {
 		t.Errorf("a client is %d bytes, not a whole number of cache lines (its padding is %d bytes off)", n, 64-n%64)
 	}
 	group := make([]client, 100) // a group's block, as newClientGroup makes it
-	if n := netsim.HintSpan(&group[1], &group[1].beat.answerTimer).Lines(); n != 5 {
-		t.Errorf("a client's hint names %d lines, not 5", n)
+	if n := netsim.HintSpan(&group[1], &group[1].beat.sched).Lines(); n != 4 {
+		t.Errorf("a client's hint names %d lines, not 4", n)
 	}
 }
 
@@ -49,14 +55,14 @@ func TestHandlerHotLines(t *testing.T) {
 	if off := unsafe.Offsetof(h.beat); off != 64 {
 		t.Errorf("a handler's heartbeat is %d bytes in, not 64: its own hot fields are its first line", off)
 	}
-	if end := unsafe.Offsetof(h.beat) + unsafe.Offsetof(h.beat.stopped) + 1; end > 2*64 {
+	if end := unsafe.Offsetof(h.beat) + unsafe.Offsetof(h.beat.npend) + unsafe.Sizeof(h.beat.npend); end > 2*64 {
 		t.Errorf("a handler's hot fields end at %d, beyond its first two cache lines", end)
 	}
 	if n := unsafe.Sizeof(h); n != 448 {
 		t.Errorf("a handler is %d bytes, not 448: the size class of 448 bytes", n)
 	}
 	p := &handler{}
-	if n := netsim.HintSpan(p, &p.beat.stopped).Lines(); n != 2 {
+	if n := netsim.HintSpan(p, &p.beat.npend).Lines(); n != 2 {
 		t.Errorf("a handler's hint names %d lines, not 2", n)
 	}
 }

@@ -156,7 +156,7 @@ func (srv *server) remove(h *handler) {
 type handler struct {
 	// What an answer visits: these fields, its first cache line, then
 	// what its heartbeat's received and wrote touch, the heartbeat's
-	// first fields, in its second (layout_test.go); the handler names the
+	// first 24 bytes, in its second (layout_test.go); the handler names the
 	// two to the simulator's prefetch (Conn.SetHint, in start).
 	srv    *server
 	s      *Session   // srv.s
@@ -178,7 +178,7 @@ func (h *handler) start() {
 	h.beat.init(srv.proc, srv.cfg, h, h.conn)
 	h.beat.start()
 	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
-	h.conn.SetHint(netsim.HintSpan(h, &h.beat.stopped))
+	h.conn.SetHint(netsim.HintSpan(h, &h.beat.npend))
 	h.readAll()
 }
 
@@ -195,7 +195,7 @@ func (h *handler) readAll() {
 			}
 			return
 		}
-		h.beat.received()
+		h.beat.received(s.Now())
 		in := h.dec.read(data)
 		for len(in) > 0 {
 			n := h.dec.next(in, &f)
@@ -255,7 +255,7 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 	}
 	cfg := h.cfg
 	h.s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
-	h.beat.wrote()
+	h.beat.wrote(h.s.Now())
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
 		return

@@ -271,8 +271,8 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 // lists its application timers.
 func (c *client) annotate(snap *Snapshot) {
 	state := i18n.M(clientStateLabels[c.state])
-	if c.hb != nil && len(c.hb.pending) > 0 {
-		state = i18n.M(i18n.StateUnanswered, "N", len(c.hb.pending))
+	if c.hb != nil && c.hb.npend > 0 {
+		state = i18n.M(i18n.StateUnanswered, "N", len(c.hb.pending()))
 	} else if c.state == ClientConnected {
 		state = i18n.M(i18n.StateAlive)
 	}
@@ -313,8 +313,8 @@ func (srv *server) view(now time.Duration, snap *Snapshot) {
 	snap.Apps = append(snap.Apps, av)
 	for _, h := range srv.handlers {
 		state := i18n.M(i18n.StateAlive)
-		if len(h.beat.pending) > 0 {
-			state = i18n.M(i18n.StateUnanswered, "N", len(h.beat.pending))
+		if h.beat.npend > 0 {
+			state = i18n.M(i18n.StateUnanswered, "N", len(h.beat.pending()))
 		}
 		if row := snap.conn(srv.cfg.Host, h.conn.Name()); row != nil {
 			row.AppState = state

@@ -41,7 +41,7 @@ func (srv *server) readUDP() {
 			return
 		}
 		peer := srv.peer(d.From)
-		peer.hb.received()
+		peer.hb.received(s.Now())
 		for f := range datagramFrames(d.Payload) {
 			s.appEvent(cfg.Host, cfg.Name, peer.name, "recv", f)
 			if f.typ == framePing && !cfg.Heartbeat.NoAnswer {
@@ -110,7 +110,7 @@ func (c *client) connectUDP() {
 			if c.state == ClientWaiting {
 				c.reviveUDP()
 			}
-			c.hb.received()
+			c.hb.received(c.s.Now())
 			for f := range datagramFrames(d.Payload) {
 				c.s.appEvent(c.cfg.Host, c.name, c.connName(), "recv", f)
 				if f.typ == framePing {
@@ -149,7 +149,7 @@ func (c *client) writeUDP(b []byte, t frameType, seq uint32) {
 	}
 	c.s.appEvent(c.cfg.Host, c.name, c.connName(), "send", &frame{typ: t, seq: seq, size: len(b)})
 	if c.hb != nil {
-		c.hb.wrote()
+		c.hb.wrote(c.s.Now())
 	}
 	c.udp.WriteTo(b, c.target, t.msgName())
 }
