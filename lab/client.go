@@ -53,14 +53,14 @@ func (g *clientGroup) reconfigure() {
 // client is one connecting application: it connects, watches the
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
-	// What a ping and its answer visit: these fields (the first cache
-	// line), then the heartbeat's hot fields, the client's first five
-	// lines (layout_test.go). An answer visits the first two alone (the
-	// heartbeat's first line holds what received touches and the answer
-	// timer's first bytes, which its Stop reads); a ping all five, the
-	// last its ping timer's, which the simulator's queue asks for as the
-	// timer's turn nears. The client names the four before it to the
-	// simulator's prefetch (Conn.SetHint, in connect).
+	// What a ping and its answer visit: these fields, then the
+	// heartbeat's hot fields, the client's first five cache lines
+	// (layout_test.go). An answer visits the first two alone (these
+	// fields, then what received touches and the answer timer's first
+	// bytes, which its Stop reads); a ping all five, the last two its
+	// ping timer's, which the simulator's queue asks for as the timer's
+	// turn nears. The client names the four up to the ping's own fields
+	// to the simulator's prefetch (Conn.SetHint, in connect).
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -71,6 +71,7 @@ type client struct {
 	beat heartbeat
 
 	name   string
+	held   []byte // what dec holds
 	udp    *netsim.UDPConn
 	bo     *backoff
 	state  ClientState
@@ -91,7 +92,6 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
-	_             [16]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.
@@ -165,7 +165,7 @@ func (c *client) connect() {
 	}
 	c.conn = conn
 	c.become(ClientConnecting)
-	c.dec, c.sent = decoder{}, 0
+	c.dec, c.held, c.sent = decoder{}, nil, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
 	conn.SetHint(netsim.HintSpan(c, &c.beat.sched)) // up to the ping timer, which the queue asks for
 	if timeout > 0 {
@@ -229,7 +229,7 @@ func (c *client) readAll() {
 		if c.hb != nil {
 			c.hb.received(c.s.Now())
 		}
-		in := c.dec.read(data)
+		in := c.dec.read(data, &c.held)
 		for len(in) > 0 {
 			n := c.dec.next(in, &f)
 			if n == 0 {
@@ -249,7 +249,7 @@ func (c *client) readAll() {
 				return // given up on (an answer's write failed): the rest is a dead connection's
 			}
 		}
-		c.dec.keep(in)
+		c.dec.keep(in, &c.held)
 	}
 }
 

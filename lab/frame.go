@@ -232,19 +232,25 @@ func datagramFrames(p []byte) iter.Seq[*frame] {
 
 // decoder splits a byte stream into frames. It holds only the start of a
 // frame not yet complete: a heartbeat's frames come whole, and are read
-// where the bytes are. It is two words, among the hot fields of a client
-// and a handler: the bytes it holds lie elsewhere, made the first time a
-// frame comes in parts.
+// where the bytes are. It is one word, among the hot fields of a client
+// and a handler: the bytes it holds are its owner's (held, among its cold
+// fields, which read and keep are handed), and its top bit says whether
+// there are any.
 type decoder struct {
-	held *[]byte // the start of a frame not yet complete; nil until one has been
-	pos  uint64  // the offset in the stream of the next frame
+	// pos is the offset in the stream of the next frame, below 2⁶³ (an
+	// exabyte), with heldBit when held holds the start of a frame.
+	pos uint64
 }
+
+// heldBit, in decoder.pos, says that the owner's held bytes are the start
+// of a frame not yet complete.
+const heldBit = 1 << 63
 
 // Reading a stream's bytes p (no iterator: a range over a function keeps
 // state of its own at every frame, which a heartbeat's one frame a read
 // would pay for in full):
 //
-//	for in := d.read(p); len(in) > 0; {
+//	for in := d.read(p, &held); len(in) > 0; {
 //		n := d.next(in, &f)
 //		if n == 0 {
 //			break
@@ -252,17 +258,18 @@ type decoder struct {
 //		in = in[n:]
 //		... f ...
 //	}
-//	d.keep(in)
+//	d.keep(in, &held)
 //
 // reads the complete frames that p finishes, each with its offset in the
 // stream, and keeps the start of an incomplete one for the bytes that
 // finish it.
 
-// read adds p to the stream: the bytes to read frames from.
-func (d *decoder) read(p []byte) []byte {
-	if d.held != nil && len(*d.held) > 0 {
-		*d.held = append(*d.held, p...)
-		return *d.held
+// read adds p to the stream, after the bytes held: the bytes to read
+// frames from.
+func (d *decoder) read(p []byte, held *[]byte) []byte {
+	if d.pos&heldBit != 0 {
+		*held = append(*held, p...)
+		return *held
 	}
 	return p
 }
@@ -283,20 +290,21 @@ func (d *decoder) next(in []byte, f *frame) int {
 	} else if n = decodeFrame(in, f); n == 0 {
 		return 0
 	}
-	f.offset, f.stream = d.pos, true
+	f.offset, f.stream = d.pos&^heldBit, true
 	d.pos += uint64(n)
 	return n
 }
 
-// keep keeps in, the start of a frame not yet complete, for the bytes that
-// finish it.
-func (d *decoder) keep(in []byte) {
+// keep keeps in, the start of a frame not yet complete, in held for the
+// bytes that finish it (in may be held's own bytes).
+func (d *decoder) keep(in []byte, held *[]byte) {
 	switch {
-	case d.held != nil:
-		*d.held = append((*d.held)[:0], in...)
 	case len(in) > 0:
-		d.held = new([]byte)
-		*d.held = append(*d.held, in...)
+		*held = append((*held)[:0], in...)
+		d.pos |= heldBit
+	case d.pos&heldBit != 0:
+		*held = (*held)[:0]
+		d.pos &^= heldBit
 	}
 }
 

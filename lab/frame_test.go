@@ -16,9 +16,10 @@ func TestEveryFrameSizeRoundTrips(t *testing.T) {
 			t.Fatalf("size %d: encoded to %d bytes", size, len(b))
 		}
 		var d decoder
+		var held []byte
 		var f frame
 		var fs []frame
-		for in := d.read(b); len(in) > 0; {
+		for in := d.read(b, &held); len(in) > 0; {
 			n := d.next(in, &f)
 			if n == 0 {
 				break
@@ -61,9 +62,10 @@ func TestDecoderReadsFramesInPieces(t *testing.T) {
 	}
 	decode := func(piece int) (out []frame) {
 		var d decoder
+		var held []byte
 		var f frame
 		for at := 0; at < len(stream); at += piece {
-			in := d.read(stream[at:min(at+piece, len(stream))])
+			in := d.read(stream[at:min(at+piece, len(stream))], &held)
 			for len(in) > 0 {
 				n := d.next(in, &f)
 				if n == 0 {
@@ -72,7 +74,7 @@ func TestDecoderReadsFramesInPieces(t *testing.T) {
 				in = in[n:]
 				out = append(out, f)
 			}
-			d.keep(in)
+			d.keep(in, &held)
 		}
 		return out
 	}

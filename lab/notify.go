@@ -124,7 +124,7 @@ func (c *client) tell(conn, level string, line, notice i18n.Message, narration i
 // logLost is a server handler's log line about a client it gave up on by
 // rule (the detection's).
 func (h *handler) logLost(peer string, rule i18n.Message, silent time.Duration) {
-	s, cfg := h.s, h.cfg
+	s, cfg := h.srv.s, h.srv.cfg
 	if !s.tracing {
 		return
 	}

@@ -108,7 +108,7 @@ func (srv *server) acceptOne(l *netsim.Listener) {
 		return
 	}
 	srv.accepted++
-	h := &handler{srv: srv, s: srv.s, cfg: srv.cfg, conn: c}
+	h := &handler{srv: srv, conn: c}
 	srv.handlers = append(srv.handlers, h)
 	if len(srv.handlers) <= 3 {
 		// The first few accepts are the lesson; a herd of them is noise.
@@ -154,19 +154,18 @@ func (srv *server) remove(h *handler) {
 
 // handler serves one client connection.
 type handler struct {
-	// What an answer visits: these fields, its first cache line, then
-	// what its heartbeat's received and wrote touch, the heartbeat's
-	// first 24 bytes, in its second (layout_test.go); the handler names the
-	// two to the simulator's prefetch (Conn.SetHint, in start).
-	srv    *server
-	s      *Session   // srv.s
-	cfg    *AppConfig // srv.cfg
+	// What an answer visits: these fields, then what its heartbeat's
+	// received and wrote touch, the heartbeat's first 24 bytes, all in its
+	// first cache line (layout_test.go), which the handler names to the
+	// simulator's prefetch (Conn.SetHint, in start).
+	srv    *server // its Session and settings too: srv.s, srv.cfg (the server's line, which every answer reads)
 	conn   *netsim.Conn
 	sent   uint64 // bytes written: the next message's offset
-	closed bool
 	dec    decoder
+	closed bool
 	beat   heartbeat
 
+	held     []byte // what dec holds
 	strikes  int
 	lastPing time.Duration
 	sub      *subscription
@@ -185,7 +184,7 @@ func (h *handler) start() {
 // readAll drains the socket as the client's does, until the handler
 // closes or its process dies.
 func (h *handler) readAll() {
-	s, cfg := h.s, h.cfg
+	s, cfg := h.srv.s, h.srv.cfg
 	var f frame
 	for !h.closed && h.srv.proc.Alive() && h.conn.Readable() {
 		data, err := h.conn.Read()
@@ -196,7 +195,7 @@ func (h *handler) readAll() {
 			return
 		}
 		h.beat.received(s.Now())
-		in := h.dec.read(data)
+		in := h.dec.read(data, &h.held)
 		for len(in) > 0 {
 			n := h.dec.next(in, &f)
 			if n == 0 {
@@ -213,14 +212,14 @@ func (h *handler) readAll() {
 				h.srv.feed.request(h, &f)
 			}
 		}
-		h.dec.keep(in)
+		h.dec.keep(in, &h.held)
 	}
 }
 
 // onPing answers a ping at once, unless pings come too often for the
 // server's enforcement policy (gRPC): then GOAWAY too_many_pings and close.
 func (h *handler) onPing(f *frame) {
-	s, cfg := h.s, h.cfg
+	s, cfg := h.srv.s, h.srv.cfg
 	now := s.Now()
 	if min := cfg.Heartbeat.MinPingInterval; min > 0 {
 		if h.lastPing > 0 && now-h.lastPing < min {
@@ -243,7 +242,7 @@ func (h *handler) onPing(f *frame) {
 }
 
 func (h *handler) sendPing(seq uint32) {
-	s, cfg := h.s, h.cfg
+	s, cfg := h.srv.s, h.srv.cfg
 	h.write(s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size), framePing, seq)
 	s.totals.Heartbeats++
 	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
@@ -253,9 +252,9 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 	if h.closed {
 		return
 	}
-	cfg := h.cfg
-	h.s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
-	h.beat.wrote(h.s.Now())
+	s, cfg := h.srv.s, h.srv.cfg
+	s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
+	h.beat.wrote(s.Now())
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
 		return
@@ -273,7 +272,7 @@ func (h *handler) onError(err error) {
 	case cause == 0:
 		cause = netsim.CauseRST
 	}
-	h.lost(cause, h.s.Now()-h.conn.LastReceived())
+	h.lost(cause, h.srv.s.Now()-h.conn.LastReceived())
 }
 
 func (h *handler) peerDead(cause netsim.Cause, silent time.Duration) { h.lost(cause, silent) }
@@ -283,7 +282,7 @@ func (h *handler) lost(cause netsim.Cause, silent time.Duration) {
 	if h.closed {
 		return
 	}
-	s, cfg := h.s, h.cfg
+	s, cfg := h.srv.s, h.srv.cfg
 	s.totals.Detections++
 	peer := h.conn.RemoteAddr().String()
 	rule := s.detect(side{host: cfg.Host, app: cfg.Name, cfg: cfg, conn: h.conn, missed: h.beat.fired()}, h.conn.Name(), peer, cause, silent)
@@ -300,6 +299,6 @@ func (h *handler) close() {
 	if h.sub != nil {
 		h.srv.feed.unsubscribe(h)
 	}
-	h.s.closeConn(h.cfg.Host, h.conn)
+	h.srv.s.closeConn(h.srv.cfg.Host, h.conn)
 	h.srv.remove(h)
 }
