@@ -3,6 +3,7 @@ package lab
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/netip"
 	"time"
 
@@ -54,13 +55,13 @@ func (g *clientGroup) reconfigure() {
 // connection with its heartbeat, and reconnects after losing it.
 type client struct {
 	// What a ping and its answer visit: these fields, then the
-	// heartbeat's hot fields, the client's first five cache lines
+	// heartbeat's hot fields, the client's first four cache lines
 	// (layout_test.go). An answer visits the first two alone (these
 	// fields, then what received touches and the answer timer's first
-	// bytes, which its Stop reads); a ping all five, the last two its
-	// ping timer's, which the simulator's queue asks for as the timer's
-	// turn nears. The client names the four up to the ping's own fields
-	// to the simulator's prefetch (Conn.SetHint, in connect).
+	// bytes, which its Stop reads); a ping all four, the last its ping
+	// timer's, which the simulator's queue asks for as the timer's turn
+	// nears. The client names the three before it to the simulator's
+	// prefetch (Conn.SetHint, in connect).
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -92,6 +93,7 @@ type client struct {
 	attemptAt     time.Duration // when the connect attempt under way began
 	pingScale     time.Duration // a gRPC client doubles its keepalive time after GOAWAY
 	poll          *pollState
+	_             [16]byte // to a whole number of cache lines: the clients of a group are one block
 }
 
 // boot starts the client's process and schedules its first connect.
@@ -167,7 +169,7 @@ func (c *client) connect() {
 	c.become(ClientConnecting)
 	c.dec, c.held, c.sent = decoder{}, nil, 0
 	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
-	conn.SetHint(netsim.HintSpan(c, &c.beat.sched)) // up to the ping timer, which the queue asks for
+	conn.SetHint(netsim.HintSpan(c, &c.beat.fixedOn)) // up to the ping timer, which the queue asks for
 	if timeout > 0 {
 		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}
@@ -200,8 +202,8 @@ func (c *client) onConnected() {
 		c.pingScale = 1
 	}
 	c.hb = &c.beat
-	c.hb.init(c.proc, c.cfg, c, c.conn)
-	c.hb.scale = c.pingScale
+	c.hb.init(c.proc, c.cfg, c, c.conn, c.onPingTimer)
+	c.hb.shift = uint8(bits.TrailingZeros64(uint64(c.pingScale))) // a power of two
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
 		armTimer(c.proc, &c.trafficTimer, s.Now()+c.cfg.Traffic.Interval, c.onTraffic, c.conn)
@@ -269,6 +271,9 @@ func (c *client) onError(err error) {
 		c.lost(cause)
 	}
 }
+
+// onPingTimer is the client's heartbeat's ping timer (heartbeat.init).
+func (c *client) onPingTimer() { c.beat.onPingTimer(c) }
 
 func (c *client) sendPing(seq uint32) {
 	c.write(c.s.frame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)

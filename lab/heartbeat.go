@@ -16,37 +16,42 @@ import (
 // timers belong to the application's process, so they stop while it is
 // frozen. Any byte received counts as an answer: the peer is alive.
 type heartbeat struct {
-	// What an answer and a write touch come first, in the heartbeat's
-	// first line (received and wrote, all a server's answering heartbeat
-	// visits), with the start of answerTimer: the answer's Stop reads its
-	// sim and seq, its first 24 bytes. Then what a ping adds, and
-	// pingTimer, on lines of their own, that only a ping visits (the
-	// stale entry of the last ping's answer timer comes up with it). The
-	// owner names these lines to the simulator's prefetch (Conn.SetHint;
-	// layout_test.go holds them).
+	// What an answer and a write touch come first (received and wrote,
+	// all a server's answering heartbeat visits), then answerTimer, whose
+	// first 24 bytes (sim, at, seq) are all that the answer's Stop reads:
+	// what an answer visits ends within 48 bytes of the heartbeat's start.
+	// Then what a ping adds, and pingTimer, which only a ping visits (the
+	// stale entry of the last ping's answer timer comes up with it): a
+	// ping visits the heartbeat's first 200 bytes; what only its rarer
+	// work reads is in the cold part. The owner names these lines to the
+	// simulator's prefetch (Conn.SetHint; layout_test.go holds them).
 	lastRecv time.Duration
 	lastSend time.Duration
 	missed   int32
-	// npend is how many pings are sent and not answered: pend[:npend],
-	// oldest first. An answer only sets it to 0 (pend is the ping's line).
+	// npend is how many pings are sent and not answered: first, then
+	// more[:npend-1], oldest first. An answer only sets it to 0.
 	npend int32
 	// pingTimer and answerTimer are made with the heartbeat (init), in
 	// place: a ping re-arms them both.
 	answerTimer netsim.Timer
 	sim         *netsim.Sim
-	cfg         *AppConfig // live: parameter changes apply from the next timer
-	owner       heartbeatOwner
-	scale       time.Duration // the ping interval's multiplier (a gRPC client doubles it after GOAWAY)
-	pend        []pendingPing // the pending pings and what follows them (in first while they fit)
-	first       [1]pendingPing
-	// pingIv is the interval the ping timer's deadline was computed with,
-	// on the fixed schedule (nextPing): 0 for none yet.
-	pingIv    time.Duration
-	seq       uint32
-	stopped   bool
-	sched     schedule // cfg.Heartbeat.Schedule, decoded (init, rearm)
+	cfg         *AppConfig  // live: parameter changes apply from the next timer
+	first       pendingPing // the oldest ping pending, if any
+	seq         uint32
+	stopped     bool
+	sched       schedule // cfg.Heartbeat.Schedule, decoded (init, rearm)
+	// shift is the ping interval's multiplier, 1<<shift: a gRPC client
+	// doubles it after GOAWAY (client.pingScale, a power of two).
+	shift uint8
+	// fixedOn says that the ping timer's deadline is nextPing's answer on
+	// the fixed schedule with the interval of now: set by the answer
+	// that computes, cleared by init and rearm (every live change of the
+	// settings reconfigures, which rearms).
+	fixedOn   bool
 	pingTimer netsim.Timer
 
+	more    []pendingPing  // the pings pending after first (more than one at once: a timeout longer than the interval)
+	owner   heartbeatOwner // the ping timer's function is its: a ping has it at hand
 	proc    *netsim.Process
 	conn    *netsim.Conn  // the connection watched; nil for UDP
 	started time.Duration // when the watch began: the fixed schedule counts from it
@@ -87,14 +92,15 @@ type heartbeatOwner interface {
 // init makes h a new heartbeat of p's for owner, in place: a client or a
 // handler holds its heartbeat among its own fields, where a ping finds it.
 // The timers of an earlier heartbeat in the same place are let go (they
-// were stopped with it).
-func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn) {
+// were stopped with it). ping is the ping timer's function: the owner's
+// method that calls h.onPingTimer with itself (a method value: one word,
+// where a closure of h and the owner would be three, which a ping reads).
+func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn, ping func()) {
 	h.pingTimer.Stop() // stopped with the watch already; the queue holds no armed timer of the old one
 	h.answerTimer.Stop()
-	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn, scale: 1,
+	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn,
 		sched: scheduleOf(cfg.Heartbeat.Schedule)}
-	h.pend = h.first[:0]
-	p.SetTimer(&h.pingTimer, h.onPingTimer)
+	p.SetTimer(&h.pingTimer, ping)
 	p.SetTimer(&h.answerTimer, h.onAnswerTimer)
 	h.pingTimer.Visits(conn)
 	h.answerTimer.Visits(conn)
@@ -113,9 +119,8 @@ func (h *heartbeat) start() {
 // timer already armed keeps its deadline: a changed setting takes effect
 // from the next timer (the silence timers read it when they fire).
 func (h *heartbeat) rearm() {
-	if sched := scheduleOf(h.cfg.Heartbeat.Schedule); sched != h.sched {
-		h.sched, h.pingIv = sched, 0 // (not a live parameter: a changed configuration all the same)
-	}
+	h.sched = scheduleOf(h.cfg.Heartbeat.Schedule) // (not a live parameter: a changed configuration all the same)
+	h.fixedOn = false                              // the interval may have changed
 	if h.stopped {
 		return
 	}
@@ -165,14 +170,15 @@ func disarm(t *netsim.Timer) {
 // interval is the time between pings: the setting times the scale, at
 // most MaxTime (a gRPC client that doubles it after each GOAWAY stops
 // there rather than overflow).
-func (h *heartbeat) interval() time.Duration { return scaled(h.cfg.Heartbeat.Interval, h.scale) }
-
-// scaled is iv × scale, at most MaxTime. (A scale of 1, nearly every
-// heartbeat's, needs no division.)
-func scaled(iv, scale time.Duration) time.Duration {
-	if scale == 1 {
-		return min(iv, MaxTime)
+func (h *heartbeat) interval() time.Duration {
+	if h.shift == 0 {
+		return min(h.cfg.Heartbeat.Interval, MaxTime) // scaled(iv, 1), with no division
 	}
+	return scaled(h.cfg.Heartbeat.Interval, 1<<h.shift)
+}
+
+// scaled is iv × scale, at most MaxTime.
+func scaled(iv, scale time.Duration) time.Duration {
 	if iv > 0 && scale > MaxTime/iv {
 		return MaxTime
 	}
@@ -218,31 +224,49 @@ func (h *heartbeat) nextPing() time.Duration {
 	}
 	// fixed: every interval from the start of the watch, the first
 	// started + n×iv after now. When now is the ping timer's deadline and
-	// that deadline was this formula's answer with the same started and
-	// the same iv (pingIv; init zeroes it with started's change, a ping
-	// timer's deadline changes only to this function's answers), now is
-	// started + n×iv exactly, and the answer is now + iv: the timer fired
-	// on time (not held while its process was frozen), and the interval
-	// has not changed since. Every ping of a steady heartbeat is that
-	// case, and takes no division.
+	// that deadline was this formula's answer with the interval of now
+	// (fixedOn: nothing has rearmed since, and init clears it with
+	// started's change; a ping timer's deadline changes only to this
+	// function's answers), now is started + n×iv exactly, and the answer
+	// is now + iv: the timer fired on time (not held while its process
+	// was frozen). Every ping of a steady heartbeat is that case, and
+	// takes no division.
 	now := h.now()
-	if iv == h.pingIv && now == h.pingTimer.Deadline() {
+	if h.fixedOn && now == h.pingTimer.Deadline() {
 		return now + iv
 	}
-	h.pingIv = iv
+	h.fixedOn = true
 	n := (now-h.started)/iv + 1
 	return h.started + n*iv
 }
 
 func (h *heartbeat) lastPing() time.Duration {
-	if h.npend > 0 {
-		return h.pend[h.npend-1].sentAt
+	switch {
+	case h.npend > 1:
+		return h.more[h.npend-2].sentAt
+	case h.npend == 1:
+		return h.first.sentAt
 	}
 	return 0
 }
 
-// pending are the pings sent and not answered, oldest first.
-func (h *heartbeat) pending() []pendingPing { return h.pend[:h.npend] }
+// pend notes a ping sent and not answered, the newest.
+func (h *heartbeat) pend(p pendingPing) {
+	if h.npend == 0 {
+		h.first = p
+	} else {
+		h.more = append(h.more[:h.npend-1], p)
+	}
+	h.npend++
+}
+
+// answered takes the oldest ping pending out.
+func (h *heartbeat) answered() {
+	if h.npend > 1 {
+		h.first, h.more = h.more[0], h.more[1:]
+	}
+	h.npend--
+}
 
 // stop ends the watch.
 func (h *heartbeat) stop() {
@@ -268,7 +292,9 @@ func (h *heartbeat) received(now time.Duration) {
 // wrote notes that bytes left at now.
 func (h *heartbeat) wrote(now time.Duration) { h.lastSend = now }
 
-func (h *heartbeat) onPingTimer() {
+// onPingTimer is the ping timer's work, for owner (h's: its ping timer's
+// function, given to init, calls it).
+func (h *heartbeat) onPingTimer(owner heartbeatOwner) {
 	if h.stopped {
 		return
 	}
@@ -284,13 +310,12 @@ func (h *heartbeat) onPingTimer() {
 	}
 	h.seq++
 	if !hb.NoAnswer {
-		h.pend = append(h.pend[:h.npend], pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
-		h.npend++
+		h.pend(pendingPing{seq: h.seq, sentAt: now, deadline: now + hb.Timeout})
 		if !h.answerTimer.Armed() {
-			h.answerTimer.Reset(h.pend[0].deadline)
+			h.answerTimer.Reset(h.first.deadline)
 		}
 	}
-	h.owner.sendPing(h.seq)
+	owner.sendPing(h.seq)
 	if h.stopped {
 		return
 	}
@@ -302,9 +327,9 @@ func (h *heartbeat) onPingTimer() {
 // missed, and enough misses in a row mean the peer is dead.
 func (h *heartbeat) onAnswerTimer() {
 	now := h.now()
-	for h.npend > 0 && h.pend[0].deadline <= now {
-		p := h.pend[0]
-		h.pend, h.npend = h.pend[1:], h.npend-1
+	for h.npend > 0 && h.first.deadline <= now {
+		p := h.first
+		h.answered()
 		h.missed++
 		h.miss = missedPing{seq: p.seq, timeout: p.deadline - p.sentAt, missed: int(h.missed)}
 	}
@@ -314,7 +339,7 @@ func (h *heartbeat) onAnswerTimer() {
 		return
 	}
 	if h.npend > 0 {
-		h.answerTimer.Reset(h.pend[0].deadline)
+		h.answerTimer.Reset(h.first.deadline)
 	}
 }
 
@@ -358,7 +383,7 @@ func (h *heartbeat) timers() []timerInfo {
 		out = append(out, timerInfo{name: i18n.TimerNextPing, start: start, deadline: h.pingTimer.Deadline()})
 	}
 	if h.npend > 0 {
-		p := h.pend[0]
+		p := h.first
 		t := timerInfo{name: i18n.TimerAnswer, start: p.sentAt, deadline: p.deadline}
 		if hb.MaxMissed > 1 {
 			t.detail = i18n.M(i18n.TimerMissed, "N", int(h.missed), "Max", hb.MaxMissed)

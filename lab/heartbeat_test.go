@@ -39,7 +39,7 @@ func TestFixedScheduleIsTheFormula(t *testing.T) {
 		sim.RunUntil(ms("start", 0, 5000))
 		cfg := &AppConfig{Heartbeat: HeartbeatConfig{Interval: ms("interval", 1, 3000), Schedule: "fixed", NoAnswer: true}}
 		var h heartbeat
-		h.init(p, cfg, &pingLog{}, nil)
+		h.init(p, cfg, &pingLog{}, nil, func() { h.onPingTimer(&pingLog{}) })
 		h.start()
 		for i := range rapid.IntRange(1, 60).Draw(rt, "actions") {
 			before := h.seq
@@ -63,6 +63,42 @@ func TestFixedScheduleIsTheFormula(t *testing.T) {
 			if want := h.started + ((now-h.started)/iv+1)*iv; !h.pingTimer.Armed() || h.pingTimer.Deadline() != want {
 				rt.Fatalf("ping at %v, interval %v, from %v: the next is due at %v (armed %v), not %v",
 					now, iv, h.started, h.pingTimer.Deadline(), h.pingTimer.Armed(), want)
+			}
+		}
+	})
+}
+
+// TestPendingPingsAreAQueue holds the pending pings — first, then more,
+// counted by npend, which an answer only zeroes — to a plain queue: what
+// a ping adds, an answer timer's miss takes from the front and an answer
+// clears, the oldest and the newest as the queue's.
+func TestPendingPingsAreAQueue(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		var h heartbeat
+		var want []pendingPing
+		for i := range rapid.IntRange(1, 200).Draw(rt, "ops") {
+			switch rapid.IntRange(0, 3).Draw(rt, fmt.Sprint("op ", i)) {
+			case 0, 1:
+				p := pendingPing{seq: uint32(i), sentAt: time.Duration(i), deadline: time.Duration(2 * i)}
+				h.pend(p)
+				want = append(want, p)
+			case 2:
+				if h.npend > 0 {
+					h.answered()
+					want = want[1:]
+				}
+			case 3:
+				h.received(time.Duration(i))
+				want = want[:0]
+			}
+			if int(h.npend) != len(want) {
+				rt.Fatalf("%d pings pending, not %d", h.npend, len(want))
+			}
+			if len(want) > 0 && (h.first != want[0] || h.lastPing() != want[len(want)-1].sentAt) {
+				rt.Fatalf("first %+v, last sent at %v; want %+v and %v", h.first, h.lastPing(), want[0], want[len(want)-1].sentAt)
+			}
+			if len(want) == 0 && h.lastPing() != 0 {
+				rt.Fatalf("no ping pending, yet the last was sent at %v", h.lastPing())
 			}
 		}
 	})

@@ -8,13 +8,13 @@ import (
 )
 
 // TestClientHotLines holds what a client's ping and its answer visit to
-// its first five cache lines: its own first fields and its heartbeat's hot
-// fields, then its ping timer. An answer visits the first two alone: the
-// client's fields, what received touches and the first 24 bytes of its
-// answer timer, which Timer.Stop reads (its sim and seq: netsim's timer.go
-// puts sim, at and seq first). The queue asks for the ping timer as its
-// turn nears; the client's hint names the lines up to the ping's own
-// fields, four. A client is a whole number of lines: the clients of a
+// its first four cache lines: its own first fields and its heartbeat's hot
+// fields, then its ping timer, alone on the fourth. An answer visits the
+// first two alone: the client's fields, what received touches and the
+// first 24 bytes of its answer timer, which Timer.Stop reads (its sim and
+// seq: netsim's timer.go puts sim, at and seq first). The queue asks for
+// the ping timer as its turn nears; the client's hint names the three
+// lines before it. A client is a whole number of lines: the clients of a
 // group are one block, which a group of more than 64 clients gets from
 // the allocator on a page of its own, so each client starts on a line.
 // With 10,000 clients every line a ping visits is a cache miss of its own
@@ -26,16 +26,15 @@ func TestClientHotLines(t *testing.T) {
 	if recv > 2*64 || stop > 2*64 {
 		t.Errorf("what an answer visits ends at %d (received) and %d (the answer timer's Stop), beyond a client's second line", recv, stop)
 	}
-	ping := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.pingTimer) + unsafe.Sizeof(c.beat.pingTimer)
-	if ping > 5*64 {
-		t.Errorf("a client's ping timer ends at %d, beyond its fifth line", ping)
+	if ping := unsafe.Offsetof(c.beat) + unsafe.Offsetof(c.beat.pingTimer); ping != 3*64 {
+		t.Errorf("a client's ping timer is %d bytes in, not at its fourth line", ping)
 	}
 	if n := unsafe.Sizeof(c); n%64 != 0 {
 		t.Errorf("a client is %d bytes, not a whole number of cache lines (its padding is %d bytes off)", n, 64-n%64)
 	}
 	group := make([]client, 100) // a group's block, as newClientGroup makes it
-	if n := netsim.HintSpan(&group[1], &group[1].beat.sched).Lines(); n != 4 {
-		t.Errorf("a client's hint names %d lines, not 4", n)
+	if n := netsim.HintSpan(&group[1], &group[1].beat.fixedOn).Lines(); n != 3 {
+		t.Errorf("a client's hint names %d lines, not 3", n)
 	}
 }
 

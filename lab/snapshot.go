@@ -272,7 +272,7 @@ func (g *clientGroup) view(now time.Duration, snap *Snapshot) {
 func (c *client) annotate(snap *Snapshot) {
 	state := i18n.M(clientStateLabels[c.state])
 	if c.hb != nil && c.hb.npend > 0 {
-		state = i18n.M(i18n.StateUnanswered, "N", len(c.hb.pending()))
+		state = i18n.M(i18n.StateUnanswered, "N", int(c.hb.npend))
 	} else if c.state == ClientConnected {
 		state = i18n.M(i18n.StateAlive)
 	}
@@ -314,7 +314,7 @@ func (srv *server) view(now time.Duration, snap *Snapshot) {
 	for _, h := range srv.handlers {
 		state := i18n.M(i18n.StateAlive)
 		if h.beat.npend > 0 {
-			state = i18n.M(i18n.StateUnanswered, "N", len(h.beat.pending()))
+			state = i18n.M(i18n.StateUnanswered, "N", int(h.beat.npend))
 		}
 		if row := snap.conn(srv.cfg.Host, h.conn.Name()); row != nil {
 			row.AppState = state
