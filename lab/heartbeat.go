@@ -44,14 +44,14 @@ type heartbeat struct {
 	// doubles it after GOAWAY (client.pingScale, a power of two).
 	shift uint8
 	// fixedOn says that the ping timer's deadline is nextPing's answer on
-	// the fixed schedule with the interval of now: set by the answer
-	// that computes, cleared by init and rearm (every live change of the
-	// settings reconfigures, which rearms).
+	// the fixed schedule with the interval of now: set when nextPing
+	// computes it by the formula, cleared by init and rearm (every live
+	// change of the settings reconfigures, which rearms).
 	fixedOn   bool
 	pingTimer netsim.Timer
 
 	more    []pendingPing  // the pings pending after first (more than one at once: a timeout longer than the interval)
-	owner   heartbeatOwner // the ping timer's function is its: a ping has it at hand
+	owner   heartbeatOwner // a ping has it from its timer's function, the owner's method (init's ping); the rarer work reads it here
 	proc    *netsim.Process
 	conn    *netsim.Conn  // the connection watched; nil for UDP
 	started time.Duration // when the watch began: the fixed schedule counts from it
