@@ -194,3 +194,45 @@ func TestSortSlot(t *testing.T) {
 		}
 	}
 }
+
+// TestResetLaterFilesWhatTheStepLeftArmed: a timer armed with resetLater
+// has its entry filed when the step ends, only if it is still armed with
+// it then; it fires in the order of its sequence number, which it took
+// when it was armed, before a timer due at the same instant that Reset
+// armed after it in the same step. A step is a timer's (Sim.run) or a
+// Do's.
+func TestResetLaterFilesWhatTheStepLeftArmed(t *testing.T) {
+	s := New(1)
+	var fired []string
+	timer := func(name string) *Timer { return s.NewTimer(func() { fired = append(fired, name) }) }
+	a, b, c, d, x := timer("a"), timer("b"), timer("c"), timer("d"), timer("x")
+	at := 10 * time.Millisecond
+	s.Do(func() {
+		a.resetLater(at) // left armed: filed at the end of the step
+		x.Reset(at)
+		b.resetLater(at) // stopped in the step: never filed
+		b.Stop()
+		c.resetLater(at + time.Millisecond) // re-armed with Reset: its later entry is stale
+		c.Reset(at)
+		if s.queue.count != 2 || len(s.queue.later) != 3 {
+			t.Errorf("within the step the queue holds %d entries and %d later ones, want 2 (x's, c's) and 3", s.queue.count, len(s.queue.later))
+		}
+	})
+	if got, later := s.queue.count, len(s.queue.later); got != 3 || later != 0 { // count, not size: size files them
+		t.Errorf("after the step the queue holds %d entries and %d later ones, want 3 (a's, x's, c's) and none", got, later)
+	}
+	if got := s.Pending(); got != 3 {
+		t.Errorf("%d timers armed, want 3", got)
+	}
+	// From a timer's step: the flush that ends it files d's entry, though
+	// the timer raised no notification.
+	arm := s.NewTimer(func() { d.resetLater(2 * at) })
+	arm.Reset(at / 2)
+	if !s.Step() || s.queue.count != 4 || len(s.queue.later) != 0 {
+		t.Fatalf("after a timer's step that armed d with resetLater the queue holds %d entries and %d later ones, want 4 and none", s.queue.count, len(s.queue.later))
+	}
+	s.RunUntil(3 * at)
+	if want := []string{"a", "x", "c", "d"}; !slices.Equal(fired, want) {
+		t.Errorf("fired %v, want %v", fired, want)
+	}
+}

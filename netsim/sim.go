@@ -219,7 +219,14 @@ func (s *Sim) flush() {
 	}
 	s.deferred = s.deferred[:0]
 	s.flushing = false
+	if len(s.queue.later) > 0 {
+		s.queue.fileLater() // the step is over: its timers that resetLater armed and nothing stopped
+	}
 }
+
+// nothing is the deferred call resetLater adds when there is none, so
+// that the step ends with a flush, which files the queue's later entries.
+func nothing() {}
 
 // uniform returns a uniformly distributed duration in [lo, hi].
 func (s *Sim) uniform(lo, hi time.Duration) time.Duration {

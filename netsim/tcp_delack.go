@@ -159,7 +159,9 @@ func (c *Conn) scheduleAck(now bool) {
 	}
 	c.ackOwed = true
 	if !c.delack.Armed() {
-		c.host.armTCPTimer(&c.delack, c.delackTimeout())
+		// resetLater: the application's answer, written before this
+		// event ends, usually takes the ACK and stops the timer.
+		c.host.armTCP(&c.delack, c.delackTimeout(), true)
 		c.traceTimer(TimerDelayedACK, TimerArmed, c.delack.Deadline())
 	}
 }

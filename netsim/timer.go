@@ -58,6 +58,35 @@ func (t *Timer) Reset(at time.Duration) {
 	s.queue.push(entry{at: at, seq: t.seq, t: t})
 }
 
+// resetLater is Reset for a timer that the event arming it is likely to
+// stop again: a delayed ACK, armed as a segment's data arrives
+// (tcp_send_delayed_ack) and stopped by the answer the application
+// writes before the event ends (the ACK rides on it: tcp_event_ack_sent).
+// The timer is armed as Reset arms it, with its sequence number, but its
+// entry waits in the queue's list of later ones and is filed before the
+// queue is next read, only if the timer is still armed with that number:
+// an entry never filed is never read again, where a stale one is, when
+// its slot comes up, a cache line of its connection's that has long left
+// the caches. The queue's order is that of (deadline, sequence number),
+// which does not depend on when an entry was filed. Only within a step
+// (Sim.run, Sim.Do): the flush that ends it files the entry, and
+// resetLater makes sure there is one.
+func (t *Timer) resetLater(at time.Duration) {
+	s := t.sim
+	if at < s.now {
+		at = s.now
+	}
+	if t.seq == 0 {
+		s.queue.armed++
+	}
+	s.seq++
+	t.at, t.seq, t.armedAt = at, s.seq, s.now
+	s.queue.later = append(s.queue.later, entry{at: at, seq: t.seq, t: t})
+	if len(s.deferred) == 0 {
+		s.deferred = append(s.deferred, deferredCall{fn: nothing})
+	}
+}
+
 // ResetAfter arms the timer to fire d after Now.
 func (t *Timer) ResetAfter(d time.Duration) { t.Reset(t.sim.now + d) }
 

@@ -139,24 +139,30 @@ func (h *Host) wheel() bool { return h.profile.Timers == TimersWheel && h.profil
 // counter (__run_timers: "While executing timers, base->clk is set 1
 // offset ahead of jiffies"), which moves a timer armed from a handler
 // to a finer level when Δ is exactly a level's start.
-func (h *Host) armTCPTimer(t *Timer, d time.Duration) {
-	tick := h.profile.TimerTick
-	if h.profile.Timers != TimersWheel || tick <= 0 { // !h.wheel()
-		t.Reset(h.sim.now + d)
-		return
+func (h *Host) armTCPTimer(t *Timer, d time.Duration) { h.armTCP(t, d, false) }
+
+// armTCP is armTCPTimer; with later, it arms t with resetLater.
+func (h *Host) armTCP(t *Timer, d time.Duration, later bool) {
+	at := h.sim.now + d
+	if tick := h.profile.TimerTick; h.profile.Timers == TimersWheel && tick > 0 { // h.wheel()
+		origin := h.JiffyOrigin()
+		now := int64((h.sim.now + origin) / tick) // h.jiffies(h.sim.now)
+		clk := now
+		if h.timerJiffy == now {
+			clk++
+		}
+		expires := now + int64((d+tick-1)/tick)
+		j := expires + 1 // level 0, where nearly every timer of a busy connection goes
+		if delta := expires - clk; delta < 0 || delta >= wheelLevelStart(1) {
+			j = wheelBucket(expires, clk)
+		}
+		at = time.Duration(j)*tick - origin
 	}
-	origin := h.JiffyOrigin()
-	now := int64((h.sim.now + origin) / tick) // h.jiffies(h.sim.now)
-	clk := now
-	if h.timerJiffy == now {
-		clk++
+	if later {
+		t.resetLater(at)
+	} else {
+		t.Reset(at)
 	}
-	expires := now + int64((d+tick-1)/tick)
-	j := expires + 1 // level 0, where nearly every timer of a busy connection goes
-	if delta := expires - clk; delta < 0 || delta >= wheelLevelStart(1) {
-		j = wheelBucket(expires, clk)
-	}
-	t.Reset(time.Duration(j)*tick - origin)
 }
 
 // timerRuns notes that one of the host's TCP timers fires now (see
