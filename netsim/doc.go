@@ -153,14 +153,17 @@
 //   - a connection end fits Go's 896-byte size class, the allocator's
 //     8-byte header included, and the fields a segment of the steady
 //     state touches (sending, receiving, acknowledging, re-arming its
-//     retransmission and delayed-ACK timers) come first, in 9 cache
-//     lines; the handshake's, the close's, the inspector's, what only
-//     loss or a FIN reads, and the keepalive and TIME_WAIT timers come
-//     after them, and a long run's steady state leaves those 5 lines
+//     retransmission timer) come first, in 8 cache lines; the
+//     handshake's, the close's, the inspector's, what only loss or a FIN
+//     reads, and the delayed-ACK, keepalive and TIME_WAIT timers come
+//     after them, and a long run's steady state leaves those 6 lines
 //     alone (layout_internal_test.go holds both bounds). The hot part
 //     holds the connection's addresses as the one word its host's table
 //     files it under (connKey), and its sizes and counts in 32 bits, as
-//     tcp_sock's are; its two timers are 2 of its 9 lines;
+//     tcp_sock's are; its retransmission timer is 1 of its 8 lines. A
+//     delayed ACK that the application's answer takes in the same step
+//     is armed and cancelled with a flag of the hot part and an entry of
+//     a short list (Sim.armLater), never touching its timer;
 //   - an ACK of the whole send queue lets the next write reuse its memory
 //     when no packet alive carries its bytes and no observer keeps
 //     events, so a request and its answer allocate nothing

@@ -42,6 +42,11 @@ func TestConnHotLines(t *testing.T) {
 	if cold := unsafe.Offsetof(c.owner); cold < end {
 		t.Errorf("a cold field (owner, at %d) lies among the hot ones (they end at %d)", cold, end)
 	}
+	// The delayed-ACK timer is cold: a step arms it and cancels it with
+	// delackOn alone (Sim.armLater).
+	if at := unsafe.Offsetof(c.delack); at < end {
+		t.Errorf("the delayed-ACK timer (at %d) lies among the hot fields (they end at %d)", at, end)
+	}
 }
 
 // packetSizeClass is the size class of Go's allocator a Packet falls in

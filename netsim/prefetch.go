@@ -39,7 +39,7 @@ const prefetchDistance = 2
 
 // connHotLines is how many cache lines a Conn's hot part spans, the
 // allocator's header included (TestConnHotLines holds the layout to it).
-const connHotLines = 9
+const connHotLines = 8
 
 // connPrefetchLines is how many lines of a Conn are asked for: its hot
 // part. A Conn's size class is a whole number of lines, so it starts

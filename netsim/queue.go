@@ -64,9 +64,10 @@ type queue struct {
 	far      heap
 	armed    int // armed timers: the live entries
 	count    int // entries, live or stale
-	// later holds the entries of timers armed with resetLater, filed
-	// (those still live) by fileLater at the end of the step, before the
-	// queue is next read (Sim.flush; next and size file them too).
+	// later holds the entries of the timers Sim.armLater armed in this
+	// step, which Sim.fileLater files when it ends (Sim.flush), before the
+	// queue is next read (NextAt and Queued file them too); armed counts
+	// them.
 	later []entry
 }
 
@@ -120,25 +121,9 @@ func (q *queue) pushSlow(n int64, e entry) {
 	}
 }
 
-// fileLater files the entries of later whose timers are still armed
-// with them (resetLater) and drops the others.
-func (q *queue) fileLater() {
-	for i := range q.later {
-		e := q.later[i]
-		q.later[i].t = nil // later no longer keeps the timer alive
-		if e.live() {
-			q.push(e)
-		}
-	}
-	q.later = q.later[:0]
-}
-
 // next returns the earliest live entry, dropping the stale ones before it;
 // nil when no timer is armed.
 func (q *queue) next() *entry {
-	if len(q.later) > 0 {
-		q.fileLater()
-	}
 	for {
 		e := q.first()
 		if e == nil {
@@ -290,12 +275,7 @@ func (q *queue) nextUsed() (int64, bool) {
 }
 
 // size is the number of entries the queue holds, live or stale.
-func (q *queue) size() int {
-	if len(q.later) > 0 {
-		q.fileLater()
-	}
-	return q.count
-}
+func (q *queue) size() int { return q.count }
 
 // compactMin is the fewest entries worth compacting.
 const compactMin = 1024

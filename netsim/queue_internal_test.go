@@ -195,41 +195,42 @@ func TestSortSlot(t *testing.T) {
 	}
 }
 
-// TestResetLaterFilesWhatTheStepLeftArmed: a timer armed with resetLater
-// has its entry filed when the step ends, only if it is still armed with
-// it then; it fires in the order of its sequence number, which it took
-// when it was armed, before a timer due at the same instant that Reset
-// armed after it in the same step. A step is a timer's (Sim.run) or a
-// Do's.
-func TestResetLaterFilesWhatTheStepLeftArmed(t *testing.T) {
+// TestArmLaterFilesWhatTheStepLeftArmed: a timer armed with armLater is
+// written and its entry filed when the step ends, unless cancelLater
+// cancelled it in the step; it fires in the order of the sequence number
+// it took when it was armed, before a timer due at the same instant that
+// Reset armed after it in the same step. A step is a timer's (Sim.run)
+// or a Do's.
+func TestArmLaterFilesWhatTheStepLeftArmed(t *testing.T) {
 	s := New(1)
 	var fired []string
 	timer := func(name string) *Timer { return s.NewTimer(func() { fired = append(fired, name) }) }
 	a, b, c, d, x := timer("a"), timer("b"), timer("c"), timer("d"), timer("x")
 	at := 10 * time.Millisecond
 	s.Do(func() {
-		a.resetLater(at) // left armed: filed at the end of the step
+		s.armLater(a, at) // left armed: filed at the end of the step
 		x.Reset(at)
-		b.resetLater(at) // stopped in the step: never filed
-		b.Stop()
-		c.resetLater(at + time.Millisecond) // re-armed with Reset: its later entry is stale
-		c.Reset(at)
-		if s.queue.count != 2 || len(s.queue.later) != 3 {
-			t.Errorf("within the step the queue holds %d entries and %d later ones, want 2 (x's, c's) and 3", s.queue.count, len(s.queue.later))
+		s.armLater(b, at) // cancelled in the step: never written nor filed
+		s.armLater(c, at+time.Millisecond)
+		if !s.cancelLater(b) || s.cancelLater(x) {
+			t.Error("cancelLater did not find b's entry, or found x's")
+		}
+		if a.Armed() || s.queue.count != 1 || len(s.queue.later) != 2 || s.Pending() != 3 {
+			t.Errorf("within the step a is armed %v, the queue holds %d entries and %d later ones, %d timers armed; want false, 1 (x's), 2 (a's, c's), 3", a.Armed(), s.queue.count, len(s.queue.later), s.Pending())
 		}
 	})
-	if got, later := s.queue.count, len(s.queue.later); got != 3 || later != 0 { // count, not size: size files them
-		t.Errorf("after the step the queue holds %d entries and %d later ones, want 3 (a's, x's, c's) and none", got, later)
+	if s.queue.count != 3 || len(s.queue.later) != 0 || b.Armed() || !a.Armed() || a.Deadline() != at || a.ArmedAt() != 0 {
+		t.Errorf("after the step the queue holds %d entries and %d later ones, b armed %v, a armed %v at %v since %v; want 3, none, false, true at %v since 0", s.queue.count, len(s.queue.later), b.Armed(), a.Armed(), a.Deadline(), a.ArmedAt(), at)
 	}
 	if got := s.Pending(); got != 3 {
 		t.Errorf("%d timers armed, want 3", got)
 	}
 	// From a timer's step: the flush that ends it files d's entry, though
 	// the timer raised no notification.
-	arm := s.NewTimer(func() { d.resetLater(2 * at) })
+	arm := s.NewTimer(func() { s.armLater(d, 2*at) })
 	arm.Reset(at / 2)
-	if !s.Step() || s.queue.count != 4 || len(s.queue.later) != 0 {
-		t.Fatalf("after a timer's step that armed d with resetLater the queue holds %d entries and %d later ones, want 4 and none", s.queue.count, len(s.queue.later))
+	if !s.Step() || s.queue.count != 4 || len(s.queue.later) != 0 || d.ArmedAt() != at/2 {
+		t.Fatalf("after a timer's step that armed d with armLater the queue holds %d entries and %d later ones, d armed at %v; want 4, none, %v", s.queue.count, len(s.queue.later), d.ArmedAt(), at/2)
 	}
 	s.RunUntil(3 * at)
 	if want := []string{"a", "x", "c", "d"}; !slices.Equal(fired, want) {

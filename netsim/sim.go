@@ -87,7 +87,12 @@ func (s *Sim) Pending() int { return s.queue.armed }
 // Queued is the number of entries in the queue: the armed timers, and
 // the cancelled ones still waiting for their deadline or a compaction
 // (they hold memory all the same).
-func (s *Sim) Queued() int { return s.queue.size() }
+func (s *Sim) Queued() int {
+	if len(s.queue.later) > 0 {
+		s.fileLater()
+	}
+	return s.queue.size()
+}
 
 // Buffered is the bytes the TCP connections of every host hold in their
 // buffers: written and not acknowledged, received and not read. A
@@ -97,6 +102,9 @@ func (s *Sim) Buffered() int { return s.buffered }
 
 // NextAt reports the deadline of the earliest armed timer.
 func (s *Sim) NextAt() (time.Duration, bool) {
+	if len(s.queue.later) > 0 {
+		s.fileLater()
+	}
 	e := s.queue.next()
 	if e == nil {
 		return 0, false
@@ -220,11 +228,11 @@ func (s *Sim) flush() {
 	s.deferred = s.deferred[:0]
 	s.flushing = false
 	if len(s.queue.later) > 0 {
-		s.queue.fileLater() // the step is over: its timers that resetLater armed and nothing stopped
+		s.fileLater() // the step is over: the timers armLater armed and nothing cancelled
 	}
 }
 
-// nothing is the deferred call resetLater adds when there is none, so
+// nothing is the deferred call armLater adds when there is none, so
 // that the step ends with a flush, which files the queue's later entries.
 func nothing() {}
 

@@ -115,6 +115,7 @@ type Conn struct {
 	rdShut    bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
 	ackOwed   bool // an ACK is due (now or when the delayed-ACK timer fires)
 	ackNow    bool // the ACK owed must not wait
+	delackOn  bool // delack is armed, or armLater armed it for the step's end
 	// The delayed-ACK engine's small fields (ackEngine): the quick ACKs
 	// left (icsk_ack.quick, u8) and the interactive mode.
 	quickAcks uint8
@@ -133,14 +134,19 @@ type Conn struct {
 	// payload is a slice of sndBuf: while there are none, an ACK of the
 	// whole queue lets the next write reuse its memory (onAckAdvance).
 	dataOut uint32
+	rttSeq  uint32 // the Linux estimator's rtt_seq (kest): snd_nxt when this round trip began
 
-	rtx    Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
-	delack Timer
+	rtx Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
 
 	// opts ends the hot part: its first fields (the flags, MaxSeg,
 	// SndBuf, RcvBuf) are read by every segment, the keepalive settings
 	// after them are not.
 	opts SockOpts
+
+	// delack is the delayed-ACK timer, in the cold part: the steady state
+	// arms it and cancels it in one step, which writes only delackOn
+	// (Sim.armLater).
+	delack Timer
 
 	// The rest: what a long run's steady state does not touch.
 
@@ -682,7 +688,9 @@ func (c *Conn) setState(to State) {
 // connection in the host's tables.
 func (c *Conn) becomeClosed() {
 	c.stopTimer(&c.rtx, c.rtxKind)
-	c.stopTimer(&c.delack, TimerDelayedACK)
+	if c.delackOn {
+		c.stopDelack()
+	}
 	c.stopTimer(&c.keepalive, TimerKeepalive)
 	c.stopTimer(&c.wait, c.waitKind())
 	c.setState(Closed)
@@ -706,7 +714,9 @@ func (c *Conn) unlink() {
 // event, no segment; the object left behind is closed for good.
 func (c *Conn) vanish() {
 	c.rtx.Stop()
-	c.delack.Stop()
+	if c.delackOn {
+		c.dropDelack()
+	}
 	c.keepalive.Stop()
 	c.wait.Stop()
 	c.notice = nil
@@ -764,6 +774,9 @@ type TimerInfo struct {
 
 // Timers lists the connection's armed timers, in a fixed order.
 func (c *Conn) Timers() []TimerInfo {
+	if s := c.host.sim; c.delackOn && len(s.queue.later) > 0 {
+		s.fileLater() // asked within the step that armed it: armed for good
+	}
 	var out []TimerInfo
 	if c.rtx.Armed() {
 		ti := TimerInfo{Kind: c.rtxKind, Start: c.rtx.armedAt, Deadline: c.rtx.at}

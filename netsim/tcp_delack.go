@@ -158,11 +158,28 @@ func (c *Conn) scheduleAck(now bool) {
 		return
 	}
 	c.ackOwed = true
-	if !c.delack.Armed() {
-		// resetLater: the application's answer, written before this
-		// event ends, usually takes the ACK and stops the timer.
-		c.host.armTCP(&c.delack, c.delackTimeout(), true)
-		c.traceTimer(TimerDelayedACK, TimerArmed, c.delack.Deadline())
+	if !c.delackOn {
+		// armLater: the application's answer, written in this step,
+		// usually carries the ACK and cancels the timer (stopDelack).
+		c.delackOn = true
+		at := c.host.armTCP(&c.delack, c.delackTimeout(), true)
+		c.traceTimer(TimerDelayedACK, TimerArmed, at)
+	}
+}
+
+// stopDelack cancels the delayed-ACK timer, armed (delackOn).
+func (c *Conn) stopDelack() {
+	c.dropDelack()
+	c.traceTimer(TimerDelayedACK, TimerCancelled, 0)
+}
+
+// dropDelack is stopDelack untraced: the timer's entry is dropped from
+// the step's list if armLater left it there, and the timer stopped
+// otherwise (then it was armed in an earlier step).
+func (c *Conn) dropDelack() {
+	c.delackOn = false
+	if !c.host.sim.cancelLater(&c.delack) {
+		c.delack.Stop()
 	}
 }
 
@@ -170,6 +187,7 @@ func (c *Conn) scheduleAck(now bool) {
 // (tcp_delack_timer_handler): outside ping-pong mode the timeout estimate
 // doubles; in it, the connection leaves ping-pong mode.
 func (c *Conn) onDelayedACK() {
+	c.delackOn = false
 	c.host.timerRuns()
 	c.traceTimer(TimerDelayedACK, TimerFired, 0)
 	if !c.ackOwed {

@@ -36,7 +36,9 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 		p.Story.Acks = c.rcvNxtBy
 		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
-		c.stopTimer(&c.delack, TimerDelayedACK)
+		if c.delackOn {
+			c.stopDelack()
+		}
 	}
 	w := c.window()
 	if flags&SYN != 0 {

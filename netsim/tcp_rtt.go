@@ -40,11 +40,11 @@ func RTTEstimators() []RTTEstimator { return valuesOf[RTTEstimator](estimatorNam
 // scales (struct tcp_sock): microseconds, SRTT times 8, the deviations
 // times 4, so that the integer arithmetic rounds as the kernel's does.
 type kernelRTT struct {
-	srtt8   int64  // srtt_us: smoothed RTT << 3; 0 before the first sample
-	mdev4   int64  // mdev_us: mean deviation << 2
-	mdevMax int64  // mdev_max_us: the largest mdev_us of this round trip
-	rttvar  int64  // rttvar_us: the variance term of the RTO (4·RTTVAR)
-	rttSeq  uint32 // rtt_seq: snd_nxt when this round trip began
+	srtt8   int64 // srtt_us: smoothed RTT << 3; 0 before the first sample
+	mdev4   int64 // mdev_us: mean deviation << 2
+	mdevMax int64 // mdev_max_us: the largest mdev_us of this round trip
+	rttvar  int64 // rttvar_us: the variance term of the RTO (4·RTTVAR)
+	// rtt_seq is the Conn's rttSeq: here it would pad this to 40 bytes.
 }
 
 // tick rounds a timer duration up to the profile's clock tick, as the
@@ -107,7 +107,7 @@ func (c *Conn) kernelRTTSample(m int64) {
 		k.mdev4 = m << 1
 		k.rttvar = max(k.mdev4, rtoMin)
 		k.mdevMax = k.rttvar
-		k.rttSeq = c.sndNxt
+		c.rttSeq = c.sndNxt
 	} else {
 		m -= k.srtt8 >> 3 // the error
 		k.srtt8 += m
@@ -125,11 +125,11 @@ func (c *Conn) kernelRTTSample(m int64) {
 			k.mdevMax = k.mdev4
 			k.rttvar = max(k.rttvar, k.mdevMax)
 		}
-		if seqGT(c.sndUna, k.rttSeq) {
+		if seqGT(c.sndUna, c.rttSeq) {
 			if k.mdevMax < k.rttvar {
 				k.rttvar -= (k.rttvar - k.mdevMax) >> 2
 			}
-			k.rttSeq = c.sndNxt
+			c.rttSeq = c.sndNxt
 			k.mdevMax = rtoMin
 		}
 	}

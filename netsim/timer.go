@@ -58,33 +58,63 @@ func (t *Timer) Reset(at time.Duration) {
 	s.queue.push(entry{at: at, seq: t.seq, t: t})
 }
 
-// resetLater is Reset for a timer that the event arming it is likely to
-// stop again: a delayed ACK, armed as a segment's data arrives
-// (tcp_send_delayed_ack) and stopped by the answer the application
-// writes before the event ends (the ACK rides on it: tcp_event_ack_sent).
-// The timer is armed as Reset arms it, with its sequence number, but its
-// entry waits in the queue's list of later ones and is filed before the
-// queue is next read, only if the timer is still armed with that number:
-// an entry never filed is never read again, where a stale one is, when
-// its slot comes up, a cache line of its connection's that has long left
-// the caches. The queue's order is that of (deadline, sequence number),
-// which does not depend on when an entry was filed. Only within a step
-// (Sim.run, Sim.Do): the flush that ends it files the entry, and
-// resetLater makes sure there is one.
-func (t *Timer) resetLater(at time.Duration) {
-	s := t.sim
+// armLater arms t, a stopped timer, to fire at at (not before Now), as
+// Reset does, and returns the deadline; but it writes neither t nor its
+// entry: both are written when the step ends (fileLater), unless the step
+// cancels the timer first (cancelLater). A connection arms its delayed
+// ACK so (tcp_send_delayed_ack), as a segment's data arrives: the
+// application's answer, written in the same step, carries the ACK and
+// cancels it (tcp_event_ack_sent), and then neither the connection's
+// line that holds the timer nor an entry is touched; a stale entry would
+// be read when its slot comes up, a cache line of the connection's that
+// has long left the caches. The timer takes its sequence number now, so
+// the queue's order, (deadline, sequence number), is Reset's. Only
+// within a step (Sim.run, Sim.Do): the flush that ends it files the
+// entry, and armLater makes sure there is one. While the step runs, t
+// reads as stopped: its owner knows it armed it (Conn.delackOn).
+func (s *Sim) armLater(t *Timer, at time.Duration) time.Duration {
 	if at < s.now {
 		at = s.now
 	}
-	if t.seq == 0 {
-		s.queue.armed++
-	}
+	s.queue.armed++
 	s.seq++
-	t.at, t.seq, t.armedAt = at, s.seq, s.now
-	s.queue.later = append(s.queue.later, entry{at: at, seq: t.seq, t: t})
+	s.queue.later = append(s.queue.later, entry{at: at, seq: s.seq, t: t})
 	if len(s.deferred) == 0 {
 		s.deferred = append(s.deferred, deferredCall{fn: nothing})
 	}
+	return at
+}
+
+// cancelLater stops t if armLater armed it in this step and it is not
+// filed yet, and reports whether it did.
+func (s *Sim) cancelLater(t *Timer) bool {
+	q := &s.queue
+	for i := len(q.later) - 1; i >= 0; i-- { // the last, nearly always the only one
+		if q.later[i].t == t {
+			// The list's order is not the queue's: (deadline, sequence
+			// number) is, whatever the order entries are filed in.
+			n := len(q.later) - 1
+			q.later[i], q.later[n] = q.later[n], entry{}
+			q.later = q.later[:n]
+			q.armed--
+			return true
+		}
+	}
+	return false
+}
+
+// fileLater arms the timers armLater left for the step's end, with the
+// deadlines and sequence numbers they took then, and files their
+// entries.
+func (s *Sim) fileLater() {
+	q := &s.queue
+	for i := range q.later {
+		e := q.later[i]
+		q.later[i].t = nil // later no longer keeps the timer alive
+		e.t.at, e.t.seq, e.t.armedAt = e.at, e.seq, s.now
+		q.push(e)
+	}
+	q.later = q.later[:0]
 }
 
 // ResetAfter arms the timer to fire d after Now.

@@ -139,10 +139,11 @@ func (h *Host) wheel() bool { return h.profile.Timers == TimersWheel && h.profil
 // counter (__run_timers: "While executing timers, base->clk is set 1
 // offset ahead of jiffies"), which moves a timer armed from a handler
 // to a finer level when Δ is exactly a level's start.
-func (h *Host) armTCPTimer(t *Timer, d time.Duration) { h.armTCP(t, d, false) }
+func (h *Host) armTCPTimer(t *Timer, d time.Duration) { _ = h.armTCP(t, d, false) }
 
-// armTCP is armTCPTimer; with later, it arms t with resetLater.
-func (h *Host) armTCP(t *Timer, d time.Duration, later bool) {
+// armTCP is armTCPTimer; with later, it arms t with Sim.armLater and
+// returns the deadline (0 without).
+func (h *Host) armTCP(t *Timer, d time.Duration, later bool) time.Duration {
 	at := h.sim.now + d
 	if tick := h.profile.TimerTick; h.profile.Timers == TimersWheel && tick > 0 { // h.wheel()
 		origin := h.JiffyOrigin()
@@ -159,10 +160,10 @@ func (h *Host) armTCP(t *Timer, d time.Duration, later bool) {
 		at = time.Duration(j)*tick - origin
 	}
 	if later {
-		t.resetLater(at)
-	} else {
-		t.Reset(at)
+		return h.sim.armLater(t, at)
 	}
+	t.Reset(at)
+	return 0
 }
 
 // timerRuns notes that one of the host's TCP timers fires now (see
