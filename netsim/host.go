@@ -155,7 +155,7 @@ func (h *Host) PowerOff() {
 	h.sim.Emit(&FaultEvent{At: h.sim.now, Action: FaultPowerOff, Target: h.name})
 	h.powered = false
 	for _, p := range h.procs {
-		p.state = procDead
+		p.setState(procDead)
 	}
 	for _, c := range h.Conns() {
 		c.vanish()

@@ -14,12 +14,16 @@ import (
 // straight to the next deadline, so two simulated hours of idle keepalive cost
 // a handful of steps.
 type Sim struct {
-	now   time.Duration
-	queue queue
-	seq   uint64
-	steps uint64
-	rng   *rand.Rand
-	seed  uint64
+	now time.Duration
+	// notRunning counts the processes that do not run (frozen or dead):
+	// while it is 0, a process's timer and a connection's notice need not
+	// read the process's state (Process.fire, Conn.deliver).
+	notRunning int
+	queue      queue
+	seq        uint64
+	steps      uint64
+	rng        *rand.Rand
+	seed       uint64
 
 	observers   []func(Event)
 	wanted      Kinds            // the kinds some observer has built (ObserveKinds)

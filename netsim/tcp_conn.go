@@ -634,12 +634,14 @@ func (c *Conn) deliver(n Notice) {
 	if p == nil {
 		return
 	}
-	switch p.state {
-	case procFrozen:
-		p.held = append(p.held, func() { c.deliver(n) })
-		return
-	case procDead:
-		return
+	if c.host.sim.notRunning != 0 { // some process is frozen or dead: is p? (p's state is a line of its own)
+		switch p.state {
+		case procFrozen:
+			p.held = append(p.held, func() { c.deliver(n) })
+			return
+		case procDead:
+			return
+		}
 	}
 	if n == Readable {
 		c.readPending = false
