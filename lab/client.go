@@ -118,7 +118,13 @@ func (c *client) start() {
 	c.connect()
 }
 
-func (c *client) alive() bool { return c.proc != nil && c.proc.Alive() }
+// alive reports whether the client's process is alive (running or frozen).
+// It asks the simulator first (Sim.AllRunning, a line every client reads)
+// and the process only when some process of the run is frozen or dead:
+// the process's state is a line of its own, a ping's at 10,000 clients.
+func (c *client) alive() bool {
+	return c.proc != nil && (c.s.sim.AllRunning() || c.proc.Alive())
+}
 
 // sockOpts are the socket options the app's configuration asks for. The
 // application models set TCP_NODELAY, as the libraries they stand for do

@@ -10,7 +10,8 @@ import (
 // processes frozen or dead, through every move between states, so that
 // while it is 0 a process's timer and a connection's notice skip the
 // process's state. A frozen process's timer holds until the thaw, a dead
-// one's never runs, a running one's runs at once.
+// one's never runs, a running one's runs at once. Sim.AllRunning says
+// whether the count is 0.
 func TestNotRunningCountsFrozenAndDead(t *testing.T) {
 	s := New(1)
 	h, err := s.AddHost("h", netip.MustParseAddr("10.0.0.1"), Linux())
@@ -25,6 +26,9 @@ func TestNotRunningCountsFrozenAndDead(t *testing.T) {
 		t.Helper()
 		if s.notRunning != want {
 			t.Errorf("after %s notRunning is %d, want %d", what, s.notRunning, want)
+		}
+		if s.AllRunning() != (want == 0) {
+			t.Errorf("after %s AllRunning is %v with %d processes not running", what, s.AllRunning(), want)
 		}
 	}
 	step(0, "two new processes")
