@@ -174,14 +174,17 @@ func (c *client) connect() {
 	c.conn = conn
 	c.become(ClientConnecting)
 	c.dec, c.held, c.sent = decoder{}, nil, 0
-	conn.OnNotice(func(n netsim.Notice) { c.onNotice(conn, n) })
+	// The connection tells c itself (Notice): a closure would be an
+	// object of its own, a cache line more a notice.
+	conn.OnNoticeTo(c)
 	conn.SetHint(netsim.HintSpan(c, &c.beat.fixedOn)) // up to the ping timer, which the queue asks for
 	if timeout > 0 {
 		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}
 }
 
-func (c *client) onNotice(conn *netsim.Conn, n netsim.Notice) {
+// Notice is what the client's connections tell it (Conn.OnNoticeTo).
+func (c *client) Notice(conn *netsim.Conn, n netsim.Notice) {
 	if conn != c.conn {
 		return // a connection given up on
 	}
@@ -208,7 +211,7 @@ func (c *client) onConnected() {
 		c.pingScale = 1
 	}
 	c.hb = &c.beat
-	c.hb.init(c.proc, c.cfg, c, c.conn, c.onPingTimer)
+	initHeartbeat(c.hb, c.proc, c.cfg, c, c.conn)
 	c.hb.shift = uint8(bits.TrailingZeros64(uint64(c.pingScale))) // a power of two
 	c.hb.start()
 	if c.cfg.Traffic.Interval > 0 {
@@ -278,8 +281,9 @@ func (c *client) onError(err error) {
 	}
 }
 
-// onPingTimer is the client's heartbeat's ping timer (heartbeat.init).
-func (c *client) onPingTimer() { c.beat.onPingTimer(c) }
+// Fire is the client's heartbeat's ping timer (initHeartbeat,
+// netsim.SetTimerTo); the client's other timers call functions.
+func (c *client) Fire() { c.beat.onPingTimer(c) }
 
 func (c *client) sendPing(seq uint32) {
 	c.write(c.s.frame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)

@@ -51,7 +51,7 @@ type heartbeat struct {
 	pingTimer netsim.Timer
 
 	more    []pendingPing  // the pings pending after first (more than one at once: a timeout longer than the interval)
-	owner   heartbeatOwner // a ping has it from its timer's function, the owner's method (init's ping); the rarer work reads it here
+	owner   heartbeatOwner // a ping has it from its timer (the owner's Fire, initHeartbeat); the rarer work reads it here
 	proc    *netsim.Process
 	conn    *netsim.Conn  // the connection watched; nil for UDP
 	started time.Duration // when the watch began: the fixed schedule counts from it
@@ -92,17 +92,42 @@ type heartbeatOwner interface {
 // init makes h a new heartbeat of p's for owner, in place: a client or a
 // handler holds its heartbeat among its own fields, where a ping finds it.
 // The timers of an earlier heartbeat in the same place are let go (they
-// were stopped with it). ping is the ping timer's function: the owner's
-// method that calls h.onPingTimer with itself (a method value: one word,
-// where a closure of h and the owner would be three, which a ping reads).
+// were stopped with it). ping is the ping timer's function, which calls
+// h.onPingTimer; an owner that is its ping timer's Firer has initHeartbeat
+// make the timer instead.
 func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn, ping func()) {
+	h.reset(p, cfg, owner, conn)
+	p.SetTimer(&h.pingTimer, ping)
+	h.pingTimer.Visits(conn)
+}
+
+// pinger is a heartbeat's owner that is its ping timer's Firer too: its
+// Fire calls h.onPingTimer with itself.
+type pinger interface {
+	heartbeatOwner
+	netsim.Firer
+}
+
+// initHeartbeat is init for an owner that is its ping timer's Firer: the
+// timer calls owner.Fire (netsim.SetTimerTo) through an interface whose
+// data word is owner itself, the client or handler whose first lines a
+// ping reads anyway, where a function (a method value) is a closure of
+// its own: with 10,000 clients, a cache line a ping. Generic, so that
+// SetTimerTo has the owner's own type.
+func initHeartbeat[O pinger](h *heartbeat, p *netsim.Process, cfg *AppConfig, owner O, conn *netsim.Conn) {
+	h.reset(p, cfg, owner, conn)
+	netsim.SetTimerTo(p, &h.pingTimer, owner)
+	h.pingTimer.Visits(conn)
+}
+
+// reset is init but for the ping timer, which it leaves stopped and
+// unmade: the caller makes it.
+func (h *heartbeat) reset(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn) {
 	h.pingTimer.Stop() // stopped with the watch already; the queue holds no armed timer of the old one
 	h.answerTimer.Stop()
 	*h = heartbeat{cfg: cfg, sim: p.Host().Sim(), proc: p, owner: owner, conn: conn,
 		sched: scheduleOf(cfg.Heartbeat.Schedule)}
-	p.SetTimer(&h.pingTimer, ping)
 	p.SetTimer(&h.answerTimer, h.onAnswerTimer)
-	h.pingTimer.Visits(conn)
 	h.answerTimer.Visits(conn)
 }
 
@@ -292,8 +317,8 @@ func (h *heartbeat) received(now time.Duration) {
 // wrote notes that bytes left at now.
 func (h *heartbeat) wrote(now time.Duration) { h.lastSend = now }
 
-// onPingTimer is the ping timer's work, for owner (h's: its ping timer's
-// function, given to init, calls it).
+// onPingTimer is the ping timer's work, for owner (h's: its Fire, or the
+// ping timer's function given to init, calls it).
 func (h *heartbeat) onPingTimer(owner heartbeatOwner) {
 	if h.stopped {
 		return

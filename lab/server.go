@@ -174,9 +174,9 @@ type handler struct {
 
 func (h *handler) start() {
 	srv := h.srv
-	h.beat.init(srv.proc, srv.cfg, h, h.conn, h.onPingTimer)
+	initHeartbeat(&h.beat, srv.proc, srv.cfg, h, h.conn)
 	h.beat.start()
-	h.conn.OnNotice(func(netsim.Notice) { h.readAll() })
+	h.conn.OnNoticeTo(h) // h itself (Notice): a closure would be a line more a notice
 	h.conn.SetHint(netsim.HintSpan(h, &h.beat.npend))
 	h.readAll()
 }
@@ -241,8 +241,13 @@ func (h *handler) onPing(f *frame) {
 	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
 }
 
-// onPingTimer is the handler's heartbeat's ping timer (heartbeat.init).
-func (h *handler) onPingTimer() { h.beat.onPingTimer(h) }
+// Notice is what the handler's connection tells it (Conn.OnNoticeTo):
+// whatever it is, the handler reads.
+func (h *handler) Notice(*netsim.Conn, netsim.Notice) { h.readAll() }
+
+// Fire is the handler's heartbeat's ping timer (initHeartbeat,
+// netsim.SetTimerTo).
+func (h *handler) Fire() { h.beat.onPingTimer(h) }
 
 func (h *handler) sendPing(seq uint32) {
 	s, cfg := h.srv.s, h.srv.cfg

@@ -62,7 +62,7 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	}
 	p := &udpPeer{srv: srv, addr: addr, name: srv.udp.Name() + " > " + addr.String()}
 	p.hb = &p.beat
-	p.hb.init(srv.proc, srv.cfg, p, nil, p.onPingTimer)
+	initHeartbeat(p.hb, srv.proc, srv.cfg, p, nil)
 	p.hb.start()
 	srv.peers = append(srv.peers, p)
 	if srv.peerAt == nil {
@@ -72,10 +72,11 @@ func (srv *server) peer(addr netip.AddrPort) *udpPeer {
 	return p
 }
 
-// sendPing pings the client.
-// onPingTimer is the peer's heartbeat's ping timer (heartbeat.init).
-func (p *udpPeer) onPingTimer() { p.beat.onPingTimer(p) }
+// Fire is the peer's heartbeat's ping timer (initHeartbeat,
+// netsim.SetTimerTo).
+func (p *udpPeer) Fire() { p.beat.onPingTimer(p) }
 
+// sendPing pings the client.
 func (p *udpPeer) sendPing(seq uint32) {
 	s, cfg := p.srv.s, p.srv.cfg
 	b := s.frame(framePing, seq, s.Now(), cfg.Heartbeat.Size)
@@ -123,7 +124,7 @@ func (c *client) connectUDP() {
 		}
 	})
 	c.hb = &c.beat
-	c.hb.init(c.proc, c.cfg, c, nil, c.onPingTimer)
+	initHeartbeat(c.hb, c.proc, c.cfg, c, nil)
 	c.hb.start()
 }
 
@@ -136,7 +137,7 @@ func (c *client) serverSilent(cause netsim.Cause, silent time.Duration) {
 		s.detect(side{host: c.cfg.Host, app: c.name, cfg: c.cfg, client: true, udp: true, missed: c.hb.fired()}, c.connName(), c.target.String(), cause, silent)
 		c.become(ClientWaiting)
 	}
-	c.hb.init(c.proc, c.cfg, c, nil, c.onPingTimer) // in place of the one that gave up
+	initHeartbeat(c.hb, c.proc, c.cfg, c, nil) // in place of the one that gave up
 	c.hb.start()
 }
 

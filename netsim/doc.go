@@ -133,8 +133,14 @@
 // visits few:
 //
 //   - a connection's four timers and a packet's flight are fields of their
-//     owner, fired through it with no closure in between (Timer's owner),
-//     and a process runs its timers' functions itself;
+//     owner, fired through it with no closure in between (Timer's owner);
+//     an application's timer may be a field of its state too, fired
+//     through a method (SetTimerTo, a Firer), and a connection may tell
+//     its application through one (OnNoticeTo, a Noticer): an
+//     interface's data word is the application's state itself, where a
+//     closure is an object of its own, a cache line more; a process
+//     decides whether its timers run only while some process is frozen
+//     or dead;
 //   - an arriving segment carries the connection that sent it and the one
 //     its sender last heard from, and the receiving host takes that one
 //     when its table still holds it for the segment's addresses
@@ -174,8 +180,9 @@
 // as it hands one out it asks the memory, with the processor's prefetch
 // instruction, for everything the entries a few places behind will visit
 // — each timer's connection and what it points to, each arriving packet
-// and the connection it is for, the closure of an application's timer and
-// the connection it said it works on (Timer.Visits), and the
+// and the connection it is for, the closure of an application's timer
+// (a Firer's state is its Hint's) and the connection it said it works on
+// (Timer.Visits), what a connection's notice calls, and the
 // application's side of a connection — its process, and the state the
 // application named with a Hint (Conn.SetHint: a client's fields, its
 // heartbeat, their timers) — before a timer that works on it or a segment

@@ -14,11 +14,14 @@ package netsim
 // It follows what each entry's timer belongs to:
 //   - a connection's own timer (a delayed ACK, a retransmission): the
 //     connection's hot lines, then what they point to — its buffers, its
-//     segments in flight, its application's notice function;
-//   - an application's timer: its function's closure, and the connection
-//     it works on if it said so (Timer.Visits), what that points to, and
-//     the application's side of it: its process and the state the
-//     application named (Conn.SetHint, hint.go);
+//     segments in flight, what its application's notice calls (the
+//     state of OnNoticeTo's receiver, or OnNotice's closure);
+//   - an application's timer: its function's closure (a Firer's,
+//     SetTimerTo, is the application's state itself, which its hint
+//     names), and the connection it works on if it said so
+//     (Timer.Visits), what that points to, and the application's side of
+//     it: its process and the state the application named (Conn.SetHint,
+//     hint.go);
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
 //     Host.connFor) and what that one points to, the application's side
@@ -124,9 +127,11 @@ func prefetchOwner(t *Timer) {
 		prefetchConn(o)
 	case *inFlight:
 		prefetchFlight(o)
-	default:
-		prefetchFunc(t.fn)
+	case funcTimer:
+		prefetchFunc(o)
 	}
+	// A Firer's (SetTimerTo) is the application's state, which its Hint
+	// names (step 2, through visits).
 }
 
 // prefetchPointees is step 2: what the connection points to, or the

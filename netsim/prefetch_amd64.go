@@ -10,8 +10,9 @@ package netsim
 func prefetchConn(c *Conn)
 
 // prefetchSide asks for the first line of what c's hot lines point to and
-// a segment visits: its buffers, its segments in flight and its
-// application's notice function.
+// a segment visits: its buffers, its segments in flight and what its
+// application's notice calls (the state of OnNoticeTo's receiver, or
+// OnNotice's closure).
 //
 //go:noescape
 func prefetchSide(c *Conn)
@@ -24,7 +25,7 @@ func prefetchApp(c *Conn)
 
 // prefetchArrival asks for what the connection p is for points to and p's
 // arrival visits: its segments in flight and, if p carries data, the
-// first lines of its queues and its notice function.
+// first lines of its queues and what its notice calls.
 //
 //go:noescape
 func prefetchArrival(p *Packet)

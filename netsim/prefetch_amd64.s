@@ -97,9 +97,11 @@ done:
 	RET
 
 // func prefetchSide(c *Conn): the first line of what c's hot lines point
-// to and a segment visits (its buffers, its segments in flight, its
-// application's notice function); nothing for nil. An empty slice's
-// pointer is nil or the runtime's zero base: a prefetch of either is
+// to and a segment visits (its buffers, its segments in flight, what its
+// application's notice calls: the notice's data word, +8 in the
+// interface, the application's state or OnNotice's closure); nothing for
+// nil. An empty slice's pointer, and a notice's data word when there is
+// none, is nil or the runtime's zero base: a prefetch of either is
 // harmless.
 TEXT ·prefetchSide(SB), NOSPLIT, $0-8
 	MOVQ  c+0(FP), AX
@@ -108,7 +110,7 @@ TEXT ·prefetchSide(SB), NOSPLIT, $0-8
 	MOVQ  Conn_sndBuf(AX), BX
 	MOVQ  Conn_rcvBuf(AX), CX
 	MOVQ  Conn_sent(AX), DX
-	MOVQ  Conn_notice(AX), SI
+	MOVQ  (Conn_notice+8)(AX), SI
 	PREFETCHT0 (BX)
 	PREFETCHT0 (CX)
 	PREFETCHT0 (DX)
@@ -121,8 +123,8 @@ done:
 // and this segment visits: its segments in flight (which an ACK of new
 // data reads, and a reply's segment joins) and, if p carries data, the
 // first lines of its receive queue (the data is copied there) and its
-// send queue (a reply is written there), and its application's notice
-// function (Readable). A bare ACK reads neither queue's bytes nor raises
+// send queue (a reply is written there), and what its application's
+// notice calls (Readable: the notice's data word, as prefetchSide). A bare ACK reads neither queue's bytes nor raises
 // a notice (prefetchSide, for a timer's visit, asks for all four). Nothing
 // for a nil p or to; a slice's pointer may be nil or the runtime's zero
 // base, and a prefetch of either is harmless.
@@ -140,7 +142,7 @@ TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 	JEQ   done
 	MOVQ  Conn_rcvBuf(AX), BX
 	MOVQ  Conn_sndBuf(AX), CX
-	MOVQ  Conn_notice(AX), SI
+	MOVQ  (Conn_notice+8)(AX), SI
 	PREFETCHT0 (BX)
 	PREFETCHT0 (CX)
 	PREFETCHT0 (SI)

@@ -165,10 +165,10 @@ func (s *Sim) run(t *Timer) {
 	s.queue.armed--
 	s.now = t.at
 	s.steps++
-	if t.owner != nil {
-		t.owner.fire(t)
+	if s.notRunning != 0 && t.proc != nil { // some process is frozen or dead: is t's? (its state is a line of its own)
+		t.proc.fire(t)
 	} else {
-		t.fn()
+		t.owner.fire(t)
 	}
 	if len(s.deferred) > 0 {
 		s.flush()

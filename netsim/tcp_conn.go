@@ -9,9 +9,10 @@ import (
 // Its methods are the socket calls of an application; the stack drives the
 // rest from arriving segments and timers.
 //
-// An application learns of changes through the notice function it sets with
-// OnNotice, called after the step that caused them (never from inside the
-// stack), and only while its process runs.
+// An application learns of changes through the notice it sets with
+// OnNotice (a function) or OnNoticeTo (a method), called after the step
+// that caused them (never from inside the stack), and only while its
+// process runs.
 type Conn struct {
 	// The fields a segment of the steady state reads or writes (sending,
 	// receiving, acknowledging, re-arming the timers) come first, packed
@@ -27,10 +28,11 @@ type Conn struct {
 	// need not look it up. nil once this one has left its host's table.
 	peer *Conn
 	proc *Process // nil once the application has closed it
-	// accounted is what the connection's buffers add to Sim.Buffered (-1
-	// once it has left its host's table: it adds nothing any more).
-	accounted int
-	notice    func(Notice)
+	// notice is what the application hears through (OnNoticeTo), or a
+	// plain function (OnNotice, behind noticeFunc): an interface, whose
+	// data word points straight at the application's state (or at the
+	// function's closure), which the queue asks for ahead (prefetch.go).
+	notice Noticer
 	// hint is the application's state for this connection (SetHint),
 	// which the queue asks for with notice (prefetch.go).
 	hint Hint
@@ -96,13 +98,12 @@ type Conn struct {
 	segsOut, segsIn     uint32
 
 	state   State
-	passive bool
+	rtxKind TimerKind
 	// ipID is the IPv4 ID of the next packet (inet_id): the kernel draws
 	// it at random when the socket connects or is accepted
 	// (get_random_u16); the model derives it from the random ISS, so that
 	// no extra draw changes the run.
 	ipID      uint16
-	rtxKind   TimerKind
 	sndWScale uint8
 	rcvWScale uint8
 	sackOK    bool
@@ -130,6 +131,13 @@ type Conn struct {
 	err         Errno // set by the stack, reported once
 	errReported bool  // after it: writes fail with EPIPE, reads return EOF
 	readPending bool
+	// accounted is what the connection's buffers add to Sim.Buffered (-1
+	// once it has left its host's table: it adds nothing any more). 32
+	// bits, as the kernel's counts of a socket's queued bytes are (struct
+	// sock's int sk_wmem_queued, atomic_t sk_rmem_alloc: a connection
+	// holds less than 2 GiB), in the last word of the flags: with the
+	// notice's two words, the hot part has no other room.
+	accounted int32
 	// dataOut counts the packets alive (on a wire, in a middlebox) whose
 	// payload is a slice of sndBuf: while there are none, an ACK of the
 	// whole queue lets the next write reuse its memory (onAckAdvance).
@@ -160,7 +168,10 @@ type Conn struct {
 	tlpHigh uint32 // snd_nxt when a tail loss probe went out, read while one is out
 	// eofReported: the application has been told EOF.
 	eofReported bool
-	cause       Cause  // why the stack ended the connection
+	cause       Cause // why the stack ended the connection
+	// passive: a passive open (Listener), which only the handshake reads
+	// (nextIPID asks for it in SYN_RECEIVED alone).
+	passive     bool
 	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
 
 	// srtt and rttvar are the RFC 6298 estimator's; the Linux
@@ -403,8 +414,31 @@ func (c *Conn) Unacked() int { return int(c.sndNxt - c.sndUna) }
 // Err is the error the stack has set and not yet reported (0 if none).
 func (c *Conn) Err() Errno { return c.err }
 
-// OnNotice sets the function told about the connection's changes.
-func (c *Conn) OnNotice(fn func(Notice)) { c.notice = fn }
+// OnNotice sets the function told about the connection's changes (nil:
+// none).
+func (c *Conn) OnNotice(fn func(Notice)) {
+	c.notice = nil
+	if fn != nil {
+		c.notice = noticeFunc(fn)
+	}
+}
+
+// Noticer is what an application hears a connection's notices through
+// (OnNoticeTo): Notice(c, n) tells it that n happened to c.
+type Noticer interface{ Notice(c *Conn, n Notice) }
+
+// OnNoticeTo sets what is told about the connection's changes (nil:
+// none), as OnNotice does, through a method rather than a closure. With
+// many connections this is a cache line less a notice: an interface's
+// data word points at the application's state itself (when it is a
+// pointer), where a closure is an object of its own, whose line is read
+// before the state it captured.
+func (c *Conn) OnNoticeTo(n Noticer) { c.notice = n }
+
+// noticeFunc is a function set by OnNotice, as a Noticer.
+type noticeFunc func(Notice)
+
+func (f noticeFunc) Notice(_ *Conn, n Notice) { f(n) }
 
 // Write queues p for sending, naming its message msg (for the trace). Like
 // a write() on a blocking socket with room in its send buffer, it returns
@@ -646,8 +680,10 @@ func (c *Conn) deliver(n Notice) {
 	if n == Readable {
 		c.readPending = false
 	}
-	if c.notice != nil {
-		c.notice(n)
+	if f, ok := c.notice.(noticeFunc); ok { // OnNotice's, called without the method between
+		f(n)
+	} else if c.notice != nil {
+		c.notice.Notice(c, n)
 	}
 }
 
@@ -819,12 +855,13 @@ func (c *Conn) Buffered() int { return len(c.sndBuf) + len(c.rcvBuf) }
 // account brings the connection's share of Sim.Buffered up to date after
 // its buffers changed.
 func (c *Conn) account() {
-	if c.accounted < 0 {
+	a := int(c.accounted) // widened once: the test and the sum read one register
+	if a < 0 {
 		return
 	}
 	n := c.Buffered()
-	c.host.sim.buffered += n - c.accounted
-	c.accounted = n
+	c.host.sim.buffered += n - a
+	c.accounted = int32(n)
 }
 
 // link puts c in the host's table under key, in place of any connection
@@ -840,7 +877,7 @@ func (h *Host) link(key connKey, c *Conn) {
 // host's table.
 func (c *Conn) dropAccount() {
 	if c.accounted > 0 {
-		c.host.sim.buffered -= c.accounted
+		c.host.sim.buffered -= int(c.accounted)
 	}
 	c.accounted, c.peer = -1, nil
 }

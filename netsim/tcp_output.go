@@ -78,8 +78,9 @@ func (c *Conn) number(st *Story) {
 // counter, one more each time (ip_select_ident_segs). A passive open's
 // SYN-ACK leaves from the request socket, before the connection has one,
 // with ID 0 (ip_build_and_send_pkt with DF), as captures of Linux show.
+// The state is tested first: it is on a hot line, passive on a cold one.
 func (c *Conn) nextIPID() uint16 {
-	if c.passive && c.state == SynReceived {
+	if c.state == SynReceived && c.passive {
 		return 0
 	}
 	id := c.ipID

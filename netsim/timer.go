@@ -7,7 +7,8 @@ import "time"
 // nothing. Entries with the same deadline fire in the order they were armed
 // (their sequence number), never in an order a map or a scheduler chose.
 //
-// A Timer belongs to one Sim and is created by Sim.NewTimer. It is not safe
+// A Timer belongs to one Sim and is created by Sim.NewTimer, or by a
+// process (Process.NewTimer, SetTimer, SetTimerTo). It is not safe
 // for concurrent use (nothing in the simulator is: it runs on one goroutine).
 type Timer struct {
 	sim *Sim
@@ -16,26 +17,43 @@ type Timer struct {
 	// stopped (the queue's numbers start at 1): armed is seq != 0.
 	seq     uint64
 	armedAt time.Duration
-	// What firing calls: owner.fire(t) when it has an owner (the owner
-	// may run fn: a process does), else fn.
-	fn    func()
+	// What firing calls: owner.fire(t) — a function's (funcTimer), a
+	// Firer's (firing) or the owner's own — unless proc, the process the
+	// timer belongs to, is frozen or dead (Process.fire decides).
 	owner timerOwner
-	// visits is the connection fn works on, if it said so (Visits): the
-	// queue asks for its memory ahead of time (prefetch.go).
+	proc  *Process
+	// visits is the connection the timer's work is on, if it said so
+	// (Visits): the queue asks for its memory ahead of time (prefetch.go).
 	visits *Conn
 }
 
 // timerOwner is a value that holds its timers as fields of its own (a
-// connection its four, a packet on a wire its arrival), or runs them on
-// its terms (a process), and is called when one of them fires. The timer,
-// its owner and the state the owner looks at then lie together in
-// memory, with no closure in between: with 100,000 connections, every
-// object an event visits is a cache miss.
+// connection its four, a packet on a wire its arrival, an application's
+// state through a Firer), and is called when one of them fires; a plain
+// function is one too (funcTimer). The timer, its owner and the state the
+// owner looks at then lie together in memory, with no closure in
+// between: with 100,000 connections, every object an event visits is a
+// cache miss.
 type timerOwner interface{ fire(t *Timer) }
+
+// funcTimer is the function a timer of NewTimer or SetTimer calls.
+type funcTimer func()
+
+func (f funcTimer) fire(*Timer) { f() }
+
+// Firer is what a timer of SetTimerTo calls when it fires: Fire.
+type Firer interface{ Fire() }
+
+// firing is a Firer as a timer's owner. Its one field is f, so that a
+// pointer F is the interface's data word itself: nothing is allocated,
+// and firing reads no object between the timer and f's state.
+type firing[F Firer] struct{ f F }
+
+func (x firing[F]) fire(*Timer) { x.f.Fire() }
 
 // NewTimer returns a stopped timer that calls fn when it fires.
 func (s *Sim) NewTimer(fn func()) *Timer {
-	return &Timer{sim: s, fn: fn}
+	return &Timer{sim: s, owner: funcTimer(fn)}
 }
 
 // ownTimer makes t, a field of owner, a stopped timer that calls
@@ -141,8 +159,8 @@ func (t *Timer) Stop() bool {
 // Armed reports whether the timer is waiting to fire.
 func (t *Timer) Armed() bool { return t != nil && t.seq != 0 }
 
-// Visits says that the timer's function works on connection c (nil: on
-// none that the timer knows of). It changes nothing the simulation does:
+// Visits says that the timer's work (its function's, or its Firer's) is
+// on connection c (nil: on none that the timer knows of). It changes nothing the simulation does:
 // when the timer's turn nears, the queue asks for c's memory together with
 // that of the other entries due about then (prefetch.go), so that with
 // many connections the function does not wait for each of c's cache lines
