@@ -31,8 +31,8 @@ type heartbeat struct {
 	// npend is how many pings are sent and not answered: first, then
 	// more[:npend-1], oldest first. An answer only sets it to 0.
 	npend int32
-	// pingTimer and answerTimer are made with the heartbeat (init), in
-	// place: a ping re-arms them both.
+	// pingTimer and answerTimer are made with the heartbeat
+	// (initHeartbeat, init), in place: a ping re-arms them both.
 	answerTimer netsim.Timer
 	sim         *netsim.Sim
 	cfg         *AppConfig  // live: parameter changes apply from the next timer
@@ -93,8 +93,8 @@ type heartbeatOwner interface {
 // handler holds its heartbeat among its own fields, where a ping finds it.
 // The timers of an earlier heartbeat in the same place are let go (they
 // were stopped with it). ping is the ping timer's function, which calls
-// h.onPingTimer; an owner that is its ping timer's Firer has initHeartbeat
-// make the timer instead.
+// h.onPingTimer: for an owner that is not its ping timer's Firer (a
+// test's); the lab's owners are, and have initHeartbeat make the timer.
 func (h *heartbeat) init(p *netsim.Process, cfg *AppConfig, owner heartbeatOwner, conn *netsim.Conn, ping func()) {
 	h.reset(p, cfg, owner, conn)
 	p.SetTimer(&h.pingTimer, ping)

@@ -160,11 +160,11 @@ func (t *Timer) Stop() bool {
 func (t *Timer) Armed() bool { return t != nil && t.seq != 0 }
 
 // Visits says that the timer's work (its function's, or its Firer's) is
-// on connection c (nil: on none that the timer knows of). It changes nothing the simulation does:
-// when the timer's turn nears, the queue asks for c's memory together with
-// that of the other entries due about then (prefetch.go), so that with
-// many connections the function does not wait for each of c's cache lines
-// in turn.
+// on connection c (nil: on none that the timer knows of). It changes
+// nothing the simulation does: when the timer's turn nears, the queue
+// asks for c's memory together with that of the other entries due about
+// then (prefetch.go), so that with many connections the work does not
+// wait for each of c's cache lines in turn.
 func (t *Timer) Visits(c *Conn) { t.visits = c }
 
 // Deadline is the virtual time the timer fires at; meaningful only if Armed.
