@@ -92,13 +92,20 @@ func SetTimerTo[F Firer](p *Process, t *Timer, f F) {
 // the run is frozen or dead (Sim.run, which while every process runs
 // calls t's owner without reading p's state: with 100,000 clients, each
 // its own process, that is a cache line a ping).
+// It runs t's owner now while p runs, holds it while p is frozen (a
+// function as it is, a Firer's call in a closure, made only then), and
+// drops it once p is dead, as run does.
 func (p *Process) fire(t *Timer) {
-	if fn, ok := t.owner.(funcTimer); ok {
-		p.run(fn)
-		return
+	switch o := t.owner; p.state {
+	case procRunning:
+		o.fire(t)
+	case procFrozen:
+		if fn, ok := o.(funcTimer); ok {
+			p.held = append(p.held, fn)
+		} else {
+			p.held = append(p.held, func() { o.fire(t) })
+		}
 	}
-	o := t.owner
-	p.run(func() { o.fire(t) })
 }
 
 // setState moves the process to st, keeping Sim.notRunning.
