@@ -124,10 +124,11 @@ done:
 // data reads, and a reply's segment joins) and, if p carries data, the
 // first lines of its receive queue (the data is copied there) and its
 // send queue (a reply is written there), and what its application's
-// notice calls (Readable: the notice's data word, as prefetchSide). A bare ACK reads neither queue's bytes nor raises
-// a notice (prefetchSide, for a timer's visit, asks for all four). Nothing
-// for a nil p or to; a slice's pointer may be nil or the runtime's zero
-// base, and a prefetch of either is harmless.
+// notice calls (Readable: the notice's data word, as prefetchSide). A
+// bare ACK reads neither queue's bytes nor raises a notice (prefetchSide,
+// for a timer's visit, asks for all four). Nothing for a nil p or to; a
+// slice's pointer may be nil or the runtime's zero base, and a prefetch
+// of either is harmless.
 TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 	MOVQ  p+0(FP), DX
 	TESTQ DX, DX

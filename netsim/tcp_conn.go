@@ -134,9 +134,12 @@ type Conn struct {
 	// accounted is what the connection's buffers add to Sim.Buffered (-1
 	// once it has left its host's table: it adds nothing any more). 32
 	// bits, as the kernel's counts of a socket's queued bytes are (struct
-	// sock's int sk_wmem_queued, atomic_t sk_rmem_alloc: a connection
-	// holds less than 2 GiB), in the last word of the flags: with the
-	// notice's two words, the hot part has no other room.
+	// sock's int sk_wmem_queued, atomic_t sk_rmem_alloc), in the last
+	// word of the flags: with the notice's two words, the hot part has no
+	// other room. A connection holds less than 2 GiB: the receive queue
+	// is bounded by the window, and the send queue, which Write fills
+	// past SO_SNDBUF, by its callers (lab's budget stops a run at 256 MiB
+	// buffered in all, MaxBuffered, checked after every step).
 	accounted int32
 	// dataOut counts the packets alive (on a wire, in a middlebox) whose
 	// payload is a slice of sndBuf: while there are none, an ACK of the
