@@ -87,7 +87,11 @@ type SegmentEvent struct {
 	// SrcHost is the node that built the packet; DstHost the node that
 	// owns its destination address as written on this wire.
 	SrcHost, DstHost string
-	Packet           Packet
+	// Msg is the application's name for the message whose first byte the
+	// payload carries ("heartbeat", "data"); empty for pure control. (The
+	// packet carries it as a number in the run's table of names.)
+	Msg    string
+	Packet Packet
 }
 
 func (e *SegmentEvent) When() time.Duration { return e.At }
@@ -98,8 +102,8 @@ func (e *SegmentEvent) Line() string {
 	s := fmt.Sprintf("%-9s %-8s %s %s", e.Fate, e.Where, p.Tuple(), describeHeader(p))
 	if p.Note != 0 {
 		s += " " + p.Note.String()
-	} else if p.Msg != "" {
-		s += " " + p.Msg
+	} else if e.Msg != "" {
+		s += " " + e.Msg
 	}
 	if e.Why != 0 {
 		s += " (" + e.Why.String()
@@ -144,7 +148,7 @@ func (e *SegmentEvent) AppendFields(f *Fields) {
 	f.OptStr("why", e.Why.String())
 	f.OptStr("rule", e.Rule.String())
 	f.OptStr("note", p.Note.String())
-	f.OptStr("msg", p.Msg)
+	f.OptStr("msg", e.Msg)
 	f.Str("at", e.Where)
 	f.Str("src_host", e.SrcHost)
 	f.OptStr("dst_host", e.DstHost)
@@ -170,8 +174,8 @@ func (e *SegmentEvent) appendDetails(f *Fields) {
 	f.Uint("ip_csum", uint64(ipSum))
 	f.Uint("hdr_len", uint64(p.TransportHeaderLen()))
 	f.Uint("csum", uint64(sum))
-	if p.MSS != 0 {
-		f.Uint("mss", uint64(p.MSS))
+	if o := p.options(); o.MSS != 0 {
+		f.Uint("mss", uint64(o.MSS))
 	}
 	appendOptions(f, p)
 	if e.Fate == FateSent {
@@ -209,20 +213,21 @@ func (e *SegmentEvent) appendDetails(f *Fields) {
 // and the SACK blocks (absolute sequence numbers, [left, right) pairs,
 // in the order on the wire).
 func appendOptions(f *Fields, p *Packet) {
-	if p.SackOK {
+	o := p.options()
+	if o.SackOK {
 		f.Bool("sack_ok", true)
 	}
-	if p.HasWScale {
-		f.Uint("wscale", uint64(p.WScale))
+	if o.HasWScale {
+		f.Uint("wscale", uint64(o.WScale))
 	}
 	if p.HasTS {
 		f.Uint("ts_val", uint64(p.TSVal))
 		f.Uint("ts_ecr", uint64(p.TSEcr))
 	}
-	if p.NSack > 0 {
+	if o.NSack > 0 {
 		f.key("sack")
 		f.buf = append(f.buf, '[')
-		for i, b := range p.SACK[:p.NSack] {
+		for i, b := range o.SACK[:o.NSack] {
 			if i > 0 {
 				f.buf = append(f.buf, ',')
 			}
@@ -499,9 +504,10 @@ func (s *Sim) buildSegment(p *Packet, fate Fate, where string, why Why, rule Dro
 	e.Packet = *p
 	e.Packet.from, e.Packet.to = nil, nil
 	e.SrcHost = ""
-	if p.origin != nil {
-		e.SrcHost = p.origin.Name()
+	if n := s.originOf(p); n != nil {
+		e.SrcHost = n.Name()
 	}
+	e.Msg = s.msgName(p)
 	e.DstHost = s.NodeName(p.Dst.Addr())
 	s.hand(e)
 }

@@ -184,7 +184,7 @@ func (h *Host) send(p *Packet) {
 	}
 	s.nextSegID++
 	p.ID = s.nextSegID
-	p.origin = h
+	p.origin = h.num
 	p.TTL = uint8(h.profile.TTL)
 	if s.countSegment(FateSent) { // segment, inlined
 		s.buildSegment(p, FateSent, h.name, 0, 0)
@@ -202,7 +202,7 @@ func (h *Host) receive(p *Packet, via *Link) {
 		s.dropped(p, h.name, WhyHostDown)
 	case p.Dst.Addr() != h.ip:
 		s.dropped(p, h.name, WhyNoRoute)
-	case len(s.partitions) > 0 && p.origin != nil && s.partitioned(p.origin.Name(), h.name):
+	case len(s.partitions) > 0 && p.origin != 0 && s.partitioned(s.originOf(p).Name(), h.name):
 		s.dropped(p, h.name, WhyPartition)
 	case p.Proto == TCP:
 		h.tcpInput(p)

@@ -50,18 +50,21 @@ func TestConnHotLines(t *testing.T) {
 }
 
 // packetSizeClass is the size class of Go's allocator a Packet falls in
-// (size 256 in runtime/sizeclasses.go, the smallest of at least
-// unsafe.Sizeof(Packet{}); the class below is 240): its objects follow one
-// another from the start of a page, each a multiple of 256 bytes in, on a
-// line of its own.
-const packetSizeClass, packetClassBelow = 256, 240
+// (size 192 in runtime/sizeclasses.go, the smallest of at least
+// unsafe.Sizeof(Packet{}); the class below is 176): its objects follow one
+// another from the start of a page, each a multiple of 192 bytes in, on
+// three lines of their own.
+const packetSizeClass, packetClassBelow = 192, 176
 
 // TestPrefetchCoversPacket: the lines prefetchPacket asks for of a
 // packet, from its start, reach its to and from fields wherever in a line
-// its size class lets it start. A packet that leaves the 256-byte class
-// fails here: one byte more and it spans five lines (the 288-byte class
-// starts objects 32 bytes into a line), one field less and it falls in
-// the 240-byte class, whose objects straddle lines.
+// its size class lets it start. A packet that leaves the 192-byte class
+// fails here: one byte more and it spans four lines (the 208-byte class
+// starts objects 16, 32 or 48 bytes into a line), a word less and it
+// falls in the 176-byte class, whose objects straddle lines (four of them
+// from 48 bytes in). A new
+// field finds room among the small ones (Packet.origin ends them on a
+// word), or behind Opts if few segments carry it.
 func TestPrefetchCoversPacket(t *testing.T) {
 	var p Packet
 	if size := unsafe.Sizeof(p); size > packetSizeClass || size <= packetClassBelow {

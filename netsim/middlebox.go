@@ -567,7 +567,7 @@ func (m *Middlebox) send(p *Packet) {
 	s := m.sim
 	s.nextSegID++
 	p.ID = s.nextSegID
-	p.origin = m
+	p.origin = m.num
 	p.TTL = 64 // the model's middleboxes are Linux boxes: net.ipv4.ip_default_ttl
 	s.segment(p, FateSent, m.name, 0)
 	s.forward(m, p)

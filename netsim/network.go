@@ -17,7 +17,11 @@ type node interface {
 // nodeBase is what hosts and middleboxes share: a name, the links attached
 // and a cache of routes.
 type nodeBase struct {
-	name   string
+	name string
+	// num is the node's number in the run, from 1 in the order nodes
+	// were added (Sim.nodes): the packets it builds carry it
+	// (Packet.origin).
+	num    uint32
 	links  []*Link
 	routes map[node]*Link // next hop toward a node; rebuilt on topology change
 	// lastDst and lastHop are the route last taken from here, to an
@@ -58,6 +62,7 @@ func (s *Sim) addNode(n node, ipField string, ips ...netip.Addr) error {
 	}
 	s.byName[name] = n
 	s.nodes = append(s.nodes, n)
+	n.base().num = uint32(len(s.nodes))
 	return nil
 }
 

@@ -96,32 +96,37 @@ func (f Flags) Has(g Flags) bool { return f&g == g }
 
 // Packet is one IPv4 datagram carrying a TCP segment or a UDP datagram.
 // Header fields are what a capture shows; the annotations (Note, Rel,
-// RelSeq and RelAck, ID, Msg, Story, NAT) are the simulator's own
-// knowledge (which segment is a keepalive probe, which application message
-// it carries) and never cross the wire.
+// RelSeq and RelAck, ID, the message name, Story, NAT) are the simulator's
+// own knowledge (which segment is a keepalive probe, which application
+// message it carries) and never cross the wire.
 type Packet struct {
-	// The small fields come first, side by side, where the header's order
-	// left padding between them: a Packet is 248 bytes, in Go's 256-byte
-	// size class, whose objects each lie on four whole cache lines, all
-	// of which a packet's arrival asks for (prefetchPacket,
-	// TestPrefetchCoversPacket). In 280 bytes it lay on five.
+	// A Packet is 192 bytes, in Go's 192-byte size class, whose objects
+	// each lie on three whole cache lines, all of which a packet's
+	// arrival asks for (prefetchPacket, TestPrefetchCoversPacket). What
+	// few segments carry lies aside, behind Opts: the options of a SYN
+	// and the SACK blocks. The application's message name and the node
+	// that built the packet are small numbers into the run's tables
+	// (msg, origin). The small fields come first, side by side, where the
+	// header's order left padding between them. At 248 bytes, with those
+	// inline, a packet lay on four lines (the 256-byte class), and in 280
+	// on five.
 
 	Proto    Proto
 	Flags    Flags  // TCP only
 	Win      uint16 // TCP only: the advertised receive window
 	Seq, Ack uint32 // TCP only
-	MSS      uint16 // TCP only: the MSS option of a SYN, 0 if absent
-	// The other TCP options (wire.go writes them in Linux's order):
-	// SACK permitted and the window scale of a SYN (RFC 2018, RFC 7323
-	// 2), timestamps (RFC 7323 3) and SACK blocks (RFC 2018 3).
-	SackOK    bool
-	HasWScale bool
-	WScale    uint8
-	HasTS     bool
-	NSack     uint8 // blocks in SACK
+	// HasTS says the segment carries the timestamps option (RFC 7323 3),
+	// TSVal and TSEcr: a SYN that offers it, and every segment of a
+	// connection that agreed on it (the other options are in Opts).
+	HasTS bool
 	// TTL is the IPv4 time to live as on this wire: the sender's default
 	// (Profile.TTL), less one for each middlebox that forwarded it.
-	TTL          uint8
+	TTL uint8
+	// msg is the application's name for the message whose first byte the
+	// payload carries ("heartbeat", "data"), as its number in the run's
+	// table of names (Sim.msgID; SegmentEvent.Msg has the name); 0, the
+	// empty name, for pure control.
+	msg          uint16
 	TSVal, TSEcr uint32
 	// IPID is the IPv4 identification field, as Linux sets it on a packet
 	// with DF (ip_select_ident_segs): a connection's own counter, one more
@@ -133,21 +138,26 @@ type Packet struct {
 	// retransmission, ...); 0 for a plain segment.
 	Note Note
 	// Rel says RelSeq and RelAck are meaningful.
-	Rel      bool
-	Src, Dst netip.AddrPort
-	SACK     [4]SackBlock // the first NSack are the option's
+	Rel bool
 	// RelSeq and RelAck are Seq and Ack relative to the initial sequence
 	// numbers of the connection, as Wireshark shows them; for a segment
 	// sent without connection state they equal Seq and Ack.
 	RelSeq, RelAck uint32
-	Payload        []byte
+	// origin is the node that built the packet, as its number in the
+	// run's nodes (nodeBase.num; Sim.originOf); 0 for none (a Peer's
+	// copies).
+	origin   uint32
+	Src, Dst netip.AddrPort
+	// Opts are the TCP options but the timestamps, nil when the segment
+	// carries none: a SYN's and a SYN-ACK's, and the SACK blocks of an
+	// ACK sent while data is held out of order. Nothing changes them once
+	// the packet is sent: an event's copy of the packet shares them.
+	Opts    *Options
+	Payload []byte
 
 	// ID names the packet for the whole of its journey; the sent,
 	// delivered and dropped events of one packet share it.
 	ID uint64
-	// Msg is the application's name for the message whose first byte the
-	// payload carries ("heartbeat", "data"); empty for pure control.
-	Msg string
 	// Story says why the packet was sent: the trigger, its number, and
 	// the packets it answers and acknowledges.
 	Story Story
@@ -155,13 +165,48 @@ type Packet struct {
 	// addresses as the sender wrote them.
 	NAT *Rewrite
 
-	origin node // the node that built the packet
 	// from is the connection that sent the segment, and to the one its
 	// sender last heard from: the receiving host takes to without a
 	// lookup if its table still holds it for the segment's addresses
 	// (Host.connFor). Neither leaves netsim: events and a Peer's copies
 	// drop them.
 	from, to *Conn
+}
+
+// Options are the TCP options a segment carries rarely (wire.go writes
+// them, with the timestamps, in Linux's order): the MSS, SACK permitted
+// and window scale of a SYN or SYN-ACK (RFC 9293 3.7.1, RFC 2018 2,
+// RFC 7323 2) and SACK blocks (RFC 2018 3). A packet points to them
+// (Packet.Opts), so that the other segments, nearly all, do not carry
+// their 38 bytes.
+type Options struct {
+	MSS       uint16 // the MSS option of a SYN, 0 if absent
+	SackOK    bool
+	HasWScale bool
+	WScale    uint8
+	NSack     uint8        // blocks in SACK
+	SACK      [4]SackBlock // the first NSack are the option's
+}
+
+// noOptions are the options of a packet without Opts.
+var noOptions Options
+
+// options are p's options but the timestamps: Opts, or none. The caller
+// only reads them.
+func (p *Packet) options() *Options {
+	if p.Opts != nil {
+		return p.Opts
+	}
+	return &noOptions
+}
+
+// setOptions are p's options to write, made if p has none yet: a packet
+// is given them before it is sent.
+func (p *Packet) setOptions() *Options {
+	if p.Opts == nil {
+		p.Opts = new(Options)
+	}
+	return p.Opts
 }
 
 // SackBlock is one block of a SACK option: the sequence numbers from Left
@@ -197,6 +242,61 @@ func (p *Packet) seqLen() uint32 {
 // Tuple renders the packet's addresses as "tcp 10.0.0.2:50312 > 10.0.0.1:8080".
 func (p *Packet) Tuple() string {
 	return p.Proto.String() + " " + p.Src.String() + " > " + p.Dst.String()
+}
+
+// msgID is the number of the application's message name in the run's
+// table (Packet.msg), which enters a name the first time: 0 for "". It
+// is asked at each write (two a ping), and a run's applications name a
+// few kinds of message ("heartbeat", "heartbeat_ack", "data"): the last
+// two names it found answer most writes without a look into the table.
+// More than 65,535 names is a fault of the model.
+func (s *Sim) msgID(name string) uint16 {
+	r := &s.msgRecent
+	if name == r[0].name {
+		return r[0].id
+	}
+	if name == r[1].name {
+		return r[1].id
+	}
+	if name == "" { // r's until two names are found
+		return 0
+	}
+	id, ok := s.msgIDs[name]
+	if !ok {
+		if len(s.msgNames) == 1<<16-1 {
+			panic("netsim: more than 65,535 message names in one run")
+		}
+		if s.msgIDs == nil {
+			s.msgIDs = make(map[string]uint16)
+		}
+		s.msgNames = append(s.msgNames, name)
+		id = uint16(len(s.msgNames))
+		s.msgIDs[name] = id
+	}
+	r[1], r[0] = r[0], msgEntry{name, id}
+	return id
+}
+
+// msgEntry is a message name and its number (Sim.msgRecent).
+type msgEntry struct {
+	name string
+	id   uint16
+}
+
+// msgName is the application's message name that p carries ("" for none).
+func (s *Sim) msgName(p *Packet) string {
+	if p.msg == 0 {
+		return ""
+	}
+	return s.msgNames[p.msg-1]
+}
+
+// originOf is the node that built p, nil for none.
+func (s *Sim) originOf(p *Packet) node {
+	if p.origin == 0 {
+		return nil
+	}
+	return s.nodes[p.origin-1]
 }
 
 // newPacket takes a packet from the run's free list, a zero one (release

@@ -48,7 +48,7 @@ func (p *Peer) Send(pkt Packet) uint64 {
 	}
 	s.nextSegID++
 	q.ID = s.nextSegID
-	q.origin = p
+	q.origin = p.num
 	id := q.ID
 	s.segment(q, FateSent, p.name, 0)
 	s.forward(p, q)
@@ -61,7 +61,7 @@ func (p *Peer) receive(pkt *Packet, via *Link) {
 	if p.recv != nil {
 		c := *pkt
 		c.Payload = append([]byte(nil), pkt.Payload...)
-		c.origin, c.from, c.to = nil, nil, nil
+		c.origin, c.msg, c.from, c.to = 0, 0, nil, nil
 		p.recv(c)
 	}
 	s.release(pkt)

@@ -50,9 +50,9 @@ const connHotLines = 8
 const connPrefetchLines = connHotLines
 
 // packetPrefetchLines covers a Packet up to its from and to fields, its
-// last: a Packet falls in Go's 256-byte size class, whose objects start on
-// a line, so its 248 bytes lie on 4 lines (TestPrefetchCoversPacket).
-const packetPrefetchLines = 4
+// last: a Packet falls in Go's 192-byte size class, whose objects start on
+// a line, so its 192 bytes lie on 3 lines (TestPrefetchCoversPacket).
+const packetPrefetchLines = 3
 
 // prefetchMin is the fewest entries a slot holds for the queue to
 // prefetch for it: a slot of a small run holds one or two, whose state is

@@ -40,13 +40,18 @@ TEXT ·prefetchFlight(SB), NOSPLIT, $0-8
 	PREFETCHT0 64(AX)
 	RET
 
-// func prefetchPacket(p *Packet): packetPrefetchLines lines of p; nothing
-// for nil.
+// func prefetchPacket(p *Packet): packetPrefetchLines lines of p, one by
+// one (LINES4 takes four at least); nothing for nil.
 TEXT ·prefetchPacket(SB), NOSPLIT, $0-8
 	MOVQ  p+0(FP), AX
 	TESTQ AX, AX
 	JEQ   done
-	LINES4(const_packetPrefetchLines, four, one, done)
+	MOVQ  $const_packetPrefetchLines, CX
+loop:
+	PREFETCHT0 (AX)
+	ADDQ  $64, AX
+	DECQ  CX
+	JNZ   loop
 done:
 	RET
 

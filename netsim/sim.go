@@ -59,6 +59,14 @@ type Sim struct {
 	arriving    uint64 // the ID of the packet a host is handling, 0 outside
 	freeFlights []*inFlight
 	freePackets []*Packet
+
+	// msgNames are the application's message names the run has seen, by
+	// number (Packet.msg), from 1; msgIDs finds a name's number, and
+	// msgRecent holds the last two found ("" and 0 until then: the empty
+	// name is 0).
+	msgNames  []string
+	msgIDs    map[string]uint16
+	msgRecent [2]msgEntry
 }
 
 // New returns an empty world whose every random draw comes from seed.

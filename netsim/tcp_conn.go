@@ -197,10 +197,11 @@ type Conn struct {
 	wait      Timer // TIME_WAIT, or FIN_WAIT_2 of an orphan
 }
 
-// msgMark names the application message that starts at seq.
+// msgMark names the application message that starts at seq, by its
+// number in the run's table of names (Sim.msgID).
 type msgMark struct {
 	seq uint32
-	msg string
+	msg uint16
 }
 
 type oooSeg struct {
@@ -458,7 +459,7 @@ func (c *Conn) Write(p []byte, msg string) error {
 	if len(p) == 0 {
 		return nil
 	}
-	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: msg})
+	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: c.host.sim.msgID(msg)})
 	c.sndBuf = append(c.sndBuf, p...)
 	if c.sb != nil { // SO_SNDBUF is set: Write ignores it, the queue's count holds
 		c.sb.ends = append(c.sb.ends, c.writeSeq())

@@ -296,8 +296,8 @@ func (c *Conn) inputSynSent(p *Packet) {
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
 	c.rcvNxtBy = p.ID
 	c.lastHeard = now
-	if p.MSS != 0 {
-		c.mss = min(c.mss, int32(p.MSS))
+	if o := p.options(); o.MSS != 0 {
+		c.mss = min(c.mss, int32(o.MSS))
 	}
 	c.agree(p)
 	if p.Flags&ACK == 0 {

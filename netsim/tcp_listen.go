@@ -129,8 +129,8 @@ func (l *Listener) syn(p *Packet) {
 	c.irs, c.rcvNxt = p.Seq, p.Seq+1
 	c.lastHeard = now
 	c.segsIn++
-	if p.MSS != 0 {
-		c.mss = min(c.mss, int32(p.MSS))
+	if o := p.options(); o.MSS != 0 {
+		c.mss = min(c.mss, int32(o.MSS))
 	}
 	c.agree(p)
 	c.setPeerWindow(uint32(p.Win))

@@ -40,23 +40,26 @@ func (c *Conn) tsVal() uint32 {
 	return uint32((h.sim.now+h.JiffyOrigin())/time.Millisecond) + c.tsOffset
 }
 
-// synOptions puts the options of a SYN or SYN-ACK on p: a SYN offers what
-// the host's sysctls turn on (tcp_syn_options); a SYN-ACK grants what both
-// ends offered (tcp_synack_options).
+// synOptions puts the options of a SYN or SYN-ACK on p: the MSS the
+// connection advertises, and the others a SYN offers of what the host's
+// sysctls turn on (tcp_syn_options), a SYN-ACK grants of what both ends
+// offered (tcp_synack_options). A SYN's options are its own (Packet.Opts).
 func (c *Conn) synOptions(p *Packet) {
 	prof := &c.host.profile
+	o := p.setOptions()
+	o.MSS = uint16(advMSS(prof, &c.opts))
 	if p.Flags&ACK == 0 { // our SYN: offer
-		p.SackOK = prof.SACK
+		o.SackOK = prof.SACK
 		p.HasTS, p.TSVal = prof.Timestamps, c.tsVal()
-		p.HasWScale, p.WScale = prof.WindowScaling, c.rcvWScale
+		o.HasWScale, o.WScale = prof.WindowScaling, c.rcvWScale
 		return
 	}
-	p.SackOK = c.sackOK
+	o.SackOK = c.sackOK
 	if c.tsOK {
 		p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
 	}
 	if c.wsOK {
-		p.HasWScale, p.WScale = true, c.rcvWScale
+		o.HasWScale, o.WScale = true, c.rcvWScale
 	}
 }
 
@@ -66,7 +69,8 @@ func (c *Conn) synOptions(p *Packet) {
 // segment carries 12 bytes of them, which the MSS gives up.
 func (c *Conn) agree(p *Packet) {
 	prof := &c.host.profile
-	c.sackOK = p.SackOK && prof.SACK
+	o := p.options()
+	c.sackOK = o.SackOK && prof.SACK
 	c.tsOK = p.HasTS && prof.Timestamps
 	if c.tsOK {
 		c.tsRecent = p.TSVal
@@ -75,9 +79,9 @@ func (c *Conn) agree(p *Packet) {
 	// The initial congestion window is TCP_INIT_CWND segments of the MSS
 	// the two ends agreed on (tcp_init_cwnd counts packets, not bytes).
 	c.cwnd = int32(prof.InitCwnd * int(c.mss))
-	c.wsOK = p.HasWScale && prof.WindowScaling
+	c.wsOK = o.HasWScale && prof.WindowScaling
 	if c.wsOK {
-		c.sndWScale = min(p.WScale, maxWScale) // RFC 7323 2.3: a larger shift is taken as 14
+		c.sndWScale = min(o.WScale, maxWScale) // RFC 7323 2.3: a larger shift is taken as 14
 	} else {
 		c.sndWScale, c.rcvWScale = 0, 0
 	}
@@ -91,7 +95,8 @@ func (c *Conn) established(p *Packet) {
 		p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
 	}
 	if c.sackOK && p.Flags&ACK != 0 && len(c.ooo) > 0 {
-		max := len(p.SACK)
+		o := p.setOptions() // the blocks are this segment's own (Packet.Opts)
+		max := len(o.SACK)
 		if c.tsOK {
 			max = 3 // 40 bytes of options hold three blocks beside timestamps
 		}
@@ -99,8 +104,8 @@ func (c *Conn) established(p *Packet) {
 			if i == max {
 				break
 			}
-			p.SACK[i] = b
-			p.NSack++
+			o.SACK[i] = b
+			o.NSack++
 		}
 	}
 }

@@ -100,9 +100,9 @@ func TestOptionsOff(t *testing.T) {
 func TestOptionsInJSON(t *testing.T) {
 	a, b := netip.MustParseAddrPort("10.0.0.2:40000"), netip.MustParseAddrPort("10.0.0.1:8080")
 	syn := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.SYN,
-		MSS: 1460, SackOK: true, HasWScale: true, WScale: 7, HasTS: true, TSVal: 100, TSEcr: 0}}
+		Opts: &netsim.Options{MSS: 1460, SackOK: true, HasWScale: true, WScale: 7}, HasTS: true, TSVal: 100, TSEcr: 0}}
 	ack := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.ACK,
-		HasTS: true, TSVal: 7, TSEcr: 5, NSack: 2, SACK: [4]netsim.SackBlock{{Left: 3001, Right: 4001}, {Left: 1001, Right: 2001}}}}
+		HasTS: true, TSVal: 7, TSEcr: 5, Opts: &netsim.Options{NSack: 2, SACK: [4]netsim.SackBlock{{Left: 3001, Right: 4001}, {Left: 1001, Right: 2001}}}}}
 	bare := &netsim.SegmentEvent{Fate: netsim.FateDelivered, Packet: netsim.Packet{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.ACK}}
 	for _, c := range []struct {
 		e          *netsim.SegmentEvent

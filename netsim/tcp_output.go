@@ -19,12 +19,12 @@ type sentSeg struct {
 // tr (its story, and the note tr implies). Every segment but a bare SYN
 // carries an ACK of everything received, so sending one cancels a delayed
 // ACK.
-func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg string) {
+func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uint16) {
 	// A new packet is a zero one: its fields are set in place, not from
 	// a composite literal built aside and copied.
 	p := c.host.sim.newPacket()
 	p.Proto, p.Src, p.Dst, p.Flags, p.Seq = TCP, netip.AddrPortFrom(c.host.ip, c.key.port()), c.key.peer(), flags, seq
-	p.Payload, p.Note, p.Msg, p.Rel, p.RelSeq = payload, tr.Note(), msg, true, seq-c.iss
+	p.Payload, p.Note, p.msg, p.Rel, p.RelSeq = payload, tr.Note(), msg, true, seq-c.iss
 	p.IPID, p.from, p.to = c.nextIPID(), c, c.peer
 	p.Story.Trigger, p.Story.Answers = tr, c.host.sim.arriving
 	if tr.numbered() {
@@ -46,7 +46,6 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg str
 	}
 	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
 	if flags&SYN != 0 {
-		p.MSS = uint16(advMSS(&c.host.profile, &c.opts))
 		c.synOptions(p)
 	} else {
 		c.established(p)
@@ -137,28 +136,28 @@ func (c *Conn) oooBytes() int {
 }
 
 func (c *Conn) sendSYN() {
-	c.xmit(SYN, c.iss, nil, TriggerConnect, "")
+	c.xmit(SYN, c.iss, nil, TriggerConnect, 0)
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
 	c.armRetransmit(TimerSYN, c.host.profile.InitialRTO)
 }
 
 func (c *Conn) sendSYNACK() {
-	c.xmit(SYN|ACK, c.iss, nil, TriggerAnswerSYN, "")
+	c.xmit(SYN|ACK, c.iss, nil, TriggerAnswerSYN, 0)
 	c.sndNxt = c.iss + 1
 	c.sent = append(c.sent[:0], sentSeg{end: c.sndNxt, at: c.host.sim.now})
 }
 
 // sendAck sends a bare ACK of everything received, for the reason tr.
 func (c *Conn) sendAck(tr Trigger) {
-	c.xmit(ACK, c.sndNxt, nil, tr, "")
+	c.xmit(ACK, c.sndNxt, nil, tr, 0)
 }
 
 // sendRST sends RST|ACK from this connection (tcp_send_active_reset), for
 // the reason tr: the close of a socket with unread data, SO_LINGER 0,
 // keepalive giving up, a listener closing.
 func (c *Conn) sendRST(tr Trigger) {
-	c.xmit(RST|ACK, c.sndNxt, nil, tr, "")
+	c.xmit(RST|ACK, c.sndNxt, nil, tr, 0)
 }
 
 // output sends whatever the windows and Nagle's algorithm allow: new data
@@ -286,15 +285,16 @@ func (c *Conn) nagleHolds() bool {
 }
 
 // msgAt names the application message that the byte at seq belongs to,
-// for a segment of n bytes ("" for a segment without data).
-func (c *Conn) msgAt(seq uint32, n int) string {
+// for a segment of n bytes (its number in the run's table of names, 0 for
+// a segment without data).
+func (c *Conn) msgAt(seq uint32, n int) uint16 {
 	if n == 0 {
-		return ""
+		return 0
 	}
 	if k := len(c.marks) - 1; k >= 0 && !seqGT(c.marks[k].seq, seq) {
 		return c.marks[k].msg // the latest write's, as new data is
 	}
-	msg := ""
+	msg := uint16(0)
 	for _, m := range c.marks {
 		if seqGT(m.seq, seq) {
 			break
@@ -319,13 +319,13 @@ func (c *Conn) onNewDataSent(priorInflight int) {
 // of data, with FIN if it reaches it), for the reason tr.
 func (c *Conn) retransmitFrom(seq uint32, tr Trigger) {
 	if c.state == SynSent {
-		c.xmit(SYN, c.iss, nil, tr, "")
+		c.xmit(SYN, c.iss, nil, tr, 0)
 		c.touchSent(c.iss + 1)
 		return
 	}
 	if seq == c.iss {
 		// Our SYN is not acknowledged: in SYN_RECEIVED, or closed from it.
-		c.xmit(SYN|ACK, c.iss, nil, tr, "")
+		c.xmit(SYN|ACK, c.iss, nil, tr, 0)
 		c.touchSent(c.iss + 1)
 		return
 	}

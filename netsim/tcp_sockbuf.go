@@ -379,7 +379,7 @@ func (c *Conn) Send(p []byte, msg string) (int, error) {
 		}
 		n = min(n, len(p)-copied)
 		if copied == 0 {
-			c.marks = append(c.marks, msgMark{seq: c.writeSeq(), msg: msg})
+			c.marks = append(c.marks, msgMark{seq: c.writeSeq(), msg: c.host.sim.msgID(msg)})
 		}
 		c.sndBuf = append(c.sndBuf, p[copied:copied+n]...)
 		c.growTail(n, first && copied == 0)

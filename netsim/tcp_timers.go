@@ -288,7 +288,7 @@ func (c *Conn) zeroWindowProbe() {
 	}
 	c.probes++
 	c.persistBackoff = min(c.persistBackoff+1, 30)
-	c.xmit(ACK, c.sndUna-1, nil, TriggerZeroWindowProbe, "")
+	c.xmit(ACK, c.sndUna-1, nil, TriggerZeroWindowProbe, 0)
 	c.armRetransmit(TimerZeroWindowProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
 }
 
@@ -480,7 +480,7 @@ func (c *Conn) onKeepaliveTimer() {
 		return
 	}
 	c.traceTimer(TimerKeepalive, TimerFired, 0)
-	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, "")
+	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, 0)
 	c.keepaliveProbes++
 	c.probesOut++
 	h.armTCPTimer(&c.keepalive, h.inJiffies(intvl))

@@ -81,7 +81,7 @@ func (u *UDPConn) WriteTo(p []byte, addr netip.AddrPort, msg string) error {
 	u.stats.BytesSent += uint64(len(p))
 	// An unconnected socket has no IPv4 ID of its own: with DF set, Linux
 	// sends 0 (ip_select_ident_segs).
-	u.host.send(&Packet{Proto: UDP, Src: u.LocalAddr(), Dst: addr, Payload: append([]byte(nil), p...), Msg: msg,
+	u.host.send(&Packet{Proto: UDP, Src: u.LocalAddr(), Dst: addr, Payload: append([]byte(nil), p...), msg: u.host.sim.msgID(msg),
 		Story: Story{Trigger: TriggerWrite}})
 	return nil
 }
@@ -116,7 +116,7 @@ func (h *Host) udpInput(p *Packet) {
 	h.sim.segment(p, FateDelivered, h.name, 0)
 	u.stats.Received++
 	u.stats.BytesReceived += uint64(len(p.Payload))
-	u.queue = append(u.queue, Datagram{From: p.Src, Payload: p.Payload, Msg: p.Msg, At: int64(h.sim.now)})
+	u.queue = append(u.queue, Datagram{From: p.Src, Payload: p.Payload, Msg: h.sim.msgName(p), At: int64(h.sim.now)})
 	if u.notice != nil && u.proc != nil && len(u.queue) == 1 {
 		u.proc.notify(u.notice)
 	}

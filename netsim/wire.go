@@ -77,51 +77,56 @@ func (p *Packet) TCPOptions() []TCPOption {
 		return nil
 	}
 	var out []TCPOption
-	if p.MSS != 0 {
-		out = append(out, TCPOption{Kind: tcpOptMSS, Name: "mss", Value: uint32(p.MSS)})
+	o := p.options()
+	if o.MSS != 0 {
+		out = append(out, TCPOption{Kind: tcpOptMSS, Name: "mss", Value: uint32(o.MSS)})
 	}
 	ts := TCPOption{Kind: tcpOptTS, Name: "TS", Value: p.TSVal, Ecr: p.TSEcr}
 	sackOK := TCPOption{Kind: tcpOptSackOK, Name: "sackOK"}
 	switch {
-	case p.HasTS && p.SackOK:
+	case p.HasTS && o.SackOK:
 		out = append(out, sackOK, ts)
 	case p.HasTS:
 		out = append(out, nop, nop, ts)
-	case p.SackOK:
+	case o.SackOK:
 		out = append(out, nop, nop, sackOK)
 	}
-	if p.HasWScale {
-		out = append(out, nop, TCPOption{Kind: tcpOptWScale, Name: "wscale", Value: uint32(p.WScale)})
+	if o.HasWScale {
+		out = append(out, nop, TCPOption{Kind: tcpOptWScale, Name: "wscale", Value: uint32(o.WScale)})
 	}
-	if p.NSack > 0 {
-		out = append(out, nop, nop, TCPOption{Kind: tcpOptSACK, Name: "sack", Blocks: p.SACK[:p.NSack]})
+	if o.NSack > 0 {
+		out = append(out, nop, nop, TCPOption{Kind: tcpOptSACK, Name: "sack", Blocks: o.SACK[:o.NSack]})
 	}
 	return out
 }
 
 // TransportHeaderLen is the length of the TCP header (20 bytes and the
-// options, padded to 4) or of the UDP header (8).
+// options) or of the UDP header (8). Each option comes with the NOPs that
+// Linux writes before it (TCPOptions), so each takes a multiple of 4
+// bytes and the header needs no padding beyond them (tcp_options_write).
 func (p *Packet) TransportHeaderLen() int {
 	if p.Proto == UDP {
 		return UDPHeaderLen
 	}
 	n := tcpBaseLen
-	if p.MSS != 0 {
-		n += 4
-	}
-	switch {
-	case p.HasTS:
+	if p.HasTS {
 		n += 12 // two NOPs or SACK-permitted, and the 10 bytes of timestamps
-	case p.SackOK:
-		n += 4
 	}
-	if p.HasWScale {
-		n += 4
+	if o := p.Opts; o != nil {
+		if o.MSS != 0 {
+			n += 4
+		}
+		if o.SackOK && !p.HasTS {
+			n += 4
+		}
+		if o.HasWScale {
+			n += 4
+		}
+		if o.NSack > 0 {
+			n += 4 + 8*int(o.NSack)
+		}
 	}
-	if p.NSack > 0 {
-		n += 4 + 8*int(p.NSack)
-	}
-	return (n + 3) &^ 3
+	return n
 }
 
 // WireSize is the packet's size on the wire in bytes: the IPv4 total

@@ -172,7 +172,7 @@ func TestExportWithWireshark(t *testing.T) {
 func TestWireBytesMatchGopacket(t *testing.T) {
 	a, b := netip.MustParseAddrPort("10.0.0.2:47659"), netip.MustParseAddrPort("10.0.0.1:8080")
 	for _, p := range []netsim.Packet{
-		{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.SYN, Seq: 132062164, Win: 64240, MSS: 1460, TTL: 64, IPID: 7179},
+		{Proto: netsim.TCP, Src: a, Dst: b, Flags: netsim.SYN, Seq: 132062164, Win: 64240, Opts: &netsim.Options{MSS: 1460}, TTL: 64, IPID: 7179},
 		{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.PSH | netsim.ACK, Seq: 7, Ack: 99, Win: 501, TTL: 63, IPID: 40000,
 			Payload: []byte{1, 12, 0, 0, 0, 6, 0, 0, 0, 14, 0xf, 0x42, 0x40, 0x7}}, // 14 bytes
 		{Proto: netsim.TCP, Src: b, Dst: a, Flags: netsim.ACK, Seq: 1, Ack: 2, Win: 1, TTL: 64, Payload: []byte("odd")},
@@ -214,9 +214,10 @@ func gopacketBytes(t *testing.T, p *netsim.Packet) []byte {
 			Seq: p.Seq, Ack: p.Ack, Window: p.Win,
 			SYN: p.Flags&netsim.SYN != 0, ACK: p.Flags&netsim.ACK != 0, FIN: p.Flags&netsim.FIN != 0,
 			RST: p.Flags&netsim.RST != 0, PSH: p.Flags&netsim.PSH != 0}
-		if p.MSS != 0 {
+		if p.Opts != nil && p.Opts.MSS != 0 {
+			mss := p.Opts.MSS
 			tcp.Options = []layers.TCPOption{{OptionType: layers.TCPOptionKindMSS, OptionLength: 4,
-				OptionData: []byte{byte(p.MSS >> 8), byte(p.MSS)}}}
+				OptionData: []byte{byte(mss >> 8), byte(mss)}}}
 		}
 		tcp.SetNetworkLayerForChecksum(ip)
 		tr = tcp

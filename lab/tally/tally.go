@@ -159,7 +159,7 @@ func (t *Tally) segment(e *netsim.SegmentEvent) {
 	if p.Proto != netsim.TCP || e.Fate == netsim.FateDropped || e.Where == "" {
 		return
 	}
-	class := t.classOf(p)
+	class := t.classOf(e)
 	n := Count{Segments: 1, Bytes: uint64(p.WireSize())}
 	if e.Fate == netsim.FateSent {
 		if e.Where != e.SrcHost {
@@ -191,7 +191,8 @@ func (t *Tally) segment(e *netsim.SegmentEvent) {
 
 // classOf says what a segment is for, and remembers heartbeats and
 // keepalive probes so that the ACKs of them count with them.
-func (t *Tally) classOf(p *netsim.Packet) Class {
+func (t *Tally) classOf(e *netsim.SegmentEvent) Class {
+	p := &e.Packet
 	switch p.Note {
 	case netsim.NoteRetransmission, netsim.NoteTailLossProbe, netsim.NoteFastRetransmission:
 		return Retransmission
@@ -202,7 +203,7 @@ func (t *Tally) classOf(p *netsim.Packet) Class {
 		return Control
 	}
 	switch {
-	case len(p.Payload) > 0 && (p.Msg == "heartbeat" || p.Msg == "heartbeat_ack"):
+	case len(p.Payload) > 0 && (e.Msg == "heartbeat" || e.Msg == "heartbeat_ack"):
 		t.remember(p.ID, Heartbeat)
 		return Heartbeat
 	case len(p.Payload) > 0:

@@ -88,24 +88,28 @@ func (r *runner) inject(sp *Packet) {
 	if flags&netsim.ACK != 0 {
 		p.Ack = sp.Ack + r.isn[src]
 	}
+	var opts netsim.Options // all but the timestamps, Opts if any
 	for _, o := range sp.Options {
 		switch o.Kind {
 		case OptMSS:
-			p.MSS = uint16(o.Value)
+			opts.MSS = uint16(o.Value)
 		case OptSackOK:
-			p.SackOK = true
+			opts.SackOK = true
 		case OptWScale:
-			p.HasWScale, p.WScale = true, uint8(o.Value)
+			opts.HasWScale, opts.WScale = true, uint8(o.Value)
 		case OptTS:
 			p.HasTS, p.TSVal, p.TSEcr = true, o.Val, o.Ecr
 		case OptSACK:
 			for _, b := range o.Blocks {
-				if int(p.NSack) < len(p.SACK) {
-					p.SACK[p.NSack] = netsim.SackBlock{Left: b[0], Right: b[1]}
-					p.NSack++
+				if int(opts.NSack) < len(opts.SACK) {
+					opts.SACK[opts.NSack] = netsim.SackBlock{Left: b[0], Right: b[1]}
+					opts.NSack++
 				}
 			}
 		}
+	}
+	if opts != (netsim.Options{}) {
+		p.Opts = &opts
 	}
 	r.sim.Do(func() { r.res.Packet[r.cur] = r.peer.Send(p) })
 }

@@ -423,12 +423,12 @@ func (f *Feed) segment(e *netsim.SegmentEvent) {
 	if e.Fate == netsim.FateSent {
 		row := Row{Kind: RowSegment, At: e.At, Event: e, ID: p.ID, Proto: p.Proto, Src: e.SrcHost, Dst: e.DstHost,
 			Fate: netsim.FateSent, Flags: p.Flags, Length: len(p.Payload),
-			Note: p.Note, Msg: p.Msg, Tuple: p.Src.String() + " > " + p.Dst.String()}
+			Note: p.Note, Msg: e.Msg, Tuple: p.Src.String() + " > " + p.Dst.String()}
 		row.Seq, row.Ack, row.Port = f.relative(p)
 		if row.Src == "" {
 			row.Src = e.Where
 		}
-		row.Beat = f.beatOf(p)
+		row.Beat = f.beatOf(e)
 		row.Owners = [2]string{f.ownerOf(e.Where, p, false), f.ownerOf(e.DstHost, p, true)}
 		if f.keep.active() && f.keep.NeedsFate() {
 			if len(f.held) > WireCapacity {
@@ -510,14 +510,15 @@ func (f *Feed) app(e *lab.AppEvent) {
 }
 
 // beatOf pops the heartbeat number a first transmission carries.
-func (f *Feed) beatOf(p *netsim.Packet) uint32 {
-	if p.Note != 0 || (p.Msg != "heartbeat" && p.Msg != "heartbeat_ack") {
+func (f *Feed) beatOf(e *netsim.SegmentEvent) uint32 {
+	p := &e.Packet
+	if p.Note != 0 || (e.Msg != "heartbeat" && e.Msg != "heartbeat_ack") {
 		return 0
 	}
 	key := p.Tuple()
 	q := f.beats[key]
 	for i, b := range q {
-		if b.msg == p.Msg {
+		if b.msg == e.Msg {
 			f.beats[key] = append(q[:i:i], q[i+1:]...)
 			return b.seq
 		}
