@@ -61,10 +61,10 @@ const packetSizeClass, packetClassBelow = 192, 176
 // its size class lets it start. A packet that leaves the 192-byte class
 // fails here: one byte more and it spans four lines (the 208-byte class
 // starts objects 16, 32 or 48 bytes into a line), a word less and it
-// falls in the 176-byte class, whose objects straddle lines (four of them
-// from 48 bytes in). A new
-// field finds room among the small ones (Packet.origin ends them on a
-// word), or behind Opts if few segments carry it.
+// falls in the 176-byte class, whose objects straddle lines (one that
+// starts 48 bytes into a line lies on four). The small fields, up to
+// Packet.origin, leave no padding: a new field goes behind Opts if few
+// segments carry it, or costs a line.
 func TestPrefetchCoversPacket(t *testing.T) {
 	var p Packet
 	if size := unsafe.Sizeof(p); size > packetSizeClass || size <= packetClassBelow {
