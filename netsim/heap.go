@@ -7,7 +7,7 @@ import "time"
 //
 // A timer does not know where its entry is: re-arming adds a new entry, and
 // the old one goes stale (its sequence number is no longer the timer's, or
-// the timer was stopped). So the queue moves entries around without ever
+// the timer was stopped; stale.go marks it so). So the queue moves entries around without ever
 // writing to the timers, which lie all over the memory of a large run; a
 // stale entry is dropped when it comes up. The order in which timers fire
 // is the same as if each entry had been moved in place.
@@ -16,9 +16,6 @@ type entry struct {
 	seq uint64
 	t   *Timer
 }
-
-// live reports whether the entry is its timer's current deadline.
-func (e *entry) live() bool { return e.t.seq == e.seq } // a stopped timer's is 0, an entry's never
 
 // compareEntries orders entries by (deadline, sequence number), for
 // slices.SortFunc.

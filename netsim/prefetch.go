@@ -164,6 +164,6 @@ func (q *queue) prefetchNextSlot() {
 // for the timers of the chunk asked for at the step before, which has come
 // in since, and for the chunk after it.
 func (q *queue) walkNextSlot() {
-	prefetchTimers(q.walk)
+	prefetchTimers(q.walk, q)
 	q.walk = q.walk.next
 }

@@ -57,8 +57,8 @@ func prefetchReceiver(p *Packet)
 //go:noescape
 func prefetchChunk(k *chunk)
 
-// prefetchTimers asks for the timers of k's entries, and for the next
-// chunk.
+// prefetchTimers asks for the timers of k's live entries, as far as q's
+// stale marks tell (stale.go), and for the next chunk.
 //
 //go:noescape
-func prefetchTimers(k *chunk)
+func prefetchTimers(k *chunk, q *queue)

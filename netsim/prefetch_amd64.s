@@ -178,22 +178,37 @@ loop:
 done:
 	RET
 
-// func prefetchTimers(k *chunk): the timer of each of k's entries (its
-// first and last bytes: a timer that is a field of a larger object may
-// straddle two lines, and takeLive reads its seq, prefetchOwner its owner
-// and visits), and the next chunk's lines; nothing for nil.
-TEXT ·prefetchTimers(SB), NOSPLIT, $0-8
+// func prefetchTimers(k *chunk, q *queue): the timer of each of k's
+// entries that q's stale marks do not tell stale (its first and last
+// bytes: a timer that is a field of a larger object may straddle two
+// lines, and prefetchOwner reads its owner and visits; an entry whose
+// number is below the window's floor has its timer read by takeLive), and
+// the next chunk's lines; nothing for a nil k. liveIn's test, in stale.go.
+TEXT ·prefetchTimers(SB), NOSPLIT, $0-16
 	MOVQ  k+0(FP), AX
+	MOVQ  q+8(FP), DI
 	TESTQ AX, AX
 	JEQ   done
 	MOVQ  chunk_n(AX), CX
 	MOVQ  AX, BX
 	TESTQ CX, CX
 	JLE   next
+	MOVQ  queue_floor(DI), SI
 loop:
+	MOVQ  entry_seq(BX), R8
+	CMPQ  R8, SI
+	JCS   fetch // below the floor: its timer tells
+	MOVQ  R8, R9
+	SHRQ  $6, R9
+	ANDQ  $(const_staleWords-1), R9
+	MOVQ  queue_stale(DI)(R9*8), R10
+	BTQ   R8, R10
+	JCS   skip // stale
+fetch:
 	MOVQ  entry_t(BX), DX
 	PREFETCHT0 (DX)
 	PREFETCHT0 (Timer__size-1)(DX)
+skip:
 	ADDQ  $entry__size, BX
 	DECQ  CX
 	JNZ   loop

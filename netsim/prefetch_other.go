@@ -4,13 +4,13 @@ package netsim
 
 // The prefetches do nothing on other architectures (prefetch_amd64.s).
 
-func prefetchConn(*Conn)       {}
-func prefetchSide(*Conn)       {}
-func prefetchApp(*Conn)        {}
-func prefetchArrival(*Packet)  {}
-func prefetchFunc(func())      {}
-func prefetchFlight(*inFlight) {}
-func prefetchPacket(*Packet)   {}
-func prefetchReceiver(*Packet) {}
-func prefetchChunk(*chunk)     {}
-func prefetchTimers(*chunk)    {}
+func prefetchConn(*Conn)            {}
+func prefetchSide(*Conn)            {}
+func prefetchApp(*Conn)             {}
+func prefetchArrival(*Packet)       {}
+func prefetchFunc(func())           {}
+func prefetchFlight(*inFlight)      {}
+func prefetchPacket(*Packet)        {}
+func prefetchReceiver(*Packet)      {}
+func prefetchChunk(*chunk)          {}
+func prefetchTimers(*chunk, *queue) {}

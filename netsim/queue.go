@@ -64,6 +64,11 @@ type queue struct {
 	far      heap
 	armed    int // armed timers: the live entries
 	count    int // entries, live or stale
+	// seq is the last sequence number taken (takeSeq); stale holds the
+	// stale bits of the numbers from floor on (stale.go).
+	seq   uint64
+	floor uint64
+	stale staleMarks
 	// later holds the entries of the timers Sim.armLater armed in this
 	// step, which Sim.fileLater files when it ends (Sim.flush), before the
 	// queue is next read (NextAt and Queued file them too); armed counts
@@ -132,7 +137,7 @@ func (q *queue) next() *entry {
 			}
 			continue
 		}
-		if e.live() {
+		if q.live(e) {
 			return e
 		}
 		q.pop()
@@ -157,12 +162,12 @@ func (q *queue) popDue(limit time.Duration) *Timer {
 		}
 		if !q.fromNow {
 			q.count--
-			if e := q.near.pop(); e.live() {
+			if e := q.near.pop(); q.live(&e) {
 				return e.t
 			}
 			continue
 		}
-		t, live := e.t, e.live()
+		t, live := e.t, q.live(e)
 		*e = entry{} // pop's, inlined
 		q.at++
 		q.count--
@@ -230,7 +235,7 @@ func (q *queue) advance() bool {
 			// dropped in place.
 			k := c.head
 			*c = chain{}
-			q.now = keepLive(k.es[:k.n])
+			q.now = q.keepLive(k.es[:k.n])
 			q.count -= k.n - len(q.now)
 			q.inPlace = k
 		} else {
@@ -239,7 +244,7 @@ func (q *queue) advance() bool {
 				// its timers are asked for all at once, chunk after chunk,
 				// before takeLive tests them.
 				for k := c.head; k != nil; k = k.next {
-					prefetchTimers(k)
+					prefetchTimers(k, q)
 				}
 			}
 			q.now = q.takeLive(c, q.now)
@@ -302,11 +307,11 @@ const compactRatio = 4
 func (q *queue) compact() {
 	q.walk = nil // its chunk may be given back
 	before := len(q.now) - q.at + len(q.near) + len(q.far)
-	q.now = keepLive(q.now[q.at:])
+	q.now = q.keepLive(q.now[q.at:])
 	q.at = 0
-	q.near = keepLive(q.near)
+	q.near = q.keepLive(q.near)
 	q.near.init()
-	q.far = keepLive(q.far)
+	q.far = q.keepLive(q.far)
 	q.far.init()
 	q.count -= before - len(q.now) - len(q.near) - len(q.far)
 	for i := range q.ring {
@@ -346,6 +351,7 @@ func (q *queue) append(c *chain, e entry) {
 // what it finds, so that their timers' loads overlap.
 func (q *queue) takeLive(c *chain, es []entry) []entry {
 	n0, n := len(es), len(es)
+	floor, stale := q.floor, &q.stale
 	for k := c.head; k != nil; {
 		es = slices.Grow(es[:n], k.n)
 		es = es[:cap(es)]
@@ -353,7 +359,7 @@ func (q *queue) takeLive(c *chain, es []entry) []entry {
 			e := k.es[j]
 			k.es[j].t = nil // the chunk no longer keeps its timer alive
 			es[n] = e
-			n += b2i(e.live())
+			n += b2i(liveIn(&e, floor, stale))
 		}
 		q.count -= k.n
 		next := k.next
@@ -456,7 +462,7 @@ func (q *queue) keepLiveIn(c *chain) int {
 	w, wn := c.head, 0 // the chunk written to, and the entries kept in it so far
 	for k := c.head; k != nil; k = k.next {
 		for _, e := range k.es[:k.n] {
-			if !e.live() {
+			if !q.live(&e) {
 				dropped++
 				continue
 			}
@@ -486,12 +492,13 @@ func (q *queue) keepLiveIn(c *chain) int {
 // many timers at once: with 100,000 connections each is a cache miss,
 // and a slot's stale entries (the timers stopped or re-armed since) are
 // nearly as many as its live ones (bench-pingpong: three for every four).
-func keepLive(es []entry) []entry {
+func (q *queue) keepLive(es []entry) []entry {
 	n := 0
+	floor, stale := q.floor, &q.stale
 	for i := range es {
 		e := es[i]
 		es[n] = e
-		n += b2i(e.live()) // with no branch: b2i compiles to a SETcc
+		n += b2i(liveIn(&e, floor, stale)) // with no branch on what it finds: b2i compiles to a SETcc
 	}
 	clear(es[n:])
 	return es[:n]

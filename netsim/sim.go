@@ -20,7 +20,6 @@ type Sim struct {
 	// read the process's state (Process.fire, Conn.deliver).
 	notRunning int
 	queue      queue
-	seq        uint64
 	steps      uint64
 	rng        *rand.Rand
 	seed       uint64

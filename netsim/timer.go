@@ -57,7 +57,8 @@ func (s *Sim) NewTimer(fn func()) *Timer {
 }
 
 // ownTimer makes t, a field of owner, a stopped timer that calls
-// owner.fire(t) when it fires.
+// owner.fire(t) when it fires. t is new or stopped: an entry of its is
+// marked stale already (stale.go).
 func (s *Sim) ownTimer(t *Timer, owner timerOwner) { *t = Timer{sim: s, owner: owner} }
 
 // Reset arms the timer to fire at virtual time at (not before Now), replacing
@@ -70,9 +71,10 @@ func (t *Timer) Reset(at time.Duration) {
 	}
 	if t.seq == 0 {
 		s.queue.armed++
+	} else {
+		s.queue.markStale(t.seq)
 	}
-	s.seq++
-	t.at, t.seq, t.armedAt = at, s.seq, s.now
+	t.at, t.seq, t.armedAt = at, s.queue.takeSeq(), s.now
 	s.queue.push(entry{at: at, seq: t.seq, t: t})
 }
 
@@ -95,8 +97,7 @@ func (s *Sim) armLater(t *Timer, at time.Duration) time.Duration {
 		at = s.now
 	}
 	s.queue.armed++
-	s.seq++
-	s.queue.later = append(s.queue.later, entry{at: at, seq: s.seq, t: t})
+	s.queue.later = append(s.queue.later, entry{at: at, seq: s.queue.takeSeq(), t: t})
 	if len(s.deferred) == 0 {
 		s.deferred = append(s.deferred, deferredCall{fn: nothing})
 	}
@@ -129,6 +130,11 @@ func (s *Sim) fileLater() {
 	for i := range q.later {
 		e := q.later[i]
 		q.later[i].t = nil // later no longer keeps the timer alive
+		if e.t.seq != 0 {
+			// Reset armed it again in the step (armLater's callers do
+			// not): that entry is no longer its deadline.
+			q.markStale(e.t.seq)
+		}
 		e.t.at, e.t.seq, e.t.armedAt = e.at, e.seq, s.now
 		q.push(e)
 	}
@@ -151,6 +157,7 @@ func (t *Timer) Stop() bool {
 	if t == nil || t.seq == 0 {
 		return false
 	}
+	t.sim.queue.markStale(t.seq)
 	t.seq = 0
 	t.sim.queue.armed--
 	return true
