@@ -183,11 +183,12 @@
 // and the connection it is for, the closure of an application's timer
 // (a Firer's state is its Hint's) and the connection it said it works on
 // (Timer.Visits), what a connection's notice calls, and the
-// application's side of a connection — its process, and the state the
-// application named with a Hint (Conn.SetHint: a client's fields, its
-// heartbeat, their timers) — before a timer that works on it or a segment
-// with data for it; when a slot comes up it walks the next one's chunks
-// and asks for their timers (prefetch.go).
+// application's side of a connection — the state the application named
+// with a Hint (Conn.SetHint: a client's fields, its heartbeat, their
+// timers), and its process while some process is frozen or dead — before
+// a timer that works on it or a segment with data for it; when a slot
+// comes up it walks the next one's chunks and asks for the timers of
+// those its stale marks do not tell stale (prefetch.go, stale.go).
 // A prefetch changes nothing but the caches; on other processors than
 // amd64 it is left out.
 //

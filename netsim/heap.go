@@ -17,6 +17,13 @@ type entry struct {
 	t   *Timer
 }
 
+// live reports whether the entry is its timer's current deadline, by its
+// timer: for an entry about to fire, whose timer the step reads anyway
+// (prefetch.go asked for it). A slot's entries, stale ones among them,
+// are told by their stale marks (queue.live, stale.go): the answer is the
+// same.
+func (e *entry) live() bool { return e.t.seq == e.seq } // a stopped timer's is 0, an entry's never
+
 // compareEntries orders entries by (deadline, sequence number), for
 // slices.SortFunc.
 func compareEntries(e, f entry) int {

@@ -20,8 +20,9 @@ package netsim
 //     SetTimerTo, is the application's state itself, which its hint
 //     names), and the connection it works on if it said so
 //     (Timer.Visits), what that points to, and the application's side of
-//     it: its process and the state the application named (Conn.SetHint,
-//     hint.go);
+//     it: the state the application named (Conn.SetHint, hint.go) and,
+//     while some process is frozen or dead, its process (which only
+//     then is read);
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
 //     Host.connFor) and what that one points to, the application's side
@@ -80,7 +81,7 @@ func (q *queue) prefetchStart() {
 		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p)
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to)
+				prefetchApp(f.p.to, f.timer.sim.notRunning != 0)
 			}
 		}
 	}
@@ -111,7 +112,7 @@ func (q *queue) prefetchAhead() {
 		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p) // step 4: what that connection points to, as this segment visits it
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to) // and its application's side, which the data's notice reads
+				prefetchApp(f.p.to, f.timer.sim.notRunning != 0) // and its application's side, which the data's notice reads
 			}
 		}
 	}
@@ -139,7 +140,7 @@ func prefetchOwner(t *Timer) {
 func prefetchPointees(t *Timer) {
 	if t.visits != nil {
 		prefetchSide(t.visits)
-		prefetchApp(t.visits)
+		prefetchApp(t.visits, t.sim.notRunning != 0)
 	}
 	switch o := t.owner.(type) {
 	case *Conn:

@@ -17,11 +17,14 @@ func prefetchConn(c *Conn)
 //go:noescape
 func prefetchSide(c *Conn)
 
-// prefetchApp asks for the application's side of c: the line of its
-// process's state and the lines its hint names (Conn.SetHint).
+// prefetchApp asks for the application's side of c: the lines its hint
+// names (Conn.SetHint) and, if procs (some process of the run is frozen
+// or dead, Sim.notRunning), the line of its process's state, which a
+// notice and a process's timer read only then (Conn.deliver,
+// Process.fire).
 //
 //go:noescape
-func prefetchApp(c *Conn)
+func prefetchApp(c *Conn, procs bool)
 
 // prefetchArrival asks for what the connection p is for points to and p's
 // arrival visits: its segments in flight and, if p carries data, the

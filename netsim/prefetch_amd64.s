@@ -155,16 +155,20 @@ TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 done:
 	RET
 
-// func prefetchApp(c *Conn): the line of c's process's state, and the
-// lines of c's hint (its low 56 bits the first line's address, its top 8
-// the count); nothing for nil.
-TEXT ·prefetchApp(SB), NOSPLIT, $0-8
+// func prefetchApp(c *Conn, procs bool): the lines of c's hint (its low
+// 56 bits the first line's address, its top 8 the count) and, if procs,
+// the line of c's process's state; nothing for nil.
+TEXT ·prefetchApp(SB), NOSPLIT, $0-9
 	MOVQ  c+0(FP), AX
 	TESTQ AX, AX
 	JEQ   done
+	MOVBLZX procs+8(FP), DX
+	TESTQ DX, DX
+	JEQ   hint
 	MOVQ  Conn_proc(AX), BX
-	MOVQ  Conn_hint(AX), AX
 	PREFETCHT0 Process_state(BX)
+hint:
+	MOVQ  Conn_hint(AX), AX
 	MOVQ  AX, CX
 	SHRQ  $56, CX
 	JEQ   done

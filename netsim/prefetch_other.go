@@ -6,7 +6,7 @@ package netsim
 
 func prefetchConn(*Conn)            {}
 func prefetchSide(*Conn)            {}
-func prefetchApp(*Conn)             {}
+func prefetchApp(*Conn, bool)       {}
 func prefetchArrival(*Packet)       {}
 func prefetchFunc(func())           {}
 func prefetchFlight(*inFlight)      {}

@@ -137,7 +137,7 @@ func (q *queue) next() *entry {
 			}
 			continue
 		}
-		if q.live(e) {
+		if e.live() {
 			return e
 		}
 		q.pop()
@@ -162,12 +162,12 @@ func (q *queue) popDue(limit time.Duration) *Timer {
 		}
 		if !q.fromNow {
 			q.count--
-			if e := q.near.pop(); q.live(&e) {
+			if e := q.near.pop(); e.live() {
 				return e.t
 			}
 			continue
 		}
-		t, live := e.t, q.live(e)
+		t, live := e.t, e.live()
 		*e = entry{} // pop's, inlined
 		q.at++
 		q.count--

@@ -56,13 +56,13 @@ func (q *queue) markStale(n uint64) {
 }
 
 // live reports whether e is its timer's current deadline: by its stale
-// bit while its number is in the window, else by its timer. Loops over
-// many entries take floor and stale out of q first (liveIn).
+// bit while its number is in the window, else by its timer (entry.live).
+// Loops over many entries take floor and stale out of q first (liveIn).
 func (q *queue) live(e *entry) bool { return liveIn(e, q.floor, &q.stale) }
 
 func liveIn(e *entry, floor uint64, stale *staleMarks) bool {
 	if e.seq >= floor {
 		return stale[e.seq/64%staleWords]&(1<<(e.seq%64)) == 0
 	}
-	return e.t.seq == e.seq // a stopped timer's is 0, an entry's never
+	return e.live()
 }
