@@ -139,7 +139,7 @@ func prefetchOwner(t *Timer) {
 // packet on the wire.
 func prefetchPointees(t *Timer) {
 	if t.visits != nil {
-		prefetchSide(t.visits)
+		prefetchSend(t.visits)
 		prefetchApp(t.visits, t.sim.notRunning != 0)
 	}
 	switch o := t.owner.(type) {

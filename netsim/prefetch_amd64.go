@@ -17,6 +17,14 @@ func prefetchConn(c *Conn)
 //go:noescape
 func prefetchSide(c *Conn)
 
+// prefetchSend asks for the first line of c's send queue and of its
+// segments in flight: what an application's timer that writes to c
+// visits (Timer.Visits), which neither reads c's receive queue nor
+// raises a notice.
+//
+//go:noescape
+func prefetchSend(c *Conn)
+
 // prefetchApp asks for the application's side of c: the lines its hint
 // names (Conn.SetHint) and, if procs (some process of the run is frozen
 // or dead, Sim.notRunning), the line of its process's state, which a

@@ -123,6 +123,19 @@ TEXT ·prefetchSide(SB), NOSPLIT, $0-8
 done:
 	RET
 
+// func prefetchSend(c *Conn): the first lines of c's send queue and of its
+// segments in flight; nothing for nil.
+TEXT ·prefetchSend(SB), NOSPLIT, $0-8
+	MOVQ  c+0(FP), AX
+	TESTQ AX, AX
+	JEQ   done
+	MOVQ  Conn_sndBuf(AX), BX
+	MOVQ  Conn_sent(AX), DX
+	PREFETCHT0 (BX)
+	PREFETCHT0 (DX)
+done:
+	RET
+
 // func prefetchArrival(p *Packet): step 4 of p's arrival, what the
 // connection p is for (p.to, whose hot lines step 3 asked for) points to
 // and this segment visits: its segments in flight (which an ACK of new

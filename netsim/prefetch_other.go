@@ -6,6 +6,7 @@ package netsim
 
 func prefetchConn(*Conn)            {}
 func prefetchSide(*Conn)            {}
+func prefetchSend(*Conn)            {}
 func prefetchApp(*Conn, bool)       {}
 func prefetchArrival(*Packet)       {}
 func prefetchFunc(func())           {}
