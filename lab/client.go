@@ -61,7 +61,8 @@ type client struct {
 	// bytes, which its Stop reads); a ping all four, the last its ping
 	// timer's, which the simulator's queue asks for as the timer's turn
 	// nears. The client names the three before it to the simulator's
-	// prefetch (Conn.SetHint, in connect).
+	// prefetch, and the first two as what its notice reads (Conn.SetHint,
+	// Hint.Notice, in connect).
 	s    *Session
 	cfg  *AppConfig
 	proc *netsim.Process
@@ -177,7 +178,7 @@ func (c *client) connect() {
 	// The connection tells c itself (Notice): a closure would be an
 	// object of its own, a cache line more a notice.
 	conn.OnNoticeTo(c)
-	conn.SetHint(netsim.HintSpan(c, &c.beat.fixedOn)) // up to the ping timer, which the queue asks for
+	conn.SetHint(netsim.HintSpan(c, &c.beat.fixedOn).Notice(2)) // the 3 lines before the ping timer (the queue asks for that one); an answer reads the first 2
 	if timeout > 0 {
 		armTimer(c.proc, &c.connectTimer, s.Now()+timeout, c.onConnectTimeout, conn)
 	}

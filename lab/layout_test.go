@@ -14,7 +14,7 @@ import (
 // first 24 bytes of its answer timer, which Timer.Stop reads (its sim and
 // seq: netsim's timer.go puts sim, at and seq first). The queue asks for
 // the ping timer as its turn nears; the client's hint names the three
-// lines before it. A client is a whole number of lines: the clients of a
+// lines before it, and the first two for its notice (an answer). A client is a whole number of lines: the clients of a
 // group are one block, which a group of more than 64 clients gets from
 // the allocator on a page of its own, so each client starts on a line.
 // With 10,000 clients every line a ping visits is a cache miss of its own
@@ -32,9 +32,13 @@ func TestClientHotLines(t *testing.T) {
 	if n := unsafe.Sizeof(c); n%64 != 0 {
 		t.Errorf("a client is %d bytes, not a whole number of cache lines (its padding is %d bytes off)", n, 64-n%64)
 	}
-	group := make([]client, 100) // a group's block, as newClientGroup makes it
-	if n := netsim.HintSpan(&group[1], &group[1].beat.fixedOn).Lines(); n != 3 {
+	group := make([]client, 100)                                      // a group's block, as newClientGroup makes it
+	h := netsim.HintSpan(&group[1], &group[1].beat.fixedOn).Notice(2) // as connect sets it
+	if n := h.Lines(); n != 3 {
 		t.Errorf("a client's hint names %d lines, not 3", n)
+	}
+	if n := h.NoticeLines(); n != 2 {
+		t.Errorf("a client's hint has a notice ask for %d lines, not the 2 an answer visits", n)
 	}
 }
 

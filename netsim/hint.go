@@ -12,18 +12,19 @@ import "reflect"
 //
 // An application sets its hint on the connection (Conn.SetHint): the
 // queue asks for those lines, and for the line of the connection's
-// process, when a segment bound for the connection nears its turn (its
-// notice reads them), and when a timer that works on the connection
-// (Timer.Visits) nears its own.
+// process, when a timer that works on the connection (Timer.Visits) nears
+// its turn, and for the lines its notice reads (Hint.Notice: the first
+// ones, or all) when a segment with data bound for the connection nears
+// its own.
 //
-// A Hint is one word: the address of the first line and the count of
+// A Hint is one word: the address of the first line and the counts of
 // lines. It keeps nothing alive and is never read through by Go code: if
 // the memory it names is freed, a prefetch of it only warms the caches
 // for nothing.
 type Hint struct {
-	// at is the address of the first line in its low 56 bits and the
-	// count of lines in its top 8 (an amd64 user address has 47 bits);
-	// 0 names nothing.
+	// at is the address of the first line in its low 48 bits (an amd64
+	// user address has 47), the count of lines a notice reads in the 8
+	// above them and the count of lines in its top 8; 0 names nothing.
 	at uintptr
 }
 
@@ -54,8 +55,21 @@ func HintSpan[F, L any](first *F, last *L) Hint {
 		return Hint{}
 	}
 	lines := (end-1)/hintLine - from/hintLine + 1
-	return Hint{at: from&^(hintLine-1) | min(lines, MaxHintLines)<<56}
+	lines = min(lines, MaxHintLines)
+	return Hint{at: from&^(hintLine-1) | lines<<48 | lines<<56}
 }
+
+// Notice is h with a notice (a segment with data's arrival) asking for
+// its first n lines alone, the ones the application's code reads then
+// (at most h.Lines()): a timer that visits the connection still asks
+// for all of them.
+func (h Hint) Notice(n int) Hint {
+	n = max(0, min(n, h.Lines()))
+	return Hint{at: h.at&^(0xff<<48) | uintptr(n)<<48}
+}
+
+// NoticeLines is the count of lines a notice asks for of h.
+func (h Hint) NoticeLines() int { return int(h.at >> 48 & 0xff) }
 
 // Lines is the count of cache lines h names (0 for none).
 func (h Hint) Lines() int { return int(h.at >> 56) }

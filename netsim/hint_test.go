@@ -25,8 +25,28 @@ func TestHintSpan(t *testing.T) {
 		if got := c.h.Lines(); got != c.want {
 			t.Errorf("%s: %d lines, want %d", c.name, got, c.want)
 		}
+		if got := c.h.NoticeLines(); got != c.want {
+			t.Errorf("%s: a notice asks for %d lines, want all %d", c.name, got, c.want)
+		}
 	}
-	if h, base := HintSpan(&block[1][63], &block[2][0]), HintOf(&block[1]); h.at&(1<<56-1) != base.at&(1<<56-1) {
-		t.Errorf("a hint from the middle of a line starts at %#x, not at its line %#x", h.at&(1<<56-1), base.at&(1<<56-1))
+	if h, base := HintSpan(&block[1][63], &block[2][0]), HintOf(&block[1]); h.at&(1<<48-1) != base.at&(1<<48-1) {
+		t.Errorf("a hint from the middle of a line starts at %#x, not at its line %#x", h.at&(1<<48-1), base.at&(1<<48-1))
+	}
+}
+
+// TestHintNotice: Notice narrows what a notice asks for to the first n
+// lines, never more than the hint names, and leaves the address and the
+// count a timer asks for alone.
+func TestHintNotice(t *testing.T) {
+	block := new([16][64]byte)
+	h := HintSpan(&block[2], &block[5])
+	for _, c := range []struct{ n, want int }{{2, 2}, {0, 0}, {4, 4}, {9, 4}, {-1, 0}} {
+		n := h.Notice(c.n)
+		if got := n.NoticeLines(); got != c.want {
+			t.Errorf("Notice(%d): a notice asks for %d lines, want %d", c.n, got, c.want)
+		}
+		if n.Lines() != 4 || n.at&(1<<48-1) != h.at&(1<<48-1) {
+			t.Errorf("Notice(%d) changed the hint's lines (%d) or address (%#x, was %#x)", c.n, n.Lines(), n.at&(1<<48-1), h.at&(1<<48-1))
+		}
 	}
 }

@@ -26,7 +26,8 @@ package netsim
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
 //     Host.connFor) and what that one points to, the application's side
-//     of it when the packet carries data (its notice reads it), the
+//     of it when the packet carries data (what its notice reads: the
+//     lines of the hint Hint.Notice leaves it, and the process), the
 //     sender's count of packets alive (dataOut, which the packet's release
 //     lowers), and the first line of its payload (the receiver copies it).
 //
@@ -81,7 +82,7 @@ func (q *queue) prefetchStart() {
 		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p)
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to, f.timer.sim.notRunning != 0)
+				prefetchApp(f.p.to, f.timer.sim.notRunning != 0, true)
 			}
 		}
 	}
@@ -112,7 +113,7 @@ func (q *queue) prefetchAhead() {
 		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p) // step 4: what that connection points to, as this segment visits it
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to, f.timer.sim.notRunning != 0) // and its application's side, which the data's notice reads
+				prefetchApp(f.p.to, f.timer.sim.notRunning != 0, true) // and its application's side, which the data's notice reads
 			}
 		}
 	}
@@ -140,7 +141,7 @@ func prefetchOwner(t *Timer) {
 func prefetchPointees(t *Timer) {
 	if t.visits != nil {
 		prefetchSend(t.visits)
-		prefetchApp(t.visits, t.sim.notRunning != 0)
+		prefetchApp(t.visits, t.sim.notRunning != 0, false)
 	}
 	switch o := t.owner.(type) {
 	case *Conn:

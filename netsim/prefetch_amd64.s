@@ -168,10 +168,11 @@ TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 done:
 	RET
 
-// func prefetchApp(c *Conn, procs bool): the lines of c's hint (its low
-// 56 bits the first line's address, its top 8 the count) and, if procs,
+// func prefetchApp(c *Conn, procs, notice bool): the lines of c's hint
+// (its low 48 bits the first line's address, its top 8 the count, the 8
+// below them the count a notice reads: those if notice) and, if procs,
 // the line of c's process's state; nothing for nil.
-TEXT ·prefetchApp(SB), NOSPLIT, $0-9
+TEXT ·prefetchApp(SB), NOSPLIT, $0-10
 	MOVQ  c+0(FP), AX
 	TESTQ AX, AX
 	JEQ   done
@@ -184,9 +185,17 @@ hint:
 	MOVQ  Conn_hint(AX), AX
 	MOVQ  AX, CX
 	SHRQ  $56, CX
+	MOVBLZX notice+9(FP), DX
+	TESTQ DX, DX
+	JEQ   count
+	MOVQ  AX, CX
+	SHRQ  $48, CX
+	ANDQ  $0xff, CX
+count:
+	TESTQ CX, CX
 	JEQ   done
-	SHLQ  $8, AX
-	SHRQ  $8, AX
+	SHLQ  $16, AX
+	SHRQ  $16, AX
 loop:
 	PREFETCHT0 (AX)
 	ADDQ  $64, AX

@@ -7,7 +7,7 @@ package netsim
 func prefetchConn(*Conn)            {}
 func prefetchSide(*Conn)            {}
 func prefetchSend(*Conn)            {}
-func prefetchApp(*Conn, bool)       {}
+func prefetchApp(*Conn, bool, bool) {}
 func prefetchArrival(*Packet)       {}
 func prefetchFunc(func())           {}
 func prefetchFlight(*inFlight)      {}
