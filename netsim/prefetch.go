@@ -82,7 +82,7 @@ func (q *queue) prefetchStart() {
 		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p)
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to, f.timer.sim.notRunning != 0, true)
+				prefetchNotice(f.p.to, f.timer.sim.notRunning != 0)
 			}
 		}
 	}
@@ -113,7 +113,7 @@ func (q *queue) prefetchAhead() {
 		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
 			prefetchArrival(f.p) // step 4: what that connection points to, as this segment visits it
 			if len(f.p.Payload) > 0 {
-				prefetchApp(f.p.to, f.timer.sim.notRunning != 0, true) // and its application's side, which the data's notice reads
+				prefetchNotice(f.p.to, f.timer.sim.notRunning != 0) // and its application's side, which the data's notice reads
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func prefetchOwner(t *Timer) {
 func prefetchPointees(t *Timer) {
 	if t.visits != nil {
 		prefetchSend(t.visits)
-		prefetchApp(t.visits, t.sim.notRunning != 0, false)
+		prefetchApp(t.visits, t.sim.notRunning != 0)
 	}
 	switch o := t.owner.(type) {
 	case *Conn:

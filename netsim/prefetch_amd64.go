@@ -26,14 +26,20 @@ func prefetchSide(c *Conn)
 func prefetchSend(c *Conn)
 
 // prefetchApp asks for the application's side of c: the lines its hint
-// names (Conn.SetHint), only those a notice reads if notice (a segment
-// with data's arrival, Hint.Notice), and, if procs (some process of the run is frozen
+// names (Conn.SetHint) and, if procs (some process of the run is frozen
 // or dead, Sim.notRunning), the line of its process's state, which a
 // notice and a process's timer read only then (Conn.deliver,
 // Process.fire).
 //
 //go:noescape
-func prefetchApp(c *Conn, procs, notice bool)
+func prefetchApp(c *Conn, procs bool)
+
+// prefetchNotice is prefetchApp for a segment with data's arrival: of
+// the hint's lines, only those the connection's notice reads
+// (Hint.Notice).
+//
+//go:noescape
+func prefetchNotice(c *Conn, procs bool)
 
 // prefetchArrival asks for what the connection p is for points to and p's
 // arrival visits: its segments in flight and, if p carries data, the

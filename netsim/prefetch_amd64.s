@@ -168,11 +168,10 @@ TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 done:
 	RET
 
-// func prefetchApp(c *Conn, procs, notice bool): the lines of c's hint
-// (its low 48 bits the first line's address, its top 8 the count, the 8
-// below them the count a notice reads: those if notice) and, if procs,
-// the line of c's process's state; nothing for nil.
-TEXT ·prefetchApp(SB), NOSPLIT, $0-10
+// func prefetchApp(c *Conn, procs bool): the lines of c's hint (its low
+// 48 bits the first line's address, its top byte the count) and, if
+// procs, the line of c's process's state; nothing for nil.
+TEXT ·prefetchApp(SB), NOSPLIT, $0-9
 	MOVQ  c+0(FP), AX
 	TESTQ AX, AX
 	JEQ   done
@@ -182,18 +181,37 @@ TEXT ·prefetchApp(SB), NOSPLIT, $0-10
 	MOVQ  Conn_proc(AX), BX
 	PREFETCHT0 Process_state(BX)
 hint:
-	MOVQ  Conn_hint(AX), AX
-	MOVQ  AX, CX
-	SHRQ  $56, CX
-	MOVBLZX notice+9(FP), DX
-	TESTQ DX, DX
-	JEQ   count
-	MOVQ  AX, CX
-	SHRQ  $48, CX
-	ANDQ  $0xff, CX
-count:
+	MOVBQZX (Conn_hint+7)(AX), CX
 	TESTQ CX, CX
 	JEQ   done
+	MOVQ  Conn_hint(AX), AX
+	SHLQ  $16, AX
+	SHRQ  $16, AX
+loop:
+	PREFETCHT0 (AX)
+	ADDQ  $64, AX
+	DECQ  CX
+	JNZ   loop
+done:
+	RET
+
+// func prefetchNotice(c *Conn, procs bool): as prefetchApp, but only the
+// lines of c's hint that its notice reads (the count in the byte below
+// the top one, Hint.Notice).
+TEXT ·prefetchNotice(SB), NOSPLIT, $0-9
+	MOVQ  c+0(FP), AX
+	TESTQ AX, AX
+	JEQ   done
+	MOVBLZX procs+8(FP), DX
+	TESTQ DX, DX
+	JEQ   hint
+	MOVQ  Conn_proc(AX), BX
+	PREFETCHT0 Process_state(BX)
+hint:
+	MOVBQZX (Conn_hint+6)(AX), CX
+	TESTQ CX, CX
+	JEQ   done
+	MOVQ  Conn_hint(AX), AX
 	SHLQ  $16, AX
 	SHRQ  $16, AX
 loop:

@@ -7,7 +7,8 @@ package netsim
 func prefetchConn(*Conn)            {}
 func prefetchSide(*Conn)            {}
 func prefetchSend(*Conn)            {}
-func prefetchApp(*Conn, bool, bool) {}
+func prefetchApp(*Conn, bool)       {}
+func prefetchNotice(*Conn, bool)    {}
 func prefetchArrival(*Packet)       {}
 func prefetchFunc(func())           {}
 func prefetchFlight(*inFlight)      {}
