@@ -43,7 +43,7 @@ func prefetchNotice(c *Conn, procs bool)
 
 // prefetchArrival asks for what the connection p is for points to and p's
 // arrival visits: its segments in flight and, if p carries data, the
-// first lines of its queues and what its notice calls.
+// first line of its receive queue and what its notice calls.
 //
 //go:noescape
 func prefetchArrival(p *Packet)
