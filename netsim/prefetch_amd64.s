@@ -146,9 +146,9 @@ done:
 // (fetched.sh) asking for it fetched 0.94 lines a ping more and no step
 // missed one fewer, so whatever a reply writes there finds it without.
 // A bare ACK reads neither queue's bytes nor raises a notice
-// (prefetchSide, for a timer's visit, asks for all four). Nothing for a nil p or to; a
-// slice's pointer may be nil or the runtime's zero base, and a prefetch
-// of either is harmless.
+// (prefetchSide, for a timer's visit, asks for all four). Nothing for a
+// nil p or to; a slice's pointer may be nil or the runtime's zero base,
+// and a prefetch of either is harmless.
 TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
 	MOVQ  p+0(FP), DX
 	TESTQ DX, DX
