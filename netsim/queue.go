@@ -97,24 +97,36 @@ const (
 
 func slotOf(at time.Duration) int64 { return int64(at) >> slotShift }
 
-// push files e. An entry of a ring slot whose last chunk has room, nearly
-// every one, takes the first branch: a store and two counts.
+// push files e.
 func (q *queue) push(e entry) {
-	n := slotOf(e.at)
-	if k := q.ring[n&slotMask].tail; uint64(n-q.cur-1) < slotCount-1 && k != nil && uint(k.n) < chunkLen {
-		k.es[uint(k.n)] = e
-		k.n++
-	} else {
+	if n := slotOf(e.at); !q.pushFast(n, e) {
 		q.pushSlow(n, e)
-	}
-	if q.count++; q.count >= compactRatio*q.armed && q.count >= compactMin {
-		q.compact()
 	}
 }
 
-// pushSlow files e, due in slot n, where push's first branch does not.
+// pushFast files e, due in slot n, if it goes to a ring slot whose last
+// chunk has room and does not bring the queue to compaction: nearly every
+// entry, a store and two counts. It reports whether it did. It is inlined
+// where it is called (push, Timer.Reset), the rest left to pushSlow.
+func (q *queue) pushFast(n int64, e entry) bool {
+	k := q.ring[n&slotMask].tail
+	if uint64(n-q.cur-1) >= slotCount-1 || k == nil || uint(k.n) >= chunkLen || q.count+1 >= compactRatio*q.armed {
+		return false
+	}
+	k.es[uint(k.n)] = e
+	k.n++
+	q.count++
+	return true
+}
+
+// pushSlow files e, due in slot n, where pushFast does not, and compacts
+// the queue when it holds compactRatio entries for each armed timer (and
+// at least compactMin).
 func (q *queue) pushSlow(n int64, e entry) {
-	switch {
+	switch k := q.ring[n&slotMask].tail; {
+	case uint64(n-q.cur-1) < slotCount-1 && k != nil && uint(k.n) < chunkLen:
+		k.es[uint(k.n)] = e // pushFast's case, declined for the compaction below
+		k.n++
 	case n <= q.cur:
 		q.near.push(e) // due in the current slot, or before it
 	case n < q.cur+slotCount:
@@ -123,6 +135,9 @@ func (q *queue) pushSlow(n int64, e entry) {
 		q.used[i/64] |= 1 << (i % 64)
 	default:
 		q.far.push(e)
+	}
+	if q.count++; q.count >= compactRatio*q.armed && q.count >= compactMin {
+		q.compact()
 	}
 }
 

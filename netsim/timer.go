@@ -75,7 +75,10 @@ func (t *Timer) Reset(at time.Duration) {
 		s.queue.markStale(t.seq)
 	}
 	t.at, t.seq, t.armedAt = at, s.queue.takeSeq(), s.now
-	s.queue.push(entry{at: at, seq: t.seq, t: t})
+	// push, with its fast path inlined: a call less for nearly every arm.
+	if n, e := slotOf(at), (entry{at: at, seq: t.seq, t: t}); !s.queue.pushFast(n, e) {
+		s.queue.pushSlow(n, e)
+	}
 }
 
 // armLater arms t, a stopped timer, to fire at at (not before Now), as
