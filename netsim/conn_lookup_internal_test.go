@@ -34,10 +34,11 @@ func TestConnForAnswersAsTheTable(t *testing.T) {
 	check := func(when string, to, want *Conn) {
 		t.Helper()
 		p := &Packet{Proto: TCP, Src: c.LocalAddr(), Dst: c.RemoteAddr(), to: to}
-		if table := srv.conns[keyOf(p.Dst.Port(), p.Src)]; table != want {
+		key := keyOf(p.Dst.Port(), p.Src)
+		if table := srv.conns[key]; table != want {
 			t.Fatalf("%s: the test expects the table to hold %p, it holds %p", when, want, table)
 		}
-		if got := srv.connFor(p); got != want {
+		if got := srv.connFor(p, key); got != want {
 			t.Errorf("%s: connFor = %p, the table's is %p", when, got, want)
 		}
 	}

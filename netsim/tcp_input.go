@@ -11,7 +11,7 @@ func seqGE(a, b uint32) bool { return int32(a-b) >= 0 }
 // nobody, and the host answers with a RST.
 func (h *Host) tcpInput(p *Packet) {
 	s := h.sim
-	if c := h.connFor(p); c != nil {
+	if c := h.connFor(p, keyOf(p.Dst.Port(), p.Src)); c != nil {
 		if p.from != nil {
 			c.peer = p.from
 		}
@@ -45,14 +45,15 @@ func (h *Host) tcpInput(p *Packet) {
 	h.replyReset(p, TriggerResetNoSocket)
 }
 
-// connFor is the connection an arriving segment is for (nil if none):
-// the one its sender last heard from, if the table still holds that one
-// for the segment's addresses, else the table's. With 100,000 connections
-// a lookup in the table is a cache miss or two of its own; the connection
-// the hint names is one the segment visits anyway. The answer is the
-// table's either way.
-func (h *Host) connFor(p *Packet) *Conn {
-	key := keyOf(p.Dst.Port(), p.Src)
+// connFor is the connection an arriving segment is for (nil if none),
+// given the key of its addresses: the one its sender last heard from, if
+// the table still holds that one for the segment's addresses, else the
+// table's. With 100,000 connections a lookup in the table is a cache miss
+// or two of its own; the connection the hint names is one the segment
+// visits anyway. The answer is the table's either way. (The caller
+// computes the key so that connFor is small enough to be inlined: a call
+// less for every segment.)
+func (h *Host) connFor(p *Packet, key connKey) *Conn {
 	if c := p.to; c != nil && c.host == h && c.inTable() && c.key == key {
 		return c
 	}
