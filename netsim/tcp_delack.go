@@ -30,35 +30,38 @@ type ackEngine struct {
 const maxQuickAcks = 16
 
 // onDataReceived is tcp_event_data_recv: it keeps the ACK timeout estimate
-// and refills quick ACKs at the start and after a long pause.
+// and refills quick ACKs at the start and after a long pause
+// (tcp_incr_quickack: as many quick ACKs as half the window holds
+// segments, at least 2, at most 16). The refill comes after the estimate,
+// where the kernel's comes before: it reads neither the estimate nor the
+// time of the last data, and written out here it costs no call of its own
+// on every data segment that comes after a pause.
 func (c *Conn) onDataReceived() {
 	if !c.host.profile.QuickAck {
 		return
 	}
 	a, now := &c.acks, c.host.sim.now
 	atoMin := c.host.profile.DelayedACK // TCP_ATO_MIN
+	quick := false
 	switch m := now - a.lrcvtime; {
 	case a.ato == 0:
-		c.incrQuickAck()
+		quick = true
 		a.ato = atoMin
 	case m <= atoMin/2:
 		a.ato = a.ato/2 + atoMin/2
 	case m < a.ato:
 		a.ato = min(a.ato/2+m, c.rto)
 	case m > c.rto:
-		c.incrQuickAck()
+		quick = true
 	}
 	a.lrcvtime = now
-}
-
-// incrQuickAck is tcp_incr_quickack: as many quick ACKs as half the window
-// holds segments (at least 2), at most 16.
-func (c *Conn) incrQuickAck() {
-	n := int(c.window()) / (2 * int(c.mss))
-	if n == 0 {
-		n = 2
+	if quick {
+		n := int(c.window()) / (2 * int(c.mss))
+		if n == 0 {
+			n = 2
+		}
+		c.quickAcks = max(c.quickAcks, uint8(min(n, maxQuickAcks)))
 	}
-	c.quickAcks = max(c.quickAcks, uint8(min(n, maxQuickAcks)))
 }
 
 // ackAtOnce is the decision of __tcp_ack_snd_check: acknowledge now when
@@ -70,7 +73,19 @@ func (c *Conn) incrQuickAck() {
 // (__tcp_select_window: icsk_ack.quick = 0). (Linux also acknowledges at
 // once when the application has read everything; here the data just came
 // and nobody has read it yet.)
+//
+// Up to a segment unacknowledged on a quick-ACK profile, the case of
+// every small message, is decided where ackAtOnce is inlined; the rest
+// by ackAtOnceFull.
 func (c *Conn) ackAtOnce() bool {
+	if c.rcvUnacked <= c.mss && c.host.profile.QuickAck {
+		return c.quickAcks != 0 && !c.pingpong
+	}
+	return c.ackAtOnceFull()
+}
+
+// ackAtOnceFull is ackAtOnce in every case.
+func (c *Conn) ackAtOnceFull() bool {
 	if !c.host.profile.QuickAck {
 		return c.rcvUnacked >= 2*c.mss
 	}
