@@ -371,10 +371,11 @@ func (q *queue) takeLive(c *chain, es []entry) []entry {
 		es = slices.Grow(es[:n], k.n)
 		es = es[:cap(es)]
 		for j := range k.es[:k.n] {
-			e := k.es[j]
-			k.es[j].t = nil // the chunk no longer keeps its timer alive
-			es[n] = e
-			n += b2i(liveIn(&e, floor, stale))
+			e := &k.es[j] // tested where it lies, as in keepLive
+			live := liveIn(e, floor, stale)
+			es[n] = *e
+			e.t = nil // the chunk no longer keeps its timer alive
+			n += b2i(live)
 		}
 		q.count -= k.n
 		next := k.next
