@@ -106,12 +106,20 @@ func (s *Sim) HostOf(ip netip.Addr) *Host {
 
 // NodeName names the host or middlebox that owns address ip, or "".
 func (s *Sim) NodeName(ip netip.Addr) string {
+	// The two entries are tested in place: every segment event built
+	// asks, and a range over the array copied it, then each entry.
 	a := ip.As4()
-	for _, k := range s.named {
-		if k.ip == a && k.name != "" {
-			return k.name
-		}
+	if k := &s.named[0]; k.ip == a && k.name != "" {
+		return k.name
 	}
+	if k := &s.named[1]; k.ip == a && k.name != "" {
+		return k.name
+	}
+	return s.nodeName(a)
+}
+
+// nodeName is NodeName for an address not among its last two answers.
+func (s *Sim) nodeName(a [4]byte) string {
 	n, ok := s.byIP[a]
 	if !ok {
 		return ""
