@@ -504,8 +504,8 @@ func (s *Sim) buildSegment(p *Packet, fate Fate, where string, why Why, rule Dro
 	e.Packet = *p
 	e.Packet.from, e.Packet.to = nil, nil
 	e.SrcHost = ""
-	if n := s.originOf(p); n != nil {
-		e.SrcHost = n.Name()
+	if p.origin != 0 { // originOf(p).Name(), without the interface call
+		e.SrcHost = s.nodeNames[p.origin-1]
 	}
 	e.Msg = s.msgName(p)
 	e.DstHost = s.NodeName(p.Dst.Addr())

@@ -62,6 +62,7 @@ func (s *Sim) addNode(n node, ipField string, ips ...netip.Addr) error {
 	}
 	s.byName[name] = n
 	s.nodes = append(s.nodes, n)
+	s.nodeNames = append(s.nodeNames, name)
 	n.base().num = uint32(len(s.nodes))
 	return nil
 }

@@ -44,6 +44,7 @@ type Sim struct {
 	flushing bool
 
 	nodes       []node
+	nodeNames   []string // the nodes' names, by number (nodeBase.num) from 1: no interface call
 	hosts       []*Host
 	middleboxes []*Middlebox
 	links       []*Link
