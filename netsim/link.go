@@ -241,7 +241,17 @@ func (l *Link) send(p *Packet, dir int) {
 	}
 	at = max(at, d.lastArrival)
 	d.lastArrival = at
-	s.transit(p, l, l.ends[1-dir], at)
+	// On the wire, in a pooled inFlight (taken here rather than in a
+	// function of its own: this is every packet's trip).
+	var f *inFlight
+	if n := len(s.freeFlights); n > 0 {
+		f = s.freeFlights[n-1]
+		s.freeFlights = s.freeFlights[:n-1]
+	} else {
+		f = s.newFlight()
+	}
+	f.p, f.link, f.to, f.epoch = p, l, l.ends[1-dir], l.epoch
+	f.timer.Reset(at)
 }
 
 // inFlight is a packet on a wire, pooled so that moving packets does not
@@ -254,17 +264,11 @@ type inFlight struct {
 	epoch uint64
 }
 
-func (s *Sim) transit(p *Packet, l *Link, to node, at time.Duration) {
-	var f *inFlight
-	if n := len(s.freeFlights); n > 0 {
-		f = s.freeFlights[n-1]
-		s.freeFlights = s.freeFlights[:n-1]
-	} else {
-		f = &inFlight{}
-		s.ownTimer(&f.timer, f)
-	}
-	f.p, f.link, f.to, f.epoch = p, l, to, l.epoch
-	f.timer.Reset(at)
+// newFlight makes an inFlight when the pool is empty (Link.send).
+func (s *Sim) newFlight() *inFlight {
+	f := &inFlight{}
+	s.ownTimer(&f.timer, f)
+	return f
 }
 
 // fire is the packet's arrival (timerOwner).
