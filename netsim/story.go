@@ -111,7 +111,10 @@ func (t Trigger) Note() Note {
 // numbered says whether a segment of the trigger is counted among its
 // trigger's (Story.N): a retransmission or a probe.
 func (t Trigger) numbered() bool {
-	return t == TriggerSYNRetransmit || t == TriggerRTO || t == TriggerZeroWindowProbe || t == TriggerKeepalive
+	// A bit of a mask, not four comparisons: every segment sent asks
+	// (xmit).
+	const mask uint64 = 1<<TriggerSYNRetransmit | 1<<TriggerRTO | 1<<TriggerZeroWindowProbe | 1<<TriggerKeepalive
+	return t < 64 && mask>>t&1 != 0
 }
 
 // Story is what the simulator knows of why a packet was sent: what the

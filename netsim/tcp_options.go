@@ -150,8 +150,11 @@ func (c *Conn) advertise(w uint32, syn bool) uint16 {
 	if syn || c.rcvWScale == 0 {
 		return uint16(min(w, 65535))
 	}
-	g := uint32(1) << c.rcvWScale
-	return uint16(min((w+g-1)>>c.rcvWScale, 65535))
+	// (The scale is at most maxWScale: the mask tells the compiler so,
+	// which spares each shift its test for a count past 31.)
+	sh := c.rcvWScale & 15
+	g := uint32(1) << sh
+	return uint16(min((w+g-1)>>sh, 65535))
 }
 
 // peerWindow is the peer's window in bytes: its field, shifted by its

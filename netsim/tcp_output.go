@@ -21,18 +21,23 @@ type sentSeg struct {
 // ACK.
 func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uint16) {
 	// A new packet is a zero one: its fields are set in place, not from
-	// a composite literal built aside and copied.
-	p := c.host.sim.newPacket()
-	p.Proto, p.Src, p.Dst, p.Flags, p.Seq = TCP, netip.AddrPortFrom(c.host.ip, c.key.port()), c.key.peer(), flags, seq
+	// a composite literal built aside and copied. The host and the run
+	// are read once (the compiler would read them again after each store
+	// through p, which it cannot tell from c's memory).
+	h := c.host
+	s := h.sim
+	p := s.newPacket()
+	p.Proto, p.Src, p.Dst, p.Flags, p.Seq = TCP, netip.AddrPortFrom(h.ip, c.key.port()), c.key.peer(), flags, seq
 	p.Payload, p.Note, p.msg, p.Rel, p.RelSeq = payload, tr.Note(), msg, true, seq-c.iss
 	p.IPID, p.from, p.to = c.nextIPID(), c, c.peer
-	p.Story.Trigger, p.Story.Answers = tr, c.host.sim.arriving
+	p.Story.Trigger, p.Story.Answers = tr, s.arriving
 	if tr.numbered() {
 		c.number(&p.Story)
 	}
 	if flags&ACK != 0 {
-		p.Ack = c.rcvNxt
-		p.RelAck = c.rcvNxt - c.irs
+		nxt := c.rcvNxt
+		p.Ack = nxt
+		p.RelAck = nxt - c.irs
 		p.Story.Acks = c.rcvNxtBy
 		c.onAckSent()
 		c.rcvUnacked, c.ackOwed = 0, false
@@ -55,8 +60,8 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uin
 	if len(payload) > 0 {
 		c.dataOut++ // until release
 	}
-	c.lastSent = c.host.sim.now
-	c.host.send(p)
+	c.lastSent = s.now
+	h.send(p)
 }
 
 // number counts the segment about to leave among those of its trigger,
@@ -105,8 +110,11 @@ func (c *Conn) window() uint32 {
 	if c.tsOK {
 		adv -= tsOptionLen
 	}
-	uw := uint32(w) // (0 to 65535, and adv is positive: unsigned arithmetic)
-	if w >= adv {
+	uw := uint32(w) // (0 to 65535: unsigned arithmetic)
+	// (adv > 0 is always true, MSS > tsOptionLen; tested, it spares the
+	// division its test for zero, whose panic call made this a function
+	// with a frame to set up and tear down.)
+	if adv > 0 && w >= adv {
 		uw -= uw % uint32(adv)
 	}
 	return uw
@@ -129,8 +137,8 @@ func (c *Conn) rcvFreeIn(space int) int {
 // oooBytes is the data held out of order.
 func (c *Conn) oooBytes() int {
 	n := 0
-	for _, s := range c.ooo {
-		n += len(s.data)
+	for i := range c.ooo { // (by index: a range's copy of each would need a frame in window)
+		n += len(c.ooo[i].data)
 	}
 	return n
 }
@@ -241,7 +249,9 @@ func (c *Conn) output() {
 			c.sndSml = c.sndNxt // tcp_minshall_update
 		}
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
-		c.onNewDataSent(inflight)
+		if !c.scheduleLossProbe(false) {
+			c.onNewDataSent(inflight)
+		}
 		if end && !c.finQueued {
 			return // all sent: the next turn would find nothing
 		}
@@ -304,12 +314,11 @@ func (c *Conn) msgAt(seq uint32, n int) uint16 {
 	return msg
 }
 
-// onNewDataSent arms the retransmission timer after new data left
-// (tcp_event_new_data_sent, then tcp_schedule_loss_probe).
+// onNewDataSent arms the retransmission timer after new data left, when
+// no tail loss probe may be scheduled (tcp_event_new_data_sent, then
+// tcp_schedule_loss_probe): output tries scheduleLossProbe first itself,
+// which saves a call where a probe is scheduled, nearly every time.
 func (c *Conn) onNewDataSent(priorInflight int) {
-	if c.scheduleLossProbe(false) {
-		return
-	}
 	if priorInflight == 0 || c.rtxKind == TimerTailLossProbe || !c.rtx.Armed() {
 		c.rearmRTO()
 	}
