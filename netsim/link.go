@@ -68,6 +68,7 @@ type Link struct {
 	ends  [2]node
 	cfg   LinkConfig
 	up    bool
+	draws bool   // cfg has loss or jitter: a packet sent draws from the run's source (setConfig)
 	epoch uint64 // counts downs: a packet sent in an older epoch is lost
 	dirs  [2]linkDir
 }
@@ -99,7 +100,8 @@ func (s *Sim) AddLink(a, b string, cfg LinkConfig) (*Link, error) {
 	if err != nil {
 		return nil, fmt.Errorf("netsim: link %s-%s: %w", a, b, err)
 	}
-	l := &Link{sim: s, name: a + "-" + b, ends: [2]node{na, nb}, cfg: cfg, up: true}
+	l := &Link{sim: s, name: a + "-" + b, ends: [2]node{na, nb}, up: true}
+	l.setConfig(cfg)
 	na.base().attach(l)
 	nb.base().attach(l)
 	s.links = append(s.links, l)
@@ -130,7 +132,7 @@ func (l *Link) SetConfig(cfg LinkConfig) error {
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
-	l.cfg = cfg
+	l.setConfig(cfg)
 	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: FaultLinkConfig, Target: l.name, Settings: cfg.settings()})
 	return nil
 }
@@ -142,9 +144,17 @@ func (l *Link) SetLoss(p float64) error {
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("netsim: link %s: %w", l.name, err)
 	}
-	l.cfg = cfg
+	l.setConfig(cfg)
 	l.sim.Emit(&FaultEvent{At: l.sim.now, Action: FaultLoss, Target: l.name, Settings: []Setting{{"loss", p}}})
 	return nil
+}
+
+// setConfig sets the link's settings, and whether they make a packet sent
+// draw from the run's source: a link without loss or jitter (the common
+// one) tests one flag a packet, not three settings.
+func (l *Link) setConfig(cfg LinkConfig) {
+	l.cfg = cfg
+	l.draws = cfg.Loss > 0 || cfg.Burst != nil || cfg.Jitter > 0
 }
 
 // SetUp pulls the cable (false) or plugs it back (true). Packets on the wire
@@ -218,16 +228,22 @@ func (l *Link) send(p *Packet, dir int) {
 		s.release(p)
 		return
 	}
-	d := &l.dirs[dir]
+	d := &l.dirs[dir&1] // (dir is 0 or 1: the mask spares a bounds check)
 	size := p.WireSize()
 	d.packets++
 	d.bytes += uint64(size)
-	// A link without loss draws nothing (chance(0) is false without a
-	// draw): the call is left out.
-	if (l.cfg.Loss > 0 || l.cfg.Burst != nil) && l.lose(dir) {
-		s.dropped(p, l.name, WhyLoss)
-		s.release(p)
-		return
+	// The loss, then the jitter, drawn (in this order) only on a link
+	// that has them (draws): chance(0) is false without a draw.
+	var jitter time.Duration
+	if l.draws {
+		if (l.cfg.Loss > 0 || l.cfg.Burst != nil) && l.lose(dir) {
+			s.dropped(p, l.name, WhyLoss)
+			s.release(p)
+			return
+		}
+		if l.cfg.Jitter > 0 {
+			jitter = s.uniform(0, l.cfg.Jitter)
+		}
 	}
 	start := s.now
 	if l.cfg.Bandwidth > 0 {
@@ -235,10 +251,7 @@ func (l *Link) send(p *Packet, dir int) {
 		d.busyUntil = start + time.Duration(int64(size)*8*int64(time.Second)/l.cfg.Bandwidth)
 		start = d.busyUntil
 	}
-	at := start + l.cfg.Latency
-	if l.cfg.Jitter > 0 {
-		at += s.uniform(0, l.cfg.Jitter)
-	}
+	at := start + l.cfg.Latency + jitter
 	at = max(at, d.lastArrival)
 	d.lastArrival = at
 	// On the wire, in a pooled inFlight (taken here rather than in a
@@ -250,7 +263,7 @@ func (l *Link) send(p *Packet, dir int) {
 	} else {
 		f = s.newFlight()
 	}
-	f.p, f.link, f.to, f.epoch = p, l, l.ends[1-dir], l.epoch
+	f.p, f.link, f.to, f.epoch = p, l, l.ends[(dir^1)&1], l.epoch
 	f.timer.Reset(at)
 }
 
