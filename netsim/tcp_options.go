@@ -87,26 +87,21 @@ func (c *Conn) agree(p *Packet) {
 	}
 }
 
-// established puts the options of a segment after the handshake on p:
-// timestamps when agreed, and on an ACK the SACK blocks of data received
-// out of order (tcp_established_options).
-func (c *Conn) established(p *Packet) {
+// sackOptions puts on p, an ACK after the handshake, the SACK blocks of
+// the data received out of order (tcp_established_options; xmit puts the
+// timestamps).
+func (c *Conn) sackOptions(p *Packet) {
+	o := p.setOptions() // the blocks are this segment's own (Packet.Opts)
+	max := len(o.SACK)
 	if c.tsOK {
-		p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
+		max = 3 // 40 bytes of options hold three blocks beside timestamps
 	}
-	if c.sackOK && p.Flags&ACK != 0 && len(c.ooo) > 0 {
-		o := p.setOptions() // the blocks are this segment's own (Packet.Opts)
-		max := len(o.SACK)
-		if c.tsOK {
-			max = 3 // 40 bytes of options hold three blocks beside timestamps
+	for i, b := range c.sackBlocks() {
+		if i == max {
+			break
 		}
-		for i, b := range c.sackBlocks() {
-			if i == max {
-				break
-			}
-			o.SACK[i] = b
-			o.NSack++
-		}
+		o.SACK[i] = b
+		o.NSack++
 	}
 }
 

@@ -53,7 +53,16 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uin
 	if flags&SYN != 0 {
 		c.synOptions(p)
 	} else {
-		c.established(p)
+		// The options of a segment after the handshake
+		// (tcp_established_options), here rather than in a function of
+		// their own, which cost a call a segment: timestamps when agreed,
+		// and on an ACK the SACK blocks of data received out of order.
+		if c.tsOK {
+			p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
+		}
+		if c.sackOK && flags&ACK != 0 && len(c.ooo) > 0 {
+			c.sackOptions(p)
+		}
 	}
 	c.segsOut++
 	c.bytesOut += uint64(len(payload))
