@@ -258,7 +258,9 @@ func (c *Conn) output() {
 			c.sndSml = c.sndNxt // tcp_minshall_update
 		}
 		c.sent = append(c.sent, sentSeg{end: c.sndNxt, at: c.host.sim.now, len: n, psh: flags&PSH != 0})
-		if !c.scheduleLossProbe(false) {
+		// (scheduleLossProbe, of which new data in flight in a
+		// synchronized state, as output sends in, passes the tests.)
+		if !c.armLossProbe(false) {
 			c.onNewDataSent(inflight)
 		}
 		if end && !c.finQueued {
@@ -325,7 +327,7 @@ func (c *Conn) msgAt(seq uint32, n int) uint16 {
 
 // onNewDataSent arms the retransmission timer after new data left, when
 // no tail loss probe may be scheduled (tcp_event_new_data_sent, then
-// tcp_schedule_loss_probe): output tries scheduleLossProbe first itself,
+// tcp_schedule_loss_probe): output tries armLossProbe first itself,
 // which saves a call where a probe is scheduled, nearly every time.
 func (c *Conn) onNewDataSent(priorInflight int) {
 	if priorInflight == 0 || c.rtxKind == TimerTailLossProbe || !c.rtx.Armed() {

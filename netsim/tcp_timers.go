@@ -43,7 +43,20 @@ func (k TimerKind) Doc() string { return docOf(timerNames, k) }
 // them.
 func TimerKinds() []TimerKind { return valuesOf[TimerKind](timerNames) }
 
+// armRetransmit arms the retransmission timer, as a timer of kind, to
+// fire d from now. Untraced, the common case, it tests the tracing once.
 func (c *Conn) armRetransmit(kind TimerKind, d time.Duration) {
+	h := c.host
+	if h.sim.traceTimers {
+		c.armRetransmitTraced(kind, d)
+		return
+	}
+	c.rtxKind = kind
+	h.armTCPTimer(&c.rtx, d)
+}
+
+// armRetransmitTraced is armRetransmit with its timer events.
+func (c *Conn) armRetransmitTraced(kind TimerKind, d time.Duration) {
 	if c.rtx.Armed() && c.rtxKind != kind {
 		c.traceTimer(c.rtxKind, TimerCancelled, 0)
 	}
@@ -72,10 +85,19 @@ func (c *Conn) rearmRTO() {
 // segment is in flight (else 2 ms), 1 s without an RTT sample; never later
 // than the RTO would fire.
 func (c *Conn) scheduleLossProbe(advancing bool) bool {
-	p := &c.host.profile
-	if !p.TailLossProbe || c.tlpOut || c.inRecovery || c.sndNxt == c.sndUna || !c.state.Synchronized() ||
-		c.state == TimeWait || seqLE(c.sndUna, c.iss) {
+	if c.sndNxt == c.sndUna || c.state < Established || c.state >= TimeWait { // synchronized, not TIME_WAIT
 		return false // Linux has no state test: any connection past its handshake
+	}
+	return c.armLossProbe(advancing)
+}
+
+// armLossProbe is scheduleLossProbe for a connection with data in flight,
+// synchronized and not in TIME_WAIT: output, which has just sent new data
+// in such a state, calls it without the tests that cannot fail.
+func (c *Conn) armLossProbe(advancing bool) bool {
+	p := &c.host.profile
+	if !p.TailLossProbe || c.tlpOut || c.inRecovery || seqLE(c.sndUna, c.iss) {
+		return false
 	}
 	pto := p.InitialRTO
 	if c.hasRTT {

@@ -144,10 +144,11 @@ func (h *Host) armTCPTimer(t *Timer, d time.Duration) { _ = h.armTCP(t, d, false
 // armTCP is armTCPTimer; with later, it arms t with Sim.armLater and
 // returns the deadline (0 without).
 func (h *Host) armTCP(t *Timer, d time.Duration, later bool) time.Duration {
-	at := h.sim.now + d
+	t0 := h.sim.now // (read once: JiffyOrigin's stores would have it read again)
+	at := t0 + d
 	if tick := h.profile.TimerTick; h.profile.Timers == TimersWheel && tick > 0 { // h.wheel()
 		origin := h.JiffyOrigin()
-		now := int64((h.sim.now + origin) / tick) // h.jiffies(h.sim.now)
+		now := int64((t0 + origin) / tick) // h.jiffies(h.sim.now)
 		clk := now
 		if h.timerJiffy == now {
 			clk++
