@@ -120,9 +120,10 @@ func (c *Conn) window() uint32 {
 		adv -= tsOptionLen
 	}
 	uw := uint32(w) // (0 to 65535: unsigned arithmetic)
-	// (adv > 0 is always true, MSS > tsOptionLen; tested, it spares the
-	// division its test for zero, whose panic call made this a function
-	// with a frame to set up and tear down.)
+	// (adv > 0 always holds: the MSS is at least minMSS, as Validate and
+	// SockOpts keep it. Tested, it spares the division its test for
+	// zero, whose panic call made this a function with a frame to set up
+	// and tear down.)
 	if adv > 0 && w >= adv {
 		uw -= uw % uint32(adv)
 	}
