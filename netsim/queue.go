@@ -73,7 +73,7 @@ type queue struct {
 	// step, which Sim.fileLater files when it ends (Sim.flush), before the
 	// queue is next read (NextAt and Queued file them too); armed counts
 	// them.
-	later []entry
+	later []laterArm
 }
 
 // chain is a ring slot's entries: its chunks, each full but the last.

@@ -203,15 +203,16 @@ func TestSortSlot(t *testing.T) {
 // or a Do's.
 func TestArmLaterFilesWhatTheStepLeftArmed(t *testing.T) {
 	s := New(1)
+	h := exactHost(t, s)
 	var fired []string
 	timer := func(name string) *Timer { return s.NewTimer(func() { fired = append(fired, name) }) }
 	a, b, c, d, x := timer("a"), timer("b"), timer("c"), timer("d"), timer("x")
 	at := 10 * time.Millisecond
 	s.Do(func() {
-		s.armLater(a, at) // left armed: filed at the end of the step
+		s.armLater(a, h, at) // left armed: filed at the end of the step
 		x.Reset(at)
-		s.armLater(b, at) // cancelled in the step: never written nor filed
-		s.armLater(c, at+time.Millisecond)
+		s.armLater(b, h, at) // cancelled in the step: never written nor filed
+		s.armLater(c, h, at+time.Millisecond)
 		if !s.cancelLater(b) || s.cancelLater(x) {
 			t.Error("cancelLater did not find b's entry, or found x's")
 		}
@@ -227,7 +228,7 @@ func TestArmLaterFilesWhatTheStepLeftArmed(t *testing.T) {
 	}
 	// From a timer's step: the flush that ends it files d's entry, though
 	// the timer raised no notification.
-	arm := s.NewTimer(func() { s.armLater(d, 2*at) })
+	arm := s.NewTimer(func() { s.armLater(d, h, 2*at-at/2) })
 	arm.Reset(at / 2)
 	if !s.Step() || s.queue.count != 4 || len(s.queue.later) != 0 || d.ArmedAt() != at/2 {
 		t.Fatalf("after a timer's step that armed d with armLater the queue holds %d entries and %d later ones, d armed at %v; want 4, none, %v", s.queue.count, len(s.queue.later), d.ArmedAt(), at/2)
@@ -235,5 +236,51 @@ func TestArmLaterFilesWhatTheStepLeftArmed(t *testing.T) {
 	s.RunUntil(3 * at)
 	if want := []string{"a", "x", "c", "d"}; !slices.Equal(fired, want) {
 		t.Errorf("fired %v, want %v", fired, want)
+	}
+}
+
+// exactHost adds a host whose TCP timers run on the exact clock: a timer
+// armLater arms for it fires d after the step's time.
+func exactHost(t *testing.T, s *Sim) *Host {
+	t.Helper()
+	p := Linux()
+	p.Timers = TimersExact
+	h, err := s.AddHost("exact", netip.MustParseAddr("10.9.9.9"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// TestArmLaterTakesTheTickOfItsArm: a timer armLater arms on a host's
+// timer wheel fires where armTCPTimer would have armed it then, though
+// the step changes the profile's tick before it ends and its deadline is
+// computed; and the deadline its arm tells (for the timer's trace) is
+// that one.
+func TestArmLaterTakesTheTickOfItsArm(t *testing.T) {
+	s := New(1)
+	h, err := s.AddHost("wheel", netip.MustParseAddr("10.9.9.8"), Linux())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tick := h.Profile().TimerTick
+	late, now := s.NewTimer(func() {}), s.NewTimer(func() {})
+	start := s.NewTimer(func() {
+		s.armLater(late, h, 40*time.Millisecond)
+		now.Reset(h.tcpDeadline(40*time.Millisecond, tick))
+		told := laterDeadline(h, 40*time.Millisecond, h.wheelTick()) // as scheduleAck's trace tells it
+		h.Profile().TimerTick = 10 * time.Millisecond
+		s.Defer(func() { h.Profile().TimerTick = 3 * time.Millisecond })
+		if told != now.Deadline() {
+			t.Errorf("the arm tells %v, armTCPTimer's deadline is %v", told, now.Deadline())
+		}
+	})
+	start.Reset(1234567 * time.Microsecond)
+	s.Step()
+	if !late.Armed() || late.Deadline() != now.Deadline() || late.ArmedAt() != start.Deadline() {
+		t.Errorf("armed %v at %v since %v, want true at %v since %v", late.Armed(), late.Deadline(), late.ArmedAt(), now.Deadline(), start.Deadline())
+	}
+	if d := now.Deadline() - start.Deadline(); d <= 40*time.Millisecond || d > 40*time.Millisecond+tick {
+		t.Errorf("deadline %v after the arm, want within a tick (%v) after 40ms", d, tick)
 	}
 }

@@ -41,6 +41,7 @@ func checkStaleMarks(t *testing.T, s *Sim, when string) {
 // tells, so the queue's choice of what to fire is the same.
 func TestStaleMarks(t *testing.T) {
 	s := New(1)
+	h := exactHost(t, s)
 	rng := rand.New(rand.NewPCG(3, 4))
 	timers := make([]*Timer, 64)
 	fired := make([]int, len(timers))
@@ -68,7 +69,7 @@ func TestStaleMarks(t *testing.T) {
 		case 3:
 			s.Do(func() {
 				if !tm.Armed() {
-					s.armLater(tm, s.Now()+delay())
+					s.armLater(tm, h, delay())
 					switch rng.IntN(3) {
 					case 0:
 						s.cancelLater(tm)

@@ -175,10 +175,16 @@ func (c *Conn) scheduleAck(now bool) {
 	c.ackOwed = true
 	if !c.delackOn {
 		// armLater: the application's answer, written in this step,
-		// usually carries the ACK and cancels the timer (stopDelack).
+		// usually carries the ACK and cancels the timer (stopDelack),
+		// and then the deadline is never computed. The timeout is read
+		// now: the step may change what it depends on (onAckSent the
+		// estimate, onDataSent the mode).
 		c.delackOn = true
-		at := c.host.armTCP(&c.delack, c.delackTimeout(), true)
-		c.traceTimer(TimerDelayedACK, TimerArmed, at)
+		h, d := c.host, c.delackTimeout()
+		h.sim.armLater(&c.delack, h, d)
+		if h.sim.traceTimers {
+			c.traceTimer(TimerDelayedACK, TimerArmed, laterDeadline(h, d, h.wheelTick()))
+		}
 	}
 }
 

@@ -81,30 +81,47 @@ func (t *Timer) Reset(at time.Duration) {
 	}
 }
 
-// armLater arms t, a stopped timer, to fire at at (not before Now), as
-// Reset does, and returns the deadline; but it writes neither t nor its
-// entry: both are written when the step ends (fileLater), unless the step
-// cancels the timer first (cancelLater). A connection arms its delayed
-// ACK so (tcp_send_delayed_ack), as a segment's data arrives: the
-// application's answer, written in the same step, carries the ACK and
-// cancels it (tcp_event_ack_sent), and then neither the connection's
-// line that holds the timer nor an entry is touched; a stale entry would
-// be read when its slot comes up, a cache line of the connection's that
-// has long left the caches. The timer takes its sequence number now, so
-// the queue's order, (deadline, sequence number), is Reset's. Only
-// within a step (Sim.run, Sim.Do): the flush that ends it files the
-// entry, and armLater makes sure there is one. While the step runs, t
-// reads as stopped: its owner knows it armed it (Conn.delackOn).
-func (s *Sim) armLater(t *Timer, at time.Duration) time.Duration {
-	if at < s.now {
-		at = s.now
-	}
+// armLater arms t, a stopped TCP timer of h's, to fire d from now, as
+// h.armTCPTimer would; but it writes neither t nor its entry: both are
+// written when the step ends (fileLater), unless the step cancels the
+// timer first (cancelLater). A connection arms its delayed ACK so
+// (tcp_send_delayed_ack), as a segment's data arrives: the application's
+// answer, written in the same step, carries the ACK and cancels it
+// (tcp_event_ack_sent), and then neither the connection's line that
+// holds the timer nor an entry is touched; a stale entry would be read
+// when its slot comes up, a cache line of the connection's that has long
+// left the caches. The deadline, the wheel's jiffy arithmetic, waits for
+// the filing too (laterDeadline), and a cancelled timer's is never
+// computed; the tick of h's wheel, the one thing it depends on that may
+// change within the step (Host.tcpDeadline), is read now. The timer
+// takes its sequence number now, so the queue's order, (deadline,
+// sequence number), is Reset's. Only within a step (Sim.run, Sim.Do):
+// the flush that ends it files the entry, and armLater makes sure there
+// is one. While the step runs, t reads as stopped: its owner knows it
+// armed it (Conn.delackOn).
+func (s *Sim) armLater(t *Timer, h *Host, d time.Duration) {
 	s.queue.armed++
-	s.queue.later = append(s.queue.later, entry{at: at, seq: s.queue.takeSeq(), t: t})
+	s.queue.later = append(s.queue.later, laterArm{t: t, h: h, seq: s.queue.takeSeq(), d: d, tick: h.wheelTick()})
 	if len(s.deferred) == 0 {
 		s.deferred = append(s.deferred, deferredCall{fn: nothing})
 	}
-	return at
+}
+
+// laterArm is a timer armLater armed in the step: its sequence number,
+// taken then, and what its deadline is computed from.
+type laterArm struct {
+	t    *Timer
+	h    *Host
+	seq  uint64
+	d    time.Duration // from the step's time
+	tick time.Duration // h.wheelTick() when armed
+}
+
+// laterDeadline is when a timer armLater armed in the step for h, d from
+// now, fires, tick being h.wheelTick() then: where h.armTCPTimer would
+// have armed it, not before now (as Reset's).
+func laterDeadline(h *Host, d, tick time.Duration) time.Duration {
+	return max(h.tcpDeadline(d, tick), h.sim.now)
 }
 
 // cancelLater stops t if armLater armed it in this step and it is not
@@ -116,7 +133,10 @@ func (s *Sim) cancelLater(t *Timer) bool {
 			// The list's order is not the queue's: (deadline, sequence
 			// number) is, whatever the order entries are filed in.
 			n := len(q.later) - 1
-			q.later[i], q.later[n] = q.later[n], entry{}
+			if i != n {
+				q.later[i] = q.later[n]
+			}
+			q.later[n].t = nil // later no longer keeps the timer alive (a host lives as long as its Sim)
 			q.later = q.later[:n]
 			q.armed--
 			return true
@@ -126,20 +146,21 @@ func (s *Sim) cancelLater(t *Timer) bool {
 }
 
 // fileLater arms the timers armLater left for the step's end, with the
-// deadlines and sequence numbers they took then, and files their
-// entries.
+// deadlines their arms give and the sequence numbers they took, and
+// files their entries.
 func (s *Sim) fileLater() {
 	q := &s.queue
 	for i := range q.later {
-		e := q.later[i]
-		q.later[i].t = nil // later no longer keeps the timer alive
-		if e.t.seq != 0 {
+		a := &q.later[i]
+		t, at := a.t, laterDeadline(a.h, a.d, a.tick)
+		if t.seq != 0 {
 			// Reset armed it again in the step (armLater's callers do
 			// not): that entry is no longer its deadline.
-			q.markStale(e.t.seq)
+			q.markStale(t.seq)
 		}
-		e.t.at, e.t.seq, e.t.armedAt = e.at, e.seq, s.now
-		q.push(e)
+		t.at, t.seq, t.armedAt = at, a.seq, s.now
+		q.push(entry{at: at, seq: a.seq, t: t})
+		*a = laterArm{} // later no longer keeps the timer and the host alive
 	}
 	q.later = q.later[:0]
 }

@@ -106,8 +106,12 @@ func jiffyPhase(seed uint64, name string) uint64 {
 // Drawn from the run's seed, it varies from seed to seed as a real
 // machine's does, and makes the run reproducible. 0 when the profile has no
 // tick.
-func (h *Host) JiffyOrigin() time.Duration {
-	if tick := h.profile.TimerTick; tick != h.originTick { // the profile may change
+func (h *Host) JiffyOrigin() time.Duration { return h.originFor(h.profile.TimerTick) }
+
+// originFor is JiffyOrigin for a tick of tick, remembered for the last
+// tick asked (the profile may change).
+func (h *Host) originFor(tick time.Duration) time.Duration {
+	if tick != h.originTick {
 		h.origin, h.originTick = h.jiffyOrigin(tick), tick
 	}
 	return h.origin
@@ -131,23 +135,47 @@ func (h *Host) jiffies(t time.Duration) int64 {
 // wheel reports whether the host's TCP timers run on the timer wheel.
 func (h *Host) wheel() bool { return h.profile.Timers == TimersWheel && h.profile.TimerTick > 0 }
 
+// wheelTick is the tick of the wheel the host's TCP timers run on: the
+// profile's tick, or 0 when they run on the exact clock (armTCP takes a
+// tick of 0 or less for that, as wheel does).
+func (h *Host) wheelTick() time.Duration {
+	if h.profile.Timers != TimersWheel {
+		return 0
+	}
+	return h.profile.TimerTick
+}
+
 // armTCPTimer arms t, one of the host's TCP timers, to fire d from now: at
 // once on the exact clock, or where the kernel's timer wheel would run it
-// (sk_reset_timer: mod_timer(timer, jiffies + d), d in whole jiffies,
-// rounded up as msecs_to_jiffies and usecs_to_jiffies round). While a
-// timer of the host runs, the wheel's clock is one jiffy ahead of the
-// counter (__run_timers: "While executing timers, base->clk is set 1
-// offset ahead of jiffies"), which moves a timer armed from a handler
-// to a finer level when Δ is exactly a level's start.
-func (h *Host) armTCPTimer(t *Timer, d time.Duration) { _ = h.armTCP(t, d, false) }
+// (tcpDeadline).
+func (h *Host) armTCPTimer(t *Timer, d time.Duration) { h.armTCP(t, d, h.wheelTick()) }
 
-// armTCP is armTCPTimer; with later, it arms t with Sim.armLater and
-// returns the deadline (0 without).
-func (h *Host) armTCP(t *Timer, d time.Duration, later bool) time.Duration {
-	t0 := h.sim.now // (read once: JiffyOrigin's stores would have it read again)
+// tcpDeadline is when a TCP timer of the host armed now to fire d from now
+// runs, on a wheel of tick (wheelTick; 0: the exact clock, now + d): where
+// the kernel's timer wheel runs it (sk_reset_timer: mod_timer(timer,
+// jiffies + d), d in whole jiffies, rounded up as msecs_to_jiffies and
+// usecs_to_jiffies round). While a timer of the host runs, the wheel's
+// clock is one jiffy ahead of the counter (__run_timers: "While executing
+// timers, base->clk is set 1 offset ahead of jiffies"), which moves a
+// timer armed from a handler to a finer level when Δ is exactly a level's
+// start.
+//
+// The tick is the caller's, read from the profile, so that a deadline
+// computed when a step ends (Sim.armLater) is the one the tick of its arm
+// gave: the profile is anyone's to change (Host.Profile), a notice's
+// within the step too. The rest does not change within a step: the clock,
+// and timerJiffy, which only a handler of the host's TCP timers writes,
+// before it arms anything (timerRuns), and a step runs one handler.
+func (h *Host) tcpDeadline(d, tick time.Duration) time.Duration { return h.armTCP(nil, d, tick) }
+
+// armTCP arms t at tcpDeadline(d, tick), unless t is nil, and returns the
+// deadline. (One function for both, so that arming a timer, which
+// nearly every segment does, costs one call.)
+func (h *Host) armTCP(t *Timer, d, tick time.Duration) time.Duration {
+	t0 := h.sim.now // (read once: originFor's stores would have it read again)
 	at := t0 + d
-	if tick := h.profile.TimerTick; h.profile.Timers == TimersWheel && tick > 0 { // h.wheel()
-		origin := h.JiffyOrigin()
+	if tick > 0 {
+		origin := h.originFor(tick)
 		now := int64((t0 + origin) / tick) // h.jiffies(h.sim.now)
 		clk := now
 		if h.timerJiffy == now {
@@ -160,15 +188,14 @@ func (h *Host) armTCP(t *Timer, d time.Duration, later bool) time.Duration {
 		}
 		at = time.Duration(j)*tick - origin
 	}
-	if later {
-		return h.sim.armLater(t, at)
+	if t != nil {
+		t.Reset(at)
 	}
-	t.Reset(at)
-	return 0
+	return at
 }
 
 // timerRuns notes that one of the host's TCP timers fires now (see
-// armTCPTimer).
+// tcpDeadline).
 func (h *Host) timerRuns() {
 	if h.wheel() {
 		h.timerJiffy = h.jiffies(h.sim.now)
