@@ -465,7 +465,7 @@ func (e *FlowEvent) AppendFields(f *Fields) {
 // observers that ask for its kind.
 func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 	if s.countSegment(fate) {
-		s.buildSegment(p, fate, where, why, 0)
+		s.buildSegment(p, fate, where, "", why, 0)
 	}
 }
 
@@ -473,7 +473,16 @@ func (s *Sim) segment(p *Packet, fate Fate, where string, why Why) {
 // dropped it.
 func (s *Sim) segmentBy(p *Packet, fate Fate, where string, why Why, rule DropRule) {
 	if s.countSegment(fate) {
-		s.buildSegment(p, fate, where, why, rule)
+		s.buildSegment(p, fate, where, "", why, rule)
+	}
+}
+
+// delivered raises the event of p delivered to h, its destination: a
+// host takes only what is addressed to it (Host.receive), so the event
+// names it without looking its address up.
+func (s *Sim) delivered(p *Packet, h *Host) {
+	if s.countSegment(FateDelivered) {
+		s.buildSegment(p, FateDelivered, h.name, h.name, 0, 0)
 	}
 }
 
@@ -493,7 +502,9 @@ func (s *Sim) countSegment(fate Fate) bool {
 }
 
 // buildSegment builds p's segment event for the observers of its kind.
-func (s *Sim) buildSegment(p *Packet, fate Fate, where string, why Why, rule DropRule) {
+// dst names p's destination when the caller knows it (delivered), else
+// it is "" and the destination's address is looked up (NodeName).
+func (s *Sim) buildSegment(p *Packet, fate Fate, where, dst string, why Why, rule DropRule) {
 	e := &s.segmentEvent
 	if !s.EventsOnLoan() {
 		e = new(SegmentEvent)
@@ -508,7 +519,10 @@ func (s *Sim) buildSegment(p *Packet, fate Fate, where string, why Why, rule Dro
 		e.SrcHost = s.nodeNames[p.origin-1]
 	}
 	e.Msg = s.msgName(p)
-	e.DstHost = s.NodeName(p.Dst.Addr())
+	if dst == "" {
+		dst = s.NodeName(p.Dst.Addr())
+	}
+	e.DstHost = dst
 	s.hand(e)
 }
 

@@ -187,7 +187,7 @@ func (h *Host) send(p *Packet) {
 	p.origin = h.num
 	p.TTL = uint8(h.profile.TTL)
 	if s.countSegment(FateSent) { // segment, inlined
-		s.buildSegment(p, FateSent, h.name, 0, 0)
+		s.buildSegment(p, FateSent, h.name, "", 0, 0)
 	}
 	// forwardFrom's test of the route last taken, here: a host sends
 	// nearly every packet on it, and the call is saved.

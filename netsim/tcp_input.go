@@ -23,8 +23,8 @@ func (h *Host) tcpInput(p *Packet) {
 			s.dropped(p, h.name, WhyBacklogFull)
 			return
 		}
-		if s.countSegment(FateDelivered) { // segment, inlined
-			s.buildSegment(p, FateDelivered, h.name, 0, 0)
+		if s.countSegment(FateDelivered) { // delivered, inlined
+			s.buildSegment(p, FateDelivered, h.name, h.name, 0, 0)
 		}
 		c.input(p)
 		return
@@ -37,11 +37,11 @@ func (h *Host) tcpInput(p *Packet) {
 			s.dropped(p, h.name, WhyBacklogFull)
 			return
 		}
-		s.segment(p, FateDelivered, h.name, 0)
+		s.delivered(p, h)
 		l.syn(p)
 		return
 	}
-	s.segment(p, FateDelivered, h.name, 0)
+	s.delivered(p, h)
 	h.replyReset(p, TriggerResetNoSocket)
 }
 
