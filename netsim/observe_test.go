@@ -1,6 +1,7 @@
 package netsim_test
 
 import (
+	"net/netip"
 	"slices"
 	"testing"
 	"time"
@@ -118,5 +119,41 @@ func TestEmitByKind(t *testing.T) {
 	}
 	if n := s.Counted(netsim.AllKinds); n != 1 {
 		t.Errorf("Counted(AllKinds) = %d, want 1 (a model's events are its own to count)", n)
+	}
+}
+
+// TestDeliveredNamesItsDestination: a segment's delivered event names
+// the host it was delivered to, which its destination address names
+// (Sim.NodeName): to a connection, to a listener (a SYN), and to no
+// socket at all (answered with a RST).
+func TestDeliveredNamesItsDestination(t *testing.T) {
+	var events []*netsim.SegmentEvent
+	s := busyWorld(t, 7, 4, 30*time.Second, func(s *netsim.Sim) {
+		s.Observe(func(e netsim.Event) {
+			if e, ok := e.(*netsim.SegmentEvent); ok && e.Fate == netsim.FateDelivered {
+				events = append(events, e)
+			}
+		})
+	})
+	p, err := s.Host("other").NewProcess("stray")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Do(func() { _, _ = p.Dial(netip.AddrPortFrom(serverIP, 9), netsim.SockOpts{}) }) // no one listens there
+	s.RunFor(time.Second)
+	syns, rsts := 0, 0
+	for _, e := range events {
+		if want := s.NodeName(e.Packet.Dst.Addr()); e.DstHost != want || e.Where != want {
+			t.Fatalf("%s: delivered at %q to %q, want %q", e.Line(), e.Where, e.DstHost, want)
+		}
+		switch {
+		case e.Packet.Flags == netsim.SYN:
+			syns++
+		case e.Packet.Flags&netsim.RST != 0:
+			rsts++
+		}
+	}
+	if syns == 0 || rsts == 0 {
+		t.Errorf("%d SYNs and %d RSTs delivered, want some of each", syns, rsts)
 	}
 }
