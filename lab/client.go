@@ -184,17 +184,6 @@ func (c *client) connect() {
 	}
 }
 
-// Notice is what the client's connections tell it (Conn.OnNoticeTo).
-func (c *client) Notice(conn *netsim.Conn, n netsim.Notice) {
-	if conn != c.conn {
-		return // a connection given up on
-	}
-	if n == netsim.Connected {
-		c.onConnected()
-	}
-	c.readAll()
-}
-
 func (c *client) onConnected() {
 	s := c.s
 	c.connectTimer.Stop()
@@ -223,12 +212,20 @@ func (c *client) onConnected() {
 	}
 }
 
-// readAll drains the socket: frames to the heartbeat and the poller, an
-// error or EOF to the end of the connection. It stops when the connection
-// is given up on, or the process dies, on the way. (The bytes are handled
-// here rather than in a function of their own: one call less a message.)
-func (c *client) readAll() {
-	conn := c.conn
+// Notice is what the client's connections tell it (Conn.OnNoticeTo):
+// whatever it is, the client drains the socket: frames to the heartbeat
+// and the poller, an error or EOF to the end of the connection. It stops
+// when the connection is given up on, or the process dies, on the way.
+// (The bytes are handled here rather than in a readAll of the notice's
+// or a function of each message's: a call less a notice, and one less a
+// message.)
+func (c *client) Notice(conn *netsim.Conn, what netsim.Notice) {
+	if conn != c.conn {
+		return // a connection given up on
+	}
+	if what == netsim.Connected {
+		c.onConnected()
+	}
 	var f frame
 	for conn == c.conn && c.alive() && conn.Readable() {
 		data, err := conn.Read()
@@ -304,11 +301,10 @@ func (c *client) answer(f *frame) {
 }
 
 func (c *client) write(b []byte, t frameType, seq uint32) {
-	if c.cfg.Proto == "udp" {
-		c.writeUDP(b, t, seq)
-		return
-	}
-	if c.conn == nil {
+	if c.conn == nil { // a UDP client has none: its connection is a datagram socket
+		if c.cfg.Proto == "udp" {
+			c.writeUDP(b, t, seq)
+		}
 		return
 	}
 	c.s.sentAppEvent(c.cfg.Host, c.name, c.conn, t, seq, len(b), c.sent)

@@ -138,20 +138,17 @@ func appendFrame(b []byte, t frameType, seq uint32, sentAt time.Duration, size i
 	return b
 }
 
-// frame builds a frame in the session's scratch buffer, valid until the
-// next one is built: the sockets copy what they are given (Conn.Write,
-// UDPConn.WriteTo), so a ping or an answer allocates nothing. A frame of
-// at most smallFrame bytes (a heartbeat's) is written in a few stores,
-// without the general encoder.
+// frame builds a frame in the session's scratch buffer (small, for a
+// small frame), valid until the next one is built: the sockets copy what
+// they are given (Conn.Write, UDPConn.WriteTo), so a ping or an answer
+// allocates nothing. A frame of at most smallFrame bytes (a heartbeat's)
+// is written in a few stores, without the general encoder.
 func (s *Session) frame(t frameType, seq uint32, sentAt time.Duration, size int) []byte {
 	if size < 2 || size > smallFrame {
 		s.scratch = appendFrame(s.scratch[:0], t, seq, sentAt, size)
 		return s.scratch
 	}
-	if cap(s.scratch) < smallFrame {
-		s.scratch = make([]byte, smallFrame)
-	}
-	b := s.scratch[:smallFrame]
+	b := s.small[:]
 	binary.LittleEndian.PutUint64(b, uint64(t)|uint64(size-2)<<8) // type, a one-byte length, zeros
 	binary.LittleEndian.PutUint64(b[8:], 0)
 	if size-2 >= 12 {

@@ -345,7 +345,15 @@ func (h *heartbeat) onPingTimer(owner heartbeatOwner) {
 		return
 	}
 	h.lastSend = now
-	h.pingTimer.Reset(h.nextPing())
+	// nextPing's answer, its steady fixed schedule's case here: the ping
+	// of every client of a herd, which a call would cost more than the
+	// answer (fixedOn is set on the fixed schedule's path alone, and
+	// cleared with every change of the schedule).
+	next := now + h.interval()
+	if !h.fixedOn || now != h.pingTimer.Deadline() {
+		next = h.nextPing()
+	}
+	h.pingTimer.Reset(next)
 }
 
 // onAnswerTimer runs when the oldest unanswered ping's time is up: it is

@@ -178,12 +178,14 @@ func (h *handler) start() {
 	h.beat.start()
 	h.conn.OnNoticeTo(h) // h itself (Notice): a closure would be a line more a notice
 	h.conn.SetHint(netsim.HintSpan(h, &h.beat.npend))
-	h.readAll()
+	h.Notice(h.conn, netsim.Readable) // what came with the handshake
 }
 
-// readAll drains the socket as the client's does, until the handler
-// closes or its process dies.
-func (h *handler) readAll() {
+// Notice is what the handler's connection tells it (Conn.OnNoticeTo):
+// whatever it is, the handler drains the socket as the client's does,
+// until the handler closes or its process dies. (Here rather than in a
+// readAll of its own: one call less a notice.)
+func (h *handler) Notice(*netsim.Conn, netsim.Notice) {
 	s, cfg := h.srv.s, h.srv.cfg
 	var f frame
 	for !h.closed && h.srv.proc.Alive() && h.conn.Readable() {
@@ -207,7 +209,17 @@ func (h *handler) readAll() {
 			s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", &f)
 			switch f.typ {
 			case framePing:
-				h.onPing(&f)
+				// answered at once (here rather than in a function of
+				// its own: a call less a ping), unless pings come too
+				// often for the server's enforcement policy (gRPC)
+				if cfg.Heartbeat.MinPingInterval > 0 && h.struck() {
+					break
+				}
+				if !cfg.Heartbeat.NoAnswer {
+					h.write(s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
+					s.totals.HeartbeatAcks++
+					s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
+				}
 			case frameRequest:
 				h.srv.feed.request(h, &f)
 			}
@@ -216,34 +228,24 @@ func (h *handler) readAll() {
 	}
 }
 
-// onPing answers a ping at once, unless pings come too often for the
-// server's enforcement policy (gRPC): then GOAWAY too_many_pings and close.
-func (h *handler) onPing(f *frame) {
+// struck counts a ping against the server's enforcement policy (gRPC's
+// minimum ping interval, which is set): too many pings too close, and it
+// sends GOAWAY too_many_pings and closes. It reports whether it closed.
+func (h *handler) struck() bool {
 	s, cfg := h.srv.s, h.srv.cfg
-	now := s.Now()
-	if min := cfg.Heartbeat.MinPingInterval; min > 0 {
-		if h.lastPing > 0 && now-h.lastPing < min {
-			h.strikes++
-		}
-		h.lastPing = now
-		if h.strikes > cfg.Heartbeat.MaxPingStrikes {
-			h.write(s.frame(frameGoAway, 0, now, 53), frameGoAway, 0)
-			s.narrate(i18n.M(i18n.NarrateGoAwayServer, "Server", cfg.Name, "Min", min, "Count", h.strikes))
-			h.close()
-			return
-		}
+	now, min := s.Now(), cfg.Heartbeat.MinPingInterval
+	if h.lastPing > 0 && now-h.lastPing < min {
+		h.strikes++
 	}
-	if cfg.Heartbeat.NoAnswer {
-		return
+	h.lastPing = now
+	if h.strikes <= cfg.Heartbeat.MaxPingStrikes {
+		return false
 	}
-	h.write(s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
-	s.totals.HeartbeatAcks++
-	s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
+	h.write(s.frame(frameGoAway, 0, now, 53), frameGoAway, 0)
+	s.narrate(i18n.M(i18n.NarrateGoAwayServer, "Server", cfg.Name, "Min", min, "Count", h.strikes))
+	h.close()
+	return true
 }
-
-// Notice is what the handler's connection tells it (Conn.OnNoticeTo):
-// whatever it is, the handler reads.
-func (h *handler) Notice(*netsim.Conn, netsim.Notice) { h.readAll() }
 
 // Fire is the handler's heartbeat's ping timer (initHeartbeat,
 // netsim.SetTimerTo).

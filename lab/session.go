@@ -38,7 +38,11 @@ type Session struct {
 	// filter: some observer is not to be handed every kind built.
 	filter  bool
 	appEv   AppEvent // the app event, built in place while events are lent
-	scratch []byte   // the frame being written (frame)
+	scratch []byte   // the frame being written (frame), beyond smallFrame bytes
+	// small is the frame being written of at most smallFrame bytes (a
+	// heartbeat's): an array, which frame fills with no test of its
+	// capacity and no bounds check.
+	small [smallFrame]byte
 	// traceStates: client state changes are events too (TraceStates).
 	traceStates bool
 
