@@ -169,7 +169,8 @@
 //     tcp_sock's are; its retransmission timer is 1 of its 8 lines. A
 //     delayed ACK that the application's answer takes in the same step
 //     is armed and cancelled with a flag of the hot part and an entry of
-//     a short list (Sim.armLater), never touching its timer;
+//     a short list (Sim.armLater), never touching its timer nor
+//     computing its deadline;
 //   - an ACK of the whole send queue lets the next write reuse its memory
 //     when no packet alive carries its bytes and no observer keeps
 //     events, so a request and its answer allocate nothing
