@@ -227,7 +227,9 @@ func (c *client) Notice(conn *netsim.Conn, what netsim.Notice) {
 		c.onConnected()
 	}
 	var f frame
-	for conn == c.conn && c.alive() && conn.Readable() {
+	// The socket is tested before the process: a notice's last test finds
+	// nothing to read, and needs no other.
+	for conn == c.conn && conn.Readable() && c.alive() {
 		data, err := conn.Read()
 		if len(data) == 0 {
 			if err != nil {

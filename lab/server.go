@@ -188,7 +188,7 @@ func (h *handler) start() {
 func (h *handler) Notice(*netsim.Conn, netsim.Notice) {
 	s, cfg := h.srv.s, h.srv.cfg
 	var f frame
-	for !h.closed && h.srv.proc.Alive() && h.conn.Readable() {
+	for !h.closed && h.conn.Readable() && h.srv.proc.Alive() { // the socket first, as the client's
 		data, err := h.conn.Read()
 		if len(data) == 0 {
 			if err != nil {
