@@ -166,7 +166,9 @@
 //     alone (layout_internal_test.go holds both bounds). The hot part
 //     holds the connection's addresses as the one word its host's table
 //     files it under (connKey), and its sizes and counts in 32 bits, as
-//     tcp_sock's are; its retransmission timer is 1 of its 8 lines. A
+//     tcp_sock's are; its retransmission timer is 1 of its 8 lines, the
+//     last of the 7 a bare ACK touches (the 8th holds what only data
+//     touches, and is not asked for ahead of one). A
 //     delayed ACK that the application's answer takes in the same step
 //     is armed and cancelled with a flag of the hot part and an entry of
 //     a short list (Sim.armLater), never touching its timer nor

@@ -32,6 +32,12 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 // connections each of those lines is a cache miss of its own on every
 // event, so a field added to the hot part costs a line when it crosses a
 // boundary: it finds room among the small ones, or goes after opts.
+//
+// A bare ACK's arrival touches the first connAckLines of them, which is
+// all prefetchReceiver asks for ahead of one: the fields before the
+// retransmission timer and the timer, which fills a line of its own (it
+// starts on one). What lies after it (up to opts) is what only data
+// touches; a field a bare ACK reads goes before it.
 func TestConnHotLines(t *testing.T) {
 	const hotLines = connHotLines
 	var c Conn
@@ -41,6 +47,13 @@ func TestConnHotLines(t *testing.T) {
 	}
 	if cold := unsafe.Offsetof(c.owner); cold < end {
 		t.Errorf("a cold field (owner, at %d) lies among the hot ones (they end at %d)", cold, end)
+	}
+	rtx := mallocHeader + unsafe.Offsetof(c.rtx)
+	if rtx%64 != 0 || (rtx+unsafe.Sizeof(c.rtx)+63)/64 > connAckLines {
+		t.Errorf("the retransmission timer lies %d bytes into a Conn's slot: it must fill a line of the first %d, those a bare ACK touches", rtx, connAckLines)
+	}
+	if after := mallocHeader + unsafe.Offsetof(c.acks); after/64 < connAckLines {
+		t.Errorf("the fields only data touches (acks, at %d bytes into a Conn's slot) start within the %d lines a bare ACK touches", after, connAckLines)
 	}
 	// The delayed-ACK timer is cold: a step arms it and cancels it with
 	// delackOn alone (Sim.armLater).

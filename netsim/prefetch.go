@@ -25,7 +25,8 @@ package netsim
 //     then is read);
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
-//     Host.connFor) and what that one points to, the application's side
+//     Host.connFor; a bare ACK's, the lines it touches of it) and what
+//     that one points to, the application's side
 //     of it when the packet carries data (what its notice reads: the
 //     lines of the hint Hint.Notice leaves it, and the process), the
 //     sender's count of packets alive (dataOut, which the packet's release
@@ -50,6 +51,13 @@ const connHotLines = 8
 // part. A Conn's size class is a whole number of lines, so it starts
 // mallocHeader bytes into one, and the line of c+64i is its slot's i-th.
 const connPrefetchLines = connHotLines
+
+// connAckLines is how many lines of a Conn are asked for ahead of a bare
+// ACK (a packet with no payload): the lines its arrival touches, up to and
+// with the retransmission timer, which a new acknowledgment stops
+// (onAckAdvance); the last hot line, which only data touches, is left out
+// (tcp_conn.go, TestConnHotLines).
+const connAckLines = connHotLines - 1
 
 // packetPrefetchLines covers a Packet up to its from and to fields, its
 // last: a Packet falls in Go's 192-byte size class, whose objects start on

@@ -63,9 +63,9 @@ func prefetchFlight(f *inFlight)
 //go:noescape
 func prefetchPacket(p *Packet)
 
-// prefetchReceiver asks for the hot part of the connection p is for and,
-// if p carries data, for the first line of its payload and its sender's
-// count of packets alive.
+// prefetchReceiver asks for the hot part of the connection p is for (of a
+// bare ACK's, connAckLines lines) and, if p carries data, for the first
+// line of its payload and its sender's count of packets alive.
 //
 //go:noescape
 func prefetchReceiver(p *Packet)

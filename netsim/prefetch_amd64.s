@@ -59,15 +59,17 @@ done:
 // for and, if p carries data, the first line of its payload (a slice of
 // the sender's send queue, which the receiver copies into its own) and the
 // line of its sender's count of packets alive (dataOut, which the
-// packet's release lowers: only a packet with data counts); nothing for a
-// nil p, to or from.
+// packet's release lowers: only a packet with data counts); of a bare
+// ACK's connection, only the connAckLines lines its arrival touches;
+// nothing for a nil p, to or from.
 TEXT ·prefetchReceiver(SB), NOSPLIT, $0-8
 	MOVQ  p+0(FP), DX
 	TESTQ DX, DX
 	JEQ   done
+	MOVQ  Packet_to(DX), AX
 	MOVQ  Packet_Payload+8(DX), CX
 	TESTQ CX, CX
-	JEQ   to
+	JEQ   ack
 	MOVQ  Packet_Payload(DX), CX
 	PREFETCHT0 (CX)
 	MOVQ  Packet_from(DX), BX
@@ -75,10 +77,14 @@ TEXT ·prefetchReceiver(SB), NOSPLIT, $0-8
 	JEQ   to
 	PREFETCHT0 Conn_dataOut(BX)
 to:
-	MOVQ  Packet_to(DX), AX
 	TESTQ AX, AX
 	JEQ   done
 	LINES4(const_connPrefetchLines, four, one, done)
+	RET
+ack:
+	TESTQ AX, AX
+	JEQ   done
+	LINES4(const_connAckLines, afour, aone, done)
 done:
 	RET
 

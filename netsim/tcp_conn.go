@@ -21,6 +21,16 @@ type Conn struct {
 	// its own. layout_internal_test.go holds them to their lines; the
 	// fields of the handshake, the close, the rare paths and the
 	// inspector's questions come after the timers.
+	//
+	// Of those lines, a bare ACK's arrival (input with no payload: the
+	// ACK of a ping's answer) touches the first connAckLines, up to and
+	// with the retransmission timer, which fills a line of its own: the
+	// fields after the timer are those only data, sent or received,
+	// touches (the delayed-ACK engine, the ID of the packet to
+	// acknowledge, the counts of what was sent, the bytes unacknowledged)
+	// and opts, whose hot fields a bare ACK does not read either
+	// (mayOutput reads sndBufOpt in place of opts.SndBuf). The queue asks
+	// for only those lines ahead of a bare ACK (prefetchReceiver).
 
 	host *Host
 	// peer is the connection this one last received a segment from: its
@@ -68,13 +78,12 @@ type Conn struct {
 	// from a hash of the addresses, secure_tcp_ts_off).
 	tsRecent, tsOffset uint32
 
-	rcvNxtBy uint64 // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
-	// The sizes and counts below are 32 bits wide, as tcp_sock's are
-	// (u32 mss_cache, snd_cwnd, snd_ssthresh, snd_cwnd_cnt, sacked_out;
-	// icsk_retransmits and icsk_probes_out are u8), and signed, as the
-	// model's arithmetic on them is.
-	mss        int32
-	rcvUnacked int32 // bytes received since the last ACK we sent
+	// The sizes and counts below (and rcvUnacked, after the timer) are
+	// 32 bits wide, as tcp_sock's are (u32 mss_cache, snd_cwnd,
+	// snd_ssthresh, snd_cwnd_cnt, sacked_out; icsk_retransmits and
+	// icsk_probes_out are u8), and signed, as the model's arithmetic on
+	// them is.
+	mss int32
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582). In bytes, not in
 	// segments as the kernel's.
@@ -86,16 +95,17 @@ type Conn struct {
 	probes      int32         // zero-window probes unanswered
 	probesOut   int32         // keepalive probes unanswered (tcp_keepalive_timer)
 	sndMaxWnd   uint32        // the largest window the peer advertised (tp->max_window)
+	rttSeq      uint32        // the Linux estimator's rtt_seq (kest): snd_nxt when this round trip began
 	rto         time.Duration // backoff included
 	kest        kernelRTT     // the Linux estimator's state
-	acks        ackEngine
-	// What every segment in and out counts (Stats): the segments in 32
-	// bits, as the kernel counts them (tcp_sock's u32 segs_in and
+	// What every segment in counts (Stats; what every segment out counts
+	// is after the timer, which a bare ACK does not touch): the segments
+	// in 32 bits, as the kernel counts them (tcp_sock's u32 segs_in and
 	// segs_out), the bytes in 64 (u64 bytes_received, bytes_sent).
 	// lastHeard is keepalive's idle clock too.
-	bytesOut, bytesIn   uint64
-	lastSent, lastHeard time.Duration
-	segsOut, segsIn     uint32
+	bytesIn   uint64
+	lastHeard time.Duration
+	segsIn    uint32
 
 	state   State
 	rtxKind TimerKind
@@ -108,7 +118,10 @@ type Conn struct {
 	rcvWScale uint8
 	sackOK    bool
 	tsOK      bool
-	wsOK      bool
+	// sndBufOpt is opts.SndBuf != 0 (SO_SNDBUF set), kept by newConn and
+	// SetOptions: mayOutput, which every segment's arrival calls, reads
+	// it here, where opts lies on a line a bare ACK need not touch.
+	sndBufOpt bool
 	finQueued bool // the application has closed its sending side
 	finSent   bool
 	finRcvd   bool // the peer's FIN is in sequence
@@ -135,8 +148,8 @@ type Conn struct {
 	// once it has left its host's table: it adds nothing any more). 32
 	// bits, as the kernel's counts of a socket's queued bytes are (struct
 	// sock's int sk_wmem_queued, atomic_t sk_rmem_alloc), in the last
-	// word of the flags: with the notice's two words, the hot part has no
-	// other room. A connection holds less than 2 GiB: the receive queue
+	// word of the flags: the hot part has no other room, the fields
+	// before the timer fill their lines to the byte. A connection holds less than 2 GiB: the receive queue
 	// is bounded by the window, and the send queue, which Write fills
 	// past SO_SNDBUF, by its callers (lab's budget stops a run at 256 MiB
 	// buffered in all, MaxBuffered, checked after every step).
@@ -145,9 +158,21 @@ type Conn struct {
 	// payload is a slice of sndBuf: while there are none, an ACK of the
 	// whole queue lets the next write reuse its memory (onAckAdvance).
 	dataOut uint32
-	rttSeq  uint32 // the Linux estimator's rtt_seq (kest): snd_nxt when this round trip began
 
-	rtx Timer // retransmission: SYN, RTO, tail loss probe or zero-window probe
+	// rtx is the retransmission timer: SYN, RTO, tail loss probe or
+	// zero-window probe. Its 64 bytes start on a line (the fields before
+	// it end where one does): the last line a bare ACK touches
+	// (onAckAdvance stops it), whole.
+	rtx Timer
+
+	// The fields a segment with data, sent or received, touches and a
+	// bare ACK does not (see above): one line with opts' hot fields.
+	acks       ackEngine
+	rcvNxtBy   uint64        // the ID of the packet that last moved rcvNxt: what our ACK acknowledges
+	bytesOut   uint64        // Stats, as bytesIn
+	lastSent   time.Duration // Stats, as lastHeard
+	segsOut    uint32        // Stats, as segsIn
+	rcvUnacked int32         // bytes received since the last ACK we sent
 
 	// opts ends the hot part: its first fields (the flags, MaxSeg,
 	// SndBuf, RcvBuf) are read by every segment, the keepalive settings
@@ -174,7 +199,10 @@ type Conn struct {
 	cause       Cause // why the stack ended the connection
 	// passive: a passive open (Listener), which only the handshake reads
 	// (nextIPID asks for it in SYN_RECEIVED alone).
-	passive     bool
+	passive bool
+	// wsOK: window scaling was agreed (agree), which only the handshake
+	// reads afterwards (synOptions); the scales themselves are hot.
+	wsOK        bool
 	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
 
 	// srtt and rttvar are the RFC 6298 estimator's; the Linux
@@ -307,10 +335,12 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 		key:  keyOf(local.Port(), remote),
 		name: "tcp " + local.String() + " > " + remote.String(),
 		opts: opts,
-		iss:  h.sim.rng.Uint32(),
-		mss:  int32(advMSS(prof, &opts)),
-		rto:  prof.InitialRTO,
-		cwnd: int32(prof.InitCwnd * prof.MSS),
+		// sndBufOpt mirrors opts.SndBuf (SetOptions keeps it).
+		sndBufOpt: opts.SndBuf != 0,
+		iss:       h.sim.rng.Uint32(),
+		mss:       int32(advMSS(prof, &opts)),
+		rto:       prof.InitialRTO,
+		cwnd:      int32(prof.InitCwnd * prof.MSS),
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.
 		ssthresh: 1 << 30,
 	}
@@ -542,7 +572,7 @@ func (c *Conn) SetOptions(o SockOpts) error {
 		return err
 	}
 	was := c.opts
-	c.opts = o
+	c.opts, c.sndBufOpt = o, o.SndBuf != 0
 	if o.KeepAlive && (!was.KeepAlive || was.KeepIdle != o.KeepIdle) && c.state.Synchronized() {
 		// tcp_sock_set_keepidle / SO_KEEPALIVE: the timer restarts from
 		// the idle time left, counted from the last segment received.

@@ -277,7 +277,7 @@ func (c *Conn) output() {
 // cannot be, and its writers' calls would pay a call more through a
 // wrapper).
 func (c *Conn) mayOutput() bool {
-	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sb != nil || c.opts.SndBuf != 0
+	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sb != nil || c.sndBufOpt // opts.SndBuf != 0
 }
 
 // pushes says whether the segment of n bytes at offset off of the send
