@@ -59,6 +59,10 @@ const connPrefetchLines = connHotLines
 // (tcp_conn.go, TestConnHotLines).
 const connAckLines = connHotLines - 1
 
+// prefetch_amd64.s asks for a bare ACK's connAckLines one by one, 7 of
+// them: this fails to compile if connAckLines is not 7.
+const _, _ = uint(connAckLines - 7), uint(7 - connAckLines)
+
 // packetPrefetchLines covers a Packet up to its from and to fields, its
 // last: a Packet falls in Go's 192-byte size class, whose objects start on
 // a line, so its 192 bytes lie on 3 lines (TestPrefetchCoversPacket).

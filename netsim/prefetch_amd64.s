@@ -84,7 +84,15 @@ to:
 ack:
 	TESTQ AX, AX
 	JEQ   done
-	LINES4(const_connAckLines, afour, aone, done)
+	// connAckLines (7: prefetch.go holds it to that) one by one, without
+	// LINES4's loop.
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 128(AX)
+	PREFETCHT0 192(AX)
+	PREFETCHT0 256(AX)
+	PREFETCHT0 320(AX)
+	PREFETCHT0 384(AX)
 done:
 	RET
 
