@@ -523,7 +523,7 @@ func (s *Session) emitAppEvent(host, app, conn, dir string, f *frame) {
 	if f.typ == framePing || f.typ == framePong {
 		e.Seq = f.seq // only heartbeats carry a sequence number
 	}
-	if dir == "recv" {
+	if dir == "recv" && hasEvents(f.typ) { // a frame's events are a response's or a push's only (decoder.short leaves them)
 		now := s.Now()
 		for _, n := range f.events {
 			lat := now - n.at

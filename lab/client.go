@@ -242,9 +242,11 @@ func (c *client) Notice(conn *netsim.Conn, what netsim.Notice) {
 		}
 		in := c.dec.read(data, &c.held)
 		for len(in) > 0 {
-			n := c.dec.next(in, &f)
+			n := c.dec.short(in, &f)
 			if n == 0 {
-				break
+				if n = c.dec.next(in, &f); n == 0 {
+					break
+				}
 			}
 			in = in[n:]
 			c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", &f)

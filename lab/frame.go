@@ -61,7 +61,7 @@ type frame struct {
 	seq    uint32
 	sentAt time.Duration
 	size   int       // bytes on the stream, header included
-	events []feedRef // a response's or push's events
+	events []feedRef // a response's or push's events (for other types, stale: decoder.short leaves them)
 	// offset is where the frame starts in its TCP stream (stream is set):
 	// the bytes before it, that way.
 	offset uint64
@@ -248,9 +248,11 @@ const heldBit = 1 << 63
 // would pay for in full):
 //
 //	for in := d.read(p, &held); len(in) > 0; {
-//		n := d.next(in, &f)
+//		n := d.short(in, &f) // a heartbeat's frame, without a call
 //		if n == 0 {
-//			break
+//			if n = d.next(in, &f); n == 0 {
+//				break
+//			}
 //		}
 //		in = in[n:]
 //		... f ...
@@ -271,26 +273,41 @@ func (d *decoder) read(p []byte, held *[]byte) []byte {
 	return p
 }
 
-// next reads the frame at the start of in into f, with its offset in the
-// stream, and returns its size; 0 when in holds no whole frame.
-func (d *decoder) next(in []byte, f *frame) int {
-	n := 0
-	if len(in) >= 2 && in[1] < 0x80 && len(in) >= 2+int(in[1]) && frameType(in[0]) != frameResponse && frameType(in[0]) != frameEvent {
-		// decodeFrame's work for a frame with a one-byte length and no
-		// events, whole in in: a heartbeat's, in one call rather than two
-		n = 2 + int(in[1])
-		f.typ, f.size, f.seq, f.sentAt, f.events = frameType(in[0]), n, 0, 0, nil
-		if n >= 14 {
-			f.seq = binary.BigEndian.Uint32(in[2:])
-			f.sentAt = time.Duration(binary.BigEndian.Uint64(in[6:]))
-		}
-	} else if n = decodeFrame(in, f); n == 0 {
+// short reads the frame at the start of in into f, with its offset in the
+// stream, if it is a frame with a one-byte length and no events, whole in
+// in (a heartbeat's), and returns its size; 0 for any other (next reads
+// it). It calls nothing and stores no pointer, so that it is a leaf with
+// no stack frame of its own: a heartbeat's frame costs the few loads and
+// stores it takes. It leaves f.events alone (they are a response's or a
+// push's only, and next sets them for those).
+func (d *decoder) short(in []byte, f *frame) int {
+	if len(in) < 2 || in[1] >= 0x80 || len(in) < 2+int(in[1]) || hasEvents(frameType(in[0])) {
 		return 0
+	}
+	n := 2 + int(in[1])
+	f.typ, f.size, f.seq, f.sentAt = frameType(in[0]), n, 0, 0
+	if n >= 14 {
+		f.seq = binary.BigEndian.Uint32(in[2:])
+		f.sentAt = time.Duration(binary.BigEndian.Uint64(in[6:]))
 	}
 	f.offset, f.stream = d.pos&^heldBit, true
 	d.pos += uint64(n)
 	return n
 }
+
+// next reads the frame at the start of in into f, with its offset in the
+// stream, and returns its size; 0 when in holds no whole frame.
+func (d *decoder) next(in []byte, f *frame) int {
+	n := decodeFrame(in, f)
+	if n > 0 {
+		f.offset, f.stream = d.pos&^heldBit, true
+		d.pos += uint64(n)
+	}
+	return n
+}
+
+// hasEvents reports whether frames of type t carry events (decodeEvents).
+func hasEvents(t frameType) bool { return t == frameResponse || t == frameEvent }
 
 // keep keeps in, the start of a frame not yet complete, in held for the
 // bytes that finish it (in may be held's own bytes).

@@ -199,9 +199,11 @@ func (h *handler) Notice(*netsim.Conn, netsim.Notice) {
 		h.beat.received(s.Now())
 		in := h.dec.read(data, &h.held)
 		for len(in) > 0 {
-			n := h.dec.next(in, &f)
+			n := h.dec.short(in, &f)
 			if n == 0 {
-				break
+				if n = h.dec.next(in, &f); n == 0 {
+					break
+				}
 			}
 			if in = in[n:]; h.closed {
 				break
