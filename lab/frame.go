@@ -36,24 +36,23 @@ const (
 const frameHeartbeatSize = 14
 
 // msgName is the contract's name of a frame type ("heartbeat", ...).
-func (t frameType) msgName() string {
-	if int(t) < len(msgNames) {
-		return msgNames[t]
-	}
-	return "unknown"
-}
+func (t frameType) msgName() string { return msgNames[t] }
 
-// msgNames are the frame types' names, by type.
-var msgNames = [...]string{
-	0:             "unknown",
-	framePing:     "heartbeat",
-	framePong:     "heartbeat_ack",
-	frameData:     "data",
-	frameGoAway:   "goaway",
-	frameRequest:  "poll",
-	frameResponse: "poll_response",
-	frameEvent:    "push",
-}
+// msgNames are the frame types' names, by type, and "unknown" for every
+// other byte: a write's name (Conn.Write) is one load, with no test.
+var msgNames = func() (names [256]string) {
+	for i := range names {
+		names[i] = "unknown"
+	}
+	names[framePing] = "heartbeat"
+	names[framePong] = "heartbeat_ack"
+	names[frameData] = "data"
+	names[frameGoAway] = "goaway"
+	names[frameRequest] = "poll"
+	names[frameResponse] = "poll_response"
+	names[frameEvent] = "push"
+	return names
+}()
 
 // frame is one decoded message.
 type frame struct {
@@ -148,9 +147,8 @@ func (s *Session) frame(t frameType, seq uint32, sentAt time.Duration, size int)
 		s.scratch = appendFrame(s.scratch[:0], t, seq, sentAt, size)
 		return s.scratch
 	}
+	s.small = [smallFrame]byte{byte(t), byte(size - 2)} // type, a one-byte length, zeros: a clear and two bytes
 	b := s.small[:]
-	binary.LittleEndian.PutUint64(b, uint64(t)|uint64(size-2)<<8) // type, a one-byte length, zeros
-	binary.LittleEndian.PutUint64(b[8:], 0)
 	if size-2 >= 12 {
 		binary.BigEndian.PutUint32(b[2:], seq)
 		binary.BigEndian.PutUint64(b[6:], uint64(sentAt))

@@ -85,14 +85,16 @@ func (s *Session) observe(o observer) {
 	}
 }
 
-// setBuilt makes built the kinds the simulator builds, the count of those
-// it no longer only counts kept in events.
+// setBuilt makes built the kinds the simulator builds. The count of those
+// it no longer only counts is kept in events, less the simulator's count
+// of the unwanted from now on (Unwanted, which eventCount adds).
 func (s *Session) setBuilt(built netsim.Kinds) {
+	n := s.events // before the first observer: no unwanted event counted yet
 	if s.built != 0 {
-		s.events = s.eventCount()
+		n = s.eventCount()
 	}
 	s.built = built
-	s.unbuiltBase = s.sim.Unwanted()
+	s.events = n - s.sim.Unwanted() // below zero, modulo 2⁶⁴: the sum is right
 }
 
 // eventCount is the events of the stream so far, while someone observes:
@@ -103,7 +105,7 @@ func (s *Session) eventCount() uint64 {
 	if !s.tracing {
 		return 0
 	}
-	return s.events + s.sim.Unwanted() - s.unbuiltBase
+	return s.events + s.sim.Unwanted()
 }
 
 // dispatch hands a netsim or lab event to the observers that want it, then

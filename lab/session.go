@@ -31,10 +31,9 @@ type Session struct {
 	// simulator build: what its observers and dispatch need. The others
 	// are counted (eventCount): the simulator's count of events nobody
 	// asked for (Sim.Unwanted: the session is its simulator's only
-	// observer) was unbuiltBase when built last changed; events holds the
-	// count of those before.
-	built       netsim.Kinds
-	unbuiltBase uint64
+	// observer) is added to events, which setBuilt offsets by the count
+	// at the time (so that the count is one addition, after every step).
+	built netsim.Kinds
 	// filter: some observer is not to be handed every kind built.
 	filter  bool
 	appEv   AppEvent // the app event, built in place while events are lent
@@ -57,7 +56,7 @@ type Session struct {
 	limits   budgetLimits // budget's, as afterStep compares them
 	calmTo   uint64       // the last step calm passes on its count (calmUntil); 0 until checkStep
 	watchers []func(Progress) error
-	events   uint64 // events dispatched to the observers, or counted (eventCount)
+	events   uint64 // events dispatched to the observers, or counted, less Sim.Unwanted when built last changed (eventCount; modulo 2⁶⁴)
 	stopped  error  // why the session stopped before its end (Err)
 	facts    facts  // faults and detections, with their times: the snapshot's truth
 	// orphans are the sockets the apps closed that linger unacknowledged
@@ -243,7 +242,9 @@ func (s *Session) RunUntil(t time.Duration) {
 			return // stopped (only checkStep stops a session): the clock stays at its last step
 		}
 	}
-	for s.sim.StepUntil(t) { // no recorded input is left, and none comes while the loop runs
+	// No recorded input is left, and none comes while the loop runs. (The
+	// simulator in a local: a step's call neither reloads nor checks it.)
+	for sim := s.sim; sim.StepUntil(t); {
 		if !s.calm() && !s.checkStep() {
 			return
 		}
