@@ -150,7 +150,7 @@ func (s *Session) afterStep() bool { return s.calm() || s.checkStep() }
 // budget. It is a few comparisons, inlined in RunUntil's loop.
 func (s *Session) calm() bool {
 	return s.sim.Steps() <= s.calmTo && s.sim.Buffered() <= s.limits.buffered &&
-		s.events+s.sim.Unwanted() <= s.limits.events // eventCount, while tracing
+		s.events+s.sim.Unwanted()-s.unbuiltBase <= s.limits.events // eventCount, while tracing
 }
 
 // calmUntil sets calmTo, the last step calm may pass on its count of

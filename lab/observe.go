@@ -85,16 +85,14 @@ func (s *Session) observe(o observer) {
 	}
 }
 
-// setBuilt makes built the kinds the simulator builds. The count of those
-// it no longer only counts is kept in events, less the simulator's count
-// of the unwanted from now on (Unwanted, which eventCount adds).
+// setBuilt makes built the kinds the simulator builds, the count of those
+// it no longer only counts kept in events.
 func (s *Session) setBuilt(built netsim.Kinds) {
-	n := s.events // before the first observer: no unwanted event counted yet
 	if s.built != 0 {
-		n = s.eventCount()
+		s.events = s.eventCount()
 	}
 	s.built = built
-	s.events = n - s.sim.Unwanted() // below zero, modulo 2⁶⁴: the sum is right
+	s.unbuiltBase = s.sim.Unwanted()
 }
 
 // eventCount is the events of the stream so far, while someone observes:
@@ -105,7 +103,7 @@ func (s *Session) eventCount() uint64 {
 	if !s.tracing {
 		return 0
 	}
-	return s.events + s.sim.Unwanted()
+	return s.events + s.sim.Unwanted() - s.unbuiltBase
 }
 
 // dispatch hands a netsim or lab event to the observers that want it, then

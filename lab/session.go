@@ -31,9 +31,10 @@ type Session struct {
 	// simulator build: what its observers and dispatch need. The others
 	// are counted (eventCount): the simulator's count of events nobody
 	// asked for (Sim.Unwanted: the session is its simulator's only
-	// observer) is added to events, which setBuilt offsets by the count
-	// at the time (so that the count is one addition, after every step).
-	built netsim.Kinds
+	// observer) was unbuiltBase when built last changed; events holds the
+	// count of those before.
+	built       netsim.Kinds
+	unbuiltBase uint64
 	// filter: some observer is not to be handed every kind built.
 	filter  bool
 	appEv   AppEvent // the app event, built in place while events are lent
@@ -56,7 +57,7 @@ type Session struct {
 	limits   budgetLimits // budget's, as afterStep compares them
 	calmTo   uint64       // the last step calm passes on its count (calmUntil); 0 until checkStep
 	watchers []func(Progress) error
-	events   uint64 // events dispatched to the observers, or counted, less Sim.Unwanted when built last changed (eventCount; modulo 2⁶⁴)
+	events   uint64 // events dispatched to the observers, or counted (eventCount)
 	stopped  error  // why the session stopped before its end (Err)
 	facts    facts  // faults and detections, with their times: the snapshot's truth
 	// orphans are the sockets the apps closed that linger unacknowledged
