@@ -2,8 +2,9 @@
 # lines.sh [CLIENTS [WINDOW]]: instructions and cache lines a ping of the whole stack
 # (BenchmarkRunPingpong, CLIENTS 1k or 10k, WINDOW of simulated time, 10k and 10s by
 # default), counted by callgrind with a 1 MB last-level cache: Ir, D1mr (lines missed in
-# the L1), LLmr (lines a ping reads from beyond the L2) and LLmw (lines it writes back),
-# each per ping. Run from anywhere in the repository; docs/performance.md says how to read it.
+# the L1), LLmr (lines a ping reads from beyond the L2) and LLmw (lines whose first touch
+# is a write that misses them: fetched too), each per ping. Run from anywhere in the
+# repository; docs/performance.md says how to read it.
 #
 # With FETCHED=1 the prefetches of netsim/prefetch_amd64.s become one-byte loads in a
 # scratch copy of the tree, so that the cache simulation sees them: LLmr is then every
@@ -43,7 +44,7 @@ callgrind_annotate --auto=no --show-percs=no "$tmp/cg" | awk -v p=$pings '/PROGR
 	for (i = 1; i <= NF; i++) gsub(",", "", $i)
 	printf "Ir %.0f  D1mr %.2f  LLmr %.2f  LLmw %.2f  (a ping, %d pings)\n", $1/p, $5/p, $8/p, $9/p, p }'
 if [ "${FETCHED:-0}" = 1 ]; then
-	callgrind_annotate --auto=no --show-percs=no "$tmp/cg" | sed -n '/file:function/,$p' | grep -v prefetch_amd64 |
+	callgrind_annotate --auto=no --show-percs=no --threshold=100 "$tmp/cg" | sed -n '/file:function/,$p' | grep -v prefetch_amd64 |
 		awk -v p=$pings '{ gsub(",", "", $8); m += $8 } END { printf "missed outside the prefetches: %.2f lines a ping\n", m/p }'
 fi
 [ -z "$KEEP" ] || cp "$tmp/cg" "$KEEP"
