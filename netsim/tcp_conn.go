@@ -149,10 +149,11 @@ type Conn struct {
 	// bits, as the kernel's counts of a socket's queued bytes are (struct
 	// sock's int sk_wmem_queued, atomic_t sk_rmem_alloc), in the last
 	// word of the flags: the hot part has no other room, the fields
-	// before the timer fill their lines to the byte. A connection holds less than 2 GiB: the receive queue
-	// is bounded by the window, and the send queue, which Write fills
-	// past SO_SNDBUF, by its callers (lab's budget stops a run at 256 MiB
-	// buffered in all, MaxBuffered, checked after every step).
+	// before the timer fill their lines to the byte. A connection holds
+	// less than 2 GiB: the receive queue is bounded by the window, and the
+	// send queue, which Write fills past SO_SNDBUF, by its callers (lab's
+	// budget stops a run at 256 MiB buffered in all, MaxBuffered, checked
+	// after every step).
 	accounted int32
 	// dataOut counts the packets alive (on a wire, in a middlebox) whose
 	// payload is a slice of sndBuf: while there are none, an ACK of the
