@@ -189,13 +189,14 @@ func (h *Host) send(p *Packet) {
 	if s.countSegment(FateSent) { // segment, inlined
 		s.buildSegment(p, FateSent, h.name, "", 0, 0)
 	}
-	// forwardFrom's test of the route last taken, here: a host sends
-	// nearly every packet on it, and the call is saved.
+	// forwardFrom, written out: a host sends nearly every packet on the
+	// route it last took, and forwardFrom, two calls, is too large to be
+	// inlined.
 	if b := &h.nodeBase; b.lastHop != nil && b.lastDst == p.Dst.Addr() {
 		b.lastHop.send(p, b.lastDir)
 		return
 	}
-	s.forwardFrom(h, &h.nodeBase, p)
+	s.routeFrom(h, p)
 }
 
 // receive takes a packet off the wire; it is recycled afterwards. What the

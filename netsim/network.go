@@ -284,12 +284,20 @@ func (s *Sim) partitioned(x, y string) bool {
 func (s *Sim) forward(n node, p *Packet) { s.forwardFrom(n, n.base(), p) }
 
 // forwardFrom is forward from n, whose nodeBase is b: the route last taken
-// from there, when p goes the same way, without a call of route.
+// from there, when p goes the same way, without a call of route
+// (Host.send has the same test written out); routeFrom finds any other.
 func (s *Sim) forwardFrom(n node, b *nodeBase, p *Packet) {
 	if b.lastHop != nil && b.lastDst == p.Dst.Addr() {
 		b.lastHop.send(p, b.lastDir)
 		return
 	}
+	s.routeFrom(n, p)
+}
+
+// routeFrom sends p from n on the route to its destination, or drops it
+// when there is none (forwardFrom, when p does not go the way the last
+// packet went).
+func (s *Sim) routeFrom(n node, p *Packet) {
 	l, ok := s.route(n, p.Dst.Addr())
 	if !ok {
 		s.dropped(p, n.Name(), WhyNoRoute)

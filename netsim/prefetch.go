@@ -25,12 +25,12 @@ package netsim
 //     then is read);
 //   - a packet's arrival: the packet, the connection its sender last
 //     heard from (which the receiving host takes without a lookup,
-//     Host.connFor; a bare ACK's, the lines it touches of it) and what
-//     that one points to, the application's side
-//     of it when the packet carries data (what its notice reads: the
-//     lines of the hint Hint.Notice leaves it, and the process), the
-//     sender's count of packets alive (dataOut, which the packet's release
-//     lowers), and the first line of its payload (the receiver copies it).
+//     Host.connFor; for a bare ACK, only the lines it touches) and what
+//     that one points to, the application's side of it when the packet
+//     carries data (what its notice reads: the lines of the hint
+//     Hint.Notice leaves it, and the process), the sender's count of
+//     packets alive (dataOut, which the packet's release lowers), and the
+//     first line of its payload (the receiver copies it).
 //
 // Each step needs a pointer that the step before it asked for, so an
 // entry's steps are taken prefetchDistance entries apart: step 1 for the
