@@ -59,14 +59,19 @@ const connPrefetchLines = connHotLines
 // (tcp_conn.go, TestConnHotLines).
 const connAckLines = connHotLines - 1
 
-// prefetch_amd64.s asks for a bare ACK's connAckLines one by one, 7 of
-// them: this fails to compile if connAckLines is not 7.
-const _, _ = uint(connAckLines - 7), uint(7 - connAckLines)
-
 // packetPrefetchLines covers a Packet up to its from and to fields, its
 // last: a Packet falls in Go's 192-byte size class, whose objects start on
 // a line, so its 192 bytes lie on 3 lines (TestPrefetchCoversPacket).
 const packetPrefetchLines = 3
+
+// prefetch_amd64.s asks for a connection's hot part and a bare ACK's
+// lines, and a packet's, one by one, 8, 7 and 3 of them: this fails to
+// compile if the counts are others.
+const (
+	_, _ = uint(connPrefetchLines - 8), uint(8 - connPrefetchLines)
+	_, _ = uint(connAckLines - 7), uint(7 - connAckLines)
+	_, _ = uint(packetPrefetchLines - 3), uint(3 - packetPrefetchLines)
+)
 
 // prefetchMin is the fewest entries a slot holds for the queue to
 // prefetch for it: a slot of a small run holds one or two, whose state is
@@ -75,92 +80,22 @@ const prefetchMin = 8
 
 // prefetchStart takes, for the first entries of a slot that has just come
 // up, the steps that later entries get from prefetchAhead as the entries
-// before them are handed out.
+// before them are handed out: those that prefetchAhead would have taken
+// had the slot begun 4 × prefetchDistance entries earlier.
 func (q *queue) prefetchStart() {
-	const d = prefetchDistance
-	es := q.now
-	for j := range es[:min(4*d+1, len(es))] {
-		prefetchOwner(es[j].t)
-	}
-	for j := range es[:min(3*d+1, len(es))] {
-		prefetchPointees(es[j].t)
-	}
-	for j := range es[:min(2*d+1, len(es))] {
-		if f, ok := es[j].t.owner.(*inFlight); ok {
-			prefetchReceiver(f.p)
-		}
-	}
-	for j := range es[:min(d+1, len(es))] {
-		if f, ok := es[j].t.owner.(*inFlight); ok && f.p != nil {
-			prefetchArrival(f.p)
-			if len(f.p.Payload) > 0 {
-				prefetchNotice(f.p.to, f.timer.sim.notRunning != 0)
-			}
-		}
+	for at := -4 * prefetchDistance; at <= 0; at++ {
+		prefetchSteps(q.now, at)
 	}
 }
 
 // prefetchAhead takes, now that the entries before q.at are out, step k
-// (from 1) for the entry (5 − k) × prefetchDistance places behind q.at, and
-// a step of the next slot's walk. Steps 3 and 4 are only an arriving
-// packet's.
+// (from 1) for the entry (5 − k) × prefetchDistance places behind q.at
+// (prefetchSteps), and a step of the next slot's walk.
 func (q *queue) prefetchAhead() {
-	const d = prefetchDistance
 	if q.walk != nil {
 		q.walkNextSlot()
 	}
-	es := q.now[q.at:]
-	if len(es) > 4*d {
-		prefetchOwner(es[4*d].t)
-	}
-	if len(es) > 3*d {
-		prefetchPointees(es[3*d].t)
-	}
-	if len(es) > 2*d {
-		if f, ok := es[2*d].t.owner.(*inFlight); ok {
-			prefetchReceiver(f.p) // step 3: the connection it is for
-		}
-	}
-	if len(es) > d {
-		if f, ok := es[d].t.owner.(*inFlight); ok && f.p != nil {
-			prefetchArrival(f.p) // step 4: what that connection points to, as this segment visits it
-			if len(f.p.Payload) > 0 {
-				prefetchNotice(f.p.to, f.timer.sim.notRunning != 0) // and its application's side, which the data's notice reads
-			}
-		}
-	}
-}
-
-// prefetchOwner is step 1: what the timer belongs to.
-func prefetchOwner(t *Timer) {
-	if t.visits != nil {
-		prefetchConn(t.visits)
-	}
-	switch o := t.owner.(type) {
-	case *Conn:
-		prefetchConn(o)
-	case *inFlight:
-		prefetchFlight(o)
-	case funcTimer:
-		prefetchFunc(o)
-	}
-	// A Firer's (SetTimerTo) is the application's state, which its Hint
-	// names (step 2, through visits).
-}
-
-// prefetchPointees is step 2: what the connection points to, or the
-// packet on the wire.
-func prefetchPointees(t *Timer) {
-	if t.visits != nil {
-		prefetchSend(t.visits)
-		prefetchApp(t.visits, t.sim.notRunning != 0)
-	}
-	switch o := t.owner.(type) {
-	case *Conn:
-		prefetchSide(o)
-	case *inFlight:
-		prefetchPacket(o.p)
-	}
+	prefetchSteps(q.now, q.at)
 }
 
 // prefetchNextSlot starts the walk of the next ring slot that holds

@@ -27,65 +27,169 @@ label1: \
 	DECQ CX \
 	JNZ label1
 
-// func prefetchFunc(fn func()): the first line of fn's closure.
-TEXT ·prefetchFunc(SB), NOSPLIT, $0-8
-	MOVQ fn+0(FP), AX
-	PREFETCHT0 (AX)
+// CONNHOT(r) asks for the connPrefetchLines (8) lines of the connection
+// at r, its hot part.
+#define CONNHOT(r) \
+	PREFETCHT0 (r) \
+	PREFETCHT0 64(r) \
+	PREFETCHT0 128(r) \
+	PREFETCHT0 192(r) \
+	PREFETCHT0 256(r) \
+	PREFETCHT0 320(r) \
+	PREFETCHT0 384(r) \
+	PREFETCHT0 448(r)
+
+// ENTRY(off, skip) loads into BX the timer of es[at+off], or jumps to
+// skip when at+off is outside es (below 0 as well: the compare is
+// unsigned). es's base is in DI, its length in R12, at in R13.
+#define ENTRY(off, skip) \
+	LEAQ off(R13), R11 \
+	CMPQ R11, R12 \
+	JCC  skip \
+	IMUL3Q $entry__size, R11, R11 \
+	MOVQ entry_t(DI)(R11*1), BX
+
+// func ownerType(o timerOwner) uintptr: o's type word, which tells what
+// holds the timer (ownerTypes).
+TEXT ·ownerType(SB), NOSPLIT, $0-24
+	MOVQ o_itable+0(FP), AX
+	MOVQ AX, ret+16(FP)
 	RET
 
-// func prefetchFlight(f *inFlight): the two lines from f on.
-TEXT ·prefetchFlight(SB), NOSPLIT, $0-8
-	MOVQ f+0(FP), AX
+// func prefetchSteps(es []entry, at int): the four steps of prefetch.go,
+// each for its entry: es[at+4d]'s step 1, es[at+3d]'s step 2, es[at+2d]'s
+// step 3 and es[at+d]'s step 4 (d is prefetchDistance), an index outside
+// es skipped. A timer's owner is told by its interface's type word
+// against ownerTypes: a *Conn (R8), an *inFlight (R9), a funcTimer (R10);
+// any other (a Firer's) asks for nothing here, its state being its
+// hint's. Every load is of a pointer that an earlier step asked for.
+TEXT ·prefetchSteps(SB), NOSPLIT, $0-32
+	MOVQ es_base+0(FP), DI
+	MOVQ es_len+8(FP), R12
+	MOVQ at+24(FP), R13
+	MOVQ ·ownerTypes+0(SB), R8
+	MOVQ ·ownerTypes+8(SB), R9
+	MOVQ ·ownerTypes+16(SB), R10
+
+	// Step 1, what the timer belongs to: the connection it visits
+	// (Timer.Visits) and its owner — a connection's hot part, an
+	// inFlight's two lines, a function's closure.
+	ENTRY(4*const_prefetchDistance, step2)
+	MOVQ  Timer_visits(BX), AX
+	TESTQ AX, AX
+	JEQ   owner1
+	CONNHOT(AX)
+owner1:
+	MOVQ Timer_owner(BX), CX
+	MOVQ (Timer_owner+8)(BX), AX
+	CMPQ CX, R8
+	JNE  flight1
+	CONNHOT(AX)
+	JMP  step2
+flight1:
+	CMPQ CX, R9
+	JNE  func1
 	PREFETCHT0 (AX)
 	PREFETCHT0 64(AX)
-	RET
-
-// func prefetchPacket(p *Packet): packetPrefetchLines lines of p, one by
-// one (LINES4 takes four at least); nothing for nil.
-TEXT ·prefetchPacket(SB), NOSPLIT, $0-8
-	MOVQ  p+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVQ  $const_packetPrefetchLines, CX
-loop:
+	JMP  step2
+func1:
+	CMPQ CX, R10
+	JNE  step2
 	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   loop
-done:
-	RET
 
-// func prefetchReceiver(p *Packet): the hot part of the connection p is
-// for and, if p carries data, the first line of its payload (a slice of
-// the sender's send queue, which the receiver copies into its own) and the
-// line of its sender's count of packets alive (dataOut, which the
-// packet's release lowers: only a packet with data counts); of a bare
-// ACK's connection, only the connAckLines lines its arrival touches;
-// nothing for a nil p, to or from.
-TEXT ·prefetchReceiver(SB), NOSPLIT, $0-8
-	MOVQ  p+0(FP), DX
+step2:
+	// Step 2, what that points to: of a visited connection, the first
+	// lines of its send queue and segments in flight, its hint's lines
+	// and, while some process is frozen or dead (Sim.notRunning), its
+	// process's state; of a connection that owns the timer, the first
+	// lines of its buffers, its segments in flight and its notice's
+	// state (the interface's data word); of an inFlight, its packet's
+	// packetPrefetchLines (3) lines. An empty slice's pointer, and a
+	// notice's data word when there is none, is nil or the runtime's
+	// zero base: a prefetch of either is harmless.
+	ENTRY(3*const_prefetchDistance, step3)
+	MOVQ  Timer_visits(BX), AX
+	TESTQ AX, AX
+	JEQ   owner2
+	MOVQ  Conn_sndBuf(AX), DX
+	MOVQ  Conn_sent(AX), SI
+	PREFETCHT0 (DX)
+	PREFETCHT0 (SI)
+	MOVQ  Timer_sim(BX), DX
+	CMPQ  Sim_notRunning(DX), $0
+	JEQ   hint2
+	MOVQ  Conn_proc(AX), DX
+	PREFETCHT0 Process_state(DX)
+hint2:
+	// The hint: the first line's address in its low 48 bits, the count
+	// of lines in its top byte.
+	MOVBQZX (Conn_hint+7)(AX), CX
+	TESTQ CX, CX
+	JEQ   owner2
+	MOVQ  Conn_hint(AX), DX
+	SHLQ  $16, DX
+	SHRQ  $16, DX
+lines2:
+	PREFETCHT0 (DX)
+	ADDQ  $64, DX
+	DECQ  CX
+	JNZ   lines2
+owner2:
+	MOVQ Timer_owner(BX), CX
+	MOVQ (Timer_owner+8)(BX), AX
+	CMPQ CX, R8
+	JNE  flight2
+	MOVQ Conn_sndBuf(AX), DX
+	MOVQ Conn_rcvBuf(AX), CX
+	MOVQ Conn_sent(AX), SI
+	MOVQ (Conn_notice+8)(AX), AX
+	PREFETCHT0 (DX)
+	PREFETCHT0 (CX)
+	PREFETCHT0 (SI)
+	PREFETCHT0 (AX)
+	JMP  step3
+flight2:
+	CMPQ  CX, R9
+	JNE   step3
+	MOVQ  inFlight_p(AX), AX
+	TESTQ AX, AX
+	JEQ   step3
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 128(AX)
+
+step3:
+	// Step 3, an arriving packet's: the connection it is for (Packet.to)
+	// — its hot part, or of a bare ACK's the connAckLines (7) lines its
+	// arrival touches — and, if it carries data, the first line of its
+	// payload (a slice of the sender's send queue, which the receiver
+	// copies) and the line of its sender's count of packets alive
+	// (dataOut, which the packet's release lowers).
+	ENTRY(2*const_prefetchDistance, step4)
+	CMPQ  Timer_owner(BX), R9
+	JNE   step4
+	MOVQ  (Timer_owner+8)(BX), AX
+	MOVQ  inFlight_p(AX), DX
 	TESTQ DX, DX
-	JEQ   done
+	JEQ   step4
 	MOVQ  Packet_to(DX), AX
 	MOVQ  Packet_Payload+8(DX), CX
 	TESTQ CX, CX
-	JEQ   ack
+	JEQ   ack3
 	MOVQ  Packet_Payload(DX), CX
 	PREFETCHT0 (CX)
-	MOVQ  Packet_from(DX), BX
-	TESTQ BX, BX
-	JEQ   to
-	PREFETCHT0 Conn_dataOut(BX)
-to:
+	MOVQ  Packet_from(DX), SI
+	TESTQ SI, SI
+	JEQ   to3
+	PREFETCHT0 Conn_dataOut(SI)
+to3:
 	TESTQ AX, AX
-	JEQ   done
-	LINES4(const_connPrefetchLines, four, one, done)
-	RET
-ack:
+	JEQ   step4
+	CONNHOT(AX)
+	JMP   step4
+ack3:
 	TESTQ AX, AX
-	JEQ   done
-	// connAckLines (7: prefetch.go holds it to that) one by one, without
-	// LINES4's loop.
+	JEQ   step4
 	PREFETCHT0 (AX)
 	PREFETCHT0 64(AX)
 	PREFETCHT0 128(AX)
@@ -93,6 +197,54 @@ ack:
 	PREFETCHT0 256(AX)
 	PREFETCHT0 320(AX)
 	PREFETCHT0 384(AX)
+
+step4:
+	// Step 4, what that connection points to as the packet visits it: its
+	// segments in flight (which an ACK of new data reads, and a reply's
+	// segment joins) and, if the packet carries data, the first line of
+	// its receive queue (the data is copied there), its notice's state,
+	// the lines of its hint that the notice reads (Hint.Notice, the byte
+	// below the top one) and, while some process is frozen or dead, its
+	// process's state. Not its send queue's first line: in the 10k
+	// ping-pong asking for it fetched 0.94 lines a ping more and no step
+	// missed one fewer. A bare ACK reads neither queue's bytes nor raises
+	// a notice.
+	ENTRY(const_prefetchDistance, done)
+	CMPQ  Timer_owner(BX), R9
+	JNE   done
+	MOVQ  (Timer_owner+8)(BX), AX
+	MOVQ  inFlight_p(AX), DX
+	TESTQ DX, DX
+	JEQ   done
+	MOVQ  Packet_to(DX), AX
+	TESTQ AX, AX
+	JEQ   done
+	MOVQ  Conn_sent(AX), SI
+	PREFETCHT0 (SI)
+	MOVQ  Packet_Payload+8(DX), CX
+	TESTQ CX, CX
+	JEQ   done
+	MOVQ  Conn_rcvBuf(AX), SI
+	MOVQ  (Conn_notice+8)(AX), CX
+	PREFETCHT0 (SI)
+	PREFETCHT0 (CX)
+	MOVQ  Timer_sim(BX), SI
+	CMPQ  Sim_notRunning(SI), $0
+	JEQ   hint4
+	MOVQ  Conn_proc(AX), SI
+	PREFETCHT0 Process_state(SI)
+hint4:
+	MOVBQZX (Conn_hint+6)(AX), CX
+	TESTQ CX, CX
+	JEQ   done
+	MOVQ  Conn_hint(AX), SI
+	SHLQ  $16, SI
+	SHRQ  $16, SI
+lines4:
+	PREFETCHT0 (SI)
+	ADDQ  $64, SI
+	DECQ  CX
+	JNZ   lines4
 done:
 	RET
 
@@ -102,137 +254,6 @@ TEXT ·prefetchChunk(SB), NOSPLIT, $0-8
 	TESTQ AX, AX
 	JEQ   done
 	LINES4((chunk__size+63)/64, four, one, done)
-done:
-	RET
-
-// func prefetchConn(c *Conn): c's hot part, connPrefetchLines lines;
-// nothing for nil.
-TEXT ·prefetchConn(SB), NOSPLIT, $0-8
-	MOVQ  c+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	LINES4(const_connPrefetchLines, four, one, done)
-done:
-	RET
-
-// func prefetchSide(c *Conn): the first line of what c's hot lines point
-// to and a segment visits (its buffers, its segments in flight, what its
-// application's notice calls: the notice's data word, +8 in the
-// interface, the application's state or OnNotice's closure); nothing for
-// nil. An empty slice's pointer, and a notice's data word when there is
-// none, is nil or the runtime's zero base: a prefetch of either is
-// harmless.
-TEXT ·prefetchSide(SB), NOSPLIT, $0-8
-	MOVQ  c+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVQ  Conn_sndBuf(AX), BX
-	MOVQ  Conn_rcvBuf(AX), CX
-	MOVQ  Conn_sent(AX), DX
-	MOVQ  (Conn_notice+8)(AX), SI
-	PREFETCHT0 (BX)
-	PREFETCHT0 (CX)
-	PREFETCHT0 (DX)
-	PREFETCHT0 (SI)
-done:
-	RET
-
-// func prefetchSend(c *Conn): the first lines of c's send queue and of its
-// segments in flight; nothing for nil.
-TEXT ·prefetchSend(SB), NOSPLIT, $0-8
-	MOVQ  c+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVQ  Conn_sndBuf(AX), BX
-	MOVQ  Conn_sent(AX), DX
-	PREFETCHT0 (BX)
-	PREFETCHT0 (DX)
-done:
-	RET
-
-// func prefetchArrival(p *Packet): step 4 of p's arrival, what the
-// connection p is for (p.to, whose hot lines step 3 asked for) points to
-// and this segment visits: its segments in flight (which an ACK of new
-// data reads, and a reply's segment joins) and, if p carries data, the
-// first line of its receive queue (the data is copied there) and what
-// its application's notice calls (Readable: the notice's data word, as
-// prefetchSide). Not its send queue's first line: in the 10k ping-pong
-// (fetched.sh) asking for it fetched 0.94 lines a ping more and no step
-// missed one fewer, so whatever a reply writes there finds it without.
-// A bare ACK reads neither queue's bytes nor raises a notice
-// (prefetchSide, for a timer's visit, asks for all four). Nothing for a
-// nil p or to; a slice's pointer may be nil or the runtime's zero base,
-// and a prefetch of either is harmless.
-TEXT ·prefetchArrival(SB), NOSPLIT, $0-8
-	MOVQ  p+0(FP), DX
-	TESTQ DX, DX
-	JEQ   done
-	MOVQ  Packet_to(DX), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVQ  Conn_sent(AX), BX
-	PREFETCHT0 (BX)
-	MOVQ  Packet_Payload+8(DX), CX
-	TESTQ CX, CX
-	JEQ   done
-	MOVQ  Conn_rcvBuf(AX), BX
-	MOVQ  (Conn_notice+8)(AX), SI
-	PREFETCHT0 (BX)
-	PREFETCHT0 (SI)
-done:
-	RET
-
-// func prefetchApp(c *Conn, procs bool): the lines of c's hint (its low
-// 48 bits the first line's address, its top byte the count) and, if
-// procs, the line of c's process's state; nothing for nil.
-TEXT ·prefetchApp(SB), NOSPLIT, $0-9
-	MOVQ  c+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVBLZX procs+8(FP), DX
-	TESTQ DX, DX
-	JEQ   hint
-	MOVQ  Conn_proc(AX), BX
-	PREFETCHT0 Process_state(BX)
-hint:
-	MOVBQZX (Conn_hint+7)(AX), CX
-	TESTQ CX, CX
-	JEQ   done
-	MOVQ  Conn_hint(AX), AX
-	SHLQ  $16, AX
-	SHRQ  $16, AX
-loop:
-	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   loop
-done:
-	RET
-
-// func prefetchNotice(c *Conn, procs bool): as prefetchApp, but only the
-// lines of c's hint that its notice reads (the count in the byte below
-// the top one, Hint.Notice).
-TEXT ·prefetchNotice(SB), NOSPLIT, $0-9
-	MOVQ  c+0(FP), AX
-	TESTQ AX, AX
-	JEQ   done
-	MOVBLZX procs+8(FP), DX
-	TESTQ DX, DX
-	JEQ   hint
-	MOVQ  Conn_proc(AX), BX
-	PREFETCHT0 Process_state(BX)
-hint:
-	MOVBQZX (Conn_hint+6)(AX), CX
-	TESTQ CX, CX
-	JEQ   done
-	MOVQ  Conn_hint(AX), AX
-	SHLQ  $16, AX
-	SHRQ  $16, AX
-loop:
-	PREFETCHT0 (AX)
-	ADDQ  $64, AX
-	DECQ  CX
-	JNZ   loop
 done:
 	RET
 
