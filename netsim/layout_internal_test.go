@@ -34,7 +34,7 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 // boundary: it finds room among the small ones, or goes after opts.
 //
 // A bare ACK's arrival touches the first connAckLines of them, which is
-// all prefetchReceiver asks for ahead of one: the fields before the
+// all prefetchSteps asks for ahead of one (step 3): the fields before the
 // retransmission timer and the timer, which fills a line of its own (it
 // starts on one). What lies after it (up to opts) is what only data
 // touches; a field a bare ACK reads goes before it.
@@ -69,7 +69,7 @@ func TestConnHotLines(t *testing.T) {
 // three lines of their own.
 const packetSizeClass, packetClassBelow = 192, 176
 
-// TestPrefetchCoversPacket: the lines prefetchPacket asks for of a
+// TestPrefetchCoversPacket: the lines prefetchSteps asks for of a
 // packet, from its start, reach its to and from fields wherever in a line
 // its size class lets it start. A packet that leaves the 192-byte class
 // fails here: one byte more and it spans four lines (the 208-byte class

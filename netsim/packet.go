@@ -102,7 +102,7 @@ func (f Flags) Has(g Flags) bool { return f&g == g }
 type Packet struct {
 	// A Packet is 192 bytes, in Go's 192-byte size class, whose objects
 	// each lie on three whole cache lines, all of which a packet's
-	// arrival asks for (prefetchPacket, TestPrefetchCoversPacket). What
+	// arrival asks for (prefetchSteps, TestPrefetchCoversPacket). What
 	// few segments carry lies aside, behind Opts: the options of a SYN
 	// and the SACK blocks. The application's message name and the node
 	// that built the packet are small numbers into the run's tables

@@ -30,7 +30,7 @@ type Conn struct {
 	// acknowledge, the counts of what was sent, the bytes unacknowledged)
 	// and opts, whose hot fields a bare ACK does not read either
 	// (mayOutput reads sndBufOpt in place of opts.SndBuf). The queue asks
-	// for only those lines ahead of a bare ACK (prefetchReceiver).
+	// for only those lines ahead of a bare ACK (prefetchSteps, step 3).
 
 	host *Host
 	// peer is the connection this one last received a segment from: its
