@@ -45,22 +45,24 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uin
 			c.stopDelack()
 		}
 	}
-	w := c.window()
+	// The window and the options, of a SYN or of a later segment (SYN is
+	// tested once, and the window a SYN does not carry is not computed).
 	if flags&SYN != 0 {
-		w = c.initialWindow()
-	}
-	p.Win, c.advWnd, c.rcvWup = c.advertise(w, flags&SYN != 0), w, c.rcvNxt
-	if flags&SYN != 0 {
+		w := c.initialWindow()
+		p.Win, c.advWnd, c.rcvWup = c.advertise(w, true), w, c.rcvNxt
 		c.synOptions(p)
 	} else {
+		w := c.window()
+		p.Win, c.advWnd, c.rcvWup = c.advertise(w, false), w, c.rcvNxt
 		// The options of a segment after the handshake
 		// (tcp_established_options), here rather than in a function of
 		// their own, which cost a call a segment: timestamps when agreed,
-		// and on an ACK the SACK blocks of data received out of order.
+		// and on an ACK the SACK blocks of data received out of order
+		// (tested first: nearly every segment finds none).
 		if c.tsOK {
 			p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
 		}
-		if c.sackOK && flags&ACK != 0 && len(c.ooo) > 0 {
+		if len(c.ooo) > 0 && c.sackOK && flags&ACK != 0 {
 			c.sackOptions(p)
 		}
 	}
