@@ -60,35 +60,10 @@ func (c *Conn) tick(d time.Duration) time.Duration {
 
 // rttSample feeds one round-trip measurement to the profile's estimator
 // and recomputes the RTO (tcp_ack_update_rtt: tcp_rtt_estimator, then
-// tcp_set_rto).
-func (c *Conn) rttSample(m time.Duration) {
-	if c.host.profile.RTTEstimator == EstimatorLinux {
-		c.kernelRTTSample(int64(m / time.Microsecond))
-	} else {
-		c.rfc6298Sample(m)
-	}
-	c.rto = c.baseRTO()
-}
-
-// rfc6298Sample is RFC 6298 2.2 and 2.3 (alpha 1/8, beta 1/4).
-func (c *Conn) rfc6298Sample(m time.Duration) {
-	if m <= 0 {
-		m = time.Microsecond // the clock's granularity: a sample is never 0
-	}
-	if !c.hasRTT {
-		c.srtt, c.rttvar, c.hasRTT = m, m/2, true
-		return
-	}
-	delta := m - c.srtt
-	if delta < 0 {
-		delta = -delta
-	}
-	c.rttvar = c.rttvar*3/4 + delta/4
-	c.srtt = c.srtt*7/8 + m/8
-}
-
-// kernelRTTSample is tcp_rtt_estimator (net/ipv4/tcp_input.c), step for
-// step, with m the sample in microseconds:
+// tcp_set_rto). Linux's estimator is tcp_rtt_estimator
+// (net/ipv4/tcp_input.c), step for step, with m the sample in
+// microseconds (written out here, as every ACK of a Linux profile runs it:
+// a call less):
 //
 //   - the first sample sets srtt = m, mdev = m/2 and the variance term
 //     rttvar = max(2m, tcp_rto_min): "make sure rto = 3*rtt";
@@ -99,7 +74,13 @@ func (c *Conn) rfc6298Sample(m time.Duration) {
 //   - once per round trip (when snd_una passes rtt_seq) rttvar decays by a
 //     quarter of its excess over the round trip's largest mdev, and
 //     mdev_max restarts from tcp_rto_min, the variance term's floor.
-func (c *Conn) kernelRTTSample(m int64) {
+func (c *Conn) rttSample(sample time.Duration) {
+	if c.host.profile.RTTEstimator != EstimatorLinux {
+		c.rfc6298Sample(sample)
+		c.rto = c.baseRTO()
+		return
+	}
+	m := int64(sample / time.Microsecond)
 	k := &c.kest
 	rtoMin := int64(c.host.profile.MinRTO / time.Microsecond) // tcp_rto_min_us
 	if k.srtt8 == 0 {
@@ -135,6 +116,24 @@ func (c *Conn) kernelRTTSample(m int64) {
 	}
 	k.srtt8 = max(k.srtt8, 1)
 	c.hasRTT = true
+	c.rto = c.baseRTO()
+}
+
+// rfc6298Sample is RFC 6298 2.2 and 2.3 (alpha 1/8, beta 1/4).
+func (c *Conn) rfc6298Sample(m time.Duration) {
+	if m <= 0 {
+		m = time.Microsecond // the clock's granularity: a sample is never 0
+	}
+	if !c.hasRTT {
+		c.srtt, c.rttvar, c.hasRTT = m, m/2, true
+		return
+	}
+	delta := m - c.srtt
+	if delta < 0 {
+		delta = -delta
+	}
+	c.rttvar = c.rttvar*3/4 + delta/4
+	c.srtt = c.srtt*7/8 + m/8
 }
 
 // smoothedRTT is the estimator's smoothed RTT (0 before the first
