@@ -433,9 +433,14 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 	}
 	ackedBytes := int(ack - c.sndUna)
 	c.sndUna = ack
-	i := 0
-	for i < len(c.sent) && seqLE(c.sent[i].end, ack) {
-		i++
+	// The segments acknowledged: all when everything sent is (no segment
+	// ends past snd_nxt), as in a ping-pong, else those the ACK covers.
+	i := len(c.sent)
+	if ack != c.sndNxt {
+		i = 0
+		for i < len(c.sent) && seqLE(c.sent[i].end, ack) {
+			i++
+		}
 	}
 	if i > 0 {
 		// Sampled as TCP timestamps give it (RFC 7323 4.3): the ACK echoes
@@ -449,14 +454,18 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 			c.sent = append(c.sent[:0], c.sent[i:]...)
 		}
 	}
-	c.retransmits, c.retransStampSet, c.probes = 0, false, 0
+	c.retransmits, c.retransStampSet = 0, false // (inputAck zeroed probes)
 	if i == 0 {
 		c.rto = c.baseRTO() // (rttSample set it already)
 	}
 	if c.tlpOut && seqGE(ack, c.tlpHigh) {
 		c.tlpOut = false
 	}
-	c.growCwnd(ackedBytes, ack)
+	if c.inRecovery || c.cwnd >= c.ssthresh {
+		c.growCwnd(ackedBytes)
+	} else {
+		c.slowStart(ackedBytes) // growCwnd's common case
+	}
 	c.dupAcks = 0
 
 	if finAcked {
@@ -494,11 +503,15 @@ func (c *Conn) trimMarks() {
 	}
 }
 
-// growCwnd is slow start as Linux's tcp_slow_start and RFC 5681 congestion
+// growCwnd grows the congestion window for an ACK that acknowledged
+// acked bytes more (it is snd_una now): slow start, RFC 5681 congestion
 // avoidance, with NewReno's recovery exit and partial ACKs (RFC 6582 3.2).
-func (c *Conn) growCwnd(acked int, ack uint32) {
+// onAckAdvance tests for slow start outside recovery itself, the case of
+// a connection that never lost anything, and calls slowStart: a call less
+// an ACK.
+func (c *Conn) growCwnd(acked int) {
 	if c.inRecovery {
-		if seqGE(ack, c.recover) {
+		if seqGE(c.sndUna, c.recover) {
 			c.inRecovery = false
 			if c.fastRecovery {
 				c.cwnd = c.ssthresh
@@ -514,9 +527,7 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 		return
 	}
 	if c.cwnd < c.ssthresh {
-		// Linux's tcp_slow_start: one segment for each segment acknowledged
-		// (no RFC 3465 limit per ACK), up to ssthresh.
-		c.cwnd = int32(min(int(c.cwnd)+acked, int(max(c.ssthresh, c.cwnd))))
+		c.slowStart(acked)
 		return
 	}
 	// Congestion avoidance: one segment per window of data acknowledged,
@@ -526,6 +537,12 @@ func (c *Conn) growCwnd(acked int, ack uint32) {
 		c.cwndAcked -= c.cwnd
 		c.cwnd += c.mss
 	}
+}
+
+// slowStart is Linux's tcp_slow_start, below ssthresh: one segment for
+// each segment acknowledged (no RFC 3465 limit per ACK), up to ssthresh.
+func (c *Conn) slowStart(acked int) {
+	c.cwnd = int32(min(int(c.cwnd)+acked, int(c.ssthresh)))
 }
 
 // halfFlight is the new ssthresh after a loss: half the data in flight, in
