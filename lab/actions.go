@@ -460,36 +460,39 @@ func (s *Session) appEvent(host, app, conn, dir string, f *frame) {
 // for an event it builds: the name lies in a part of the connection that a
 // segment of the steady state leaves alone (netsim's layout), and a quiet
 // run would visit it four times a round trip for events it only counts.
-// It is inlined: a quiet run pays an addition.
-func (s *Session) connAppEvent(host, app string, conn *netsim.Conn, dir string, f *frame) {
+// It is inlined: a quiet run pays an addition. It takes the app's
+// settings, not their Host, for the same reason: an argument cfg.Host is
+// loaded, and cfg tested for nil, before the test that finds the event
+// only counted.
+func (s *Session) connAppEvent(cfg *AppConfig, app string, conn *netsim.Conn, dir string, f *frame) {
 	if s.appEvents != appBuilt {
 		s.events += uint64(s.appEvents) // counted: 1, unobserved: 0
 		return
 	}
-	s.emitConnAppEvent(host, app, conn, dir, f)
+	s.emitConnAppEvent(cfg, app, conn, dir, f)
 }
 
 // sentAppEvent is connAppEvent for a frame of type t sent on conn at
 // offset in its stream, which it describes only for an event it builds.
-func (s *Session) sentAppEvent(host, app string, conn *netsim.Conn, t frameType, seq uint32, size int, offset uint64) {
+func (s *Session) sentAppEvent(cfg *AppConfig, app string, conn *netsim.Conn, t frameType, seq uint32, size int, offset uint64) {
 	if s.appEvents != appBuilt {
 		s.events += uint64(s.appEvents) // counted: 1, unobserved: 0
 		return
 	}
-	s.emitSentAppEvent(host, app, conn, t, seq, size, offset)
+	s.emitSentAppEvent(cfg, app, conn, t, seq, size, offset)
 }
 
 // emitConnAppEvent and emitSentAppEvent are emitAppEvent for a frame on
 // conn, out of line: connAppEvent and sentAppEvent are inlined.
 //
 //go:noinline
-func (s *Session) emitConnAppEvent(host, app string, conn *netsim.Conn, dir string, f *frame) {
-	s.emitAppEvent(host, app, conn.Name(), dir, f)
+func (s *Session) emitConnAppEvent(cfg *AppConfig, app string, conn *netsim.Conn, dir string, f *frame) {
+	s.emitAppEvent(cfg.Host, app, conn.Name(), dir, f)
 }
 
 //go:noinline
-func (s *Session) emitSentAppEvent(host, app string, conn *netsim.Conn, t frameType, seq uint32, size int, offset uint64) {
-	s.emitAppEvent(host, app, conn.Name(), "send", &frame{typ: t, seq: seq, size: size, offset: offset, stream: true})
+func (s *Session) emitSentAppEvent(cfg *AppConfig, app string, conn *netsim.Conn, t frameType, seq uint32, size int, offset uint64) {
+	s.emitAppEvent(cfg.Host, app, conn.Name(), "send", &frame{typ: t, seq: seq, size: size, offset: offset, stream: true})
 }
 
 // appMode is what becomes of an app event: nothing while nobody observes

@@ -242,14 +242,13 @@ func (c *client) Notice(conn *netsim.Conn, what netsim.Notice) {
 		}
 		in := c.dec.read(data, &c.held)
 		for len(in) > 0 {
-			n := c.dec.short(in, &f)
-			if n == 0 {
-				if n = c.dec.next(in, &f); n == 0 {
+			var ok bool
+			if in, ok = c.dec.short(in, &f); !ok {
+				if in, ok = c.dec.next(in, &f); !ok {
 					break
 				}
 			}
-			in = in[n:]
-			c.s.connAppEvent(c.cfg.Host, c.name, c.conn, "recv", &f)
+			c.s.connAppEvent(c.cfg, c.name, c.conn, "recv", &f)
 			switch f.typ {
 			case framePing:
 				c.answer(&f)
@@ -288,9 +287,10 @@ func (c *client) onError(err error) {
 func (c *client) Fire() { c.beat.onPingTimer(c) }
 
 func (c *client) sendPing(seq uint32) {
-	c.write(c.s.frame(framePing, seq, c.s.Now(), c.cfg.Heartbeat.Size), framePing, seq)
-	c.s.totals.Heartbeats++
-	c.s.totals.HeartbeatBytes += uint64(c.cfg.Heartbeat.Size)
+	s, size := c.s, c.cfg.Heartbeat.Size // loaded once: each call in between would have them loaded again
+	c.write(s.frame(framePing, seq, s.Now(), size), framePing, seq)
+	s.totals.Heartbeats++
+	s.totals.HeartbeatBytes += uint64(size)
 }
 
 // answer replies to a ping at once, unless this side's heartbeat is
@@ -311,7 +311,7 @@ func (c *client) write(b []byte, t frameType, seq uint32) {
 		}
 		return
 	}
-	c.s.sentAppEvent(c.cfg.Host, c.name, c.conn, t, seq, len(b), c.sent)
+	c.s.sentAppEvent(c.cfg, c.name, c.conn, t, seq, len(b), c.sent)
 	if c.hb != nil {
 		c.hb.wrote(c.s.Now())
 	}

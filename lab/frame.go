@@ -246,20 +246,24 @@ const heldBit = 1 << 63
 // would pay for in full):
 //
 //	for in := d.read(p, &held); len(in) > 0; {
-//		n := d.short(in, &f) // a heartbeat's frame, without a call
-//		if n == 0 {
-//			if n = d.next(in, &f); n == 0 {
+//		var ok bool
+//		if in, ok = d.short(in, &f); !ok { // a heartbeat's frame, without a call
+//			if in, ok = d.next(in, &f); !ok {
 //				break
 //			}
 //		}
-//		in = in[n:]
 //		... f ...
 //	}
 //	d.keep(in, &held)
 //
 // reads the complete frames that p finishes, each with its offset in the
 // stream, and keeps the start of an incomplete one for the bytes that
-// finish it.
+// finish it. short and next hand back the bytes after the frame they
+// read, rather than its size for the loop to cut in off: they have in and
+// the size in registers, where the loop has in in its stack frame (its
+// work calls functions) and would load it, check the cut and store it
+// back. A heartbeat's read is one frame, and short hands back nil for the
+// frame that ends in, with no cut at all.
 
 // read adds p to the stream, after the bytes held: the bytes to read
 // frames from.
@@ -273,14 +277,15 @@ func (d *decoder) read(p []byte, held *[]byte) []byte {
 
 // short reads the frame at the start of in into f, with its offset in the
 // stream, if it is a frame with a one-byte length and no events, whole in
-// in (a heartbeat's), and returns its size; 0 for any other (next reads
-// it). It calls nothing and stores no pointer, so that it is a leaf with
-// no stack frame of its own: a heartbeat's frame costs the few loads and
-// stores it takes. It leaves f.events alone (they are a response's or a
-// push's only, and next sets them for those).
-func (d *decoder) short(in []byte, f *frame) int {
+// in (a heartbeat's), and returns the bytes after it (nil when it ends in)
+// and true; in and false for any other (next reads it). It calls nothing
+// and stores no pointer, so that it is a leaf with no stack frame of its
+// own: a heartbeat's frame costs the few loads and stores it takes. It
+// leaves f.events alone (they are a response's or a push's only, and next
+// sets them for those).
+func (d *decoder) short(in []byte, f *frame) ([]byte, bool) {
 	if len(in) < 2 || in[1] >= 0x80 || len(in) < 2+int(in[1]) || hasEvents(frameType(in[0])) {
-		return 0
+		return in, false
 	}
 	n := 2 + int(in[1])
 	f.typ, f.size, f.seq, f.sentAt = frameType(in[0]), n, 0, 0
@@ -290,18 +295,23 @@ func (d *decoder) short(in []byte, f *frame) int {
 	}
 	f.offset, f.stream = d.pos&^heldBit, true
 	d.pos += uint64(n)
-	return n
+	if n == len(in) { // a read's last frame, a heartbeat's only one: no cut
+		return nil, true
+	}
+	return in[n:], true
 }
 
 // next reads the frame at the start of in into f, with its offset in the
-// stream, and returns its size; 0 when in holds no whole frame.
-func (d *decoder) next(in []byte, f *frame) int {
+// stream, and returns the bytes after it and true; in and false when in
+// holds no whole frame.
+func (d *decoder) next(in []byte, f *frame) ([]byte, bool) {
 	n := decodeFrame(in, f)
-	if n > 0 {
-		f.offset, f.stream = d.pos&^heldBit, true
-		d.pos += uint64(n)
+	if n == 0 {
+		return in, false
 	}
-	return n
+	f.offset, f.stream = d.pos&^heldBit, true
+	d.pos += uint64(n)
+	return in[n:], true
 }
 
 // hasEvents reports whether frames of type t carry events (decodeEvents).

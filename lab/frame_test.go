@@ -20,13 +20,12 @@ func TestEveryFrameSizeRoundTrips(t *testing.T) {
 		var f frame
 		var fs []frame
 		for in := d.read(b, &held); len(in) > 0; {
-			n := d.short(in, &f) // as the client and the handler read
-			if n == 0 {
-				if n = d.next(in, &f); n == 0 {
+			var ok bool
+			if in, ok = d.short(in, &f); !ok { // as the client and the handler read
+				if in, ok = d.next(in, &f); !ok {
 					break
 				}
 			}
-			in = in[n:]
 			fs = append(fs, f)
 		}
 		if len(fs) != 1 || fs[0].size != size || fs[0].typ != frameData {
@@ -69,13 +68,12 @@ func TestDecoderReadsFramesInPieces(t *testing.T) {
 		for at := 0; at < len(stream); at += piece {
 			in := d.read(stream[at:min(at+piece, len(stream))], &held)
 			for len(in) > 0 {
-				n := d.short(in, &f) // as the client and the handler read
-				if n == 0 {
-					if n = d.next(in, &f); n == 0 {
+				var ok bool
+				if in, ok = d.short(in, &f); !ok { // as the client and the handler read
+					if in, ok = d.next(in, &f); !ok {
 						break
 					}
 				}
-				in = in[n:]
 				out = append(out, f)
 			}
 			d.keep(in, &held)

@@ -199,28 +199,33 @@ func (h *handler) Notice(*netsim.Conn, netsim.Notice) {
 		h.beat.received(s.Now())
 		in := h.dec.read(data, &h.held)
 		for len(in) > 0 {
-			n := h.dec.short(in, &f)
-			if n == 0 {
-				if n = h.dec.next(in, &f); n == 0 {
+			var ok bool
+			if in, ok = h.dec.short(in, &f); !ok {
+				if in, ok = h.dec.next(in, &f); !ok {
 					break
 				}
 			}
-			if in = in[n:]; h.closed {
+			if h.closed {
 				break
 			}
-			s.connAppEvent(cfg.Host, cfg.Name, h.conn, "recv", &f)
+			s.connAppEvent(cfg, cfg.Name, h.conn, "recv", &f)
 			switch f.typ {
 			case framePing:
 				// answered at once (here rather than in a function of
 				// its own: a call less a ping), unless pings come too
-				// often for the server's enforcement policy (gRPC)
-				if cfg.Heartbeat.MinPingInterval > 0 && h.struck() {
-					break
+				// often for the server's enforcement policy (gRPC). (The
+				// policy's test and struck's apart: as one condition,
+				// its value was kept and tested a second time.)
+				if cfg.Heartbeat.MinPingInterval > 0 {
+					if h.struck() {
+						break
+					}
 				}
 				if !cfg.Heartbeat.NoAnswer {
-					h.write(s.frame(framePong, f.seq, f.sentAt, cfg.Heartbeat.Size), framePong, f.seq)
+					size := cfg.Heartbeat.Size // loaded once: the write's call would have it loaded again
+					h.write(s.frame(framePong, f.seq, f.sentAt, size), framePong, f.seq)
 					s.totals.HeartbeatAcks++
-					s.totals.HeartbeatBytes += uint64(cfg.Heartbeat.Size)
+					s.totals.HeartbeatBytes += uint64(size)
 				}
 			case frameRequest:
 				h.srv.feed.request(h, &f)
@@ -265,7 +270,7 @@ func (h *handler) write(b []byte, t frameType, seq uint32) {
 		return
 	}
 	s, cfg := h.srv.s, h.srv.cfg
-	s.sentAppEvent(cfg.Host, cfg.Name, h.conn, t, seq, len(b), h.sent)
+	s.sentAppEvent(cfg, cfg.Name, h.conn, t, seq, len(b), h.sent)
 	h.beat.wrote(s.Now())
 	if err := h.conn.Write(b, t.msgName()); err != nil {
 		h.onError(err)
