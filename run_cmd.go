@@ -18,6 +18,7 @@ import (
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/netsim/hugeheap"
 	"github.com/socklab/socklab/scenarios"
 )
 
@@ -60,6 +61,7 @@ func newRunCmd(lang i18n.Lang) *cobra.Command {
 			if err := sc.CheckBudget(sf.until); err != nil {
 				return err // at once: a session of 100,000 clients takes a while to build
 			}
+			defer hugeheap.Follow(hugePagesEvery)()
 			sess, err := sc.NewSession()
 			if err != nil {
 				return err
@@ -315,6 +317,12 @@ func stopError(err error) error {
 
 // errInterrupted is a run stopped by Ctrl-C.
 var errInterrupted = i18n.NewError(i18n.RunInterrupted)
+
+// hugePagesEvery is how often run and sweep ask for huge pages for the
+// memory their heap has mapped since (netsim/hugeheap): a big run's state
+// is touched at random, and with 4 KB pages nearly every cache line it
+// fetches is a TLB miss too.
+const hugePagesEvery = 100 * time.Millisecond
 
 // watch follows a headless run of sess to until: Ctrl-C stops it between
 // two steps (the lab reads no signals; its watcher does), and when

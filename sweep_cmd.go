@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/socklab/socklab/lab/i18n"
+	"github.com/socklab/socklab/netsim/hugeheap"
 	"github.com/socklab/socklab/scenarios"
 	"github.com/socklab/socklab/scenarios/sweep"
 	"github.com/socklab/socklab/ui"
@@ -135,6 +136,7 @@ func (f *sweepFlags) run(cmd *cobra.Command, name string, lang i18n.Lang) error 
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
+	defer hugeheap.Follow(hugePagesEvery)()
 	errOut, _ := cmd.ErrOrStderr().(*os.File)
 	bar := newProgressLine(errOut, lang)
 	res, err := s.Run(ctx, bar.show)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netsim"
+	"github.com/socklab/socklab/netsim/hugeheap"
 )
 
 // BenchmarkNetsimHeartbeats is the cost of an event at scale: N
@@ -82,6 +83,7 @@ func benchHeartbeats(b *testing.B, conns int, kinds netsim.Kinds) {
 		s.ObserveKinds(kinds, func(netsim.Event) { n++ })
 		counted := func() uint64 { return n + s.Counted(netsim.AllKinds&^kinds) }
 		s.RunUntil(warmUp)
+		hugeheap.Advise() // as socklab run does (run_cmd.go): the state in huge pages
 		perConn = float64(liveHeap()-before) / float64(conns)
 		events0, steps0 := counted(), s.Steps()
 		setupCPU += cpuTime() - setup

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/netsim/hugeheap"
 )
 
 var benchWindow = flag.Duration("bench.window", time.Minute, "simulated time in the timed part of BenchmarkRunPingpong")
@@ -45,6 +46,7 @@ func BenchmarkRunPingpong(b *testing.B) {
 			defer func(old func(*lab.Session, time.Duration)) { runUntil = old }(runUntil)
 			runUntil = func(s *lab.Session, t time.Duration) {
 				s.RunUntil(warmUp)
+				hugeheap.Advise() // as socklab run does (run_cmd.go)
 				events0, cpu0 := s.Progress().Events, cpuTime()
 				b.StartTimer()
 				runWindow(s, t)
