@@ -13,9 +13,10 @@ import (
 
 // minHeap is the smallest heap Advise asks huge pages for: below it, the
 // translations of the heap's 4 KB pages nearly fit the processor's
-// second-level TLB (2,048 entries, 8 MB, on an AMD Zen 3; 1,536 on an Intel
-// Skylake), and a huge page would gain nothing worth its copy. Small runs
-// (a lesson, a test) stay as Go leaves them.
+// second-level TLB (2,048 entries, 8 MB, on an AMD Zen 3, AMD's Software
+// Optimization Guide for family 19h; 1,536 on an Intel Skylake, Intel's
+// Optimization Reference Manual), and a huge page would gain nothing worth
+// its copy. Small runs (a lesson, a test) stay as Go leaves them.
 const minHeap = 16 << 20
 
 // advised is the heap memory advised so far: sorted, disjoint, not
@@ -31,8 +32,9 @@ type span struct{ start, end uintptr }
 //
 //   - advised MADV_HUGEPAGE (Linux 2.6.38): a page fault in it from now on
 //     maps a whole huge page, when the 2 MB around it is still unmapped,
-//     and khugepaged may collapse the rest in the background (slowly: 16 MB
-//     every 10 s by default);
+//     and khugepaged may collapse the rest in the background (slowly: 4,096
+//     small pages, 16 MB, every 10 s by default: khugepaged_pages_to_scan
+//     and khugepaged_scan_sleep_millisecs in mm/khugepaged.c);
 //   - collapsed, MADV_COLLAPSE (Linux 6.1): every 2 MB already mapped by
 //     4 KB pages is copied into a huge page now. The Go runtime maps the
 //     heap and writes into it at once, so most of it is mapped by the time
