@@ -93,41 +93,46 @@ func mappingHeader(line string) (from, to uintptr, ok bool) {
 	return uintptr(x), uintptr(y), err1 == nil && err2 == nil
 }
 
+// TestHeapSpans finds the heap in maps written as the kernel writes them:
+// a run of reserved and mapped parts (two mapped ones apart, the first
+// advised), then parts that a kernel with CONFIG_ANON_VMA_NAME names, then
+// a file mapped right after the reservation, which is not the heap.
 func TestHeapSpans(t *testing.T) {
 	maps := []byte(`00400000-0059e000 r-xp 00000000 fd:01 1234                               /usr/bin/socklab
 0059e000-005d4000 rw-p 0019e000 fd:01 1234                               /usr/bin/socklab
 005d4000-00600000 rw-p 00000000 00:00 0 
-1c0000000000-1c0000400000 ---p 00000000 00:00 0 
-1c0000400000-1c0004400000 rw-p 00000000 00:00 0 
-1c0004400000-1c0008c00000 rw-p 00000000 00:00 0 
-1c0008c00000-1c000c400000 ---p 00000000 00:00 0 
-1c000c400000-1c000c800000 rw-p 00000000 00:00 0                          [anon: Go: heap]
-1c000c800000-1c0010000000 ---p 00000000 00:00 0                          [anon: Go: heap reservation]
-1c0010000000-1c0010200000 rw-p 00000000 fd:01 99                         /tmp/next.db
-7f0000000000-7f0000200000 rw-p 00000000 00:00 0 
+40000000-40400000 ---p 00000000 00:00 0 
+40400000-44400000 rw-p 00000000 00:00 0 
+44400000-48c00000 rw-p 00000000 00:00 0 
+48c00000-4c400000 ---p 00000000 00:00 0 
+4c400000-4c800000 rw-p 00000000 00:00 0                          [anon: Go: heap]
+4c800000-50000000 ---p 00000000 00:00 0                          [anon: Go: heap reservation]
+50000000-50200000 rw-p 00000000 fd:01 99                         /tmp/next.db
+7f000000-7f200000 rw-p 00000000 00:00 0 
 `)
 	ms := parseMaps(maps)
 	if len(ms) != 11 {
 		t.Fatalf("parseMaps read %d mappings, want 11", len(ms))
 	}
 	heap := []span{
-		{0x1c0000400000, 0x1c0004400000},
-		{0x1c0004400000, 0x1c0008c00000},
-		{0x1c000c400000, 0x1c000c800000},
+		{0x40400000, 0x44400000},
+		{0x44400000, 0x48c00000},
+		{0x4c400000, 0x4c800000},
 	}
-	for _, addr := range []uintptr{0x1c0000400000, 0x1c0004500040, 0x1c000c7fffff} {
+	for _, addr := range []uintptr{0x40400000, 0x44500040, 0x4c7fffff} {
 		if got := heapSpans(ms, addr); !slices.Equal(got, heap) {
 			t.Errorf("heapSpans(%#x) = %x, want %x", addr, got, heap)
 		}
 	}
 	// The binary's data, a file mapped next to the heap, no mapping.
-	for _, addr := range []uintptr{0x5a0000, 0x1c0010000000, 0x7f0000000000 - 1} {
+	for _, addr := range []uintptr{0x5a0000, 0x50000000, 0x7f000000 - 1} {
 		if got := heapSpans(ms, addr); got != nil {
 			t.Errorf("heapSpans(%#x) = %x, want none", addr, got)
 		}
 	}
 }
 
+// TestCoverAndUncovered checks the record of the memory advised so far.
 func TestCoverAndUncovered(t *testing.T) {
 	var set []span
 	set = cover(set, span{100, 200})

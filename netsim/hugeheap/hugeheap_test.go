@@ -1,6 +1,9 @@
 package hugeheap
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestWanted(t *testing.T) {
 	for _, c := range []struct {
@@ -23,4 +26,11 @@ func TestWanted(t *testing.T) {
 			t.Errorf("Wanted(%q, %q) = %v, want %v", c.binary, c.env, got, c.want)
 		}
 	}
+}
+
+// TestFollowStops stops a Follow, twice: the second call does nothing.
+func TestFollowStops(t *testing.T) {
+	stop := Follow(time.Hour)
+	stop()
+	stop()
 }
