@@ -23,14 +23,18 @@ if [ "${FETCHED:-0}" = 1 ]; then
 	mkdir "$src"
 	(cd "$root" && tar --exclude=.git -cf - .) | (cd "$src" && tar -xf -)
 	# PREFETCHT0 X  →  CMPQ R, $4096; JCS 2(PC); MOVB X, R11: a load, skipped for nil.
+	# In a macro, the lines it becomes go on with a backslash but the last, as its did.
 	awk '{
+		cont = ($0 ~ /\\[ \t]*$/)
 		if (match($0, /^[ \t]*PREFETCHT0[ \t]+[^ \t\\]+/)) {
 			ind = $0; sub(/PREFETCHT0.*/, "", ind)
 			arg = $0; sub(/^[ \t]*PREFETCHT0[ \t]+/, "", arg); sub(/[ \t]*\\?[ \t]*$/, "", arg)
-			t = ($0 ~ /\\[ \t]*$/) ? " \\" : ""
+			t = cont ? " \\" : ""
+			m = (cont || inmacro) ? " \\" : ""
 			reg = arg; sub(/.*\(/, "", reg); sub(/\).*/, "", reg)
-			print ind "CMPQ " reg ", $4096" t; print ind "JCS 2(PC)" t; print ind "MOVB " arg ", R11" t
+			print ind "CMPQ " reg ", $4096" m; print ind "JCS 2(PC)" m; print ind "MOVB " arg ", R11" t
 		} else print
+		inmacro = cont
 	}' "$root/netsim/prefetch_amd64.s" >"$src/netsim/prefetch_amd64.s"
 fi
 (cd "$src/scenarios" && go test -c -o "$tmp/sc.test" .)
