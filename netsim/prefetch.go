@@ -36,7 +36,9 @@ package netsim
 // entry's steps are taken prefetchDistance entries apart: step 1 for the
 // entry 4 × prefetchDistance places behind the one handed out, step 4 for
 // the one prefetchDistance places behind it; by the time a step loads a
-// pointer, the line holding it has come in.
+// pointer, the line holding it has come in. One assembly function,
+// prefetchSteps, takes the four steps of a hand-out in one call, and
+// tells what a timer belongs to by its owner's type word.
 
 // prefetchDistance is how many entries apart an entry's steps are taken.
 // An entry's work at 100,000 connections (a few hundred ns) is longer than
