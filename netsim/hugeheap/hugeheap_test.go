@@ -1,6 +1,7 @@
 package hugeheap
 
 import (
+	"runtime"
 	"testing"
 	"time"
 )
@@ -28,9 +29,15 @@ func TestWanted(t *testing.T) {
 	}
 }
 
-// TestFollowStops stops a Follow, twice: the second call does nothing.
+// TestFollowStops stops a Follow, twice. Following is one goroutine; the
+// first stop returns once that goroutine has left its loop (a goroutine
+// that did not would hang the test here), and the second does nothing.
 func TestFollowStops(t *testing.T) {
+	before := runtime.NumGoroutine()
 	stop := Follow(time.Hour)
+	if n := runtime.NumGoroutine(); n != before+1 {
+		t.Fatalf("%d goroutines while following, want %d", n, before+1)
+	}
 	stop()
 	stop()
 }
