@@ -192,7 +192,7 @@ func (p *Process) Exit() {
 }
 
 func (p *Process) adopt(c *Conn) {
-	c.proc, c.owner = p, p.name
+	c.proc, c.owned, c.owner = p, true, p.name
 	if p.conns == nil {
 		p.conns = make(map[*Conn]struct{})
 	}
@@ -201,5 +201,5 @@ func (p *Process) adopt(c *Conn) {
 
 func (p *Process) disown(c *Conn) {
 	delete(p.conns, c)
-	c.proc = nil
+	c.proc, c.owned = nil, false
 }

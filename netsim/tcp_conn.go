@@ -29,7 +29,7 @@ type Conn struct {
 	// touches (the delayed-ACK engine, the ID of the packet to
 	// acknowledge, the counts of what was sent, the bytes unacknowledged)
 	// and opts, whose hot fields a bare ACK does not read either
-	// (mayOutput reads sndBufOpt in place of opts.SndBuf). The queue asks
+	// (mayOutput reads sndBounded in place of opts.SndBuf). The queue asks
 	// for only those lines ahead of a bare ACK (prefetchSteps, step 3).
 
 	host *Host
@@ -116,30 +116,42 @@ type Conn struct {
 	ipID      uint16
 	sndWScale uint8
 	rcvWScale uint8
-	sackOK    bool
 	tsOK      bool
-	// sndBufOpt is opts.SndBuf != 0 (SO_SNDBUF set), kept by newConn and
-	// SetOptions: mayOutput, which every segment's arrival calls, reads
-	// it here, where opts lies on a line a bare ACK need not touch.
-	sndBufOpt bool
-	finQueued bool // the application has closed its sending side
-	finSent   bool
-	finRcvd   bool // the peer's FIN is in sequence
-	rcvClosed bool // the application closed: nothing more will be read
-	rdShut    bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
-	ackOwed   bool // an ACK is due (now or when the delayed-ACK timer fires)
-	ackNow    bool // the ACK owed must not wait
-	delackOn  bool // delack is armed, or armLater armed it for the step's end
+	// sndBounded is opts.SndBuf != 0 (SO_SNDBUF set) or sb != nil (the
+	// send queue is bounded, or was), kept by newConn, SetOptions and
+	// bounded: mayOutput, which every segment's arrival calls, reads it
+	// here, where opts lies on a line a bare ACK need not touch, and the
+	// tests of sb on the way of every segment read it first.
+	sndBounded bool
+	finQueued  bool // the application has closed its sending side
+	finSent    bool
+	finRcvd    bool // the peer's FIN is in sequence
+	rdShut     bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
+	// owned is proc != nil (adopt, disown, vanish): notify and deliver,
+	// which every segment with data calls, test it.
+	owned bool
+	// oooHeld is len(ooo) > 0 (queueOutOfOrder, drainOutOfOrder): every
+	// segment sent and every one with data received tests it.
+	oooHeld bool
+	// counting says that one of the counts of trouble (dupAcks,
+	// retransmits, probes, probesOut) may be other than 0: set where one
+	// of them counts up, it spares the ACKs that zero them (inputAck,
+	// onAckAdvance) a write when, as nearly always, there is nothing to
+	// zero.
+	counting bool
+	ackOwed  bool // an ACK is due (now or when the delayed-ACK timer fires)
+	ackNow   bool // the ACK owed must not wait
+	delackOn bool // delack is armed, or armLater armed it for the step's end
 	// The delayed-ACK engine's small fields (ackEngine): the quick ACKs
 	// left (icsk_ack.quick, u8) and the interactive mode.
 	quickAcks uint8
 	pingpong  bool
 	// Recovery: after an RTO or in fast recovery, until recover is
 	// acknowledged.
-	inRecovery, fastRecovery bool
-	hasRTT, retransStampSet  bool
-	tlpOut                   bool
-	tlpNew                   bool // a tail loss probe is sending new data (the story of output's segments)
+	inRecovery              bool
+	hasRTT, retransStampSet bool
+	tlpOut                  bool
+	tlpNew                  bool // a tail loss probe is sending new data (the story of output's segments)
 	// What the application has (or has not yet) been told.
 	err         Errno // set by the stack, reported once
 	errReported bool  // after it: writes fail with EPIPE, reads return EOF
@@ -203,7 +215,16 @@ type Conn struct {
 	passive bool
 	// wsOK: window scaling was agreed (agree), which only the handshake
 	// reads afterwards (synOptions); the scales themselves are hot.
-	wsOK        bool
+	wsOK bool
+	// sackOK: SACK was agreed (agree), which a segment reads only while
+	// data waits out of order (xmit's SACK blocks, behind oooHeld).
+	sackOK bool
+	// fastRecovery: the recovery under way (inRecovery) is a fast
+	// recovery (RFC 6582), read in recovery only.
+	fastRecovery bool
+	// rcvClosed: the application closed, nothing more will be read. Data
+	// arriving tests it only once owned is false (Close disowns first).
+	rcvClosed   bool
 	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
 
 	// srtt and rttvar are the RFC 6298 estimator's; the Linux
@@ -336,12 +357,13 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 		key:  keyOf(local.Port(), remote),
 		name: "tcp " + local.String() + " > " + remote.String(),
 		opts: opts,
-		// sndBufOpt mirrors opts.SndBuf (SetOptions keeps it).
-		sndBufOpt: opts.SndBuf != 0,
-		iss:       h.sim.rng.Uint32(),
-		mss:       int32(advMSS(prof, &opts)),
-		rto:       prof.InitialRTO,
-		cwnd:      int32(prof.InitCwnd * prof.MSS),
+		// sndBounded mirrors opts.SndBuf, there being no sb yet
+		// (SetOptions and bounded keep it).
+		sndBounded: opts.SndBuf != 0,
+		iss:        h.sim.rng.Uint32(),
+		mss:        int32(advMSS(prof, &opts)),
+		rto:        prof.InitialRTO,
+		cwnd:       int32(prof.InitCwnd * prof.MSS),
 		// RFC 5681 3.1: ssthresh starts arbitrarily high.
 		ssthresh: 1 << 30,
 	}
@@ -492,7 +514,7 @@ func (c *Conn) Write(p []byte, msg string) error {
 	}
 	c.marks = append(c.marks, msgMark{seq: c.sndBufSeq + uint32(len(c.sndBuf)), msg: c.host.sim.msgID(msg)})
 	c.sndBuf = append(c.sndBuf, p...)
-	if c.sb != nil { // SO_SNDBUF is set: Write ignores it, the queue's count holds
+	if c.sndBounded && c.sb != nil { // SO_SNDBUF is set: Write ignores it, the queue's count holds
 		c.sb.ends = append(c.sb.ends, c.writeSeq())
 		c.markPush()
 	}
@@ -573,7 +595,7 @@ func (c *Conn) SetOptions(o SockOpts) error {
 		return err
 	}
 	was := c.opts
-	c.opts, c.sndBufOpt = o, o.SndBuf != 0
+	c.opts, c.sndBounded = o, o.SndBuf != 0 || c.sb != nil
 	if o.KeepAlive && (!was.KeepAlive || was.KeepIdle != o.KeepIdle) && c.state.Synchronized() {
 		// tcp_sock_set_keepidle / SO_KEEPALIVE: the timer restarts from
 		// the idle time left, counted from the last segment received.
@@ -683,7 +705,7 @@ func (c *Conn) closeSending() {
 
 // notify tells the application, after the current step.
 func (c *Conn) notify(n Notice) {
-	if c.proc == nil || c.notice == nil {
+	if !c.owned || c.notice == nil {
 		return
 	}
 	if n == Readable {
@@ -699,11 +721,11 @@ func (c *Conn) notify(n Notice) {
 // deliver hands a notice to the application, unless it closed the socket
 // meanwhile; a frozen process gets it at thaw.
 func (c *Conn) deliver(n Notice) {
-	p := c.proc
-	if p == nil {
+	if !c.owned { // (proc is read only below)
 		return
 	}
 	if c.host.sim.notRunning != 0 { // some process is frozen or dead: is p? (p's state is a line of its own)
+		p := c.proc
 		switch p.state {
 		case procFrozen:
 			p.held = append(p.held, func() { c.deliver(n) })
@@ -793,7 +815,7 @@ func (c *Conn) vanish() {
 	c.keepalive.Stop()
 	c.wait.Stop()
 	c.notice = nil
-	c.proc = nil
+	c.proc, c.owned = nil, false
 	c.state = Closed
 	c.errReported = true
 }

@@ -377,7 +377,9 @@ func (c *Conn) inputAck(p *Packet) bool {
 	}
 	// tcp_ack: any ACK that is not old answers the keepalive and
 	// zero-window probes (icsk_probes_out = 0).
-	c.probesOut, c.probes = 0, 0
+	if c.counting {
+		c.probesOut, c.probes = 0, 0
+	}
 	windowChanged := false
 	if seqLT(c.sndWL1, p.Seq) || (c.sndWL1 == p.Seq && seqLE(c.sndWL2, ack)) {
 		w := c.peerWindow(p)
@@ -454,7 +456,10 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 			c.sent = append(c.sent[:0], c.sent[i:]...)
 		}
 	}
-	c.retransmits, c.retransStampSet = 0, false // (inputAck zeroed probes)
+	c.retransStampSet = false
+	if c.counting { // (inputAck zeroed probes)
+		c.retransmits, c.dupAcks, c.counting = 0, 0, false
+	}
 	if i == 0 {
 		c.rto = c.baseRTO() // (rttSample set it already)
 	}
@@ -466,7 +471,6 @@ func (c *Conn) onAckAdvance(ack uint32) bool {
 	} else {
 		c.slowStart(ackedBytes) // growCwnd's common case
 	}
-	c.dupAcks = 0
 
 	if finAcked {
 		switch c.state {
@@ -557,6 +561,7 @@ func (c *Conn) halfFlight() int {
 // recovery (RFC 5681 3.2, TCP_FASTRETRANS_THRESH = 3).
 func (c *Conn) onDupAck() {
 	c.dupAcks++
+	c.counting = true
 	if c.inRecovery {
 		if c.fastRecovery {
 			c.cwnd += c.mss
@@ -585,7 +590,7 @@ func (c *Conn) inputData(p *Packet) {
 	}
 	if len(data) > 0 && seqGT(seq+uint32(len(data)), c.rcvNxt) {
 		switch {
-		case c.rcvClosed:
+		case !c.owned && c.rcvClosed:
 			// Data for a socket the application has closed: Linux resets
 			// (tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
 			c.host.replyReset(p, TriggerResetDataAfterClose)
@@ -627,7 +632,7 @@ func (c *Conn) inputData(p *Packet) {
 	if fin {
 		c.inputFIN()
 	}
-	if len(c.ooo) > 0 && c.drainOutOfOrder() {
+	if c.oooHeld && c.drainOutOfOrder() {
 		c.ackNow = true // a filled gap is acknowledged at once
 	}
 	if len(data) > 0 {
@@ -665,6 +670,7 @@ func (c *Conn) queueOutOfOrder(seq uint32, data []byte, fin bool, id uint64) {
 	c.ooo = append(c.ooo, oooSeg{})
 	copy(c.ooo[i+1:], c.ooo[i:])
 	c.ooo[i] = oooSeg{seq: seq, data: append([]byte(nil), data...), fin: fin, id: id}
+	c.oooHeld = true
 }
 
 // drainOutOfOrder moves held segments that now follow in order into the
@@ -685,6 +691,7 @@ func (c *Conn) drainOutOfOrder() bool {
 			c.inputFIN()
 		}
 	}
+	c.oooHeld = len(c.ooo) > 0
 	if moved {
 		c.notify(Readable)
 	}

@@ -62,7 +62,7 @@ func (c *Conn) xmit(flags Flags, seq uint32, payload []byte, tr Trigger, msg uin
 		if c.tsOK {
 			p.HasTS, p.TSVal, p.TSEcr = true, c.tsVal(), c.tsRecent
 		}
-		if len(c.ooo) > 0 && c.sackOK && flags&ACK != 0 {
+		if c.oooHeld && c.sackOK && flags&ACK != 0 {
 			c.sackOptions(p)
 		}
 	}
@@ -140,7 +140,7 @@ func (c *Conn) rcvFree() int { return c.rcvFreeIn(c.rcvSpace()) }
 // rcvFreeIn is rcvFree, given the receive buffer's window space.
 func (c *Conn) rcvFreeIn(space int) int {
 	free := space - len(c.rcvBuf)
-	if len(c.ooo) > 0 {
+	if c.oooHeld {
 		free -= c.oooBytes()
 	}
 	return free
@@ -197,7 +197,7 @@ func (c *Conn) output() {
 	if c.sndUna == c.iss {
 		return // the SYN is not acknowledged yet (closed in SYN_RECEIVED)
 	}
-	if c.opts.SndBuf != 0 || c.sb != nil { // a bounded queue (bounded) keeps its buffers
+	if c.sndBounded { // opts.SndBuf != 0 || sb != nil: a bounded queue (bounded) keeps its buffers
 		c.bounded()
 		defer c.splitSent()
 	}
@@ -279,7 +279,7 @@ func (c *Conn) output() {
 // cannot be, and its writers' calls would pay a call more through a
 // wrapper).
 func (c *Conn) mayOutput() bool {
-	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sb != nil || c.sndBufOpt // opts.SndBuf != 0
+	return c.sndNxt-c.sndBufSeq != uint32(len(c.sndBuf)) || c.finQueued || c.sndBounded // opts.SndBuf != 0 || sb != nil
 }
 
 // pushes says whether the segment of n bytes at offset off of the send
@@ -288,7 +288,7 @@ func (c *Conn) mayOutput() bool {
 // and where forced_push found more than half the peer's window written
 // since the last mark); otherwise if it ends what is queued (end).
 func (c *Conn) pushes(end bool, off, n int) bool {
-	if c.sb == nil {
+	if !c.sndBounded || c.sb == nil {
 		return end
 	}
 	seq := c.sndBufSeq + uint32(off)

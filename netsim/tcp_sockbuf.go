@@ -217,6 +217,7 @@ func (c *Conn) bounded() bool {
 	if c.sb == nil {
 		// Every write so far ended pushed (tcp_push), pushed_seq with it.
 		c.sb = &sendBuffers{pushedSeq: c.writeSeq(), size: c.SndBuf()}
+		c.sndBounded = true
 		if len(c.sndBuf) > 0 {
 			c.sb.ends = append(c.sb.ends, c.writeSeq())
 			c.sb.pushed = append(c.sb.pushed, c.writeSeq())
@@ -435,7 +436,7 @@ func (c *Conn) splitSent() {
 // keeps its overhead (tcp_trim_head). (Inlined: an unbounded queue has
 // none.)
 func (c *Conn) freeAcked() {
-	if c.sb != nil {
+	if c.sndBounded && c.sb != nil {
 		c.sb.freeAcked(c.sndBufSeq)
 	}
 }
@@ -464,7 +465,7 @@ func dropCovered(seqs []uint32, seq uint32) []uint32 {
 // sk_stream_write_space, __sk_stream_is_writeable). (Inlined: most
 // sockets have no writer waiting.)
 func (c *Conn) checkSpace() {
-	if c.sb != nil && c.sb.noSpace {
+	if c.sndBounded && c.sb != nil && c.sb.noSpace {
 		c.newSpace()
 	}
 }

@@ -192,6 +192,7 @@ func (c *Conn) retransmitSYN() {
 	}
 	c.retransmitFrom(c.iss, TriggerSYNRetransmit)
 	c.retransmits++
+	c.counting = true
 	c.totalRTO++
 	if c.state != SynSent || c.totalRTO > linear {
 		c.rto = min(2*c.rto, p.MaxRTO)
@@ -256,6 +257,7 @@ func (c *Conn) retransmitTimeout() {
 	c.inRecovery, c.recover = true, c.sndNxt
 	c.retransmitFrom(c.sndUna, TriggerRTO)
 	c.retransmits++
+	c.counting = true
 	c.totalRTO++
 	c.rto = min(2*c.rto, c.host.profile.MaxRTO)
 	if !c.retransStampSet {
@@ -309,6 +311,7 @@ func (c *Conn) zeroWindowProbe() {
 		return
 	}
 	c.probes++
+	c.counting = true
 	c.persistBackoff = min(c.persistBackoff+1, 30)
 	c.xmit(ACK, c.sndUna-1, nil, TriggerZeroWindowProbe, 0)
 	c.armRetransmit(TimerZeroWindowProbe, min(c.rto<<c.persistBackoff, c.host.profile.MaxRTO))
@@ -505,6 +508,7 @@ func (c *Conn) onKeepaliveTimer() {
 	c.xmit(ACK, c.sndUna-1, nil, TriggerKeepalive, 0)
 	c.keepaliveProbes++
 	c.probesOut++
+	c.counting = true
 	h.armTCPTimer(&c.keepalive, h.inJiffies(intvl))
 	c.traceTimer(TimerKeepalive, TimerArmed, c.keepalive.Deadline())
 }
