@@ -159,15 +159,18 @@
 //   - a connection end fits Go's 896-byte size class, the allocator's
 //     8-byte header included, and the fields a segment of the steady
 //     state touches (sending, receiving, acknowledging, re-arming its
-//     retransmission timer) come first, in 8 cache lines; the
-//     handshake's, the close's, the inspector's, what only loss or a FIN
-//     reads, and the delayed-ACK, keepalive and TIME_WAIT timers come
-//     after them, and a long run's steady state leaves those 6 lines
-//     alone (layout_internal_test.go holds both bounds). The hot part
-//     holds the connection's addresses as the one word its host's table
-//     files it under (connKey), and its sizes and counts in 32 bits, as
-//     tcp_sock's are; its retransmission timer is 1 of its 8 lines, the
-//     last of the 7 a bare ACK touches (the 8th holds what only data
+//     retransmission timer) come first, in 7 cache lines; the
+//     handshake's, the close's, the inspector's, what only loss, a FIN
+//     or a bounded send queue reads, and the delayed-ACK, keepalive and
+//     TIME_WAIT timers come after them, and a long run's steady state
+//     leaves those 7 lines alone (layout_internal_test.go holds both
+//     bounds). The hot part holds the connection's addresses as the one
+//     word its host's table files it under (connKey), its sizes and
+//     counts in 32 bits, as tcp_sock's are, and, for what the steady
+//     state would find nil, empty or zero (its process, the out-of-order
+//     queue, the counts of retransmissions and probes), a flag in place
+//     of the field; its retransmission timer is 1 of its 7 lines, the
+//     last of the 6 a bare ACK touches (the 7th holds what only data
 //     touches, and is not asked for ahead of one). A
 //     delayed ACK that the application's answer takes in the same step
 //     is armed and cancelled with a flag of the hot part and an entry of

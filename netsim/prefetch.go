@@ -47,7 +47,7 @@ const prefetchDistance = 2
 
 // connHotLines is how many cache lines a Conn's hot part spans, the
 // allocator's header included (TestConnHotLines holds the layout to it).
-const connHotLines = 8
+const connHotLines = 7
 
 // connPrefetchLines is how many lines of a Conn are asked for: its hot
 // part. A Conn's size class is a whole number of lines, so it starts
@@ -67,11 +67,11 @@ const connAckLines = connHotLines - 1
 const packetPrefetchLines = 3
 
 // prefetch_amd64.s asks for a connection's hot part and a bare ACK's
-// lines, and a packet's, one by one, 8, 7 and 3 of them: this fails to
+// lines, and a packet's, one by one, 7, 6 and 3 of them: this fails to
 // compile if the counts are others.
 const (
-	_, _ = uint(connPrefetchLines - 8), uint(8 - connPrefetchLines)
-	_, _ = uint(connAckLines - 7), uint(7 - connAckLines)
+	_, _ = uint(connPrefetchLines - 7), uint(7 - connPrefetchLines)
+	_, _ = uint(connAckLines - 6), uint(6 - connAckLines)
 	_, _ = uint(packetPrefetchLines - 3), uint(3 - packetPrefetchLines)
 )
 

@@ -27,7 +27,7 @@ label1: \
 	DECQ CX \
 	JNZ label1
 
-// CONNHOT(r) asks for the connPrefetchLines (8) lines of the connection
+// CONNHOT(r) asks for the connPrefetchLines (7) lines of the connection
 // at r, its hot part.
 #define CONNHOT(r) \
 	PREFETCHT0 (r) \
@@ -36,8 +36,7 @@ label1: \
 	PREFETCHT0 192(r) \
 	PREFETCHT0 256(r) \
 	PREFETCHT0 320(r) \
-	PREFETCHT0 384(r) \
-	PREFETCHT0 448(r)
+	PREFETCHT0 384(r)
 
 // ENTRY(off, skip) loads into BX the timer of es[at+off], or jumps to
 // skip when at+off is outside es (below 0 as well: the compare is
@@ -73,12 +72,18 @@ TEXT ·prefetchSteps(SB), NOSPLIT, $0-32
 
 	// Step 1, what the timer belongs to: the connection it visits
 	// (Timer.Visits) and its owner — a connection's hot part, an
-	// inFlight's two lines, a function's closure.
+	// inFlight's two lines, a function's closure. Of a visited
+	// connection, while some process is frozen or dead, the line of its
+	// proc as well (a field of its cold part), which step 2 reads.
 	ENTRY(4*const_prefetchDistance, step2)
 	MOVQ  Timer_visits(BX), AX
 	TESTQ AX, AX
 	JEQ   owner1
 	CONNHOT(AX)
+	MOVQ  Timer_sim(BX), DX
+	CMPQ  Sim_notRunning(DX), $0
+	JEQ   owner1
+	PREFETCHT0 Conn_proc(AX)
 owner1:
 	MOVQ Timer_owner(BX), CX
 	MOVQ (Timer_owner+8)(BX), AX
@@ -160,11 +165,13 @@ flight2:
 
 step3:
 	// Step 3, an arriving packet's: the connection it is for (Packet.to)
-	// — its hot part, or of a bare ACK's the connAckLines (7) lines its
+	// — its hot part, or of a bare ACK's the connAckLines (6) lines its
 	// arrival touches — and, if it carries data, the first line of its
 	// payload (a slice of the sender's send queue, which the receiver
-	// copies) and the line of its sender's count of packets alive
-	// (dataOut, which the packet's release lowers).
+	// copies), the line of its sender's count of packets alive
+	// (dataOut, which the packet's release lowers) and, while some
+	// process is frozen or dead, the line of the connection's proc (a
+	// field of its cold part), which step 4 reads.
 	ENTRY(2*const_prefetchDistance, step4)
 	CMPQ  Timer_owner(BX), R9
 	JNE   step4
@@ -186,6 +193,10 @@ to3:
 	TESTQ AX, AX
 	JEQ   step4
 	CONNHOT(AX)
+	MOVQ  Timer_sim(BX), DX
+	CMPQ  Sim_notRunning(DX), $0
+	JEQ   step4
+	PREFETCHT0 Conn_proc(AX)
 	JMP   step4
 ack3:
 	TESTQ AX, AX
@@ -196,7 +207,6 @@ ack3:
 	PREFETCHT0 192(AX)
 	PREFETCHT0 256(AX)
 	PREFETCHT0 320(AX)
-	PREFETCHT0 384(AX)
 
 step4:
 	// Step 4, what that connection points to as the packet visits it: its

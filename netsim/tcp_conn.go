@@ -20,7 +20,12 @@ type Conn struct {
 	// the processor's caches, and every cache line it touches is a miss of
 	// its own. layout_internal_test.go holds them to their lines; the
 	// fields of the handshake, the close, the rare paths and the
-	// inspector's questions come after the timers.
+	// inspector's questions come after the timers. So do those the
+	// steady state would only find empty, nil or zero (the process, the
+	// out-of-order queue, a bounded send queue's buffers, the counts of
+	// retransmissions, duplicate ACKs and probes): a flag of the hot part
+	// says whether there is anything to see or zero there (owned,
+	// oooHeld, sndBounded, counting): 4 bytes where those fields took 56.
 	//
 	// Of those lines, a bare ACK's arrival (input with no payload: the
 	// ACK of a ping's answer) touches the first connAckLines, up to and
@@ -29,15 +34,15 @@ type Conn struct {
 	// touches (the delayed-ACK engine, the ID of the packet to
 	// acknowledge, the counts of what was sent, the bytes unacknowledged)
 	// and opts, whose hot fields a bare ACK does not read either
-	// (mayOutput reads sndBounded in place of opts.SndBuf). The queue asks
-	// for only those lines ahead of a bare ACK (prefetchSteps, step 3).
+	// (mayOutput reads sndBounded in place of opts.SndBuf). The queue
+	// asks for only those lines ahead of a bare ACK (prefetchSteps, step
+	// 3).
 
 	host *Host
 	// peer is the connection this one last received a segment from: its
 	// segments carry it to their receiving host (Packet.to), which then
 	// need not look it up. nil once this one has left its host's table.
 	peer *Conn
-	proc *Process // nil once the application has closed it
 	// notice is what the application hears through (OnNoticeTo), or a
 	// plain function (OnNotice, behind noticeFunc): an interface, whose
 	// data word points straight at the application's state (or at the
@@ -50,11 +55,7 @@ type Conn struct {
 	sndBuf []byte    // data from sndBufSeq on: unacknowledged, then unsent
 	marks  []msgMark // application message names by sequence number
 	rcvBuf []byte    // received in order, not yet read
-	ooo    []oooSeg  // received out of order, sorted by seq
 	sent   []sentSeg // segments in flight, oldest first
-	// sb is the send queue's buffers, kept only while SO_SNDBUF bounds
-	// it (tcp_sockbuf.go).
-	sb *sendBuffers
 
 	// key is the connection's ports and its peer's address, as the host's
 	// table files it (its own address is its host's): 8 bytes where two
@@ -73,31 +74,29 @@ type Conn struct {
 	// TCP options agreed in the handshake: SACK (RFC 2018), timestamps
 	// (RFC 7323 3) and window scaling (RFC 7323 2), each only when both
 	// ends offered it. sndWScale scales the peer's windows, rcvWScale
-	// ours; tsRecent is the peer's TSval to echo (RFC 7323 4.3); tsOffset
-	// is the connection's offset of the timestamp clock (Linux draws it
-	// from a hash of the addresses, secure_tcp_ts_off).
-	tsRecent, tsOffset uint32
+	// ours; tsRecent is the peer's TSval to echo (RFC 7323 4.3). (The
+	// offset of the connection's timestamp clock is computed: tsOffset.)
+	tsRecent uint32
 
-	// The sizes and counts below (and rcvUnacked, after the timer) are
-	// 32 bits wide, as tcp_sock's are (u32 mss_cache, snd_cwnd,
-	// snd_ssthresh, snd_cwnd_cnt, sacked_out; icsk_retransmits and
-	// icsk_probes_out are u8), and signed, as the model's arithmetic on
-	// them is.
+	// The sizes and counts below (and rcvUnacked, after the timer, and
+	// the counts of the cold part) are 32 bits wide, as tcp_sock's are
+	// (u32 mss_cache, snd_cwnd, snd_ssthresh, snd_cwnd_cnt, sacked_out;
+	// icsk_retransmits and icsk_probes_out are u8), and signed, as the
+	// model's arithmetic on them is.
 	mss int32
 	// Congestion control: Reno slow start and congestion avoidance
 	// (RFC 5681) with NewReno recovery (RFC 6582). In bytes, not in
-	// segments as the kernel's.
+	// segments as the kernel's. (What only congestion avoidance and
+	// recovery touch is in the cold part: cwndAcked, dupAcks,
+	// fastRecovery, recover.)
 	cwnd, ssthresh int32
-	cwndAcked      int32 // bytes acknowledged toward the next congestion-avoidance increase
-	dupAcks        int32
-	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c).
-	retransmits int32         // RTO expiries since the last forward progress (icsk_retransmits)
-	probes      int32         // zero-window probes unanswered
-	probesOut   int32         // keepalive probes unanswered (tcp_keepalive_timer)
-	sndMaxWnd   uint32        // the largest window the peer advertised (tp->max_window)
-	rttSeq      uint32        // the Linux estimator's rtt_seq (kest): snd_nxt when this round trip began
-	rto         time.Duration // backoff included
-	kest        kernelRTT     // the Linux estimator's state
+	// Retransmission (RFC 6298; Linux net/ipv4/tcp_timer.c). (The counts
+	// of RTO expiries and of probes unanswered are in the cold part,
+	// behind counting.)
+	sndMaxWnd uint32        // the largest window the peer advertised (tp->max_window)
+	rttSeq    uint32        // the Linux estimator's rtt_seq (kest): snd_nxt when this round trip began
+	rto       time.Duration // backoff included
+	kest      kernelRTT     // the Linux estimator's state
 	// What every segment in counts (Stats; what every segment out counts
 	// is after the timer, which a bare ACK does not touch): the segments
 	// in 32 bits, as the kernel counts them (tcp_sock's u32 segs_in and
@@ -121,23 +120,26 @@ type Conn struct {
 	// send queue is bounded, or was), kept by newConn, SetOptions and
 	// bounded: mayOutput, which every segment's arrival calls, reads it
 	// here, where opts lies on a line a bare ACK need not touch, and the
-	// tests of sb on the way of every segment read it first.
+	// tests of sb on the way of every segment read it first, sb lying in
+	// the cold part.
 	sndBounded bool
 	finQueued  bool // the application has closed its sending side
 	finSent    bool
 	finRcvd    bool // the peer's FIN is in sequence
 	rdShut     bool // shutdown(SHUT_RD): reads end in EOF instead of waiting
 	// owned is proc != nil (adopt, disown, vanish): notify and deliver,
-	// which every segment with data calls, test it.
+	// which every segment with data calls, test it here, proc lying in
+	// the cold part.
 	owned bool
 	// oooHeld is len(ooo) > 0 (queueOutOfOrder, drainOutOfOrder): every
-	// segment sent and every one with data received tests it.
+	// segment sent and every one with data received tests it, ooo lying
+	// in the cold part.
 	oooHeld bool
 	// counting says that one of the counts of trouble (dupAcks,
-	// retransmits, probes, probesOut) may be other than 0: set where one
-	// of them counts up, it spares the ACKs that zero them (inputAck,
-	// onAckAdvance) a write when, as nearly always, there is nothing to
-	// zero.
+	// retransmits, probes, probesOut, in the cold part) may be other
+	// than 0: set where one of them counts up, it spares the ACKs that
+	// zero them (inputAck, onAckAdvance) a write to a cold line when, as
+	// nearly always, there is nothing to zero.
 	counting bool
 	ackOwed  bool // an ACK is due (now or when the delayed-ACK timer fires)
 	ackNow   bool // the ACK owed must not wait
@@ -200,13 +202,32 @@ type Conn struct {
 	// The rest: what a long run's steady state does not touch.
 
 	owner    string    // the name of the process it belongs (or belonged) to; a passive open's is its listener's
+	proc     *Process  // nil once the application has closed it (owned says so on a hot line)
 	listener *Listener // a passive open not yet accepted
 	id       uint64
 	name     string // "tcp 10.0.0.2:50312 > 10.0.0.1:8080"
 
+	ooo []oooSeg // received out of order, sorted by seq (oooHeld says whether any)
+	// sb is the send queue's buffers, made once SO_SNDBUF bounds it, or
+	// once Send is called on a host that bounds every socket's
+	// (tcp_sockbuf.go); never other than nil without sndBounded.
+	sb *sendBuffers
+
 	finSeq  uint32 // our FIN's sequence number, read once it is sent
 	recover uint32 // NewReno's recovery point (RFC 6582), read in recovery only
 	tlpHigh uint32 // snd_nxt when a tail loss probe went out, read while one is out
+	// cwndAcked is the bytes acknowledged toward the next
+	// congestion-avoidance increase, which a connection still in slow
+	// start, as a ping-pong's is (ssthresh starts arbitrarily high),
+	// never touches.
+	cwndAcked int32
+	// The counts of trouble, other than 0 only after counting was set
+	// (onAckAdvance zeroes them all, inputAck the probes).
+	dupAcks     int32  // duplicate ACKs in a row
+	retransmits int32  // RTO expiries since the last forward progress (icsk_retransmits)
+	probes      int32  // zero-window probes unanswered
+	probesOut   int32  // keepalive probes unanswered (tcp_keepalive_timer)
+	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
 	// eofReported: the application has been told EOF.
 	eofReported bool
 	cause       Cause // why the stack ended the connection
@@ -224,8 +245,7 @@ type Conn struct {
 	fastRecovery bool
 	// rcvClosed: the application closed, nothing more will be read. Data
 	// arriving tests it only once owned is false (Close disowns first).
-	rcvClosed   bool
-	retransSegs uint32 // Stats' Retransmits: tp->total_retrans, u32
+	rcvClosed bool
 
 	// srtt and rttvar are the RFC 6298 estimator's; the Linux
 	// estimator's are kest's (smoothedRTT).
@@ -370,7 +390,6 @@ func (h *Host) newConn(p *Process, local, remote netip.AddrPort, opts SockOpts) 
 	c.sndUna, c.sndNxt = c.iss, c.iss
 	c.sndBufSeq = c.iss + 1
 	c.ipID = uint16(c.iss>>16 ^ c.iss)
-	c.tsOffset = c.iss * 2654435761 // a hash of the random ISS: no extra draw changes the run
 	if prof.WindowScaling {
 		c.rcvWScale = windowScale(min(max(prof.RcvBufMax, prof.RmemMax), c.windowClamp()))
 	}
@@ -721,7 +740,7 @@ func (c *Conn) notify(n Notice) {
 // deliver hands a notice to the application, unless it closed the socket
 // meanwhile; a frozen process gets it at thaw.
 func (c *Conn) deliver(n Notice) {
-	if !c.owned { // (proc is read only below)
+	if !c.owned { // (proc, on a cold line, is read only below)
 		return
 	}
 	if c.host.sim.notRunning != 0 { // some process is frozen or dead: is p? (p's state is a line of its own)

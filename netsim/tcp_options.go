@@ -37,8 +37,15 @@ func windowScale(space int) uint8 {
 // from the seed) plus the connection's offset.
 func (c *Conn) tsVal() uint32 {
 	h := c.host
-	return uint32((h.sim.now+h.JiffyOrigin())/time.Millisecond) + c.tsOffset
+	return uint32((h.sim.now+h.JiffyOrigin())/time.Millisecond) + c.tsOffset()
 }
+
+// tsOffset is the connection's offset of the timestamp clock: Linux draws
+// it from a hash of the addresses (secure_tcp_ts_off); the model hashes
+// the random ISS, so that no extra draw changes the run. Computed rather
+// than kept: a multiplication a segment costs less than 4 bytes of a
+// Conn's hot lines.
+func (c *Conn) tsOffset() uint32 { return c.iss * 2654435761 }
 
 // synOptions puts the options of a SYN or SYN-ACK on p: the MSS the
 // connection advertises, and the others a SYN offers of what the host's
