@@ -18,8 +18,8 @@ import (
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/lab/i18n"
 	"github.com/socklab/socklab/netsim"
-	"github.com/socklab/socklab/netsim/hugeheap"
 	"github.com/socklab/socklab/scenarios"
+	"github.com/socklab/socklab/scenarios/hugeheap"
 )
 
 // newRunCmd builds `socklab run SCENARIO`: the scenario headless, as fast
@@ -319,7 +319,7 @@ func stopError(err error) error {
 var errInterrupted = i18n.NewError(i18n.RunInterrupted)
 
 // hugePagesEvery is how often run and sweep ask for huge pages for the
-// memory their heap has mapped since (netsim/hugeheap): a big run's state
+// memory their heap has mapped since (scenarios/hugeheap): a big run's state
 // is touched at random, and with 4 KB pages nearly every cache line it
 // fetches is a TLB miss too.
 const hugePagesEvery = 100 * time.Millisecond

@@ -17,8 +17,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/socklab/socklab/lab/i18n"
-	"github.com/socklab/socklab/netsim/hugeheap"
 	"github.com/socklab/socklab/scenarios"
+	"github.com/socklab/socklab/scenarios/hugeheap"
 	"github.com/socklab/socklab/scenarios/sweep"
 	"github.com/socklab/socklab/ui"
 )

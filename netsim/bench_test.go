@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netsim"
-	"github.com/socklab/socklab/netsim/hugeheap"
+	"github.com/socklab/socklab/scenarios/hugeheap"
 )
 
 // BenchmarkNetsimHeartbeats is the cost of an event at scale: N

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -39,7 +40,7 @@ func TestCoreIsPure(t *testing.T) {
 		"ExpFloat64": true, "NormFloat64": true,
 	}
 	checked := 0
-	for _, dir := range []string{".", "../lab", "../lab/tally"} {
+	for _, dir := range coreDirs(t) {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, path := range files {
 			if strings.HasSuffix(path, "_test.go") {
@@ -102,4 +103,28 @@ func TestCoreIsPure(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no source files found to check")
 	}
+}
+
+// coreDirs is every directory of the core's packages: netsim and lab and
+// their sub-packages (what lies under testdata is no package), so that a
+// package added under either is held to the same rules.
+func coreDirs(t *testing.T) []string {
+	var dirs []string
+	for _, root := range []string{".", "../lab"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case d.IsDir() && d.Name() == "testdata":
+				return filepath.SkipDir
+			case d.IsDir():
+				dirs = append(dirs, path)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dirs
 }

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/lab"
-	"github.com/socklab/socklab/netsim/hugeheap"
+	"github.com/socklab/socklab/scenarios/hugeheap"
 )
 
 var benchWindow = flag.Duration("bench.window", time.Minute, "simulated time in the timed part of BenchmarkRunPingpong")

@@ -55,5 +55,8 @@
 // program runs on. The simulation does not depend on it: the core (netsim,
 // lab) does not import this package, and the event stream is the same with
 // or without huge pages; socklab run and sweep call it, and the benchmarks,
-// so that they measure what the program does.
+// so that they measure what the program does. It lives with scenarios,
+// beside the headless runs and sweeps it serves, rather than under
+// netsim: it reads /proc, calls the kernel and keeps a goroutine on the
+// wall clock, none of which the physics may (TestCoreIsPure).
 package hugeheap
