@@ -1,7 +1,6 @@
 package netsim
 
 import (
-	"net/netip"
 	"testing"
 	"time"
 )
@@ -12,21 +11,10 @@ import (
 // a hint to another host's connection, to one that has closed, or to one
 // from before the host lost power.
 func TestConnForAnswersAsTheTable(t *testing.T) {
-	s := New(1)
-	srv, _ := s.AddHost("server", netip.MustParseAddr("10.0.0.1"), Linux())
-	cli, _ := s.AddHost("client", netip.MustParseAddr("10.0.0.2"), Linux())
-	s.AddLink("client", "server", LinkConfig{Latency: time.Millisecond})
-	sp, _ := srv.NewProcess("server")
-	l, _ := sp.Listen(8080, 8, SockOpts{})
-	var accepted *Conn
-	l.OnAcceptable(func() { accepted = l.Accept() })
-	cp, _ := cli.NewProcess("client")
-	var c *Conn
-	s.Do(func() { c, _ = cp.Dial(l.Addr(), SockOpts{}) })
-	s.RunUntil(time.Second)
-	if accepted == nil || c.State() != Established {
-		t.Fatalf("no connection: accepted %v, client %v", accepted, c.State())
-	}
+	w := newPairWorld(t, LinkConfig{Latency: time.Millisecond}, SockOpts{})
+	s, srv, cp, l := w.s, w.srv, w.cp, w.l
+	c := w.dial(t, SockOpts{})
+	accepted := w.accepted
 	// The ends learnt each other from the handshake.
 	if c.peer != accepted || accepted.peer != c {
 		t.Fatalf("the ends did not learn each other: client's peer %p, server's %p (ends %p, %p)", c.peer, accepted.peer, c, accepted)
@@ -51,6 +39,7 @@ func TestConnForAnswersAsTheTable(t *testing.T) {
 	s.Do(func() { c, _ = cp.Dial(l.Addr(), SockOpts{}) })
 	s.RunUntil(3 * time.Second)
 	old := accepted
+	accepted = w.accepted
 	check("a new connection, a hint to the old one", old, accepted)
 	s.Do(func() { srv.PowerOff() })
 	check("after the server lost power", accepted, nil)

@@ -3,7 +3,6 @@
 package netsim
 
 import (
-	"net/netip"
 	"testing"
 	"time"
 )
@@ -15,20 +14,9 @@ import (
 // queue would ask for nothing ahead of those timers, and nothing else
 // would show it.
 func TestOwnerTypesTellTimers(t *testing.T) {
-	s := New(1)
-	srv, _ := s.AddHost("server", netip.MustParseAddr("10.0.0.1"), Linux())
-	cli, _ := s.AddHost("client", netip.MustParseAddr("10.0.0.2"), Linux())
-	s.AddLink("client", "server", LinkConfig{Latency: 10 * time.Millisecond})
-	sp, _ := srv.NewProcess("server")
-	l, _ := sp.Listen(8080, 8, SockOpts{})
-	l.OnAcceptable(func() { l.Accept() })
-	cp, _ := cli.NewProcess("client")
-	var c *Conn
-	s.Do(func() { c, _ = cp.Dial(l.Addr(), SockOpts{}) })
-	s.RunUntil(time.Second)
-	if c.State() != Established {
-		t.Fatalf("no connection: the client is %v", c.State())
-	}
+	w := newPairWorld(t, LinkConfig{Latency: 10 * time.Millisecond}, SockOpts{})
+	s := w.s
+	c := w.dial(t, SockOpts{})
 	fn := s.NewTimer(func() {})
 	s.Do(func() { c.Write([]byte("ping"), "ping") })
 	var flight *Timer
