@@ -213,13 +213,9 @@ func (h *handler) Notice(*netsim.Conn, netsim.Notice) {
 			case framePing:
 				// answered at once (here rather than in a function of
 				// its own: a call less a ping), unless pings come too
-				// often for the server's enforcement policy (gRPC). (The
-				// policy's test and struck's apart: as one condition,
-				// its value was kept and tested a second time.)
-				if cfg.Heartbeat.MinPingInterval > 0 {
-					if h.struck() {
-						break
-					}
+				// often for the server's enforcement policy (gRPC)
+				if cfg.Heartbeat.MinPingInterval > 0 && h.struck() {
+					break
 				}
 				if !cfg.Heartbeat.NoAnswer {
 					size := cfg.Heartbeat.Size // loaded once: the write's call would have it loaded again
