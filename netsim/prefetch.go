@@ -38,7 +38,10 @@ package netsim
 // the one prefetchDistance places behind it; by the time a step loads a
 // pointer, the line holding it has come in. One assembly function,
 // prefetchSteps, takes the four steps of a hand-out in one call, and
-// tells what a timer belongs to by its owner's type word.
+// tells what a timer belongs to by its owner's type word. The steps run
+// on from one slot into the next without a break: the next slot joins the
+// current one while as many entries are left as the steps reach ahead
+// (queue.joinNext).
 
 // prefetchDistance is how many entries apart an entry's steps are taken.
 // An entry's work at 100,000 connections (a few hundred ns) is longer than
@@ -92,8 +95,13 @@ func (q *queue) prefetchStart() {
 
 // prefetchAhead takes, now that the entries before q.at are out, step k
 // (from 1) for the entry (5 − k) × prefetchDistance places behind q.at
-// (prefetchSteps), and a step of the next slot's walk.
+// (prefetchSteps), and a step of the next slot's walk; when the entries
+// left are as many as the steps reach ahead, the next slot joins first
+// (queue.joinNext).
 func (q *queue) prefetchAhead() {
+	if q.at >= q.joinAt {
+		q.joinNext()
+	}
 	if q.walk != nil {
 		q.walkNextSlot()
 	}

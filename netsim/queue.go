@@ -36,7 +36,9 @@ import (
 //
 // The current slot is sorted rather than heaped so that the queue knows
 // which entries come next: as it hands one out, it prefetches the memory
-// of those a few places behind it (prefetch.go).
+// of those a few places behind it (prefetch.go). While it does, the next
+// slot comes up before now runs dry, when a few entries are left
+// (joinNext), so that what it prefetches runs on across the boundary.
 //
 // A slot's list is a chain of fixed-size chunks taken from a free list
 // and given back when the slot comes up, so that the ring holds memory
@@ -55,6 +57,8 @@ type queue struct {
 	prefetch bool    // the current slot is big enough to prefetch for (prefetchMin)
 	walk     *chunk  // the next chunk of the next slot's that prefetchAhead walks
 	walked   int64   // the slot it walks (or walked): 0, no slot after the first, for none
+	joinAt   int     // when at reaches it, the next slot joins now (joinNext)
+	spare    []entry // the buffer joinNext moves now into, buf's twin
 	scratch  []entry // sortSlot's
 	near     heap
 	cur      int64 // the current slot
@@ -271,18 +275,86 @@ func (q *queue) advance() bool {
 			q.now = q.takeLive(c, q.now)
 			q.buf = q.now
 		}
-		q.sortSlot()
+		sortSlot(q.now, &q.scratch)
 		q.prefetch, q.walk = len(q.now) >= prefetchMin, nil
 		if q.prefetch {
+			q.joinAt = len(q.now) - joinLead
 			q.prefetchStart()
 			q.prefetchNextSlot()
 		}
 	}
+	if len(q.far) > 0 { // nearly always empty: the call is left out
+		q.fileFar()
+	}
+	return true
+}
+
+// fileFar moves the entries of far that the ring reaches from cur into
+// it.
+func (q *queue) fileFar() {
 	for len(q.far) > 0 && slotOf(q.far[0].at) < q.cur+slotCount {
 		q.count-- // push counts it again
 		q.push(q.far.pop())
 	}
-	return true
+}
+
+// joinLead is how many entries of now are left when the next slot joins
+// it: as many as the prefetch steps reach ahead (prefetch.go), so that
+// they go on into the next slot's entries without a break.
+const joinLead = 4 * prefetchDistance
+
+// joinNext makes the next ring slot that holds entries the current one
+// while the entries of the slot before are still being handed out: the
+// joinLead entries left of now move to the front of the spare buffer, the
+// slot's live entries, sorted, follow them, and cur moves on. The order
+// is unchanged — every entry left was due before the slot's first, and an
+// entry armed since into a slot up to the new cur goes to near, which
+// popDue compares with now's — but the prefetch steps run on across the
+// slot boundary, where a slot that came up only when now ran dry would
+// start them all at once (prefetchStart), its first entries' lines still
+// on their way as they are handed out.
+//
+// prefetchAhead calls it once at reaches joinAt, when prefetching; it
+// does nothing when the ring holds no entries (the next slot, if any, is
+// far's, which advance takes).
+func (q *queue) joinNext() {
+	q.joinAt = len(q.now) + 1 // once
+	next, ok := q.nextUsed()
+	if !ok {
+		return
+	}
+	c := &q.ring[next&slotMask]
+	if c.head == c.tail && c.head.n < prefetchMin {
+		return // too small to prefetch for: advance takes it
+	}
+	left := q.now[q.at:]
+	es := append(q.spare[:0], left...)
+	clear(left) // the old memory keeps no timer alive
+	if k := q.inPlace; k != nil {
+		q.inPlace, k.n, k.next, q.free = nil, 0, q.free, k
+		q.spare = q.buf
+	} else {
+		q.spare = q.buf[:0]
+	}
+	i := next & slotMask
+	q.used[i/64] &^= 1 << (i % 64)
+	k := c.head
+	if next == q.walked {
+		k = q.walk // the chunks prefetchAhead has not walked yet
+	}
+	for ; k != nil; k = k.next {
+		prefetchTimers(k, q)
+	}
+	es = q.takeLive(c, es)
+	sortSlot(es[len(left):], &q.scratch)
+	q.now, q.at, q.buf, q.cur = es, 0, es, next
+	q.walk = nil
+	q.prefetchNextSlot()
+	q.joinAt = len(q.now) - joinLead
+	for at := len(left) - joinLead; at < 0; at++ {
+		prefetchSteps(q.now, at) // the steps the entries joined missed, if fewer than joinLead were left
+	}
+	q.fileFar()
 }
 
 // nextUsed finds the first slot after cur whose ring list holds entries.
@@ -329,7 +401,7 @@ func (q *queue) compact() {
 	q.walk = nil // its chunk may be given back
 	before := len(q.now) - q.at + len(q.near) + len(q.far)
 	q.now = q.keepLive(q.now[q.at:])
-	q.at = 0
+	q.at, q.joinAt = 0, len(q.now)-joinLead
 	q.near = q.keepLive(q.near)
 	q.near.init()
 	q.far = q.keepLive(q.far)
@@ -405,8 +477,7 @@ func (q *queue) takeLive(c *chain, es []entry) []entry {
 // 10k or 100k two (of 11 and of 150 entries). So: nothing to do for one
 // run, an insertion for a small slot, a merge for two runs, and pdqsort
 // only for more.
-func (q *queue) sortSlot() {
-	es := q.now
+func sortSlot(es []entry, scratch *[]entry) {
 	i := ascending(es, 0)
 	if i == len(es) {
 		return
@@ -419,9 +490,9 @@ func (q *queue) sortSlot() {
 		slices.SortFunc(es, compareEntries)
 		return
 	}
-	q.scratch = append(q.scratch[:0], es[:i]...)
-	mergeInto(es, q.scratch, es[i:])
-	clear(q.scratch) // it keeps no timer alive
+	*scratch = append((*scratch)[:0], es[:i]...)
+	mergeInto(es, *scratch, es[i:])
+	clear(*scratch) // it keeps no timer alive
 }
 
 // ascending is the end of the ascending run of es that starts at i.

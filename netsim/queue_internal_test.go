@@ -166,6 +166,98 @@ func TestSlotMergesTimersArmedWithinIt(t *testing.T) {
 	}
 }
 
+// TestSlotsJoinInOrder: with slots big enough to prefetch for, the next
+// slot joins the current one while joinLead entries of it are left
+// (joinNext), and the timers still fire in (deadline, sequence number)
+// order: a model (the armed timer with the smallest deadline, then the
+// smallest arming number) says which must fire next, while the firings
+// re-arm timers into the slot that is handed out, into the slot that
+// joined it, between the two (a slot the ring skipped, whose entries go to
+// near) and further on, and stop others. The test counts the firings
+// that came while the queue had moved on to a later slot than the
+// firing's own: the joins happened, with the slot that joined large.
+func TestSlotsJoinInOrder(t *testing.T) {
+	const timers, firings = 600, 30_000
+	slot := time.Duration(1) << slotShift
+	rng := rand.New(rand.NewPCG(3, 4))
+	s := New(1)
+	type model struct {
+		armed bool
+		at    time.Duration
+		seq   uint64
+	}
+	var (
+		want    [timers]model
+		seq     uint64
+		ts      [timers]*Timer
+		fired   int
+		joined  int
+		failure string
+	)
+	reset := func(i int, d time.Duration) {
+		at := s.Now() + d
+		seq++
+		want[i] = model{armed: true, at: at, seq: seq}
+		ts[i].Reset(at)
+	}
+	delay := func() time.Duration {
+		switch rng.IntN(6) {
+		case 0:
+			return time.Duration(rng.IntN(int(slot / 4))) // the current slot, mostly
+		case 1:
+			return slot + time.Duration(rng.IntN(int(slot))) // the next slot, joined or not
+		default:
+			// About 20 slots ahead: 600 timers keep each slot at about
+			// 30 entries, enough to prefetch for.
+			return time.Duration(rng.IntN(20 * int(slot)))
+		}
+	}
+	for i := range ts {
+		ts[i] = s.NewTimer(func() {
+			if failure != "" {
+				return
+			}
+			best := -1
+			for j, m := range want {
+				if m.armed && (best < 0 || m.at < want[best].at || (m.at == want[best].at && m.seq < want[best].seq)) {
+					best = j
+				}
+			}
+			if best != i || s.Now() != want[i].at {
+				failure = fmt.Sprintf("timer %d fired at %v; want timer %d at %v", i, s.Now(), best, want[max(best, 0)].at)
+				return
+			}
+			want[i].armed = false
+			fired++
+			if s.queue.cur > slotOf(s.Now()) {
+				joined++
+			}
+			reset(i, delay())
+			if j := rng.IntN(timers); rng.IntN(8) == 0 && want[j].armed {
+				ts[j].Stop()
+				want[j].armed = false
+			}
+			if j := rng.IntN(timers); rng.IntN(4) == 0 {
+				reset(j, delay())
+			}
+		})
+	}
+	for i := range ts {
+		reset(i, time.Duration(rng.IntN(20*int(slot))))
+	}
+	for fired < firings && failure == "" {
+		if !s.Step() {
+			t.Fatal("the queue ran dry with timers armed")
+		}
+	}
+	if failure != "" {
+		t.Fatalf("firing %d: %s", fired, failure)
+	}
+	if joined < firings/100 {
+		t.Errorf("only %d of %d firings came after the next slot had joined: the joins did not happen", joined, firings)
+	}
+}
+
 // TestSortSlot: a slot's entries come out in (deadline, sequence number)
 // order whatever runs they arrive in — one, two (the merge), more
 // (pdqsort), small (insertion) — deadlines tied or not.
@@ -187,7 +279,7 @@ func TestSortSlot(t *testing.T) {
 			want := slices.Clone(es)
 			slices.SortFunc(want, compareEntries)
 			q.now = es
-			q.sortSlot()
+			sortSlot(q.now, &q.scratch)
 			if !slices.Equal(q.now, want) {
 				t.Fatalf("%d entries in %d runs: sorted to %v, want %v", len(es), runs, q.now, want)
 			}
