@@ -25,6 +25,30 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 	}
 }
 
+// TestConnFirstLinesHoldThePointers: the pointers a prefetch step reads
+// of a connection whose hot part's first half the step before asked for
+// (prefetch_amd64.s: CONNFIRST, then the send and receive queues,
+// segments in flight, notice and hint) lie in the first connFirstLines
+// lines of its slot, the allocator's header included.
+func TestConnFirstLinesHoldThePointers(t *testing.T) {
+	var c Conn
+	fields := []struct {
+		name      string
+		off, size uintptr
+	}{
+		{"sndBuf", unsafe.Offsetof(c.sndBuf), unsafe.Sizeof(c.sndBuf)},
+		{"rcvBuf", unsafe.Offsetof(c.rcvBuf), unsafe.Sizeof(c.rcvBuf)},
+		{"sent", unsafe.Offsetof(c.sent), unsafe.Sizeof(c.sent)},
+		{"notice", unsafe.Offsetof(c.notice), unsafe.Sizeof(c.notice)},
+		{"hint", unsafe.Offsetof(c.hint), unsafe.Sizeof(c.hint)},
+	}
+	for _, f := range fields {
+		if end := mallocHeader + f.off + f.size; end > 64*connFirstLines {
+			t.Errorf("%s ends %d bytes into a Conn's slot, beyond its first %d lines, which the step before reading it asks for", f.name, end, connFirstLines)
+		}
+	}
+}
+
 // TestConnHotLines holds the fields a segment of the steady state touches
 // to the first hotLines cache lines of a Conn: they run from its start to
 // the end of opts' flags and buffer sizes, and everything after them is
@@ -38,9 +62,9 @@ func TestConnFitsItsSizeClass(t *testing.T) {
 // field added to the hot part costs a line, unless one leaves it.
 //
 // A bare ACK's arrival touches the first connAckLines of them (6), which
-// is all prefetchSteps asks for ahead of one (step 3): the fields before
-// the retransmission timer and the timer, which fills a line of its own
-// (it starts on one). What lies after it (up to opts) is what only data
+// is all prefetchSteps asks for ahead of one (steps 3 and 4): the fields
+// before the retransmission timer and the timer, which fills a line of its
+// own (it starts on one). What lies after it (up to opts) is what only data
 // touches, one line; a field a bare ACK reads goes before it.
 func TestConnHotLines(t *testing.T) {
 	const hotLines = connHotLines

@@ -64,17 +64,25 @@ const connPrefetchLines = connHotLines
 // (tcp_conn.go, TestConnHotLines).
 const connAckLines = connHotLines - 1
 
+// connFirstLines is how many lines of a Conn's hot part are asked for
+// first, two steps before the rest (prefetch_amd64.s): those that hold
+// the pointers the step after reads, its buffers, segments in flight,
+// notice and hint (TestConnFirstLinesHoldThePointers).
+const connFirstLines = 4
+
 // packetPrefetchLines covers a Packet up to its from and to fields, its
 // last: a Packet falls in Go's 192-byte size class, whose objects start on
 // a line, so its 192 bytes lie on 3 lines (TestPrefetchCoversPacket).
 const packetPrefetchLines = 3
 
 // prefetch_amd64.s asks for a connection's hot part and a bare ACK's
-// lines, and a packet's, one by one, 7, 6 and 3 of them: this fails to
-// compile if the counts are others.
+// lines, in halves of which the first is 4 lines, and a packet's, one by
+// one, 7, 6 and 3 of them: this fails to compile if the counts are
+// others.
 const (
 	_, _ = uint(connPrefetchLines - 7), uint(7 - connPrefetchLines)
 	_, _ = uint(connAckLines - 6), uint(6 - connAckLines)
+	_, _ = uint(connFirstLines - 4), uint(4 - connFirstLines)
 	_, _ = uint(packetPrefetchLines - 3), uint(3 - packetPrefetchLines)
 )
 

@@ -35,8 +35,8 @@ type Conn struct {
 	// acknowledge, the counts of what was sent, the bytes unacknowledged)
 	// and opts, whose hot fields a bare ACK does not read either
 	// (mayOutput reads sndBounded in place of opts.SndBuf). The queue
-	// asks for only those lines ahead of a bare ACK (prefetchSteps, step
-	// 3).
+	// asks for only those lines ahead of a bare ACK (prefetchSteps, steps
+	// 3 and 4).
 
 	host *Host
 	// peer is the connection this one last received a segment from: its
