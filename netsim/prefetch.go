@@ -11,7 +11,8 @@ package netsim
 // changes nothing a program can see: those misses overlap with the work of
 // the entries before them, and an entry finds its state in the caches.
 //
-// It follows what each entry's timer belongs to:
+// It asks for each entry's timer, then follows what the timer belongs
+// to:
 //   - a connection's own timer (a delayed ACK, a retransmission): the
 //     connection's hot lines, then what they point to — its buffers, its
 //     segments in flight, what its application's notice calls (the
@@ -33,12 +34,12 @@ package netsim
 //     first line of its payload (the receiver copies it).
 //
 // Each step needs a pointer that the step before it asked for, so an
-// entry's steps are taken prefetchDistance entries apart: step 1 for the
-// entry 4 × prefetchDistance places behind the one handed out, step 4 for
-// the one prefetchDistance places behind it; by the time a step loads a
-// pointer, the line holding it has come in. One assembly function,
-// prefetchSteps, takes the four steps of a hand-out in one call, and
-// tells what a timer belongs to by its owner's type word. The steps run
+// entry's steps are taken prefetchDistance entries apart: step 0 (the
+// timer) for the entry 5 × prefetchDistance places behind the one handed
+// out, step 4 for the one prefetchDistance places behind it; by the time
+// a step loads a pointer, the line holding it has come in. One assembly
+// function, prefetchSteps, takes the five steps of a hand-out in one
+// call, and tells what a timer belongs to by its owner's type word. The steps run
 // on from one slot into the next without a break: the next slot joins the
 // current one while as many entries are left as the steps reach ahead
 // (queue.joinNext).
@@ -47,6 +48,10 @@ package netsim
 // An entry's work at 100,000 connections (a few hundred ns) is longer than
 // a miss (about 100 ns), so two are ahead enough.
 const prefetchDistance = 2
+
+// prefetchReach is how far ahead of the entry handed out the steps reach:
+// step 0's.
+const prefetchReach = 5 * prefetchDistance
 
 // connHotLines is how many cache lines a Conn's hot part spans, the
 // allocator's header included (TestConnHotLines holds the layout to it).
@@ -94,15 +99,15 @@ const prefetchMin = 8
 // prefetchStart takes, for the first entries of a slot that has just come
 // up, the steps that later entries get from prefetchAhead as the entries
 // before them are handed out: those that prefetchAhead would have taken
-// had the slot begun 4 × prefetchDistance entries earlier.
+// had the slot begun prefetchReach entries earlier.
 func (q *queue) prefetchStart() {
-	for at := -4 * prefetchDistance; at <= 0; at++ {
+	for at := -prefetchReach; at <= 0; at++ {
 		prefetchSteps(q.now, at)
 	}
 }
 
 // prefetchAhead takes, now that the entries before q.at are out, step k
-// (from 1) for the entry (5 − k) × prefetchDistance places behind q.at
+// (from 0) for the entry (5 − k) × prefetchDistance places behind q.at
 // (prefetchSteps), and a step of the next slot's walk; when the entries
 // left are as many as the steps reach ahead, the next slot joins first
 // (queue.joinNext).
@@ -118,7 +123,9 @@ func (q *queue) prefetchAhead() {
 
 // prefetchNextSlot starts the walk of the next ring slot that holds
 // entries (walkNextSlot takes it a chunk at a time): when that slot comes
-// up, its chunks are in the caches, and so are the timers takeLive tests.
+// up (joinNext), takeLive finds its chunks in the caches. (Its entries'
+// timers are step 0's, once they are in now: one or two lines an entry
+// handed out, where the walk asked for a chunk's at once.)
 func (q *queue) prefetchNextSlot() {
 	q.walk = nil
 	if n, ok := q.nextUsed(); ok {
@@ -128,9 +135,9 @@ func (q *queue) prefetchNextSlot() {
 }
 
 // walkNextSlot takes a step of the walk prefetchNextSlot started: it asks
-// for the timers of the chunk asked for at the step before, which has come
-// in since, and for the chunk after it.
+// for the chunk after the one asked for at the step before, whose next
+// has come in since.
 func (q *queue) walkNextSlot() {
-	prefetchTimers(q.walk, q)
 	q.walk = q.walk.next
+	prefetchChunk(q.walk)
 }

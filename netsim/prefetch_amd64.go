@@ -18,7 +18,7 @@ var ownerTypes = [3]uintptr{
 // ownerType is o's type word.
 func ownerType(o timerOwner) uintptr
 
-// prefetchSteps takes the four steps of prefetch.go, each for its entry
+// prefetchSteps takes the five steps of prefetch.go, each for its entry
 // of es: step k for es[at + (5−k) × prefetchDistance], if es has it (at
 // may be negative: prefetchStart).
 //

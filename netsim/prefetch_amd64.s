@@ -67,10 +67,10 @@ TEXT ·ownerType(SB), NOSPLIT, $0-24
 	MOVQ AX, ret+16(FP)
 	RET
 
-// func prefetchSteps(es []entry, at int): the four steps of prefetch.go,
-// each for its entry: es[at+4d]'s step 1, es[at+3d]'s step 2, es[at+2d]'s
-// step 3 and es[at+d]'s step 4 (d is prefetchDistance), an index outside
-// es skipped. A timer's owner is told by its interface's type word
+// func prefetchSteps(es []entry, at int): the five steps of prefetch.go,
+// each for its entry: es[at+5d]'s step 0, es[at+4d]'s step 1, es[at+3d]'s
+// step 2, es[at+2d]'s step 3 and es[at+d]'s step 4 (d is
+// prefetchDistance), an index outside es skipped. A timer's owner is told by its interface's type word
 // against ownerTypes: a *Conn (R8), an *inFlight (R9), a funcTimer (R10);
 // any other (a Firer's) asks for nothing here, its state being its
 // hint's. Every load is of a pointer that an earlier step asked for.
@@ -82,6 +82,14 @@ TEXT ·prefetchSteps(SB), NOSPLIT, $0-32
 	MOVQ ·ownerTypes+8(SB), R9
 	MOVQ ·ownerTypes+16(SB), R10
 
+	// Step 0, the timer itself: its first and last bytes (a timer that is
+	// a field of a larger object may straddle two lines), which step 1
+	// reads.
+	ENTRY(5*const_prefetchDistance, step1)
+	PREFETCHT0 (BX)
+	PREFETCHT0 (Timer__size-1)(BX)
+
+step1:
 	// Step 1, what the timer belongs to: the connection it visits
 	// (Timer.Visits) and its owner — a connection's hot part (its first
 	// half: CONNFIRST), an inFlight's two lines, a function's closure. Of
@@ -285,9 +293,9 @@ done:
 // func prefetchTimers(k *chunk, q *queue): the timer of each of k's
 // entries that q's stale marks do not tell stale (its first and last
 // bytes: a timer that is a field of a larger object may straddle two
-// lines, and prefetchOwner reads its owner and visits; an entry whose
-// number is below the window's floor has its timer read by takeLive), and
-// the next chunk's lines; nothing for a nil k. liveIn's test, in stale.go.
+// lines, and step 1 reads its owner and visits; an entry whose number is
+// below the window's floor has its timer read by takeLive), and the next
+// chunk's lines; nothing for a nil k. liveIn's test, in stale.go.
 TEXT ·prefetchTimers(SB), NOSPLIT, $0-16
 	MOVQ  k+0(FP), AX
 	MOVQ  q+8(FP), DI

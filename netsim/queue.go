@@ -301,7 +301,7 @@ func (q *queue) fileFar() {
 // joinLead is how many entries of now are left when the next slot joins
 // it: as many as the prefetch steps reach ahead (prefetch.go), so that
 // they go on into the next slot's entries without a break.
-const joinLead = 4 * prefetchDistance
+const joinLead = prefetchReach
 
 // joinNext makes the next ring slot that holds entries the current one
 // while the entries of the slot before are still being handed out: the
@@ -338,12 +338,12 @@ func (q *queue) joinNext() {
 	}
 	i := next & slotMask
 	q.used[i/64] &^= 1 << (i % 64)
-	k := c.head
+	k := c.head // not walked ahead (a slot armed into since the walk began)
 	if next == q.walked {
-		k = q.walk // the chunks prefetchAhead has not walked yet
+		k = q.walk // the chunks the walk has not reached
 	}
 	for ; k != nil; k = k.next {
-		prefetchTimers(k, q)
+		prefetchChunk(k) // all at once, before takeLive reads them
 	}
 	es = q.takeLive(c, es)
 	sortSlot(es[len(left):], &q.scratch)
