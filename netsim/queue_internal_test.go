@@ -249,12 +249,39 @@ func TestSlotsJoinInOrder(t *testing.T) {
 		if !s.Step() {
 			t.Fatal("the queue ran dry with timers armed")
 		}
+		if fired%64 == 0 {
+			checkChains(t, &s.queue)
+		}
 	}
 	if failure != "" {
 		t.Fatalf("firing %d: %s", fired, failure)
 	}
 	if joined < firings/100 {
 		t.Errorf("only %d of %d firings came after the next slot had joined: the joins did not happen", joined, firings)
+	}
+}
+
+// checkChains fails t unless the queue keeps every ring slot's count of
+// entries in its last chunk (queue.tails), and the slot's chunks but the
+// last are full.
+func checkChains(t *testing.T, q *queue) {
+	t.Helper()
+	for i := range q.ring {
+		c := &q.ring[i]
+		if c.tail == nil {
+			if c.head != nil || q.tails[i] != 0 {
+				t.Fatalf("ring slot %d has no tail but a head or a count (%d)", i, q.tails[i])
+			}
+			continue
+		}
+		if int(q.tails[i]) != c.tail.n {
+			t.Fatalf("ring slot %d: the queue keeps a count of %d for its last chunk, which holds %d", i, q.tails[i], c.tail.n)
+		}
+		for k := c.head; k != c.tail; k = k.next {
+			if k.n != chunkLen {
+				t.Fatalf("ring slot %d has a chunk of %d entries before its last", i, k.n)
+			}
+		}
 	}
 }
 
