@@ -128,7 +128,11 @@ func (q *queue) prefetchAhead() {
 // handed out, where the walk asked for a chunk's at once.)
 func (q *queue) prefetchNextSlot() {
 	q.walk = nil
-	if n, ok := q.nextUsed(); ok {
+	n, ok := q.cur+1, q.usedSlot(q.cur+1) // nearly always, in a big run
+	if !ok {
+		n, ok = q.nextUsed()
+	}
+	if ok {
 		q.walk, q.walked = q.ring[n&slotMask].head, n
 		prefetchChunk(q.walk)
 	}

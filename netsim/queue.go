@@ -325,9 +325,12 @@ const joinLead = prefetchReach
 // far's, which advance takes).
 func (q *queue) joinNext() {
 	q.joinAt = len(q.now) + 1 // once
-	next, ok := q.nextUsed()
-	if !ok {
-		return
+	next, ok := q.cur+1, q.usedSlot(q.cur+1)
+	if !ok { // the slot after this one is empty: look further
+		next, ok = q.nextUsed()
+		if !ok {
+			return
+		}
 	}
 	c := &q.ring[next&slotMask]
 	if c.head == c.tail && q.tails[next&slotMask] < prefetchMin {
@@ -362,6 +365,12 @@ func (q *queue) joinNext() {
 		prefetchSteps(q.now, at) // the steps the entries joined missed, if fewer than joinLead were left
 	}
 	q.fileFar()
+}
+
+// usedSlot reports whether ring slot n holds entries.
+func (q *queue) usedSlot(n int64) bool {
+	i := n & slotMask
+	return q.used[i/64]&(1<<(i%64)) != 0
 }
 
 // nextUsed finds the first slot after cur whose ring list holds entries.
