@@ -192,11 +192,14 @@
 // application's side of a connection — the state the application named
 // with a Hint (Conn.SetHint: a client's fields, its heartbeat, their
 // timers), and its process while some process is frozen or dead — before
-// a timer that works on it or a segment with data for it; when a slot
-// comes up it walks the next one's chunks and asks for the timers of
-// those its stale marks do not tell stale (prefetch.go, stale.go).
-// A prefetch changes nothing but the caches; on other processors than
-// amd64 it is left out.
+// a timer that works on it or a segment with data for it; as a slot is
+// handed out it walks the next one's chunks, and the next slot joins it
+// while a few of its entries are left, so that the prefetches run on
+// across the boundary (prefetch.go, queue.joinNext). They are spread
+// out: each entry's timer, then the first half of a connection's hot
+// lines, then the rest, a few lines at a time, never a connection's
+// seven at once. A prefetch changes nothing but the caches; on other
+// processors than amd64 it is left out.
 //
 // And each segment costs few instructions. One of the steady state — an
 // ESTABLISHED connection's, in order, with an ACK and no SYN or RST —
