@@ -39,10 +39,10 @@ package netsim
 // out, step 4 for the one prefetchDistance places behind it; by the time
 // a step loads a pointer, the line holding it has come in. One assembly
 // function, prefetchSteps, takes the five steps of a hand-out in one
-// call, and tells what a timer belongs to by its owner's type word. The steps run
-// on from one slot into the next without a break: the next slot joins the
-// current one while as many entries are left as the steps reach ahead
-// (queue.joinNext).
+// call, and tells what a timer belongs to by its owner's type word. The
+// steps run on from one slot into the next without a break: the next
+// slot joins the current one while as many entries are left as the steps
+// reach ahead (queue.joinNext).
 
 // prefetchDistance is how many entries apart an entry's steps are taken.
 // An entry's work at 100,000 connections (a few hundred ns) is longer than

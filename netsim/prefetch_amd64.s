@@ -70,10 +70,11 @@ TEXT ·ownerType(SB), NOSPLIT, $0-24
 // func prefetchSteps(es []entry, at int): the five steps of prefetch.go,
 // each for its entry: es[at+5d]'s step 0, es[at+4d]'s step 1, es[at+3d]'s
 // step 2, es[at+2d]'s step 3 and es[at+d]'s step 4 (d is
-// prefetchDistance), an index outside es skipped. A timer's owner is told by its interface's type word
-// against ownerTypes: a *Conn (R8), an *inFlight (R9), a funcTimer (R10);
-// any other (a Firer's) asks for nothing here, its state being its
-// hint's. Every load is of a pointer that an earlier step asked for.
+// prefetchDistance), an index outside es skipped. A timer's owner is told
+// by its interface's type word against ownerTypes: a *Conn (R8), an
+// *inFlight (R9), a funcTimer (R10); any other (a Firer's) asks for
+// nothing here, its state being its hint's. Every load is of a pointer
+// that an earlier step asked for.
 TEXT ·prefetchSteps(SB), NOSPLIT, $0-32
 	MOVQ es_base+0(FP), DI
 	MOVQ es_len+8(FP), R12
@@ -189,12 +190,12 @@ flight2:
 step3:
 	// Step 3, an arriving packet's: the connection it is for (Packet.to)
 	// — the first half of its hot part (CONNFIRST; the rest is step 4's)
-	// — and, if it carries data, the first line of its
-	// payload (a slice of the sender's send queue, which the receiver
-	// copies), the line of its sender's count of packets alive
-	// (dataOut, which the packet's release lowers) and, while some
-	// process is frozen or dead, the line of the connection's proc (a
-	// field of its cold part), which step 4 reads.
+	// — and, if it carries data, the first line of its payload (a slice
+	// of the sender's send queue, which the receiver copies), the line of
+	// its sender's count of packets alive (dataOut, which the packet's
+	// release lowers) and, while some process is frozen or dead, the line
+	// of the connection's proc (a field of its cold part), which step 4
+	// reads.
 	ENTRY(2*const_prefetchDistance, step4)
 	CMPQ  Timer_owner(BX), R9
 	JNE   step4
@@ -232,13 +233,12 @@ step4:
 	// what it points to as the packet visits it: its segments in flight
 	// (which an ACK of new data reads, and a reply's segment joins) and,
 	// if the packet carries data, the first line of its receive queue
-	// (the data is copied there), its notice's state,
-	// the lines of its hint that the notice reads (Hint.Notice, the byte
-	// below the top one) and, while some process is frozen or dead, its
-	// process's state. Not its send queue's first line: in the 10k
-	// ping-pong asking for it fetched 0.94 lines a ping more and no step
-	// missed one fewer. A bare ACK reads neither queue's bytes nor raises
-	// a notice.
+	// (the data is copied there), its notice's state, the lines of its
+	// hint that the notice reads (Hint.Notice, the byte below the top
+	// one) and, while some process is frozen or dead, its process's
+	// state. Not its send queue's first line: in the 10k ping-pong asking
+	// for it fetched 0.94 lines a ping more and no step missed one fewer.
+	// A bare ACK reads neither queue's bytes nor raises a notice.
 	ENTRY(const_prefetchDistance, done)
 	CMPQ  Timer_owner(BX), R9
 	JNE   done

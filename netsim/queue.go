@@ -91,6 +91,8 @@ type queue struct {
 // load holds the step up.
 type chain struct{ head, tail *chunk }
 
+const _ = uint8(chunkLen) // a count of a chunk's entries fits in tails' byte
+
 // chunk holds some of a slot's entries. chunkLen fits it in the 512-byte
 // size class of Go's allocator.
 type chunk struct {
@@ -118,7 +120,7 @@ func (q *queue) push(e entry) {
 
 // pushFast files e, due in slot n, if it goes to a ring slot whose last
 // chunk has room and does not bring the queue to compaction: nearly every
-// entry, a store and two counts. It reports whether it did. It is inlined
+// entry, a store and three counts. It reports whether it did. It is inlined
 // where it is called (push, Timer.Reset), the rest left to pushSlow.
 func (q *queue) pushFast(n int64, e entry) bool {
 	i := n & slotMask
@@ -320,9 +322,10 @@ const joinLead = prefetchReach
 // start them all at once (prefetchStart), its first entries' lines still
 // on their way as they are handed out.
 //
-// prefetchAhead calls it once at reaches joinAt, when prefetching; it
+// prefetchAhead calls it once q.at reaches joinAt, when prefetching. It
 // does nothing when the ring holds no entries (the next slot, if any, is
-// far's, which advance takes).
+// far's) or the next slot too few to prefetch for: advance takes those
+// when now runs dry.
 func (q *queue) joinNext() {
 	q.joinAt = len(q.now) + 1 // once
 	next, ok := q.cur+1, q.usedSlot(q.cur+1)
