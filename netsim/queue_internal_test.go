@@ -169,8 +169,7 @@ func TestSlotMergesTimersArmedWithinIt(t *testing.T) {
 // TestSlotsJoinInOrder: with slots big enough to prefetch for, the next
 // slot joins the current one while joinLead entries of it are left
 // (joinNext), and the timers still fire in (deadline, sequence number)
-// order: a model (the armed timer with the smallest deadline, then the
-// smallest arming number) says which must fire next, while the firings
+// order: a model (orderModel) says which must fire next, while the firings
 // re-arm timers into the slot that is handed out, into the slot that
 // joined it, between the two (a slot the ring skipped, whose entries go to
 // near) and further on, and stop others. The test counts the firings
@@ -181,24 +180,16 @@ func TestSlotsJoinInOrder(t *testing.T) {
 	slot := time.Duration(1) << slotShift
 	rng := rand.New(rand.NewPCG(3, 4))
 	s := New(1)
-	type model struct {
-		armed bool
-		at    time.Duration
-		seq   uint64
-	}
+	want := newOrderModel(timers)
 	var (
-		want    [timers]model
-		seq     uint64
 		ts      [timers]*Timer
 		fired   int
 		joined  int
 		failure string
 	)
 	reset := func(i int, d time.Duration) {
-		at := s.Now() + d
-		seq++
-		want[i] = model{armed: true, at: at, seq: seq}
-		ts[i].Reset(at)
+		want.arm(i, s.Now()+d)
+		ts[i].Reset(s.Now() + d)
 	}
 	delay := func() time.Duration {
 		switch rng.IntN(6) {
@@ -217,25 +208,16 @@ func TestSlotsJoinInOrder(t *testing.T) {
 			if failure != "" {
 				return
 			}
-			best := -1
-			for j, m := range want {
-				if m.armed && (best < 0 || m.at < want[best].at || (m.at == want[best].at && m.seq < want[best].seq)) {
-					best = j
-				}
-			}
-			if best != i || s.Now() != want[i].at {
-				failure = fmt.Sprintf("timer %d fired at %v; want timer %d at %v", i, s.Now(), best, want[max(best, 0)].at)
+			if failure = want.fire(i, s.Now()); failure != "" {
 				return
 			}
-			want[i].armed = false
 			fired++
 			if s.queue.cur > slotOf(s.Now()) {
 				joined++
 			}
 			reset(i, delay())
-			if j := rng.IntN(timers); rng.IntN(8) == 0 && want[j].armed {
+			if j := rng.IntN(timers); rng.IntN(8) == 0 && want.stop(j) {
 				ts[j].Stop()
-				want[j].armed = false
 			}
 			if j := rng.IntN(timers); rng.IntN(4) == 0 {
 				reset(j, delay())

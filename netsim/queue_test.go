@@ -1,21 +1,17 @@
-package netsim_test
+package netsim
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
-
-	"github.com/socklab/socklab/netsim"
 )
 
 // The queue fires timers in (deadline, sequence number) order, whatever
 // the deadlines: the same instant, within one slot of the wheel, across
 // slots, beyond the wheel's reach (hours), after the clock was moved
 // ahead, with timers stopped and re-armed at random and enough stale
-// entries to force compactions. A plain model (the armed timer with the
-// smallest deadline, then the smallest arming number) says which timer
-// must fire next; every firing is checked against it.
+// entries to force compactions. A plain model (orderModel) says which
+// timer must fire next; every firing is checked against it.
 func TestQueueOrder(t *testing.T) {
 	for seed := range uint64(8) {
 		testQueueOrder(t, seed)
@@ -25,16 +21,10 @@ func TestQueueOrder(t *testing.T) {
 func testQueueOrder(t *testing.T, seed uint64) {
 	const timers, firings = 300, 20_000
 	rng := rand.New(rand.NewPCG(seed, 1))
-	s := netsim.New(seed)
-	type model struct {
-		armed bool
-		at    time.Duration
-		seq   uint64
-	}
+	s := New(seed)
+	want := newOrderModel(timers)
 	var (
-		want    [timers]model
-		seq     uint64
-		ts      [timers]*netsim.Timer
+		ts      [timers]*Timer
 		fired   int
 		failure string
 	)
@@ -56,35 +46,22 @@ func testQueueOrder(t *testing.T, seed uint64) {
 	}
 	reset := func(i int) {
 		at := s.Now() + delay()
-		seq++
-		want[i] = model{armed: true, at: at, seq: seq}
+		want.arm(i, at)
 		ts[i].Reset(at)
 	}
 	stop := func(i int) {
-		if got := ts[i].Stop(); got != want[i].armed {
+		if ts[i].Stop() != want.stop(i) {
 			failure = "Stop reported the wrong state"
 		}
-		want[i].armed = false
-	}
-	expected := func() int {
-		best := -1
-		for i, m := range want {
-			if m.armed && (best < 0 || m.at < want[best].at || (m.at == want[best].at && m.seq < want[best].seq)) {
-				best = i
-			}
-		}
-		return best
 	}
 	for i := range ts {
 		ts[i] = s.NewTimer(func() {
 			if failure != "" {
 				return
 			}
-			if e := expected(); e != i || s.Now() != want[i].at {
-				failure = fmt.Sprintf("timer %d fired at %v; want timer %d at %v", i, s.Now(), e, want[max(e, 0)].at)
+			if failure = want.fire(i, s.Now()); failure != "" {
 				return
 			}
-			want[i].armed = false
 			fired++
 			// Re-arm a few timers, stop some, as a busy stack does.
 			for range rng.IntN(4) {
@@ -111,12 +88,7 @@ func testQueueOrder(t *testing.T, seed uint64) {
 				reset(rng.IntN(timers)) // may land before the slot the queue looked at
 			}
 		}
-		armed := 0
-		for _, m := range want {
-			if m.armed {
-				armed++
-			}
-		}
+		armed := want.armed()
 		if s.Pending() != armed {
 			t.Fatalf("seed %d: Pending() = %d, want %d", seed, s.Pending(), armed)
 		}
